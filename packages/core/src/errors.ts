@@ -1,0 +1,145 @@
+import { formatMessage, type Locale } from './messages.js';
+
+/** A structured problem in input: where (path), what was expected, what was found. */
+export interface ValidationIssue {
+  /** Field path, e.g. ['organization', 'uscc'] or ['events', 0, 'type']. */
+  path: (string | number)[];
+  code: string;
+  message: string;
+  expected?: string;
+  received?: string;
+}
+
+/**
+ * Base of every error certflow throws on purpose. An error is data first:
+ * a stable `code` and typed `params`; the message is produced from them in a
+ * locale (`error.format('zh-CN')`).
+ */
+export class CertflowError extends Error {
+  readonly code: string;
+  readonly params: Record<string, unknown>;
+
+  constructor(code: string, params: Record<string, unknown>) {
+    super(formatMessage(code, params, 'en'));
+    this.code = code;
+    this.params = params;
+    this.name = new.target.name;
+  }
+
+  format(locale: Locale = 'en'): string {
+    return formatMessage(this.code, this.params, locale);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message, ...this.params };
+  }
+}
+
+export type ExpectedVersion = number | 'no-stream' | 'any';
+
+export class ConcurrencyError extends CertflowError {
+  readonly streamId: string;
+  readonly expected: ExpectedVersion;
+  readonly actual: number;
+  constructor(streamId: string, expected: ExpectedVersion, actual: number) {
+    super('CONCURRENCY', { streamId, expected, actual });
+    this.streamId = streamId;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+export class ValidationError extends CertflowError {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[], context?: string) {
+    const summary = issues.map((i) => `${i.message} → at ${formatPath(i.path)}`).join('; ');
+    super('VALIDATION', { context, summary, issues });
+    this.issues = issues;
+  }
+}
+
+export class InvalidTransitionError extends CertflowError {
+  readonly streamId: string;
+  readonly command: string;
+  readonly state: string;
+  constructor(streamId: string, command: string, state: string, reason?: string) {
+    super('INVALID_TRANSITION', { streamId, command, state, reason });
+    this.streamId = streamId;
+    this.command = command;
+    this.state = state;
+  }
+}
+
+export class ForbiddenError extends CertflowError {
+  readonly role: string;
+  readonly command: string;
+  constructor(role: string, command: string, reason?: string) {
+    super('FORBIDDEN', { role, command, reason });
+    this.role = role;
+    this.command = command;
+  }
+}
+
+/** A citation of the clause a rule encodes: the document, the clause, and its original words. */
+export interface Citation {
+  document: string;
+  clause: string;
+  text: string;
+}
+
+/** One rule's finding, as carried by a RuleViolationError. */
+export interface ViolationFinding {
+  ruleId: string;
+  outcome: string;
+  message?: string;
+  cite: Citation;
+  path?: (string | number)[];
+}
+
+export class RuleViolationError extends CertflowError {
+  readonly command: string;
+  readonly findings: ViolationFinding[];
+  constructor(command: string, findings: ViolationFinding[]) {
+    const summary = findings
+      .map((f) => `${f.ruleId} (${f.cite.document} ${f.cite.clause})${f.message ? `: ${f.message}` : ''}`)
+      .join('; ');
+    super('RULE_VIOLATION', { command, summary, findings });
+    this.command = command;
+    this.findings = findings;
+  }
+}
+
+export class NotFoundError extends CertflowError {
+  readonly what: string;
+  readonly id: string;
+  constructor(what: string, id: string) {
+    super('NOT_FOUND', { what, id });
+    this.what = what;
+    this.id = id;
+  }
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+}
+
+/** Human-readable multi-line form of any certflow error, in the style of zod's prettifyError. */
+export function prettifyError(err: unknown, locale: Locale = 'en'): string {
+  if (err instanceof ValidationError) {
+    return err.issues.map((i) => `✖ ${i.message}\n  → at ${formatPath(i.path)}`).join('\n');
+  }
+  if (err instanceof RuleViolationError) {
+    return [
+      `✖ ${err.format(locale)}`,
+      ...err.findings.map(
+        (f) => `  ✖ ${f.ruleId}: ${f.message ?? f.outcome}\n    → ${f.cite.document} ${f.cite.clause}「${f.cite.text}」`,
+      ),
+    ].join('\n');
+  }
+  if (err instanceof CertflowError) return `✖ ${err.format(locale)}`;
+  if (err instanceof Error) return `✖ ${err.message}`;
+  return `✖ ${String(err)}`;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+
+export const ROLES = [
+  'applicant',
+  'city-center',
+  'provincial-center',
+  'expert',
+  'supervisor',
+  'auditor',
+  'system',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export interface RulePackRef {
+  id: string;
+  version: string;
+}
+
+export interface EventMeta {
+  /** ISO-8601 instant with a zone (e.g. `2020-06-01T09:00:00+08:00` or `...Z`). */
+  at: string;
+  actor: Actor;
+  commandId: string;
+  correlationId: string;
+  rulePack?: RulePackRef | null;
+}
+
+/** What a writer hands to `append`: the store assigns version, position and hashes. */
+export interface NewEvent<T extends string = string, D extends JsonValue = JsonValue> {
+  type: T;
+  data: D;
+  meta: EventMeta;
+}
+
+/** An event as stored: hash-chained within its stream, positioned globally. */
+export interface StoredEvent<T extends string = string, D extends JsonValue = JsonValue> extends NewEvent<T, D> {
+  streamId: string;
+  /** 1..n within the stream, without gaps. */
+  version: number;
+  /** Global position, strictly increasing in commit order of the store. */
+  position: number;
+  /** `hash` of the previous event of the stream; `null` for version 1. */
+  prevHash: string | null;
+  /** SHA-256 (hex) over the RFC 8785 canonical JSON of this event without `hash`. */
+  hash: string;
+}
+
+export const STREAM_ID_PATTERN = /^(application|exam|certificate|quota)-[A-Za-z0-9._-]+$/;
+export type StreamKind = 'application' | 'exam' | 'certificate' | 'quota';
+
+export function streamKind(streamId: string): StreamKind {
+  const m = STREAM_ID_PATTERN.exec(streamId);
+  if (!m) throw new Error(`not a stream id: ${streamId}`);
+  return m[1] as StreamKind;
+}
+
+const isoInstant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'an ISO-8601 instant with a zone, e.g. 2020-06-01T09:00:00+08:00',
+  )
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'a real instant');
+
+export const actorSchema = z.object({
+  id: z.string().min(1),
+  role: z.enum(ROLES),
+});
+
+export const eventMetaSchema = z.object({
+  at: isoInstant,
+  actor: actorSchema,
+  commandId: z.string().min(1),
+  correlationId: z.string().min(1),
+  rulePack: z.object({ id: z.string().min(1), version: z.string().min(1) }).nullable().optional(),
+});
+
+export const streamIdSchema = z
+  .string()
+  .regex(STREAM_ID_PATTERN, 'a stream id like application-<id>, exam-<id>, certificate-<number> or quota-<id>');
+
+export const newEventSchema = z.object({
+  type: z.string().min(1, 'a non-empty event type'),
+  data: z.unknown(),
+  meta: eventMetaSchema,
+});
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+
+export const storedEventSchema = z.object({
+  streamId: streamIdSchema,
+  version: z.number().int().min(1),
+  position: z.number().int().min(1),
+  type: z.string().min(1),
+  data: z.unknown(),
+  meta: eventMetaSchema,
+  prevHash: hex64.nullable(),
+  hash: hex64,
+});

@@ -1,0 +1,76 @@
+import { ConcurrencyError, type ExpectedVersion } from './errors.js';
+import type { NewEvent, StoredEvent } from './event.js';
+
+export type { ExpectedVersion } from './errors.js';
+
+export interface AppendOptions {
+  /**
+   * A number: the stream must be at exactly that version (0 = no events yet).
+   * `'no-stream'`: the stream must not exist. `'any'`: no check.
+   */
+  expectedVersion: ExpectedVersion;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append (pass it as the next expectedVersion). */
+  nextExpectedVersion: number;
+  /** The events as stored, with version, position, prevHash and hash. */
+  events: StoredEvent[];
+}
+
+export interface ReadStreamOptions {
+  /** First version to return (inclusive). Default 1. */
+  fromVersion?: number;
+  /** Last version to return (inclusive). Default: the head. */
+  toVersion?: number;
+}
+
+export interface ReadAllOptions {
+  /** First global position to return (inclusive). Default: the beginning. */
+  fromPosition?: number;
+  /** How many events the store fetches per round trip. Default 500. */
+  batchSize?: number;
+}
+
+export type EventHandler = (event: StoredEvent) => void | Promise<void>;
+
+export interface SubscribeOptions {
+  /** Names the subscription; its checkpoint is kept under this name. */
+  name: string;
+  /** Called once per event, in commit order, at least once. */
+  handler: EventHandler;
+  /** Position to start from (inclusive) when the subscription has no checkpoint yet. Default: the beginning. */
+  from?: number;
+}
+
+export interface Subscription {
+  readonly name: string;
+  /** Resolves when every event committed before the call has been handled; rejects if the handler failed. */
+  waitUntilCaughtUp(): Promise<void>;
+  /** Stops delivery; resolves when the handler is no longer running. */
+  stop(): Promise<void>;
+}
+
+/** The one contract every store implements and the conformance suite checks. */
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** The stream's current version, 0 if it has no events. */
+  streamVersion(streamId: string): Promise<number>;
+  subscribe(options: SubscribeOptions): Subscription;
+  /**
+   * Writes already-sealed events verbatim (export/import between stores).
+   * Every event must verify (hash chain, versions) and continue its stream's
+   * head; positions must be above the store's highest position.
+   */
+  importEvents(events: StoredEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Shared expectedVersion check: throws ConcurrencyError on mismatch. */
+export function checkExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number): void {
+  if (expected === 'any') return;
+  const wanted = expected === 'no-stream' ? 0 : expected;
+  if (wanted !== actual) throw new ConcurrencyError(streamId, expected, actual);
+}

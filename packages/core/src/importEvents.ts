@@ -1,0 +1,30 @@
+import { ValidationError, type ValidationIssue } from './errors.js';
+import type { StoredEvent } from './event.js';
+import { verifyLog, type StreamHead } from './verifyLog.js';
+
+/**
+ * Shared pre-check for `EventStore.importEvents`: the batch must verify as a
+ * continuation of the store's stream heads, and its positions must be strictly
+ * increasing and above the store's highest position. Throws ValidationError
+ * and the store writes nothing.
+ */
+export function checkImport(events: StoredEvent[], heads: Map<string, StreamHead>, maxPosition: number): void {
+  const result = verifyLog(events, { heads });
+  const issues: ValidationIssue[] = result.problems.map((p) => ({
+    path: ['events', p.streamId, p.version ?? '?'],
+    code: p.kind,
+    message: p.detail,
+  }));
+  let last = maxPosition;
+  events.forEach((e, i) => {
+    if (!(e.position > last)) {
+      issues.push({
+        path: ['events', i, 'position'],
+        code: 'position_order',
+        message: `expected a position above ${last}, found ${e.position}`,
+      });
+    }
+    last = Math.max(last, e.position);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, 'import');
+}

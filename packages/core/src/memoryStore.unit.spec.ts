@@ -1,0 +1,4 @@
+import { describeEventStoreConformance } from './testing/index.js';
+import { memoryStore } from './memoryStore.js';
+
+describeEventStoreConformance('memoryStore', () => memoryStore());

@@ -1,0 +1,106 @@
+import { ValidationError, type ValidationIssue } from './errors.js';
+import { STREAM_ID_PATTERN, newEventSchema, type NewEvent, type StoredEvent } from './event.js';
+import { computeEventHash } from './hash.js';
+import { zodIssues } from './zodIssues.js';
+
+/**
+ * Finds everything in `value` that has no exact JSON form (undefined, functions,
+ * symbols, bigint, NaN/Infinity, Dates and other class instances, cycles).
+ * Such values would be silently changed by JSON.stringify and break the hash.
+ */
+export function jsonIssues(value: unknown, path: (string | number)[] = [], seen = new Set<object>()): ValidationIssue[] {
+  const bad = (received: string): ValidationIssue[] => [
+    { path, code: 'not_json', message: `expected a JSON value, received ${received}`, expected: 'JSON value', received },
+  ];
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return [];
+    case 'number':
+      return Number.isFinite(value) ? [] : bad(String(value));
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      return bad(typeof value);
+    case 'object': {
+      if (value === null) return [];
+      if (seen.has(value)) return bad('a circular reference');
+      seen.add(value);
+      const issues: ValidationIssue[] = [];
+      if (Array.isArray(value)) {
+        value.forEach((v, i) => issues.push(...jsonIssues(v, [...path, i], seen)));
+      } else {
+        const proto = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) {
+          seen.delete(value);
+          return bad(`an instance of ${(value as object).constructor?.name ?? 'a class'}`);
+        }
+        for (const [k, v] of Object.entries(value)) issues.push(...jsonIssues(v, [...path, k], seen));
+      }
+      seen.delete(value);
+      return issues;
+    }
+    default:
+      return bad(typeof value);
+  }
+}
+
+/** Validates an append request; throws one ValidationError listing every issue. */
+export function validateAppend(streamId: unknown, events: unknown): asserts events is NewEvent[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) {
+    issues.push({
+      path: ['streamId'],
+      code: 'invalid_stream_id',
+      message: `expected a stream id matching ${STREAM_ID_PATTERN.source}, received ${JSON.stringify(streamId)}`,
+      expected: STREAM_ID_PATTERN.source,
+      received: JSON.stringify(streamId) ?? String(streamId),
+    });
+  }
+  if (!Array.isArray(events)) {
+    issues.push({ path: ['events'], code: 'invalid_type', message: 'expected an array of events', expected: 'array' });
+  } else if (events.length === 0) {
+    issues.push({ path: ['events'], code: 'empty_batch', message: 'expected at least one event', expected: 'non-empty array' });
+  } else {
+    events.forEach((e, i) => {
+      const parsed = newEventSchema.safeParse(e);
+      if (!parsed.success) issues.push(...zodIssues(parsed.error, ['events', i]));
+      if (e && typeof e === 'object') {
+        issues.push(...jsonIssues((e as NewEvent).data, ['events', i, 'data']));
+        issues.push(...jsonIssues((e as NewEvent).meta, ['events', i, 'meta']));
+      }
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, 'append');
+}
+
+/**
+ * Turns validated new events into stored events: versions continue from the
+ * stream head, positions are the ones the store assigned, each hash chains to
+ * the previous one. Every store calls this so hashing is the same everywhere.
+ */
+export function sealEvents(
+  streamId: string,
+  head: { version: number; hash: string | null },
+  positions: readonly number[],
+  events: readonly NewEvent[],
+): StoredEvent[] {
+  let prevHash = head.hash;
+  return events.map((e, i) => {
+    const meta = e.meta.rulePack === undefined ? { ...e.meta } : e.meta;
+    if (meta.rulePack === undefined) delete (meta as { rulePack?: unknown }).rulePack;
+    const unsealed = {
+      streamId,
+      version: head.version + i + 1,
+      position: positions[i] as number,
+      type: e.type,
+      data: structuredClone(e.data),
+      meta: structuredClone(meta),
+      prevHash,
+    };
+    const hash = computeEventHash(unsealed);
+    prevHash = hash;
+    return { ...unsealed, hash };
+  });
+}

@@ -1,0 +1,107 @@
+import { storedEventSchema, type StoredEvent } from './event.js';
+import { computeEventHash } from './hash.js';
+import { jsonIssues } from './validateEvents.js';
+
+export type LogProblemKind =
+  | 'schema' // the envelope is malformed
+  | 'hash-mismatch' // the event's content no longer matches its hash (changed data, meta, …)
+  | 'chain-broken' // prevHash does not match the previous event's hash (deleted, inserted or replaced events)
+  | 'version-gap' // a version is missing (deleted events)
+  | 'version-order' // a version repeats or goes backwards (inserted or reordered events)
+  | 'duplicate-position'; // two events claim one global position
+
+export interface LogProblem {
+  streamId: string;
+  version: number | null;
+  position: number | null;
+  kind: LogProblemKind;
+  detail: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** The first broken event of each broken stream (plus log-wide problems). */
+  problems: LogProblem[];
+  streams: number;
+  events: number;
+}
+
+export interface StreamHead {
+  version: number;
+  hash: string | null;
+}
+
+/**
+ * Checks a log as an auditor would: every event's envelope, its hash
+ * recomputed from its content, the chain to the previous event of its stream,
+ * and version continuity. Events of a stream are checked in the order given
+ * (a store's readAll order). Reports the first broken event per stream and
+ * stops checking that stream there, since everything after it is suspect.
+ *
+ * `heads` lets the check continue streams that already exist elsewhere (import).
+ */
+export function verifyLog(events: Iterable<unknown>, options: { heads?: Map<string, StreamHead> } = {}): VerifyResult {
+  const heads = new Map<string, StreamHead>(options.heads ?? []);
+  const broken = new Set<string>();
+  const seenPositions = new Map<number, string>();
+  const problems: LogProblem[] = [];
+  const streamIds = new Set<string>();
+  let count = 0;
+
+  for (const raw of events) {
+    count++;
+    const rawStream = (raw as { streamId?: unknown })?.streamId;
+    const streamId = typeof rawStream === 'string' ? rawStream : '(unknown stream)';
+    streamIds.add(streamId);
+    if (broken.has(streamId)) continue;
+    const report = (kind: LogProblemKind, detail: string) => {
+      const r = raw as { version?: unknown; position?: unknown };
+      problems.push({
+        streamId,
+        version: typeof r?.version === 'number' ? r.version : null,
+        position: typeof r?.position === 'number' ? r.position : null,
+        kind,
+        detail,
+      });
+      broken.add(streamId);
+    };
+
+    const parsed = storedEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      report('schema', parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+      continue;
+    }
+    const nonJson = jsonIssues((raw as StoredEvent).data, ['data']);
+    if (nonJson.length > 0) {
+      report('schema', nonJson.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      continue;
+    }
+    const event = raw as StoredEvent;
+    const head = heads.get(streamId) ?? { version: 0, hash: null };
+
+    if (event.version !== head.version + 1) {
+      report(
+        event.version > head.version + 1 ? 'version-gap' : 'version-order',
+        `expected version ${head.version + 1} after ${head.version}, found ${event.version}`,
+      );
+      continue;
+    }
+    const recomputed = computeEventHash(event);
+    if (recomputed !== event.hash) {
+      report('hash-mismatch', `stored hash ${event.hash} but the content hashes to ${recomputed}`);
+      continue;
+    }
+    if (event.prevHash !== head.hash) {
+      report('chain-broken', `prevHash ${event.prevHash} does not match the previous event's hash ${head.hash}`);
+      continue;
+    }
+    const other = seenPositions.get(event.position);
+    if (other !== undefined) {
+      report('duplicate-position', `position ${event.position} is also held by an event of ${other}`);
+      continue;
+    }
+    seenPositions.set(event.position, streamId);
+    heads.set(streamId, { version: event.version, hash: event.hash });
+  }
+  return { ok: problems.length === 0, problems, streams: streamIds.size, events: count };
+}

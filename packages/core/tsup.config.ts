@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'node20',
+  },
+  {
+    // The conformance suite and given/when/then helpers run inside vitest,
+    // which is ESM-only, so this entry is ESM-only too.
+    entry: { 'testing/index': 'src/testing/index.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    external: ['vitest', '@certflow/core'],
+  },
+]);

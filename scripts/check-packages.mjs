@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Checks every built, publishable package as a consumer sees it: publint,
+// @arethetypeswrong/cli (node16 resolution, ESM and CJS), and that both
+// `require` and `import` of each entry point load.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+let failures = 0;
+
+const dirs = ['packages', 'rulepacks'].flatMap((d) =>
+  existsSync(join(root, d))
+    ? readdirSync(join(root, d), { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(root, d, e.name, 'package.json')))
+        .map((e) => join(root, d, e.name))
+    : [],
+);
+
+function sh(cmd, args, cwd) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}
+
+for (const dir of dirs) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  if (pkg.private) continue;
+  const name = pkg.name;
+  const exportsMap = pkg.exports ?? { '.': { require: true } };
+  const entries = Object.keys(exportsMap).filter((k) => k !== './package.json');
+  // Entry points without a `require` condition are ESM-only on purpose (e.g. the
+  // vitest-based testing helpers); attw checks the rest in both module systems.
+  const esmOnly = entries.filter((k) => typeof exportsMap[k] === 'object' && !('require' in exportsMap[k]));
+  const attwArgs = ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'];
+  if (esmOnly.length > 0) attwArgs.push('--exclude-entrypoints', ...esmOnly);
+  const checks = [
+    ['publint', sh(bin('publint'), ['--strict'], dir)],
+    ['attw', sh(bin('attw'), attwArgs, dir)],
+  ];
+  for (const entry of entries) {
+    const spec = entry === '.' ? name : `${name}/${entry.slice(2)}`;
+    if (!esmOnly.includes(entry)) checks.push([`require ${spec}`, sh(process.execPath, ['-e', `require(${JSON.stringify(spec)})`], dir)]);
+    checks.push([`import ${spec}`, sh(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(spec)})`], dir)]);
+  }
+  for (const [label, r] of checks) {
+    if (r.ok) console.log(`ok    ${name}: ${label}`);
+    else {
+      failures++;
+      console.error(`FAIL  ${name}: ${label}\n${r.out}`);
+    }
+  }
+}
+if (failures > 0) {
+  console.error(`\n${failures} package check(s) failed`);
+  process.exit(1);
+}
+console.log('\nAll package checks passed');
