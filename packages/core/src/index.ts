@@ -53,3 +53,56 @@ export { memoryStore } from './memoryStore.js';
 export { verifyLog } from './verifyLog.js';
 export type { LogProblem, LogProblemKind, StreamHead, VerifyResult } from './verifyLog.js';
 export { checkImport } from './importEvents.js';
+
+// Rule packs: the contract between core and the regions.
+export {
+  defineRulePack,
+  evaluateRules,
+  rulesFor,
+  pass,
+  fail,
+  review,
+  notApplicable,
+} from './rules/rulePack.js';
+export type {
+  CertificateNumberSpec,
+  Decision,
+  DeadlineSpec,
+  DocumentSchedule,
+  FilingValiditySpec,
+  Finding,
+  Jurisdiction,
+  LevelsSpec,
+  LocalDate,
+  MaterialSpec,
+  PackDocument,
+  QuotaSpec,
+  Rule,
+  RuleContext,
+  RuleOutcome,
+  RulePack,
+  RulePackDefinition,
+  RuleResult,
+} from './rules/rulePack.js';
+export {
+  LEVELS,
+  LEVEL_NAMES,
+  ORGANIZATION_KINDS,
+  applicantProfileSchema,
+  candidateSchema,
+  examPlanSchema,
+  idCardNumberSchema,
+  levelSchema,
+  localDateSchema,
+  occupationSchema,
+  questionBankSchema,
+  staffMemberSchema,
+  usccSchema,
+} from './rules/profile.js';
+export type { ApplicantProfile, ExamPlan, Level, Occupation, OrganizationKind, QuestionBank } from './rules/profile.js';
+export { isValidUscc, usccCheckCharacter, isValidIdCardNumber, idCardCheckCharacter, maskIdCardNumber } from './rules/checkDigits.js';
+export { formatCertificateNumber, parseCertificateNumber } from './rules/certificateNumber.js';
+export type { CertificateNumberParts } from './rules/certificateNumber.js';
+export { ALL_COMMANDS, COMMANDS, DEFAULT_ROLES, EVENTS } from './rules/vocabulary.js';
+export type { CommandType, EventType, MachineName } from './rules/vocabulary.js';
+export { requiredMaterialsRule, allowedLevelsRule } from './rules/commonRules.js';

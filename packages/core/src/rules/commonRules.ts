@@ -1,0 +1,46 @@
+import type { Citation } from '../errors.js';
+import type { ApplicantProfile } from './profile.js';
+import { fail, pass, type Rule } from './rulePack.js';
+
+/**
+ * A rule that every required material of the pack (`pack.materials`) is
+ * among `profile.materials`. Each pack adds it with the clause that lists its
+ * materials, so the finding cites the right notice.
+ */
+export function requiredMaterialsRule(cite: Citation, id = 'materials-complete'): Rule<ApplicantProfile> {
+  return {
+    id,
+    description: '申报材料齐全（按本通知所列材料清单）',
+    cite,
+    evaluate(profile, { pack }) {
+      const given = new Set(profile.materials);
+      const missing = pack.materials.filter((m) => m.required && !given.has(m.id));
+      return missing.length === 0
+        ? pass()
+        : fail(`missing materials: ${missing.map((m) => `${m.id}（${m.name}）`).join('、')}`, ['materials'], {
+            missing: missing.map((m) => m.id),
+          });
+    },
+  };
+}
+
+/** A rule that every occupation applies only for levels the pack allows (`pack.levels`). */
+export function allowedLevelsRule(cite: Citation, id = 'levels-allowed'): Rule<ApplicantProfile> {
+  return {
+    id,
+    description: '申报等级在本通知允许的等级范围内',
+    cite,
+    evaluate(profile, { pack }) {
+      const allowed = new Set(pack.levels?.allowed ?? [1, 2, 3, 4, 5]);
+      const bad = profile.occupations.flatMap((o, i) =>
+        o.levels.filter((l) => !allowed.has(l)).map((l) => ({ i, code: o.code, level: l })),
+      );
+      return bad.length === 0
+        ? pass()
+        : fail(
+            `levels not allowed: ${bad.map((b) => `${b.code} level ${b.level}`).join(', ')} (allowed: ${[...allowed].sort().join(', ')})`,
+            ['occupations', bad[0]!.i, 'levels'],
+          );
+    },
+  };
+}

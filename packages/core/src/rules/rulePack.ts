@@ -1,0 +1,386 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { ValidationError, type Citation } from '../errors.js';
+import { ROLES, type Role } from '../event.js';
+import { canonicalJson } from '../hash.js';
+import { zodIssues } from '../zodIssues.js';
+import { localDateSchema, levelSchema, type ApplicantProfile, type Level } from './profile.js';
+import { ALL_COMMANDS, type CommandType, type MachineName } from './vocabulary.js';
+
+export type { Citation } from '../errors.js';
+
+/** A China local date, 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+export type RuleOutcome = 'pass' | 'fail' | 'review' | 'not-applicable';
+
+/** What a rule returns. `path` points into the facts (e.g. ['occupations', 0, 'workstations']). */
+export interface RuleResult {
+  outcome: RuleOutcome;
+  message?: string;
+  path?: (string | number)[];
+  params?: Record<string, unknown>;
+}
+
+/** What a rule may use besides the facts. Never storage, never the clock: `asOf` is given. */
+export interface RuleContext {
+  /** The China local date the decision is made on. */
+  asOf: LocalDate;
+  /** The pack being evaluated (e.g. to read its levels or materials). */
+  pack: RulePack;
+}
+
+/**
+ * A rule: one checkable criterion of a notice. `appliesTo` names the command
+ * whose decision it takes part in (default `SubmitApplication`, whose facts
+ * are the applicant profile).
+ */
+export interface Rule<F = ApplicantProfile> {
+  id: string;
+  /** One line, in the notice's language, saying what is checked. */
+  description: string;
+  cite: Citation;
+  appliesTo?: CommandType;
+  /** The dates between which this rule is in force (inclusive); outside them it is not-applicable. */
+  effective?: { from?: LocalDate; until?: LocalDate };
+  /** Set on a rule of an extending pack that replaces an inherited rule: the id it replaces. */
+  replaces?: string;
+  evaluate(facts: F, ctx: RuleContext): RuleResult;
+}
+
+export interface Finding {
+  ruleId: string;
+  outcome: RuleOutcome;
+  message?: string;
+  path?: (string | number)[];
+  params?: Record<string, unknown>;
+  cite: Citation;
+  description: string;
+}
+
+export interface Decision {
+  outcome: 'eligible' | 'ineligible' | 'needs-review';
+  findings: Finding[];
+  rulePack: { id: string; version: string; hash: string };
+  asOf: LocalDate;
+}
+
+export interface DocumentSchedule {
+  id: string;
+  date: LocalDate;
+  description: string;
+  cite: Citation;
+}
+
+export interface PackDocument {
+  /** The document number as printed, e.g. 鲁人社字〔2020〕50号. Citations name it in `cite.document`. */
+  number: string;
+  title: string;
+  issuer: string;
+  issued: LocalDate;
+  /** File name of the shipped original text, relative to the pack's `source/` folder. */
+  source: string;
+  schedule?: DocumentSchedule[];
+}
+
+export interface Jurisdiction {
+  /** Chinese name, e.g. 山东. */
+  name: string;
+  /** GB/T 2260 code of the division ('000000' for national). */
+  code: string;
+  level: 'national' | 'province' | 'city';
+}
+
+export interface QuotaSpec {
+  id: string;
+  description: string;
+  cite: Citation;
+  /** The command at which a place is taken (default CompleteFiling). */
+  takenAt?: CommandType;
+  /** At most this many organizations per bucket. */
+  max: number;
+  /** A lower target the authority aims at (informative; not enforceable per application). */
+  min?: number;
+  /** The buckets an application takes a place in, e.g. one per occupation code or its city. */
+  buckets(facts: ApplicantProfile): string[];
+}
+
+export interface DeadlineSpec {
+  id: string;
+  description: string;
+  cite: Citation;
+  machine: MachineName;
+  /**
+   * within: `step` is due by the end of addWorkdays(anchor, N);
+   * before: `step` must happen on or before addWorkdays(anchor, -N);
+   * min-period: `step` may happen on or after addWorkdays(anchor, N).
+   */
+  kind: 'within' | 'before' | 'min-period';
+  workingDays: number;
+  /** The anchor: an event of the stream, and optionally a date field of its data (else the event's own date). */
+  from: { event: string; field?: string };
+  /** The command the deadline constrains. */
+  step: CommandType;
+  /** refuse: the engine refuses a late (or early) step; flag: it records DeadlineMissed. Default: refuse for before/min-period, flag for within. */
+  enforcement?: 'refuse' | 'flag';
+}
+
+export interface MaterialSpec {
+  id: string;
+  /** The name as the notice lists it. */
+  name: string;
+  cite: Citation;
+  required: boolean;
+}
+
+export interface CertificateNumberSpec {
+  cite: Citation;
+  /** 2-digit province code in the certificate number (e.g. '37' for Shandong). */
+  provinceCode: string;
+  description?: string;
+}
+
+export interface FilingValiditySpec {
+  years: number;
+  cite: Citation;
+}
+
+export interface LevelsSpec {
+  allowed: Level[];
+  cite: Citation;
+}
+
+export interface RulePackDefinition {
+  id: string;
+  version: string;
+  extends?: RulePack;
+  title: string;
+  documents: PackDocument[];
+  jurisdiction: Jurisdiction;
+  levels?: LevelsSpec;
+  rules: Rule<any>[];
+  quotas?: QuotaSpec[];
+  deadlines?: DeadlineSpec[];
+  materials?: MaterialSpec[];
+  certificateNumber?: CertificateNumberSpec;
+  filingValidity?: FilingValiditySpec;
+  /** Narrows the roles allowed per command (never widens beyond the defaults). */
+  roles?: Partial<Record<CommandType, Role[]>>;
+  /** Commands this pack switches off (e.g. a region without AmendScope). */
+  disabledCommands?: CommandType[];
+  /** Calendar amendments (regional overrides) passed to the engine's calendar. */
+  calendar?: unknown;
+}
+
+/** A defined, validated, flattened pack (inherited parts merged in). */
+export interface RulePack extends Omit<RulePackDefinition, 'extends' | 'rules' | 'quotas' | 'deadlines' | 'materials' | 'documents'> {
+  readonly parent?: RulePack;
+  readonly documents: PackDocument[];
+  readonly rules: Rule<any>[];
+  readonly quotas: QuotaSpec[];
+  readonly deadlines: DeadlineSpec[];
+  readonly materials: MaterialSpec[];
+  /** SHA-256 over the pack's description and the source of its rule functions. */
+  readonly hash: string;
+}
+
+const fn = z.custom<(...args: any[]) => any>((v) => typeof v === 'function', 'a function');
+const citeSchema = z.object({
+  document: z.string().min(1, 'the document number'),
+  clause: z.string().min(1, 'the clause, e.g. 一（六）'),
+  text: z.string().min(2, 'the original words of the clause'),
+});
+const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id');
+const commandSchema = z.enum(ALL_COMMANDS as [CommandType, ...CommandType[]]);
+
+const definitionSchema = z.object({
+  id: idSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semantic version, e.g. 1.0.0'),
+  extends: z.custom<RulePack>((v) => !!v && typeof v === 'object' && 'hash' in (v as object), 'a pack made by defineRulePack').optional(),
+  title: z.string().min(1),
+  documents: z.array(
+    z.object({
+      number: z.string().min(1),
+      title: z.string().min(1),
+      issuer: z.string().min(1),
+      issued: localDateSchema,
+      source: z.string().min(1),
+      schedule: z.array(z.object({ id: idSchema, date: localDateSchema, description: z.string().min(1), cite: citeSchema })).optional(),
+    }),
+  ),
+  jurisdiction: z.object({ name: z.string().min(1), code: z.string().regex(/^\d{6}$/), level: z.enum(['national', 'province', 'city']) }),
+  levels: z.object({ allowed: z.array(levelSchema).min(1), cite: citeSchema }).optional(),
+  rules: z.array(
+    z.object({
+      id: idSchema,
+      description: z.string().min(1),
+      cite: citeSchema,
+      appliesTo: commandSchema.optional(),
+      effective: z.object({ from: localDateSchema.optional(), until: localDateSchema.optional() }).optional(),
+      replaces: idSchema.optional(),
+      evaluate: fn,
+    }),
+  ),
+  quotas: z
+    .array(z.object({ id: idSchema, description: z.string().min(1), cite: citeSchema, takenAt: commandSchema.optional(), max: z.number().int().min(1), min: z.number().int().min(0).optional(), buckets: fn }))
+    .optional(),
+  deadlines: z
+    .array(
+      z.object({
+        id: idSchema,
+        description: z.string().min(1),
+        cite: citeSchema,
+        machine: z.enum(['application', 'exam', 'certificate']),
+        kind: z.enum(['within', 'before', 'min-period']),
+        workingDays: z.number().int().min(1),
+        from: z.object({ event: z.string().min(1), field: z.string().min(1).optional() }),
+        step: commandSchema,
+        enforcement: z.enum(['refuse', 'flag']).optional(),
+      }),
+    )
+    .optional(),
+  materials: z.array(z.object({ id: idSchema, name: z.string().min(1), cite: citeSchema, required: z.boolean() })).optional(),
+  certificateNumber: z.object({ cite: citeSchema, provinceCode: z.string().regex(/^\d{2}$/), description: z.string().optional() }).optional(),
+  filingValidity: z.object({ years: z.number().int().min(1), cite: citeSchema }).optional(),
+  roles: z.record(commandSchema, z.array(z.enum(ROLES))).optional(),
+  disabledCommands: z.array(commandSchema).optional(),
+  calendar: z.unknown().optional(),
+});
+
+/** Merges a child's list over its parent's by id: a clash must say `replaces`. */
+function mergeById<T extends { id: string; replaces?: string }>(
+  kind: string,
+  inherited: readonly T[],
+  own: readonly T[],
+  issues: { path: (string | number)[]; code: string; message: string }[],
+): T[] {
+  const out = [...inherited];
+  own.forEach((item, i) => {
+    const target = item.replaces ?? item.id;
+    const at = out.findIndex((x) => x.id === target);
+    if (item.replaces !== undefined && at === -1) {
+      issues.push({ path: [kind, i, 'replaces'], code: 'unknown_replaced', message: `replaces ${item.replaces}, which the pack does not inherit` });
+      return;
+    }
+    if (item.replaces === undefined && at !== -1) {
+      issues.push({ path: [kind, i, 'id'], code: 'implicit_override', message: `${item.id} is inherited; an override must say replaces: '${item.id}'` });
+      return;
+    }
+    if (item.replaces === undefined && out.some((x) => x.id === item.id)) {
+      issues.push({ path: [kind, i, 'id'], code: 'duplicate_id', message: `${item.id} is defined twice` });
+      return;
+    }
+    if (at === -1) out.push(item);
+    else out[at] = item;
+  });
+  const seen = new Set<string>();
+  out.forEach((x, i) => {
+    if (seen.has(x.id)) issues.push({ path: [kind, i, 'id'], code: 'duplicate_id', message: `${x.id} is defined twice` });
+    seen.add(x.id);
+  });
+  return out;
+}
+
+function describePack(p: Omit<RulePack, 'hash'>): unknown {
+  return {
+    id: p.id,
+    version: p.version,
+    parent: p.parent ? { id: p.parent.id, version: p.parent.version, hash: p.parent.hash } : null,
+    title: p.title,
+    documents: p.documents,
+    jurisdiction: p.jurisdiction,
+    levels: p.levels ?? null,
+    rules: p.rules.map((r) => ({ ...r, evaluate: r.evaluate.toString() })),
+    quotas: p.quotas.map((q) => ({ ...q, buckets: q.buckets.toString() })),
+    deadlines: p.deadlines,
+    materials: p.materials,
+    certificateNumber: p.certificateNumber ?? null,
+    filingValidity: p.filingValidity ?? null,
+    roles: p.roles ?? null,
+    disabledCommands: p.disabledCommands ?? null,
+    calendar: p.calendar ?? null,
+  };
+}
+
+/**
+ * Defines a rule pack, validated at definition time: a malformed pack throws
+ * ValidationError listing every field path, so a mistake shows up when the
+ * pack is imported, not in the middle of a decision. With `extends`, the
+ * parent's rules, quotas, deadlines and materials are inherited; an override
+ * must name what it replaces (`replaces: '<id>'`).
+ */
+export function defineRulePack(definition: RulePackDefinition): RulePack {
+  const parsed = definitionSchema.safeParse(definition);
+  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error), `rule pack ${String(definition?.id)}`);
+  const parent = definition.extends;
+  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const rules = mergeById('rules', parent?.rules ?? [], definition.rules, issues);
+  const quotas = mergeById('quotas', parent?.quotas ?? [], definition.quotas ?? [], issues);
+  const deadlines = mergeById('deadlines', parent?.deadlines ?? [], definition.deadlines ?? [], issues);
+  const materials = mergeById('materials', parent?.materials ?? [], definition.materials ?? [], issues);
+  if (issues.length > 0) throw new ValidationError(issues, `rule pack ${definition.id}`);
+
+  const { extends: _parent, ...own } = definition;
+  const flat: Omit<RulePack, 'hash'> = {
+    ...(parent ?? {}),
+    ...own,
+    documents: [...(parent?.documents ?? []), ...definition.documents.filter((d) => !parent?.documents.some((p) => p.number === d.number))],
+    levels: definition.levels ?? parent?.levels,
+    certificateNumber: definition.certificateNumber ?? parent?.certificateNumber,
+    filingValidity: definition.filingValidity ?? parent?.filingValidity,
+    roles: { ...(parent?.roles ?? {}), ...(definition.roles ?? {}) },
+    disabledCommands: [...new Set([...(parent?.disabledCommands ?? []), ...(definition.disabledCommands ?? [])])],
+    rules,
+    quotas,
+    deadlines,
+    materials,
+    ...(parent ? { parent } : {}),
+  } as Omit<RulePack, 'hash'>;
+  delete (flat as { hash?: string }).hash;
+  const hash = createHash('sha256').update(canonicalJson(describePack(flat)), 'utf8').digest('hex');
+  return Object.freeze({ ...flat, hash }) as RulePack;
+}
+
+/** The rules of a pack that take part in a command's decision. */
+export function rulesFor(pack: RulePack, command: CommandType = 'SubmitApplication'): Rule<any>[] {
+  return pack.rules.filter((r) => (r.appliesTo ?? 'SubmitApplication') === command);
+}
+
+/**
+ * Evaluates every rule of the pack for a command — no short-circuit, so an
+ * applicant sees every failed clause at once. A rule that throws is a bug in
+ * the pack; it is reported as a `review` finding, not swallowed silently.
+ */
+export function evaluateRules<F>(pack: RulePack, facts: F, options: { asOf: LocalDate; command?: CommandType }): Decision {
+  const ctx: RuleContext = { asOf: options.asOf, pack };
+  const findings: Finding[] = rulesFor(pack, options.command).map((rule) => {
+    const base = { ruleId: rule.id, cite: rule.cite, description: rule.description };
+    const { from, until } = rule.effective ?? {};
+    if ((from && options.asOf < from) || (until && options.asOf > until)) {
+      return { ...base, outcome: 'not-applicable', message: `in force ${from ?? '…'} to ${until ?? '…'}` };
+    }
+    try {
+      const r = rule.evaluate(facts, ctx);
+      return { ...base, ...r };
+    } catch (err) {
+      return { ...base, outcome: 'review', message: `rule raised an error: ${(err as Error)?.message ?? String(err)}` };
+    }
+  });
+  const outcome = findings.some((f) => f.outcome === 'fail')
+    ? 'ineligible'
+    : findings.some((f) => f.outcome === 'review')
+      ? 'needs-review'
+      : 'eligible';
+  return { outcome, findings, rulePack: { id: pack.id, version: pack.version, hash: pack.hash }, asOf: options.asOf };
+}
+
+/** Convenience for rule authors: build results without typing the object by hand. */
+export const pass = (message?: string): RuleResult => (message ? { outcome: 'pass', message } : { outcome: 'pass' });
+export const fail = (message: string, path?: (string | number)[], params?: Record<string, unknown>): RuleResult => ({
+  outcome: 'fail',
+  message,
+  ...(path ? { path } : {}),
+  ...(params ? { params } : {}),
+});
+export const review = (message: string, path?: (string | number)[]): RuleResult => ({ outcome: 'review', message, ...(path ? { path } : {}) });
+export const notApplicable = (message?: string): RuleResult => ({ outcome: 'not-applicable', ...(message ? { message } : {}) });
