@@ -106,3 +106,4 @@ export type { CertificateNumberParts } from './rules/certificateNumber.js';
 export { ALL_COMMANDS, COMMANDS, DEFAULT_ROLES, EVENTS } from './rules/vocabulary.js';
 export type { CommandType, EventType, MachineName } from './rules/vocabulary.js';
 export { requiredMaterialsRule, allowedLevelsRule } from './rules/commonRules.js';
+export { renderPackSnapshot } from './rules/snapshot.js';

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import {
   applicantProfileSchema,
   evaluateRules,
+  renderPackSnapshot,
   type CommandType,
   type Decision,
   type Rule,
@@ -146,6 +147,12 @@ export function describeRulePack(pack: RulePack, options: RulePackSuiteOptions):
           expect(text!.includes(squash(cite.text)), `${label}: 「${cite.text}」 is not in ${cite.document}`).toBe(true);
         });
       }
+    });
+
+    it('snapshot.md matches the pack (regenerate with `pnpm snapshots`)', () => {
+      const file = join(options.packDir, 'snapshot.md');
+      expect(existsSync(file), 'snapshot.md is missing: run `pnpm snapshots`').toBe(true);
+      expect(readFileSync(file, 'utf8'), 'snapshot.md drifted from the pack: run `pnpm snapshots` and review the diff').toBe(renderPackSnapshot(pack));
     });
 
     describe('cases', () => {
