@@ -1,0 +1,12 @@
+export { sqliteStore, isStreamVersionConflict } from './sqliteStore.js';
+export type { SqliteStoreOptions } from './sqliteStore.js';
+export {
+  SqliteStoreError,
+  NotADatabaseError,
+  ForeignDatabaseError,
+  UnsupportedSchemaError,
+  StoreBusyError,
+  StoreClosedError,
+} from './errors.js';
+export { SCHEMA_VERSION } from './schema.js';
+export type { Synchronous } from './schema.js';

@@ -1,0 +1,72 @@
+import { ValidationError, type ValidationIssue } from '@certflow/core';
+import type { Synchronous } from './schema.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file (created on first use), or `':memory:'` for a private in-memory database. */
+  file: string;
+  /**
+   * `'FULL'` (default): an acknowledged append survives a power cut.
+   * `'NORMAL'`: faster; in WAL mode a power cut (not a process crash) can lose
+   * the last acknowledged appends, though the database stays consistent.
+   */
+  synchronous?: Synchronous;
+  /** How long a write waits for another process's write lock before failing. Default 5,000 ms. */
+  busyTimeoutMs?: number;
+  /**
+   * How often subscriptions look for events appended by other processes.
+   * Appends through this store wake them at once. Default 100 ms.
+   */
+  pollIntervalMs?: number;
+}
+
+export interface ResolvedOptions {
+  file: string;
+  synchronous: Synchronous;
+  busyTimeoutMs: number;
+  pollIntervalMs: number;
+}
+
+const SYNCHRONOUS: readonly Synchronous[] = ['FULL', 'NORMAL'];
+
+/** Checks the options and fills in defaults; throws one ValidationError naming every bad field. */
+export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
+  const issues: ValidationIssue[] = [];
+  const opts = (options ?? {}) as Partial<Record<keyof SqliteStoreOptions, unknown>>;
+  if (typeof opts.file !== 'string' || opts.file.length === 0) {
+    issues.push({
+      path: ['options', 'file'],
+      code: 'invalid_file',
+      message: "expected a file path or ':memory:'",
+      expected: 'non-empty string',
+      received: JSON.stringify(opts.file) ?? String(opts.file),
+    });
+  }
+  if (opts.synchronous !== undefined && !SYNCHRONOUS.includes(opts.synchronous as Synchronous)) {
+    issues.push({
+      path: ['options', 'synchronous'],
+      code: 'invalid_enum_value',
+      message: `expected 'FULL' or 'NORMAL', received ${JSON.stringify(opts.synchronous)}`,
+      expected: "'FULL' | 'NORMAL'",
+      received: JSON.stringify(opts.synchronous) ?? String(opts.synchronous),
+    });
+  }
+  for (const key of ['busyTimeoutMs', 'pollIntervalMs'] as const) {
+    const v = opts[key];
+    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= (key === 'pollIntervalMs' ? 1 : 0))) {
+      issues.push({
+        path: ['options', key],
+        code: 'invalid_number',
+        message: `expected a whole number of milliseconds${key === 'pollIntervalMs' ? ' above 0' : ''}, received ${JSON.stringify(v) ?? String(v)}`,
+        expected: 'integer',
+        received: JSON.stringify(v) ?? String(v),
+      });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues, 'sqliteStore');
+  return {
+    file: opts.file as string,
+    synchronous: (opts.synchronous as Synchronous | undefined) ?? 'FULL',
+    busyTimeoutMs: (opts.busyTimeoutMs as number | undefined) ?? 5_000,
+    pollIntervalMs: (opts.pollIntervalMs as number | undefined) ?? 100,
+  };
+}

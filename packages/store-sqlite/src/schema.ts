@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { ForeignDatabaseError, NotADatabaseError, UnsupportedSchemaError } from './errors.js';
+
+/** The schema version this release writes and reads. */
+export const SCHEMA_VERSION = 1;
+/** Marks a database as certflow's in its meta table. */
+export const STORE_MARK = 'certflow-event-store';
+
+const TABLES = ['certflow_meta', 'certflow_events', 'certflow_checkpoints'] as const;
+
+// Position is the rowid (INTEGER PRIMARY KEY): assigned as max+1 inside the
+// write transaction, so it grows in commit order. UNIQUE (stream_id, version)
+// is the last line of defence against two writers taking one version.
+const CREATE_SCHEMA = `
+CREATE TABLE certflow_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+CREATE TABLE certflow_events (
+  position  INTEGER PRIMARY KEY CHECK (position >= 1),
+  stream_id TEXT    NOT NULL,
+  version   INTEGER NOT NULL CHECK (version >= 1),
+  type      TEXT    NOT NULL,
+  data      TEXT    NOT NULL,
+  meta      TEXT    NOT NULL,
+  prev_hash TEXT,
+  hash      TEXT    NOT NULL,
+  UNIQUE (stream_id, version)
+) STRICT;
+CREATE TABLE certflow_checkpoints (
+  name       TEXT    PRIMARY KEY,
+  position   INTEGER NOT NULL,
+  updated_at TEXT    NOT NULL
+) STRICT;
+`;
+
+export type Synchronous = 'FULL' | 'NORMAL';
+
+export interface OpenOptions {
+  file: string;
+  synchronous: Synchronous;
+  busyTimeoutMs: number;
+}
+
+/** SQLite result codes that mean "this is not a database we can read". */
+const UNREADABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+function isUnreadable(err: unknown): err is Error & { code: string } {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && [...UNREADABLE].some((c) => code.startsWith(c));
+}
+
+/**
+ * Opens (and on first use creates) a certflow database: WAL, the chosen
+ * synchronous level, a busy timeout, and a schema check. Throws a typed error
+ * for a file that is not a database, a foreign database, or an unknown schema,
+ * and leaves no connection open when it does.
+ */
+export function openDatabase(options: OpenOptions): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(options.file, { timeout: options.busyTimeoutMs });
+  } catch (err) {
+    if (isUnreadable(err)) throw new NotADatabaseError(options.file, err.message);
+    throw err;
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous}`);
+    db.pragma('foreign_keys = ON');
+    ensureSchema(db, options.file);
+    return db;
+  } catch (err) {
+    db.close();
+    if (isUnreadable(err)) throw new NotADatabaseError(options.file, err.message);
+    throw err;
+  }
+}
+
+function ensureSchema(db: Database.Database, file: string): void {
+  // IMMEDIATE: two processes opening a new file at once must not both create the schema.
+  db.transaction(() => {
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    if (!tables.includes('certflow_meta')) {
+      if (tables.length > 0) throw new ForeignDatabaseError(file, tables);
+      db.exec(CREATE_SCHEMA);
+      const put = db.prepare('INSERT INTO certflow_meta (key, value) VALUES (?, ?)');
+      put.run('store', STORE_MARK);
+      put.run('schema_version', String(SCHEMA_VERSION));
+      put.run('created_at', new Date().toISOString());
+      return;
+    }
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM certflow_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
+    if (meta.get('store') !== STORE_MARK) throw new ForeignDatabaseError(file, tables);
+    const found = meta.get('schema_version') ?? '(none)';
+    if (found !== String(SCHEMA_VERSION)) throw new UnsupportedSchemaError(file, found, SCHEMA_VERSION);
+    const missing = TABLES.filter((t) => !tables.includes(t));
+    if (missing.length > 0) throw new UnsupportedSchemaError(file, `${found} without ${missing.join(', ')}`, SCHEMA_VERSION);
+  }).immediate();
+}

@@ -1,0 +1,250 @@
+import type Database from 'better-sqlite3';
+import {
+  ConcurrencyError,
+  ValidationError,
+  checkExpectedVersion,
+  checkImport,
+  runSubscription,
+  sealEvents,
+  validateAppend,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StreamHead,
+  type SubscribeOptions,
+  type Subscription,
+} from '@certflow/core';
+import { StoreBusyError, StoreClosedError } from './errors.js';
+import { resolveOptions, type SqliteStoreOptions } from './options.js';
+import { openDatabase } from './schema.js';
+
+export type { SqliteStoreOptions } from './options.js';
+
+const COLUMNS = 'position, stream_id, version, type, data, meta, prev_hash, hash';
+type Row = [number, string, number, string, string, string, string | null, string];
+
+function toEvent(r: Row): StoredEvent {
+  return {
+    streamId: r[1],
+    version: r[2],
+    position: r[0],
+    type: r[3],
+    data: JSON.parse(r[4]),
+    meta: JSON.parse(r[5]),
+    prevHash: r[6],
+    hash: r[7],
+  };
+}
+
+function sqliteCode(err: unknown): string {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** True for the error SQLite raises when a second writer takes a (stream, version) already taken. */
+export function isStreamVersionConflict(err: unknown): boolean {
+  return sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE' && /certflow_events\.stream_id/.test((err as Error).message);
+}
+
+/**
+ * A durable event store in one SQLite file (better-sqlite3): WAL, one
+ * `BEGIN IMMEDIATE` transaction per append, positions assigned in commit
+ * order, subscription checkpoints in the same file. Several processes may
+ * append to one file; writes queue on SQLite's lock for up to `busyTimeoutMs`.
+ */
+export function sqliteStore(options: SqliteStoreOptions): EventStore {
+  const opts = resolveOptions(options);
+  const db = openDatabase(opts);
+  const file = opts.file;
+
+  const sql = {
+    head: db.prepare('SELECT version, hash FROM certflow_events WHERE stream_id = ? ORDER BY version DESC LIMIT 1').raw(),
+    maxPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events').pluck(),
+    insert: db.prepare(`INSERT INTO certflow_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    readStream: db
+      .prepare(`SELECT ${COLUMNS} FROM certflow_events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version`)
+      .raw(),
+    readFrom: db.prepare(`SELECT ${COLUMNS} FROM certflow_events WHERE position >= ? ORDER BY position LIMIT ?`).raw(),
+    loadCheckpoint: db.prepare('SELECT position FROM certflow_checkpoints WHERE name = ?').pluck(),
+    saveCheckpoint: db.prepare(
+      `INSERT INTO certflow_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+    ),
+  };
+
+  let closed = false;
+  const listeners = new Set<() => void>();
+  const subscriptions = new Set<Subscription>();
+
+  const notify = () => {
+    for (const l of [...listeners]) l();
+  };
+  const assertOpen = (operation: string) => {
+    if (closed) throw new StoreClosedError(file, operation);
+  };
+  const headOf = (streamId: string): StreamHead => {
+    const row = sql.head.get(streamId) as [number, string] | undefined;
+    return row ? { version: row[0], hash: row[1] } : { version: 0, hash: null };
+  };
+  const insertAll = (events: StoredEvent[]) => {
+    for (const e of events) {
+      sql.insert.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
+    }
+  };
+  const busy = (err: unknown): unknown => (sqliteCode(err).startsWith('SQLITE_BUSY') ? new StoreBusyError(file, opts.busyTimeoutMs) : err);
+
+  const appendTx = db.transaction((streamId: string, events: NewEvent[], expected: ExpectedVersion): StoredEvent[] => {
+    const head = headOf(streamId);
+    checkExpectedVersion(streamId, expected, head.version);
+    const base = sql.maxPosition.get() as number;
+    const sealed = sealEvents(streamId, head, events.map((_, i) => base + i + 1), events);
+    insertAll(sealed);
+    return sealed;
+  });
+
+  const importTx = db.transaction((events: StoredEvent[]) => {
+    const heads = new Map<string, StreamHead>();
+    for (const e of events) {
+      const id = (e as { streamId?: unknown })?.streamId;
+      if (typeof id === 'string' && !heads.has(id)) {
+        const head = headOf(id);
+        if (head.version > 0) heads.set(id, head);
+      }
+    }
+    checkImport(events, heads, sql.maxPosition.get() as number);
+    insertAll(events);
+  });
+
+  return {
+    async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+      assertOpen('append');
+      validateAppend(streamId, events);
+      const expected = options?.expectedVersion;
+      if (!(expected === 'any' || expected === 'no-stream' || (Number.isInteger(expected) && (expected as number) >= 0))) {
+        throw new ValidationError(
+          [{ path: ['options', 'expectedVersion'], code: 'invalid_expected_version', message: "expected a version ≥ 0, 'no-stream' or 'any'" }],
+          'append',
+        );
+      }
+      let sealed: StoredEvent[];
+      try {
+        sealed = appendTx.immediate(streamId, events, expected);
+      } catch (err) {
+        // BEGIN IMMEDIATE serializes writers, so this only fires if something
+        // else wrote the file without the lock; the unique key still holds.
+        if (isStreamVersionConflict(err)) throw new ConcurrencyError(streamId, expected, headOf(streamId).version);
+        throw busy(err);
+      }
+      notify();
+      return { nextExpectedVersion: sealed[sealed.length - 1]!.version, events: sealed };
+    },
+
+    async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+      assertOpen('readStream');
+      const rows = sql.readStream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER) as Row[];
+      return rows.map(toEvent);
+    },
+
+    async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+      const size = options.batchSize ?? 500;
+      if (!Number.isInteger(size) || size < 1) {
+        throw new ValidationError(
+          [{ path: ['options', 'batchSize'], code: 'invalid_number', message: `expected a whole number above 0, received ${String(size)}` }],
+          'readAll',
+        );
+      }
+      let from = options.fromPosition ?? 0;
+      for (;;) {
+        assertOpen('readAll');
+        const rows = sql.readFrom.all(from, size) as Row[];
+        for (const r of rows) yield toEvent(r);
+        if (rows.length < size) return;
+        from = rows[rows.length - 1]![0] + 1;
+      }
+    },
+
+    async streamVersion(streamId: string): Promise<number> {
+      assertOpen('streamVersion');
+      return headOf(streamId).version;
+    },
+
+    subscribe(options: SubscribeOptions): Subscription {
+      assertOpen('subscribe');
+      const inner = runSubscription(
+        options.name,
+        options.handler,
+        {
+          async fetch(after, limit) {
+            return (sql.readFrom.all(after + 1, limit) as Row[]).map(toEvent);
+          },
+          async headPosition() {
+            return sql.maxPosition.get() as number;
+          },
+          async loadCheckpoint(name) {
+            return sql.loadCheckpoint.get(name) as number | undefined;
+          },
+          async saveCheckpoint(name, position) {
+            try {
+              sql.saveCheckpoint.run(name, position, new Date().toISOString());
+            } catch (err) {
+              throw busy(err);
+            }
+          },
+          // Woken at once by appends through this store; other processes'
+          // appends are seen on the next poll.
+          waitForChange(signal) {
+            return new Promise<void>((resolve) => {
+              if (signal.aborted || closed) return resolve();
+              const done = () => {
+                clearTimeout(timer);
+                listeners.delete(done);
+                signal.removeEventListener('abort', done);
+                resolve();
+              };
+              const timer = setTimeout(done, opts.pollIntervalMs);
+              listeners.add(done);
+              signal.addEventListener('abort', done, { once: true });
+            });
+          },
+        },
+        options.from !== undefined ? { from: options.from } : {},
+      );
+      const sub: Subscription = {
+        name: inner.name,
+        waitUntilCaughtUp: () => inner.waitUntilCaughtUp(),
+        async stop() {
+          subscriptions.delete(sub);
+          await inner.stop();
+        },
+      };
+      subscriptions.add(sub);
+      return sub;
+    },
+
+    async importEvents(events: StoredEvent[]): Promise<void> {
+      assertOpen('importEvents');
+      if (!Array.isArray(events)) {
+        throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }], 'import');
+      }
+      try {
+        importTx.immediate(events);
+      } catch (err) {
+        throw busy(err);
+      }
+      notify();
+    },
+
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([...subscriptions].map((s) => s.stop()));
+      notify();
+      db.close();
+    },
+  };
+}
