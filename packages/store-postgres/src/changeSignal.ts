@@ -1,0 +1,103 @@
+import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * Wakes waiting readers when events may have been committed: at once for
+ * appends made through this store, through LISTEN/NOTIFY for appends made by
+ * other processes, and by a poll timer as the fallback (a lost notification,
+ * a dropped LISTEN connection, or events held back behind an open transaction).
+ */
+export class ChangeSignal {
+  private wakers = new Set<() => void>();
+  private listener: pg.Client | PoolClient | undefined;
+  private listening: Promise<void> | undefined;
+  private notifying: Promise<void> | undefined;
+  private notifyAgain = false;
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly channel: string,
+    private readonly connectionString: string | undefined,
+    private readonly pollIntervalMs: number,
+  ) {}
+
+  /** Resolves on a wake-up, after the poll interval, or when `signal` aborts. */
+  wait(signal: AbortSignal, timeoutMs = this.pollIntervalMs): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (signal.aborted || this.closed) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.wakers.add(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  wake(): void {
+    for (const w of [...this.wakers]) w();
+  }
+
+  /** Starts listening for other processes' appends (once; failures fall back to polling). */
+  listen(): void {
+    if (this.listening || this.closed) return;
+    this.listening = (async () => {
+      const client = this.connectionString ? new pg.Client({ connectionString: this.connectionString }) : await this.pool.connect();
+      if (client instanceof pg.Client) await client.connect();
+      client.on('error', () => this.dropListener());
+      client.on('notification', () => this.wake());
+      await client.query(`LISTEN "${this.channel}"`);
+      this.listener = client;
+      if (this.closed) await this.endListener();
+    })().catch(() => this.dropListener());
+  }
+
+  /** Tells other processes' subscriptions that events were committed; coalesced, never awaited by appends. */
+  notifyOthers(): void {
+    if (this.closed) return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = this.pool
+      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
+      .then(() => undefined, () => undefined)
+      .finally(() => {
+        this.notifying = undefined;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.notifyOthers();
+        }
+      });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wake();
+    while (this.notifying) await this.notifying;
+    await this.listening;
+    await this.endListener();
+  }
+
+  private dropListener(): void {
+    const l = this.listener;
+    this.listener = undefined;
+    this.listening = undefined;
+    if (l && 'release' in l) l.release(true);
+    else if (l) void l.end().catch(() => undefined);
+  }
+
+  private async endListener(): Promise<void> {
+    const l = this.listener;
+    this.listener = undefined;
+    if (!l) return;
+    if ('release' in l) {
+      await l.query(`UNLISTEN "${this.channel}"`).catch(() => undefined);
+      l.release();
+    } else await l.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,353 @@
+import pg from 'pg';
+import type { Pool, PoolClient, PoolConfig, QueryResult } from 'pg';
+import {
+  ConcurrencyError,
+  ValidationError,
+  checkImport,
+  runSubscription,
+  sealEvents,
+  validateAppend,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StreamHead,
+  type SubscribeOptions,
+  type Subscription,
+} from '@certflow/core';
+import { ChangeSignal } from './changeSignal.js';
+import { EVENT_COLUMNS, ROWS_PER_INSERT, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
+import { checkSchemaName, migrate } from './schema.js';
+
+export interface PostgresStoreOptions {
+  /** e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`. */
+  connectionString?: string;
+  /** The schema that holds the store's tables (created on first use). Default `certflow`. */
+  schema?: string;
+  /**
+   * A `pg.Pool` to share (the store never ends it), or options for the pool the
+   * store creates and owns (default `{ max: 10 }`).
+   */
+  pool?: Pool | Omit<PoolConfig, 'connectionString'>;
+  /** How often idle subscriptions and held-back readers look for new events, in ms. Default 250. */
+  pollIntervalMs?: number;
+}
+
+/** Test seams: run code inside an append's transaction, just before COMMIT. */
+export interface PostgresStoreHooks {
+  beforeCommit?: (streamId: string, events: StoredEvent[]) => Promise<void>;
+}
+
+const INT4_MAX = 2_147_483_647;
+const NEVER = new AbortController().signal;
+/** How often an `'any'` append retries after losing a race for the same version. */
+const ANY_RETRIES = 20;
+
+function checkExpected(expected: unknown): asserts expected is ExpectedVersion {
+  if (expected === 'any' || expected === 'no-stream') return;
+  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0 && expected <= INT4_MAX) return;
+  throw new ValidationError(
+    [
+      {
+        path: ['options', 'expectedVersion'],
+        code: 'invalid_expected_version',
+        message: `expected a version (an integer ≥ 0), 'no-stream' or 'any', received ${JSON.stringify(expected)}`,
+        expected: "integer ≥ 0 | 'no-stream' | 'any'",
+        received: JSON.stringify(expected) ?? String(expected),
+      },
+    ],
+    'append',
+  );
+}
+
+function isPool(p: PostgresStoreOptions['pool']): p is Pool {
+  return typeof (p as Pool | undefined)?.connect === 'function';
+}
+
+/**
+ * An event store in PostgreSQL (pg 8). See docs/store-postgres.md for the
+ * schema, the ordering guarantee and what a long-open transaction does to readers.
+ */
+export function postgresStore(options: PostgresStoreOptions): EventStore {
+  return postgresStoreWithHooks(options, {});
+}
+
+export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): EventStore {
+  const schema = checkSchemaName(options.schema ?? 'certflow');
+  const shared = isPool(options.pool);
+  if (!shared && !options.connectionString) {
+    throw new ValidationError(
+      [{ path: ['connectionString'], code: 'required', message: 'expected a connection string (or a pg.Pool as pool)' }],
+      'postgresStore',
+    );
+  }
+  const pool: Pool = shared
+    ? (options.pool as Pool)
+    : new pg.Pool({ max: 10, ...(options.pool as PoolConfig | undefined), connectionString: options.connectionString });
+  if (!shared) pool.on('error', () => undefined); // an idle connection dropped by the server; the pool replaces it
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const signal = new ChangeSignal(pool, `certflow_${schema}`, options.connectionString, pollIntervalMs);
+  const t = `"${schema}".events`;
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  let migrated: Promise<void> | undefined;
+  const ready = (): Promise<void> => {
+    if (closed) return Promise.reject(new Error('postgresStore is closed'));
+    migrated ??= migrate(pool, schema).catch((e) => {
+      migrated = undefined;
+      throw e;
+    });
+    return migrated;
+  };
+
+  const query = async <R extends object>(text: string, values: unknown[] = []): Promise<R[]> => {
+    await ready();
+    return (await pool.query<R>({ text, values, types })).rows;
+  };
+
+  const streamVersion = async (streamId: string): Promise<number> =>
+    (await query<{ v: number }>(`SELECT coalesce(max(version), 0) AS v FROM ${t} WHERE stream_id = $1`, [streamId]))[0]!.v;
+
+  const headPosition = async (): Promise<number> =>
+    (await query<{ p: number }>(`SELECT coalesce(max(position), 0) AS p FROM ${t}`))[0]!.p;
+
+  /**
+   * Events after `after` whose transactions are all finished: rows written by
+   * a transaction id at or above the oldest running one are held back, and
+   * since positions rise with transaction ids, what is returned is always a
+   * gap-free prefix of the final log.
+   */
+  const fetchSafe = async (after: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<StoredEvent[]> =>
+    (
+      await query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ${t}
+          WHERE position > $1 AND position <= $2 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY position LIMIT $3`,
+        [after, upTo, limit],
+      )
+    ).map(toStoredEvent);
+
+  type Attempt = { ok: true; result: AppendResult } | { ok: false; actual?: number };
+
+  const attemptAppend = async (streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<Attempt> => {
+    const client: PoolClient = await pool.connect();
+    let healthy = false;
+    try {
+      const wanted = expected === 'any' ? 'NULL' : expected === 'no-stream' ? '0' : String(expected);
+      // One round trip: open the transaction, read the head, reserve positions.
+      const results = (await client.query({
+        text: `BEGIN; SELECT * FROM "${schema}".begin_append(${client.escapeLiteral(streamId)}, ${events.length}, ${wanted})`,
+        types,
+      })) as unknown as QueryResult<{ head_version: number; head_hash: string | null; first_position: number | null }>[];
+      const head = results[1]!.rows[0]!;
+      if (head.first_position === null) {
+        await client.query('ROLLBACK');
+        healthy = true;
+        return { ok: false, actual: head.head_version };
+      }
+      const first = head.first_position;
+      const positions = events.map((_, i) => first + i);
+      const sealed = sealEvents(streamId, { version: head.head_version, hash: head.head_hash }, positions, events);
+      try {
+        for (let i = 0; i < sealed.length; i += ROWS_PER_INSERT) {
+          await client.query(insertStatement(schema, sealed.slice(i, i + ROWS_PER_INSERT)));
+        }
+      } catch (e) {
+        await client.query('ROLLBACK');
+        healthy = true;
+        if ((e as { code?: string }).code === '23505') return { ok: false };
+        throw e;
+      }
+      if (hooks.beforeCommit) await hooks.beforeCommit(streamId, sealed);
+      await client.query('COMMIT');
+      healthy = true;
+      return { ok: true, result: { nextExpectedVersion: sealed[sealed.length - 1]!.version, events: sealed } };
+    } finally {
+      // A connection that failed mid-transaction is dropped, never reused.
+      client.release(!healthy);
+    }
+  };
+
+  const store: EventStore = {
+    async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+      validateAppend(streamId, events);
+      const expected = options?.expectedVersion;
+      checkExpected(expected);
+      await ready();
+      for (let attempt = 0; ; attempt++) {
+        const r = await attemptAppend(streamId, events, expected);
+        if (r.ok) {
+          signal.wake();
+          signal.notifyOthers();
+          return { nextExpectedVersion: r.result.nextExpectedVersion, events: r.result.events.map((e) => structuredClone(e)) };
+        }
+        // Lost a race for the version (unique key) or the head did not match.
+        if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES) continue;
+        throw new ConcurrencyError(streamId, expected, r.actual ?? (await streamVersion(streamId)));
+      }
+    },
+
+    async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+      const from = options.fromVersion ?? 1;
+      const to = Math.min(options.toVersion ?? INT4_MAX, INT4_MAX);
+      if (from > to) return [];
+      const rows = await query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version`,
+        [streamId, Math.max(from, 1), to],
+      );
+      return rows.map(toStoredEvent);
+    },
+
+    async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+      const batchSize = options.batchSize ?? 500;
+      let after = Math.max(0, (options.fromPosition ?? 1) - 1);
+      // Everything committed before the call; events still held back behind an
+      // open transaction are waited for, never skipped.
+      const head = await headPosition();
+      let backoff = 2;
+      while (after < head) {
+        if (closed) throw new Error('postgresStore is closed');
+        const batch = await fetchSafe(after, batchSize, head);
+        if (batch.length === 0) {
+          await signal.wait(NEVER, backoff);
+          backoff = Math.min(backoff * 2, pollIntervalMs);
+          continue;
+        }
+        backoff = 2;
+        for (const e of batch) yield e;
+        after = batch[batch.length - 1]!.position;
+      }
+    },
+
+    streamVersion: async (streamId: string) => streamVersion(streamId),
+
+    subscribe(options: SubscribeOptions): Subscription {
+      if (closed) throw new Error('postgresStore is closed');
+      if (typeof options?.name !== 'string' || options.name.length === 0) {
+        throw new ValidationError([{ path: ['name'], code: 'required', message: 'expected a non-empty subscription name' }], 'subscribe');
+      }
+      signal.listen();
+      const sub = runSubscription(
+        options.name,
+        options.handler,
+        {
+          fetch: (after, limit) => fetchSafe(after, limit),
+          headPosition,
+          async loadCheckpoint(name) {
+            return (await query<{ position: number }>(`SELECT position FROM "${schema}".subscriptions WHERE name = $1`, [name]))[0]?.position;
+          },
+          async saveCheckpoint(name, position) {
+            await query(
+              `INSERT INTO "${schema}".subscriptions (name, position) VALUES ($1, $2)
+               ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`,
+              [name, position],
+            );
+          },
+          waitForChange: (abort) => signal.wait(abort),
+        },
+        options.from !== undefined ? { from: options.from } : {},
+      );
+      const tracked: Subscription = {
+        name: sub.name,
+        waitUntilCaughtUp: () => sub.waitUntilCaughtUp(),
+        async stop() {
+          subscriptions.delete(tracked);
+          await sub.stop();
+        },
+      };
+      subscriptions.add(tracked);
+      return tracked;
+    },
+
+    async importEvents(events: StoredEvent[]): Promise<void> {
+      if (!Array.isArray(events)) {
+        throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }], 'import');
+      }
+      if (events.length === 0) return;
+      await ready();
+      await importInTransaction(pool, schema, events);
+      signal.wake();
+      signal.notifyOthers();
+    },
+
+    async close(): Promise<void> {
+      if (closed) return;
+      await Promise.all([...subscriptions].map((s) => s.stop().catch(() => undefined)));
+      closed = true;
+      await signal.close();
+      if (!shared) await pool.end();
+    },
+  };
+  return store;
+}
+
+async function importInTransaction(pool: Pool, schema: string, events: StoredEvent[]): Promise<void> {
+  const client = await pool.connect();
+  let healthy = false;
+  try {
+    await client.query('BEGIN');
+    const ids = [...new Set(events.map((e) => (e as { streamId?: unknown })?.streamId).filter((s) => typeof s === 'string'))];
+    const heads = new Map<string, StreamHead>(
+      (
+        await client.query<{ stream_id: string; version: number; hash: string }>({
+          text: `SELECT DISTINCT ON (stream_id) stream_id, version, hash FROM "${schema}".events
+                  WHERE stream_id = ANY($1) ORDER BY stream_id, version DESC`,
+          values: [ids],
+          types,
+        })
+      ).rows.map((r) => [r.stream_id, { version: r.version, hash: r.hash }]),
+    );
+    const lastPosition = async () =>
+      (
+        await client.query<{ p: number }>({
+          text: `SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS p FROM "${schema}".event_position`,
+          types,
+        })
+      ).rows[0]!.p;
+    try {
+      checkImport(events, heads, await lastPosition());
+    } catch (e) {
+      await client.query('ROLLBACK');
+      healthy = true;
+      throw e;
+    }
+    const positions = events.map((e) => e.position);
+    const min = positions.reduce((a, b) => Math.min(a, b));
+    const max = positions.reduce((a, b) => Math.max(a, b));
+    const before = (
+      await client.query<{ last: number }>({ text: `SELECT "${schema}".begin_import($1, $2) AS last`, values: [min, max], types })
+    ).rows[0]!.last;
+    if (before >= min) {
+      await client.query('ROLLBACK');
+      healthy = true;
+      throw new ValidationError(
+        [{ path: ['events', 0, 'position'], code: 'position_order', message: `expected positions above ${before}, found ${min}` }],
+        'import',
+      );
+    }
+    try {
+      for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+        await client.query(insertStatement(schema, events.slice(i, i + ROWS_PER_INSERT)));
+      }
+    } catch (e) {
+      await client.query('ROLLBACK');
+      healthy = true;
+      if ((e as { code?: string }).code === '23505') {
+        throw new ValidationError(
+          [{ path: ['events'], code: 'stream_moved', message: 'a stream of the import was appended to concurrently; nothing was imported' }],
+          'import',
+        );
+      }
+      throw e;
+    }
+    await client.query('COMMIT');
+    healthy = true;
+  } finally {
+    client.release(!healthy);
+  }
+}

@@ -1,0 +1,174 @@
+import type { Pool } from 'pg';
+import { ValidationError } from '@certflow/core';
+
+/** Schema names are used as SQL identifiers, so only plain lower-case names are accepted. */
+export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,47}$/;
+
+export function checkSchemaName(schema: unknown): string {
+  if (typeof schema !== 'string' || !SCHEMA_NAME_PATTERN.test(schema)) {
+    throw new ValidationError(
+      [
+        {
+          path: ['schema'],
+          code: 'invalid_schema_name',
+          message: `expected a schema name matching ${SCHEMA_NAME_PATTERN.source}, received ${JSON.stringify(schema)}`,
+          expected: SCHEMA_NAME_PATTERN.source,
+          received: JSON.stringify(schema) ?? String(schema),
+        },
+      ],
+      'postgresStore',
+    );
+  }
+  return schema;
+}
+
+/** Advisory lock class ids (first key of the two-key form); the second key is the schema's hash. */
+export const MIGRATION_LOCK = 0x63660001;
+export const POSITION_LOCK = 0x63660002;
+
+/** A stable 32-bit signed hash of the schema name (FNV-1a), the second advisory lock key. */
+export function schemaKey(schema: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < schema.length; i++) {
+    h ^= schema.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: (schema: string) => string;
+}
+
+/**
+ * The schema, as an ordered list of migrations. A migration is applied once,
+ * in its own transaction, and recorded in `<schema>.migrations`; never edit
+ * one that has shipped, add the next instead.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'events, position sequence, reservation function, subscriptions',
+    sql: (s) => {
+      const key = schemaKey(s);
+      return `
+CREATE SEQUENCE "${s}".event_position AS bigint;
+
+CREATE TABLE "${s}".events (
+  position       bigint  PRIMARY KEY DEFAULT nextval('"${s}".event_position'),
+  stream_id      text    NOT NULL,
+  version        integer NOT NULL CHECK (version >= 1),
+  type           text    NOT NULL,
+  data           json    NOT NULL,
+  meta           json    NOT NULL,
+  prev_hash      text,
+  hash           text    NOT NULL,
+  transaction_id xid8    NOT NULL DEFAULT pg_current_xact_id(),
+  CONSTRAINT events_stream_version UNIQUE (stream_id, version)
+);
+ALTER SEQUENCE "${s}".event_position OWNED BY "${s}".events.position;
+
+CREATE TABLE "${s}".subscriptions (
+  name       text        PRIMARY KEY,
+  position   bigint      NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Reads the stream head and, if the expected version matches, reserves
+-- positions. The transaction id is assigned and the positions are taken under
+-- one short advisory lock, so a transaction with a higher id always holds
+-- higher positions; readers rely on that (see docs/store-postgres.md).
+-- The lock is a session lock released at the end of this function, so it is
+-- held for microseconds, not until commit.
+CREATE FUNCTION "${s}".begin_append(p_stream text, p_count integer, p_expected integer)
+RETURNS TABLE (head_version integer, head_hash text, first_position bigint)
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  SELECT e.version, e.hash INTO head_version, head_hash
+    FROM "${s}".events e WHERE e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+  head_version := coalesce(head_version, 0);
+  IF p_expected IS NOT NULL AND p_expected <> head_version THEN
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_lock(${POSITION_LOCK}, ${key});
+  PERFORM pg_current_xact_id();
+  first_position := nextval('"${s}".event_position');
+  IF p_count > 1 THEN
+    PERFORM setval('"${s}".event_position', first_position + p_count - 1);
+  END IF;
+  PERFORM pg_advisory_unlock(${POSITION_LOCK}, ${key});
+  RETURN NEXT;
+END
+$fn$;
+
+-- The same for an import of already-positioned events: under the lock, the
+-- transaction id is assigned and, if every imported position lies above the
+-- sequence, the sequence moves past them. Returns the sequence's last value
+-- before the call; the caller rolls back when it is not below p_min.
+CREATE FUNCTION "${s}".begin_import(p_min bigint, p_max bigint)
+RETURNS bigint
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  last bigint;
+BEGIN
+  PERFORM pg_advisory_lock(${POSITION_LOCK}, ${key});
+  PERFORM pg_current_xact_id();
+  SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO last FROM "${s}".event_position;
+  IF last < p_min THEN
+    PERFORM setval('"${s}".event_position', p_max);
+  END IF;
+  PERFORM pg_advisory_unlock(${POSITION_LOCK}, ${key});
+  RETURN last;
+END
+$fn$;
+`;
+    },
+  },
+];
+
+/**
+ * Creates the schema and applies missing migrations. Safe when several
+ * processes start at once: everything happens under a session advisory lock
+ * keyed by the schema name, and each migration checks whether it is recorded.
+ */
+export async function migrate(pool: Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('SELECT pg_advisory_lock($1, $2)', [MIGRATION_LOCK, schemaKey(schema)]);
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".migrations (
+        version     integer     PRIMARY KEY,
+        description text        NOT NULL,
+        applied_at  timestamptz NOT NULL DEFAULT now()
+      )`);
+      const done = new Set(
+        (await client.query<{ version: number }>(`SELECT version FROM "${schema}".migrations`)).rows.map((r) => r.version),
+      );
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql(schema));
+          await client.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+          await client.query('COMMIT');
+        } catch (e) {
+          await client.query('ROLLBACK');
+          throw e;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, $2)', [MIGRATION_LOCK, schemaKey(schema)]);
+    }
+  } catch (e) {
+    broken = true;
+    throw e;
+  } finally {
+    // A connection that failed mid-migration may still hold the lock: drop it.
+    client.release(broken);
+  }
+}
