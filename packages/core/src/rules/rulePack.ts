@@ -324,7 +324,11 @@ export function defineRulePack(definition: RulePackDefinition): RulePack {
   const flat: Omit<RulePack, 'hash'> = {
     ...(parent ?? {}),
     ...own,
-    documents: [...(parent?.documents ?? []), ...definition.documents.filter((d) => !parent?.documents.some((p) => p.number === d.number))],
+    // A child's document with a parent's number replaces it in place (e.g. to add the schedule the child encodes).
+    documents: [
+      ...(parent?.documents ?? []).map((p) => definition.documents.find((d) => d.number === p.number) ?? p),
+      ...definition.documents.filter((d) => !parent?.documents.some((p) => p.number === d.number)),
+    ],
     levels: definition.levels ?? parent?.levels,
     certificateNumber: definition.certificateNumber ?? parent?.certificateNumber,
     filingValidity: definition.filingValidity ?? parent?.filingValidity,
