@@ -65,10 +65,17 @@ export function openDatabase(options: OpenOptions): Database.Database {
     throw err;
   }
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous}`);
-    db.pragma('foreign_keys = ON');
-    ensureSchema(db, options.file);
+    // Check before changing anything, so a foreign database is left as it was
+    // (switching to WAL would be a lasting change to someone else's file).
+    if (inspect(db, options.file) === 'ours') {
+      configure(db, options);
+    } else {
+      configure(db, options);
+      // IMMEDIATE: two processes opening a new file at once must not both create the schema.
+      db.transaction(() => {
+        if (inspect(db, options.file) === 'empty') createSchema(db);
+      }).immediate();
+    }
     return db;
   } catch (err) {
     db.close();
@@ -77,30 +84,41 @@ export function openDatabase(options: OpenOptions): Database.Database {
   }
 }
 
-function ensureSchema(db: Database.Database, file: string): void {
-  // IMMEDIATE: two processes opening a new file at once must not both create the schema.
-  db.transaction(() => {
-    const tables = (
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
-        name: string;
-      }[]
-    ).map((r) => r.name);
-    if (!tables.includes('certflow_meta')) {
-      if (tables.length > 0) throw new ForeignDatabaseError(file, tables);
-      db.exec(CREATE_SCHEMA);
-      const put = db.prepare('INSERT INTO certflow_meta (key, value) VALUES (?, ?)');
-      put.run('store', STORE_MARK);
-      put.run('schema_version', String(SCHEMA_VERSION));
-      put.run('created_at', new Date().toISOString());
-      return;
-    }
-    const meta = new Map(
-      (db.prepare('SELECT key, value FROM certflow_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
-    );
-    if (meta.get('store') !== STORE_MARK) throw new ForeignDatabaseError(file, tables);
-    const found = meta.get('schema_version') ?? '(none)';
-    if (found !== String(SCHEMA_VERSION)) throw new UnsupportedSchemaError(file, found, SCHEMA_VERSION);
-    const missing = TABLES.filter((t) => !tables.includes(t));
-    if (missing.length > 0) throw new UnsupportedSchemaError(file, `${found} without ${missing.join(', ')}`, SCHEMA_VERSION);
-  }).immediate();
+function configure(db: Database.Database, options: OpenOptions): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous}`);
+}
+
+function createSchema(db: Database.Database): void {
+  db.exec(CREATE_SCHEMA);
+  const put = db.prepare('INSERT INTO certflow_meta (key, value) VALUES (?, ?)');
+  put.run('store', STORE_MARK);
+  put.run('schema_version', String(SCHEMA_VERSION));
+  put.run('created_at', new Date().toISOString());
+}
+
+/** 'empty' for a new file, 'ours' for a certflow database this release reads; throws for anything else. */
+function inspect(db: Database.Database, file: string): 'empty' | 'ours' {
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  if (!tables.includes('certflow_meta')) {
+    if (tables.length > 0) throw new ForeignDatabaseError(file, tables);
+    return 'empty';
+  }
+  let meta: Map<string, unknown>;
+  try {
+    meta = new Map((db.prepare('SELECT key, value FROM certflow_meta').raw().all() as [string, unknown][]));
+  } catch (err) {
+    if (isUnreadable(err)) throw err;
+    throw new ForeignDatabaseError(file, tables); // a certflow_meta table of some other shape
+  }
+  if (meta.get('store') !== STORE_MARK) throw new ForeignDatabaseError(file, tables);
+  const found = String(meta.get('schema_version') ?? '(none)');
+  if (found !== String(SCHEMA_VERSION)) throw new UnsupportedSchemaError(file, found, SCHEMA_VERSION);
+  const missing = TABLES.filter((t) => !tables.includes(t));
+  if (missing.length > 0) throw new UnsupportedSchemaError(file, `${found} without ${missing.join(', ')}`, SCHEMA_VERSION);
+  return 'ours';
 }

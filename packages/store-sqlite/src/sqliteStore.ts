@@ -175,11 +175,15 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
 
     subscribe(options: SubscribeOptions): Subscription {
       assertOpen('subscribe');
+      // Head position when the loop last fetched: an append that lands between
+      // that fetch and the next wait must not go unnoticed until the next poll.
+      let fetchedHead = 0;
       const inner = runSubscription(
         options.name,
         options.handler,
         {
           async fetch(after, limit) {
+            fetchedHead = sql.maxPosition.get() as number;
             return (sql.readFrom.all(after + 1, limit) as Row[]).map(toEvent);
           },
           async headPosition() {
@@ -199,7 +203,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
           // appends are seen on the next poll.
           waitForChange(signal) {
             return new Promise<void>((resolve) => {
-              if (signal.aborted || closed) return resolve();
+              if (signal.aborted || closed || (sql.maxPosition.get() as number) > fetchedHead) return resolve();
               const done = () => {
                 clearTimeout(timer);
                 listeners.delete(done);
