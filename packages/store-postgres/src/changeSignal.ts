@@ -46,12 +46,15 @@ export class ChangeSignal {
   listen(): void {
     if (this.listening || this.closed) return;
     this.listening = (async () => {
-      const client = this.connectionString ? new pg.Client({ connectionString: this.connectionString }) : await this.pool.connect();
-      if (client instanceof pg.Client) await client.connect();
+      let client: pg.Client | PoolClient;
+      if (this.connectionString) {
+        client = new pg.Client({ connectionString: this.connectionString });
+        await client.connect();
+      } else client = await this.pool.connect();
+      this.listener = client;
       client.on('error', () => this.dropListener());
       client.on('notification', () => this.wake());
       await client.query(`LISTEN "${this.channel}"`);
-      this.listener = client;
       if (this.closed) await this.endListener();
     })().catch(() => this.dropListener());
   }

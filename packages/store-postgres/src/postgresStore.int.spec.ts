@@ -1,0 +1,123 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { ConcurrencyError, ValidationError, verifyLog } from '@certflow/core';
+import { testEvent, testEvents } from '@certflow/core/testing';
+import { postgresStore } from './postgresStore.js';
+import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
+
+const { skip } = await postgresForTests();
+
+describe.skipIf(skip)('postgresStore', () => {
+  const schemas: string[] = [];
+  const fresh = (label: string) => {
+    const s = testSchemaName(label);
+    schemas.push(s);
+    return s;
+  };
+  afterAll(() => dropSchemas(schemas));
+
+  it('several stores starting at once on a new schema migrate it exactly once', async () => {
+    const schema = fresh('mig');
+    const stores = Array.from({ length: 6 }, () => postgresStore({ connectionString: PG_URL, schema, pool: { max: 2 } }));
+    try {
+      expect(await Promise.all(stores.map((s) => s.streamVersion('exam-1')))).toEqual([0, 0, 0, 0, 0, 0]);
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      const rows = (await client.query(`SELECT version FROM "${schema}".migrations`)).rows;
+      await client.end();
+      expect(rows).toEqual([{ version: 1 }]);
+      // A store opened later finds the schema in place.
+      const later = postgresStore({ connectionString: PG_URL, schema });
+      await later.append('exam-1', testEvents(1), { expectedVersion: 0 });
+      expect(await stores[0]!.streamVersion('exam-1')).toBe(1);
+      await later.close();
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it("repeated 'no-stream' races across separate pools: exactly one winner each time", async () => {
+    const schema = fresh('race');
+    const stores = Array.from({ length: 4 }, () => postgresStore({ connectionString: PG_URL, schema, pool: { max: 3 } }));
+    try {
+      for (let round = 0; round < 20; round++) {
+        const results = await Promise.allSettled(
+          stores.flatMap((s, i) => [0, 1].map((j) => s.append(`quota-r${round}`, [testEvent('Reserved', { i, j })], { expectedVersion: 'no-stream' }))),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONCURRENCY', actual: 1 });
+      }
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it('a stale expectedVersion racing on the unique key reports the actual version', async () => {
+    const schema = fresh('stale');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    try {
+      await store.append('exam-s', testEvents(1), { expectedVersion: 'no-stream' });
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () => store.append('exam-s', testEvents(3), { expectedVersion: 1 })),
+      );
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason);
+      expect(lost).toHaveLength(7);
+      for (const e of lost) {
+        expect(e).toBeInstanceOf(ConcurrencyError);
+        expect(e).toMatchObject({ expected: 1, actual: 4 });
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps JSON text exactly, including \\u0000 that jsonb would refuse', async () => {
+    const store = postgresStore({ connectionString: PG_URL, schema: fresh('nul') });
+    try {
+      const data = { s: 'a\u0000b', nested: [{ z: 1, a: 2 }] };
+      await store.append('application-nul', [testEvent('Nul', data)], { expectedVersion: 'no-stream' });
+      const events = await store.readStream('application-nul');
+      expect(events[0]!.data).toEqual(data);
+      expect(verifyLog(events).ok).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('bad options are ValidationErrors naming the field, and append nothing', async () => {
+    expect(() => postgresStore({ connectionString: PG_URL, schema: 'Robert"; DROP' })).toThrow(ValidationError);
+    expect(() => postgresStore({ schema: 'ok' })).toThrow(ValidationError);
+    const store = postgresStore({ connectionString: PG_URL, schema: fresh('bad') });
+    try {
+      for (const expectedVersion of [-1, 1.5, '3', null, 2 ** 31]) {
+        const err = await store.append('exam-b', testEvents(1), { expectedVersion: expectedVersion as never }).catch((e) => e);
+        expect(err).toBeInstanceOf(ValidationError);
+        expect((err as ValidationError).issues[0]!.path).toEqual(['options', 'expectedVersion']);
+      }
+      expect(await store.streamVersion('exam-b')).toBe(0);
+      expect(() => store.subscribe({ name: '', handler: () => undefined })).toThrow(ValidationError);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a closed store refuses work', async () => {
+    const store = postgresStore({ connectionString: PG_URL, schema: fresh('closed') });
+    await store.append('exam-c', testEvents(1), { expectedVersion: 'any' });
+    await store.close();
+    await expect(store.append('exam-c', testEvents(1), { expectedVersion: 'any' })).rejects.toThrow('closed');
+  });
+
+  it('shares a pool it is given and leaves it open on close', async () => {
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 3 });
+    const schema = fresh('shared');
+    const store = postgresStore({ pool, schema });
+    await store.append('exam-p', testEvents(2), { expectedVersion: 'no-stream' });
+    const sub = store.subscribe({ name: 'p', handler: () => undefined });
+    await sub.waitUntilCaughtUp();
+    await store.close();
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".events`);
+    expect(rows[0].n).toBe(2);
+    await pool.end();
+  });
+});
