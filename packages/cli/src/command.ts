@@ -1,0 +1,26 @@
+import type { CliIo } from './io.js';
+
+export type OptionSpec = { type: 'string' | 'boolean'; short?: string; description: string; value?: string };
+
+/** One `certflow <verb>`: its help and its run function. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Paragraphs printed under the usage line by `--help`. */
+  description: string;
+  options: Record<string, OptionSpec>;
+  positionals: { names: string[]; min: number };
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; io: CliIo }): Promise<number>;
+}
+
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+export function commandHelp(c: Command): string {
+  const opts = Object.entries({ ...c.options, help: { type: 'boolean', short: 'h', description: 'show this help' } as OptionSpec });
+  const lines = opts.map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` <${o.value ?? 'value'}>` : ''}`;
+    return `  ${flag.padEnd(30)} ${o.description}`;
+  });
+  return `Usage: certflow ${c.usage}\n\n${c.description.trim()}\n\nOptions:\n${lines.join('\n')}\n`;
+}

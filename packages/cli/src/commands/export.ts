@@ -1,0 +1,55 @@
+import type { Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { exportHeader, toJsonlLine } from '../jsonl.js';
+import { maskEvent } from '../mask.js';
+import { progress } from '../progress.js';
+import { openSource } from '../sources.js';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write a log as JSONL to stdout (ID numbers masked unless --unmasked)',
+  usage: 'export <source> [--unmasked]',
+  description: `
+Writes every event of <source> to standard output, one JSON object per line in
+log order, after a header line that says whether the export is masked.
+
+By default every 身份证号 in event data and meta is masked (3701**********1231):
+an export travels further than the store, so it carries no personal ID numbers
+unless someone chose so. A masked export can be read by report but its hashes
+cannot be recomputed, so verify and import refuse it.
+
+--unmasked writes the events exactly as stored: a verifiable, importable
+archive. It contains personal ID numbers; keep it as confidential as the store.`,
+  options: {
+    unmasked: { type: 'boolean', description: 'write events verbatim (verifiable; contains ID numbers)' },
+  },
+  positionals: { names: ['source'], min: 1 },
+  async run({ values, positionals, io }) {
+    const source = await openSource(positionals[0]!, io);
+    const masked = values.unmasked !== true;
+    const bar = progress(io, 'export');
+    let count = 0;
+    let unreadable = 0;
+    try {
+      io.stdout.write(toJsonlLine(exportHeader(masked)));
+      for await (const r of source.records()) {
+        if ('error' in r) {
+          unreadable++;
+          io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error} (skipped)\n`);
+          continue;
+        }
+        io.stdout.write(toJsonlLine(masked ? maskEvent(r.event) : r.event));
+        bar.update(++count);
+      }
+    } finally {
+      bar.done();
+      await source.close();
+    }
+    io.stderr.write(
+      masked
+        ? `exported ${count} events, ID numbers masked: this file cannot be verified or imported (use --unmasked for a verifiable archive)\n`
+        : `exported ${count} events verbatim: this file contains personal ID numbers\n`,
+    );
+    return unreadable > 0 ? EXIT.problems : EXIT.ok;
+  },
+};

@@ -1,0 +1,59 @@
+import type { StoredEvent } from '@certflow/core';
+import { ValidationError } from '@certflow/core';
+import type { Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { MaskedExportError, UsageError } from '../errors.js';
+import { progress } from '../progress.js';
+import { openSource, openStore, readAllRecords, redactUrl, sourceKind } from '../sources.js';
+import { formatProblem, verifyRecords } from './verify.js';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'write a verified JSONL export into a SQLite file or PostgreSQL',
+  usage: 'import <jsonl> <target> [--json]',
+  description: `
+Reads an unmasked JSONL export (from certflow export --unmasked; - for stdin),
+verifies it, and writes its events verbatim (same versions, positions and
+hashes) into <target>: a SQLite file (created when missing) or a postgres://
+URL. The import is all or nothing: a log that does not verify, or that does
+not continue the target's streams, writes nothing.
+
+Exit codes: 0 imported, 1 the log was refused, 2 usage error.`,
+  options: { json: { type: 'boolean', description: 'print the result as JSON' } },
+  positionals: { names: ['jsonl', 'target'], min: 2 },
+  async run({ values, positionals, io }) {
+    const [from, to] = positionals as [string, string];
+    const target = sourceKind(to) === 'postgres' ? redactUrl(to) : to;
+    if (sourceKind(from) !== 'jsonl') throw new UsageError(`${from} is not a JSONL file (.jsonl or -)`, 'import');
+    const source = await openSource(from, io);
+    let records;
+    try {
+      if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'imported');
+      const bar = progress(io, 'import', { json: values.json === true });
+      records = await readAllRecords(source, (n) => bar.update(n));
+      bar.done();
+    } finally {
+      await source.close();
+    }
+    const report = verifyRecords(source.label, records);
+    const refuse = (lines: string[]) => {
+      if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
+      else io.stderr.write(`${lines.join('\n')}\n✖ nothing was imported into ${target}\n`);
+      return EXIT.problems;
+    };
+    if (!report.ok) return refuse(report.problems.map(formatProblem));
+    const events = records.map((r) => (r as { event: StoredEvent }).event);
+    const store = await openStore(to, io, { create: true });
+    try {
+      await store.importEvents(events);
+    } catch (e) {
+      if (e instanceof ValidationError) return refuse(e.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${i.message}`));
+      throw e;
+    } finally {
+      await store.close();
+    }
+    if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported: events.length, streams: report.streams, target: to }, null, 2)}\n`);
+    else io.stdout.write(`✔ imported ${events.length} events in ${report.streams} streams into ${target}\n`);
+    return EXIT.ok;
+  },
+};

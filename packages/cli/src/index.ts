@@ -1,0 +1,30 @@
+export { runCli, mainHelp, COMMAND_LIST } from './runCli.js';
+export { commandHelp, EXIT } from './command.js';
+export type { Command, OptionSpec } from './command.js';
+export { verifyCommand, verifyRecords, formatProblem } from './commands/verify.js';
+export type { VerifyProblem, VerifyReport } from './commands/verify.js';
+export { reportCommand } from './commands/report.js';
+export { exportCommand } from './commands/export.js';
+export { importCommand } from './commands/import.js';
+export { UsageError, SourceNotFoundError, MaskedExportError } from './errors.js';
+export { processIo, bufferIo } from './io.js';
+export type { CliIo } from './io.js';
+export { maskIdNumbers, maskIdNumbersInText, maskEvent } from './mask.js';
+export { exportHeader, isExportHeader, readJsonl, MASKED_NOTE, UNMASKED_NOTE } from './jsonl.js';
+export type { ExportHeader, JsonlRecord } from './jsonl.js';
+export { openSource, openStore, sourceKind, redactUrl, readAllRecords } from './sources.js';
+export type { Source, SourceKind, SourceRecord } from './sources.js';
+export { progress } from './progress.js';
+export type { Progress } from './progress.js';
+export { buildReport } from './report/model.js';
+export type {
+  Report,
+  StreamReport,
+  TimelineEntry,
+  DecisionView,
+  FindingView,
+  DeadlineView,
+  CitationView,
+} from './report/model.js';
+export { renderHtml } from './report/html.js';
+export { renderMarkdown } from './report/markdown.js';

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from './io.js';
+import { progress } from './progress.js';
+
+describe('progress', () => {
+  it('draws a bar on a terminal and clears it when done', () => {
+    const io = bufferIo({ isTTY: true });
+    const p = progress(io, 'replay', { intervalMs: 0 });
+    p.update(5, 10);
+    expect(io.err()).toContain('replay [');
+    expect(io.err()).toContain('50% 5/10');
+    p.update(7);
+    expect(io.err()).toContain('replay … 7 events');
+    p.done();
+    expect(io.err().endsWith('\r\x1b[2K')).toBe(true);
+    expect(io.out()).toBe('');
+  });
+
+  it('writes nothing when stderr is not a terminal, under --json, or under CI', () => {
+    for (const io of [bufferIo({ isTTY: false }), bufferIo({ isTTY: true, env: { CI: 'true' } })]) {
+      const p = progress(io, 'verify', { intervalMs: 0 });
+      p.update(1, 2);
+      p.done();
+      expect(io.err()).toBe('');
+    }
+    const tty = bufferIo({ isTTY: true });
+    progress(tty, 'verify', { json: true, intervalMs: 0 }).update(1, 2);
+    expect(tty.err()).toBe('');
+  });
+});

@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { CertflowError, prettifyError } from '@certflow/core';
+import { commandHelp, EXIT, type Command } from './command.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
+import { reportCommand } from './commands/report.js';
+import { verifyCommand } from './commands/verify.js';
+import { SourceNotFoundError, UsageError } from './errors.js';
+import { processIo, type CliIo } from './io.js';
+
+/** The verbs `certflow` knows, in the order `--help` lists them. */
+export const COMMAND_LIST: readonly Command[] = [verifyCommand, reportCommand, exportCommand, importCommand];
+
+export function mainHelp(commands: readonly Command[] = COMMAND_LIST): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `certflow: audit tools for certflow event logs
+
+Usage: certflow <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Sources: a SQLite file, a postgres:// URL (?schema=name for a schema other
+than certflow), or a JSONL export (.jsonl, or - for standard input).
+Exit codes: 0 fine, 1 problems found, 2 usage error.
+Run certflow <command> --help for a command's options.
+`;
+}
+
+function parse(c: Command, argv: string[]) {
+  const options = Object.fromEntries(
+    Object.entries({ ...c.options, help: { type: 'boolean' as const, short: 'h' } }).map(([k, o]) => [
+      k,
+      { type: o.type, ...(o.short ? { short: o.short } : {}) },
+    ]),
+  );
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    // parseArgs' messages name the flag; keep them, drop its error class.
+    throw new UsageError((e as Error).message.split('\n')[0]!, c.name);
+  }
+}
+
+const exitCodeOf = (e: unknown) =>
+  e instanceof UsageError || e instanceof SourceNotFoundError ? EXIT.usage : EXIT.problems;
+
+/**
+ * Runs one `certflow` command line (without `node` and the script name) and
+ * resolves to its exit code: 0 fine, 1 problems found, 2 usage error. Never
+ * calls process.exit, so tests and host programs can call it in-process.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo(), commands: readonly Command[] = COMMAND_LIST): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    io[verb === undefined ? 'stderr' : 'stdout'].write(mainHelp(commands));
+    return verb === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === verb);
+  let json = false;
+  try {
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(verb)}`);
+    const { values, positionals } = parse(command, rest);
+    json = values.json === true;
+    if (values.help) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    if (positionals.length < command.positionals.min) {
+      const missing = command.positionals.names.slice(positionals.length).map((n) => `<${n}>`).join(' ');
+      throw new UsageError(`missing ${missing}`, command.name);
+    }
+    if (positionals.length > command.positionals.names.length) {
+      throw new UsageError(`unexpected argument ${JSON.stringify(positionals[command.positionals.names.length])}`, command.name);
+    }
+    return await command.run({ values, positionals, io });
+  } catch (e) {
+    const code = exitCodeOf(e);
+    if (json && !(e instanceof UsageError)) {
+      const error = e instanceof CertflowError ? e.toJSON() : { name: 'Error', message: (e as Error)?.message ?? String(e) };
+      io.stdout.write(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
+    }
+    io.stderr.write(`${e instanceof CertflowError || e instanceof Error ? prettifyError(e) : `✖ ${String(e)}`}\n`);
+    if (!(e instanceof CertflowError) && io.env?.CERTFLOW_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    return code;
+  }
+}

@@ -1,0 +1,122 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { EventStore } from '@certflow/core';
+import { SourceNotFoundError, UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+import { isExportHeader, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
+
+export type SourceKind = 'jsonl' | 'sqlite' | 'postgres';
+
+/** One event as read from a source (not yet verified), or a line that is not JSON. */
+export type SourceRecord = { event: unknown; line?: number } | { error: string; line: number };
+
+export interface Source {
+  kind: SourceKind;
+  /** How messages name the source (a URL's password is hidden). */
+  label: string;
+  /** The header line of a JSONL export written by `certflow export`, if the file has one. */
+  header: ExportHeader | undefined;
+  /** Every event in log order (readAll order for a store, line order for JSONL). */
+  records(): AsyncIterable<SourceRecord>;
+  close(): Promise<void>;
+}
+
+/** Tells the kind of a source from its form: a postgres URL, a `.jsonl` file or `-`, else a SQLite file. */
+export function sourceKind(spec: string): SourceKind {
+  if (/^postgres(ql)?:\/\//i.test(spec)) return 'postgres';
+  if (spec === '-' || /\.jsonl$/i.test(spec)) return 'jsonl';
+  return 'sqlite';
+}
+
+/** A postgres URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  }
+}
+
+/** Opens the store a source or target names. `create` allows a missing SQLite file to be made (import only). */
+export async function openStore(spec: string, io: CliIo, options: { create?: boolean } = {}): Promise<EventStore> {
+  const kind = sourceKind(spec);
+  if (kind === 'jsonl') throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
+  if (kind === 'postgres') {
+    // `?schema=name` picks the store's schema; pg itself must not see it.
+    const url = new URL(spec);
+    const schema = url.searchParams.get('schema') ?? undefined;
+    url.searchParams.delete('schema');
+    const { postgresStore } = await import('@certflow/store-postgres');
+    return postgresStore({ connectionString: url.toString(), ...(schema ? { schema } : {}) });
+  }
+  const file = resolve(io.cwd ?? process.cwd(), spec);
+  if (!options.create && !existsSync(file)) throw new SourceNotFoundError(spec);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${spec} is a directory, not a SQLite file`);
+  const { sqliteStore } = await import('@certflow/store-sqlite');
+  return sqliteStore({ file });
+}
+
+function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
+  return {
+    kind,
+    label,
+    header: undefined,
+    async *records() {
+      for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
+    },
+    close: () => store.close(),
+  };
+}
+
+async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
+  let input: string | NonNullable<CliIo['stdin']>;
+  if (spec === '-') {
+    if (!io.stdin) throw new UsageError('- reads JSONL from standard input, but there is none');
+    input = io.stdin;
+  } else {
+    const file = resolve(io.cwd ?? process.cwd(), spec);
+    if (!existsSync(file)) throw new SourceNotFoundError(spec);
+    input = file;
+  }
+  const lines = readJsonl(input);
+  const first = await lines.next();
+  const pending: JsonlRecord | undefined = first.done ? undefined : first.value;
+  const header = pending && 'value' in pending && isExportHeader(pending.value) ? pending.value : undefined;
+  let consumed = false;
+  return {
+    kind: 'jsonl',
+    label: spec === '-' ? '(stdin)' : spec,
+    header,
+    async *records() {
+      if (consumed) throw new Error('a JSONL source can be read once');
+      consumed = true;
+      const toRecord = (r: JsonlRecord): SourceRecord =>
+        'error' in r ? r : { event: r.value, line: r.line };
+      if (pending && !header) yield toRecord(pending);
+      for await (const r of lines) yield toRecord(r);
+    },
+    async close() {
+      await lines.return(undefined);
+    },
+  };
+}
+
+/** Opens a source for reading, by its form (see `sourceKind`). A missing file is a usage error, never created. */
+export async function openSource(spec: string, io: CliIo): Promise<Source> {
+  const kind = sourceKind(spec);
+  if (kind === 'jsonl') return fromJsonl(spec, io);
+  const label = kind === 'postgres' ? redactUrl(spec) : spec;
+  return fromStore(kind, label, await openStore(spec, io));
+}
+
+/** Reads a whole source into memory, calling `onEvent` after each record (progress). */
+export async function readAllRecords(source: Source, onEvent?: (count: number) => void): Promise<SourceRecord[]> {
+  const out: SourceRecord[] = [];
+  for await (const r of source.records()) {
+    out.push(r);
+    onEvent?.(out.length);
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'tsup';
+
+const external = ['@certflow/core', '@certflow/store-sqlite', '@certflow/store-postgres'];
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'node20',
+    external,
+  },
+  {
+    // The `certflow` binary: ESM only, loads the stores lazily.
+    entry: { bin: 'src/bin.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    external,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
