@@ -11,7 +11,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 .ok{color:#11702f}.bad{color:#a4161a;font-weight:600}.muted{color:#5b6475}
 blockquote{margin:.3rem 0 .6rem 1rem;padding:.3rem .8rem;border-left:4px solid #8aa4d6;background:#f5f8ff}
 blockquote cite{display:block;font-style:normal;font-size:.85rem;color:#5b6475}
-.finding{margin:.4rem 0}.outcome{font-weight:600}code{font-family:ui-monospace,monospace}
+.details{font-size:.85rem;color:#3a4252;max-width:32rem}.finding{margin:.4rem 0}.outcome{font-weight:600}code{font-family:ui-monospace,monospace}
 `;
 
 function integrity(s: StreamReport): string {
@@ -28,14 +28,14 @@ function stream(s: StreamReport): string {
   const rows = s.timeline
     .map(
       (t) =>
-        `<tr><td>${t.version}</td><td>${esc(t.at)}</td><td>${esc(t.type)}</td><td>${esc(t.actor.id)}</td><td>${esc(t.actor.role)}</td><td>${esc(t.rulePack ?? '')}</td></tr>`,
+        `<tr><td>${t.version}</td><td>${esc(t.at)}</td><td>${esc(t.type)}</td><td>${esc(t.actor.id)}</td><td>${esc(t.actor.role)}</td><td>${esc(t.rulePack ?? '')}</td><td class="details">${esc(t.details)}</td></tr>`,
     )
     .join('');
   const parts = [
     `<section class="stream" id="${esc(s.streamId)}"><h2>${esc(s.streamId)}</h2>`,
     integrity(s),
     '<h3>Timeline</h3>',
-    `<table class="timeline"><thead><tr><th>v</th><th>at</th><th>event</th><th>actor</th><th>role</th><th>rule pack</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<table class="timeline"><thead><tr><th>v</th><th>at</th><th>event</th><th>actor</th><th>role</th><th>rule pack</th><th>details</th></tr></thead><tbody>${rows}</tbody></table>`,
   ];
   if (s.decisions.length > 0) {
     parts.push('<h3>Decisions</h3>');

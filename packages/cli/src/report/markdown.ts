@@ -14,9 +14,9 @@ const quote = (c: CitationView) => `${c.document} ${c.clause}：「${c.text}」`
 
 function streamSection(s: StreamReport): string {
   const out: string[] = [`## ${s.streamId}`, '', integrityLine(s), '', '### Timeline', ''];
-  out.push('| v | at | event | actor | role | rule pack |', '|---|---|---|---|---|---|');
+  out.push('| v | at | event | actor | role | rule pack | details |', '|---|---|---|---|---|---|---|');
   for (const t of s.timeline) {
-    out.push(`| ${t.version} | ${cell(t.at)} | ${cell(t.type)} | ${cell(t.actor.id)} | ${cell(t.actor.role)} | ${cell(t.rulePack ?? '')} |`);
+    out.push(`| ${t.version} | ${cell(t.at)} | ${cell(t.type)} | ${cell(t.actor.id)} | ${cell(t.actor.role)} | ${cell(t.rulePack ?? '')} | ${cell(t.details)} |`);
   }
   if (s.decisions.length > 0) {
     out.push('', '### Decisions');

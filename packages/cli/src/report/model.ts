@@ -1,5 +1,6 @@
 import { verifyLog, type LogProblem, type StoredEvent } from '@certflow/core';
 import { maskEvent } from '../mask.js';
+import { briefData } from './brief.js';
 
 export interface CitationView {
   document: string;
@@ -43,6 +44,8 @@ export interface TimelineEntry {
   actor: { id: string; role: string };
   rulePack?: string;
   commandId: string;
+  /** A one-line summary of the event's data (masked; decisions left out). */
+  details: string;
 }
 
 export interface StreamReport {
@@ -147,6 +150,7 @@ function streamReport(streamId: string, events: StoredEvent[], integrity: Stream
       actor: { id: e.meta.actor?.id ?? '?', role: e.meta.actor?.role ?? '?' },
       ...(rulePack ? { rulePack } : {}),
       commandId: e.meta.commandId,
+      details: briefData(e.data),
     });
     for (const d of findDecisions(e.data)) {
       const pack = packLabel(d.rulePack) ?? rulePack;

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from '../io.js';
+import { runCli } from '../runCli.js';
+import { buildFixtureLog, CITE, ID_1, ID_2, mask, tempDir, writeJsonl } from '../testFixtures.js';
+
+async function report(args: string[], events?: unknown[]) {
+  const dir = tempDir();
+  writeJsonl(join(dir, 'log.jsonl'), events ?? (await buildFixtureLog()));
+  const io = bufferIo({ cwd: dir });
+  const code = await runCli(['report', 'log.jsonl', ...args], io);
+  return { code, out: io.out(), err: io.err(), dir };
+}
+
+describe('certflow report', () => {
+  it('json: timeline with actors, decisions with citations, deadlines met and missed', async () => {
+    const r = await report(['--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.summary).toEqual({ streams: 2, events: 4, decisions: 1, deadlinesMet: 1, deadlinesMissed: 1, brokenStreams: 0 });
+    const [app, exam] = json.streams;
+    expect(app.streamId).toBe('application-jinan-001');
+    expect(app.integrity).toEqual({ status: 'verified' });
+    expect(app.timeline.map((t: { type: string; actor: { role: string } }) => `${t.type}/${t.actor.role}`)).toEqual([
+      'ApplicationSubmitted/applicant',
+      'ApplicationAccepted/city-center',
+    ]);
+    expect(app.decisions[0]).toMatchObject({ version: 1, outcome: 'ineligible', rulePack: 'shandong@1.0.0' });
+    expect(app.decisions[0].findings[0]).toEqual({
+      ruleId: 'shandong.independent-legal-person',
+      outcome: 'fail',
+      message: 'not an independent legal person',
+      cite: CITE,
+    });
+    expect(app.deadlines).toEqual([expect.objectContaining({ id: 'acceptance', status: 'met', due: '2020-06-08' })]);
+    expect(exam.deadlines).toEqual([
+      expect.objectContaining({ id: 'exam-plan-lead-time', status: 'missed', due: '2020-07-03', eventType: 'DeadlineMissed' }),
+    ]);
+  });
+
+  it('masks every ID number in every format', async () => {
+    for (const format of ['json', 'md', 'html']) {
+      const events = await buildFixtureLog();
+      // ID numbers in the actor, a finding's message and a deadline are masked too.
+      events[0]!.meta.actor.id = ID_2;
+      const data = events[0]!.data as { decision: { findings: { message?: string }[] } };
+      data.decision.findings[1]!.message = `checked ${ID_1}`;
+      (events[3]!.data as Record<string, unknown>).deadlineId = `lead-time-${ID_1}`;
+      const r = await report(['--format', format], events);
+      expect(r.out, format).toContain(mask(ID_2));
+      expect(r.out, format).not.toContain(ID_1);
+      expect(r.out, format).not.toContain(ID_2);
+    }
+    const json = JSON.parse((await report(['--format', 'json'])).out);
+    expect(JSON.stringify(json)).not.toContain(ID_1);
+    const md = (await report(['--format', 'md'])).out;
+    expect(md).toContain('ID numbers (身份证号) are masked');
+  });
+
+  it('md: one section per stream with the quoted clause', async () => {
+    const r = await report([]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('## application-jinan-001');
+    expect(r.out).toContain(`| 1 | 2020-06-01T09:00:00+08:00 | ApplicationSubmitted | jinan-org-001 | applicant | shandong@1.0.0 | organization: {name: 济南某职业培训学校, contact: {name: 张三, idNumber: ${mask(ID_1)}}} |`);
+    expect(r.out).toContain(`> ${CITE.document} ${CITE.clause}：「${CITE.text}」`);
+    expect(r.out).toContain('| exam-plan-lead-time | ✖ missed | 2020-07-03 |');
+  });
+
+  it('html: one self-contained file written with --out, with content escaped', async () => {
+    const events = await buildFixtureLog();
+    (events[0]!.data as { organization: { name: string } }).organization.name = '<script>alert(1)</script>';
+    const r = await report(['--format', 'html', '--out', 'report.html'], events);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('wrote html report of 2 streams to report.html');
+    const html = readFileSync(join(r.dir, 'report.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|src=|href=|url\(|@import/i);
+    expect(html).toContain('<style>');
+    expect(html).toContain(`「${CITE.text}」`);
+    expect(html).toContain(`idNumber: ${mask(ID_1)}`);
+  });
+
+  it('a broken stream is shown in the report and makes the exit code 1', async () => {
+    const events = await buildFixtureLog();
+    events[1]!.meta.actor.id = 'someone-else';
+    const r = await report(['--format', 'json'], events);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('1 stream(s) do not verify');
+    const json = JSON.parse(r.out);
+    expect(json.streams[0].integrity).toMatchObject({ status: 'broken', problem: { version: 2, kind: 'hash-mismatch' } });
+    expect(json.streams[1].integrity.status).toBe('verified');
+  });
+
+  it('the same log gives the same report', async () => {
+    const a = await report(['--format', 'html']);
+    const b = await report(['--format', 'html']);
+    expect(a.out.replace(a.dir, '')).toBe(b.out.replace(b.dir, ''));
+  });
+
+  it('rejects an unknown format as a usage error', async () => {
+    const r = await report(['--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--format must be md, html or json, not pdf');
+  });
+});
