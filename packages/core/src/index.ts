@@ -107,3 +107,39 @@ export { ALL_COMMANDS, COMMANDS, DEFAULT_ROLES, EVENTS } from './rules/vocabular
 export type { CommandType, EventType, MachineName } from './rules/vocabulary.js';
 export { requiredMaterialsRule, allowedLevelsRule } from './rules/commonRules.js';
 export { renderPackSnapshot } from './rules/snapshot.js';
+
+// Engine and machines: commands in, events out, state as a fold.
+export { createEngine } from './engine/createEngine.js';
+export type { Engine } from './engine/createEngine.js';
+export type { DeadlineItem, EngineOptions, ExecuteResult, LoadOptions, MachineContexts, StreamState } from './engine/types.js';
+export { SYSTEM_ACTOR } from './engine/types.js';
+export { COMMAND_EVENT, commandSchema, payloadSchemas } from './engine/commandSchemas.js';
+export type { Command, CommandPayloads } from './engine/commandSchemas.js';
+export type { CommandArgs, CommandHelpers } from './engine/helpers.js';
+export { CalendarRequiredError, chinaLocalDate, lastDayAfterYears } from './engine/calendar.js';
+export type { WorkingDayCalendar } from './engine/calendar.js';
+export { memorySnapshotStore } from './engine/snapshots.js';
+export type { SnapshotStore, StoredSnapshot } from './engine/snapshots.js';
+export { rolesFor } from './engine/authorize.js';
+export { quotaStreamId } from './engine/quotas.js';
+export type { ExamPlanFacts } from './engine/decideExam.js';
+export { applicationMachine, applyScopeChange } from './machines/applicationMachine.js';
+export type { ApplicationEvent, ApplicationEventType, ApplicationMachine } from './machines/applicationMachine.js';
+export { examMachine } from './machines/examMachine.js';
+export type { ExamEvent, ExamEventType, ExamMachine } from './machines/examMachine.js';
+export { certificateMachine } from './machines/certificateMachine.js';
+export type { CertificateEvent, CertificateEventType, CertificateMachine } from './machines/certificateMachine.js';
+export { machines, foldEvents, initialSnapshot, acceptsEvent, acceptsEventType, stateLabel } from './machines/fold.js';
+export { toMermaid } from './machines/mermaid.js';
+export type {
+  ApplicationContext,
+  CandidateResult,
+  CertificateContext,
+  ExamContext,
+  FilingSummary,
+  MachineEvent,
+  ObjectionStatus,
+  PackRef,
+  ScopeChange,
+  ScopeItem,
+} from './machines/types.js';

@@ -39,6 +39,7 @@ export const EVENTS = {
     'ObjectionRecorded',
     'ObjectionResolved',
     'FilingCompleted',
+    'ScopeAmendmentProposed',
     'ScopeAmended',
     'FilingSuspended',
     'FilingReinstated',

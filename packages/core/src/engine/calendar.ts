@@ -1,0 +1,45 @@
+import { CertflowError } from '../errors.js';
+import { registerMessages } from '../messages.js';
+import type { LocalDate } from '../rules/rulePack.js';
+
+/**
+ * What the engine needs of a working-day calendar. `@certflow/calendar`'s
+ * `createChinaCalendar()` satisfies it; hosts pass one to `createEngine`.
+ * Core does not depend on the calendar package (it depends on core).
+ */
+export interface WorkingDayCalendar {
+  isWorkday(date: LocalDate): boolean;
+  /** n > 0: the n-th working day strictly after `date`; n < 0: strictly before; 0: `date`. */
+  addWorkdays(date: LocalDate, n: number): LocalDate;
+  /** The China local date ('YYYY-MM-DD', UTC+8) of an instant. */
+  toLocalDate(instant: Date | string): LocalDate;
+}
+
+/** The China local date (UTC+8, no DST) of an instant, whatever the host's time zone. */
+export function chinaLocalDate(instant: Date | string): LocalDate {
+  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Adds calendar years to a local date (Feb 29 → Feb 28) and steps back one day: the last day of a validity period. */
+export function lastDayAfterYears(from: LocalDate, years: number): LocalDate {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y + years, m - 1, d));
+  if (end.getUTCMonth() !== m - 1) end.setUTCDate(0);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}
+
+registerMessages('CALENDAR_REQUIRED', {
+  en: (p) => `a working-day calendar is needed to compute deadline ${String(p.deadlineId)}: pass createEngine({ calendar: createChinaCalendar() })`,
+  'zh-CN': (p) => `计算期限 ${String(p.deadlineId)} 需要工作日日历：请向 createEngine 传入 calendar（createChinaCalendar()）`,
+});
+
+/** A deadline had to be computed but the engine was created without a calendar. */
+export class CalendarRequiredError extends CertflowError {
+  readonly deadlineId: string;
+  constructor(deadlineId: string) {
+    super('CALENDAR_REQUIRED', { deadlineId });
+    this.deadlineId = deadlineId;
+  }
+}

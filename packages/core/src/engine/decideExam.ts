@@ -1,0 +1,113 @@
+import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../errors.js';
+import type { ApplicationContext, CertificateContext, ExamContext, FilingSummary } from '../machines/types.js';
+import { formatCertificateNumber } from '../rules/certificateNumber.js';
+import type { ApplicantProfile, ExamPlan } from '../rules/profile.js';
+import { evaluateRules } from '../rules/rulePack.js';
+import type { CommandType } from '../rules/vocabulary.js';
+import { failing, type Decided, type Decider, type DecideInput } from './decide.js';
+import { plain, stateOf } from './streams.js';
+
+/** The facts rules with `appliesTo: 'PlanExam'` are evaluated over. */
+export interface ExamPlanFacts {
+  plan: ExamPlan;
+  filing: FilingSummary & { profile: ApplicantProfile };
+}
+
+const examCtx = (i: DecideInput): ExamContext => i.stream.snapshot.context as ExamContext;
+
+export const examDeciders: Partial<Record<CommandType, Decider>> = {
+  async PlanExam(i: DecideInput<'PlanExam'>): Promise<Decided> {
+    const plan = i.command.payload as ExamPlan;
+    const filingStream = await i.env.load(plan.filingStreamId);
+    const filing = filingStream.snapshot.context as ApplicationContext;
+    const filingState = stateOf(filingStream).state;
+    const refuse = (reason: string) => new InvalidTransitionError(i.stream.streamId, 'PlanExam', `filing ${filingState}`, reason);
+    if (filingState !== 'filed.active') throw refuse(`${plan.filingStreamId} is not an active filing (${filingState})`);
+    if (filing.applicantId !== i.command.actor.id) throw new ForbiddenError(i.command.actor.role, 'PlanExam', `${plan.filingStreamId} belongs to ${filing.applicantId}, not ${i.command.actor.id}`);
+    if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing expired after ${filing.validUntil}`);
+    const inScope = filing.scope.some((s) => s.code === plan.occupation.code && s.levels.includes(plan.occupation.level));
+    if (!inScope) throw refuse(`${plan.occupation.code} level ${plan.occupation.level} is not in the filing's scope`);
+    const summary: FilingSummary = {
+      streamId: plan.filingStreamId,
+      applicantId: filing.applicantId!,
+      organizationName: filing.profile!.organization.name,
+      organizationKind: filing.profile!.organization.kind,
+      organizationCode: filing.organizationCode!,
+      registeredIn: filing.profile!.organization.registeredIn,
+      scope: filing.scope,
+      validUntil: filing.validUntil,
+    };
+    const facts: ExamPlanFacts = { plan, filing: { ...summary, profile: filing.profile! } };
+    const decision = plain(evaluateRules(i.pack, facts, { asOf: i.env.today, command: 'PlanExam' }));
+    if (decision.outcome === 'ineligible') throw new RuleViolationError('PlanExam', failing(decision));
+    const data = { ...plan, organizerId: i.command.actor.id, rulePack: { id: i.pack.id, version: i.pack.version, hash: i.pack.hash }, filing: summary, decision };
+    return { decision, events: [{ type: 'ExamPlanned', data: plain(data) }] };
+  },
+  FileExamPlan: (i) => ({ decision: null, events: [{ type: 'ExamPlanFiled', data: plain({ ...i.command.payload, filedOn: i.env.today }) }] }),
+  RecordResults(i: DecideInput<'RecordResults'>): Decided {
+    const roster = new Set(examCtx(i).plan!.roster.map((c) => c.idNumber));
+    const issues = i.command.payload.results
+      .map((r, n) => ({ r, n }))
+      .filter(({ r }) => !roster.has(r.idNumber))
+      .map(({ n }) => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }));
+    if (issues.length > 0) throw new ValidationError(issues, 'RecordResults');
+    return { decision: null, events: [{ type: 'ResultsRecorded', data: plain(i.command.payload) }] };
+  },
+  StartResultsPublicity: (i) => ({ decision: null, events: [{ type: 'ResultsPublicityStarted', data: plain({ ...i.command.payload, startsOn: i.env.today }) }] }),
+  ConfirmResults: (i) => ({ decision: null, events: [{ type: 'ResultsConfirmed', data: plain(i.command.payload) }] }),
+  async IssueCertificates(i: DecideInput<'IssueCertificates'>): Promise<Decided> {
+    const ctx = examCtx(i);
+    const passed = ctx.results.filter((r) => r.passed);
+    if (passed.length === 0) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', 'no candidate passed');
+    const spec = i.pack.certificateNumber;
+    if (!spec) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', `rule pack ${i.pack.id} defines no certificate number rule`);
+    const year = Number(i.env.today.slice(0, 4));
+    const parts = {
+      organizationType: ctx.filing!.organizationKind === 'enterprise' ? ('Y' as const) : ('S' as const),
+      organizationCode: ctx.filing!.organizationCode,
+      provinceCode: spec.provinceCode,
+      siteSequence: ctx.plan!.site.sequence,
+      year,
+      level: ctx.plan!.occupation.level,
+    };
+    const first = await allocateSerials(i, `quota-serial-${parts.organizationType}${parts.organizationCode}${parts.provinceCode}${parts.siteSequence}${year % 100}${parts.level}`, passed.length);
+    const names = new Map(ctx.plan!.roster.map((c) => [c.idNumber, c.name]));
+    const certificates = passed.map((r, n) => ({ number: formatCertificateNumber({ ...parts, serial: first + n }), idNumber: r.idNumber, name: names.get(r.idNumber)! }));
+    const rulePack = { id: i.pack.id, version: i.pack.version, hash: i.pack.hash };
+    const after = async () => {
+      for (const c of certificates) {
+        const data: CertificateContext = {
+          number: c.number,
+          holder: { name: c.name, idNumber: c.idNumber },
+          occupation: ctx.plan!.occupation,
+          examStreamId: i.stream.streamId,
+          issuedBy: ctx.organizerId,
+          rulePack,
+          revocationReason: null,
+        };
+        const { revocationReason: _r, ...issued } = data;
+        await i.env.store.append(`certificate-${c.number}`, [{ type: 'CertificateIssued', data: plain({ ...issued, issuedOn: i.env.today }) as any, meta: { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } } }], { expectedVersion: 'no-stream' });
+      }
+    };
+    return { decision: null, events: [{ type: 'CertificatesIssued', data: plain({ certificates, issuedOn: i.env.today }) }], after };
+  },
+  RevokeCertificate: (i) => ({ decision: null, events: [{ type: 'CertificateRevoked', data: plain(i.command.payload) }] }),
+};
+
+/**
+ * Takes a block of serial numbers from a per-site/year/level sequence stream
+ * with optimistic concurrency, so two exams never issue the same number. A
+ * failed command leaves a gap in the serials, never a duplicate.
+ */
+async function allocateSerials(i: DecideInput, streamId: string, count: number): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const events = await i.env.store.readStream(streamId);
+    const next = events.reduce((n, e) => n + Number((e.data as { count: number }).count), 0) + 1;
+    try {
+      await i.env.store.append(streamId, [{ type: 'SerialsAllocated', data: { from: next, count, examStreamId: i.stream.streamId }, meta: { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } } }], { expectedVersion: events.length });
+      return next;
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError) || attempt >= 50) throw err;
+    }
+  }
+}

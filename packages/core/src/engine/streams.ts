@@ -1,0 +1,36 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import { ValidationError } from '../errors.js';
+import { streamKind, type StoredEvent } from '../event.js';
+import { foldEvents, machines, stateLabel } from '../machines/fold.js';
+import type { MachineName } from '../rules/vocabulary.js';
+import type { LoadedStream, StreamState } from './types.js';
+
+export function machineOf(streamId: string): MachineName {
+  const kind = streamKind(streamId);
+  if (kind === 'quota') throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream', message: `${streamId} is a quota reservation stream, not a machine's stream` }]);
+  return kind;
+}
+
+export function foldStream(streamId: string, events: StoredEvent[]): LoadedStream {
+  const machine = machineOf(streamId);
+  return { streamId, machine, events, snapshot: foldEvents(machines[machine], events) };
+}
+
+export function toStreamState(streamId: string, machine: MachineName, snapshot: AnyMachineSnapshot, version: number, at: string | null): StreamState<any> {
+  return {
+    streamId,
+    machine,
+    version,
+    value: snapshot.value,
+    state: stateLabel(snapshot.value),
+    done: snapshot.status === 'done',
+    context: snapshot.context,
+    at,
+  };
+}
+
+export const stateOf = (s: LoadedStream): StreamState<any> =>
+  toStreamState(s.streamId, s.machine, s.snapshot, s.events.length, s.events[s.events.length - 1]?.meta.at ?? null);
+
+/** Strips `undefined` and anything JSON cannot hold, so a decision can be stored and hashed. */
+export const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -1,0 +1,69 @@
+import { ConcurrencyError } from '../errors.js';
+import { SYSTEM_ACTOR, type LoadedStream } from './types.js';
+import type { StoredEvent } from '../event.js';
+import type { EventStore } from '../eventStore.js';
+import { acceptsEvent } from '../machines/fold.js';
+import type { ApplicationContext } from '../machines/types.js';
+import type { LocalDate } from '../rules/rulePack.js';
+import type { WorkingDayCalendar } from './calendar.js';
+import type { PackRegistry } from './decide.js';
+import { deadlineMissedData, overdue, streamDeadlines } from './deadlines.js';
+import { releasePlaces } from './quotas.js';
+import { foldStream, stateOf } from './streams.js';
+
+export interface TickInput {
+  store: EventStore;
+  calendar: WorkingDayCalendar | undefined;
+  packs: PackRegistry;
+  now: Date;
+  today: LocalDate;
+  commandId: string;
+}
+
+/** Events that have fallen due on a stream: missed deadlines, then the end of a filing's validity. */
+function dueEvents(s: LoadedStream, input: TickInput): { type: string; data: any }[] {
+  const ctx = s.snapshot.context as { rulePack?: { id: string; version: string } | null; missedDeadlines?: string[] };
+  if (!ctx.rulePack || s.snapshot.status === 'done') return [];
+  const pack = input.packs.resolve(ctx.rulePack);
+  const out: { type: string; data: any }[] = overdue(streamDeadlines(pack, s.machine, s.events, input.calendar), input.today, ctx.missedDeadlines ?? []).map((d) => ({
+    type: 'DeadlineMissed',
+    data: deadlineMissedData(d, input.today),
+  }));
+  if (s.machine === 'application') {
+    const app = s.snapshot.context as ApplicationContext;
+    if (stateOf(s).state.startsWith('filed') && app.validUntil && input.today > app.validUntil) out.push({ type: 'FilingExpired', data: { validUntil: app.validUntil, expiredOn: input.today } });
+  }
+  return out.filter((e) => acceptsEvent(s.snapshot, e));
+}
+
+/**
+ * Appends, per stream, what has fallen due by `now`. Idempotent: the fold
+ * remembers missed deadlines and expiry, so a second tick finds nothing to
+ * add. A stream that moved under the tick is left for the next one.
+ */
+export async function runTick(input: TickInput): Promise<StoredEvent[]> {
+  const byStream = new Map<string, StoredEvent[]>();
+  for await (const e of input.store.readAll()) {
+    if (e.streamId.startsWith('application-') || e.streamId.startsWith('exam-')) {
+      (byStream.get(e.streamId) ?? byStream.set(e.streamId, []).get(e.streamId)!).push(e);
+    }
+  }
+  const appended: StoredEvent[] = [];
+  for (const [streamId, events] of byStream) {
+    const s = foldStream(streamId, events);
+    const due = dueEvents(s, input);
+    if (due.length === 0) continue;
+    const ref = (s.snapshot.context as { rulePack: { id: string; version: string } }).rulePack;
+    const meta = { at: input.now.toISOString(), actor: SYSTEM_ACTOR, commandId: input.commandId, correlationId: input.commandId, rulePack: { id: ref.id, version: ref.version } };
+    try {
+      const r = await input.store.append(streamId, due.map((e) => ({ ...e, meta })), { expectedVersion: events.length });
+      appended.push(...r.events);
+      if (due.some((e) => e.type === 'FilingExpired')) {
+        await releasePlaces(input.store, (s.snapshot.context as ApplicationContext).quotaPlaces, streamId, meta, 'filing expired');
+      }
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError)) throw err;
+    }
+  }
+  return appended;
+}

@@ -1,0 +1,80 @@
+import type { AnyMachineSnapshot, StateValue } from 'xstate';
+import type { Actor, StoredEvent } from '../event.js';
+import type { EventStore } from '../eventStore.js';
+import type { ApplicationContext, CertificateContext, ExamContext } from '../machines/types.js';
+import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
+import type { MachineName } from '../rules/vocabulary.js';
+import type { WorkingDayCalendar } from './calendar.js';
+import type { SnapshotStore } from './snapshots.js';
+
+export interface EngineOptions {
+  store: EventStore;
+  /** The packs this engine may use, passed explicitly (never registered by import). */
+  rulePacks: RulePack[] | Record<string, RulePack>;
+  /** The engine's clock; events carry its instant in `meta.at`. Default: `() => new Date()`. */
+  clock?: () => Date;
+  /** The working-day calendar deadlines are computed with: pass `createChinaCalendar()` from `@certflow/calendar`. */
+  calendar?: WorkingDayCalendar;
+  /** How many times a command is retried after a concurrency conflict before ConcurrencyError surfaces. Default 5. */
+  maxRetries?: number;
+  /** Where `load` keeps machine snapshots (keyed by machine version). Default: none. */
+  snapshots?: SnapshotStore;
+  /** Take a snapshot when at least this many events were folded since the last one. Default 100. */
+  snapshotEvery?: number;
+}
+
+export type MachineContexts = { application: ApplicationContext; exam: ExamContext; certificate: CertificateContext };
+
+/** A stream's state: the fold of its events through its machine. */
+export interface StreamState<C = ApplicationContext | ExamContext | CertificateContext> {
+  streamId: string;
+  machine: MachineName;
+  /** Number of events folded (0 for a stream without events). */
+  version: number;
+  /** xstate state value, e.g. { filed: 'active' }. */
+  value: StateValue;
+  /** The state value as a dotted string, e.g. 'filed.active'. */
+  state: string;
+  /** True once the machine reached a final state (rejected, revoked, expired, …). */
+  done: boolean;
+  context: C;
+  /** `meta.at` of the last event folded, or null. */
+  at: string | null;
+}
+
+export interface ExecuteResult<C = ApplicationContext | ExamContext | CertificateContext> {
+  streamId: string;
+  version: number;
+  state: StreamState<C>;
+  /** The events this command recorded on its stream (for a repeated command: those of the first run). */
+  events: StoredEvent[];
+  /** The decision the command recorded (screening, plan or scope), else null. */
+  decision: Decision | null;
+}
+
+export interface LoadOptions {
+  /** Time travel: fold only the events recorded at or before this instant. */
+  at?: Date | string;
+}
+
+export interface DeadlineItem {
+  streamId: string;
+  deadlineId: string;
+  kind: 'within' | 'before' | 'min-period';
+  step: string;
+  anchor: LocalDate;
+  /** within/before: the last day the step may happen; min-period: the first day it may. */
+  due: LocalDate;
+  status: 'open' | 'due-today' | 'overdue' | 'waiting';
+  cite: { document: string; clause: string; text: string };
+}
+
+/** Internal: a stream read whole and folded. */
+export interface LoadedStream {
+  streamId: string;
+  machine: MachineName;
+  events: StoredEvent[];
+  snapshot: AnyMachineSnapshot;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'certflow-engine', role: 'system' };

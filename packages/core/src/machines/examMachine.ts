@@ -1,0 +1,74 @@
+import { assign, setup } from 'xstate';
+import type { EVENTS } from '../rules/vocabulary.js';
+import type { ExamContext, MachineEvent } from './types.js';
+
+export type ExamEventType = (typeof EVENTS.exam)[number];
+export type ExamEvent = MachineEvent<ExamEventType>;
+
+const initialContext: ExamContext = {
+  organizerId: null,
+  rulePack: null,
+  plan: null,
+  filing: null,
+  results: [],
+  certificates: [],
+  missedDeadlines: [],
+};
+
+const deadlineMissed = { DeadlineMissed: { actions: 'recordMissedDeadline' as const } };
+
+/**
+ * An assessment session: the plan (occupation, level, schedule, roster and
+ * staff), filed ahead of the exam; results, their publicity and
+ * confirmation; then certificates for those who passed.
+ */
+export const examMachine = setup({
+  types: { context: {} as ExamContext, events: {} as ExamEvent },
+  actions: {
+    recordMissedDeadline: assign({ missedDeadlines: ({ context, event }) => [...context.missedDeadlines, String(event.data.deadlineId)] }),
+  },
+  guards: {
+    somebodyPassed: ({ context }) => context.results.some((r) => r.passed),
+  },
+}).createMachine({
+  id: 'exam',
+  version: '1.0.0',
+  context: initialContext,
+  initial: 'draft',
+  states: {
+    draft: {
+      on: {
+        ExamPlanned: {
+          target: 'planned',
+          actions: assign(({ event }) => {
+            // The plan's fields sit at the top of the event's data, so a deadline can anchor on `examDate`.
+            const { organizerId, rulePack, filing, decision: _decision, ...plan } = event.data;
+            return { organizerId, rulePack, filing, plan };
+          }),
+        },
+      },
+    },
+    planned: { on: { ...deadlineMissed, ExamPlanFiled: 'planFiled' } },
+    planFiled: {
+      on: {
+        ...deadlineMissed,
+        ResultsRecorded: { target: 'resultsRecorded', actions: assign({ results: ({ event }) => event.data.results }) },
+      },
+    },
+    resultsRecorded: { on: { ...deadlineMissed, ResultsPublicityStarted: 'resultsPublicity' } },
+    resultsPublicity: { on: { ...deadlineMissed, ResultsConfirmed: 'resultsConfirmed' } },
+    resultsConfirmed: {
+      on: {
+        ...deadlineMissed,
+        CertificatesIssued: {
+          target: 'certificatesIssued',
+          guard: 'somebodyPassed',
+          actions: assign({ certificates: ({ event }) => event.data.certificates.map((c: { number: string }) => c.number) }),
+        },
+      },
+    },
+    certificatesIssued: { type: 'final' },
+  },
+});
+
+export type ExamMachine = typeof examMachine;

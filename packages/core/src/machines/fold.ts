@@ -1,0 +1,76 @@
+import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { MachineName } from '../rules/vocabulary.js';
+import { applicationMachine } from './applicationMachine.js';
+import { certificateMachine } from './certificateMachine.js';
+import { examMachine } from './examMachine.js';
+import type { MachineEvent } from './types.js';
+
+/** The three machines, by the stream kind they fold. */
+export const machines = {
+  application: applicationMachine,
+  exam: examMachine,
+  certificate: certificateMachine,
+} as const satisfies Record<MachineName, AnyStateMachine>;
+
+/**
+ * An actor scope that does nothing: our machines only assign context, so a
+ * transition needs no executor, clock or system. One scope per machine is
+ * reused for a whole fold (xstate's exported `transition()` builds a fresh
+ * actor on every call, which is what makes it slow).
+ */
+const scopes = new Map<AnyStateMachine, AnyActorScope>();
+export function inertScope(machine: AnyStateMachine): AnyActorScope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    scope = {
+      self,
+      defer: () => {},
+      id: '',
+      logger: () => {},
+      sessionId: '',
+      stopChild: () => {},
+      system: self.system,
+      emit: () => {},
+      actionExecutor: () => {},
+    } as unknown as AnyActorScope;
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
+
+const initials = new Map<AnyStateMachine, AnyMachineSnapshot>();
+/** The snapshot before any event (state `draft`). */
+export function initialSnapshot(machine: AnyStateMachine): AnyMachineSnapshot {
+  let s = initials.get(machine);
+  if (!s) {
+    s = machine.getInitialSnapshot(inertScope(machine)) as AnyMachineSnapshot;
+    initials.set(machine, s);
+  }
+  return s;
+}
+
+/** Folds events through the machine's pure transition: no actor, no side effects. */
+export function foldEvents(machine: AnyStateMachine, events: Iterable<MachineEvent>, from?: AnyMachineSnapshot): AnyMachineSnapshot {
+  const scope = inertScope(machine);
+  let snapshot = from ?? initialSnapshot(machine);
+  for (const e of events) snapshot = machine.transition(snapshot, { type: e.type, data: e.data }, scope) as AnyMachineSnapshot;
+  return snapshot;
+}
+
+/** Whether the state accepts an event of this type at all (guards aside). */
+export function acceptsEventType(snapshot: AnyMachineSnapshot, type: string): boolean {
+  return snapshot._nodes.some((n) => n.ownEvents.includes(type as never));
+}
+
+/** Whether this exact event would change the snapshot (guards included). */
+export function acceptsEvent(snapshot: AnyMachineSnapshot, event: MachineEvent): boolean {
+  return snapshot.can({ type: event.type, data: event.data });
+}
+
+/** A state value as one dotted string: 'filed.active'. */
+export function stateLabel(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? [];
+  return k === undefined ? '' : `${k}.${stateLabel(v)}`;
+}
