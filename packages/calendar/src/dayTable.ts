@@ -1,5 +1,6 @@
 import { UTCDate } from '@date-fns/utc';
-import { eachDayOfInterval, isWeekend } from 'date-fns';
+import { eachDayOfInterval } from 'date-fns/eachDayOfInterval';
+import { isWeekend } from 'date-fns/isWeekend';
 import { formatLocalDate } from './localDate.js';
 import type { CalendarCitation, CalendarLayer, DayKind } from './types.js';
 

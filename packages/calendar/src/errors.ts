@@ -63,7 +63,12 @@ export class InvalidDateError extends CertflowError {
   readonly reason: string;
 
   constructor(input: unknown, reason: string) {
-    const shown = typeof input === 'string' ? input : input instanceof Date ? 'Invalid Date' : `(${typeof input}) ${String(input)}`;
+    const shown =
+      typeof input === 'string'
+        ? input
+        : input instanceof Date
+          ? Number.isNaN(input.getTime()) ? 'Invalid Date' : input.toISOString()
+          : `(${typeof input}) ${String(input)}`;
     super('INVALID_DATE', withMessages({ input: shown, reason }));
     this.input = shown;
     this.reason = reason;
