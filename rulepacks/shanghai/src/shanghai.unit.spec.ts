@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateRules } from '@certflow/core';
+import { describeRulePack } from '@certflow/core/testing';
+import shanghai, { REMOVAL_GROUNDS } from './index.js';
+
+const packDir = fileURLToPath(new URL('..', import.meta.url));
+const nationalSource = fileURLToPath(new URL('../../national/source', import.meta.url));
+
+describeRulePack(shanghai, { packDir, sourceDirs: [nationalSource] });
+
+describe('shanghai pack', () => {
+  it('is the default export, extends the national base and allows AmendScope', () => {
+    expect(shanghai.id).toBe('shanghai');
+    expect(shanghai.parent?.id).toBe('national');
+    expect(shanghai.jurisdiction.code).toBe('310000');
+    expect(shanghai.disabledCommands ?? []).not.toContain('AmendScope');
+    expect(shanghai.rules.some((r) => r.appliesTo === 'AmendScope')).toBe(true);
+    expect(shanghai.rules.map((r) => r.id)).not.toContain('standard-required');
+  });
+
+  it('dates its schedule: catalog cut-off 2020-09-30, selection from 2020-11-18', () => {
+    const schedule = shanghai.documents.flatMap((d) => d.schedule ?? []);
+    expect(schedule.map((s) => [s.id, s.date])).toEqual([
+      ['catalog-exit-cutoff', '2020-09-30'],
+      ['selection-starts', '2020-11-18'],
+    ]);
+  });
+
+  it('the removal grounds of 四（三） are quoted verbatim', () => {
+    const text = readFileSync(new URL('../source/hurenshezhi-2020-439.txt', import.meta.url), 'utf8').replace(/\s+/g, '');
+    expect(text.includes(REMOVAL_GROUNDS.cite.text.replace(/\s+/g, ''))).toBe(true);
+    for (const g of REMOVAL_GROUNDS.grounds) expect(REMOVAL_GROUNDS.cite.text).toContain(g.name);
+  });
+
+  it('a missing optional fact never throws: it is a review finding', () => {
+    const profile = {
+      organization: { name: 'x', uscc: '91310000MA1K123451', kind: 'enterprise', registeredIn: '310000', independentLegalPerson: true, creditClean: true },
+      history: { consecutiveYears: 1, personTimesTotal: 1, personTimesEvaluated: 1 },
+      capacity: { dedicatedDepartment: true, fullTimeStaff: 1, experts: 1, proctors: 1, supervisors: 1, videoMonitoring: true, notForProfit: true, stableFunding: true },
+      occupations: [{ code: '6-18-01-01', name: '车工', levels: [5], standard: 'national', accessType: false, evaluators: 3 }],
+      materials: [],
+    };
+    const d = evaluateRules(shanghai, profile, { asOf: '2020-12-01' });
+    expect(d.findings.every((f) => !String(f.message ?? '').startsWith('rule raised'))).toBe(true);
+    expect(d.outcome).toBe('needs-review');
+  });
+});
