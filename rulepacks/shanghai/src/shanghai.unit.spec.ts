@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '@certflow/core';
-import { describeRulePack } from '@certflow/core/testing';
+import { describeRulePack, screenWithEngine } from '@certflow/core/testing';
 import shanghai, { REMOVAL_GROUNDS } from './index.js';
 
 const packDir = fileURLToPath(new URL('..', import.meta.url));
 const nationalSource = fileURLToPath(new URL('../../national/source', import.meta.url));
 
-describeRulePack(shanghai, { packDir, sourceDirs: [nationalSource] });
+describeRulePack(shanghai, { packDir, sourceDirs: [nationalSource], screen: screenWithEngine });
 
 describe('shanghai pack', () => {
   it('is the default export, extends the national base and allows AmendScope', () => {
