@@ -56,7 +56,8 @@ export const occupationSchema = z.looseObject({
   accessType: z.boolean(),
   workstations: count.optional(),
   evaluators: count,
-  questionBank: z.record(z.enum(['1', '2', '3', '4', '5']), questionBankSchema).optional(),
+  // Partial: a bank per level applied for (zod 4's record over an enum demands every key).
+  questionBank: z.partialRecord(z.enum(['1', '2', '3', '4', '5']), questionBankSchema).optional(),
 });
 
 /**
