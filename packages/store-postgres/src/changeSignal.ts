@@ -13,6 +13,7 @@ export class ChangeSignal {
   private listening: Promise<void> | undefined;
   private notifying: Promise<void> | undefined;
   private notifyAgain = false;
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
   constructor(
@@ -20,6 +21,7 @@ export class ChangeSignal {
     private readonly channel: string,
     private readonly connectionString: string | undefined,
     private readonly pollIntervalMs: number,
+    private readonly notifyIntervalMs = 100,
   ) {}
 
   /** Resolves on a wake-up, after the poll interval, or when `signal` aborts. */
@@ -59,10 +61,16 @@ export class ChangeSignal {
     })().catch(() => this.dropListener());
   }
 
-  /** Tells other processes' subscriptions that events were committed; coalesced, never awaited by appends. */
+  /**
+   * Tells other processes' subscriptions that events were committed. Never
+   * awaited by appends and at most one NOTIFY per `notifyIntervalMs`: a NOTIFY
+   * is a transaction of its own (one inside the append would serialize
+   * commits on PostgreSQL's notification lock), so a burst of appends costs
+   * one notification, sent at once for the first and at the end of the interval for the rest.
+   */
   notifyOthers(): void {
     if (this.closed) return;
-    if (this.notifying) {
+    if (this.notifying || this.notifyTimer) {
       this.notifyAgain = true;
       return;
     }
@@ -71,16 +79,22 @@ export class ChangeSignal {
       .then(() => undefined, () => undefined)
       .finally(() => {
         this.notifying = undefined;
-        if (this.notifyAgain) {
-          this.notifyAgain = false;
-          this.notifyOthers();
-        }
+        if (this.closed) return;
+        this.notifyTimer = setTimeout(() => {
+          this.notifyTimer = undefined;
+          if (this.notifyAgain) {
+            this.notifyAgain = false;
+            this.notifyOthers();
+          }
+        }, this.notifyIntervalMs);
       });
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.wake();
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     while (this.notifying) await this.notifying;
     await this.listening;
     await this.endListener();

@@ -26,7 +26,7 @@ describe.skipIf(skip)('postgresStore: a transaction that commits late is never s
     const store = postgresStoreWithHooks(
       { connectionString: PG_URL, schema, pollIntervalMs: 50 },
       {
-        async beforeCommit(streamId, events) {
+        async afterReserve(streamId, events) {
           if (streamId !== 'application-A') return;
           positionA = events[0]!.position;
           reachedCommit.resolve();

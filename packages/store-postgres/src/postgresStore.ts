@@ -20,7 +20,7 @@ import {
   type Subscription,
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
-import { EVENT_COLUMNS, ROWS_PER_INSERT, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, ROWS_PER_INSERT, insertAndCommitText, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
 
 export interface PostgresStoreOptions {
@@ -37,9 +37,13 @@ export interface PostgresStoreOptions {
   pollIntervalMs?: number;
 }
 
-/** Test seams: run code inside an append's transaction, just before COMMIT. */
+/**
+ * Test seam: runs inside an append's transaction once its positions are
+ * reserved (its transaction id assigned) and before the rows are written and
+ * committed, so a test can hold a transaction open at that point.
+ */
 export interface PostgresStoreHooks {
-  beforeCommit?: (streamId: string, events: StoredEvent[]) => Promise<void>;
+  afterReserve?: (streamId: string, events: StoredEvent[]) => Promise<void>;
 }
 
 const INT4_MAX = 2_147_483_647;
@@ -122,13 +126,15 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
    * since positions rise with transaction ids, what is returned is always a
    * gap-free prefix of the final log.
    */
-  const fetchSafe = async (after: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<StoredEvent[]> =>
+  const fetchSafe = async (after: number, limit: number): Promise<StoredEvent[]> =>
     (
       await query<EventRow>(
+        // No upper bound on position here: with one, the planner may leave the
+        // primary-key order for a bitmap scan and a sort.
         `SELECT ${EVENT_COLUMNS} FROM ${t}
-          WHERE position > $1 AND position <= $2 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY position LIMIT $3`,
-        [after, upTo, limit],
+          WHERE position > $1 AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+          ORDER BY position LIMIT $2`,
+        [after, limit],
       )
     ).map(toStoredEvent);
 
@@ -153,18 +159,16 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       const first = head.first_position;
       const positions = events.map((_, i) => first + i);
       const sealed = sealEvents(streamId, { version: head.head_version, hash: head.head_hash }, positions, events);
+      if (hooks.afterReserve) await hooks.afterReserve(streamId, sealed);
       try {
-        for (let i = 0; i < sealed.length; i += ROWS_PER_INSERT) {
-          await client.query(insertStatement(schema, sealed.slice(i, i + ROWS_PER_INSERT)));
-        }
+        // The second and last round trip: write the batch and commit.
+        await client.query(insertAndCommitText(schema, sealed, (v) => client.escapeLiteral(v)));
       } catch (e) {
         await client.query('ROLLBACK');
         healthy = true;
         if ((e as { code?: string }).code === '23505') return { ok: false };
         throw e;
       }
-      if (hooks.beforeCommit) await hooks.beforeCommit(streamId, sealed);
-      await client.query('COMMIT');
       healthy = true;
       return { ok: true, result: { nextExpectedVersion: sealed[sealed.length - 1]!.version, events: sealed } };
     } finally {
@@ -212,14 +216,17 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       let backoff = 2;
       while (after < head) {
         if (closed) throw new Error('postgresStore is closed');
-        const batch = await fetchSafe(after, batchSize, head);
+        const batch = await fetchSafe(after, batchSize);
         if (batch.length === 0) {
           await signal.wait(NEVER, backoff);
           backoff = Math.min(backoff * 2, pollIntervalMs);
           continue;
         }
         backoff = 2;
-        for (const e of batch) yield e;
+        for (const e of batch) {
+          if (e.position > head) return;
+          yield e;
+        }
         after = batch[batch.length - 1]!.position;
       }
     },

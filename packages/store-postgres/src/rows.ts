@@ -63,3 +63,19 @@ export function insertStatement(schema: string, events: readonly StoredEvent[]):
   }
   return { text: `INSERT INTO "${schema}".events (${EVENT_COLUMNS}) VALUES ${tuples.join(',')}`, values };
 }
+
+/**
+ * The same INSERT with the values written as SQL literals, followed by COMMIT,
+ * so the write and the commit take one round trip (the simple query protocol
+ * allows several statements, the extended one does not). Strings go through
+ * pg's `escapeLiteral`; numbers are integers the store computed.
+ */
+export function insertAndCommitText(schema: string, events: readonly StoredEvent[], escape: (s: string) => string): string {
+  const tuples = events.map(
+    (e) =>
+      `(${e.position},${escape(e.streamId)},${e.version},${escape(e.type)},${escape(JSON.stringify(e.data))},${escape(JSON.stringify(e.meta))},${
+        e.prevHash === null ? 'NULL' : escape(e.prevHash)
+      },${escape(e.hash)})`,
+  );
+  return `INSERT INTO "${schema}".events (${EVENT_COLUMNS}) VALUES ${tuples.join(',')}; COMMIT`;
+}
