@@ -1,0 +1,5 @@
+import type { Story } from '../runner.js';
+import { shandongStory } from './shandong.js';
+
+/** The demo's stories, in the order their events happened. */
+export const stories: Story[] = [shandongStory];
