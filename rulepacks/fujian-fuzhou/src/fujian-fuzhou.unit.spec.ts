@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '@certflow/core';
-import { caseFacts, describeRulePack, loadRuleCases } from '@certflow/core/testing';
+import { caseFacts, describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import fujianFuzhou from './index.js';
 
 const packDir = fileURLToPath(new URL('..', import.meta.url));
-describeRulePack(fujianFuzhou, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))] });
+describeRulePack(fujianFuzhou, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))], screen: screenWithEngine });
 
 const file = loadRuleCases(packDir);
 const baseProfile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as Record<string, any>;
