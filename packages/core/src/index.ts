@@ -143,3 +143,6 @@ export type {
   ScopeChange,
   ScopeItem,
 } from './machines/types.js';
+
+// Read models: projections of the log, kept up to date by subscriptions and rebuildable from position 0.
+export * from './readModels/index.js';

@@ -1,0 +1,147 @@
+import { chinaLocalDate } from '../engine/calendar.js';
+import type { StoredEvent } from '../event.js';
+import type { EventStore } from '../eventStore.js';
+import { maskIdCardNumber } from '../rules/checkDigits.js';
+import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../rules/profile.js';
+import { appliedBefore, markApplied, ReadModel, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+
+export type CertificateStatus = 'valid' | 'revoked';
+
+/**
+ * What the free public certificate query shows (鲁人社字〔2020〕50号 四（四）):
+ * the number, the holder, the occupation and level, who issued it and when,
+ * and whether it still stands. The 身份证号 is kept masked only.
+ */
+export interface CertificateRecord {
+  number: string;
+  holderName: string;
+  /** 身份证号 masked with `maskIdCardNumber` (first 4 and last 4 characters). */
+  idNumberMasked: string;
+  occupation: { code: string; name: string; level: Level; levelName: string };
+  issuer: { organizationName: string; organizationCode: string; filingStreamId: string | null };
+  issuedOn: string;
+  status: CertificateStatus;
+  revokedOn: string | null;
+  revocationReason: string | null;
+  examStreamId: string | null;
+  rulePack: { id: string; version: string } | null;
+}
+
+interface ExamFacts {
+  organizationName: string;
+  organizationCode: string;
+  filingStreamId: string;
+}
+
+export interface RegistryState {
+  versions: StreamVersions;
+  /** Occupation names by code, learned from filing profiles. */
+  occupationNames: Record<string, string>;
+  /** The issuing organization of each exam, from ExamPlanned. */
+  exams: Record<string, ExamFacts>;
+  certificates: Record<string, CertificateRecord>;
+}
+
+const namesOf = (profile: ApplicantProfile | undefined) => Object.fromEntries((profile?.occupations ?? []).map((o) => [o.code, o.name]));
+
+/** The certificate registry: one record per CertificateIssued, updated by CertificateRevoked. */
+export function certificateRegistryProjection(): Projection<RegistryState> {
+  return {
+    name: 'certificate-registry',
+    initial: () => ({ versions: {}, occupationNames: {}, exams: {}, certificates: {} }),
+    apply(state, e: StoredEvent) {
+      if (e.streamId.startsWith('quota-') || appliedBefore(state.versions, e)) return state;
+      const next: RegistryState = { ...state, versions: markApplied(state.versions, e) };
+      const data = e.data as any;
+      switch (e.type) {
+        case 'ApplicationSubmitted':
+        case 'ApplicationSupplemented':
+        case 'ScopeAmended':
+          next.occupationNames = { ...state.occupationNames, ...namesOf(data.profile) };
+          break;
+        case 'ExamPlanned':
+          next.exams = {
+            ...state.exams,
+            [e.streamId]: { organizationName: data.filing.organizationName, organizationCode: data.filing.organizationCode, filingStreamId: data.filing.streamId },
+          };
+          break;
+        case 'CertificateIssued': {
+          const exam = data.examStreamId ? state.exams[data.examStreamId] : undefined;
+          const level = data.occupation.level as Level;
+          next.certificates = {
+            ...state.certificates,
+            [data.number]: {
+              number: data.number,
+              holderName: data.holder.name,
+              idNumberMasked: maskIdCardNumber(String(data.holder.idNumber)),
+              occupation: { code: data.occupation.code, name: state.occupationNames[data.occupation.code] ?? data.occupation.code, level, levelName: LEVEL_NAMES[level] ?? String(level) },
+              issuer: { organizationName: exam?.organizationName ?? String(data.issuedBy), organizationCode: exam?.organizationCode ?? String(data.number).slice(1, 5), filingStreamId: exam?.filingStreamId ?? null },
+              issuedOn: data.issuedOn ?? chinaLocalDate(e.meta.at),
+              status: 'valid',
+              revokedOn: null,
+              revocationReason: null,
+              examStreamId: data.examStreamId ?? null,
+              rulePack: data.rulePack ? { id: data.rulePack.id, version: data.rulePack.version } : null,
+            },
+          };
+          break;
+        }
+        case 'CertificateRevoked': {
+          const number = e.streamId.slice('certificate-'.length);
+          const record = state.certificates[number];
+          if (record) {
+            next.certificates = { ...state.certificates, [number]: { ...record, status: 'revoked', revokedOn: chinaLocalDate(e.meta.at), revocationReason: typeof data?.reason === 'string' ? data.reason : null } };
+          }
+          break;
+        }
+      }
+      return next;
+    },
+  };
+}
+
+/** The record of a certificate number (surrounding spaces and case forgiven), or undefined. */
+export function lookupCertificate(state: RegistryState, number: string): CertificateRecord | undefined {
+  return state.certificates[number.trim().toUpperCase()];
+}
+
+export interface RegistryQuery {
+  status?: CertificateStatus;
+  /** The issuing organization's code (4 digits). */
+  organizationCode?: string;
+  /** The filing (application stream) the certificates were issued under. */
+  filingStreamId?: string;
+  occupation?: string;
+}
+
+export function queryCertificates(state: RegistryState, q: RegistryQuery = {}): CertificateRecord[] {
+  return Object.values(state.certificates)
+    .filter((c) => !q.status || c.status === q.status)
+    .filter((c) => !q.organizationCode || c.issuer.organizationCode === q.organizationCode)
+    .filter((c) => !q.filingStreamId || c.issuer.filingStreamId === q.filingStreamId)
+    .filter((c) => !q.occupation || c.occupation.code === q.occupation)
+    .sort((a, b) => a.number.localeCompare(b.number));
+}
+
+/** The certificate registry kept up to date from a store, queryable by number. */
+export class CertificateRegistry extends ReadModel<RegistryState> {
+  constructor(store: EventStore, options: ReadModelOptions<RegistryState> = {}) {
+    super(store, certificateRegistryProjection(), options);
+  }
+
+  /** The public query: a certificate by its number. */
+  lookup(number: string): CertificateRecord | undefined {
+    return lookupCertificate(this.state, number);
+  }
+
+  list(query: RegistryQuery = {}): CertificateRecord[] {
+    return queryCertificates(this.state, query);
+  }
+}
+
+/** Starts a registry on the store: caught up with the log when the promise resolves. */
+export async function certificateRegistry(store: EventStore, options: ReadModelOptions<RegistryState> = {}): Promise<CertificateRegistry> {
+  const r = new CertificateRegistry(store, options);
+  await r.waitUntilCaughtUp();
+  return r;
+}

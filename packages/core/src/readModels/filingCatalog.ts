@@ -1,0 +1,206 @@
+import { chinaLocalDate } from '../engine/calendar.js';
+import type { StoredEvent } from '../event.js';
+import type { EventStore } from '../eventStore.js';
+import { applyScopeChange } from '../machines/applicationMachine.js';
+import type { ScopeChange, ScopeItem } from '../machines/types.js';
+import type { ApplicantProfile, Level } from '../rules/profile.js';
+import type { Jurisdiction, RulePack } from '../rules/rulePack.js';
+import { appliedBefore, markApplied, ReadModel, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+
+export type FilingStatus = 'active' | 'suspended' | 'revoked' | 'expired';
+
+/** One filed organization as the notices require it to be published (备案目录). */
+export interface CatalogEntry {
+  /** The application stream the filing lives in. */
+  streamId: string;
+  organizationName: string;
+  /** 统一社会信用代码. */
+  uscc: string;
+  /** GB/T 2260 code of where the organization is registered. */
+  registeredIn: string;
+  organizationCode: string;
+  filingNumber: string;
+  occupations: { code: string; name: string; levels: Level[] }[];
+  validFrom: string;
+  validUntil: string | null;
+  status: FilingStatus;
+  /** China local date of the last status change (filing, suspension, reinstatement, revocation, expiry). */
+  statusSince: string;
+  /** Reason of a suspension or revocation, as recorded. */
+  statusReason: string | null;
+  rulePack: { id: string; version: string };
+  /** The pack's jurisdiction, when the pack was passed to the catalog. */
+  jurisdiction: Jurisdiction | null;
+}
+
+interface Candidate {
+  name: string;
+  uscc: string;
+  registeredIn: string;
+  occupationNames: Record<string, string>;
+  rulePack: { id: string; version: string };
+}
+
+export interface CatalogState {
+  versions: StreamVersions;
+  /** What a filing will publish, learned from submissions before it is filed (not public). */
+  candidates: Record<string, Candidate>;
+  entries: Record<string, CatalogEntry>;
+}
+
+
+function candidateOf(profile: ApplicantProfile, rulePack: { id: string; version: string }, before?: Candidate): Candidate {
+  return {
+    name: profile.organization.name,
+    uscc: profile.organization.uscc,
+    registeredIn: profile.organization.registeredIn,
+    occupationNames: { ...before?.occupationNames, ...Object.fromEntries(profile.occupations.map((o) => [o.code, o.name])) },
+    rulePack,
+  };
+}
+
+const occupationsOf = (scope: ScopeItem[], names: Record<string, string>) => scope.map((s) => ({ code: s.code, name: names[s.code] ?? s.code, levels: [...s.levels] }));
+
+const STATUS_OF: Record<string, FilingStatus> = {
+  FilingSuspended: 'suspended',
+  FilingReinstated: 'active',
+  FilingRevoked: 'revoked',
+  FilingExpired: 'expired',
+};
+
+/**
+ * The published catalog of filed organizations: an entry appears with
+ * FilingCompleted and follows scope amendments, suspension, reinstatement,
+ * revocation and expiry. `jurisdictionOf` (optional) names the pack's
+ * jurisdiction on each entry.
+ */
+export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}): Projection<CatalogState> {
+  const jurisdictionOf = (ref: { id: string; version: string }): Jurisdiction | null => {
+    const packs = options.rulePacks ?? [];
+    return (packs.find((p) => p.id === ref.id && p.version === ref.version) ?? packs.find((p) => p.id === ref.id))?.jurisdiction ?? null;
+  };
+  return {
+    name: 'filing-catalog',
+    initial: () => ({ versions: {}, candidates: {}, entries: {} }),
+    apply(state, e: StoredEvent) {
+      if (!e.streamId.startsWith('application-') || appliedBefore(state.versions, e)) return state;
+      const next: CatalogState = { ...state, versions: markApplied(state.versions, e) };
+      const data = e.data as any;
+      const candidate = state.candidates[e.streamId];
+      const entry = state.entries[e.streamId];
+      const since = chinaLocalDate(e.meta.at);
+      switch (e.type) {
+        case 'ApplicationSubmitted':
+          next.candidates = { ...state.candidates, [e.streamId]: candidateOf(data.profile, { id: data.rulePack.id, version: data.rulePack.version }) };
+          break;
+        case 'ApplicationSupplemented':
+          if (candidate) next.candidates = { ...state.candidates, [e.streamId]: candidateOf(data.profile, candidate.rulePack, candidate) };
+          break;
+        case 'ApplicationRejected':
+          if (candidate) {
+            const { [e.streamId]: _gone, ...rest } = state.candidates;
+            next.candidates = rest;
+          }
+          break;
+        case 'FilingCompleted':
+          if (candidate) {
+            next.entries = {
+              ...state.entries,
+              [e.streamId]: {
+                streamId: e.streamId,
+                organizationName: candidate.name,
+                uscc: candidate.uscc,
+                registeredIn: candidate.registeredIn,
+                organizationCode: data.organizationCode,
+                filingNumber: data.filingNumber,
+                occupations: occupationsOf(data.scope, candidate.occupationNames),
+                validFrom: data.validFrom,
+                validUntil: data.validUntil ?? null,
+                status: 'active',
+                statusSince: data.validFrom ?? since,
+                statusReason: null,
+                rulePack: candidate.rulePack,
+                jurisdiction: jurisdictionOf(candidate.rulePack),
+              },
+            };
+          }
+          break;
+        case 'ScopeAmended':
+          if (entry && candidate) {
+            const updated = candidateOf(data.profile, candidate.rulePack, candidate);
+            const scope = applyScopeChange(
+              entry.occupations.map((o) => ({ code: o.code, levels: o.levels })),
+              data.change as ScopeChange,
+            );
+            next.candidates = { ...state.candidates, [e.streamId]: updated };
+            next.entries = { ...state.entries, [e.streamId]: { ...entry, organizationName: updated.name, occupations: occupationsOf(scope, updated.occupationNames) } };
+          }
+          break;
+        default: {
+          const status = STATUS_OF[e.type];
+          if (status && entry) {
+            const reason = typeof data?.reason === 'string' ? data.reason : null;
+            next.entries = { ...state.entries, [e.streamId]: { ...entry, status, statusSince: e.type === 'FilingExpired' && data?.expiredOn ? data.expiredOn : since, statusReason: status === 'active' ? null : reason } };
+          }
+        }
+      }
+      return next;
+    },
+  };
+}
+
+export interface CatalogQuery {
+  status?: FilingStatus | FilingStatus[];
+  /** Entries whose scope includes this occupation code (and this level, if given). */
+  occupation?: string;
+  level?: Level;
+  rulePack?: string;
+  /** Entries whose jurisdiction has this code. */
+  jurisdiction?: string;
+  /** Substring of the organization name. */
+  name?: string;
+}
+
+/** Catalog entries matching the query, ordered by filing number. */
+export function queryCatalog(state: CatalogState, q: CatalogQuery = {}): CatalogEntry[] {
+  const statuses = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
+  return Object.values(state.entries)
+    .filter((e) => !statuses || statuses.includes(e.status))
+    .filter((e) => !q.occupation || e.occupations.some((o) => o.code === q.occupation && (q.level === undefined || o.levels.includes(q.level))))
+    .filter((e) => !q.rulePack || e.rulePack.id === q.rulePack)
+    .filter((e) => !q.jurisdiction || e.jurisdiction?.code === q.jurisdiction)
+    .filter((e) => !q.name || e.organizationName.includes(q.name))
+    .sort((a, b) => a.filingNumber.localeCompare(b.filingNumber) || a.streamId.localeCompare(b.streamId));
+}
+
+/** The catalog kept up to date from a store, with its queries. */
+export class FilingCatalog extends ReadModel<CatalogState> {
+  constructor(store: EventStore, options: ReadModelOptions<CatalogState> & { rulePacks?: RulePack[] } = {}) {
+    super(store, filingCatalogProjection({ rulePacks: options.rulePacks }), options);
+  }
+
+  list(query: CatalogQuery = {}): CatalogEntry[] {
+    return queryCatalog(this.state, query);
+  }
+
+  /** The entry of a filing by its application stream id. */
+  get(streamId: string): CatalogEntry | undefined {
+    return this.state.entries[streamId];
+  }
+
+  /** The entries of an organization (one per filing) by its 统一社会信用代码. */
+  byUscc(uscc: string): CatalogEntry[] {
+    return this.list().filter((e) => e.uscc === uscc);
+  }
+
+  byFilingNumber(filingNumber: string): CatalogEntry | undefined {
+    return this.list().find((e) => e.filingNumber === filingNumber);
+  }
+}
+
+/** Starts a catalog on the store: caught up with the log when the promise resolves. */
+export async function filingCatalog(store: EventStore, options: ReadModelOptions<CatalogState> & { rulePacks?: RulePack[] } = {}): Promise<FilingCatalog> {
+  const c = new FilingCatalog(store, options);
+  await c.waitUntilCaughtUp();
+  return c;
+}

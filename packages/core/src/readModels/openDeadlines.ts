@@ -1,0 +1,126 @@
+import type { WorkingDayCalendar } from '../engine/calendar.js';
+import { deadlineItem, streamDeadlines } from '../engine/deadlines.js';
+import { packRegistry } from '../engine/packRegistry.js';
+import { foldStream } from '../engine/streams.js';
+import type { DeadlineItem } from '../engine/types.js';
+import type { StoredEvent } from '../event.js';
+import type { EventStore } from '../eventStore.js';
+import type { LocalDate, RulePack } from '../rules/rulePack.js';
+import type { MachineName } from '../rules/vocabulary.js';
+import { appliedBefore, markApplied, ReadModel, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+
+/** A DeadlineMissed event as recorded (by a late step or by `engine.tick`). */
+export interface MissedDeadline {
+  streamId: string;
+  deadlineId: string;
+  step: string;
+  kind: string;
+  anchor: LocalDate;
+  due: LocalDate;
+  detectedOn: LocalDate;
+  cite: { document: string; clause: string; text: string };
+  position: number;
+}
+
+interface TrackedStream {
+  machine: MachineName;
+  rulePack: { id: string; version: string } | null;
+  /** The stream's events while it can still have deadlines; emptied once its machine is done. */
+  events: StoredEvent[];
+  done: boolean;
+}
+
+export interface DeadlinesState {
+  versions: StreamVersions;
+  streams: Record<string, TrackedStream>;
+  missed: MissedDeadline[];
+}
+
+/**
+ * Keeps, per application and exam stream still in progress, the events the
+ * engine's deadline computation needs; due dates are computed at query time
+ * with the same code `engine.deadlines()` uses (the pack's deadline specs and
+ * the working-day calendar), so the two always agree. DeadlineMissed events
+ * are kept as a list of what was recorded late.
+ */
+export function openDeadlinesProjection(): Projection<DeadlinesState> {
+  return {
+    name: 'open-deadlines',
+    initial: () => ({ versions: {}, streams: {}, missed: [] }),
+    apply(state, e: StoredEvent) {
+      const machine: MachineName | null = e.streamId.startsWith('application-') ? 'application' : e.streamId.startsWith('exam-') ? 'exam' : null;
+      if (!machine || appliedBefore(state.versions, e)) return state;
+      const next: DeadlinesState = { ...state, versions: markApplied(state.versions, e) };
+      const before = state.streams[e.streamId] ?? { machine, rulePack: null, events: [], done: false };
+      if (!before.done) {
+        const events = [...before.events, e];
+        const folded = foldStream(e.streamId, events).snapshot;
+        const ref = (folded.context as { rulePack?: { id: string; version: string } | null }).rulePack ?? null;
+        const done = folded.status === 'done';
+        next.streams = { ...state.streams, [e.streamId]: { machine, rulePack: ref ? { id: ref.id, version: ref.version } : null, events: done ? [] : events, done } };
+      }
+      if (e.type === 'DeadlineMissed') {
+        const d = e.data as Omit<MissedDeadline, 'streamId' | 'position'>;
+        next.missed = [...state.missed, { streamId: e.streamId, deadlineId: d.deadlineId, step: d.step, kind: d.kind, anchor: d.anchor, due: d.due, detectedOn: d.detectedOn, cite: d.cite, position: e.position }];
+      }
+      return next;
+    },
+  };
+}
+
+export interface DeadlineQueryContext {
+  rulePacks: RulePack[] | Record<string, RulePack>;
+  calendar: WorkingDayCalendar;
+}
+
+/**
+ * The open deadlines of every stream in progress as of `now` — the same list
+ * `engine.deadlines({ now })` computes from the whole log.
+ */
+export function dueDeadlines(state: DeadlinesState, ctx: DeadlineQueryContext, now: Date = new Date()): DeadlineItem[] {
+  const packs = packRegistry(ctx.rulePacks);
+  const today = ctx.calendar.toLocalDate(now);
+  const out: DeadlineItem[] = [];
+  for (const [streamId, s] of Object.entries(state.streams)) {
+    if (s.done || !s.rulePack) continue;
+    for (const d of streamDeadlines(packs.resolve(s.rulePack), s.machine, s.events, ctx.calendar)) {
+      if (!d.done) out.push(deadlineItem(streamId, d, today));
+    }
+  }
+  return out.sort((a, b) => a.due.localeCompare(b.due) || a.streamId.localeCompare(b.streamId));
+}
+
+/** Open deadlines kept up to date from a store: what is due, due today, overdue or waiting. */
+export class OpenDeadlines extends ReadModel<DeadlinesState> {
+  private readonly ctx: DeadlineQueryContext;
+
+  constructor(store: EventStore, options: ReadModelOptions<DeadlinesState> & DeadlineQueryContext) {
+    super(store, openDeadlinesProjection(), options);
+    this.ctx = { rulePacks: options.rulePacks, calendar: options.calendar };
+  }
+
+  /** Every open deadline as of `now` (default: the current instant). */
+  list(options: { now?: Date; status?: DeadlineItem['status'] | DeadlineItem['status'][]; streamId?: string } = {}): DeadlineItem[] {
+    const statuses = options.status === undefined ? undefined : Array.isArray(options.status) ? options.status : [options.status];
+    return dueDeadlines(this.state, this.ctx, options.now)
+      .filter((d) => !statuses || statuses.includes(d.status))
+      .filter((d) => !options.streamId || d.streamId === options.streamId);
+  }
+
+  /** Open deadlines whose last day has passed as of `now`. */
+  overdue(now?: Date): DeadlineItem[] {
+    return this.list({ now, status: 'overdue' });
+  }
+
+  /** Deadlines recorded as missed (DeadlineMissed events), in log order. */
+  missed(streamId?: string): MissedDeadline[] {
+    return this.state.missed.filter((m) => !streamId || m.streamId === streamId);
+  }
+}
+
+/** Starts the open-deadlines model on the store: caught up with the log when the promise resolves. */
+export async function openDeadlines(store: EventStore, options: ReadModelOptions<DeadlinesState> & DeadlineQueryContext): Promise<OpenDeadlines> {
+  const d = new OpenDeadlines(store, options);
+  await d.waitUntilCaughtUp();
+  return d;
+}
