@@ -1,6 +1,7 @@
+import type { RulePack } from '@certflow/core';
 import type { CliIo } from './io.js';
 
-export type OptionSpec = { type: 'string' | 'boolean'; short?: string; description: string; value?: string };
+export type OptionSpec = { type: 'string' | 'boolean'; short?: string; description: string; value?: string; multiple?: boolean };
 
 /** One `certflow <verb>`: its help and its run function. */
 export interface Command {
@@ -11,7 +12,7 @@ export interface Command {
   description: string;
   options: Record<string, OptionSpec>;
   positionals: { names: string[]; min: number };
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; io: CliIo }): Promise<number>;
+  run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; io: CliIo; packs?: RulePack[] }): Promise<number>;
 }
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;

@@ -39,7 +39,7 @@ export class SourceNotFoundError extends CertflowError {
 export class MaskedExportError extends CertflowError {
   readonly source: string;
   readonly action: string;
-  constructor(source: string, action: 'verified' | 'imported') {
+  constructor(source: string, action: 'verified' | 'imported' | 'replayed') {
     super('CLI_MASKED_EXPORT', { source, action });
     this.source = source;
     this.action = action;

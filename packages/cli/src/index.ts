@@ -1,4 +1,5 @@
 export { runCli, mainHelp, COMMAND_LIST } from './runCli.js';
+export type { RunCliOptions } from './runCli.js';
 export { commandHelp, EXIT } from './command.js';
 export type { Command, OptionSpec } from './command.js';
 export { verifyCommand, verifyRecords, formatProblem } from './commands/verify.js';
@@ -28,3 +29,11 @@ export type {
 } from './report/model.js';
 export { renderHtml } from './report/html.js';
 export { renderMarkdown } from './report/markdown.js';
+export { replayCommand } from './commands/replay.js';
+export { replayLog } from './replay/replayLog.js';
+export type { ReplayResult } from './replay/replayLog.js';
+export { DECISION_RECIPES, compareDecisions, reevaluate, recordedDecision } from './replay/recheck.js';
+export type { DecisionComparison, DecisionRecipe, FindingChange } from './replay/recheck.js';
+export { KNOWN_PACKS, loadKnownPacks, loadPackModule, packSet, packsOf } from './replay/packs.js';
+export type { PackSet } from './replay/packs.js';
+export { logStore } from './replay/logStore.js';

@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
-import { CertflowError, prettifyError } from '@certflow/core';
-import { commandHelp, EXIT, type Command } from './command.js';
+import { CertflowError, prettifyError, type RulePack } from '@certflow/core';
+import { commandHelp, EXIT, type Command, type OptionSpec } from './command.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { verifyCommand } from './commands/verify.js';
 import { SourceNotFoundError, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The verbs `certflow` knows, in the order `--help` lists them. */
-export const COMMAND_LIST: readonly Command[] = [verifyCommand, reportCommand, exportCommand, importCommand];
+export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand];
 
 export function mainHelp(commands: readonly Command[] = COMMAND_LIST): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -29,9 +30,9 @@ Run certflow <command> --help for a command's options.
 
 function parse(c: Command, argv: string[]) {
   const options = Object.fromEntries(
-    Object.entries({ ...c.options, help: { type: 'boolean' as const, short: 'h' } }).map(([k, o]) => [
+    Object.entries<OptionSpec>({ ...c.options, help: { type: 'boolean', short: 'h', description: 'show this help' } }).map(([k, o]) => [
       k,
-      { type: o.type, ...(o.short ? { short: o.short } : {}) },
+      { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
     ]),
   );
   try {
@@ -50,7 +51,15 @@ const exitCodeOf = (e: unknown) =>
  * resolves to its exit code: 0 fine, 1 problems found, 2 usage error. Never
  * calls process.exit, so tests and host programs can call it in-process.
  */
-export async function runCli(argv: readonly string[], io: CliIo = processIo(), commands: readonly Command[] = COMMAND_LIST): Promise<number> {
+export interface RunCliOptions {
+  /** The verbs to offer. Default: COMMAND_LIST. */
+  commands?: readonly Command[];
+  /** Rule packs `replay` may use besides the packs certflow ships (e.g. older or draft versions). */
+  packs?: RulePack[];
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo(), options: RunCliOptions = {}): Promise<number> {
+  const commands = options.commands ?? COMMAND_LIST;
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     io[verb === undefined ? 'stderr' : 'stdout'].write(mainHelp(commands));
@@ -73,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), c
     if (positionals.length > command.positionals.names.length) {
       throw new UsageError(`unexpected argument ${JSON.stringify(positionals[command.positionals.names.length])}`, command.name);
     }
-    return await command.run({ values, positionals, io });
+    return await command.run({ values, positionals, io, ...(options.packs ? { packs: options.packs } : {}) });
   } catch (e) {
     const code = exitCodeOf(e);
     if (json && !(e instanceof UsageError)) {

@@ -1,0 +1,111 @@
+import type { StoredEvent } from '@certflow/core';
+import type { Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { MaskedExportError, UsageError } from '../errors.js';
+import { progress } from '../progress.js';
+import { KNOWN_PACKS, loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
+import type { DecisionComparison } from '../replay/recheck.js';
+import { replayLog, type ReplayResult } from '../replay/replayLog.js';
+import { openSource, readAllRecords } from '../sources.js';
+
+function parseUnder(spec: string): { id: string; version: string } {
+  const at = spec.lastIndexOf('@');
+  if (at <= 0 || at === spec.length - 1) throw new UsageError(`--under takes <pack>@<version>, e.g. shandong@1.1.0, not ${JSON.stringify(spec)}`, 'replay');
+  return { id: spec.slice(0, at), version: spec.slice(at + 1) };
+}
+
+function comparisonLines(c: DecisionComparison, arrow: string): string[] {
+  const head = `${c.streamId} v${c.version} ${c.eventType} (as of ${c.asOf}): ${c.outcomeBefore} ${arrow} ${c.outcomeAfter} under ${c.evaluatedUnder}`;
+  return [
+    head,
+    ...c.changes.map(
+      (f) =>
+        `    ${f.ruleId}: ${f.before ?? '(absent)'} → ${f.after ?? '(absent)'}${f.message ? ` — ${f.message}` : ''}${f.cite ? `\n      ${f.cite.document} ${f.cite.clause}「${f.cite.text}」` : ''}`,
+    ),
+  ];
+}
+
+function printText(r: ReplayResult, out: (s: string) => void): void {
+  const states = new Map<string, number>();
+  for (const s of r.streams) states.set(s.state, (states.get(s.state) ?? 0) + 1);
+  out(`replay ${r.source}: ${r.events} events, ${r.streams.length} streams rebuilt`);
+  if (states.size > 0) out(`  states: ${[...states].map(([s, n]) => `${s} ×${n}`).join(', ')}`);
+  for (const p of r.integrity) out(`✖ integrity: ${p.streamId} version ${p.version ?? '?'}: ${p.kind} — ${p.detail}`);
+  for (const f of r.failed) out(`✖ ${f.streamId} does not rebuild: ${f.error}`);
+  const d = r.decisions;
+  out(`decisions: ${d.rechecked} rechecked under their recorded pack versions, ${d.mismatched.length} differ`);
+  for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => out(i === 0 ? `✖ ${l}` : l));
+  for (const p of d.packChanged) out(`✖ ${p.streamId} v${p.version}: ${p.pack} recorded with hash ${p.recordedHash.slice(0, 12)}…, the available ${p.pack} hashes to ${p.availableHash.slice(0, 12)}… (the pack changed without a new version)`);
+  for (const u of d.unavailable) out(`✖ ${u.streamId} v${u.version}: pack ${u.pack} is not available (pass it with --packs)`);
+  for (const e of d.errors) out(`✖ ${e.streamId} v${e.version}: could not re-evaluate: ${e.error}`);
+  for (const u of d.unsupported) out(`  ${u.streamId} v${u.version}: ${u.eventType} records a decision replay cannot rebuild the facts of (not rechecked)`);
+  if (r.under) {
+    out(`under ${r.under.pack}: ${r.under.compared} decisions compared, ${r.under.changed.length} would change`);
+    for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => out(`  ${l}`));
+  }
+  out(r.ok ? '✔ every stream rebuilds and every decision is reproduced' : '✖ replay found problems');
+}
+
+export const replayCommand: Command = {
+  name: 'replay',
+  summary: 'rebuild every stream, re-check every decision; --under shows what another pack version changes',
+  usage: 'replay <source> [--under <pack>@<version>] [--packs <module>]... [--json]',
+  description: `
+Folds every stream of <source> through its machine, then re-evaluates every
+recorded decision (screening, supplement, scope amendment, exam plan) with the
+facts it recorded, under the pack version it names, and checks that the same
+findings come out. A decision that differs, a pack version that is missing, or
+a pack whose content changed under the same version is a problem.
+
+--under <pack>@<version> also re-evaluates every decision of that pack under
+the given version and lists, rule by rule with citations, what would change.
+That is information, not a problem.
+
+Packs: the packs certflow ships (${Object.keys(KNOWN_PACKS).join(', ')}) are
+used when installed; --packs <module> adds the packs a JavaScript module
+exports (an older or a draft version), and may be repeated.
+
+Exit codes: 0 everything reproduced, 1 problems found, 2 usage error.`,
+  options: {
+    under: { type: 'string', description: 'also evaluate decisions under this pack version', value: 'pack@version' },
+    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', value: 'module' },
+    json: { type: 'boolean', description: 'print the result as JSON' },
+  },
+  positionals: { names: ['source'], min: 1 },
+  async run({ values, positionals, io, packs: given }) {
+    const under = typeof values.under === 'string' ? parseUnder(values.under) : undefined;
+    const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];
+    const extra = [];
+    for (const m of modules) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
+    const packs = packSet([...(given ?? []), ...extra, ...(await loadKnownPacks())]);
+    if (under && !packs.find(under.id, under.version)) {
+      const known = packs.versions(under.id);
+      throw new UsageError(
+        `--under ${under.id}@${under.version}: no such pack version is available${known.length ? ` (available: ${known.map((v) => `${under.id}@${v}`).join(', ')})` : ''}; pass it with --packs`,
+        'replay',
+      );
+    }
+    const source = await openSource(positionals[0]!, io);
+    let records;
+    try {
+      if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'replayed');
+      const reading = progress(io, 'read', { json: values.json === true });
+      records = await readAllRecords(source, (n) => reading.update(n));
+      reading.done();
+    } finally {
+      await source.close();
+    }
+    const unreadable = records.filter((r) => 'error' in r);
+    for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${(r as { error: string }).error}\n`);
+    const events = records.flatMap((r) => ('event' in r ? [r.event as StoredEvent] : []));
+    const result = await replayLog(events, {
+      source: source.label,
+      packs,
+      ...(under ? { under } : {}),
+      progress: progress(io, 'replay', { json: values.json === true }),
+    });
+    if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else printText(result, (l) => io.stdout.write(`${l}\n`));
+    return result.ok && unreadable.length === 0 ? EXIT.ok : EXIT.problems;
+  },
+};

@@ -1,0 +1,104 @@
+import { createEngine, verifyLog, type LogProblem, type StoredEvent } from '@certflow/core';
+import type { Progress } from '../progress.js';
+import { logStore } from './logStore.js';
+import type { PackSet } from './packs.js';
+import { DECISION_RECIPES, reevaluate, recordedDecision, type DecisionComparison } from './recheck.js';
+
+export interface ReplayResult {
+  ok: boolean;
+  source: string;
+  events: number;
+  /** Integrity problems (verifyLog): a replay of a broken log is not evidence. */
+  integrity: LogProblem[];
+  streams: { streamId: string; version: number; state: string }[];
+  /** Streams the machines could not fold. */
+  failed: { streamId: string; error: string }[];
+  decisions: {
+    rechecked: number;
+    /** Decisions whose re-evaluation under their own recorded pack version differs: a problem. */
+    mismatched: DecisionComparison[];
+    /** Recorded under a pack version that differs in content from the one available (same id and version, other hash). */
+    packChanged: { streamId: string; version: number; pack: string; recordedHash: string; availableHash: string }[];
+    /** Recorded under a pack version that is not available to this replay. */
+    unavailable: { streamId: string; version: number; pack: string }[];
+    /** Decisions recorded by an event type replay has no recipe for. */
+    unsupported: { streamId: string; version: number; eventType: string }[];
+    /** Decisions whose facts could not be rebuilt (e.g. the filing an exam plan names is missing). */
+    errors: { streamId: string; version: number; error: string }[];
+  };
+  /** With `--under`: what every decision of that pack's id would be under the other version. */
+  under?: { pack: string; compared: number; changed: DecisionComparison[] };
+}
+
+/**
+ * Rebuilds every stream through its machine and re-evaluates every recorded
+ * decision under the pack version it names; with `under`, also under another
+ * version of the same pack, to show what would change.
+ */
+export async function replayLog(
+  events: StoredEvent[],
+  options: { source: string; packs: PackSet; under?: { id: string; version: string }; progress?: Progress },
+): Promise<ReplayResult> {
+  const integrity = verifyLog(events).problems;
+  const engine = createEngine({ store: logStore(events), rulePacks: options.packs.all() });
+  const streamIds = [...new Set(events.map((e) => e.streamId))].filter((id) => !id.startsWith('quota-'));
+  const result: ReplayResult = {
+    ok: true,
+    source: options.source,
+    events: events.length,
+    integrity,
+    streams: [],
+    failed: [],
+    decisions: { rechecked: 0, mismatched: [], packChanged: [], unavailable: [], unsupported: [], errors: [] },
+  };
+  const target = options.under ? options.packs.find(options.under.id, options.under.version) : undefined;
+  if (target) result.under = { pack: `${target.id}@${target.version}`, compared: 0, changed: [] };
+
+  const work = streamIds.length + events.length;
+  let done = 0;
+  for (const streamId of streamIds) {
+    try {
+      const s = await engine.load(streamId);
+      result.streams.push({ streamId, version: s.version, state: s.state });
+    } catch (e) {
+      result.failed.push({ streamId, error: (e as Error)?.message ?? String(e) });
+    }
+    options.progress?.update(++done, work);
+  }
+
+  const d = result.decisions;
+  for (const event of events) {
+    options.progress?.update(++done, work);
+    const recorded = recordedDecision(event);
+    if (!recorded) continue;
+    const where = { streamId: event.streamId, version: event.version };
+    if (!DECISION_RECIPES[event.type]) {
+      d.unsupported.push({ ...where, eventType: event.type });
+      continue;
+    }
+    const ref = recorded.rulePack;
+    const pack = options.packs.find(ref.id, ref.version);
+    try {
+      if (!pack) d.unavailable.push({ ...where, pack: `${ref.id}@${ref.version}` });
+      else {
+        if (ref.hash && ref.hash !== pack.hash) {
+          d.packChanged.push({ ...where, pack: `${ref.id}@${ref.version}`, recordedHash: ref.hash, availableHash: pack.hash });
+        }
+        const c = await reevaluate(event, recorded, pack, engine);
+        d.rechecked++;
+        if (c.outcomeBefore !== c.outcomeAfter || c.changes.length > 0) d.mismatched.push(c);
+      }
+      if (target && result.under && ref.id === target.id) {
+        const c = await reevaluate(event, recorded, target, engine);
+        result.under.compared++;
+        if (c.outcomeBefore !== c.outcomeAfter || c.changes.length > 0) result.under.changed.push(c);
+      }
+    } catch (e) {
+      d.errors.push({ ...where, error: (e as Error)?.message ?? String(e) });
+    }
+  }
+  options.progress?.done();
+  result.ok =
+    integrity.length === 0 && result.failed.length === 0 && d.mismatched.length === 0 && d.packChanged.length === 0 && d.unavailable.length === 0 && d.errors.length === 0;
+  return result;
+}
