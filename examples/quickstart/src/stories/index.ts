@@ -1,6 +1,7 @@
 import type { Story } from '../runner.js';
 import { fuzhouStory } from './fuzhou.js';
 import { shandongStory } from './shandong.js';
+import { shanghaiStory } from './shanghai.js';
 
 /** The demo's stories, in the order their events happened. */
-export const stories: Story[] = [shandongStory, fuzhouStory];
+export const stories: Story[] = [shandongStory, shanghaiStory, fuzhouStory];
