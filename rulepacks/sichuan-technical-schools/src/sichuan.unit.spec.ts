@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatCertificateNumber, parseCertificateNumber } from '@certflow/core';
+import { describeRulePack, screenWithEngine } from '@certflow/core/testing';
+import sichuan, { RECORD_RETENTION, SANCTIONS, materials } from './index.js';
+
+const packDir = fileURLToPath(new URL('..', import.meta.url));
+const nationalSource = fileURLToPath(new URL('../../national/source', import.meta.url));
+const squash = (s: string) => s.replace(/\s+/g, '');
+const noticeText = squash(readFileSync(new URL('../source/chuanrensheban-2020-20.txt', import.meta.url), 'utf8'));
+
+describeRulePack(sichuan, { packDir, sourceDirs: [nationalSource], screen: screenWithEngine });
+
+describe('sichuan-technical-schools pack', () => {
+  it('is the default export, extends the national base, five levels', () => {
+    expect(sichuan.id).toBe('sichuan-technical-schools');
+    expect(sichuan.parent?.id).toBe('national');
+    expect(sichuan.levels?.allowed).toEqual([1, 2, 3, 4, 5]);
+    expect(sichuan.jurisdiction).toEqual({ name: '四川', code: '510000', level: 'province' });
+    expect(sichuan.rules.map((r) => r.id)).not.toContain('standard-required');
+  });
+
+  it('lists the eight materials of 附件2', () => {
+    expect(materials).toHaveLength(8);
+    expect(sichuan.materials.map((m) => m.id)).toEqual(materials.map((m) => m.id));
+  });
+
+  it('declares acceptance within 10 and the plan within 30 working days as data', () => {
+    expect(sichuan.deadlines.map((d) => [d.id, d.kind, d.workingDays, d.from.event, d.from.field, d.step])).toEqual([
+      ['acceptance-notice', 'within', 10, 'ApplicationSubmitted', undefined, 'AcceptApplication'],
+      ['exam-plan-filing', 'within', 30, 'ExamPlanned', 'enrolmentClosedOn', 'FileExamPlan'],
+    ]);
+  });
+
+  it('numbers certificates with province code 51', () => {
+    expect(sichuan.certificateNumber?.provinceCode).toBe('51');
+    const n = formatCertificateNumber({ organizationType: 'S', organizationCode: '0000', provinceCode: sichuan.certificateNumber!.provinceCode, siteSequence: '000001', year: 2021, level: 4, serial: 1 });
+    expect(parseCertificateNumber(n).provinceCode).toBe('51');
+  });
+
+  it('keeps records 2 years and quotes the retention and sanction clauses verbatim', () => {
+    expect(RECORD_RETENTION.years).toBe(2);
+    expect(noticeText.includes(squash(RECORD_RETENTION.cite.text))).toBe(true);
+    expect(noticeText.includes(squash(SANCTIONS.cite.text))).toBe(true);
+  });
+});
