@@ -17,7 +17,8 @@ const store = sqliteStore({ file });
 try {
   const demo = await runDemo(store, (text) => console.log(text));
   const { verify } = demo;
-  const shown = relative(process.cwd(), file) || file;
+  const inside = relative(process.cwd(), file);
+  const shown = inside && !inside.startsWith('..') ? inside : file;
   const certificates = demo.stories.reduce((n, s) => n + s.certificates.length, 0);
   const refusals = demo.stories.reduce((n, s) => n + s.refusals.length, 0);
   console.log(`summary: ${demo.stories.length} regions (${demo.stories.map((s) => s.region).join('、')}), ${demo.streams} streams, ${demo.events} events, ${certificates} certificates, ${refusals} refusals with their clauses`);

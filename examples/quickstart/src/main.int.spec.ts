@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stories } from './stories/index.js';
+
+const root = resolve(import.meta.dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'certflow-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pnpm demo (examples/quickstart/src/main.ts in a child process, as the root script runs it)', () => {
+  it('prints every region, the refusals with their clauses, masked ID numbers, and ends verified', () => {
+    const file = join(dir, 'demo.sqlite');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/quickstart/src/main.ts', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = run.stdout;
+    for (const region of ['山东', '福州', '上海', ...stories.map((s) => s.region)]) expect(out).toContain(`━━ ${region} ·`);
+    expect(out).toContain('REFUSED (RULE_VIOLATION)');
+    expect(out).toContain('鲁人社字〔2020〕50号 四（一）「');
+    expect(out).toMatch(/certificate S000037\d{15} → /);
+    expect(out).not.toMatch(/(?<![\dA-Z])\d{17}[\dX](?!\d)/); // no 身份证号 in clear (certificate numbers start with S or Y)
+    expect(out).toContain(`certflow verify ${file}`);
+    const last = out.trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(/^verified: \d+ events read back, every hash and chain intact \(\d+ ms\)$/);
+  });
+});
