@@ -1,0 +1,194 @@
+// The files a new rule pack starts with. Each is a function of the options so
+// a test can scaffold into any folder; nothing here touches the disk.
+
+export interface PackTemplateInput {
+  id: string;
+  name: string;
+  code: string;
+  level: 'national' | 'province' | 'city';
+  parent: string;
+  parentExport: string;
+  /** A valid 统一社会信用代码 registered in `code`, for the sample profile. */
+  uscc: string;
+  /** The sample profile (the parent's test base with a local registration). */
+  base: Record<string, unknown>;
+  /** What the parent's complete base case expects (outcome, review). */
+  baseExpect: { outcome: string; review?: string[]; fail?: string[] };
+  /** The sample profile as YAML. */
+  baseYaml: string;
+  /** The parent's registration rule the new one replaces, if it has one. */
+  replaces?: string;
+  /** A division code inside the parent's jurisdiction but outside this one. */
+  elsewhere: string;
+  /** How many leading digits of the division code identify this jurisdiction. */
+  prefix: number;
+}
+
+export const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const json = (v: unknown) => JSON.stringify(v, null, 2);
+
+export const PLACEHOLDER_NOTICE = `（把通知原文粘贴到本文件，一字不改，替换以下占位内容；再按原文修改 src/ 中的引用。）
+
+占位通知
+
+一、申报条件
+（一）在本辖区内依法登记。
+`;
+
+export function packageJson(t: PackTemplateInput): string {
+  return `${json({
+    name: `@certflow/rulepack-${t.id}`,
+    version: '0.1.0',
+    description: `certflow rule pack for ${t.name}`,
+    license: 'MIT',
+    type: 'module',
+    sideEffects: false,
+    main: './dist/index.cjs',
+    module: './dist/index.js',
+    types: './dist/index.d.cts',
+    exports: {
+      '.': {
+        import: { types: './dist/index.d.ts', default: './dist/index.js' },
+        require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+      },
+      './package.json': './package.json',
+    },
+    files: ['dist', 'source', 'snapshot.md', 'README.md'],
+    scripts: { build: 'tsup' },
+    engines: { node: '>=20' },
+    dependencies: { '@certflow/core': 'workspace:*', [`@certflow/rulepack-${t.parent}`]: 'workspace:*' },
+  })}\n`;
+}
+
+export const tsupConfig = () => `import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  cjsInterop: true,
+  // Sibling packs and core stay imports, never bundled copies.
+  external: [/^@certflow\\//],
+});
+`;
+
+export const tsconfig = () => `${json({ extends: '../../tsconfig.base.json', include: ['src'] })}\n`;
+
+export const documentsTs = (t: PackTemplateInput) => `import type { PackDocument } from '@certflow/core';
+
+/** The document number exactly as printed (e.g. 鲁人社字〔2020〕50号); every cite.document uses this constant. */
+export const NOTICE = '（文号待填）';
+
+export const documents: PackDocument[] = [
+  {
+    number: NOTICE,
+    title: '（通知标题待填）',
+    issuer: '（发文机关待填）',
+    issued: '2021-01-01',
+    source: 'notice.txt',
+    // schedule: [{ id: 'first-batch-due', date: 'YYYY-MM-DD', description: '…', cite: { document: NOTICE, clause: '…', text: '…' } }],
+  },
+];
+`;
+
+export const rulesTs = (t: PackTemplateInput) => `import { fail, pass, type ApplicantProfile, type Rule } from '@certflow/core';
+import { NOTICE } from './documents.js';
+
+/**
+ * One rule per criterion of the notice. Copy \`cite.text\` from source/ exactly
+ * (the test ignores whitespace only), name the clause as the notice numbers it.
+ */
+export const registeredInJurisdiction: Rule<ApplicantProfile> = {
+  id: 'registered-in-${t.id}',${t.replaces ? `\n  replaces: '${t.replaces}',` : ''}
+  description: '在${t.name}辖区内依法登记',
+  cite: { document: NOTICE, clause: '一（一）', text: '在本辖区内依法登记' },
+  evaluate: ({ organization: o }) =>
+    o.registeredIn.startsWith('${t.code.slice(0, t.prefix)}')
+      ? pass()
+      : fail(\`登记地 \${o.registeredIn} 不在${t.name}辖区内\`, ['organization', 'registeredIn']),
+};
+
+export const rules = [registeredInJurisdiction];
+`;
+
+export const indexTs = (t: PackTemplateInput) => `import { defineRulePack, type RulePack } from '@certflow/core';
+// A named import: under CJS interop a default import of a sibling pack would be its whole module object.
+import { ${t.parentExport} } from '@certflow/rulepack-${t.parent}';
+import { documents } from './documents.js';
+import { rules } from './rules.js';
+
+/** ${t.name}: extends ${t.parent}; overrides only what the notice changes (\`replaces: '<rule id>'\`). */
+const ${camel(t.id)}: RulePack = defineRulePack({
+  id: '${t.id}',
+  version: '0.1.0',
+  extends: ${t.parentExport},
+  title: '${t.name}职业技能等级认定规则',
+  documents,
+  jurisdiction: { name: '${t.name}', code: '${t.code}', level: '${t.level}' },
+  rules,
+});
+
+export default ${camel(t.id)};
+export { ${camel(t.id)} };
+export { documents, NOTICE } from './documents.js';
+export { registeredInJurisdiction } from './rules.js';
+`;
+
+export const specTs = (t: PackTemplateInput) => `import { fileURLToPath } from 'node:url';
+import { describeRulePack, screenWithEngine } from '@certflow/core/testing';
+import pack from './index.js';
+
+describeRulePack(pack, {
+  packDir: fileURLToPath(new URL('..', import.meta.url)),
+  // Inherited rules cite the parent's notices: look for their texts there too.
+  sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url)), fileURLToPath(new URL('../../${t.parent}/source', import.meta.url))],
+  screen: screenWithEngine,
+});
+`;
+
+const yamlList = (xs: string[] | undefined) => `[${(xs ?? []).join(', ')}]`;
+function expectYaml(e: { outcome: string; review?: string[]; fail?: string[] }, extraFail: string[] = []): string {
+  const fails = [...(e.fail ?? []), ...extraFail];
+  const parts = [`outcome: ${fails.length > 0 ? 'ineligible' : e.outcome}`];
+  if (fails.length > 0) parts.push(`fail: ${yamlList(fails)}`);
+  if (e.review && e.review.length > 0) parts.push(`review: ${yamlList(e.review)}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+export const casesYaml = (t: PackTemplateInput) => `# Test cases as data: a base profile, then cases that change it by dotted path
+# (\`set\` / \`unset\`) and say exactly which rules fail or need review.
+# Add a case just below, at and just above every threshold, and the day before,
+# the day of and the day after every date.
+base:\n${t.baseYaml.trimEnd().replace(/^/gm, '  ')}
+cases:
+  - name: registered in ${t.name}
+    asOf: '2021-06-01'
+    expect: ${expectYaml(t.baseExpect)}
+    covers: [registered-in-${t.id}]
+  - name: registered outside ${t.name} (${t.elsewhere})
+    asOf: '2021-06-01'
+    set: { organization.registeredIn: '${t.elsewhere}' }
+    expect: ${expectYaml(t.baseExpect, [`registered-in-${t.id}`])}
+`;
+
+export const readme = (t: PackTemplateInput) => `# @certflow/rulepack-${t.id}
+
+The rule pack for ${t.name} (${t.code}). It extends \`@certflow/rulepack-${t.parent}\`
+and overrides only what its notice changes. Replace \`source/notice.txt\` with
+the notice's text, then follow \`docs/authoring-a-rule-pack.md\`.
+
+\`\`\`ts
+import { evaluateRules } from '@certflow/core';
+import pack from '@certflow/rulepack-${t.id}';
+
+const decision = evaluateRules(pack, profile, { asOf: '2021-06-01' });
+console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail'));
+\`\`\`
+
+| rule | clause |
+|---|---|
+| \`registered-in-${t.id}\` | 一（一） |
+`;
