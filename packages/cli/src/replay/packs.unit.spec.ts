@@ -5,8 +5,8 @@ import { testRulePackV2 } from './replayFixtures.js';
 
 describe('rule packs for replay', () => {
   it('imports the packs certflow ships from their packages, by id', async () => {
-    const packs = await loadKnownPacks(['national', 'shandong']);
-    expect(packs.map((p) => p.id)).toEqual(['national', 'shandong']);
+    const packs = await loadKnownPacks(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools']);
+    expect(packs.map((p) => p.id)).toEqual(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools']);
     expect(Object.keys(KNOWN_PACKS)).toEqual([
       'national',
       'shandong',
