@@ -22,7 +22,9 @@ try {
   const certificates = demo.stories.reduce((n, s) => n + s.certificates.length, 0);
   const refusals = demo.stories.reduce((n, s) => n + s.refusals.length, 0);
   console.log(`summary: ${demo.stories.length} regions (${demo.stories.map((s) => s.region).join('、')}), ${demo.streams} streams, ${demo.events} events, ${certificates} certificates, ${refusals} refusals with their clauses`);
-  console.log(`log: ${shown} — inspect it with \`certflow verify ${shown}\` or \`certflow report ${shown}\``);
+  console.log(`log: ${shown}`);
+  console.log(`  inspect it with the CLI: certflow verify ${shown} · certflow report ${shown}`);
+  console.log(`  (from this repository, without a build: npx tsx packages/cli/src/bin.ts report ${shown})`);
   if (verify.ok) {
     console.log(`verified: ${demo.events} events read back, every hash and chain intact (${Math.round(performance.now() - started)} ms)`);
   } else {
