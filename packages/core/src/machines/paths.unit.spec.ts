@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { transition, initialTransition, type AnyStateMachine } from 'xstate';
 import { foldEvents, machines, stateLabel, type MachineName } from '@certflow/core';
-import { leafStates, machinePaths } from '@certflow/core/testing';
+import { assertTimeIsEvents, leafStates, machinePaths } from '@certflow/core/testing';
+import { createMachine } from 'xstate';
 
 /** The reference fold: xstate's exported pure `transition()`, one call per event. */
 function referenceFold(machine: AnyStateMachine, events: { type: string; data: unknown }[]) {
@@ -29,12 +30,7 @@ describe.each(['application', 'exam', 'certificate'] as MachineName[])('%s machi
   });
 
   it('uses no delayed or invoked transitions (time is events)', () => {
-    const walk = (node: any): void => {
-      expect(node.after ?? [], `${node.id} has after`).toEqual([]);
-      expect(node.invoke ?? [], `${node.id} invokes`).toEqual([]);
-      Object.values(node.states).forEach(walk);
-    };
-    walk(machines[name].root);
+    expect(() => assertTimeIsEvents(machines[name])).not.toThrow();
   });
 });
 
@@ -49,5 +45,12 @@ describe('guards', () => {
     for (const p of paths.filter((x) => x.state.startsWith('filed'))) {
       expect(Object.values(p.snapshot.context.objections).every((s) => s === 'dismissed')).toBe(true);
     }
+  });
+});
+
+describe('the path generator', () => {
+  it('refuses a machine with a delayed transition', () => {
+    const delayed = createMachine({ id: 'delayed', initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } });
+    expect(() => assertTimeIsEvents(delayed)).toThrow(/after/);
   });
 });

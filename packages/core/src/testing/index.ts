@@ -6,7 +6,7 @@ export type { RuleCase, RuleCaseFile, RulePackSuiteOptions } from './rulePackSui
 export { given } from './givenWhenThen.js';
 export type { ExpectedEvent, GivenCommand, GivenEvent, GivenItem, ScenarioOptions } from './givenWhenThen.js';
 export { screenWithEngine } from './screenWithEngine.js';
-export { machinePaths, leafStates, serializeGuardState, PATH_EVENTS } from './machinePaths.js';
+export { machinePaths, leafStates, serializeGuardState, assertTimeIsEvents, PATH_EVENTS } from './machinePaths.js';
 export type { MachinePath } from './machinePaths.js';
 export { testCalendar } from './testCalendar.js';
 export { testRulePack, testProfile, testRoster, testExamPlan } from './fixtures.js';

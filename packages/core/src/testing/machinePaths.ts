@@ -74,6 +74,7 @@ export interface MachinePath {
 /** One shortest path to every reachable (state, guard context) of a machine. */
 export function machinePaths(name: MachineName): MachinePath[] {
   const machine = machines[name] as AnyStateMachine;
+  assertTimeIsEvents(machine);
   const paths = getShortestPaths(machine, {
     events: PATH_EVENTS[name] as never,
     serializeState: serializeGuardState as never,
@@ -83,6 +84,16 @@ export function machinePaths(name: MachineName): MachinePath[] {
     snapshot: p.state as AnyMachineSnapshot,
     events: p.steps.slice(1).map((s) => s.event as unknown as MachineEvent),
   }));
+}
+
+/** Pure transitions never fire delays or start invocations: a machine using them cannot be walked (or folded) faithfully. */
+export function assertTimeIsEvents(machine: AnyStateMachine): void {
+  const walk = (node: any): void => {
+    if ((node.after ?? []).length > 0) throw new Error(`${node.id} uses \`after\`: model time as events (DeadlineMissed, FilingExpired)`);
+    if ((node.invoke ?? []).length > 0) throw new Error(`${node.id} uses \`invoke\`: machines here are pure folds`);
+    Object.values(node.states).forEach(walk);
+  };
+  walk(machine.root);
 }
 
 function label(value: unknown): string {
