@@ -37,3 +37,4 @@ export type { DecisionComparison, DecisionRecipe, FindingChange } from './replay
 export { KNOWN_PACKS, loadKnownPacks, loadPackModule, packSet, packsOf } from './replay/packs.js';
 export type { PackSet } from './replay/packs.js';
 export { logStore } from './replay/logStore.js';
+export { newPackCommand, findCheckout } from './commands/newPack.js';

@@ -74,5 +74,5 @@ describe('the certflow binary', () => {
     const usage = certflow(['verify', join(dir, 'nope.db')]);
     expect(usage.stderr).toContain('does not exist');
     expect(usage.status).toBe(2);
-  });
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { CertflowError, prettifyError, type RulePack } from '@certflow/core';
 import { commandHelp, EXIT, type Command, type OptionSpec } from './command.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { newPackCommand } from './commands/newPack.js';
 import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { verifyCommand } from './commands/verify.js';
@@ -10,7 +11,7 @@ import { SourceNotFoundError, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The verbs `certflow` knows, in the order `--help` lists them. */
-export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand];
+export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand];
 
 export function mainHelp(commands: readonly Command[] = COMMAND_LIST): string {
   const width = Math.max(...commands.map((c) => c.name.length));
