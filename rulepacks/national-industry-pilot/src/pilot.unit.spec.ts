@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
+import pilot, { REGULATIONS } from './index.js';
+
+const packDir = fileURLToPath(new URL('..', import.meta.url));
+const nationalSource = fileURLToPath(new URL('../../national/source', import.meta.url));
+
+describeRulePack(pilot, { packDir, sourceDirs: [nationalSource], screen: screenWithEngine });
+
+describe('national-industry-pilot pack', () => {
+  it('is the default export, national jurisdiction, extends the base', () => {
+    expect(pilot.id).toBe('national-industry-pilot');
+    expect(pilot.parent?.id).toBe('national');
+    expect(pilot.jurisdiction).toEqual({ name: '全国', code: '000000', level: 'national' });
+  });
+
+  it('dates the schedule of 五 and 一', () => {
+    const doc = pilot.documents.find((d) => d.number === '中就培函〔2020〕41号');
+    expect(doc?.schedule?.map((s) => [s.id, s.date])).toEqual([
+      ['plan-and-first-list', '2020-09-30'],
+      ['branch-local-filing', '2020-10-10'],
+      ['implementation-plan-and-publicity', '2020-11-20'],
+      ['catalog-exit', '2020-12-31'],
+    ]);
+    expect(pilot.documents.filter((d) => d.number === '中就培函〔2020〕41号')).toHaveLength(1);
+  });
+
+  it('lists the twelve regulations by their exact names', () => {
+    expect(REGULATIONS.map((r) => r.name)).toEqual([
+      '考务管理办法', '考评人员管理办法', '试点及评价管理办法', '工作人员和考生违纪违规处理办法', '档案管理办法', '证书管理办法',
+      '监督制度', '风险防控体系', '财务制度', '公示制度', '社会问责制度', '信息公开制度',
+    ]);
+  });
+
+  it('two places per recommending department; industry organizations take none', () => {
+    const quota = pilot.quotas.find((q) => q.id === 'two-per-department')!;
+    expect(quota.max).toBe(2);
+    const { base } = loadRuleCases(packDir);
+    const profile = structuredClone(base) as any;
+    expect(quota.buckets(profile)).toEqual(['department:交通运输部']);
+    delete profile.organization.recommendedBy;
+    profile.organization.kind = 'industry-association';
+    expect(quota.buckets(profile)).toEqual([]);
+  });
+});
