@@ -23,5 +23,9 @@ export function canonicalJson(value: unknown): string {
  */
 export function computeEventHash(event: Omit<StoredEvent, 'hash'> | StoredEvent): string {
   const { hash: _ignored, ...rest } = event as StoredEvent;
-  return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(rest));
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

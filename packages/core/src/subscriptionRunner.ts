@@ -62,7 +62,12 @@ export function runSubscription(
       if (batch.length < batchSize) {
         const wake = kick;
         const both = AbortSignal.any([stopController.signal, wake.signal]);
-        await source.waitForChange(both);
+        const changed = source.waitForChange(both);
+        // An append may have landed between the fetch above and registering
+        // the wait; look once more (with the source's own visibility rules)
+        // so such an event is not left waiting for the next change or poll.
+        const landed = (await source.fetch(checkpoint, 1)).length > 0;
+        if (!landed) await changed;
         if (wake.signal.aborted) kick = new AbortController();
       }
     }

@@ -1,14 +1,48 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { STREAM_ID_PATTERN, newEventSchema, type NewEvent, type StoredEvent } from './event.js';
-import { computeEventHash } from './hash.js';
+import { canonicalJson, sha256Hex } from './hash.js';
 import { zodIssues } from './zodIssues.js';
+
+/**
+ * True when `value` is plain JSON (the common case), checked without
+ * allocating paths. Deep or cyclic values answer false and take the slow path.
+ */
+function isPlainJson(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth > 64) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in value) {
+        if (!isPlainJson((value as Record<string, unknown>)[k], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
 
 /**
  * Finds everything in `value` that has no exact JSON form (undefined, functions,
  * symbols, bigint, NaN/Infinity, Dates and other class instances, cycles).
  * Such values would be silently changed by JSON.stringify and break the hash.
  */
-export function jsonIssues(value: unknown, path: (string | number)[] = [], seen = new Set<object>()): ValidationIssue[] {
+export function jsonIssues(value: unknown, path: (string | number)[] = [], seen?: Set<object>): ValidationIssue[] {
+  if (seen === undefined) {
+    if (isPlainJson(value, 0)) return [];
+    seen = new Set<object>();
+  }
   const bad = (received: string): ValidationIssue[] => [
     { path, code: 'not_json', message: `expected a JSON value, received ${received}`, expected: 'JSON value', received },
   ];
@@ -79,6 +113,12 @@ export function validateAppend(streamId: unknown, events: unknown): asserts even
  * Turns validated new events into stored events: versions continue from the
  * stream head, positions are the ones the store assigned, each hash chains to
  * the previous one. Every store calls this so hashing is the same everywhere.
+ *
+ * The canonical form of the envelope is composed from the RFC 8785 forms of
+ * `data` and `meta` (the envelope's own keys are fixed and written in JCS
+ * order), and the stored copies are parsed back from those forms, so each
+ * event is serialised once. `computeEventHash` (a plain JCS of the whole
+ * event) gives the same hash; verifyLog checks exactly that.
  */
 export function sealEvents(
   streamId: string,
@@ -87,20 +127,32 @@ export function sealEvents(
   events: readonly NewEvent[],
 ): StoredEvent[] {
   let prevHash = head.hash;
+  const metaForms = new Map<object, string>();
+  const streamJson = JSON.stringify(streamId);
   return events.map((e, i) => {
-    const meta = e.meta.rulePack === undefined ? { ...e.meta } : e.meta;
-    if (meta.rulePack === undefined) delete (meta as { rulePack?: unknown }).rulePack;
-    const unsealed = {
+    let metaJson = metaForms.get(e.meta);
+    if (metaJson === undefined) {
+      metaJson = canonicalJson(e.meta);
+      metaForms.set(e.meta, metaJson);
+    }
+    const dataJson = canonicalJson(e.data);
+    const version = head.version + i + 1;
+    const position = positions[i] as number;
+    const canonical =
+      `{"data":${dataJson},"meta":${metaJson},"position":${position},"prevHash":${prevHash === null ? 'null' : JSON.stringify(prevHash)}` +
+      `,"streamId":${streamJson},"type":${JSON.stringify(e.type)},"version":${version}}`;
+    const hash = sha256Hex(canonical);
+    const sealed: StoredEvent = {
       streamId,
-      version: head.version + i + 1,
-      position: positions[i] as number,
+      version,
+      position,
       type: e.type,
-      data: structuredClone(e.data),
-      meta: structuredClone(meta),
+      data: JSON.parse(dataJson),
+      meta: JSON.parse(metaJson),
       prevHash,
+      hash,
     };
-    const hash = computeEventHash(unsealed);
     prevHash = hash;
-    return { ...unsealed, hash };
+    return sealed;
   });
 }
