@@ -75,6 +75,9 @@ export function given(history: GivenItem[] = [], options: ScenarioOptions = {}) 
     when(command: Command) {
       return {
         async then(expected: ExpectedEvent[] | ErrorClass, check?: (outcome: any) => void): Promise<ExecuteResult | Error> {
+          if (typeof expected === 'function' && !(expected.prototype instanceof Error) && expected !== Error) {
+            throw new TypeError('then() takes the expected events or an error class; do not await the result of when()');
+          }
           const { store, engine, before } = await run(history, options, command);
           if (Array.isArray(expected)) {
             const result = await engine.execute(command);
