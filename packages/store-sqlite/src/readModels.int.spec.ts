@@ -97,13 +97,20 @@ describe('read models on sqliteStore', () => {
     const rebuilt = await registry2.rebuild();
     expect(rebuilt.events).toBe(after[1]);
     expect(registry2.snapshot()).toEqual(resumed);
-    await Promise.all([registry2.stop(), catalog2.stop()]);
+
+    // Open deadlines rebuilt on the new instance list what the engine computes from the whole file.
+    const board = new OpenDeadlines(second, { rulePacks: [testRulePack], calendar: testCalendar() });
+    await board.waitUntilCaughtUp();
+    const now = new Date('2020-07-09T12:00:00+08:00');
+    expect(board.overdue(now).map((d) => [d.streamId, d.deadlineId])).toEqual([['application-a3', 'acceptance']]);
+    expect(board.list({ now })).toEqual(await s.engine.deadlines({ now }));
+    await Promise.all([registry2.stop(), catalog2.stop(), board.stop()]);
     await second.close();
   });
 
   it('four processes filing against a quota of 2 per occupation on one file never exceed it', { timeout: 120_000 }, async () => {
     const file = fresh();
-    sqliteStore({ file }).close(); // create the schema before the workers race to
+    await sqliteStore({ file }).close(); // create the schema before the workers race to
     const occupations = ['6-18-01-01', '6-18-01-02'];
     const goFile = join(dir, `go-${n}`);
     const children = [1, 2, 3, 4].map((w) => {
