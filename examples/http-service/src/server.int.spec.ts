@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChinaCalendar } from '@certflow/calendar';
+import { ConcurrencyError, createEngine, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
+import { shandong } from '@certflow/rulepack-shandong';
+import { sqliteStore } from '@certflow/store-sqlite';
+import { certflowServer, statusOf } from './server.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'certflow-http-'));
+const store = sqliteStore({ file: join(dir, 'http.sqlite') });
+let now = new Date('2020-05-20T10:00:00+08:00');
+const server = certflowServer(createEngine({ store, rulePacks: [shandong], calendar: createChinaCalendar(), clock: () => now }));
+let base = '';
+
+beforeAll(async () => {
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((ok) => server.close(ok));
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const school = { id: 'org-jinan-0001', role: 'applicant' };
+const centre = { id: 'osta-jinan', role: 'city-center' };
+const expert = { id: 'expert-1', role: 'expert' };
+let n = 0;
+const command = (type: string, streamId: string, actor: object, payload?: unknown) => ({ type, streamId, actor, commandId: `c-${++n}`, ...(payload ? { payload } : {}) });
+async function post(body: unknown) {
+  const res = await fetch(`${base}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+const get = async (path: string) => {
+  const res = await fetch(base + path);
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+const profile = (creditClean = true): ApplicantProfile & Record<string, unknown> => ({
+  organization: { name: '济南某职业技能培训学校', uscc: `52370100MJD123451${usccCheckCharacter('52370100MJD123451')}`, kind: 'private-training-institution', registeredIn: '370100', independentLegalPerson: true, creditClean, soundFinanceAndManagement: true },
+  history: { consecutiveYears: 6, personTimesTotal: 12000, personTimesEvaluated: 5000 },
+  capacity: { dedicatedDepartment: true, fullTimeStaff: 8, experts: 5, proctors: 10, supervisors: 3, videoMonitoring: true, notForProfit: true, stableFunding: true, qualityControlSystem: true, emergencyPlan: true, standardTheoryExamRoom: true, examNetworkAndComputers: true, practicalVenueAndEquipment: true, identityVerification: true, signalShielding: true },
+  occupations: [{ code: '6-18-01-01', name: '车工', levels: [5, 4, 3], standard: 'national', accessType: false, evaluators: 6, withinMainScope: true }],
+  materials: ['basic-information-form', 'work-plan', 'legal-registration-certificate', 'staff-and-evaluator-credentials', 'venue-and-equipment-proof', 'credit-report-or-pledge'],
+  submittedTo: 'city',
+});
+
+describe('statusOf', () => {
+  it('gives each certflow error its HTTP status', () => {
+    expect(statusOf(new ValidationError([{ path: ['payload'], code: 'x', message: 'x' }]))).toBe(400);
+    expect(statusOf(new ForbiddenError('auditor', 'AcceptApplication'))).toBe(403);
+    expect(statusOf(new InvalidTransitionError('application-a', 'CompleteFiling', 'submitted'))).toBe(409);
+    expect(statusOf(new ConcurrencyError('application-a', 1, 2))).toBe(409);
+    expect(statusOf(new RuleViolationError('AcceptApplication', []))).toBe(422);
+    expect(statusOf(new Error('boom'))).toBe(500);
+  });
+});
+
+describe('certflow over HTTP (node:http on 127.0.0.1, SQLite store)', () => {
+  const APP = 'application-jinan-0001';
+
+  it('POST /commands runs a command and returns its state and decision; GET /streams/:id folds the stream', async () => {
+    const submitted = await post(command('SubmitApplication', APP, school, { ...profile(), rulePack: 'shandong' }));
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.state.state).toBe('submitted');
+    expect(submitted.body.decision.outcome).toBe('needs-review');
+    now = new Date('2020-05-22T10:00:00+08:00');
+    expect((await post(command('AcceptApplication', APP, centre))).status).toBe(200);
+    const loaded = await get(`/streams/${APP}`);
+    expect(loaded).toMatchObject({ status: 200, body: { streamId: APP, state: 'evaluation', version: 2 } });
+    const before = await get(`/streams/${APP}?at=2020-05-21T00:00:00%2B08:00`);
+    expect(before.body).toMatchObject({ state: 'submitted', version: 1 });
+  });
+
+  it('maps the engine errors to 400, 403, 409 and 422, recording nothing', async () => {
+    const bad = await post(command('SubmitApplication', 'application-jinan-0002', school, { ...profile(), rulePack: 'shandong', organization: { ...profile().organization, uscc: '52370100MJD1234510' } }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION');
+    expect(bad.body.error.issues[0].path).toEqual(['payload', 'organization', 'uscc']);
+
+    const forbidden = await post(command('StartPublicity', APP, school));
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('FORBIDDEN');
+
+    const early = await post(command('CompleteFiling', APP, centre));
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('INVALID_TRANSITION');
+
+    // Publicity needs every criterion passed: the open review comes back as findings with their clause.
+    const unsettled = await post(command('StartPublicity', APP, centre));
+    expect(unsettled.status).toBe(422);
+    expect(unsettled.body.error.findings).toEqual([expect.objectContaining({ ruleId: 'influence-and-experience', outcome: 'review', cite: expect.objectContaining({ document: '鲁人社字〔2020〕50号', clause: '一（二）' }) })]);
+
+    expect((await post('{ not json')).status).toBe(400);
+    expect((await get(`/streams/${APP}`)).body.version).toBe(2);
+    expect((await get('/streams/application-none')).status).toBe(404);
+  });
+
+  it('a repeated command id returns the first result; GET /deadlines lists what is open', async () => {
+    now = new Date('2020-05-27T10:00:00+08:00');
+    const evaluation = command('RecordEvaluation', APP, expert, { findings: { 'influence-and-experience': { outcome: 'pass', note: '现场考察确认' } } });
+    const first = await post(evaluation);
+    const again = await post(evaluation);
+    expect(first.status).toBe(200);
+    expect(again.body.version).toBe(first.body.version);
+    expect((await get(`/streams/${APP}`)).body.version).toBe(3);
+
+    const deadlines = await get('/deadlines?now=2020-05-27T12:00:00%2B08:00');
+    expect(deadlines.status).toBe(200);
+    expect(Array.isArray(deadlines.body)).toBe(true);
+    expect((await get('/deadlines?now=yesterday')).status).toBe(400);
+    expect((await get('/nowhere')).status).toBe(404);
+  });
+});
