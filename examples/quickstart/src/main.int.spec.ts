@@ -16,7 +16,7 @@ describe('pnpm demo (examples/quickstart/src/main.ts in a child process, as the 
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const out = run.stdout;
-    for (const region of ['山东', '福州', '上海', '四川', ...stories.map((s) => s.region)]) expect(out).toContain(`━━ ${region} ·`);
+    for (const region of ['山东', '福州', '上海', '四川', '全国（部门行业试点）', ...stories.map((s) => s.region)]) expect(out).toContain(`━━ ${region} ·`);
     expect(out).toContain('REFUSED (RULE_VIOLATION)');
     expect(out).toContain('鲁人社字〔2020〕50号 四（一）「');
     expect(out).toMatch(/certificate S000037\d{15} → /);
