@@ -35,6 +35,12 @@ describe('national pack as a base', () => {
     expect(unknown).toThrow(/no-such-rule/);
   });
 
+  it('a pack may narrow the roles of some commands only', () => {
+    const base = { version: '1.0.0', title: 't', documents: [], jurisdiction: { name: '某市', code: '350100', level: 'city' as const } };
+    const child = defineRulePack({ ...base, id: 'child', extends: national, rules: [], roles: { CompleteFiling: ['provincial-center'] } });
+    expect(child.roles).toEqual({ CompleteFiling: ['provincial-center'] });
+  });
+
   it('a malformed pack is refused at definition time with field paths', () => {
     const err = (() => {
       try {

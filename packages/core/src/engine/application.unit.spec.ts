@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '@certflow/core';
-import { given, testProfile } from '@certflow/core/testing';
+import { defineRulePack, fail, ForbiddenError, InvalidTransitionError, pass, RuleViolationError, ValidationError, type Rule } from '@certflow/core';
+import { given, testProfile, testRulePack } from '@certflow/core/testing';
 import { ACCEPTED, auditor, centre, cmd, day, expert, FILED, IN_REVIEW, org, otherOrg, PUBLICITY, submit, SUBMITTED, when } from './scenario.fixtures.js';
 
 const now = (d: string) => ({ now: day(d) });
@@ -184,3 +184,44 @@ describe('application: after filing', () => {
   });
 });
 
+
+describe('application: AmendScope rules of the pack', () => {
+  const knownCodesOnly: Rule<{ drop?: { code: string }[]; filing?: { scope?: { code: string }[]; validUntil?: string | null } }> = {
+    id: 'drop-only-filed-items',
+    description: '只能减少已备案的评价项目',
+    appliesTo: 'AmendScope',
+    cite: testRulePack.rules[0]!.cite,
+    evaluate(facts, { asOf }) {
+      if (!facts.filing?.validUntil || asOf > facts.filing.validUntil) return fail('the filing is not in force');
+      const filed = new Set((facts.filing.scope ?? []).map((s) => s.code));
+      const unknown = (facts.drop ?? []).filter((d) => !filed.has(d.code));
+      return unknown.length === 0 ? pass() : fail(`not filed: ${unknown.map((d) => d.code).join(', ')}`, ['drop']);
+    },
+  };
+  const pack = defineRulePack({
+    id: testRulePack.id,
+    version: testRulePack.version,
+    title: testRulePack.title,
+    documents: [],
+    jurisdiction: testRulePack.jurisdiction,
+    extends: testRulePack,
+    rules: [knownCodesOnly],
+  });
+  const options = { ...now('12'), rulePacks: [pack] };
+
+  it('are evaluated on the proposal, over the change and the filing', async () => {
+    const err = (await given(FILED, options)
+      .when(when('AmendScope', org, { drop: [{ code: '9-99-99-99' }] }))
+      .then(RuleViolationError)) as RuleViolationError;
+    expect(err.findings.map((f) => f.ruleId)).toEqual(['drop-only-filed-items']);
+  });
+
+  it('are recorded with the approval', async () => {
+    await given([...FILED, cmd('AmendScope', org, { drop: [{ code: '6-18-01-01', levels: [5] }] })], options)
+      .when(when('AmendScope', centre, {}))
+      .then([{ type: 'ScopeAmended' }], (r) => {
+        const finding = r.decision.findings.find((f: { ruleId: string }) => f.ruleId === 'drop-only-filed-items');
+        expect(finding).toMatchObject({ outcome: 'pass' });
+      });
+  });
+});

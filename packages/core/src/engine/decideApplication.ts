@@ -23,6 +23,15 @@ function unsettled(ctx: ApplicationContext) {
     .map((f) => ({ ...f, outcome: ctx.criteria[f.ruleId] ?? f.outcome }));
 }
 
+/**
+ * The pack's rules for AmendScope (`appliesTo: 'AmendScope'`), over the change
+ * and the filing it changes: `{ add, drop, filing: { validUntil, scope } }`.
+ */
+function amendRules(i: DecideInput, ctx: ApplicationContext, change: ScopeChange) {
+  const facts = { add: change.add, drop: change.drop, filing: { validUntil: ctx.validUntil, scope: ctx.scope } };
+  return plain(evaluateRules(i.pack, facts, { asOf: i.env.today, command: 'AmendScope' }));
+}
+
 /** The profile's occupations after a scope change. */
 function amendProfile(profile: ApplicantProfile, change: ScopeChange): ApplicantProfile {
   const occupations = profile.occupations
@@ -115,7 +124,9 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
     const empty = given.add.length === 0 && given.drop.length === 0;
     if (i.command.actor.role === 'applicant') {
       if (empty) throw new ValidationError([{ path: ['payload'], code: 'empty_change', message: 'add or drop at least one occupation or level' }], 'AmendScope');
-      return { decision: null, events: [{ type: 'ScopeAmendmentProposed', data: plain({ change: given }) }] };
+      const amendDecision = amendRules(i, ctx, given);
+      if (amendDecision.outcome === 'ineligible') throw new RuleViolationError('AmendScope', failing(amendDecision));
+      return { decision: amendDecision, events: [{ type: 'ScopeAmendmentProposed', data: plain({ change: given, decision: amendDecision }) }] };
     }
     const change = empty ? ctx.pendingAmendment : given;
     if (!change) throw new ValidationError([{ path: ['payload'], code: 'empty_change', message: 'no change given and none proposed by the organization' }], 'AmendScope');
@@ -123,7 +134,19 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
     if (profile.occupations.length === 0 || applyScopeChange(ctx.scope, change).length === 0) {
       throw new ValidationError([{ path: ['payload', 'drop'], code: 'empty_scope', message: 'a filing keeps at least one occupation; revoke it instead' }], 'AmendScope');
     }
-    const decision = screen(i, profile);
+    // The amended scope must pass the application rules, and the pack's own
+    // AmendScope rules (e.g. a filing still in force) must pass for the change.
+    const screened = screen(i, profile);
+    const amended = amendRules(i, ctx, change);
+    const decision = plain({
+      ...screened,
+      findings: [...screened.findings, ...amended.findings],
+      outcome: [screened.outcome, amended.outcome].includes('ineligible')
+        ? 'ineligible'
+        : [screened.outcome, amended.outcome].includes('needs-review')
+          ? 'needs-review'
+          : 'eligible',
+    } as typeof screened);
     if (decision.outcome === 'ineligible') throw new RuleViolationError('AmendScope', failing(decision));
     return { decision, events: [{ type: 'ScopeAmended', data: plain({ change, profile, decision }) }] };
   },

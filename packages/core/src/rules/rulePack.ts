@@ -242,7 +242,7 @@ const definitionSchema = z.object({
   materials: z.array(z.object({ id: idSchema, name: z.string().min(1), cite: citeSchema, required: z.boolean() })).optional(),
   certificateNumber: z.object({ cite: citeSchema, provinceCode: z.string().regex(/^\d{2}$/), description: z.string().optional() }).optional(),
   filingValidity: z.object({ years: z.number().int().min(1), cite: citeSchema }).optional(),
-  roles: z.record(commandSchema, z.array(z.enum(ROLES))).optional(),
+  roles: z.partialRecord(commandSchema, z.array(z.enum(ROLES))).optional(),
   disabledCommands: z.array(commandSchema).optional(),
   calendar: z.unknown().optional(),
 });
