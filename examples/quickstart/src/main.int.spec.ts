@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,12 @@ describe('pnpm demo (examples/quickstart/src/main.ts in a child process, as the 
     expect(out).toMatch(/certificate S000037\d{15} → /);
     expect(out).not.toMatch(/(?<![\dA-Z])\d{17}[\dX](?!\d)/); // no 身份证号 in clear (certificate numbers start with S or Y)
     expect(out).toContain(`certflow verify ${file}`);
+    // The excerpt docs/getting-started.md shows is what the demo prints (elisions and timings aside).
+    const doc = readFileSync(join(root, 'docs/getting-started.md'), 'utf8');
+    const excerpt = /An excerpt of what it prints:\n\n```text\n([\s\S]*?)\n```/.exec(doc)![1]!.split('\n');
+    expect(excerpt.length).toBeGreaterThan(20);
+    const printed = new Set(out.replaceAll(file, '.certflow/demo.sqlite').split('\n'));
+    for (const line of excerpt.filter((l) => l.trim() !== '…' && !/\(\d+ ms\)$/.test(l))) expect(printed, line).toContain(line);
     const last = out.trimEnd().split('\n').at(-1)!;
     expect(last).toMatch(/^verified: \d+ events read back, every hash and chain intact \(\d+ ms\)$/);
   });
