@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
+import { testRulePack } from '@certflow/core/testing';
+import { recordedLog } from '../replay/replayFixtures.js';
 import { buildFixtureLog, CITE, ID_1, ID_2, mask, tempDir, writeJsonl } from '../testFixtures.js';
 
 async function report(args: string[], events?: unknown[]) {
@@ -18,7 +20,7 @@ describe('certflow report', () => {
     const r = await report(['--format', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.summary).toEqual({ streams: 2, events: 4, decisions: 1, deadlinesMet: 1, deadlinesMissed: 1, brokenStreams: 0 });
+    expect(json.summary).toEqual({ streams: 2, events: 4, decisions: 1, deadlinesMet: 1, deadlinesMissed: 1, deadlinesOpen: 0, brokenStreams: 0 });
     const [app, exam] = json.streams;
     expect(app.streamId).toBe('application-jinan-001');
     expect(app.integrity).toEqual({ status: 'verified' });
@@ -62,9 +64,9 @@ describe('certflow report', () => {
     const r = await report([]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('## application-jinan-001');
-    expect(r.out).toContain(`| 1 | 2020-06-01T09:00:00+08:00 | ApplicationSubmitted | jinan-org-001 | applicant | shandong@1.0.0 | organization: {name: 济南某职业培训学校, contact: {name: 张三, idNumber: ${mask(ID_1)}}} |`);
+    expect(r.out).toContain(`| 1 | 2020-06-01T09:00:00+08:00 | ApplicationSubmitted | jinan-org-001 | applicant | shandong@1.0.0 | organization: {contact: {idNumber: ${mask(ID_1)}, name: 张三}, name: 济南某职业培训学校} |`);
     expect(r.out).toContain(`> ${CITE.document} ${CITE.clause}：「${CITE.text}」`);
-    expect(r.out).toContain('| exam-plan-lead-time | ✖ missed | 2020-07-03 |');
+    expect(r.out).toContain('| exam-plan-lead-time | ✖ missed | 2020-07-03 | v2 DeadlineMissed |');
   });
 
   it('html: one self-contained file written with --out, with content escaped', async () => {
@@ -96,6 +98,34 @@ describe('certflow report', () => {
     const a = await report(['--format', 'html']);
     const b = await report(['--format', 'html']);
     expect(a.out.replace(a.dir, '')).toBe(b.out.replace(b.dir, ''));
+  });
+
+  it("works out every deadline of the stream's pack version with the China calendar: met, or open", async () => {
+    const dir = tempDir();
+    writeJsonl(join(dir, 'log.jsonl'), await recordedLog());
+    const io = bufferIo({ cwd: dir });
+    expect(await runCli(['report', 'log.jsonl', '--format', 'json'], io, { packs: [testRulePack] })).toBe(0);
+    const json = JSON.parse(io.out());
+    const byStream = Object.fromEntries(
+      json.streams.map((s: { streamId: string; deadlines: { id: string; status: string; due: string; detail: string }[] }) => [
+        s.streamId,
+        s.deadlines.map((d) => `${d.id} ${d.status} ${d.due} ${d.detail}`),
+      ]),
+    );
+    // Submitted Mon 2020-06-01: accepted the next day, within 10 working days (due 06-15).
+    // Publicity from 06-03: 5 working days end 06-10, the day the filing completed.
+    expect(byStream['application-a1']).toEqual([
+      'acceptance met 2020-06-15 AcceptApplication on 2020-06-02 (by 2020-06-15)',
+      'filing-publicity met 2020-06-10 CompleteFiling on 2020-06-10 (not before 2020-06-10)',
+    ]);
+    expect(byStream['application-a2']).toEqual(['acceptance open 2020-06-15 AcceptApplication not yet recorded (by 2020-06-15)']);
+    // The exam on 06-22 needs its plan filed 5 working days before: by 06-15.
+    expect(byStream['exam-e1']).toEqual(['plan-lead-time open 2020-06-15 FileExamPlan not yet recorded (by 2020-06-15)']);
+    expect(json.summary).toMatchObject({ deadlinesMet: 2, deadlinesMissed: 0, deadlinesOpen: 2 });
+    // Without the pack, nothing is claimed.
+    const bare = bufferIo({ cwd: dir });
+    await runCli(['report', 'log.jsonl', '--format', 'json'], bare);
+    expect(JSON.parse(bare.out()).summary).toMatchObject({ deadlinesMet: 0, deadlinesOpen: 0 });
   });
 
   it('rejects an unknown format as a usage error', async () => {

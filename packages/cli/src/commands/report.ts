@@ -4,13 +4,28 @@ import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { buildReport } from '../report/model.js';
+import { createChinaCalendar } from '@certflow/calendar';
+import type { RulePack, StoredEvent } from '@certflow/core';
+import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
+import { computeDeadlines } from '../report/deadlines.js';
+import { buildReport, type DeadlineOracle } from '../report/model.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { openSource, readAllRecords } from '../sources.js';
 
 const FORMATS = ['md', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** Works out each stream's deadlines under the pack version its events name, with China's working-day calendar. */
+function deadlineOracle(packs: RulePack[]): DeadlineOracle {
+  const set = packSet(packs);
+  const calendar = createChinaCalendar();
+  return (events: StoredEvent[]) => {
+    const ref = events.find((e) => e.meta.rulePack?.id)?.meta.rulePack;
+    const pack = ref ? set.find(ref.id, ref.version) : undefined;
+    return pack ? computeDeadlines(events, pack, calendar) : [];
+  };
+}
 
 export const reportCommand: Command = {
   name: 'report',
@@ -20,7 +35,10 @@ export const reportCommand: Command = {
 Writes an audit report of <source>: for every stream its integrity (hash chain
 verified or the first broken event), its timeline with actors and rule pack
 versions, every recorded decision with each finding's rule, outcome, document,
-clause and quoted original text, and its deadlines met or missed.
+clause and quoted original text, and its deadlines: missed as recorded
+(DeadlineMissed), and every deadline of the stream's pack version worked out
+with China's working-day calendar as met, missed or open. Packs: those
+certflow ships, plus any --packs <module> exports.
 
 Every 身份证号 is masked (3701**********1231). The HTML report is one
 self-contained file: inline CSS, no scripts, no external assets. The same log
@@ -31,11 +49,15 @@ JSON, 2 usage error.`,
   options: {
     format: { type: 'string', description: 'md (default), html or json', value: 'md|html|json' },
     out: { type: 'string', description: 'write to this file instead of stdout', value: 'file' },
+    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', value: 'module' },
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, packs: given }) {
     const format = (values.format ?? 'md') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, html or json, not ${String(values.format)}`, 'report');
+    const extra: RulePack[] = [];
+    for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[]) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
+    const deadlines = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks())]);
     const source = await openSource(positionals[0]!, io);
     let records;
     try {
@@ -49,7 +71,7 @@ JSON, 2 usage error.`,
     for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${(r as { error: string }).error} (skipped)\n`);
     const report = buildReport(
       records.flatMap((r) => ('event' in r ? [r.event] : [])),
-      { source: source.label, masked: source.header?.certflowExport.masked === true },
+      { source: source.label, masked: source.header?.certflowExport.masked === true, deadlines },
     );
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'html' ? renderHtml(report) : renderMarkdown(report);
     if (typeof values.out === 'string') {

@@ -21,6 +21,8 @@ function integrity(s: StreamReport): string {
   return `<p class="bad">✖ broken at version ${i.problem.version ?? '?'}: ${esc(i.problem.kind)} — ${esc(i.problem.detail)}</p>`;
 }
 
+const STATUS = { met: ['ok', '✔ met'], missed: ['bad', '✖ missed'], open: ['muted', '○ open'] } as const;
+
 const quote = (c: CitationView) =>
   `<blockquote lang="zh-CN">「${esc(c.text)}」<cite>${esc(c.document)} ${esc(c.clause)}</cite></blockquote>`;
 
@@ -56,11 +58,11 @@ function stream(s: StreamReport): string {
     const drows = s.deadlines
       .map(
         (d) =>
-          `<tr><td><code>${esc(d.id)}</code></td><td class="${d.status === 'met' ? 'ok' : 'bad'}">${d.status === 'met' ? '✔ met' : '✖ missed'}</td><td>${esc(d.due ?? '')}</td><td>v${d.version} ${esc(d.eventType)}</td><td>${d.cite ? quote(d.cite) : ''}</td></tr>`,
+          `<tr><td><code>${esc(d.id)}</code></td><td class="${STATUS[d.status][0]}">${STATUS[d.status][1]}</td><td>${esc(d.due ?? '')}</td><td>${esc(d.detail ?? `v${d.version} ${d.eventType}`)}</td><td>${d.cite ? quote(d.cite) : ''}</td></tr>`,
       )
       .join('');
     parts.push(
-      `<h3>Deadlines</h3><table class="deadlines"><thead><tr><th>deadline</th><th>status</th><th>due</th><th>recorded by</th><th>cite</th></tr></thead><tbody>${drows}</tbody></table>`,
+      `<h3>Deadlines</h3><table class="deadlines"><thead><tr><th>deadline</th><th>status</th><th>due</th><th>what happened</th><th>cite</th></tr></thead><tbody>${drows}</tbody></table>`,
     );
   }
   parts.push('</section>');
@@ -74,7 +76,7 @@ export function renderHtml(r: Report): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(r.title)}</title><style>${CSS}</style></head>
 <body><header><h1>${esc(r.title)}</h1><p class="muted">Source: <code>${esc(r.source)}</code> · ID numbers (身份证号) are masked.</p>
-<p>${s.streams} streams · ${s.events} events · ${s.decisions} decisions · deadlines ${s.deadlinesMet} met, <span class="${s.deadlinesMissed ? 'bad' : ''}">${s.deadlinesMissed} missed</span> · <span class="${s.brokenStreams ? 'bad' : ''}">${s.brokenStreams} broken streams</span></p></header>
+<p>${s.streams} streams · ${s.events} events · ${s.decisions} decisions · deadlines ${s.deadlinesMet} met, <span class="${s.deadlinesMissed ? 'bad' : ''}">${s.deadlinesMissed} missed</span>, ${s.deadlinesOpen} open · <span class="${s.brokenStreams ? 'bad' : ''}">${s.brokenStreams} broken streams</span></p></header>
 <main>
 ${r.streams.map(stream).join('\n')}
 </main></body></html>

@@ -10,6 +10,8 @@ function integrityLine(s: StreamReport): string {
   return `Integrity: ✖ broken at version ${i.problem.version ?? '?'} — ${i.problem.kind}: ${i.problem.detail}`;
 }
 
+const STATUS = { met: '✔ met', missed: '✖ missed', open: '○ open' } as const;
+
 const quote = (c: CitationView) => `${c.document} ${c.clause}：「${c.text}」`;
 
 function streamSection(s: StreamReport): string {
@@ -29,10 +31,10 @@ function streamSection(s: StreamReport): string {
     }
   }
   if (s.deadlines.length > 0) {
-    out.push('', '### Deadlines', '', '| deadline | status | due | recorded by | cite |', '|---|---|---|---|---|');
+    out.push('', '### Deadlines', '', '| deadline | status | due | what happened | cite |', '|---|---|---|---|---|');
     for (const d of s.deadlines) {
       out.push(
-        `| ${cell(d.id)} | ${d.status === 'met' ? '✔ met' : '✖ missed'} | ${cell(d.due ?? '')} | v${d.version} ${cell(d.eventType)} | ${cell(d.cite ? quote(d.cite) : '')} |`,
+        `| ${cell(d.id)} | ${STATUS[d.status]} | ${cell(d.due ?? '')} | ${cell(d.detail ?? `v${d.version} ${d.eventType}`)} | ${cell(d.cite ? quote(d.cite) : '')} |`,
       );
     }
   }
@@ -47,7 +49,7 @@ export function renderMarkdown(r: Report): string {
     '',
     `Source: \`${r.source}\``,
     '',
-    `${s.streams} streams · ${s.events} events · ${s.decisions} decisions · deadlines ${s.deadlinesMet} met, ${s.deadlinesMissed} missed · ${s.brokenStreams} broken streams`,
+    `${s.streams} streams · ${s.events} events · ${s.decisions} decisions · deadlines ${s.deadlinesMet} met, ${s.deadlinesMissed} missed, ${s.deadlinesOpen} open · ${s.brokenStreams} broken streams`,
     '',
     'ID numbers (身份证号) are masked.',
   ].join('\n');

@@ -27,13 +27,16 @@ export interface DecisionView {
 
 export interface DeadlineView {
   id: string;
-  status: 'met' | 'missed';
+  /** open: worked out from the pack, its step not recorded yet. */
+  status: 'met' | 'missed' | 'open';
   version: number;
   at: string;
   eventType: string;
   due?: string;
   description?: string;
   cite?: CitationView;
+  /** For deadlines worked out from the pack: the step and its date against the due date. */
+  detail?: string;
 }
 
 export interface TimelineEntry {
@@ -59,7 +62,15 @@ export interface StreamReport {
 export interface Report {
   title: string;
   source: string;
-  summary: { streams: number; events: number; decisions: number; deadlinesMet: number; deadlinesMissed: number; brokenStreams: number };
+  summary: {
+    streams: number;
+    events: number;
+    decisions: number;
+    deadlinesMet: number;
+    deadlinesMissed: number;
+    deadlinesOpen: number;
+    brokenStreams: number;
+  };
   streams: StreamReport[];
 }
 
@@ -136,7 +147,10 @@ function deadlineView(e: StoredEvent, d: Record<string, unknown>, missed: boolea
   };
 }
 
-function streamReport(streamId: string, events: StoredEvent[], integrity: StreamReport['integrity']): StreamReport {
+/** Works out a stream's pack deadlines (see computeDeadlines); given when packs and a calendar are at hand. */
+export type DeadlineOracle = (events: StoredEvent[]) => DeadlineView[];
+
+function streamReport(streamId: string, events: StoredEvent[], integrity: StreamReport['integrity'], oracle?: DeadlineOracle): StreamReport {
   const timeline: TimelineEntry[] = [];
   const decisions: DecisionView[] = [];
   const deadlines: DeadlineView[] = [];
@@ -168,6 +182,10 @@ function streamReport(streamId: string, events: StoredEvent[], integrity: Stream
       deadlines.push(deadlineView(e, obj(data.deadline) ?? data, true));
     } else for (const d of findDeadlines(e.data)) deadlines.push(deadlineView(e, d, false));
   }
+  if (oracle && integrity.status !== 'broken') {
+    const known = new Set(deadlines.map((d) => d.id));
+    deadlines.push(...oracle(events).filter((d) => !known.has(d.id)));
+  }
   return { streamId, integrity, timeline, decisions, deadlines };
 }
 
@@ -181,7 +199,10 @@ const looksLikeEvent = (v: unknown): v is StoredEvent => {
  * citations, deadlines and integrity. Every 身份证号 is masked before anything
  * is read from an event. Deterministic: the same log gives the same report.
  */
-export function buildReport(rawEvents: unknown[], options: { source: string; masked?: boolean; title?: string }): Report {
+export function buildReport(
+  rawEvents: unknown[],
+  options: { source: string; masked?: boolean; title?: string; deadlines?: DeadlineOracle },
+): Report {
   const integrity = new Map<string, LogProblem>();
   if (!options.masked) for (const p of verifyLog(rawEvents).problems) integrity.set(p.streamId, p);
   const byStream = new Map<string, StoredEvent[]>();
@@ -201,7 +222,7 @@ export function buildReport(rawEvents: unknown[], options: { source: string; mas
       : problem
         ? { status: 'broken', problem }
         : { status: 'verified' };
-    return streamReport(id, [...list].sort((a, b) => a.version - b.version), status);
+    return streamReport(id, [...list].sort((a, b) => a.version - b.version), status, options.deadlines);
   });
   const count = (f: (s: StreamReport) => number) => streams.reduce((n, s) => n + f(s), 0);
   return {
@@ -213,6 +234,7 @@ export function buildReport(rawEvents: unknown[], options: { source: string; mas
       decisions: count((s) => s.decisions.length),
       deadlinesMet: count((s) => s.deadlines.filter((d) => d.status === 'met').length),
       deadlinesMissed: count((s) => s.deadlines.filter((d) => d.status === 'missed').length),
+      deadlinesOpen: count((s) => s.deadlines.filter((d) => d.status === 'open').length),
       brokenStreams: streams.filter((s) => s.integrity.status === 'broken').length,
     },
     streams,

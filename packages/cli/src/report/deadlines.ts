@@ -1,0 +1,57 @@
+import { COMMAND_EVENT, chinaLocalDate, streamKind, type RulePack, type StoredEvent, type WorkingDayCalendar } from '@certflow/core';
+import type { DeadlineView } from './model.js';
+
+function fieldOf(data: unknown, field: string): unknown {
+  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+}
+
+/**
+ * The pack's deadlines for a stream, worked out from its events the way the
+ * engine does (latest anchor, due = addWorkdays(anchor, ±N)), with what
+ * happened: the step on time (met), late (missed), or not yet (open). Deadlines
+ * the log already records as DeadlineMissed are left to that event.
+ */
+export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar: WorkingDayCalendar): DeadlineView[] {
+  const first = events[0];
+  if (!first) return [];
+  const kind = streamKind(first.streamId);
+  const recordedMissed = new Set(
+    events.filter((e) => e.type === 'DeadlineMissed').map((e) => (e.data as { deadlineId?: unknown } | null)?.deadlineId),
+  );
+  const out: DeadlineView[] = [];
+  for (const spec of pack.deadlines) {
+    if (spec.machine !== kind || recordedMissed.has(spec.id)) continue;
+    let at = -1;
+    for (let i = events.length - 1; i >= 0; i--) if (events[i]!.type === spec.from.event) { at = i; break; }
+    if (at === -1) continue;
+    const anchorEvent = events[at]!;
+    const anchor = spec.from.field ? fieldOf(anchorEvent.data, spec.from.field) : chinaLocalDate(anchorEvent.meta.at);
+    if (typeof anchor !== 'string') continue;
+    let due: string;
+    try {
+      due = calendar.addWorkdays(anchor, spec.kind === 'before' ? -spec.workingDays : spec.workingDays);
+    } catch {
+      continue; // a year the calendar does not cover: no claim either way
+    }
+    const step = events.slice(at + 1).find((e) => e.type === COMMAND_EVENT[spec.step]);
+    const stepDay = step ? chinaLocalDate(step.meta.at) : undefined;
+    const status: DeadlineView['status'] = !stepDay
+      ? 'open'
+      : (spec.kind === 'min-period' ? stepDay >= due : stepDay <= due)
+        ? 'met'
+        : 'missed';
+    const rule = spec.kind === 'min-period' ? `not before ${due}` : `by ${due}`;
+    out.push({
+      id: spec.id,
+      status,
+      version: (step ?? anchorEvent).version,
+      at: (step ?? anchorEvent).meta.at,
+      eventType: step ? step.type : anchorEvent.type,
+      due,
+      description: spec.description,
+      cite: spec.cite,
+      detail: step ? `${spec.step} on ${stepDay} (${rule})` : `${spec.step} not yet recorded (${rule})`,
+    });
+  }
+  return out;
+}
