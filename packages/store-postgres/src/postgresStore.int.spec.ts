@@ -36,6 +36,31 @@ describe.skipIf(skip)('postgresStore', () => {
     }
   });
 
+  it('quotes, backslashes and escapes in every text column round-trip exactly, with standard_conforming_strings on or off', async () => {
+    const schema = fresh('quote');
+    const tricky = "it's a \\ back\\slash, \\' and '' \\\\ \n\t \u0000 职业技能 \"q\" $$ $tag$ E'x'";
+    for (const conforming of ['on', 'off']) {
+      const pool = new pg.Pool({ connectionString: PG_URL, max: 2 });
+      pool.on('connect', (c) => void c.query(`SET standard_conforming_strings = ${conforming}`));
+      const store = postgresStore({ pool, schema });
+      try {
+        const stream = `exam-quote-${conforming}`;
+        const sent = [
+          testEvent("Note's\\Type", { text: tricky, nested: { [tricky]: [tricky, '\\'] } }, { correlationId: tricky }),
+          testEvent('Plain', { text: "'" }),
+        ];
+        const { events } = await store.append(stream, sent, { expectedVersion: 'no-stream' });
+        const back = await store.readStream(stream);
+        expect(back).toEqual(events);
+        expect(back.map((e) => [e.type, e.data, e.meta])).toEqual(sent.map((e) => [e.type, e.data, e.meta]));
+        expect(verifyLog(back).ok).toBe(true);
+      } finally {
+        await store.close();
+        await pool.end();
+      }
+    }
+  });
+
   it("repeated 'no-stream' races across separate pools: exactly one winner each time", async () => {
     const schema = fresh('race');
     const stores = Array.from({ length: 4 }, () => postgresStore({ connectionString: PG_URL, schema, pool: { max: 3 } }));

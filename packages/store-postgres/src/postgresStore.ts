@@ -20,7 +20,7 @@ import {
   type Subscription,
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
-import { EVENT_COLUMNS, ROWS_PER_INSERT, insertAndCommitText, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, ROWS_PER_INSERT, insertAndCommitText, literal, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
 
 export interface PostgresStoreOptions {
@@ -147,7 +147,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       const wanted = expected === 'any' ? 'NULL' : expected === 'no-stream' ? '0' : String(expected);
       // One round trip: open the transaction, read the head, reserve positions.
       const results = (await client.query({
-        text: `BEGIN; SELECT * FROM "${schema}".begin_append(${client.escapeLiteral(streamId)}, ${events.length}, ${wanted})`,
+        text: `BEGIN; SELECT * FROM "${schema}".begin_append(${literal(streamId)}, ${events.length}, ${wanted})`,
         types,
       })) as unknown as QueryResult<{ head_version: number; head_hash: string | null; first_position: number | null }>[];
       const head = results[1]!.rows[0]!;
@@ -162,7 +162,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       if (hooks.afterReserve) await hooks.afterReserve(streamId, sealed);
       try {
         // The second and last round trip: write the batch and commit.
-        await client.query(insertAndCommitText(schema, sealed, (v) => client.escapeLiteral(v)));
+        await client.query(insertAndCommitText(schema, sealed));
       } catch (e) {
         await client.query('ROLLBACK');
         healthy = true;
@@ -188,7 +188,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         if (r.ok) {
           signal.wake();
           signal.notifyOthers();
-          return { nextExpectedVersion: r.result.nextExpectedVersion, events: r.result.events.map((e) => structuredClone(e)) };
+          // The sealed events are fresh objects (sealEvents parses data and
+          // meta anew) that the store keeps no reference to: no copy needed.
+          return r.result;
         }
         // Lost a race for the version (unique key) or the head did not match.
         if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES) continue;
