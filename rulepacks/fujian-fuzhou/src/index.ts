@@ -1,7 +1,7 @@
 import { defineRulePack, type RulePack } from '@certflow/core';
 // A named import: under CJS interop a default import of a sibling pack would be its whole module object.
 import { national } from '@certflow/rulepack-national';
-import { documents } from './documents.js';
+import { documents, FUZHOU_2021_04_22 } from './documents.js';
 import { eligibilityRules } from './eligibility.js';
 import { deadlines, filingRules, filingValidity, materials, quotas } from './filing.js';
 import { priorityRules } from './priority.js';
@@ -25,6 +25,12 @@ const fujianFuzhou: RulePack = defineRulePack({
   deadlines,
   materials,
   filingValidity,
+  // The notice has organizations issue certificates 按规定: the national
+  // 22-character rule, with Fujian's province code.
+  certificateNumber: {
+    provinceCode: '35',
+    cite: { document: FUZHOU_2021_04_22, clause: '四（一）', text: '评价机构应建立工作台账,按规定做好职业技能等级证书的核发和统计工作' },
+  },
 });
 
 export default fujianFuzhou;

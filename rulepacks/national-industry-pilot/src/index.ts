@@ -32,6 +32,12 @@ const nationalIndustryPilot: RulePack = defineRulePack({
       },
     },
   ],
+  // Branches file with the human-resources department where they are
+  // registered, so certificates carry that province's code.
+  certificateNumber: {
+    provinceCode: 'registered-province',
+    cite: cite('三（四）', '政府有关部门及行业组织指导分支机构在属地人社部门进行备案'),
+  },
 });
 
 export default nationalIndustryPilot;

@@ -1,6 +1,6 @@
 import { defineRulePack, type RulePack } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
-import { documents } from './documents.js';
+import { documents, HURENSHEZHI_2020_439 } from './documents.js';
 import { rules } from './rules.js';
 
 /**
@@ -17,6 +17,12 @@ const shanghai: RulePack = defineRulePack({
   documents,
   jurisdiction: { name: '上海', code: '310000', level: 'province' },
   rules,
+  // Filed organizations issue 职业技能等级证书: the national 22-character
+  // rule, with Shanghai's province code.
+  certificateNumber: {
+    provinceCode: '31',
+    cite: { document: HURENSHEZHI_2020_439, clause: '引言', text: '社会培训评价组织是指经人力资源社会保障部门备案、面向社会提供职业技能等级认定、颁发职业技能等级证书的评价机构' },
+  },
 });
 
 export default shanghai;

@@ -1,7 +1,6 @@
 import type { ApplicantProfile, ExamPlan } from '@certflow/core';
 import { FUZHOU_2021_04_22, fujianFuzhou } from '@certflow/rulepack-fujian-fuzhou';
 import { certificateLines, certificateNumbers, filingLines, planLines, resultLines } from '../details.js';
-import { withCertificateNumbers } from '../packs.js';
 import { roster, staff, uscc } from '../people.js';
 import { decisionLines, type Party, type Story } from '../runner.js';
 
@@ -45,12 +44,8 @@ export const profile: ApplicantProfile & Record<string, unknown> = {
   firstApplication: true,
 };
 
-/** 四（一）: organizations issue certificates 按规定; the number is the national rule's, with Fujian's province code 35. */
-export const pack = withCertificateNumbers(fujianFuzhou, '35', {
-  document: FUZHOU_2021_04_22,
-  clause: '四（一）',
-  text: '评价机构应建立工作台账,按规定做好职业技能等级证书的核发和统计工作',
-});
+/** The region's own pack: its certificate number rule gives the province code. */
+export const pack = fujianFuzhou;
 
 const plan = (examDate: string, level: 5 | 4 | 3, people: [string, string][]): ExamPlan => ({
   filingStreamId: APP,

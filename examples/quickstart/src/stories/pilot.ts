@@ -2,7 +2,6 @@ import type { ApplicantProfile, ExamPlan } from '@certflow/core';
 import { ZHONGJIUPEIHAN_2020_41 } from '@certflow/rulepack-national';
 import { nationalIndustryPilot } from '@certflow/rulepack-national-industry-pilot';
 import { certificateLines, certificateNumbers, filingLines, planLines, resultLines } from '../details.js';
-import { withCertificateNumbers } from '../packs.js';
 import { roster, staff, uscc } from '../people.js';
 import { decisionLines, type Party, type Story } from '../runner.js';
 
@@ -39,12 +38,8 @@ export const profile = (name: string, code17: string, affiliatedWithAuthority: b
   materials,
 });
 
-/** 附件 三: the plan carries a 证书管理办法; numbers follow the national rule with the site's province code (Beijing, 11). */
-export const pack = withCertificateNumbers(nationalIndustryPilot, '11', {
-  document: ZHONGJIUPEIHAN_2020_41,
-  clause: '附件 三',
-  text: '相关规章制度包括但不限于考务管理办法、考评人员管理办法、试点及评价管理办法、工作人员和考生违纪违规处理办法、档案管理办法、证书管理办法、监督制度、风险防控体系、财务制度、公示制度、社会问责制度、信息公开制度。',
-});
+/** The region's own pack: its certificate number rule gives the province code. */
+export const pack = nationalIndustryPilot;
 
 const plan = (examDate: string): ExamPlan => ({
   filingStreamId: APP,

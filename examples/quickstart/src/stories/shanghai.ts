@@ -1,7 +1,6 @@
 import type { ApplicantProfile, ExamPlan } from '@certflow/core';
 import { HURENSHEZHI_2020_439, shanghai } from '@certflow/rulepack-shanghai';
 import { certificateLines, certificateNumbers, filingLines, planLines, resultLines } from '../details.js';
-import { withCertificateNumbers } from '../packs.js';
 import { roster, staff, uscc } from '../people.js';
 import { decisionLines, type Party, type Story } from '../runner.js';
 
@@ -40,12 +39,8 @@ export const profile: ApplicantProfile & Record<string, unknown> = {
   materials: [],
 };
 
-/** The notice's preamble: filed organizations issue the certificates; the number is the national rule's, with Shanghai's code 31. */
-export const pack = withCertificateNumbers(shanghai, '31', {
-  document: HURENSHEZHI_2020_439,
-  clause: '引言',
-  text: '社会培训评价组织是指经人力资源社会保障部门备案、面向社会提供职业技能等级认定、颁发职业技能等级证书的评价机构',
-});
+/** The region's own pack: its certificate number rule gives the province code. */
+export const pack = shanghai;
 
 const plan = (examDate: string): ExamPlan => ({
   filingStreamId: APP,

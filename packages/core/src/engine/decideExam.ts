@@ -65,7 +65,7 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     const parts = {
       organizationType: ctx.filing!.organizationKind === 'enterprise' ? ('Y' as const) : ('S' as const),
       organizationCode: ctx.filing!.organizationCode,
-      provinceCode: spec.provinceCode,
+      provinceCode: spec.provinceCode === 'registered-province' ? ctx.filing!.registeredIn.slice(0, 2) : spec.provinceCode,
       siteSequence: ctx.plan!.site.sequence,
       year,
       level: ctx.plan!.occupation.level,

@@ -135,7 +135,12 @@ export interface MaterialSpec {
 
 export interface CertificateNumberSpec {
   cite: Citation;
-  /** 2-digit province code in the certificate number (e.g. '37' for Shandong). */
+  /**
+   * 2-digit province code in the certificate number (e.g. '37' for Shandong),
+   * or 'registered-province': the first two digits of the filed
+   * organization's `registeredIn` (for national packs whose organizations
+   * file where they are registered).
+   */
   provinceCode: string;
   description?: string;
 }
@@ -240,7 +245,9 @@ const definitionSchema = z.object({
     )
     .optional(),
   materials: z.array(z.object({ id: idSchema, name: z.string().min(1), cite: citeSchema, required: z.boolean() })).optional(),
-  certificateNumber: z.object({ cite: citeSchema, provinceCode: z.string().regex(/^\d{2}$/), description: z.string().optional() }).optional(),
+  certificateNumber: z
+    .object({ cite: citeSchema, provinceCode: z.union([z.string().regex(/^\d{2}$/, 'a 2-digit province code'), z.literal('registered-province')]), description: z.string().optional() })
+    .optional(),
   filingValidity: z.object({ years: z.number().int().min(1), cite: citeSchema }).optional(),
   roles: z.partialRecord(commandSchema, z.array(z.enum(ROLES))).optional(),
   disabledCommands: z.array(commandSchema).optional(),

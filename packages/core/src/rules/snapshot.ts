@@ -18,7 +18,11 @@ export function renderPackSnapshot(pack: RulePack): string {
   out.push(`- jurisdiction: ${pack.jurisdiction.name} (${pack.jurisdiction.code}, ${pack.jurisdiction.level})`);
   if (pack.levels) out.push(`- levels: ${pack.levels.allowed.map((l) => `${l}（${LEVEL_NAMES[l]}）`).join('、')} — ${quote(pack.levels.cite)}`);
   if (pack.filingValidity) out.push(`- filing valid for ${pack.filingValidity.years} years — ${quote(pack.filingValidity.cite)}`);
-  if (pack.certificateNumber) out.push(`- certificate numbers: province code \`${pack.certificateNumber.provinceCode}\` — ${quote(pack.certificateNumber.cite)}`);
+  if (pack.certificateNumber) {
+    const code = pack.certificateNumber.provinceCode;
+    const shown = code === 'registered-province' ? 'the province the organization is registered in' : `province code \`${code}\``;
+    out.push(`- certificate numbers (national 22-character rule): ${shown} — ${quote(pack.certificateNumber.cite)}`);
+  }
   if (pack.disabledCommands && pack.disabledCommands.length > 0) out.push(`- commands switched off: ${pack.disabledCommands.join(', ')}`);
   const roles = Object.entries(pack.roles ?? {});
   if (roles.length > 0) out.push(`- roles narrowed: ${roles.map(([c, r]) => `${c} → ${(r ?? []).join('/')}`).join('; ')}`);
