@@ -74,8 +74,12 @@ export class ChangeSignal {
       this.notifyAgain = true;
       return;
     }
+    // synchronous_commit off for this transaction only: a NOTIFY assigns a
+    // transaction id, so its commit would otherwise wait for a WAL flush of
+    // its own, competing with the appends' commits for the disk. A
+    // notification is a hint, never state: it need not outlive a crash.
     this.notifying = this.pool
-      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
+      .query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [this.channel, ''])
       .then(() => undefined, () => undefined)
       .finally(() => {
         this.notifying = undefined;
