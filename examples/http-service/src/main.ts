@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { createChinaCalendar } from '@certflow/calendar';
 import { createEngine } from '@certflow/core';
 import { fujianFuzhou } from '@certflow/rulepack-fujian-fuzhou';
+import { nationalIndustryPilot } from '@certflow/rulepack-national-industry-pilot';
 import { shandong } from '@certflow/rulepack-shandong';
 import { shanghai } from '@certflow/rulepack-shanghai';
 import { sichuanTechnicalSchools } from '@certflow/rulepack-sichuan-technical-schools';
@@ -13,7 +14,7 @@ import { certflowServer } from './server.js';
 const file = resolve(process.env.CERTFLOW_DB ?? '.certflow/http-service.sqlite');
 mkdirSync(dirname(file), { recursive: true });
 const store = sqliteStore({ file });
-const engine = createEngine({ store, rulePacks: [shandong, fujianFuzhou, shanghai, sichuanTechnicalSchools], calendar: createChinaCalendar() });
+const engine = createEngine({ store, rulePacks: [shandong, fujianFuzhou, shanghai, sichuanTechnicalSchools, nationalIndustryPilot], calendar: createChinaCalendar() });
 const server = certflowServer(engine);
 server.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => {
   const address = server.address();
