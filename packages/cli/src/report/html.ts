@@ -1,4 +1,5 @@
 import type { CitationView, Report, StreamReport } from './model.js';
+import { chinaTime } from './chinaTime.js';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -30,20 +31,20 @@ function stream(s: StreamReport): string {
   const rows = s.timeline
     .map(
       (t) =>
-        `<tr><td>${t.version}</td><td>${esc(t.at)}</td><td>${esc(t.type)}</td><td>${esc(t.actor.id)}</td><td>${esc(t.actor.role)}</td><td>${esc(t.rulePack ?? '')}</td><td class="details">${esc(t.details)}</td></tr>`,
+        `<tr><td>${t.version}</td><td>${esc(chinaTime(t.at))}</td><td>${esc(t.type)}</td><td>${esc(t.actor.id)}</td><td>${esc(t.actor.role)}</td><td>${esc(t.rulePack ?? '')}</td><td class="details">${esc(t.details)}</td></tr>`,
     )
     .join('');
   const parts = [
     `<section class="stream" id="${esc(s.streamId)}"><h2>${esc(s.streamId)}</h2>`,
     integrity(s),
     '<h3>Timeline</h3>',
-    `<table class="timeline"><thead><tr><th>v</th><th>at</th><th>event</th><th>actor</th><th>role</th><th>rule pack</th><th>details</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<table class="timeline"><thead><tr><th>v</th><th>at (China time)</th><th>event</th><th>actor</th><th>role</th><th>rule pack</th><th>details</th></tr></thead><tbody>${rows}</tbody></table>`,
   ];
   if (s.decisions.length > 0) {
     parts.push('<h3>Decisions</h3>');
     for (const d of s.decisions) {
       parts.push(
-        `<div class="decision"><p><strong>v${d.version} ${esc(d.eventType)}</strong> <span class="muted">${esc(d.at)}</span> — <span class="outcome">${esc(d.outcome ?? 'no outcome')}</span>${d.rulePack ? ` under <code>${esc(d.rulePack)}</code>` : ''}</p>`,
+        `<div class="decision"><p><strong>v${d.version} ${esc(d.eventType)}</strong> <span class="muted">${esc(chinaTime(d.at))}</span> — <span class="outcome">${esc(d.outcome ?? 'no outcome')}</span>${d.rulePack ? ` under <code>${esc(d.rulePack)}</code>` : ''}</p>`,
       );
       for (const f of d.findings) {
         const note = f.message ?? f.description;

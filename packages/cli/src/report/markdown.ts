@@ -1,4 +1,5 @@
 import type { CitationView, Report, StreamReport } from './model.js';
+import { chinaTime } from './chinaTime.js';
 
 // Table cells: pipes and newlines would break the row.
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -16,14 +17,14 @@ const quote = (c: CitationView) => `${c.document} ${c.clause}：「${c.text}」`
 
 function streamSection(s: StreamReport): string {
   const out: string[] = [`## ${s.streamId}`, '', integrityLine(s), '', '### Timeline', ''];
-  out.push('| v | at | event | actor | role | rule pack | details |', '|---|---|---|---|---|---|---|');
+  out.push('| v | at (China time) | event | actor | role | rule pack | details |', '|---|---|---|---|---|---|---|');
   for (const t of s.timeline) {
-    out.push(`| ${t.version} | ${cell(t.at)} | ${cell(t.type)} | ${cell(t.actor.id)} | ${cell(t.actor.role)} | ${cell(t.rulePack ?? '')} | ${cell(t.details)} |`);
+    out.push(`| ${t.version} | ${cell(chinaTime(t.at))} | ${cell(t.type)} | ${cell(t.actor.id)} | ${cell(t.actor.role)} | ${cell(t.rulePack ?? '')} | ${cell(t.details)} |`);
   }
   if (s.decisions.length > 0) {
     out.push('', '### Decisions');
     for (const d of s.decisions) {
-      out.push('', `**v${d.version} ${d.eventType}** (${d.at}) — ${d.outcome ?? 'no outcome'}${d.rulePack ? `, under ${d.rulePack}` : ''}`, '');
+      out.push('', `**v${d.version} ${d.eventType}** (${chinaTime(d.at)}) — ${d.outcome ?? 'no outcome'}${d.rulePack ? `, under ${d.rulePack}` : ''}`, '');
       for (const f of d.findings) {
         out.push(`- \`${f.ruleId}\` **${f.outcome}**${f.message ? `: ${f.message}` : f.description ? `: ${f.description}` : ''}`);
         if (f.cite) out.push(`  > ${quote(f.cite).replace(/\r?\n/g, ' ')}`);
