@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { StoredEvent } from '../event.js';
-import { foldEvents, machines } from '../machines/fold.js';
-import type { MachineName } from '../rules/vocabulary.js';
 import { chinaLocalDate } from './calendar.js';
 import type { Command } from './commandSchemas.js';
 import type { DecideEnv } from './decide.js';
@@ -10,7 +7,8 @@ import { deadlineItem, streamDeadlines } from './deadlines.js';
 import { executeWithRetry } from './execute.js';
 import { commandHelpers, type CommandHelpers } from './helpers.js';
 import { packRegistry } from './packRegistry.js';
-import { foldStream, machineOf, toStreamState } from './streams.js';
+import { streamLoader } from './loader.js';
+import { foldStream, machineOf, stateOf, toStreamState } from './streams.js';
 import { runTick } from './tick.js';
 import type { DeadlineItem, EngineOptions, ExecuteResult, LoadOptions, StreamState } from './types.js';
 
@@ -37,7 +35,7 @@ export function createEngine(options: EngineOptions): Engine {
   const maxRetries = options.maxRetries ?? 5;
   const snapshotEvery = options.snapshotEvery ?? 100;
   const toLocal = (d: Date | string) => (calendar ? calendar.toLocalDate(d) : chinaLocalDate(d));
-  const loadStream = async (streamId: string) => foldStream(streamId, await store.readStream(streamId));
+  const loader = streamLoader(store, options.snapshots, snapshotEvery);
 
   const makeEnv = (command: Command): (() => DecideEnv) => {
     const correlationId = command.correlationId ?? command.commandId;
@@ -50,32 +48,10 @@ export function createEngine(options: EngineOptions): Engine {
         now,
         today: toLocal(now),
         meta: { at: now.toISOString(), actor: command.actor, commandId: command.commandId, correlationId },
-        load: loadStream,
+        load: loader.load,
       };
     };
   };
-
-  async function loadWithSnapshots(streamId: string, machine: MachineName): Promise<StreamState> {
-    const logic = machines[machine] as AnyStateMachine;
-    const stored = await options.snapshots!.get(streamId);
-    let from: AnyMachineSnapshot | undefined;
-    let version = 0;
-    let at: string | null = null;
-    if (stored && stored.machineVersion === logic.version) {
-      // Restored without start(): resolveState would lose history states.
-      from = createActor(logic, { snapshot: stored.persisted as never }).getSnapshot() as AnyMachineSnapshot;
-      version = stored.version;
-      at = stored.at;
-    }
-    const events = await store.readStream(streamId, { fromVersion: version + 1 });
-    const snapshot = foldEvents(logic, events, from);
-    const last = events[events.length - 1];
-    const state = toStreamState(streamId, machine, snapshot, version + events.length, last?.meta.at ?? at);
-    if (events.length >= snapshotEvery) {
-      await options.snapshots!.set({ streamId, version: state.version, machineVersion: logic.version!, at: state.at, persisted: logic.getPersistedSnapshot(snapshot) });
-    }
-    return state;
-  }
 
   const engine: Engine = {
     async execute(command) {
@@ -83,7 +59,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async load(streamId, loadOptions = {}) {
       const machine = machineOf(streamId);
-      if (loadOptions.at === undefined && options.snapshots) return loadWithSnapshots(streamId, machine);
+      if (loadOptions.at === undefined) return stateOf(await loader.load(streamId));
       let events = await store.readStream(streamId);
       if (loadOptions.at !== undefined) {
         const limit = new Date(loadOptions.at).getTime();
@@ -93,7 +69,7 @@ export function createEngine(options: EngineOptions): Engine {
       return toStreamState(streamId, machine, s.snapshot, events.length, events[events.length - 1]?.meta.at ?? null);
     },
     async tick(now = clock()) {
-      return runTick({ store, calendar, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}` });
+      return runTick({ store, calendar, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}`, fold: loader.fold });
     },
     async deadlines({ now = clock() } = {}) {
       const today = toLocal(now);
@@ -104,10 +80,10 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const out: DeadlineItem[] = [];
       for (const [streamId, events] of byStream) {
-        const s = foldStream(streamId, events);
+        const s = await loader.fold(streamId, events);
         const ref = (s.snapshot.context as { rulePack?: { id: string; version: string } | null }).rulePack;
         if (!ref || s.snapshot.status === 'done') continue;
-        for (const d of streamDeadlines(packs.resolve(ref), s.machine, events, calendar)) {
+        for (const d of streamDeadlines(packs.resolve(ref), s.machine, s, calendar)) {
           if (!d.done) out.push(deadlineItem(streamId, d, today));
         }
       }

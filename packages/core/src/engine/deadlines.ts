@@ -3,6 +3,7 @@ import type { DeadlineSpec, Finding, LocalDate, RulePack } from '../rules/rulePa
 import type { CommandType, MachineName } from '../rules/vocabulary.js';
 import { CalendarRequiredError, chinaLocalDate, type WorkingDayCalendar } from './calendar.js';
 import { COMMAND_EVENT } from './commandSchemas.js';
+import { fromEvents, latestOf, type History } from './history.js';
 import type { DeadlineItem } from './types.js';
 
 /** A deadline of a stream whose anchor event happened: when it falls due, and whether its step is done. */
@@ -20,22 +21,24 @@ function fieldOf(data: unknown, field: string): unknown {
   return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 }
 
-/** The deadlines of the pack for this machine, computed over the stream's events (latest anchor wins). */
-export function streamDeadlines(pack: RulePack, machine: MachineName, events: StoredEvent[], calendar: WorkingDayCalendar | undefined): OpenDeadline[] {
+/**
+ * The deadlines of the pack for this machine, computed over the stream's
+ * history (its events, or a snapshot's index plus the events after it): the
+ * latest anchor event wins, and the step is done if its event came after it.
+ */
+export function streamDeadlines(pack: RulePack, machine: MachineName, history: StoredEvent[] | History, calendar: WorkingDayCalendar | undefined): OpenDeadline[] {
+  const h = Array.isArray(history) ? fromEvents(history) : history;
   const out: OpenDeadline[] = [];
   for (const spec of pack.deadlines) {
     if (spec.machine !== machine) continue;
-    let anchorIndex = -1;
-    for (let i = events.length - 1; i >= 0; i--) if (events[i]!.type === spec.from.event) { anchorIndex = i; break; }
-    if (anchorIndex === -1) continue;
-    const anchorEvent = events[anchorIndex]!;
-    const raw = spec.from.field ? fieldOf(anchorEvent.data, spec.from.field) : (calendar?.toLocalDate(anchorEvent.meta.at) ?? chinaLocalDate(anchorEvent.meta.at));
+    const anchorEvent = latestOf(h, spec.from.event);
+    if (!anchorEvent) continue;
+    const raw = spec.from.field ? fieldOf(anchorEvent.data, spec.from.field) : (calendar?.toLocalDate(anchorEvent.at) ?? chinaLocalDate(anchorEvent.at));
     if (typeof raw !== 'string') continue; // the anchor field is absent: the deadline does not apply
     if (!calendar) throw new CalendarRequiredError(spec.id);
     const n = spec.kind === 'before' ? -spec.workingDays : spec.workingDays;
     const due = calendar.addWorkdays(raw, n);
-    const stepEvent = COMMAND_EVENT[spec.step];
-    const done = events.slice(anchorIndex + 1).some((e) => e.type === stepEvent);
+    const done = (latestOf(h, COMMAND_EVENT[spec.step])?.version ?? 0) > anchorEvent.version;
     out.push({ spec, anchor: raw, due, done });
   }
   return out;

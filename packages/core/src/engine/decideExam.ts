@@ -1,9 +1,10 @@
 import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../errors.js';
-import type { ApplicationContext, CertificateContext, ExamContext, FilingSummary } from '../machines/types.js';
+import type { ApplicationContext, ExamContext, FilingSummary } from '../machines/types.js';
 import { formatCertificateNumber } from '../rules/certificateNumber.js';
 import type { ApplicantProfile, ExamPlan } from '../rules/profile.js';
 import { evaluateRules } from '../rules/rulePack.js';
 import type { CommandType } from '../rules/vocabulary.js';
+import { appendCertificates, type IssuedList } from './certificates.js';
 import { failing, type Decided, type Decider, type DecideInput } from './decide.js';
 import { plain, stateOf } from './streams.js';
 
@@ -73,23 +74,10 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     const first = await allocateSerials(i, `quota-serial-${parts.organizationType}${parts.organizationCode}${parts.provinceCode}${parts.siteSequence}${year % 100}${parts.level}`, passed.length);
     const names = new Map(ctx.plan!.roster.map((c) => [c.idNumber, c.name]));
     const certificates = passed.map((r, n) => ({ number: formatCertificateNumber({ ...parts, serial: first + n }), idNumber: r.idNumber, name: names.get(r.idNumber)! }));
-    const rulePack = { id: i.pack.id, version: i.pack.version, hash: i.pack.hash };
-    const after = async () => {
-      for (const c of certificates) {
-        const data: CertificateContext = {
-          number: c.number,
-          holder: { name: c.name, idNumber: c.idNumber },
-          occupation: ctx.plan!.occupation,
-          examStreamId: i.stream.streamId,
-          issuedBy: ctx.organizerId,
-          rulePack,
-          revocationReason: null,
-        };
-        const { revocationReason: _r, ...issued } = data;
-        await i.env.store.append(`certificate-${c.number}`, [{ type: 'CertificateIssued', data: plain({ ...issued, issuedOn: i.env.today }) as any, meta: { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } } }], { expectedVersion: 'no-stream' });
-      }
-    };
-    return { decision: null, events: [{ type: 'CertificatesIssued', data: plain({ certificates, issuedOn: i.env.today }) }], after };
+    const issued: IssuedList = { certificates, issuedOn: i.env.today };
+    // A crash between the exam's append and these leaves streams missing: the repeated command or `tick` opens them.
+    const after = async () => void (await appendCertificates(i.env.store, i.stream.streamId, ctx, issued, i.env.meta));
+    return { decision: null, events: [{ type: 'CertificatesIssued', data: plain(issued) }], after };
   },
   RevokeCertificate: (i) => ({ decision: null, events: [{ type: 'CertificateRevoked', data: plain(i.command.payload) }] }),
 };

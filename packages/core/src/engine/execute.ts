@@ -8,23 +8,31 @@ import { COMMAND_EVENT, commandSchema, payloadSchemas, type Command } from './co
 import { applicationDeciders } from './decideApplication.js';
 import type { Decider, DecideEnv } from './decide.js';
 import { examDeciders } from './decideExam.js';
+import { completeCertificates } from './certificates.js';
 import { checkStep, deadlineMissedData, streamDeadlines } from './deadlines.js';
+import { commandRange } from './history.js';
 import { foldStream, machineOf, stateOf, toStreamState } from './streams.js';
 import type { ExecuteResult, LoadedStream } from './types.js';
 import { RuleViolationError } from '../errors.js';
 
+/** Work a repeated command finishes if its first run stopped after its own append (a crash before `after`). */
+const completions: Partial<Record<CommandType, (stream: LoadedStream, env: DecideEnv) => Promise<unknown>>> = {
+  IssueCertificates: (stream, env) => completeCertificates(env.store, stream, env.meta),
+};
 const deciders: Partial<Record<CommandType, Decider>> = { ...applicationDeciders, ...examDeciders };
 const CREATES: Partial<Record<CommandType, true>> = { SubmitApplication: true, PlanExam: true };
 
-/** A repeated command: the first result, rebuilt from the stored events. */
-function replayResult(stream: LoadedStream, commandId: string): ExecuteResult | null {
-  const events = stream.events.filter((e) => e.meta.commandId === commandId);
-  if (events.length === 0) return null;
-  const last = events[events.length - 1]!;
-  const upTo = stream.events.slice(0, last.version);
-  const snapshot = foldEvents(machines[stream.machine], upTo);
+/** A repeated command: the first result, rebuilt from the stored events (null if the commandId never ran here). */
+async function replayResult(stream: LoadedStream, commandId: string, env: DecideEnv): Promise<ExecuteResult | null> {
+  const range = commandRange(stream, commandId);
+  if (!range) return null;
+  const [first, last] = range;
+  const upTo = stream.baseVersion === 0 ? stream.tail.slice(0, last) : await env.store.readStream(stream.streamId, { toVersion: last });
+  const events = upTo.slice(first - 1).filter((e) => e.meta.commandId === commandId);
+  const snapshot = last === stream.version ? stream.snapshot : foldEvents(machines[stream.machine], upTo);
+  const lastEvent = events[events.length - 1]!;
   const decision = (events.find((e) => (e.data as { decision?: unknown })?.decision)?.data as { decision?: any } | undefined)?.decision ?? null;
-  return { streamId: stream.streamId, version: last.version, state: toStreamState(stream.streamId, stream.machine, snapshot, last.version, last.meta.at), events, decision };
+  return { streamId: stream.streamId, version: last, state: toStreamState(stream.streamId, stream.machine, snapshot, last, lastEvent.meta.at), events, decision };
 }
 
 function packFor(command: Command, stream: LoadedStream, payload: any, env: DecideEnv, filingPack?: RulePack): RulePack {
@@ -52,19 +60,22 @@ export async function executeOnce(raw: Command, env: DecideEnv): Promise<Execute
     throw new ValidationError([{ path: ['streamId'], code: 'wrong_stream', message: `${command.type} acts on a ${(Object.keys(COMMANDS) as MachineName[]).find((m) => (COMMANDS[m] as readonly string[]).includes(command.type))}-<id> stream`, received: command.streamId }], command.type);
   }
   const stream = await env.load(command.streamId);
-  const repeated = replayResult(stream, command.commandId);
-  if (repeated) return repeated;
+  const repeated = await replayResult(stream, command.commandId, env);
+  if (repeated) {
+    await completions[command.type]?.(stream, env);
+    return repeated;
+  }
 
   const payloadResult = payloadSchemas[command.type].safeParse(command.payload ?? {});
   if (!payloadResult.success) throw new ValidationError(zodIssues(payloadResult.error, ['payload']), command.type);
   const payload = payloadResult.data;
   const state = stateOf(stream).state;
-  if (stream.events.length === 0 && !CREATES[command.type]) throw new InvalidTransitionError(command.streamId, command.type, state, 'the stream has no events');
+  if (stream.version === 0 && !CREATES[command.type]) throw new InvalidTransitionError(command.streamId, command.type, state, 'the stream has no events');
 
   let filingPack: RulePack | undefined;
   if (command.type === 'PlanExam') {
     const filing = await env.load((payload as { filingStreamId: string }).filingStreamId);
-    if (filing.events.length === 0) throw new InvalidTransitionError(command.streamId, command.type, state, `${(payload as { filingStreamId: string }).filingStreamId} has no events`);
+    if (filing.version === 0) throw new InvalidTransitionError(command.streamId, command.type, state, `${(payload as { filingStreamId: string }).filingStreamId} has no events`);
     filingPack = env.packs.resolve((filing.snapshot.context as { rulePack: { id: string; version: string } }).rulePack);
   }
   const pack = packFor(command, stream, payload, env, filingPack);
@@ -72,7 +83,7 @@ export async function executeOnce(raw: Command, env: DecideEnv): Promise<Execute
   if (!acceptsEventType(stream.snapshot, COMMAND_EVENT[command.type])) throw new InvalidTransitionError(command.streamId, command.type, state);
 
   const missed = (stream.snapshot.context as { missedDeadlines?: string[] }).missedDeadlines ?? [];
-  const step = checkStep(streamDeadlines(pack, machine, stream.events, env.calendar), command.type, env.today, missed);
+  const step = checkStep(streamDeadlines(pack, machine, stream, env.calendar), command.type, env.today, missed);
   if (step.refused.length > 0) throw new RuleViolationError(command.type, step.refused);
 
   const decided = await deciders[command.type]!({ command: { ...command, payload } as never, stream, pack, env });
@@ -85,8 +96,9 @@ export async function executeOnce(raw: Command, env: DecideEnv): Promise<Execute
       snapshot = foldEvents(machines[machine], [e], snapshot);
     }
     const meta = { ...env.meta, rulePack: { id: pack.id, version: pack.version } };
-    const appended = await env.store.append(command.streamId, events.map((e) => ({ type: e.type, data: e.data, meta })), { expectedVersion: stream.events.length });
-    result = { streamId: command.streamId, version: appended.nextExpectedVersion, state: stateOf({ ...stream, events: [...stream.events, ...appended.events], snapshot }), events: appended.events, decision: decided.decision };
+    const appended = await env.store.append(command.streamId, events.map((e) => ({ type: e.type, data: e.data, meta })), { expectedVersion: stream.version });
+    const next = toStreamState(command.streamId, machine, snapshot, appended.nextExpectedVersion, appended.events[appended.events.length - 1]?.meta.at ?? stream.at);
+    result = { streamId: command.streamId, version: appended.nextExpectedVersion, state: next, events: appended.events, decision: decided.decision };
   } catch (err) {
     await decided.undo?.();
     throw err;

@@ -1,3 +1,5 @@
+import type { HistoryIndex } from './history.js';
+
 /** A persisted machine snapshot (xstate `getPersistedSnapshot`) with the version it covers. */
 export interface StoredSnapshot {
   streamId: string;
@@ -8,6 +10,12 @@ export interface StoredSnapshot {
   /** `meta.at` of the last event folded. */
   at: string | null;
   persisted: unknown;
+  /**
+   * The latest event of each type and the versions of every commandId up to
+   * `version`, so commands stay idempotent and deadlines exact without reading
+   * the events before the snapshot. A snapshot without it is not used.
+   */
+  index: HistoryIndex;
 }
 
 /** Where the engine keeps snapshots; state is never stored, so a lost snapshot only costs a longer fold. */

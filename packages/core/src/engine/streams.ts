@@ -3,6 +3,7 @@ import { ValidationError } from '../errors.js';
 import { streamKind, type StoredEvent } from '../event.js';
 import { foldEvents, machines, stateLabel } from '../machines/fold.js';
 import type { MachineName } from '../rules/vocabulary.js';
+import { fromEvents } from './history.js';
 import type { LoadedStream, StreamState } from './types.js';
 
 export function machineOf(streamId: string): MachineName {
@@ -13,7 +14,7 @@ export function machineOf(streamId: string): MachineName {
 
 export function foldStream(streamId: string, events: StoredEvent[]): LoadedStream {
   const machine = machineOf(streamId);
-  return { streamId, machine, events, snapshot: foldEvents(machines[machine], events) };
+  return { streamId, machine, snapshot: foldEvents(machines[machine], events), version: events.length, at: events[events.length - 1]?.meta.at ?? null, ...fromEvents(events) };
 }
 
 export function toStreamState(streamId: string, machine: MachineName, snapshot: AnyMachineSnapshot, version: number, at: string | null): StreamState<any> {
@@ -30,7 +31,7 @@ export function toStreamState(streamId: string, machine: MachineName, snapshot: 
 }
 
 export const stateOf = (s: LoadedStream): StreamState<any> =>
-  toStreamState(s.streamId, s.machine, s.snapshot, s.events.length, s.events[s.events.length - 1]?.meta.at ?? null);
+  toStreamState(s.streamId, s.machine, s.snapshot, s.version, s.at);
 
 /** Strips `undefined` and anything JSON cannot hold, so a decision can be stored and hashed. */
 export const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -9,7 +9,8 @@ import type { WorkingDayCalendar } from './calendar.js';
 import type { PackRegistry } from './decide.js';
 import { deadlineMissedData, overdue, streamDeadlines } from './deadlines.js';
 import { releasePlaces } from './quotas.js';
-import { foldStream, stateOf } from './streams.js';
+import { completeCertificates } from './certificates.js';
+import { stateOf } from './streams.js';
 
 export interface TickInput {
   store: EventStore;
@@ -18,6 +19,8 @@ export interface TickInput {
   now: Date;
   today: LocalDate;
   commandId: string;
+  /** Folds a stream's events, from its snapshot when there is one. */
+  fold(streamId: string, events: StoredEvent[]): Promise<LoadedStream>;
 }
 
 /** Events that have fallen due on a stream: missed deadlines, then the end of a filing's validity. */
@@ -25,7 +28,7 @@ function dueEvents(s: LoadedStream, input: TickInput): { type: string; data: any
   const ctx = s.snapshot.context as { rulePack?: { id: string; version: string } | null; missedDeadlines?: string[] };
   if (!ctx.rulePack || s.snapshot.status === 'done') return [];
   const pack = input.packs.resolve(ctx.rulePack);
-  const out: { type: string; data: any }[] = overdue(streamDeadlines(pack, s.machine, s.events, input.calendar), input.today, ctx.missedDeadlines ?? []).map((d) => ({
+  const out: { type: string; data: any }[] = overdue(streamDeadlines(pack, s.machine, s, input.calendar), input.today, ctx.missedDeadlines ?? []).map((d) => ({
     type: 'DeadlineMissed',
     data: deadlineMissedData(d, input.today),
   }));
@@ -39,27 +42,32 @@ function dueEvents(s: LoadedStream, input: TickInput): { type: string; data: any
 /**
  * Appends, per stream, what has fallen due by `now`. Idempotent: the fold
  * remembers missed deadlines and expiry, so a second tick finds nothing to
- * add. A stream that moved under the tick is left for the next one.
+ * add. A stream that moved under the tick is left for the next one. It also
+ * opens certificate streams an exam lists but that are missing (a crash
+ * between IssueCertificates' two appends).
  */
 export async function runTick(input: TickInput): Promise<StoredEvent[]> {
   const byStream = new Map<string, StoredEvent[]>();
+  const existing = new Set<string>();
   for await (const e of input.store.readAll()) {
     if (e.streamId.startsWith('application-') || e.streamId.startsWith('exam-')) {
       (byStream.get(e.streamId) ?? byStream.set(e.streamId, []).get(e.streamId)!).push(e);
-    }
+    } else if (e.version === 1 && e.streamId.startsWith('certificate-')) existing.add(e.streamId);
   }
   const appended: StoredEvent[] = [];
   for (const [streamId, events] of byStream) {
-    const s = foldStream(streamId, events);
+    const s = await input.fold(streamId, events);
+    const ref = (s.snapshot.context as { rulePack?: { id: string; version: string } | null }).rulePack;
+    const meta = { at: input.now.toISOString(), actor: SYSTEM_ACTOR, commandId: input.commandId, correlationId: input.commandId };
+    if (s.machine === 'exam' && ref) appended.push(...(await completeCertificates(input.store, s, meta, (id) => existing.has(id))));
     const due = dueEvents(s, input);
     if (due.length === 0) continue;
-    const ref = (s.snapshot.context as { rulePack: { id: string; version: string } }).rulePack;
-    const meta = { at: input.now.toISOString(), actor: SYSTEM_ACTOR, commandId: input.commandId, correlationId: input.commandId, rulePack: { id: ref.id, version: ref.version } };
+    const withPack = { ...meta, rulePack: { id: ref!.id, version: ref!.version } };
     try {
-      const r = await input.store.append(streamId, due.map((e) => ({ ...e, meta })), { expectedVersion: events.length });
+      const r = await input.store.append(streamId, due.map((e) => ({ ...e, meta: withPack })), { expectedVersion: s.version });
       appended.push(...r.events);
       if (due.some((e) => e.type === 'FilingExpired')) {
-        await releasePlaces(input.store, (s.snapshot.context as ApplicationContext).quotaPlaces, streamId, meta, 'filing expired');
+        await releasePlaces(input.store, (s.snapshot.context as ApplicationContext).quotaPlaces, streamId, withPack, 'filing expired');
       }
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;

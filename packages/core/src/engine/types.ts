@@ -5,6 +5,7 @@ import type { ApplicationContext, CertificateContext, ExamContext } from '../mac
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { MachineName } from '../rules/vocabulary.js';
 import type { WorkingDayCalendar } from './calendar.js';
+import type { History } from './history.js';
 import type { SnapshotStore } from './snapshots.js';
 
 export interface EngineOptions {
@@ -17,7 +18,7 @@ export interface EngineOptions {
   calendar?: WorkingDayCalendar;
   /** How many times a command is retried after a concurrency conflict before ConcurrencyError surfaces. Default 5. */
   maxRetries?: number;
-  /** Where `load` keeps machine snapshots (keyed by machine version). Default: none. */
+  /** Where `load`, `execute`, `tick` and `deadlines` keep machine snapshots (keyed by machine version). Default: none. */
   snapshots?: SnapshotStore;
   /** Take a snapshot when at least this many events were folded since the last one. Default 100. */
   snapshotEvery?: number;
@@ -69,12 +70,15 @@ export interface DeadlineItem {
   cite: { document: string; clause: string; text: string };
 }
 
-/** Internal: a stream read whole and folded. */
-export interface LoadedStream {
+/** Internal: a stream folded, from its first event or from a snapshot (its history: index + events after it). */
+export interface LoadedStream extends History {
   streamId: string;
   machine: MachineName;
-  events: StoredEvent[];
   snapshot: AnyMachineSnapshot;
+  /** Stream version folded. */
+  version: number;
+  /** `meta.at` of the last event folded, or null. */
+  at: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'certflow-engine', role: 'system' };
