@@ -15,7 +15,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.spec.ts', 'rulepacks/*/src/**/*.spec.ts', 'rulepacks/*/test/**/*.spec.ts', 'examples/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+    include: ['packages/*/src/**/*.spec.ts', 'rulepacks/*/src/**/*.spec.ts', 'rulepacks/*/test/**/*.spec.ts', 'examples/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'docs/**/*.spec.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
