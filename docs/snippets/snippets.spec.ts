@@ -63,6 +63,7 @@ describe('stated outputs', () => {
 
 const pg = await postgresForTests();
 const needsPostgres = (file: string) => readFileSync(join(root, file), 'utf8').includes("from '@certflow/store-postgres'");
+if (pg.skip) console.warn(`!! Snippets SKIPPED for want of PostgreSQL: ${snippetFiles().filter(needsPostgres).join(', ')}`);
 
 describe.concurrent('snippet files run', () => {
   for (const file of snippetFiles()) {
