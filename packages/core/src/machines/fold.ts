@@ -3,6 +3,7 @@ import type { MachineName } from '../rules/vocabulary.js';
 import { applicationMachine } from './applicationMachine.js';
 import { certificateMachine } from './certificateMachine.js';
 import { examMachine } from './examMachine.js';
+import { step } from './step.js';
 import type { MachineEvent } from './types.js';
 
 /** The three machines, by the stream kind they fold. */
@@ -50,11 +51,17 @@ export function initialSnapshot(machine: AnyStateMachine): AnyMachineSnapshot {
   return s;
 }
 
-/** Folds events through the machine's pure transition: no actor, no side effects. */
+/**
+ * Folds events through the machine's pure transition: no actor, no side
+ * effects. Each event is handed over as it is (no copy); the machines read
+ * only its `type` and `data`. See `step` for the fast path.
+ */
 export function foldEvents(machine: AnyStateMachine, events: Iterable<MachineEvent>, from?: AnyMachineSnapshot): AnyMachineSnapshot {
   const scope = inertScope(machine);
   let snapshot = from ?? initialSnapshot(machine);
-  for (const e of events) snapshot = machine.transition(snapshot, { type: e.type, data: e.data }, scope) as AnyMachineSnapshot;
+  if (Array.isArray(events)) {
+    for (let i = 0; i < events.length; i++) snapshot = step(machine, snapshot, events[i], scope);
+  } else for (const e of events) snapshot = step(machine, snapshot, e, scope);
   return snapshot;
 }
 
