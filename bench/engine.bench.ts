@@ -1,8 +1,8 @@
-// Rebuilding state: certflow's fold (the machine's pure transition with one
-// inert actor scope reused for the whole fold) against a live xstate actor
-// (createActor + start + send) and against xstate's exported pure
-// `transition()`, on the same realistic application histories (12 events),
-// side by side in one process. Then long streams: full fold vs snapshot.
+// Rebuilding state: certflow's fold (its fast pure step, one inert actor scope
+// reused for the whole fold) against a live xstate actor (createActor + start
+// + send) and against xstate's exported pure `transition()`, on the same
+// realistic application histories (12 events), side by side in one process.
+// Then long streams: load and execute, full fold vs snapshot.
 //
 //   node --import tsx bench/engine.bench.ts
 import type { AnyStateMachine } from 'xstate';
@@ -69,7 +69,7 @@ console.log(`${HISTORIES} application histories of ${history.length} events (${t
 const machine = applicationMachine as AnyStateMachine;
 const finalState = foldEvents(machine, histories[0]!).value;
 const rates = race(total, {
-  'certflow fold (machine.transition, one inert scope)': () => {
+  'certflow fold (fast step, one inert scope)': () => {
     for (const h of histories) foldEvents(machine, h);
   },
   'live actor (createActor + start + send)': () => {
@@ -114,4 +114,38 @@ for (const n of [1_000, 10_000]) {
   const full = await t(plain);
   const fromSnapshot = await t(snap);
   console.log(`stream of ${n + 1} events: full load ${full.toFixed(2)} ms, from snapshot (+1 event) ${fromSnapshot.toFixed(2)} ms, ratio ${(full / fromSnapshot).toFixed(1)}x`);
+}
+
+// Execute on a long stream: a command reads the stream (whole, or the snapshot
+// and the events after it), checks it, and appends one event. Each event of the
+// stream has its own commandId, so the snapshot's index holds one per event.
+{
+  const n = 10_000;
+  const store = memoryStore();
+  const sid = 'application-exec';
+  await store.append(sid, [history[0]!], { expectedVersion: 'no-stream' });
+  const loop = Array.from({ length: n - 1 }, (_, i) => ({ type: history[i % 2 === 0 ? 1 : 2]!.type, data: history[i % 2 === 0 ? 1 : 2]!.data, meta: { ...history[1]!.meta, commandId: `loop-${i}`, correlationId: `loop-${i}` } }));
+  for (let v = 0; v < loop.length; v += 500) await store.append(sid, loop.slice(v, v + 500), { expectedVersion: v + 1 });
+  const clock = () => new Date('2020-06-04T09:00:00+08:00');
+  const base = { store, rulePacks: [testRulePack], calendar: testCalendar(), clock };
+  const engines = { full: createEngine(base), snapshot: createEngine({ ...base, snapshots: memorySnapshotStore(), snapshotEvery: 50 }) };
+  await engines.snapshot.load(sid);
+  let requested = true; // the stream ends on SupplementRequested
+  const next = (e: typeof engines.full) => {
+    requested = !requested;
+    return requested
+      ? e.applications.requestSupplement({ streamId: sid, actor: centre, payload: { items: ['x'] } })
+      : e.applications.supplement({ streamId: sid, actor: org, payload: testProfile() });
+  };
+  const times: Record<string, number[]> = { full: [], snapshot: [] };
+  for (let r = 0; r < ROUNDS * 3; r++) {
+    for (const k of ['full', 'snapshot'] as const) {
+      const t0 = performance.now();
+      await next(engines[k]);
+      times[k]!.push(performance.now() - t0);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const [full, snap] = [median(times.full!), median(times.snapshot!)];
+  console.log(`execute on a stream of ${n}+ events (median of ${ROUNDS * 3}, interleaved): full read and fold ${full.toFixed(2)} ms, from snapshot ${snap.toFixed(2)} ms, ratio ${(full / snap).toFixed(1)}x`);
 }

@@ -1,3 +1,5 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { StoredEvent } from '../event.js';
 import { ConcurrencyError, InvalidTransitionError, ValidationError } from '../errors.js';
 import { acceptsEvent, acceptsEventType, foldEvents, machines } from '../machines/fold.js';
 import type { RulePack } from '../rules/rulePack.js';
@@ -22,17 +24,29 @@ const completions: Partial<Record<CommandType, (stream: LoadedStream, env: Decid
 const deciders: Partial<Record<CommandType, Decider>> = { ...applicationDeciders, ...examDeciders };
 const CREATES: Partial<Record<CommandType, true>> = { SubmitApplication: true, PlanExam: true };
 
-/** A repeated command: the first result, rebuilt from the stored events (null if the commandId never ran here). */
+/**
+ * A repeated command: the first result, rebuilt from the stored events (null
+ * if the commandId never ran here). Without a snapshot the events are at hand;
+ * with one, a command that ran before it costs one read of the stream.
+ */
 async function replayResult(stream: LoadedStream, commandId: string, env: DecideEnv): Promise<ExecuteResult | null> {
   const range = commandRange(stream, commandId);
   if (!range) return null;
-  const [first, last] = range;
-  const upTo = stream.baseVersion === 0 ? stream.tail.slice(0, last) : await env.store.readStream(stream.streamId, { toVersion: last });
-  const events = upTo.slice(first - 1).filter((e) => e.meta.commandId === commandId);
-  const snapshot = last === stream.version ? stream.snapshot : foldEvents(machines[stream.machine], upTo);
-  const lastEvent = events[events.length - 1]!;
+  if (range !== 'before' && range[1] === stream.version) {
+    // The usual retry: the command is the stream's latest, its state is the one loaded.
+    const events = stream.tail.slice(range[0] - stream.baseVersion - 1).filter((e) => e.meta.commandId === commandId);
+    return repeatedResult(stream, events, stream.snapshot);
+  }
+  const all = stream.baseVersion === 0 ? stream.tail : await env.store.readStream(stream.streamId, { toVersion: stream.version });
+  const events = all.filter((e) => e.meta.commandId === commandId);
+  const last = events[events.length - 1]!;
+  return repeatedResult(stream, events, last.version === stream.version ? stream.snapshot : foldEvents(machines[stream.machine], all.slice(0, last.version)));
+}
+
+function repeatedResult(stream: LoadedStream, events: StoredEvent[], snapshot: AnyMachineSnapshot): ExecuteResult {
+  const last = events[events.length - 1]!;
   const decision = (events.find((e) => (e.data as { decision?: unknown })?.decision)?.data as { decision?: any } | undefined)?.decision ?? null;
-  return { streamId: stream.streamId, version: last, state: toStreamState(stream.streamId, stream.machine, snapshot, last, lastEvent.meta.at), events, decision };
+  return { streamId: stream.streamId, version: last.version, state: toStreamState(stream.streamId, stream.machine, snapshot, last.version, last.meta.at), events, decision };
 }
 
 function packFor(command: Command, stream: LoadedStream, payload: any, env: DecideEnv, filingPack?: RulePack): RulePack {

@@ -10,16 +10,20 @@ export interface LatestEvent {
 /**
  * What the engine needs from a stream's past beyond the machine snapshot, kept
  * with the snapshot so a command reads only the events after it: the latest
- * event of each type (deadline anchors and steps) and, for every commandId,
- * the versions it recorded (idempotency, for any history length).
+ * event of each type (deadline anchors and steps) and every commandId that
+ * recorded events (idempotency, for any history length).
  */
 export interface HistoryIndex {
   latest: Record<string, LatestEvent>;
-  /** commandId → [first version, last version] it recorded on this stream. */
-  commands: Record<string, [number, number]>;
+  /**
+   * Every commandId of the stream, each JSON-encoded and followed by a line
+   * break: one string, cheap to copy, store and search.
+   */
+  commandIds: string;
 }
 
-export const emptyIndex = (): HistoryIndex => ({ latest: {}, commands: {} });
+export const emptyIndex = (): HistoryIndex => ({ latest: {}, commandIds: '' });
+const token = (commandId: string) => `${JSON.stringify(commandId)}\n`;
 
 /** A stream's past as an index up to `baseVersion` plus the events after it (`tail`), never copied. */
 export interface History {
@@ -41,8 +45,14 @@ export function latestOf(h: History, type: string): LatestEvent | undefined {
   return own.call(h.base.latest, type) ? h.base.latest[type] : undefined;
 }
 
-/** The versions a commandId recorded, or undefined if it never ran on this stream. */
-export function commandRange(h: History, commandId: string): [number, number] | undefined {
+/**
+ * Where a commandId recorded events: its versions if they are all after the
+ * snapshot, 'before' if it ran before the snapshot (read the stream to know
+ * more), undefined if it never ran on this stream.
+ */
+export function commandRange(h: History, commandId: string): [number, number] | 'before' | undefined {
+  const before = h.base.commandIds.startsWith(token(commandId)) || h.base.commandIds.includes(`\n${token(commandId)}`);
+  if (before) return 'before';
   let first = 0;
   let last = 0;
   for (let i = 0; i < h.tail.length; i++) {
@@ -50,22 +60,21 @@ export function commandRange(h: History, commandId: string): [number, number] | 
     last = h.baseVersion + i + 1;
     if (first === 0) first = last;
   }
-  const before = own.call(h.base.commands, commandId) ? h.base.commands[commandId] : undefined;
-  if (before) return [before[0], last || before[1]];
   return first ? [first, last] : undefined;
 }
 
 /** The index of base + tail, for a new snapshot (fresh objects: the base is left as it was). */
 export function extendIndex(h: History): HistoryIndex {
   const latest = { ...h.base.latest };
-  const commands = { ...h.base.commands };
+  let commandIds = h.base.commandIds;
+  let previous: string | undefined;
   h.tail.forEach((e, i) => {
-    const version = h.baseVersion + i + 1;
-    put(latest, e.type, { version, at: e.meta.at, data: e.data });
-    const range = own.call(commands, e.meta.commandId) ? commands[e.meta.commandId] : undefined;
-    put(commands, e.meta.commandId, range ? [range[0], version] : [version, version]);
+    put(latest, e.type, { version: h.baseVersion + i + 1, at: e.meta.at, data: e.data });
+    const id = e.meta.commandId;
+    if (id !== previous && !commandIds.startsWith(token(id)) && !commandIds.includes(`\n${token(id)}`)) commandIds += token(id);
+    previous = id;
   });
-  return { latest, commands };
+  return { latest, commandIds };
 }
 
 /** A whole stream read as events. */

@@ -11,7 +11,7 @@ export interface StoredSnapshot {
   at: string | null;
   persisted: unknown;
   /**
-   * The latest event of each type and the versions of every commandId up to
+   * The latest event of each type and every commandId up to
    * `version`, so commands stay idempotent and deadlines exact without reading
    * the events before the snapshot. A snapshot without it is not used.
    */
