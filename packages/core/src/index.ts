@@ -110,7 +110,7 @@ export { renderPackSnapshot } from './rules/snapshot.js';
 
 // Engine and machines: commands in, events out, state as a fold.
 export { createEngine } from './engine/createEngine.js';
-export type { Engine } from './engine/createEngine.js';
+export type { DeadlineSource, Engine } from './engine/createEngine.js';
 export type { DeadlineItem, EngineOptions, ExecuteResult, LoadOptions, MachineContexts, StreamState } from './engine/types.js';
 export { SYSTEM_ACTOR } from './engine/types.js';
 export { COMMAND_EVENT, commandSchema, payloadSchemas } from './engine/commandSchemas.js';

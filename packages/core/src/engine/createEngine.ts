@@ -19,8 +19,18 @@ export interface Engine extends CommandHelpers {
   load(streamId: string, options?: LoadOptions): Promise<StreamState>;
   /** Appends what has fallen due by `now` (DeadlineMissed, FilingExpired), idempotently. */
   tick(now?: Date): Promise<StoredEvent[]>;
-  /** Open deadlines of every stream as of `now`: due, due today, overdue, or waiting (min-period). */
-  deadlines(options?: { now?: Date }): Promise<DeadlineItem[]>;
+  /**
+   * Open deadlines of every stream as of `now`: due, due today, overdue, or
+   * waiting (min-period). Reads the whole log on each call; pass `from` (an
+   * `OpenDeadlines` read model kept up to date by a subscription) to answer
+   * from it instead, without reading the log.
+   */
+  deadlines(options?: { now?: Date; from?: DeadlineSource }): Promise<DeadlineItem[]>;
+}
+
+/** Anything that lists open deadlines as of an instant: the `OpenDeadlines` read model. */
+export interface DeadlineSource {
+  list(options: { now?: Date }): DeadlineItem[];
 }
 
 /**
@@ -71,7 +81,8 @@ export function createEngine(options: EngineOptions): Engine {
     async tick(now = clock()) {
       return runTick({ store, calendar, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}`, fold: loader.fold });
     },
-    async deadlines({ now = clock() } = {}) {
+    async deadlines({ now = clock(), from } = {}) {
+      if (from) return from.list({ now });
       const today = toLocal(now);
       const byStream = new Map<string, StoredEvent[]>();
       for await (const e of store.readAll()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, memorySnapshotStore, memoryStore, type Command, type EventStore, type StoredEvent } from '@certflow/core';
+import { createEngine, memorySnapshotStore, memoryStore, openDeadlines, type Command, type EventStore, type StoredEvent } from '@certflow/core';
 import { testCalendar, testProfile, testRulePack, type GivenCommand } from '@certflow/core/testing';
 import { centre, cmd, ISSUED, org, SUBMITTED } from './scenario.fixtures.js';
 
@@ -102,5 +102,22 @@ describe('execute with snapshots', () => {
     const { reads, store: watched } = counting(store);
     expect(await setup(watched, { snapshots, snapshotEvery: 100 }).engine.load(APP)).toEqual(expected);
     expect(reads).toEqual([expected.version]);
+  });
+});
+
+describe('deadlines from the OpenDeadlines read model', () => {
+  it('lists what a read of the whole log lists, without reading the log', async () => {
+    const { store, engine, run } = setup();
+    await run(ISSUED.slice(0, 8));
+    const model = await openDeadlines(store, { rulePacks: [testRulePack], calendar: testCalendar() });
+    let reads = 0;
+    const watched = setup({ ...store, readAll: (o) => (reads++, store.readAll(o)) }).engine;
+    for (const now of ['2020-06-12T09:00:00+08:00', '2020-06-25T09:00:00+08:00']) {
+      const whole = await engine.deadlines({ now: new Date(now) });
+      expect(whole.length).toBeGreaterThan(0);
+      expect(await watched.deadlines({ now: new Date(now), from: model })).toEqual(whole);
+    }
+    expect(reads).toBe(0);
+    await model.stop();
   });
 });
