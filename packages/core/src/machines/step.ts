@@ -113,7 +113,8 @@ export function step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, eve
     const candidates = node.transitions.get(event.type);
     if (!candidates) continue;
     for (const t of candidates) {
-      const p = plan.get(t)!;
+      const p = plan.get(t);
+      if (!p) return machine.transition(snapshot, event as never, scope) as AnyMachineSnapshot; // a snapshot of another machine object
       if (p.guard && !p.guard({ context: snapshot.context, event }, undefined)) continue;
       if (p.targeted && !p.template) {
         p.template = machine.transition(snapshot, event as never, scope) as AnyMachineSnapshot;

@@ -57,6 +57,15 @@ describe.each(['application', 'exam', 'certificate'] as MachineName[])('%s machi
 });
 
 describe('machines outside the fast path go through machine.transition', () => {
+  it('a snapshot of another machine object (machine.provide) folds as xstate folds it', () => {
+    const machine = machines.application as AnyStateMachine;
+    const events = machinePaths('application').reduce((a, b) => (b.events.length > a.events.length ? b : a)).events;
+    const half = foldEvents(machine, events.slice(0, 3));
+    const other = machine.provide({});
+    const reference = events.slice(3).reduce((s, e) => other.transition(s, e as never, inertScope(other)) as AnyMachineSnapshot, half);
+    expect(meaning(machine, foldEvents(other, events.slice(3), half), PATH_EVENTS.application)).toEqual(meaning(machine, reference, PATH_EVENTS.application));
+  });
+
   const ping = { type: 'PING', data: {} };
   it('entry actions still run (as assigns) and the result matches transition()', () => {
     const m = createMachine({
