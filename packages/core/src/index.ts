@@ -146,3 +146,4 @@ export type {
 
 // Read models: projections of the log, kept up to date by subscriptions and rebuildable from position 0.
 export * from './readModels/index.js';
+export { allFacts, isLocalDate, optionalFact, perOccupation, worstOf, yesNoFact } from './rules/ruleKit.js';

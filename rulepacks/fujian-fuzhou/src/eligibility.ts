@@ -1,10 +1,9 @@
-import { fail, notApplicable, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
+import { allFacts, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from './documents.js';
-import { allFacts, optional } from './facts.js';
 
 const inFuzhou = (code: string) => code.startsWith('3501');
 /** 三（四）2: an organization filed by the ministry's or the Fujian provincial centre, based outside Fuzhou. */
-export const filedElsewhereOf = (p: ApplicantProfile): unknown => optional(p.organization, 'filedElsewhere');
+export const filedElsewhereOf = (p: ApplicantProfile): unknown => optionalFact(p.organization, 'filedElsewhere');
 
 /** 一（一）1. An organization filed nationally or by the province files under 三（四）2 instead. */
 export const registeredInFuzhou: Rule<ApplicantProfile> = {

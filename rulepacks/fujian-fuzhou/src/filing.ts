@@ -1,20 +1,7 @@
-import {
-  fail,
-  notApplicable,
-  pass,
-  requiredMaterialsRule,
-  review,
-  type ApplicantProfile,
-  type DeadlineSpec,
-  type FilingValiditySpec,
-  type MaterialSpec,
-  type QuotaSpec,
-  type Rule,
-} from '@certflow/core';
+import { fail, notApplicable, optionalFact, pass, requiredMaterialsRule, review, type ApplicantProfile, type DeadlineSpec, type FilingValiditySpec, type MaterialSpec, type QuotaSpec, type Rule } from '@certflow/core';
 import { checkAdvertising, type AdvertisingMark } from './advertising.js';
 import { FUZHOU_2021_04_22 as DOC } from './documents.js';
 import { filedElsewhereOf } from './eligibility.js';
-import { optional } from './facts.js';
 
 const m = (id: string, name: string, text: string): MaterialSpec => ({ id, name, required: true, cite: { document: DOC, clause: '三（一）', text } });
 
@@ -38,7 +25,7 @@ export const districtRecommendation: Rule<ApplicantProfile> = {
   cite: { document: DOC, clause: '三（一）', text: '同时通过各县(市)区人社部门推荐' },
   evaluate(p) {
     if (filedElsewhereOf(p) !== undefined) return notApplicable('非在榕评价机构直接向市鉴定中心备案');
-    const v = optional(p, 'recommendedByDistrict');
+    const v = optionalFact(p, 'recommendedByDistrict');
     if (v === undefined) return review('专家核实：县（市）区人社部门推荐（recommendedByDistrict 未提供）', ['recommendedByDistrict']);
     return v === true ? pass() : fail('未经县（市）区人社部门推荐', ['recommendedByDistrict']);
   },
@@ -91,10 +78,10 @@ export const advertisingWording: Rule<ApplicantProfile> = {
   description: '对外招生宣传不得使用禁用字样，不得出现国徽、政府部门徽标或其他单位标识',
   cite: { document: DOC, clause: '四（六）', text: '社会培训评价组织在对外招生宣传时不得使用' },
   evaluate(p) {
-    const ad = optional(p, 'advertising');
-    const text = optional(ad, 'text');
+    const ad = optionalFact(p, 'advertising');
+    const text = optionalFact(ad, 'text');
     if (typeof text !== 'string') return notApplicable('未提交招生宣传材料');
-    const findings = checkAdvertising(text, { emblems: (optional(ad, 'emblems') as AdvertisingMark[] | undefined) ?? [] });
+    const findings = checkAdvertising(text, { emblems: (optionalFact(ad, 'emblems') as AdvertisingMark[] | undefined) ?? [] });
     const fails = findings.filter((f) => f.outcome === 'fail');
     if (fails.length > 0) return fail(`招生宣传违反四（六）：${fails.map((f) => f.match ?? f.term).join('、')}`, ['advertising'], { findings });
     if (findings.length > 0) return review(`专家核实可能产生歧义或误导的字样、图案：${findings.map((f) => f.match ?? f.term).join('、')}`, ['advertising']);

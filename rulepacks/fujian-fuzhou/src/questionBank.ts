@@ -1,6 +1,5 @@
-import { fail, pass, review, type ApplicantProfile, type Level, type QuestionBank, type Rule, type RuleResult } from '@certflow/core';
+import { fail, optionalFact, pass, review, type ApplicantProfile, type Level, type QuestionBank, type Rule, type RuleResult } from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from './documents.js';
-import { optional } from './facts.js';
 
 /** 一（一）5: minimums per occupation and level. */
 export const QUESTION_BANK_MINIMUMS = { theoryQuestions: 1200, theoryPaperSets: 10, practicalPaperSets: 10, reviewQuestions: 10 } as const;
@@ -21,7 +20,7 @@ function bankMinimum(profile: ApplicantProfile, field: Field, levels: (l: Level)
     for (const level of o.levels.filter(levels)) {
       const path = ['occupations', i, 'questionBank', String(level), field];
       const bank = o.questionBank?.[String(level) as `${Level}`] as QuestionBank | undefined;
-      const value = bank ? optional(bank, field) : undefined;
+      const value = bank ? optionalFact(bank, field) : undefined;
       if (typeof value !== 'number') {
         missing ??= { code: o.code, level, path };
         continue;
@@ -41,7 +40,7 @@ export const questionBankDevelopers: Rule<ApplicantProfile> = {
   description: '具有开发题库技术人员',
   cite: { document: DOC, clause: '一（一）5', text: '具有开发题库技术人员' },
   evaluate({ capacity }) {
-    const n = optional(capacity, 'questionBankDevelopers');
+    const n = optionalFact(capacity, 'questionBankDevelopers');
     if (typeof n !== 'number') return review('专家核实：开发题库技术人员（capacity.questionBankDevelopers 未提供）', ['capacity', 'questionBankDevelopers']);
     return n > 0 ? pass() : fail('无开发题库技术人员', ['capacity', 'questionBankDevelopers']);
   },

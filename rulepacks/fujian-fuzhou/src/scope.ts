@@ -1,13 +1,12 @@
-import { fail, notApplicable, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
+import { fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from './documents.js';
-import { optional } from './facts.js';
 
 /**
  * 技能类 occupations: an explicit `occupations[i].skillType` wins; else the
  * 大典 major group decides (4–6 skill, 1, 2, 7, 8 not, 3 mixed → expert).
  */
 export function skillTypeOf(o: { code: string }): boolean | undefined {
-  const explicit = optional(o, 'skillType');
+  const explicit = optionalFact(o, 'skillType');
   if (typeof explicit === 'boolean') return explicit;
   const group = o.code[0];
   if (group === '4' || group === '5' || group === '6') return true;
@@ -49,7 +48,7 @@ export const maxOccupationsFirstApplication: Rule<ApplicantProfile> = {
   evaluate(p) {
     const n = p.occupations.length;
     if (n <= MAX_OCCUPATIONS_FIRST_APPLICATION) return pass();
-    const first = optional(p, 'firstApplication');
+    const first = optionalFact(p, 'firstApplication');
     if (first === false) return notApplicable('非初次申请');
     if (first === true) return fail(`初次申请 ${n} 个职业（工种），原则上不超过 ${MAX_OCCUPATIONS_FIRST_APPLICATION} 个`, ['occupations'], { count: n, max: MAX_OCCUPATIONS_FIRST_APPLICATION });
     return review(`申请 ${n} 个职业（工种）：专家核实是否初次申请（firstApplication 未提供）`, ['firstApplication']);

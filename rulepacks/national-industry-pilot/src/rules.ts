@@ -1,23 +1,10 @@
-import { fail, notApplicable, pass, review, type ApplicantProfile, type MaterialSpec, type Occupation, type Rule, type RuleResult } from '@certflow/core';
+import { fail, isLocalDate, notApplicable, pass, perOccupation, review, yesNoFact, type ApplicantProfile, type MaterialSpec, type Occupation, type Rule, type RuleResult } from '@certflow/core';
 import { SCHEDULE, ZHONGJIUPEIHAN_2020_41 } from './documents.js';
 
 const D = ZHONGJIUPEIHAN_2020_41;
 export const cite = (clause: string, text: string) => ({ document: D, clause, text });
 type P = ApplicantProfile;
 
-/** A yes/no fact the profile may carry: true passes, false fails, absent needs an expert. */
-function flag(value: unknown, path: (string | number)[], no: string, unknown: string): RuleResult {
-  if (value === true) return pass();
-  if (value === false) return fail(no, path);
-  return review(unknown, path);
-}
-
-function perOccupation(occupations: Occupation[], check: (o: Occupation, i: number) => RuleResult): RuleResult {
-  const results = occupations.map(check);
-  return results.find((r) => r.outcome === 'fail') ?? results.find((r) => r.outcome === 'review') ?? pass();
-}
-
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 export const recommendedBy = (p: P): string | undefined => (typeof p.organization.recommendedBy === 'string' && p.organization.recommendedBy.length > 0 ? p.organization.recommendedBy : undefined);
 const isAssociation = (p: P) => p.organization.kind === 'industry-association';
 
@@ -56,7 +43,7 @@ export const notAffiliatedUnit: Rule<P> = {
   cite: cite('二（一）', '原则上不得将政府部门与其所属单位'),
   evaluate(p) {
     if (isAssociation(p) || p.organization.kind === 'government-department') return notApplicable();
-    return flag(
+    return yesNoFact(
       p.organization.affiliatedWithAuthority === undefined ? undefined : !p.organization.affiliatedWithAuthority,
       ['organization', 'affiliatedWithAuthority'],
       'a unit affiliated with a government department',
@@ -72,7 +59,7 @@ export const associationDecoupled: Rule<P> = {
   evaluate(p) {
     if (!isAssociation(p)) return notApplicable();
     const decoupled = p.organization.decoupled ?? (p.organization.affiliatedWithAuthority === undefined ? undefined : !p.organization.affiliatedWithAuthority);
-    return flag(decoupled, ['organization', 'decoupled'], 'an association not decoupled from its competent authority', 'the profile does not say whether the association is decoupled from its authority: the centre checks');
+    return yesNoFact(decoupled, ['organization', 'decoupled'], 'an association not decoupled from its competent authority', 'the profile does not say whether the association is decoupled from its authority: the centre checks');
   },
 };
 
@@ -99,7 +86,7 @@ export const catalogLevelEvaluationOccupation: Rule<P> = {
   cite: cite('二（二）', '试点职业(工种)范围为职业资格目录内水平评价类技能人员职业(工种)'),
   evaluate: (p) =>
     perOccupation(p.occupations, (o, i) =>
-      flag(
+      yesNoFact(
         o.inQualificationCatalog,
         ['occupations', i, 'inQualificationCatalog'],
         `${o.code} ${o.name} is not a level-evaluation qualification of the catalog`,
@@ -126,7 +113,7 @@ export const comprehensiveAssociationSupport: Rule<P> = {
   cite: cite('三（一）', '综合类行业组织（协会）可作为全国性社会培训评价组织，其所属一类行业协会提供相应技术支持；专业性行业组织（协会）可直接作为面向全国开展相应职业（工种）评价的社会培训评价组织'),
   evaluate(p) {
     if (!isAssociation(p) || p.organization.associationType !== 'comprehensive') return notApplicable();
-    return flag(
+    return yesNoFact(
       p.organization.memberAssociationSupport,
       ['organization', 'memberAssociationSupport'],
       'a comprehensive association without technical support from its member associations',
@@ -143,7 +130,7 @@ export const branchLocalFiling: Rule<P> = {
   cite: cite('三（四）', '政府有关部门及行业组织指导分支机构在属地人社部门进行备案'),
   evaluate(p) {
     if (p.organization.branch !== true) return notApplicable('not a branch');
-    return flag(p.organization.locallyFiled, ['organization', 'locallyFiled'], 'a branch not filed with the local human-resources department', 'the profile does not say whether the branch is filed locally: the centre checks');
+    return yesNoFact(p.organization.locallyFiled, ['organization', 'locallyFiled'], 'a branch not filed with the local human-resources department', 'the profile does not say whether the branch is filed locally: the centre checks');
   },
 };
 
@@ -153,7 +140,7 @@ export const branchLocalRequirements: Rule<P> = {
   cite: cite('三（四）', '拟备案的分支机构要符合注册地人社部门对备案主体资质要求，接受属地人社部门监管'),
   evaluate(p) {
     if (p.organization.branch !== true) return notApplicable('not a branch');
-    return flag(
+    return yesNoFact(
       p.organization.meetsLocalRequirements,
       ['organization', 'meetsLocalRequirements'],
       'the branch does not meet the local requirements for filing',
@@ -169,9 +156,9 @@ export const publicityAfterLocalFiling: Rule<P> = {
   evaluate(p) {
     if (p.organization.branch !== true) return notApplicable('not a branch');
     const published = p.organization.onlinePublicityDate;
-    if (!isDate(published)) return notApplicable('not yet published online');
+    if (!isLocalDate(published)) return notApplicable('not yet published online');
     const filed = p.organization.localFilingDate;
-    if (!isDate(filed)) return review('published online, but the profile gives no local filing date: the centre checks the order', ['organization', 'localFilingDate']);
+    if (!isLocalDate(filed)) return review('published online, but the profile gives no local filing date: the centre checks the order', ['organization', 'localFilingDate']);
     return filed <= published ? pass() : fail(`published online on ${published}, before local filing on ${filed}`, ['organization', 'onlinePublicityDate'], { filed, published });
   },
 };

@@ -1,16 +1,5 @@
-import {
-  fail,
-  notApplicable,
-  pass,
-  requiredMaterialsRule,
-  review,
-  type ApplicantProfile,
-  type MaterialSpec,
-  type QuotaSpec,
-  type Rule,
-} from '@certflow/core';
+import { fail, notApplicable, optionalFact, pass, requiredMaterialsRule, review, type ApplicantProfile, type MaterialSpec, type QuotaSpec, type Rule } from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from './documents.js';
-import { optional } from './facts.js';
 
 const m = (id: string, name: string, text: string): MaterialSpec => ({ id, name, required: true, cite: { document: DOC, clause: '三（一）', text } });
 
@@ -40,11 +29,11 @@ export const applicationChannel: Rule<ApplicantProfile> = {
     text: '1.省属企业、行业协会、院校可在省级申报，也可在单位所在设区的市申报；\n2.市属企业、行业协会、院校在设区的市申报；\n\n3.民办职业培训机构在设区的市申报。',
   },
   evaluate(profile) {
-    const to = optional(profile, 'submittedTo');
+    const to = optionalFact(profile, 'submittedTo');
     if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供：province 或 city）', ['submittedTo']);
     if (to === 'city') return pass();
     if (profile.organization.kind === 'private-training-institution') return fail('民办职业培训机构在设区的市申报', ['submittedTo']);
-    const affiliation = optional(profile.organization, 'affiliation');
+    const affiliation = optionalFact(profile.organization, 'affiliation');
     if (affiliation === 'provincial') return pass();
     if (affiliation === 'municipal') return fail('市属单位在设区的市申报', ['submittedTo']);
     return review('专家核实：是否为省属单位（organization.affiliation 未提供）', ['organization', 'affiliation']);
@@ -61,7 +50,7 @@ export const crossCityEvaluation: Rule<ApplicantProfile> = {
     text: '遴选确定的评价机构先行在申报地范围开展评价工作。需要面向全省跨区域进行认定工作的，由申报地择优推荐，经省协商相关市后开展评价工作。',
   },
   evaluate(profile) {
-    if (optional(profile, 'crossCityEvaluation') !== true) return notApplicable('只在申报地范围开展评价');
+    if (optionalFact(profile, 'crossCityEvaluation') !== true) return notApplicable('只在申报地范围开展评价');
     return review('跨区域认定：需申报地择优推荐并经省协商相关市', ['crossCityEvaluation']);
   },
 };
@@ -74,7 +63,7 @@ export const quotas: QuotaSpec[] = [
     cite: { document: DOC, clause: '三（二）', text: '各市应择优遴选2-8家机构进行试点' },
     max: 8,
     min: 2,
-    buckets: (p) => (optional(p, 'submittedTo') === 'province' ? [] : [`city:${p.organization.registeredIn.slice(0, 4)}00`]),
+    buckets: (p) => (optionalFact(p, 'submittedTo') === 'province' ? [] : [`city:${p.organization.registeredIn.slice(0, 4)}00`]),
   },
 ];
 
@@ -88,7 +77,7 @@ export const firstBatchWindow: Rule<ApplicantProfile> = {
   description: '首批：省属单位2020年5月30日前向省级提交材料，各市2020年6月15日前完成首批遴选；此后持续开展遴选确定工作',
   cite: { document: DOC, clause: '五（三）', text: '首批征集遴选工作结束后，结合实际，持续开展遴选确定工作' },
   evaluate(profile, { asOf }) {
-    const to = optional(profile, 'submittedTo');
+    const to = optionalFact(profile, 'submittedTo');
     if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供），以确定首批截止日', ['submittedTo']);
     const cutoff = to === 'province' ? '2020-05-30' : '2020-06-15';
     const batch = asOf <= cutoff ? 'first' : 'continuing';

@@ -1,6 +1,5 @@
-import { fail, notApplicable, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
+import { allFacts, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from './documents.js';
-import { allFacts, optional } from './facts.js';
 
 /** 一: the kinds of organization the call is addressed to. */
 export const organizationKindInScope: Rule<ApplicantProfile> = {
@@ -142,7 +141,7 @@ export const associationMemberUnits: Rule<ApplicantProfile> = {
   cite: { document: DOC, clause: '一（六）', text: '行业协会申请职业技能等级认定试点工作的，应有符合条件能够承担评价工作的单位会员' },
   evaluate({ organization: o }) {
     if (o.kind !== 'industry-association') return notApplicable('不是行业协会');
-    const n = optional(o, 'qualifiedMemberUnits');
+    const n = optionalFact(o, 'qualifiedMemberUnits');
     if (typeof n !== 'number') return review('专家核实：行业协会能够承担评价工作的单位会员', ['organization', 'qualifiedMemberUnits']);
     return n > 0 ? pass() : fail('行业协会无能够承担评价工作的单位会员', ['organization', 'qualifiedMemberUnits']);
   },

@@ -1,6 +1,5 @@
-import { allowedLevelsRule, fail, notApplicable, pass, review, type ApplicantProfile, type LevelsSpec, type Rule } from '@certflow/core';
+import { allowedLevelsRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type LevelsSpec, type Rule } from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from './documents.js';
-import { optional } from './facts.js';
 
 /** 二: during the pilot, levels 5, 4 and 3 only. */
 export const levels: LevelsSpec = {
@@ -28,7 +27,7 @@ export const notAccessTypeShandong: Rule<ApplicantProfile> = {
  * group 3 mixes both, so an expert checks it.
  */
 export function skillTypeOf(o: { code: string }): boolean | undefined {
-  const explicit = optional(o, 'skillType');
+  const explicit = optionalFact(o, 'skillType');
   if (typeof explicit === 'boolean') return explicit;
   const group = o.code[0];
   if (group === '4' || group === '5' || group === '6') return true;
@@ -86,7 +85,7 @@ export const scopeByOrganizationKind: Rule<ApplicantProfile> = {
   evaluate({ organization, occupations }) {
     const scope = SCOPE_BY_KIND[organization.kind];
     if (!scope) return review(`专家核实：${organization.kind} 申报职业（工种）是否在其主体业务范围内`, ['organization', 'kind']);
-    const facts = occupations.map((o) => optional(o, 'withinMainScope'));
+    const facts = occupations.map((o) => optionalFact(o, 'withinMainScope'));
     const out = facts.indexOf(false);
     if (out !== -1) return fail(`${occupations[out]!.code} 不在${scope}内`, ['occupations', out, 'withinMainScope']);
     const unknown = facts.findIndex((f) => typeof f !== 'boolean');

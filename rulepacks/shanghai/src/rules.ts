@@ -1,24 +1,12 @@
-import { fail, notApplicable, pass, review, type ApplicantProfile, type Occupation, type Rule, type RuleResult } from '@certflow/core';
+import { fail, isLocalDate, notApplicable, pass, perOccupation, review, yesNoFact, type ApplicantProfile, type Occupation, type Rule, type RuleResult } from '@certflow/core';
 import { CATALOG_EXIT_CUTOFF, HURENSHEZHI_2020_439, SELECTION_STARTS } from './documents.js';
 
 const D = HURENSHEZHI_2020_439;
 const cite = (clause: string, text: string) => ({ document: D, clause, text });
 type P = ApplicantProfile;
 
-/** A yes/no fact the profile may carry: true passes, false fails, absent needs an expert. */
-function flag(value: unknown, path: (string | number)[], yes: string, no: string, unknown: string): RuleResult {
-  if (value === true) return pass(yes);
-  if (value === false) return fail(no, path);
-  return review(unknown, path);
-}
-
-/** Combines per-occupation results: any fail fails, else any review reviews, else pass. */
-function perOccupation(occupations: Occupation[], check: (o: Occupation, i: number) => RuleResult): RuleResult {
-  const results = occupations.map(check);
-  return results.find((r) => r.outcome === 'fail') ?? results.find((r) => r.outcome === 'review') ?? pass();
-}
-
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** yesNoFact with a message for the yes case too, in the order this file's rules read best. */
+const flag = (value: unknown, path: (string | number)[], yes: string, no: string, unknown: string): RuleResult => yesNoFact(value, path, no, unknown, yes);
 
 /** Kinds the 一（一） sentence on 「职业院校等」 covers: everything but enterprises and industry associations. */
 const COLLEGE_LIKE = new Set(['vocational-college', 'technical-school', 'university', 'private-training-institution', 'public-institution', 'government-department']);
@@ -256,8 +244,8 @@ export const acceptsSupervision: Rule<P> = {
 export function occupationInScope(o: Occupation, i: number): RuleResult {
   const path = ['occupations', i];
   const exit = o.catalogExitDate;
-  if (exit !== undefined && !isDate(exit)) return review(`${o.code}: catalogExitDate ${String(exit)} is not a date`, [...path, 'catalogExitDate']);
-  if (isDate(exit) && exit <= CATALOG_EXIT_CUTOFF) return pass();
+  if (exit !== undefined && !isLocalDate(exit)) return review(`${o.code}: catalogExitDate ${String(exit)} is not a date`, [...path, 'catalogExitDate']);
+  if (isLocalDate(exit) && exit <= CATALOG_EXIT_CUTOFF) return pass();
   if (o.newOccupation === true || o.urgentlyNeededInShanghai === true) return pass();
   const known = exit !== undefined && o.newOccupation === false && o.urgentlyNeededInShanghai === false;
   if (known) {
@@ -337,7 +325,7 @@ export const amendWithinValidity: Rule<AmendScopeFacts> = {
   appliesTo: 'AmendScope',
   evaluate(f, { asOf }) {
     const until = f.filing?.validUntil;
-    if (!isDate(until)) return review('the filing carries no validity end date: the centre checks the filing is in force', ['filing', 'validUntil']);
+    if (!isLocalDate(until)) return review('the filing carries no validity end date: the centre checks the filing is in force', ['filing', 'validUntil']);
     return asOf <= until ? pass() : fail(`the filing expired on ${until}; a scope change needs a filing in force`, ['filing', 'validUntil'], { validUntil: until });
   },
 };

@@ -1,22 +1,9 @@
-import { fail, notApplicable, pass, requiredMaterialsRule, review, type ApplicantProfile, type ExamPlan, type Occupation, type Rule, type RuleResult } from '@certflow/core';
+import { fail, notApplicable, pass, perOccupation, requiredMaterialsRule, review, yesNoFact, type ApplicantProfile, type ExamPlan, type Occupation, type Rule, type RuleResult } from '@certflow/core';
 import { CHUANRENSHEBAN_2020_20 } from '@certflow/rulepack-national';
 
 const D = CHUANRENSHEBAN_2020_20;
 export const cite = (clause: string, text: string) => ({ document: D, clause, text });
 type P = ApplicantProfile;
-
-/** A yes/no fact the profile may carry: true passes, false fails, absent needs an expert. */
-function flag(value: unknown, path: (string | number)[], no: string, unknown: string): RuleResult {
-  if (value === true) return pass();
-  if (value === false) return fail(no, path);
-  return review(unknown, path);
-}
-
-/** Combines per-occupation results: any fail fails, else any review reviews, else pass. */
-function perOccupation(occupations: Occupation[], check: (o: Occupation, i: number) => RuleResult): RuleResult {
-  const results = occupations.map(check);
-  return results.find((r) => r.outcome === 'fail') ?? results.find((r) => r.outcome === 'review') ?? pass();
-}
 
 // ── 一 二 applicants and where they apply ────────────────────────────────────
 
@@ -81,7 +68,7 @@ export const specApproved: Rule<P> = {
   evaluate: (p) =>
     perOccupation(p.occupations, (o, i) => {
       if (o.standard !== 'filed-spec') return notApplicable();
-      return flag(
+      return yesNoFact(
         o.specApprovedByMohrss,
         ['occupations', i, 'specApprovedByMohrss'],
         `${o.code}: the specification is not approved by MOHRSS`,
@@ -97,7 +84,7 @@ export const performanceReview: Rule<P> = {
   evaluate: (p) =>
     perOccupation(p.occupations, (o, i) => {
       if (!o.levels.some((l) => l === 1 || l === 2)) return notApplicable();
-      return flag(
+      return yesNoFact(
         o.performanceReview,
         ['occupations', i, 'performanceReview'],
         `${o.code}: levels 2/1 applied for without a comprehensive performance review (综合业绩评审)`,
@@ -130,7 +117,7 @@ export const cooperatingEnterpriseFiled: Rule<P> = {
   cite: cite('四（一）', '由已备案开展职业技能等级认定的企业，通过企校合作方式，参与技工院校人才培养评价'),
   evaluate(p) {
     if (p.organization.evaluationMode !== 'cooperating-enterprise') return notApplicable();
-    return flag(
+    return yesNoFact(
       p.organization.partnerEnterpriseFiled,
       ['organization', 'partnerEnterpriseFiled'],
       'the cooperating enterprise is not filed for skill level certification',
@@ -145,7 +132,7 @@ export const socialOrganizationListed: Rule<P> = {
   cite: cite('四（二）', '经人力资源社会保障部遴选公布的社会培训评价组织，可根据技工院校需求，为学生提供职业技能等级认定服务'),
   evaluate(p) {
     if (p.organization.evaluationMode !== 'social-organization') return notApplicable();
-    return flag(
+    return yesNoFact(
       p.organization.partnerOrganizationListed,
       ['organization', 'partnerOrganizationListed'],
       'the social training evaluation organization is not on the MOHRSS list',
@@ -178,7 +165,7 @@ export const certificationRules: Rule<P> = {
   description: '具有完善的职业技能等级认定工作制度、规范的考务工作流程',
   cite: cite('附件1 1', A1.body),
   evaluate: (p) =>
-    flag(p.capacity.certificationRules, ['capacity', 'certificationRules'], 'no certification rules and exam procedures', 'the profile does not describe the certification rules and exam procedures: an expert checks them'),
+    yesNoFact(p.capacity.certificationRules, ['capacity', 'certificationRules'], 'no certification rules and exam procedures', 'the profile does not describe the certification rules and exam procedures: an expert checks them'),
 };
 
 export const fullTimeStaff: Rule<P> = {
@@ -224,7 +211,7 @@ export const venueAndEquipment: Rule<P> = {
   description: '具有与评价职业（工种）等级相适应的场地、设施设备、仪器仪表等硬件设施',
   cite: cite('附件1 3', A1.venue),
   evaluate: (p) =>
-    flag(p.capacity.venueAndEquipment, ['capacity', 'venueAndEquipment'], 'no venue and equipment suited to the occupations and levels', 'the profile does not describe the venue and equipment: checked on the site visit'),
+    yesNoFact(p.capacity.venueAndEquipment, ['capacity', 'venueAndEquipment'], 'no venue and equipment suited to the occupations and levels', 'the profile does not describe the venue and equipment: checked on the site visit'),
 };
 
 export const videoMonitoring: Rule<P> = {
@@ -240,7 +227,7 @@ export const majorsMatchOccupations: Rule<P> = {
   cite: cite('附件1 4', A1.majors),
   evaluate: (p) =>
     perOccupation(p.occupations, (o, i) =>
-      flag(o.matchingMajor, ['occupations', i, 'matchingMajor'], `${o.code} ${o.name}: the school has no major matching the occupation`, `${o.code}: the profile does not name a matching major: an expert checks the school's majors`),
+      yesNoFact(o.matchingMajor, ['occupations', i, 'matchingMajor'], `${o.code} ${o.name}: the school has no major matching the occupation`, `${o.code}: the profile does not name a matching major: an expert checks the school's majors`),
     ),
 };
 
@@ -280,7 +267,7 @@ export const acceptsSupervision: Rule<P> = {
   description: '自愿接受人力资源社会保障部门的监督管理和业务指导',
   cite: cite('附件1 7', A1.system),
   evaluate: (p) =>
-    flag(p.organization.acceptsSupervision, ['organization', 'acceptsSupervision'], 'does not accept supervision and guidance', 'the profile carries no undertaking to accept supervision: the centre obtains it'),
+    yesNoFact(p.organization.acceptsSupervision, ['organization', 'acceptsSupervision'], 'does not accept supervision and guidance', 'the profile carries no undertaking to accept supervision: the centre obtains it'),
 };
 
 export const examSystemConnects: Rule<P> = {
@@ -288,7 +275,7 @@ export const examSystemConnects: Rule<P> = {
   description: '配备职业技能等级认定考务系统，并能够与人社部门监管数据信息系统对接',
   cite: cite('附件1 7', A1.system),
   evaluate: (p) =>
-    flag(
+    yesNoFact(
       p.capacity.examSystemConnected,
       ['capacity', 'examSystemConnected'],
       'no exam administration system able to connect to the authorities\' systems',
