@@ -39,7 +39,8 @@ async function replayResult(stream: LoadedStream, commandId: string, env: Decide
   }
   const all = stream.baseVersion === 0 ? stream.tail : await env.store.readStream(stream.streamId, { toVersion: stream.version });
   const events = all.filter((e) => e.meta.commandId === commandId);
-  const last = events[events.length - 1]!;
+  const last = events[events.length - 1];
+  if (!last) return null; // the index and the stream disagree (a snapshot store shared across event stores): a new command
   return repeatedResult(stream, events, last.version === stream.version ? stream.snapshot : foldEvents(machines[stream.machine], all.slice(0, last.version)));
 }
 
