@@ -23,9 +23,9 @@ describe.skipIf(skip)('postgresStore', () => {
       expect(await Promise.all(stores.map((s) => s.streamVersion('exam-1')))).toEqual([0, 0, 0, 0, 0, 0]);
       const client = new pg.Client({ connectionString: PG_URL });
       await client.connect();
-      const rows = (await client.query(`SELECT version FROM "${schema}".migrations`)).rows;
+      const rows = (await client.query(`SELECT version FROM "${schema}".migrations ORDER BY version`)).rows;
       await client.end();
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
       // A store opened later finds the schema in place.
       const later = postgresStore({ connectionString: PG_URL, schema });
       await later.append('exam-1', testEvents(1), { expectedVersion: 0 });

@@ -1,11 +1,11 @@
 import pg from 'pg';
-import type { Pool, PoolClient, PoolConfig, QueryResult } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import {
   ConcurrencyError,
   ValidationError,
   checkImport,
   runSubscription,
-  sealEvents,
+  canonicalJson,
   validateAppend,
   type AppendOptions,
   type AppendResult,
@@ -20,7 +20,7 @@ import {
   type Subscription,
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
-import { EVENT_COLUMNS, ROWS_PER_INSERT, insertAndCommitText, literal, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, ROWS_PER_INSERT, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
 
 export interface PostgresStoreOptions {
@@ -38,9 +38,10 @@ export interface PostgresStoreOptions {
 }
 
 /**
- * Test seam: runs inside an append's transaction once its positions are
- * reserved (its transaction id assigned) and before the rows are written and
- * committed, so a test can hold a transaction open at that point.
+ * Test seam: with a hook, an append runs in an explicit transaction and the
+ * hook runs inside it once the positions are reserved (the transaction id
+ * assigned) and the rows written, before COMMIT, so a test can hold a
+ * transaction open at that point.
  */
 export interface PostgresStoreHooks {
   afterReserve?: (streamId: string, events: StoredEvent[]) => Promise<void>;
@@ -139,38 +140,110 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     ).map(toStoredEvent);
 
   type Attempt = { ok: true; result: AppendResult } | { ok: false; actual?: number };
+  type AppendRow = { head_version: number; head_hash: string | null; first_position: number | null; hashes: string[] | null };
 
-  const attemptAppend = async (streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<Attempt> => {
+  /**
+   * The append's arguments: per event the type, its JSON form and the RFC 8785
+   * forms of data and meta (the forms core's sealEvents hashes; the server
+   * composes the envelope around them and stores them as they are).
+   */
+  interface Prepared {
+    typeNames: string[];
+    typeJsons: string[];
+    datas: string[];
+    metas: string[];
+  }
+  const prepare = (events: NewEvent[]): Prepared => {
+    const p: Prepared = { typeNames: [], typeJsons: [], datas: [], metas: [] };
+    const metaForms = new Map<object, string>();
+    for (const e of events) {
+      let metaJson = metaForms.get(e.meta);
+      if (metaJson === undefined) {
+        metaJson = canonicalJson(e.meta);
+        metaForms.set(e.meta, metaJson);
+      }
+      p.typeNames.push(e.type);
+      p.typeJsons.push(JSON.stringify(e.type));
+      p.datas.push(canonicalJson(e.data));
+      p.metas.push(metaJson);
+    }
+    return p;
+  };
+
+  // A named statement: each pooled connection parses and plans it once.
+  // (Names are cut at 63 bytes; the schema name has at most 48.)
+  const appendStatement = {
+    name: `cf_append_${schema}`,
+    text: `SELECT head_version, head_hash, first_position, hashes FROM "${schema}".append_events($1, $2, $3, $4, $5, $6, $7)`,
+    types,
+  };
+
+  /** The stored events: what was sent plus the versions, positions and hashes the server assigned. */
+  const stored = (streamId: string, p: Prepared, row: AppendRow): StoredEvent[] => {
+    const first = row.first_position!;
+    const hashes = row.hashes!;
+    return p.typeNames.map((type, i) => ({
+      streamId,
+      version: row.head_version + i + 1,
+      position: first + i,
+      type,
+      data: JSON.parse(p.datas[i]!),
+      meta: JSON.parse(p.metas[i]!),
+      prevHash: i === 0 ? row.head_hash : hashes[i - 1]!,
+      hash: hashes[i]!,
+    }));
+  };
+
+  /**
+   * One round trip: append_events in autocommit, so the statement is its own
+   * transaction and the reply arrives after the commit.
+   */
+  const attemptAppend = async (streamId: string, p: Prepared, expected: ExpectedVersion): Promise<Attempt> => {
+    const wanted = expected === 'any' ? null : expected === 'no-stream' ? 0 : expected;
+    const values = [streamId, JSON.stringify(streamId), wanted, p.typeNames, p.typeJsons, p.datas, p.metas];
+    if (hooks.afterReserve) return attemptInTransaction(streamId, p, values, hooks.afterReserve);
+    let row: AppendRow;
+    try {
+      row = (await pool.query<AppendRow>({ ...appendStatement, values })).rows[0]!;
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') return { ok: false };
+      throw e;
+    }
+    if (row.first_position === null) return { ok: false, actual: row.head_version };
+    const events = stored(streamId, p, row);
+    return { ok: true, result: { nextExpectedVersion: events[events.length - 1]!.version, events } };
+  };
+
+  /** The same inside an explicit transaction, held open by the test hook before COMMIT. */
+  const attemptInTransaction = async (
+    streamId: string,
+    p: Prepared,
+    values: unknown[],
+    afterReserve: NonNullable<PostgresStoreHooks['afterReserve']>,
+  ): Promise<Attempt> => {
     const client: PoolClient = await pool.connect();
     let healthy = false;
     try {
-      const wanted = expected === 'any' ? 'NULL' : expected === 'no-stream' ? '0' : String(expected);
-      // One round trip: open the transaction, read the head, reserve positions.
-      const results = (await client.query({
-        text: `BEGIN; SELECT * FROM "${schema}".begin_append(${literal(streamId)}, ${events.length}, ${wanted})`,
-        types,
-      })) as unknown as QueryResult<{ head_version: number; head_hash: string | null; first_position: number | null }>[];
-      const head = results[1]!.rows[0]!;
-      if (head.first_position === null) {
-        await client.query('ROLLBACK');
-        healthy = true;
-        return { ok: false, actual: head.head_version };
-      }
-      const first = head.first_position;
-      const positions = events.map((_, i) => first + i);
-      const sealed = sealEvents(streamId, { version: head.head_version, hash: head.head_hash }, positions, events);
-      if (hooks.afterReserve) await hooks.afterReserve(streamId, sealed);
+      await client.query('BEGIN');
+      let row: AppendRow;
       try {
-        // The second and last round trip: write the batch and commit.
-        await client.query(insertAndCommitText(schema, sealed));
+        row = (await client.query<AppendRow>({ ...appendStatement, values })).rows[0]!;
       } catch (e) {
         await client.query('ROLLBACK');
         healthy = true;
         if ((e as { code?: string }).code === '23505') return { ok: false };
         throw e;
       }
+      if (row.first_position === null) {
+        await client.query('ROLLBACK');
+        healthy = true;
+        return { ok: false, actual: row.head_version };
+      }
+      const events = stored(streamId, p, row);
+      await afterReserve(streamId, events);
+      await client.query('COMMIT');
       healthy = true;
-      return { ok: true, result: { nextExpectedVersion: sealed[sealed.length - 1]!.version, events: sealed } };
+      return { ok: true, result: { nextExpectedVersion: events[events.length - 1]!.version, events } };
     } finally {
       // A connection that failed mid-transaction is dropped, never reused.
       client.release(!healthy);
@@ -183,13 +256,14 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       const expected = options?.expectedVersion;
       checkExpected(expected);
       await ready();
+      const prepared = prepare(events);
       for (let attempt = 0; ; attempt++) {
-        const r = await attemptAppend(streamId, events, expected);
+        const r = await attemptAppend(streamId, prepared, expected);
         if (r.ok) {
           signal.wake();
           signal.notifyOthers();
-          // The sealed events are fresh objects (sealEvents parses data and
-          // meta anew) that the store keeps no reference to: no copy needed.
+          // The stored events are fresh objects (data and meta parsed anew from
+          // their canonical forms) that the store keeps no reference to: no copy needed.
           return r.result;
         }
         // Lost a race for the version (unique key) or the head did not match.

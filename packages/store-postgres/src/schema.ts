@@ -127,6 +127,68 @@ $fn$;
 `;
     },
   },
+  {
+    version: 2,
+    description: 'append_events: a whole append (head, expected version, positions, hashes, rows) in one call',
+    sql: (s) => {
+      const key = schemaKey(s);
+      return `
+-- The whole append in one statement, so it takes one round trip and, called
+-- in autocommit, commits as the statement's own transaction. The client sends
+-- the RFC 8785 (canonical) JSON text of each event's data and meta and the
+-- JSON-encoded stream id and types; the function reads the head, checks the
+-- expected version (NULL = any), reserves positions as begin_append does (the
+-- transaction id and the positions under one short advisory lock), and hashes
+-- each event exactly as core's sealEvents composes the canonical envelope:
+--   {"data":…,"meta":…,"position":…,"prevHash":"…"|null,"streamId":"…","type":"…","version":…}
+-- SHA-256 over its UTF-8 bytes, lower-case hex. On a version mismatch it
+-- returns the head with first_position NULL and writes nothing; two writers
+-- that read the same head collide on the unique key (23505).
+CREATE FUNCTION "${s}".append_events(
+  p_stream text, p_stream_json text, p_expected integer,
+  p_types text[], p_type_jsons text[], p_datas text[], p_metas text[])
+RETURNS TABLE (head_version integer, head_hash text, first_position bigint, hashes text[])
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  n integer := cardinality(p_types);
+  prev text;
+  h text;
+BEGIN
+  SELECT e.version, e.hash INTO head_version, head_hash
+    FROM "${s}".events e WHERE e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+  head_version := coalesce(head_version, 0);
+  IF p_expected IS NOT NULL AND p_expected <> head_version THEN
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_lock(${POSITION_LOCK}, ${key});
+  PERFORM pg_current_xact_id();
+  first_position := nextval('"${s}".event_position');
+  IF n > 1 THEN
+    PERFORM setval('"${s}".event_position', first_position + n - 1);
+  END IF;
+  PERFORM pg_advisory_unlock(${POSITION_LOCK}, ${key});
+  hashes := array_fill(NULL::text, ARRAY[n]);
+  prev := head_hash;
+  FOR i IN 1..n LOOP
+    h := encode(sha256(convert_to(
+      '{"data":' || p_datas[i] || ',"meta":' || p_metas[i] || ',"position":' || (first_position + i - 1)
+      || ',"prevHash":' || CASE WHEN prev IS NULL THEN 'null' ELSE '"' || prev || '"' END
+      || ',"streamId":' || p_stream_json || ',"type":' || p_type_jsons[i] || ',"version":' || (head_version + i) || '}',
+      'UTF8')), 'hex');
+    hashes[i] := h;
+    prev := h;
+  END LOOP;
+  INSERT INTO "${s}".events (position, stream_id, version, type, data, meta, prev_hash, hash)
+    SELECT first_position + u.i - 1, p_stream, head_version + u.i::integer, u.t, u.d::json, u.m::json,
+           CASE WHEN u.i = 1 THEN head_hash ELSE hashes[u.i::integer - 1] END, u.h
+      FROM unnest(p_types, p_datas, p_metas, hashes) WITH ORDINALITY AS u(t, d, m, h, i);
+  RETURN NEXT;
+END
+$fn$;
+`;
+    },
+  },
 ];
 
 /**
