@@ -12,10 +12,10 @@ const submittedApplications: Projection<State> = {
   // #region apply
   apply(state, e) {
     if (!e.streamId.startsWith('application-') || appliedBefore(state.versions, e)) return state;
-    const next = { ...state, versions: markApplied(state.versions, e) };
-    // … the event's effect on `next` …
-    if (e.type === 'ApplicationSubmitted') next.submitted = [...next.submitted, e.streamId];
-    return next;
+    markApplied(state.versions, e);
+    // … the event's effect on `state`, in place …
+    if (e.type === 'ApplicationSubmitted') state.submitted.push(e.streamId);
+    return state;
   },
   // #endregion apply
 };

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import { maskIdCardNumber } from '../rules/checkDigits.js';
 import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../rules/profile.js';
-import { appliedBefore, markApplied, ReadModel, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 export type CertificateStatus = 'valid' | 'revoked';
 
@@ -42,8 +42,6 @@ export interface RegistryState {
   certificates: Record<string, CertificateRecord>;
 }
 
-const namesOf = (profile: ApplicantProfile | undefined) => Object.fromEntries((profile?.occupations ?? []).map((o) => [o.code, o.name]));
-
 /** The certificate registry: one record per CertificateIssued, updated by CertificateRevoked. */
 export function certificateRegistryProjection(): Projection<RegistryState> {
   return {
@@ -51,51 +49,45 @@ export function certificateRegistryProjection(): Projection<RegistryState> {
     initial: () => ({ versions: {}, occupationNames: {}, exams: {}, certificates: {} }),
     apply(state, e: StoredEvent) {
       if (e.streamId.startsWith('quota-') || appliedBefore(state.versions, e)) return state;
-      const next: RegistryState = { ...state, versions: markApplied(state.versions, e) };
+      markApplied(state.versions, e);
       const data = e.data as any;
       switch (e.type) {
         case 'ApplicationSubmitted':
         case 'ApplicationSupplemented':
         case 'ScopeAmended':
-          next.occupationNames = { ...state.occupationNames, ...namesOf(data.profile) };
+          for (const o of (data.profile as ApplicantProfile | undefined)?.occupations ?? []) setOwn(state.occupationNames, o.code, o.name);
           break;
         case 'ExamPlanned':
-          next.exams = {
-            ...state.exams,
-            [e.streamId]: { organizationName: data.filing.organizationName, organizationCode: data.filing.organizationCode, filingStreamId: data.filing.streamId },
-          };
+          setOwn(state.exams, e.streamId, { organizationName: data.filing.organizationName, organizationCode: data.filing.organizationCode, filingStreamId: data.filing.streamId });
           break;
         case 'CertificateIssued': {
           const exam = data.examStreamId ? state.exams[data.examStreamId] : undefined;
           const level = data.occupation.level as Level;
-          next.certificates = {
-            ...state.certificates,
-            [data.number]: {
-              number: data.number,
-              holderName: data.holder.name,
-              idNumberMasked: maskIdCardNumber(String(data.holder.idNumber)),
-              occupation: { code: data.occupation.code, name: state.occupationNames[data.occupation.code] ?? data.occupation.code, level, levelName: LEVEL_NAMES[level] ?? String(level) },
-              issuer: { organizationName: exam?.organizationName ?? String(data.issuedBy), organizationCode: exam?.organizationCode ?? String(data.number).slice(1, 5), filingStreamId: exam?.filingStreamId ?? null },
-              issuedOn: data.issuedOn ?? chinaLocalDate(e.meta.at),
-              status: 'valid',
-              revokedOn: null,
-              revocationReason: null,
-              examStreamId: data.examStreamId ?? null,
-              rulePack: data.rulePack ? { id: data.rulePack.id, version: data.rulePack.version } : null,
-            },
-          };
+          setOwn(state.certificates, String(data.number), {
+            number: data.number,
+            holderName: data.holder.name,
+            idNumberMasked: maskIdCardNumber(String(data.holder.idNumber)),
+            occupation: { code: data.occupation.code, name: state.occupationNames[data.occupation.code] ?? data.occupation.code, level, levelName: LEVEL_NAMES[level] ?? String(level) },
+            issuer: { organizationName: exam?.organizationName ?? String(data.issuedBy), organizationCode: exam?.organizationCode ?? String(data.number).slice(1, 5), filingStreamId: exam?.filingStreamId ?? null },
+            issuedOn: data.issuedOn ?? chinaLocalDate(e.meta.at),
+            status: 'valid',
+            revokedOn: null,
+            revocationReason: null,
+            examStreamId: data.examStreamId ?? null,
+            rulePack: data.rulePack ? { id: data.rulePack.id, version: data.rulePack.version } : null,
+          });
           break;
         }
         case 'CertificateRevoked': {
           const number = e.streamId.slice('certificate-'.length);
           const record = state.certificates[number];
           if (record) {
-            next.certificates = { ...state.certificates, [number]: { ...record, status: 'revoked', revokedOn: chinaLocalDate(e.meta.at), revocationReason: typeof data?.reason === 'string' ? data.reason : null } };
+            setOwn(state.certificates, number, { ...record, status: 'revoked', revokedOn: chinaLocalDate(e.meta.at), revocationReason: typeof data?.reason === 'string' ? data.reason : null });
           }
           break;
         }
       }
-      return next;
+      return state;
     },
   };
 }

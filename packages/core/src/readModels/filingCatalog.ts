@@ -5,7 +5,7 @@ import { applyScopeChange } from '../machines/applicationMachine.js';
 import type { ScopeChange, ScopeItem } from '../machines/types.js';
 import type { ApplicantProfile, Level } from '../rules/profile.js';
 import type { Jurisdiction, RulePack } from '../rules/rulePack.js';
-import { appliedBefore, markApplied, ReadModel, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 export type FilingStatus = 'active' | 'suspended' | 'revoked' | 'expired';
 
@@ -77,52 +77,46 @@ const STATUS_OF: Record<string, FilingStatus> = {
 export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}): Projection<CatalogState> {
   const jurisdictionOf = (ref: { id: string; version: string }): Jurisdiction | null => {
     const packs = options.rulePacks ?? [];
-    return (packs.find((p) => p.id === ref.id && p.version === ref.version) ?? packs.find((p) => p.id === ref.id))?.jurisdiction ?? null;
+    const j = (packs.find((p) => p.id === ref.id && p.version === ref.version) ?? packs.find((p) => p.id === ref.id))?.jurisdiction;
+    return j ? { ...j } : null;
   };
   return {
     name: 'filing-catalog',
     initial: () => ({ versions: {}, candidates: {}, entries: {} }),
     apply(state, e: StoredEvent) {
       if (!e.streamId.startsWith('application-') || appliedBefore(state.versions, e)) return state;
-      const next: CatalogState = { ...state, versions: markApplied(state.versions, e) };
+      markApplied(state.versions, e);
       const data = e.data as any;
       const candidate = state.candidates[e.streamId];
       const entry = state.entries[e.streamId];
-      const since = chinaLocalDate(e.meta.at);
       switch (e.type) {
         case 'ApplicationSubmitted':
-          next.candidates = { ...state.candidates, [e.streamId]: candidateOf(data.profile, { id: data.rulePack.id, version: data.rulePack.version }) };
+          setOwn(state.candidates, e.streamId, candidateOf(data.profile, { id: data.rulePack.id, version: data.rulePack.version }));
           break;
         case 'ApplicationSupplemented':
-          if (candidate) next.candidates = { ...state.candidates, [e.streamId]: candidateOf(data.profile, candidate.rulePack, candidate) };
+          if (candidate) setOwn(state.candidates, e.streamId, candidateOf(data.profile, candidate.rulePack, candidate));
           break;
         case 'ApplicationRejected':
-          if (candidate) {
-            const { [e.streamId]: _gone, ...rest } = state.candidates;
-            next.candidates = rest;
-          }
+          if (candidate) delete state.candidates[e.streamId];
           break;
         case 'FilingCompleted':
           if (candidate) {
-            next.entries = {
-              ...state.entries,
-              [e.streamId]: {
-                streamId: e.streamId,
-                organizationName: candidate.name,
-                uscc: candidate.uscc,
-                registeredIn: candidate.registeredIn,
-                organizationCode: data.organizationCode,
-                filingNumber: data.filingNumber,
-                occupations: occupationsOf(data.scope, candidate.occupationNames),
-                validFrom: data.validFrom,
-                validUntil: data.validUntil ?? null,
-                status: 'active',
-                statusSince: data.validFrom ?? since,
-                statusReason: null,
-                rulePack: candidate.rulePack,
-                jurisdiction: jurisdictionOf(candidate.rulePack),
-              },
-            };
+            setOwn(state.entries, e.streamId, {
+              streamId: e.streamId,
+              organizationName: candidate.name,
+              uscc: candidate.uscc,
+              registeredIn: candidate.registeredIn,
+              organizationCode: data.organizationCode,
+              filingNumber: data.filingNumber,
+              occupations: occupationsOf(data.scope, candidate.occupationNames),
+              validFrom: data.validFrom,
+              validUntil: data.validUntil ?? null,
+              status: 'active',
+              statusSince: data.validFrom ?? chinaLocalDate(e.meta.at),
+              statusReason: null,
+              rulePack: { ...candidate.rulePack },
+              jurisdiction: jurisdictionOf(candidate.rulePack),
+            });
           }
           break;
         case 'ScopeAmended':
@@ -132,19 +126,20 @@ export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}
               entry.occupations.map((o) => ({ code: o.code, levels: o.levels })),
               data.change as ScopeChange,
             );
-            next.candidates = { ...state.candidates, [e.streamId]: updated };
-            next.entries = { ...state.entries, [e.streamId]: { ...entry, organizationName: updated.name, occupations: occupationsOf(scope, updated.occupationNames) } };
+            setOwn(state.candidates, e.streamId, updated);
+            setOwn(state.entries, e.streamId, { ...entry, organizationName: updated.name, occupations: occupationsOf(scope, updated.occupationNames) });
           }
           break;
         default: {
           const status = STATUS_OF[e.type];
           if (status && entry) {
             const reason = typeof data?.reason === 'string' ? data.reason : null;
-            next.entries = { ...state.entries, [e.streamId]: { ...entry, status, statusSince: e.type === 'FilingExpired' && data?.expiredOn ? data.expiredOn : since, statusReason: status === 'active' ? null : reason } };
+            const statusSince = e.type === 'FilingExpired' && data?.expiredOn ? data.expiredOn : chinaLocalDate(e.meta.at);
+            setOwn(state.entries, e.streamId, { ...entry, status, statusSince, statusReason: status === 'active' ? null : reason });
           }
         }
       }
-      return next;
+      return state;
     },
   };
 }

@@ -1,13 +1,14 @@
 import type { WorkingDayCalendar } from '../engine/calendar.js';
 import { deadlineItem, streamDeadlines } from '../engine/deadlines.js';
 import { packRegistry } from '../engine/packRegistry.js';
-import { foldStream } from '../engine/streams.js';
 import type { DeadlineItem } from '../engine/types.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
+import { foldEvents, machines } from '../machines/fold.js';
 import type { LocalDate, RulePack } from '../rules/rulePack.js';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { MachineName } from '../rules/vocabulary.js';
-import { appliedBefore, markApplied, ReadModel, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 /** A DeadlineMissed event as recorded (by a late step or by `engine.tick`). */
 export interface MissedDeadline {
@@ -37,11 +38,31 @@ export interface DeadlinesState {
 }
 
 /**
+ * The machine snapshot each tracked stream is folded to, beside the state
+ * (it is not plain data): one entry per `TrackedStream` object, so a state
+ * copied or read back from JSON (new objects) refolds a stream's kept events
+ * once, on its next event, and then advances by one transition per event.
+ */
+const folded = new WeakMap<TrackedStream, AnyMachineSnapshot>();
+
+/** The tracked stream's machine snapshot after its kept events. */
+function machineSnapshot(s: TrackedStream): AnyMachineSnapshot {
+  let snapshot = folded.get(s);
+  if (!snapshot) {
+    snapshot = foldEvents(machines[s.machine], s.events);
+    folded.set(s, snapshot);
+  }
+  return snapshot;
+}
+
+/**
  * Keeps, per application and exam stream still in progress, the events the
  * engine's deadline computation needs; due dates are computed at query time
  * with the same code `engine.deadlines()` uses (the pack's deadline specs and
  * the working-day calendar), so the two always agree. DeadlineMissed events
- * are kept as a list of what was recorded late.
+ * are kept as a list of what was recorded late. Each event advances the
+ * stream's machine by one transition (its snapshot is kept between events),
+ * so folding a stream of n events costs n transitions.
  */
 export function openDeadlinesProjection(): Projection<DeadlinesState> {
   return {
@@ -50,20 +71,30 @@ export function openDeadlinesProjection(): Projection<DeadlinesState> {
     apply(state, e: StoredEvent) {
       const machine: MachineName | null = e.streamId.startsWith('application-') ? 'application' : e.streamId.startsWith('exam-') ? 'exam' : null;
       if (!machine || appliedBefore(state.versions, e)) return state;
-      const next: DeadlinesState = { ...state, versions: markApplied(state.versions, e) };
-      const before = state.streams[e.streamId] ?? { machine, rulePack: null, events: [], done: false };
-      if (!before.done) {
-        const events = [...before.events, e];
-        const folded = foldStream(e.streamId, events).snapshot;
-        const ref = (folded.context as { rulePack?: { id: string; version: string } | null }).rulePack ?? null;
-        const done = folded.status === 'done';
-        next.streams = { ...state.streams, [e.streamId]: { machine, rulePack: ref ? { id: ref.id, version: ref.version } : null, events: done ? [] : events, done } };
+      markApplied(state.versions, e);
+      let tracked = state.streams[e.streamId];
+      if (!tracked) {
+        tracked = { machine, rulePack: null, events: [], done: false };
+        setOwn(state.streams, e.streamId, tracked);
+      }
+      if (!tracked.done) {
+        const snapshot = foldEvents(machines[machine], [e], machineSnapshot(tracked));
+        const ref = (snapshot.context as { rulePack?: { id: string; version: string } | null }).rulePack ?? null;
+        tracked.rulePack = ref ? { id: ref.id, version: ref.version } : null;
+        tracked.done = snapshot.status === 'done';
+        if (tracked.done) {
+          tracked.events = [];
+          folded.delete(tracked);
+        } else {
+          tracked.events.push(e);
+          folded.set(tracked, snapshot);
+        }
       }
       if (e.type === 'DeadlineMissed') {
         const d = e.data as Omit<MissedDeadline, 'streamId' | 'position'>;
-        next.missed = [...state.missed, { streamId: e.streamId, deadlineId: d.deadlineId, step: d.step, kind: d.kind, anchor: d.anchor, due: d.due, detectedOn: d.detectedOn, cite: d.cite, position: e.position }];
+        state.missed.push({ streamId: e.streamId, deadlineId: d.deadlineId, step: d.step, kind: d.kind, anchor: d.anchor, due: d.due, detectedOn: d.detectedOn, cite: d.cite, position: e.position });
       }
-      return next;
+      return state;
     },
   };
 }

@@ -2,10 +2,15 @@ import type { StoredEvent } from '../event.js';
 import type { EventStore, Subscription } from '../eventStore.js';
 
 /**
- * A read model's logic: a pure fold of the log. `apply` returns the next
- * state (it may return `state` itself when the event is of no interest) and
- * never mutates its input, so a projection can be replayed, tested on a list
- * of events and rebuilt from position 0 at any time.
+ * A read model's logic: a fold of the log. The projection owns its state:
+ * `apply` updates `state` in place and returns it (or returns a new state,
+ * which the caller then keeps instead), so folding an event costs what the
+ * event changes, not the size of the state. It reads nothing but the state
+ * and the event (no clock, no store), so a projection can be replayed,
+ * tested on a list of events and rebuilt from position 0 at any time. A
+ * caller that needs an earlier state to stay as it was copies it first
+ * (`project` copies a `from` it is given, `ReadModel.snapshot()` returns a
+ * copy).
  *
  * Delivery is at least once, so `apply` must be idempotent: the projections
  * of this module remember the last version they applied per stream and ignore
@@ -35,25 +40,42 @@ export function appliedBefore(versions: StreamVersions, event: StoredEvent): boo
   return (versions[event.streamId] ?? 0) >= event.version;
 }
 
-/** `versions` with the event's stream moved to its version (a new object). */
+/** Moves the event's stream in `versions` to its version, in place; returns `versions`. */
 export function markApplied(versions: StreamVersions, event: StoredEvent): StreamVersions {
-  return { ...versions, [event.streamId]: event.version };
+  setOwn(versions, event.streamId, event.version);
+  return versions;
 }
+
+/**
+ * Sets `record[key]` as an own property, whatever the key ('__proto__'
+ * included, which a plain assignment would take for the prototype).
+ */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}
+
+/** A deep copy of a projected state (plain data: what JSON or structured clone can hold). */
+const copyOf = <S>(p: Projected<S>): Projected<S> => structuredClone({ position: p.position, state: p.state });
 
 /**
  * Folds events into a projected state, skipping any at or below the
  * position already folded (the global guard: a store delivers in position
- * order, so a redelivery always lies at or below it).
+ * order, so a redelivery always lies at or below it). A `from` passed in is
+ * copied first and left as it was.
  */
 export function project<S>(projection: Projection<S>, events: Iterable<StoredEvent>, from?: Projected<S>): Projected<S> {
-  let current: Projected<S> = from ?? { position: 0, state: projection.initial() };
-  for (const e of events) current = step(projection, current, e);
+  const current: Projected<S> = from ? copyOf(from) : { position: 0, state: projection.initial() };
+  for (const e of events) step(projection, current, e);
   return current;
 }
 
-function step<S>(projection: Projection<S>, current: Projected<S>, event: StoredEvent): Projected<S> {
-  if (event.position <= current.position) return current;
-  return { position: event.position, state: projection.apply(current.state, event) };
+/** Folds one event into `current` (in place); false when the position guard dropped it. */
+function step<S>(projection: Projection<S>, current: Projected<S>, event: StoredEvent): boolean {
+  if (event.position <= current.position) return false;
+  current.state = projection.apply(current.state, event);
+  current.position = event.position;
+  return true;
 }
 
 export interface ReadModelOptions<S> {
@@ -61,7 +83,8 @@ export interface ReadModelOptions<S> {
   subscriptionName?: string;
   /**
    * A state the host kept (e.g. `readModel.snapshot()` serialized as JSON):
-   * `start()` then replays only what follows its position.
+   * `start()` then replays only what follows its position. It is copied:
+   * the model never changes the object passed in.
    */
   from?: Projected<S>;
 }
@@ -81,6 +104,9 @@ export interface RebuildResult {
  * checkpoint; events it hands over again are dropped by position and by
  * stream version, so neither a checkpoint behind the state nor one ahead of
  * it (a state lost with the process) loses or doubles anything.
+ *
+ * The model owns its state and folds each event into it in place; `state`
+ * is that live object (read it, do not change it), `snapshot()` a copy.
  */
 export class ReadModel<S> {
   readonly projection: Projection<S>;
@@ -96,10 +122,10 @@ export class ReadModel<S> {
     this.store = store;
     this.projection = projection;
     this.subscriptionName = options.subscriptionName ?? `readmodel-${projection.name}`;
-    this.current = options.from ? { position: options.from.position, state: options.from.state } : { position: 0, state: projection.initial() };
+    this.current = options.from ? copyOf(options.from) : { position: 0, state: projection.initial() };
   }
 
-  /** The current state (do not mutate it). */
+  /** The current state: the live object the model folds into (do not mutate it; it changes as events arrive). */
   get state(): S {
     return this.current.state;
   }
@@ -109,9 +135,13 @@ export class ReadModel<S> {
     return this.current.position;
   }
 
-  /** The state with its position, for a host that persists it (pass it back as `from`). */
+  /**
+   * A deep copy of the state with its position, for a host that persists it
+   * (pass it back as `from`): later events do not change it, and changing it
+   * does not change the model.
+   */
   snapshot(): Projected<S> {
-    return { position: this.current.position, state: this.current.state };
+    return copyOf(this.current);
   }
 
   /** Catches up with the log, then follows it live. Calling it again is a no-op. */
@@ -157,9 +187,7 @@ export class ReadModel<S> {
   }
 
   private fold(event: StoredEvent): void {
-    const next = step(this.projection, this.current, event);
-    if (next !== this.current) this.applied++;
-    this.current = next;
+    if (step(this.projection, this.current, event)) this.applied++;
   }
 
   private async replay(fromPosition: number): Promise<number> {

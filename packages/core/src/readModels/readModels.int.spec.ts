@@ -174,11 +174,14 @@ describe('projections are idempotent and rebuildable', () => {
     for (const e of events) twice = p.apply(p.apply(twice, e), e);
     expect(twice).toEqual(once.state);
     // Any prefix of the log handed over again (a subscription restarting from an old checkpoint) changes nothing.
-    for (let k = 1; k <= events.length; k++) expect(events.slice(0, k).reduce((st, e) => p.apply(st, e), once.state)).toEqual(once.state);
-    // Pure: applying never changes the state passed in.
-    const frozen = JSON.stringify(once.state);
-    p.apply(once.state, { ...events[0]!, version: 999, position: 999 });
-    expect(JSON.stringify(once.state)).toBe(frozen);
+    const expected = structuredClone(once.state);
+    for (let k = 1; k <= events.length; k++) expect(events.slice(0, k).reduce((st, e) => p.apply(st, e), once.state)).toEqual(expected);
+    // project() copies the `from` it is given: folding a new event over it leaves it as it was.
+    const frozen = JSON.stringify(once);
+    const further = project(p, [{ ...events[0]!, version: 999, position: 999 }], once);
+    expect(JSON.stringify(once)).toBe(frozen);
+    expect(further.position).toBe(999);
+    expect(further.state).not.toEqual(once.state);
   });
 
   it('rebuild() folds the whole log from position 0 into the same state, then keeps following', async () => {
