@@ -118,7 +118,7 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
     };
     return { decision: null, events: [{ type: 'FilingCompleted', data: plain(data) }], undo: () => release('command failed') };
   },
-  AmendScope(i: DecideInput<'AmendScope'>): Decided {
+  async AmendScope(i: DecideInput<'AmendScope'>): Promise<Decided> {
     const ctx = ctxOf(i);
     const given: ScopeChange = { add: i.command.payload.add, drop: i.command.payload.drop };
     const empty = given.add.length === 0 && given.drop.length === 0;
@@ -148,7 +148,18 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
           : 'eligible',
     } as typeof screened);
     if (decision.outcome === 'ineligible') throw new RuleViolationError('AmendScope', failing(decision));
-    return { decision, events: [{ type: 'ScopeAmended', data: plain({ change, profile, decision }) }] };
+    // The new scope takes quota places like a filing does (an added occupation
+    // counts against "at most 2 per occupation"); places it no longer needs
+    // are given back once the change is recorded.
+    const { places, release } = await reservePlaces(i.env.store, i.pack, profile, i.stream.streamId, i.env.meta, 'AmendScope');
+    const dropped = ctx.quotaPlaces.filter((q) => !places.includes(q));
+    const meta = { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } };
+    return {
+      decision,
+      events: [{ type: 'ScopeAmended', data: plain({ change, profile, decision, quotaPlaces: places }) }],
+      undo: () => release('command failed'),
+      after: () => releasePlaces(i.env.store, dropped, i.stream.streamId, meta, 'scope amended'),
+    };
   },
   SuspendFiling: (i: DecideInput<'SuspendFiling'>) => ({ decision: null, events: [{ type: 'FilingSuspended', data: plain(i.command.payload) }] }),
   ReinstateFiling: (i: DecideInput<'ReinstateFiling'>) => ({ decision: null, events: [{ type: 'FilingReinstated', data: plain(i.command.payload) }] }),

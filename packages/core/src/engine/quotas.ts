@@ -9,19 +9,47 @@ export function quotaStreamId(quota: QuotaSpec, bucket: string): string {
   return `quota-${quota.id}-${bucket.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 }
 
-/** Who holds a place in a reservation stream, folded from its events. */
-export async function quotaHolders(store: EventStore, streamId: string): Promise<{ version: number; holders: Set<string> }> {
+/** Who holds a place in a reservation stream, folded from its events: holder → position of its reservation. */
+export async function quotaHolders(store: EventStore, streamId: string): Promise<{ version: number; holders: Map<string, number> }> {
   const events = await store.readStream(streamId);
-  const holders = new Set<string>();
+  const holders = new Map<string, number>();
   for (const e of events) {
     const holder = String((e.data as { holder: string }).holder);
-    if (e.type === 'QuotaPlaceReserved') holders.add(holder);
+    if (e.type === 'QuotaPlaceReserved') holders.set(holder, e.position);
     else if (e.type === 'QuotaPlaceReleased') holders.delete(holder);
   }
   return { version: events.length, holders };
 }
 
 const CONTENTION_RETRIES = 50;
+
+/**
+ * Whether a holder (an application stream) still needs the place it reserved
+ * at `reservedAt` in `quotaStream`. A command takes its places first and
+ * records its own event second; one that stopped in between (a crash) leaves
+ * a place behind. The place is stale once the holder's stream has moved on
+ * without it: the application was rejected, revoked or expired, or a later
+ * FilingCompleted / ScopeAmended does not list it. Until the holder records
+ * something that settles it, the place counts (the command may be in flight,
+ * and a retry of it reuses the place).
+ */
+async function holdsPlace(store: EventStore, holder: string, quotaStream: string, reservedAt: number): Promise<{ holds: boolean; why: string }> {
+  const events = await store.readStream(holder);
+  for (const e of events) {
+    if (e.type === 'ApplicationRejected' || e.type === 'FilingRevoked' || e.type === 'FilingExpired') {
+      return { holds: false, why: `${holder} ended with ${e.type}` };
+    }
+  }
+  let verdict = { holds: true, why: 'in flight' };
+  for (const e of events) {
+    if (e.position <= reservedAt) continue;
+    const places = (e.data as { quotaPlaces?: string[] } | null)?.quotaPlaces;
+    if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && places) {
+      verdict = places.includes(quotaStream) ? { holds: true, why: 'listed' } : { holds: false, why: `${holder} recorded ${e.type} without this place` };
+    }
+  }
+  return verdict;
+}
 
 /**
  * Takes a place for `holder` in every bucket of every quota the pack takes at
@@ -36,6 +64,7 @@ export async function reservePlaces(
   profile: ApplicantProfile,
   holder: string,
   meta: Omit<EventMeta, 'rulePack'>,
+  command: 'CompleteFiling' | 'AmendScope' = 'CompleteFiling',
 ): Promise<{ places: string[]; release: (reason: string) => Promise<void> }> {
   const taken: string[] = [];
   const places: string[] = [];
@@ -48,12 +77,22 @@ export async function reservePlaces(
         const { version, holders } = await quotaHolders(store, streamId);
         if (holders.has(holder)) break;
         if (holders.size >= quota.max) {
+          // Before refusing, give back places left behind by commands that stopped half way.
+          const stale: Array<{ holder: string; why: string }> = [];
+          for (const [h, reservedAt] of holders) {
+            const { holds, why } = await holdsPlace(store, h, streamId, reservedAt);
+            if (!holds) stale.push({ holder: h, why });
+          }
+          if (stale.length > 0 && attempt < CONTENTION_RETRIES) {
+            for (const s of stale) await releasePlaces(store, [streamId], s.holder, { ...meta, rulePack: { id: pack.id, version: pack.version } }, `stale reservation: ${s.why}`);
+            continue;
+          }
           await release('quota full');
-          throw new RuleViolationError('CompleteFiling', [
+          throw new RuleViolationError(command, [
             {
               ruleId: quota.id,
               outcome: 'fail',
-              message: `${bucket}: ${holders.size} of at most ${quota.max} places are taken (${[...holders].join(', ')})`,
+              message: `${bucket}: ${holders.size} of at most ${quota.max} places are taken (${[...holders.keys()].join(', ')})`,
               cite: quota.cite,
             },
           ]);

@@ -67,7 +67,7 @@ export const applicationMachine = setup({
   },
 }).createMachine({
   id: 'application',
-  version: '1.0.0',
+  version: '1.1.0',
   context: initialContext,
   initial: 'draft',
   states: {
@@ -157,6 +157,8 @@ export const applicationMachine = setup({
                 scope: applyScopeChange(context.scope, event.data.change),
                 profile: event.data.profile,
                 pendingAmendment: null,
+                // A scope change takes and gives back quota places (recorded since machine 1.1.0).
+                quotaPlaces: event.data.quotaPlaces ?? context.quotaPlaces,
               })),
             },
             FilingSuspended: 'suspended',
