@@ -16,7 +16,7 @@ now = new Date('2020-06-03T09:00:00+08:00');
 await engine.applications.startPublicity({ streamId: 'application-1', actor: centre });
 now = new Date('2020-06-10T09:00:00+08:00'); // 公示 of at least 5 working days
 const filed = await engine.applications.completeFiling({ streamId: 'application-1', actor: centre });
-const { state, context } = filed.state; // context: the application's, the exam's or the certificate's
-console.log(state, 'validUntil' in context && context.validUntil); // filed.active 2023-06-09
+const { state, context } = filed.state; // typed as the application's context
+console.log(state, context.validUntil); // filed.active 2023-06-09
 console.log((await engine.load('application-1', { at: '2020-06-05T00:00:00+08:00' })).state); // publicity
 // #endregion example

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../event.js';
 import type { CommandType } from '../rules/vocabulary.js';
 import type { Command, CommandPayloads } from './commandSchemas.js';
+import type { ApplicationContext, CertificateContext, ExamContext } from '../machines/types.js';
 import type { ExecuteResult } from './types.js';
 
 /** What a typed helper takes: the stream, who acts, the payload; a commandId is generated when absent. */
@@ -13,7 +14,14 @@ export interface CommandArgs<T extends CommandType> {
   correlationId?: string;
 }
 
-type Helper<T extends CommandType> = (args: CommandArgs<T>) => Promise<ExecuteResult>;
+/** The context of the machine a command belongs to, so a helper's result is typed for its stream. */
+type ContextOf<T extends CommandType> = T extends 'PlanExam' | 'FileExamPlan' | 'RecordResults' | 'StartResultsPublicity' | 'ConfirmResults' | 'IssueCertificates'
+  ? ExamContext
+  : T extends 'RevokeCertificate'
+    ? CertificateContext
+    : ApplicationContext;
+
+type Helper<T extends CommandType> = (args: CommandArgs<T>) => Promise<ExecuteResult<ContextOf<T>>>;
 
 export interface CommandHelpers {
   applications: {
@@ -49,7 +57,7 @@ export function commandHelpers(execute: (c: Command) => Promise<ExecuteResult>):
   const h =
     <T extends CommandType>(type: T): Helper<T> =>
     (a) =>
-      execute({ type, streamId: a.streamId, actor: a.actor, commandId: a.commandId ?? randomUUID(), ...(a.correlationId ? { correlationId: a.correlationId } : {}), payload: a.payload ?? ({} as CommandPayloads[T]) } as Command);
+      execute({ type, streamId: a.streamId, actor: a.actor, commandId: a.commandId ?? randomUUID(), ...(a.correlationId ? { correlationId: a.correlationId } : {}), payload: a.payload ?? ({} as CommandPayloads[T]) } as Command) as Promise<ExecuteResult<ContextOf<T>>>;
   return {
     applications: {
       submit: h('SubmitApplication'),

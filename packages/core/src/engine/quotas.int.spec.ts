@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, memoryStore, RuleViolationError, type EventStore } from '@certflow/core';
+import { createEngine, memoryStore, RuleViolationError, type EventStore, type Occupation } from '@certflow/core';
 import { testCalendar, testProfile, testRulePack } from '@certflow/core/testing';
 import { centre } from './scenario.fixtures.js';
 
 const QUOTA = 'quota-per-occupation-6-18-01-01';
 const SECOND = 'quota-per-occupation-6-18-01-02';
-const milling = { code: '6-18-01-02', name: '铣工', levels: [5], standard: 'national', accessType: false, evaluators: 3 };
+const milling: Occupation = { code: '6-18-01-02', name: '铣工', levels: [5], standard: 'national', accessType: false, evaluators: 3 };
 
 function setup(store: EventStore = memoryStore()) {
   let now = new Date('2020-06-01T09:00:00+08:00');
