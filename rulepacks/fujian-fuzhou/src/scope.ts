@@ -1,4 +1,4 @@
-import { fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
+import { accessTypeExcludedRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from './documents.js';
 
 /**
@@ -73,14 +73,8 @@ export const minWorkstationsPerOccupation: Rule<ApplicantProfile> = {
 };
 
 export const notAccessTypeFuzhou: Rule<ApplicantProfile> = {
-  id: 'not-access-type-fuzhou',
+  ...accessTypeExcludedRule({ document: DOC, clause: '二（二）', text: '准入类职业资格不纳入职业技能等级认定范围' }, 'not-access-type-fuzhou', '准入类职业资格不纳入职业技能等级认定范围'),
   replaces: 'not-access-type',
-  description: '准入类职业资格不纳入职业技能等级认定范围',
-  cite: { document: DOC, clause: '二（二）', text: '准入类职业资格不纳入职业技能等级认定范围' },
-  evaluate({ occupations }) {
-    const i = occupations.findIndex((o) => o.accessType);
-    return i === -1 ? pass() : fail(`${occupations[i]!.code} ${occupations[i]!.name} 为准入类职业资格`, ['occupations', i, 'accessType']);
-  },
 };
 
 export const scopeRules = [skillTypeOccupation, nationalStandardRequired, maxOccupationsFirstApplication, minWorkstationsPerOccupation, notAccessTypeFuzhou];

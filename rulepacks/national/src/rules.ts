@@ -1,4 +1,4 @@
-import { allowedLevelsRule, fail, pass, type ApplicantProfile, type Rule } from '@certflow/core';
+import { accessTypeExcludedRule, allowedLevelsRule, fail, pass, type ApplicantProfile, type Rule } from '@certflow/core';
 import { CHUANRENSHEBAN_2020_20, LURENSHEZI_2020_50, ZHONGJIUPEIHAN_2020_41 } from './documents.js';
 
 export const levelsCite = {
@@ -11,17 +11,10 @@ export const levelsCite = {
 export const levelsAllowed: Rule<ApplicantProfile> = allowedLevelsRule(levelsCite, 'levels-allowed');
 
 /** 准入类 occupations are never in scope. */
-export const notAccessType: Rule<ApplicantProfile> = {
-  id: 'not-access-type',
-  description: '准入类职业（工种）不纳入职业技能等级认定范围',
-  cite: { document: ZHONGJIUPEIHAN_2020_41, clause: '二（二）', text: '其中拟转入准入类职业(工种)不纳入试点范围' },
-  evaluate(profile) {
-    const i = profile.occupations.findIndex((o) => o.accessType);
-    return i === -1
-      ? pass()
-      : fail(`${profile.occupations[i]!.code} ${profile.occupations[i]!.name} is an access-type (准入类) occupation`, ['occupations', i, 'accessType']);
-  },
-};
+export const notAccessType: Rule<ApplicantProfile> = accessTypeExcludedRule(
+  { document: ZHONGJIUPEIHAN_2020_41, clause: '二（二）', text: '其中拟转入准入类职业(工种)不纳入试点范围' },
+  'not-access-type',
+);
 
 /** A national standard, or else a specification filed with the ministry. */
 export const standardRequired: Rule<ApplicantProfile> = {

@@ -1,4 +1,4 @@
-import { allowedLevelsRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type LevelsSpec, type Rule } from '@certflow/core';
+import { accessTypeExcludedRule, allowedLevelsRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type LevelsSpec, type Rule } from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from './documents.js';
 
 /** 二: during the pilot, levels 5, 4 and 3 only. */
@@ -10,14 +10,8 @@ export const levels: LevelsSpec = {
 export const levelsAllowedShandong: Rule<ApplicantProfile> = { ...allowedLevelsRule(levels.cite, 'levels-allowed-shandong'), replaces: 'levels-allowed' };
 
 export const notAccessTypeShandong: Rule<ApplicantProfile> = {
-  id: 'not-access-type-shandong',
+  ...accessTypeExcludedRule({ document: DOC, clause: '二', text: '准入类职业资格不纳入评价范围' }, 'not-access-type-shandong', '准入类职业资格不纳入评价范围'),
   replaces: 'not-access-type',
-  description: '准入类职业资格不纳入评价范围',
-  cite: { document: DOC, clause: '二', text: '准入类职业资格不纳入评价范围' },
-  evaluate({ occupations }) {
-    const i = occupations.findIndex((o) => o.accessType);
-    return i === -1 ? pass() : fail(`${occupations[i]!.code} ${occupations[i]!.name} 为准入类职业资格`, ['occupations', i, 'accessType']);
-  },
 };
 
 /**

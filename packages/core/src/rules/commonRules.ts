@@ -24,6 +24,22 @@ export function requiredMaterialsRule(cite: Citation, id = 'materials-complete')
   };
 }
 
+/**
+ * A rule that no occupation applied for is access-type (准入类): every notice
+ * excludes them. Each pack adds it with its own clause (and description).
+ */
+export function accessTypeExcludedRule(cite: Citation, id = 'not-access-type', description = '准入类职业（工种）不纳入职业技能等级认定范围'): Rule<ApplicantProfile> {
+  return {
+    id,
+    description,
+    cite,
+    evaluate({ occupations }) {
+      const i = occupations.findIndex((o) => o.accessType);
+      return i === -1 ? pass() : fail(`${occupations[i]!.code} ${occupations[i]!.name} 为准入类职业资格`, ['occupations', i, 'accessType']);
+    },
+  };
+}
+
 /** A rule that every occupation applies only for levels the pack allows (`pack.levels`). */
 export function allowedLevelsRule(cite: Citation, id = 'levels-allowed'): Rule<ApplicantProfile> {
   return {
