@@ -47,7 +47,7 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './eventStore.js';
-export { runSubscription } from './subscriptionRunner.js';
+export { runSubscription, subscriptionSet } from './subscriptionRunner.js';
 export type { SubscriptionSource } from './subscriptionRunner.js';
 export { memoryStore } from './memoryStore.js';
 export { verifyLog } from './verifyLog.js';

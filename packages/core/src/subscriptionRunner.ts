@@ -95,3 +95,28 @@ export function runSubscription(
     },
   };
 }
+
+/**
+ * The subscriptions a store has handed out, so `close()` can stop them all.
+ * `track` wraps a subscription so that stopping it also forgets it.
+ */
+export function subscriptionSet(): { track(sub: Subscription): Subscription; stopAll(): Promise<void> } {
+  const live = new Set<Subscription>();
+  return {
+    track(sub) {
+      const tracked: Subscription = {
+        name: sub.name,
+        waitUntilCaughtUp: () => sub.waitUntilCaughtUp(),
+        async stop() {
+          live.delete(tracked);
+          await sub.stop();
+        },
+      };
+      live.add(tracked);
+      return tracked;
+    },
+    async stopAll() {
+      await Promise.allSettled([...live].map((s) => s.stop()));
+    },
+  };
+}

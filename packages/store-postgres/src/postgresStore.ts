@@ -5,6 +5,7 @@ import {
   ValidationError,
   checkImport,
   runSubscription,
+  subscriptionSet,
   canonicalJson,
   validateAppend,
   type AppendOptions,
@@ -97,7 +98,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const signal = new ChangeSignal(pool, `certflow_${schema}`, options.connectionString, pollIntervalMs);
   const t = `"${schema}".events`;
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = subscriptionSet();
   let closed = false;
 
   let migrated: Promise<void> | undefined;
@@ -342,16 +343,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         },
         options.from !== undefined ? { from: options.from } : {},
       );
-      const tracked: Subscription = {
-        name: sub.name,
-        waitUntilCaughtUp: () => sub.waitUntilCaughtUp(),
-        async stop() {
-          subscriptions.delete(tracked);
-          await sub.stop();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      return subscriptions.track(sub);
     },
 
     async importEvents(events: StoredEvent[]): Promise<void> {
@@ -367,7 +359,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
 
     async close(): Promise<void> {
       if (closed) return;
-      await Promise.all([...subscriptions].map((s) => s.stop().catch(() => undefined)));
+      await subscriptions.stopAll();
       closed = true;
       await signal.close();
       if (!shared) await pool.end();

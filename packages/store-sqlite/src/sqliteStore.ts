@@ -5,6 +5,7 @@ import {
   checkExpectedVersion,
   checkImport,
   runSubscription,
+  subscriptionSet,
   sealEvents,
   validateAppend,
   type AppendOptions,
@@ -79,7 +80,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
 
   let closed = false;
   const listeners = new Set<() => void>();
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = subscriptionSet();
 
   const notify = () => {
     for (const l of [...listeners]) l();
@@ -218,16 +219,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
         },
         options.from !== undefined ? { from: options.from } : {},
       );
-      const sub: Subscription = {
-        name: inner.name,
-        waitUntilCaughtUp: () => inner.waitUntilCaughtUp(),
-        async stop() {
-          subscriptions.delete(sub);
-          await inner.stop();
-        },
-      };
-      subscriptions.add(sub);
-      return sub;
+      return subscriptions.track(inner);
     },
 
     async importEvents(events: StoredEvent[]): Promise<void> {
@@ -246,7 +238,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([...subscriptions].map((s) => s.stop()));
+      await subscriptions.stopAll();
       notify();
       db.close();
     },
