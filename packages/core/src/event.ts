@@ -62,12 +62,12 @@ export function streamKind(streamId: string): StreamKind {
   return m[1] as StreamKind;
 }
 
+/** An ISO-8601 instant with a zone, as event meta's `at` takes it. */
+export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 const isoInstant = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'an ISO-8601 instant with a zone, e.g. 2020-06-01T09:00:00+08:00',
-  )
+  .regex(ISO_INSTANT_PATTERN, 'an ISO-8601 instant with a zone, e.g. 2020-06-01T09:00:00+08:00')
   .refine((v) => !Number.isNaN(Date.parse(v)), 'a real instant');
 
 export const actorSchema = z.object({

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ROLES, newEventSchema } from './event.js';
+import { ValidationError } from './errors.js';
+import { isCertainlyNewEvent, validateAppend } from './validateEvents.js';
+
+const good = () => ({
+  type: 'ApplicationSubmitted',
+  data: { a: 1 },
+  meta: {
+    at: '2020-06-01T09:00:00+08:00',
+    actor: { id: 'org-1', role: ROLES[0] },
+    commandId: 'cmd-1',
+    correlationId: 'corr-1',
+  },
+});
+
+/** Values of every kind a field might be given, right and wrong. */
+const anyValue = fc.oneof(
+  fc.constantFrom(undefined, null, '', 'x', 0, 1, true, [], {}, ['a'], new Date(0), Object.create(null) as object),
+  fc.string(),
+  fc.constantFrom(...ROLES),
+  fc.constantFrom(
+    '2020-06-01T09:00:00+08:00',
+    '2020-06-01T09:00Z',
+    '2020-06-01T09:00:00.123456789-05:30',
+    '2020-13-45T25:61:00+08:00', // right shape, not an instant
+    '2020-06-01 09:00:00+08:00',
+    '2020-06-01T09:00:00',
+  ),
+);
+
+const mutated = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        fc.constantFrom<(string | null)[]>(
+          [],
+          ['type'],
+          ['meta'],
+          ['meta', 'at'],
+          ['meta', 'actor'],
+          ['meta', 'actor', 'id'],
+          ['meta', 'actor', 'role'],
+          ['meta', 'commandId'],
+          ['meta', 'correlationId'],
+          ['meta', 'rulePack'],
+          ['meta', 'rulePack', 'id'],
+          ['meta', 'rulePack', 'version'],
+          ['meta', 'extra'],
+        ),
+        anyValue,
+      ),
+      { maxLength: 4 },
+    ),
+    fc.boolean(),
+  )
+  .map(([edits, withPack]) => {
+    const e: Record<string, unknown> = good();
+    if (withPack) (e.meta as Record<string, unknown>).rulePack = { id: 'shandong', version: '1.0.0' };
+    for (const [path, value] of edits) {
+      if (path.length === 0) continue;
+      let target: unknown = e;
+      for (const key of path.slice(0, -1)) {
+        const next = (target as Record<string, unknown>)[key!];
+        if (typeof next !== 'object' || next === null) {
+          target = undefined;
+          break;
+        }
+        target = next;
+      }
+      if (target !== undefined) (target as Record<string, unknown>)[path[path.length - 1]!] = value;
+    }
+    return e;
+  });
+
+describe('isCertainlyNewEvent', () => {
+  it('answers true only for events newEventSchema accepts, on generated and mutated events', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(mutated, (e) => {
+        if (isCertainlyNewEvent(e)) {
+          fast++;
+          expect(newEventSchema.safeParse(e).success).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // the fast path is really taken for good events
+    expect(fast).toBeGreaterThan(100);
+  });
+
+  it('answers true for the ordinary event, with or without a rule pack', () => {
+    expect(isCertainlyNewEvent(good())).toBe(true);
+    expect(isCertainlyNewEvent({ ...good(), meta: { ...good().meta, rulePack: null } })).toBe(true);
+    expect(isCertainlyNewEvent({ ...good(), meta: { ...good().meta, rulePack: { id: 'p', version: '1' } } })).toBe(true);
+    expect(isCertainlyNewEvent({ ...good(), meta: { ...good().meta, at: '2020-02-30T09:00:00+08:00' } })).toBe(
+      newEventSchema.safeParse({ ...good(), meta: { ...good().meta, at: '2020-02-30T09:00:00+08:00' } }).success,
+    );
+  });
+});
+
+describe('validateAppend', () => {
+  it('reports schema issues with their field paths whether or not the fast check applies', () => {
+    const bad = good();
+    (bad.meta.actor as { role: string }).role = 'nobody';
+    try {
+      validateAppend('exam-1', [good(), bad]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([['events', 1, 'meta', 'actor', 'role']]);
+    }
+    expect(() => validateAppend('exam-1', [good(), good()])).not.toThrow();
+  });
+});
