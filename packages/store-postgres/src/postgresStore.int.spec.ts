@@ -25,7 +25,7 @@ describe.skipIf(skip)('postgresStore', () => {
       await client.connect();
       const rows = (await client.query(`SELECT version FROM "${schema}".migrations ORDER BY version`)).rows;
       await client.end();
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       // A store opened later finds the schema in place.
       const later = postgresStore({ connectionString: PG_URL, schema });
       await later.append('exam-1', testEvents(1), { expectedVersion: 0 });
@@ -58,6 +58,36 @@ describe.skipIf(skip)('postgresStore', () => {
         await store.close();
         await pool.end();
       }
+    }
+  });
+
+  it('the events an append returns are ordinary, independent copies of what it stored', async () => {
+    const store = postgresStore({ connectionString: PG_URL, schema: fresh('ret') });
+    try {
+      const sent = [testEvent('Noted', { list: [1, { deep: '职业' }], n: null }), testEvent('Noted', { list: [] })];
+      const { events } = await store.append('exam-ret', sent, { expectedVersion: 'no-stream' });
+      const back = await store.readStream('exam-ret');
+      // what a reader gets, by every way of looking at an object
+      expect(events).toStrictEqual(back);
+      expect(JSON.parse(JSON.stringify(events))).toEqual(back);
+      expect(structuredClone(events)).toEqual(back);
+      expect(events.map((e) => ({ ...e }))).toEqual(back);
+      expect(Object.keys(events[0]!)).toEqual(['streamId', 'version', 'position', 'type', 'data', 'meta', 'prevHash', 'hash']);
+      // not the caller's objects, and the same object on every read
+      expect(events[0]!.data).not.toBe(sent[0]!.data);
+      expect(events[0]!.meta).not.toBe(sent[0]!.meta);
+      expect(events[0]!.data).toBe(events[0]!.data);
+      // changing the sent events, or the returned ones, changes nothing stored
+      (sent[0]!.data as { list: unknown[] }).list.push('late');
+      (events[0]!.data as { list: unknown[] }).list.push('mutated');
+      events[1]!.data = { replaced: true };
+      events[1]!.meta = { ...events[1]!.meta, actor: { id: 'x', role: 'auditor' } };
+      expect(events[1]!.data).toEqual({ replaced: true });
+      expect(events[1]!.meta.actor).toEqual({ id: 'x', role: 'auditor' });
+      expect(await store.readStream('exam-ret')).toStrictEqual(back);
+      expect(Object.isFrozen(Object.freeze(events[0]!)) && events[0]!.meta.commandId).toBe(back[0]!.meta.commandId);
+    } finally {
+      await store.close();
     }
   });
 

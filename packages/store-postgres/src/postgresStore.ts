@@ -21,7 +21,7 @@ import {
   type Subscription,
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
-import { EVENT_COLUMNS, ROWS_PER_INSERT, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
 
 export interface PostgresStoreOptions {
@@ -148,21 +148,26 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     ).map(toStoredEvent);
 
   type Attempt = { ok: true; result: AppendResult } | { ok: false; actual?: number };
-  type AppendRow = { head_version: number; head_hash: string | null; first_position: number | null; hashes: string[] | null };
+  /** `hashes`: the new events' hashes, 64 hex digits each, in one text. */
+  type AppendRow = { head_version: number; head_hash: string | null; first_position: number | null; hashes: string | null };
 
   /**
-   * The append's arguments: per event the type, its JSON form and the RFC 8785
-   * forms of data and meta (the forms core's sealEvents hashes; the server
-   * composes the envelope around them and stores them as they are).
+   * The append's arguments: the type names, and the types' JSON forms and the
+   * RFC 8785 forms of data and meta (the forms core's sealEvents hashes; the
+   * server composes the envelope around them and stores them as they are),
+   * each kind joined by newlines into one text. A canonical form never holds
+   * a raw newline (JSON escapes control characters in strings), so the server
+   * splits them back exactly.
    */
   interface Prepared {
     typeNames: string[];
-    typeJsons: string[];
     datas: string[];
     metas: string[];
   }
   const prepare = (events: NewEvent[]): Prepared => {
-    const p: Prepared = { typeNames: [], typeJsons: [], datas: [], metas: [] };
+    const typeNames: string[] = [];
+    const datas: string[] = [];
+    const metas: string[] = [];
     const metaForms = new Map<object, string>();
     for (const e of events) {
       let metaJson = metaForms.get(e.meta);
@@ -170,19 +175,18 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         metaJson = canonicalJson(e.meta);
         metaForms.set(e.meta, metaJson);
       }
-      p.typeNames.push(e.type);
-      p.typeJsons.push(JSON.stringify(e.type));
-      p.datas.push(canonicalJson(e.data));
-      p.metas.push(metaJson);
+      typeNames.push(e.type);
+      datas.push(canonicalJson(e.data));
+      metas.push(metaJson);
     }
-    return p;
+    return { typeNames, datas, metas };
   };
 
   // A named statement: each pooled connection parses and plans it once.
   // (Names are cut at 63 bytes; the schema name has at most 48.)
   const appendStatement = {
-    name: `cf_append_${schema}`,
-    text: `SELECT head_version, head_hash, first_position, hashes FROM "${schema}".append_events($1, $2, $3, $4, $5, $6, $7)`,
+    name: `cf_batch_${schema}`,
+    text: `SELECT head_version, head_hash, first_position, hashes FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
     types,
   };
 
@@ -190,25 +194,31 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   const stored = (streamId: string, p: Prepared, row: AppendRow): StoredEvent[] => {
     const first = row.first_position!;
     const hashes = row.hashes!;
-    return p.typeNames.map((type, i) => ({
-      streamId,
-      version: row.head_version + i + 1,
-      position: first + i,
-      type,
-      data: JSON.parse(p.datas[i]!),
-      meta: JSON.parse(p.metas[i]!),
-      prevHash: i === 0 ? row.head_hash : hashes[i - 1]!,
-      hash: hashes[i]!,
-    }));
+    const events: StoredEvent[] = [];
+    let prevHash = row.head_hash;
+    for (let i = 0; i < p.typeNames.length; i++) {
+      const hash = hashes.slice(i * 64, i * 64 + 64);
+      events.push(appendedEvent(streamId, row.head_version + i + 1, first + i, p.typeNames[i]!, p.datas[i]!, p.metas[i]!, prevHash, hash));
+      prevHash = hash;
+    }
+    return events;
   };
 
   /**
-   * One round trip: append_events in autocommit, so the statement is its own
+   * One round trip: append_batch in autocommit, so the statement is its own
    * transaction and the reply arrives after the commit.
    */
   const attemptAppend = async (streamId: string, p: Prepared, expected: ExpectedVersion): Promise<Attempt> => {
     const wanted = expected === 'any' ? null : expected === 'no-stream' ? 0 : expected;
-    const values = [streamId, JSON.stringify(streamId), wanted, p.typeNames, p.typeJsons, p.datas, p.metas];
+    const values = [
+      streamId,
+      canonicalJson(streamId),
+      wanted,
+      p.typeNames,
+      p.typeNames.map(canonicalJson).join('\n'),
+      p.datas.join('\n'),
+      p.metas.join('\n'),
+    ];
     if (hooks.afterReserve) return attemptInTransaction(streamId, p, values, hooks.afterReserve);
     let row: AppendRow;
     try {
@@ -270,8 +280,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         if (r.ok) {
           signal.wake();
           signal.notifyOthers();
-          // The stored events are fresh objects (data and meta parsed anew from
-          // their canonical forms) that the store keeps no reference to: no copy needed.
+          // The stored events are fresh objects (data and meta parsed from their
+          // canonical forms on first read) that the store keeps no reference to.
           return r.result;
         }
         // Lost a race for the version (unique key) or the head did not match.

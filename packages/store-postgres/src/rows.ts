@@ -45,6 +45,51 @@ export function toStoredEvent(r: EventRow): StoredEvent {
   };
 }
 
+/**
+ * An appended event as the append returns it. Its data and meta are parsed
+ * from the canonical JSON text the store sent, on first read and once: a
+ * caller that only needs versions, positions or hashes does not pay for
+ * parsing bodies it already has. Reading gives exactly what readStream gives
+ * (fresh objects the store keeps no reference to); the properties are
+ * enumerable and writable, so spreading, JSON.stringify, structuredClone and
+ * deep equality see ordinary values.
+ */
+export function appendedEvent(
+  streamId: string,
+  version: number,
+  position: number,
+  type: string,
+  dataJson: string,
+  metaJson: string,
+  prevHash: string | null,
+  hash: string,
+): StoredEvent {
+  let data: JsonValue | undefined;
+  let meta: EventMeta | undefined;
+  return {
+    streamId,
+    version,
+    position,
+    type,
+    get data(): JsonValue {
+      if (data === undefined) data = JSON.parse(dataJson) as JsonValue;
+      return data;
+    },
+    set data(value: JsonValue) {
+      data = value;
+    },
+    get meta(): EventMeta {
+      if (meta === undefined) meta = JSON.parse(metaJson) as EventMeta;
+      return meta;
+    },
+    set meta(value: EventMeta) {
+      meta = value;
+    },
+    prevHash,
+    hash,
+  };
+}
+
 /** Most rows one INSERT carries (PostgreSQL allows 65,535 parameters per statement). */
 export const ROWS_PER_INSERT = 5000;
 

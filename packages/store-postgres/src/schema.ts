@@ -189,6 +189,77 @@ $fn$;
 `;
     },
   },
+  {
+    version: 3,
+    description: 'append_batch: append_events with the canonical forms sent as newline-joined texts',
+    sql: (s) => {
+      const key = schemaKey(s);
+      return `
+-- append_events (migration 2) with the canonical forms of types, data and
+-- meta each sent as ONE text, the forms joined by newlines, instead of text
+-- arrays: RFC 8785 text never holds a raw control character (JSON escapes
+-- every one inside strings and canonical form has no whitespace between
+-- tokens), so a newline cannot occur inside a form, the client sends the
+-- forms without array-literal escaping, and string_to_array splits them
+-- without parsing JSON. Each data and meta text is parsed once, by the cast
+-- into its json column, as a plain INSERT would. The hashes come back as one
+-- text, 64 hex digits per event. append_events stays, so processes of an
+-- older release keep working against a migrated schema.
+CREATE FUNCTION "${s}".append_batch(
+  p_stream text, p_stream_json text, p_expected integer,
+  p_types text[], p_type_jsons text, p_datas text, p_metas text)
+RETURNS TABLE (head_version integer, head_hash text, first_position bigint, hashes text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  n integer := cardinality(p_types);
+  type_jsons text[] := string_to_array(p_type_jsons, E'\\n');
+  datas text[] := string_to_array(p_datas, E'\\n');
+  metas text[] := string_to_array(p_metas, E'\\n');
+  hs text[];
+  prev text;
+  h text;
+BEGIN
+  IF n IS NULL OR n < 1 OR cardinality(type_jsons) IS DISTINCT FROM n
+     OR cardinality(datas) IS DISTINCT FROM n OR cardinality(metas) IS DISTINCT FROM n THEN
+    RAISE EXCEPTION 'append_batch: % types, % type forms, % data, % meta',
+      n, cardinality(type_jsons), cardinality(datas), cardinality(metas) USING ERRCODE = '22023';
+  END IF;
+  SELECT e.version, e.hash INTO head_version, head_hash
+    FROM "${s}".events e WHERE e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+  head_version := coalesce(head_version, 0);
+  IF p_expected IS NOT NULL AND p_expected <> head_version THEN
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_lock(${POSITION_LOCK}, ${key});
+  PERFORM pg_current_xact_id();
+  first_position := nextval('"${s}".event_position');
+  IF n > 1 THEN
+    PERFORM setval('"${s}".event_position', first_position + n - 1);
+  END IF;
+  PERFORM pg_advisory_unlock(${POSITION_LOCK}, ${key});
+  hs := array_fill(NULL::text, ARRAY[n]);
+  prev := head_hash;
+  FOR i IN 1..n LOOP
+    h := encode(sha256(convert_to(
+      '{"data":' || datas[i] || ',"meta":' || metas[i] || ',"position":' || (first_position + i - 1)
+      || ',"prevHash":' || CASE WHEN prev IS NULL THEN 'null' ELSE '"' || prev || '"' END
+      || ',"streamId":' || p_stream_json || ',"type":' || type_jsons[i] || ',"version":' || (head_version + i) || '}',
+      'UTF8')), 'hex');
+    hs[i] := h;
+    prev := h;
+  END LOOP;
+  INSERT INTO "${s}".events (position, stream_id, version, type, data, meta, prev_hash, hash)
+    SELECT first_position + u.i - 1, p_stream, head_version + u.i::integer, u.t, u.d::json, u.m::json,
+           CASE WHEN u.i = 1 THEN head_hash ELSE hs[u.i::integer - 1] END, u.h
+      FROM unnest(p_types, datas, metas, hs) WITH ORDINALITY AS u(t, d, m, h, i);
+  hashes := array_to_string(hs, '');
+  RETURN NEXT;
+END
+$fn$;
+`;
+    },
+  },
 ];
 
 /**
