@@ -34,6 +34,26 @@ const RACES = 250;
 const admin = new pg.Pool({ connectionString: url, max: 10 });
 const raw = admin;
 await admin.query(`CREATE DATABASE ${emmettDb}`);
+// An interrupted run (Ctrl-C, kill, or a closed pipe such as `| head`) drops
+// what it created; a finished run drops it at the end.
+let cleaningUp = false;
+const interrupted = (why: string) => {
+  if (cleaningUp) return;
+  cleaningUp = true;
+  // Dropping the Emmett database ends its pool's connections, and work in
+  // flight fails: expected now, the process is on its way out.
+  process.on('uncaughtException', () => undefined);
+  const cleanup = new pg.Client({ connectionString: url });
+  void cleanup
+    .connect()
+    .then(() => cleanup.query(`DROP SCHEMA IF EXISTS "${storeSchema}" CASCADE`))
+    .then(() => cleanup.query(`DROP SCHEMA IF EXISTS "${rawSchema}" CASCADE`))
+    .then(() => cleanup.query(`DROP DATABASE IF EXISTS ${emmettDb} WITH (FORCE)`))
+    .catch((e: Error) => console.error(`cleanup after ${why} failed: ${e.message}`))
+    .finally(() => process.exit(130));
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => interrupted(signal));
+process.stdout.on('error', () => interrupted('a closed output'));
 const emmettUrl = (() => {
   const u = new URL(url);
   u.pathname = `/${emmettDb}`;
