@@ -102,12 +102,19 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   let closed = false;
 
   let migrated: Promise<void> | undefined;
+  /** True once the migrations ran: appends then skip awaiting `ready()`. */
+  let isMigrated = false;
   const ready = (): Promise<void> => {
     if (closed) return Promise.reject(new Error('postgresStore is closed'));
-    migrated ??= migrate(pool, schema).catch((e) => {
-      migrated = undefined;
-      throw e;
-    });
+    migrated ??= migrate(pool, schema).then(
+      () => {
+        isMigrated = true;
+      },
+      (e) => {
+        migrated = undefined;
+        throw e;
+      },
+    );
     return migrated;
   };
 
@@ -273,7 +280,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       validateAppend(streamId, events);
       const expected = options?.expectedVersion;
       checkExpected(expected);
-      await ready();
+      if (closed || !isMigrated) await ready();
       const prepared = prepare(events);
       for (let attempt = 0; ; attempt++) {
         const r = await attemptAppend(streamId, prepared, expected);

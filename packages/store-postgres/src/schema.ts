@@ -249,10 +249,16 @@ BEGIN
     hs[i] := h;
     prev := h;
   END LOOP;
-  INSERT INTO "${s}".events (position, stream_id, version, type, data, meta, prev_hash, hash)
-    SELECT first_position + u.i - 1, p_stream, head_version + u.i::integer, u.t, u.d::json, u.m::json,
-           CASE WHEN u.i = 1 THEN head_hash ELSE hs[u.i::integer - 1] END, u.h
-      FROM unnest(p_types, datas, metas, hs) WITH ORDINALITY AS u(t, d, m, h, i);
+  IF n = 1 THEN
+    -- the common single event: a plain VALUES row (no set-returning function)
+    INSERT INTO "${s}".events (position, stream_id, version, type, data, meta, prev_hash, hash)
+      VALUES (first_position, p_stream, head_version + 1, p_types[1], datas[1]::json, metas[1]::json, head_hash, hs[1]);
+  ELSE
+    INSERT INTO "${s}".events (position, stream_id, version, type, data, meta, prev_hash, hash)
+      SELECT first_position + u.i - 1, p_stream, head_version + u.i::integer, u.t, u.d::json, u.m::json,
+             CASE WHEN u.i = 1 THEN head_hash ELSE hs[u.i::integer - 1] END, u.h
+        FROM unnest(p_types, datas, metas, hs) WITH ORDINALITY AS u(t, d, m, h, i);
+  END IF;
   hashes := array_to_string(hs, '');
   RETURN NEXT;
 END
