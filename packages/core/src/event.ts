@@ -87,8 +87,21 @@ export const streamIdSchema = z
   .string()
   .regex(STREAM_ID_PATTERN, 'a stream id like application-<id>, exam-<id>, certificate-<number> or quota-<id>');
 
+/**
+ * What a new event's type may be: one or more characters, none a control
+ * character (U+0000–U+001F) and no lone surrogate. A lone surrogate has no
+ * UTF-8 form, so a store writing the type as text (SQLite, PostgreSQL) would
+ * keep U+FFFD instead and the event would no longer match its hash; PostgreSQL
+ * text cannot hold U+0000 at all. Surrogate pairs (emoji, rare CJK) are fine.
+ * Logs written before this rule are still read and verified as they are.
+ */
+export const EVENT_TYPE_PATTERN = /^(?:[^\u0000-\u001f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+$/;
+
 export const newEventSchema = z.object({
-  type: z.string().min(1, 'a non-empty event type'),
+  type: z
+    .string()
+    .min(1, 'a non-empty event type')
+    .regex(EVENT_TYPE_PATTERN, 'an event type without control characters or lone surrogates (text every store can keep)'),
   data: z.unknown(),
   meta: eventMetaSchema,
 });

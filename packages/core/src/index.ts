@@ -13,6 +13,7 @@ export type { ValidationIssue, Citation, ViolationFinding, ExpectedVersion } fro
 export { formatMessage, registerMessages } from './messages.js';
 export type { Locale } from './messages.js';
 export {
+  EVENT_TYPE_PATTERN,
   ROLES,
   STREAM_ID_PATTERN,
   streamKind,

@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { ISO_INSTANT_PATTERN, ROLES, STREAM_ID_PATTERN, newEventSchema, type NewEvent, type StoredEvent } from './event.js';
+import { EVENT_TYPE_PATTERN, ISO_INSTANT_PATTERN, ROLES, STREAM_ID_PATTERN, newEventSchema, type NewEvent, type StoredEvent } from './event.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import { zodIssues } from './zodIssues.js';
 
@@ -92,7 +92,7 @@ const isFilled = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
  * issues. (A test holds the two together on generated and mutated events.)
  */
 export function isCertainlyNewEvent(e: unknown): boolean {
-  if (!isRecord(e) || !isFilled(e.type)) return false;
+  if (!isRecord(e) || typeof e.type !== 'string' || !EVENT_TYPE_PATTERN.test(e.type)) return false;
   const meta = e.meta;
   if (!isRecord(meta)) return false;
   const at = meta.at;

@@ -18,6 +18,7 @@ const good = () => ({
 /** Values of every kind a field might be given, right and wrong. */
 const anyValue = fc.oneof(
   fc.constantFrom(undefined, null, '', 'x', 0, 1, true, [], {}, ['a'], new Date(0), Object.create(null) as object),
+  fc.constantFrom('Lone\ud800', '\udc00x', 'Nul\u0000', 'tab\t', '😀 认定', '\u2028'),
   fc.string(),
   fc.constantFrom(...ROLES),
   fc.constantFrom(
@@ -101,6 +102,18 @@ describe('isCertainlyNewEvent', () => {
 });
 
 describe('validateAppend', () => {
+  it('refuses a type no text column can keep exactly, and accepts surrogate pairs', () => {
+    for (const type of ['Lone\ud800', 'x\udc00', 'Nul\u0000', 'Line\nbreak']) {
+      try {
+        validateAppend('exam-1', [{ ...good(), type }]);
+        expect.unreachable(type);
+      } catch (e) {
+        expect((e as ValidationError).issues.map((i) => i.path)).toEqual([['events', 0, 'type']]);
+      }
+    }
+    expect(() => validateAppend('exam-1', [{ ...good(), type: '认定😀 Recorded' }])).not.toThrow();
+  });
+
   it('reports schema issues with their field paths whether or not the fast check applies', () => {
     const bad = good();
     (bad.meta.actor as { role: string }).role = 'nobody';

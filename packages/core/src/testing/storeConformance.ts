@@ -165,6 +165,9 @@ export function describeEventStoreConformance(
       const badCases: Array<[string, () => Parameters<EventStore['append']>, string]> = [
         ['an empty batch', () => ['application-d', [], { expectedVersion: 'any' }], 'events'],
         ['a missing type', () => ['application-d', [{ ...testEvent(), type: undefined as unknown as string }], { expectedVersion: 'any' }], 'events.0.type'],
+        // no UTF-8 form: a text column would keep U+FFFD and the event would not match its hash
+        ['a type with a lone surrogate', () => ['application-d', [testEvent('Lone\ud800')], { expectedVersion: 'any' }], 'events.0.type'],
+        ['a type with U+0000', () => ['application-d', [testEvent('Nul\u0000')], { expectedVersion: 'any' }], 'events.0.type'],
         ['a stream id of an unknown kind', () => ['order-1', testEvents(1), { expectedVersion: 'any' }], 'streamId'],
         ['a stream id with a space', () => ['exam-1 2', testEvents(1), { expectedVersion: 'any' }], 'streamId'],
         ['undefined in data', () => ['application-d', [testEvent('X', { a: undefined } as never)], { expectedVersion: 'any' }], 'events.0.data.a'],
