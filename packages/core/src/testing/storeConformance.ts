@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 // The testing entry is built separately; importing the package by name keeps
 // one copy of the error classes, so `instanceof` holds for stores built on it.
-import { ConcurrencyError, ValidationError, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
+import { ConcurrencyError, ValidationError, sealEvents, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
 import { testEvent, testEvents } from './eventFactory.js';
 
 export interface ConformanceOptions {
@@ -367,6 +367,18 @@ export function describeEventStoreConformance(
         (exported[1]!.data as Record<string, unknown>).i = 'tampered';
         const target = await open();
         await expect(target.importEvents(exported)).rejects.toBeInstanceOf(ValidationError);
+        expect(await collect(target.readAll())).toEqual([]);
+      });
+
+      it('refuses a log with a type no text column can keep exactly, and writes nothing', async () => {
+        // a correctly sealed event, as an older log could hold: it verifies, but
+        // stored as text its lone surrogate would become U+FFFD and break the hash
+        const log = sealEvents('application-j', { version: 0, hash: null }, [1, 2], [testEvent('Fine'), testEvent('Lone\ud800')]);
+        expect(verifyLog(log).ok).toBe(true);
+        const target = await open();
+        const err = await target.importEvents(log).catch((e) => e);
+        expect(err).toBeInstanceOf(ValidationError);
+        expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toContain('events.1.type');
         expect(await collect(target.readAll())).toEqual([]);
       });
     });
