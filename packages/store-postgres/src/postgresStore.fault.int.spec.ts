@@ -20,14 +20,20 @@ describe.skipIf(skip)('postgresStore: a writer killed with SIGKILL mid-append', 
     let interrupted = 0;
     let acknowledged = 0;
     try {
-      for (let round = 0; round < 5; round++) {
-        const w = spawnWorker(crashWorker, [PG_URL, schema, streamId, String(batchSize), '600']);
+      // At least 5 kills, and more (up to 12) until one has landed inside an
+      // append: how long an append takes varies with the machine's load.
+      let rounds = 0;
+      for (; rounds < 12 && (rounds < 5 || interrupted === 0); rounds++) {
+        const w = spawnWorker(crashWorker, [PG_URL, schema, streamId, String(batchSize), '2000']);
         // The child runs against core's sources (tsconfig paths from the repository root).
         expect((await w.next((m) => 'core' in m)).core).toBe('source');
+        // Time a warm append (the first also prepares the statement), then
+        // kill at a random moment within the next one.
         const first = await w.next((m) => 'ack' in m);
-        const firstBegin = w.messages.find((m) => m.begin === first.ack)!;
-        const appendMs = Math.max(2, (first.at as number) - (firstBegin.at as number));
-        const target = (first.ack as number) + 1;
+        const second = await w.next((m) => m.ack === (first.ack as number) + 1);
+        const secondBegin = w.messages.find((m) => m.begin === second.ack)!;
+        const appendMs = Math.max(2, (second.at as number) - (secondBegin.at as number));
+        const target = (second.ack as number) + 1;
         await w.next((m) => m.begin === target);
         await sleep(Math.random() * appendMs * 0.8);
         w.child.kill('SIGKILL');
@@ -47,7 +53,7 @@ describe.skipIf(skip)('postgresStore: a writer killed with SIGKILL mid-append', 
       expect(events.length / batchSize).toBeGreaterThanOrEqual(acknowledged);
       events.forEach((e, i) => expect(e.data).toMatchObject({ batch: Math.floor(i / batchSize) + 1, i: i % batchSize }));
       expect(verifyLog(events).ok).toBe(true);
-      console.log(`crash test: ${events.length / batchSize} whole batches of ${batchSize}, ${interrupted} of 5 kills landed inside an append`);
+      console.log(`crash test: ${events.length / batchSize} whole batches of ${batchSize}, ${interrupted} of ${rounds} kills landed inside an append`);
       // At least one kill landed inside an append, and that append left nothing.
       expect(interrupted).toBeGreaterThan(0);
     } finally {
