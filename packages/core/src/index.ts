@@ -106,7 +106,13 @@ export { formatCertificateNumber, parseCertificateNumber } from './rules/certifi
 export type { CertificateNumberParts } from './rules/certificateNumber.js';
 export { ALL_COMMANDS, COMMANDS, DEFAULT_ROLES, EVENTS } from './rules/vocabulary.js';
 export type { CommandType, EventType, MachineName } from './rules/vocabulary.js';
-export { accessTypeExcludedRule, allowedLevelsRule, requiredMaterialsRule } from './rules/commonRules.js';
+export {
+  accessTypeExcludedRule,
+  allowedLevelsRule,
+  requiredMaterialsRule,
+  skillTypeOccupationRule,
+  skillTypeOf,
+} from './rules/commonRules.js';
 export { renderPackSnapshot } from './rules/snapshot.js';
 
 // Engine and machines: commands in, events out, state as a fold.

@@ -1,31 +1,13 @@
-import { accessTypeExcludedRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
+import { accessTypeExcludedRule, skillTypeOccupationRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from './documents.js';
 
-/**
- * 技能类 occupations: an explicit `occupations[i].skillType` wins; else the
- * 大典 major group decides (4–6 skill, 1, 2, 7, 8 not, 3 mixed → expert).
- */
-export function skillTypeOf(o: { code: string }): boolean | undefined {
-  const explicit = optionalFact(o, 'skillType');
-  if (typeof explicit === 'boolean') return explicit;
-  const group = o.code[0];
-  if (group === '4' || group === '5' || group === '6') return true;
-  return group === '3' ? undefined : false;
-}
+/** Re-exported from core, where Shandong's pack shares it. */
+export { skillTypeOf } from '@certflow/core';
 
-export const skillTypeOccupation: Rule<ApplicantProfile> = {
-  id: 'skill-type-occupation',
-  description: '《中华人民共和国职业分类大典（2015年版）》收录的技能类职业（工种）和人社部陆续公布新职业中的技能类职业（工种）',
-  cite: { document: DOC, clause: '二（一）', text: '《中华人民共和国职业分类大典(2015年版)》中收录的技能类职业(工种)和人社部陆续公布新职业中的技能类职业(工种)' },
-  evaluate({ occupations }) {
-    const kinds = occupations.map(skillTypeOf);
-    const bad = kinds.indexOf(false);
-    if (bad !== -1) return fail(`${occupations[bad]!.code} ${occupations[bad]!.name} 不是技能类职业（工种）`, ['occupations', bad, 'code']);
-    const unknown = kinds.indexOf(undefined);
-    if (unknown !== -1) return review(`专家核实：${occupations[unknown]!.code} 是否为技能类职业（工种）`, ['occupations', unknown, 'skillType']);
-    return pass();
-  },
-};
+export const skillTypeOccupation: Rule<ApplicantProfile> = skillTypeOccupationRule(
+  { document: DOC, clause: '二（一）', text: '《中华人民共和国职业分类大典(2015年版)》中收录的技能类职业(工种)和人社部陆续公布新职业中的技能类职业(工种)' },
+  '《中华人民共和国职业分类大典（2015年版）》收录的技能类职业（工种）和人社部陆续公布新职业中的技能类职业（工种）',
+);
 
 /** 二（一）: Fuzhou requires a national standard; a filed specification is not enough. */
 export const nationalStandardRequired: Rule<ApplicantProfile> = {

@@ -1,4 +1,4 @@
-import { accessTypeExcludedRule, allowedLevelsRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type LevelsSpec, type Rule } from '@certflow/core';
+import { accessTypeExcludedRule, skillTypeOccupationRule, allowedLevelsRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type LevelsSpec, type Rule } from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from './documents.js';
 
 /** 二: during the pilot, levels 5, 4 and 3 only. */
@@ -14,38 +14,17 @@ export const notAccessTypeShandong: Rule<ApplicantProfile> = {
   replaces: 'not-access-type',
 };
 
-/**
- * 技能类 occupations of the 大典: an explicit `skillType` fact wins; else the
- * major group decides — 4, 5, 6 are skill occupations, 1 and 2 (heads of
- * organizations, professional and technical personnel) and 7, 8 are not, and
- * group 3 mixes both, so an expert checks it.
- */
-export function skillTypeOf(o: { code: string }): boolean | undefined {
-  const explicit = optionalFact(o, 'skillType');
-  if (typeof explicit === 'boolean') return explicit;
-  const group = o.code[0];
-  if (group === '4' || group === '5' || group === '6') return true;
-  if (group === '3') return undefined;
-  return false;
-}
+/** Re-exported from core, where Fuzhou's pack shares it. */
+export { skillTypeOf } from '@certflow/core';
 
-export const skillTypeOccupation: Rule<ApplicantProfile> = {
-  id: 'skill-type-occupation',
-  description: '试点职业（工种）为《中华人民共和国职业分类大典》中技能类职业（工种）或后续发布、备案的技能类职业（工种）',
-  cite: {
+export const skillTypeOccupation: Rule<ApplicantProfile> = skillTypeOccupationRule(
+  {
     document: DOC,
     clause: '二',
     text: '试点的职业（工种）为现行《中华人民共和国职业分类大典》中技能类职业（工种），以及后续经人力资源社会保障部发布或备案的技能类职业（工种）',
   },
-  evaluate({ occupations }) {
-    const kinds = occupations.map(skillTypeOf);
-    const bad = kinds.indexOf(false);
-    if (bad !== -1) return fail(`${occupations[bad]!.code} ${occupations[bad]!.name} 不是技能类职业（工种）`, ['occupations', bad, 'code']);
-    const unknown = kinds.indexOf(undefined);
-    if (unknown !== -1) return review(`专家核实：${occupations[unknown]!.code} 是否为技能类职业（工种）`, ['occupations', unknown, 'skillType']);
-    return pass();
-  },
-};
+  '试点职业（工种）为《中华人民共和国职业分类大典》中技能类职业（工种）或后续发布、备案的技能类职业（工种）',
+);
 
 export const MAX_OCCUPATIONS = 3;
 export const maxThreeOccupations: Rule<ApplicantProfile> = {

@@ -1,6 +1,7 @@
 import type { Citation } from '../errors.js';
 import type { ApplicantProfile } from './profile.js';
-import { fail, pass, type Rule } from './rulePack.js';
+import { fail, pass, review, type Rule } from './rulePack.js';
+import { optionalFact } from './ruleKit.js';
 
 /**
  * A rule that every required material of the pack (`pack.materials`) is
@@ -57,6 +58,42 @@ export function allowedLevelsRule(cite: Citation, id = 'levels-allowed'): Rule<A
             `levels not allowed: ${bad.map((b) => `${b.code} level ${b.level}`).join(', ')} (allowed: ${[...allowed].sort().join(', ')})`,
             ['occupations', bad[0]!.i, 'levels'],
           );
+    },
+  };
+}
+
+/**
+ * Whether an occupation is 技能类 (skill-type) in the 大典: an explicit
+ * `skillType` fact wins; else the major group decides — 4, 5 and 6 are skill
+ * occupations, 1 and 2 (heads of organizations, professional and technical
+ * personnel) and 7 and 8 are not, and group 3 mixes both, so it is left to an
+ * expert (undefined).
+ */
+export function skillTypeOf(o: { code: string }): boolean | undefined {
+  const explicit = optionalFact(o, 'skillType');
+  if (typeof explicit === 'boolean') return explicit;
+  const group = o.code[0];
+  if (group === '4' || group === '5' || group === '6') return true;
+  return group === '3' ? undefined : false;
+}
+
+/**
+ * A rule that every occupation applied for is 技能类 (see `skillTypeOf`): a
+ * known non-skill occupation fails, one of group 3 without a `skillType` fact
+ * goes to an expert. Each pack adds it with its own clause and description.
+ */
+export function skillTypeOccupationRule(cite: Citation, description: string, id = 'skill-type-occupation'): Rule<ApplicantProfile> {
+  return {
+    id,
+    description,
+    cite,
+    evaluate({ occupations }) {
+      const kinds = occupations.map(skillTypeOf);
+      const bad = kinds.indexOf(false);
+      if (bad !== -1) return fail(`${occupations[bad]!.code} ${occupations[bad]!.name} 不是技能类职业（工种）`, ['occupations', bad, 'code']);
+      const unknown = kinds.indexOf(undefined);
+      if (unknown !== -1) return review(`专家核实：${occupations[unknown]!.code} 是否为技能类职业（工种）`, ['occupations', unknown, 'skillType']);
+      return pass();
     },
   };
 }
