@@ -35,7 +35,8 @@ export type {
   StreamKind,
 } from './event.js';
 export { canonicalJson, computeEventHash } from './hash.js';
-export { jsonIssues, sealEvents, validateAppend } from './validateEvents.js';
+export { canonicalForms, jsonIssues, sealEvents, validateAppend } from './validateEvents.js';
+export type { CanonicalForms } from './validateEvents.js';
 export { zodIssues } from './zodIssues.js';
 export { checkExpectedVersion } from './eventStore.js';
 export type {

@@ -136,15 +136,40 @@ export function validateAppend(streamId: unknown, events: unknown): asserts even
 }
 
 /**
+ * The RFC 8785 (canonical) JSON texts an event's hash is composed from: its
+ * type's, its data's and its meta's. Events of one batch usually share one
+ * meta object, which is serialised once. sealEvents composes the envelope from
+ * these; a store that hashes elsewhere (PostgreSQL hashes in the database)
+ * sends exactly these texts.
+ */
+export interface CanonicalForms {
+  type: string;
+  data: string;
+  meta: string;
+}
+
+export function canonicalForms(events: readonly NewEvent[]): CanonicalForms[] {
+  const metaForms = new Map<object, string>();
+  return events.map((e) => {
+    let meta = metaForms.get(e.meta);
+    if (meta === undefined) {
+      meta = canonicalJson(e.meta);
+      metaForms.set(e.meta, meta);
+    }
+    return { type: canonicalJson(e.type), data: canonicalJson(e.data), meta };
+  });
+}
+
+/**
  * Turns validated new events into stored events: versions continue from the
  * stream head, positions are the ones the store assigned, each hash chains to
  * the previous one. Every store calls this so hashing is the same everywhere.
  *
  * The canonical form of the envelope is composed from the RFC 8785 forms of
- * `data` and `meta` (the envelope's own keys are fixed and written in JCS
- * order), and the stored copies are parsed back from those forms, so each
- * event is serialised once. `computeEventHash` (a plain JCS of the whole
- * event) gives the same hash; verifyLog checks exactly that.
+ * `data` and `meta` (`canonicalForms`; the envelope's own keys are fixed and
+ * written in JCS order), and the stored copies are parsed back from those
+ * forms, so each event is serialised once. `computeEventHash` (a plain JCS of
+ * the whole event) gives the same hash; verifyLog checks exactly that.
  */
 export function sealEvents(
   streamId: string,
@@ -153,20 +178,15 @@ export function sealEvents(
   events: readonly NewEvent[],
 ): StoredEvent[] {
   let prevHash = head.hash;
-  const metaForms = new Map<object, string>();
   const streamJson = JSON.stringify(streamId);
+  const forms = canonicalForms(events);
   return events.map((e, i) => {
-    let metaJson = metaForms.get(e.meta);
-    if (metaJson === undefined) {
-      metaJson = canonicalJson(e.meta);
-      metaForms.set(e.meta, metaJson);
-    }
-    const dataJson = canonicalJson(e.data);
+    const { type: typeJson, data: dataJson, meta: metaJson } = forms[i]!;
     const version = head.version + i + 1;
     const position = positions[i] as number;
     const canonical =
       `{"data":${dataJson},"meta":${metaJson},"position":${position},"prevHash":${prevHash === null ? 'null' : JSON.stringify(prevHash)}` +
-      `,"streamId":${streamJson},"type":${JSON.stringify(e.type)},"version":${version}}`;
+      `,"streamId":${streamJson},"type":${typeJson},"version":${version}}`;
     const hash = sha256Hex(canonical);
     const sealed: StoredEvent = {
       streamId,

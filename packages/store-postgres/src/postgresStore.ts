@@ -6,10 +6,12 @@ import {
   checkImport,
   runSubscription,
   subscriptionSet,
+  canonicalForms,
   canonicalJson,
   validateAppend,
   type AppendOptions,
   type AppendResult,
+  type CanonicalForms,
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
@@ -159,35 +161,18 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   type AppendRow = { head_version: number; head_hash: string | null; first_position: number | null; hashes: string | null };
 
   /**
-   * The append's arguments: the type names, and the types' JSON forms and the
-   * RFC 8785 forms of data and meta (the forms core's sealEvents hashes; the
-   * server composes the envelope around them and stores them as they are),
-   * each kind joined by newlines into one text. A canonical form never holds
-   * a raw newline (JSON escapes control characters in strings), so the server
-   * splits them back exactly.
+   * The append's arguments: the type names, and the canonical texts core's
+   * sealEvents hashes (`canonicalForms`: each type's JSON form and the RFC 8785
+   * forms of data and meta; the server composes the envelope around them and
+   * stores them as they are), each kind joined by newlines into one text. A
+   * canonical form never holds a raw newline (JSON escapes control characters
+   * in strings), so the server splits them back exactly.
    */
   interface Prepared {
     typeNames: string[];
-    datas: string[];
-    metas: string[];
+    forms: CanonicalForms[];
   }
-  const prepare = (events: NewEvent[]): Prepared => {
-    const typeNames: string[] = [];
-    const datas: string[] = [];
-    const metas: string[] = [];
-    const metaForms = new Map<object, string>();
-    for (const e of events) {
-      let metaJson = metaForms.get(e.meta);
-      if (metaJson === undefined) {
-        metaJson = canonicalJson(e.meta);
-        metaForms.set(e.meta, metaJson);
-      }
-      typeNames.push(e.type);
-      datas.push(canonicalJson(e.data));
-      metas.push(metaJson);
-    }
-    return { typeNames, datas, metas };
-  };
+  const prepare = (events: NewEvent[]): Prepared => ({ typeNames: events.map((e) => e.type), forms: canonicalForms(events) });
 
   // A named statement: each pooled connection parses and plans it once.
   // (Names are cut at 63 bytes; the schema name has at most 48.)
@@ -205,7 +190,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     let prevHash = row.head_hash;
     for (let i = 0; i < p.typeNames.length; i++) {
       const hash = hashes.slice(i * 64, i * 64 + 64);
-      events.push(appendedEvent(streamId, row.head_version + i + 1, first + i, p.typeNames[i]!, p.datas[i]!, p.metas[i]!, prevHash, hash));
+      const { data, meta } = p.forms[i]!;
+      events.push(appendedEvent(streamId, row.head_version + i + 1, first + i, p.typeNames[i]!, data, meta, prevHash, hash));
       prevHash = hash;
     }
     return events;
@@ -222,9 +208,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       canonicalJson(streamId),
       wanted,
       p.typeNames,
-      p.typeNames.map(canonicalJson).join('\n'),
-      p.datas.join('\n'),
-      p.metas.join('\n'),
+      p.forms.map((f) => f.type).join('\n'),
+      p.forms.map((f) => f.data).join('\n'),
+      p.forms.map((f) => f.meta).join('\n'),
     ];
     if (hooks.afterReserve) return attemptInTransaction(streamId, p, values, hooks.afterReserve);
     let row: AppendRow;
