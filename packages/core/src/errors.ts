@@ -119,6 +119,75 @@ export class NotFoundError extends CertflowError {
   }
 }
 
+/**
+ * A `commandId` was used again for a different command (another type, stream,
+ * payload or actor). A retry repeats the same command with the same id; a new
+ * command needs a new id. Nothing was appended.
+ */
+export class IdempotencyConflictError extends CertflowError {
+  readonly commandId: string;
+  /** Fingerprint (SHA-256 of the canonical command) of the command first recorded under the id. */
+  readonly recorded: string;
+  /** Fingerprint of the command now refused. */
+  readonly attempted: string;
+  constructor(commandId: string, recorded: string, attempted: string, detail?: string) {
+    super('IDEMPOTENCY_CONFLICT', { commandId, recorded, attempted, detail });
+    this.commandId = commandId;
+    this.recorded = recorded;
+    this.attempted = attempted;
+  }
+}
+
+/**
+ * The store could not be reached or failed while serving the call.
+ * `outcome` says what is known of a write: `not-written` when it certainly did
+ * not commit, `unknown` when the commit may have happened (e.g. the connection
+ * dropped after the statement was sent). After `unknown`, retry with the same
+ * `commandId` (engine) or the same `expectedVersion` (plain appends): a retry
+ * never duplicates. Reads always carry `not-written`.
+ */
+export class StoreUnavailableError extends CertflowError {
+  readonly outcome: 'not-written' | 'unknown';
+  readonly operation: string;
+  /** The driver's error code where it has one (e.g. PostgreSQL `57P01`, `ECONNREFUSED`, `SQLITE_FULL`). */
+  readonly driverCode: string | undefined;
+  constructor(
+    operation: string,
+    outcome: 'not-written' | 'unknown',
+    options: { cause?: unknown; driverCode?: string; detail?: string } = {},
+  ) {
+    super('STORE_UNAVAILABLE', { operation, outcome, driverCode: options.driverCode, detail: options.detail });
+    this.operation = operation;
+    this.outcome = outcome;
+    this.driverCode = options.driverCode;
+    if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
+/**
+ * The store's data is damaged: a corrupt or truncated file, or a stored event
+ * that cannot be read back. Names the source and, where known, the event.
+ * Nothing is appended to a damaged store.
+ */
+export class CorruptStoreError extends CertflowError {
+  readonly source: string;
+  readonly position: number | undefined;
+  readonly streamId: string | undefined;
+  readonly version: number | undefined;
+  constructor(
+    source: string,
+    detail: string,
+    where: { position?: number; streamId?: string; version?: number; cause?: unknown } = {},
+  ) {
+    super('CORRUPT_STORE', { source, detail, position: where.position, streamId: where.streamId, version: where.version });
+    this.source = source;
+    this.position = where.position;
+    this.streamId = where.streamId;
+    this.version = where.version;
+    if (where.cause !== undefined) (this as { cause?: unknown }).cause = where.cause;
+  }
+}
+
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(root)';
   return path

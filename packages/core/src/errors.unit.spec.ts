@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CertflowError,
   ConcurrencyError,
+  CorruptStoreError,
   ForbiddenError,
+  IdempotencyConflictError,
   InvalidTransitionError,
   NotFoundError,
   RuleViolationError,
+  StoreUnavailableError,
   ValidationError,
   prettifyError,
 } from './errors.js';
@@ -18,6 +21,9 @@ describe('errors are data first', () => {
       [new InvalidTransitionError('application-1', 'CompleteFiling', 'submitted'), 'INVALID_TRANSITION', { command: 'CompleteFiling', state: 'submitted' }],
       [new ForbiddenError('applicant', 'AcceptApplication'), 'FORBIDDEN', { role: 'applicant', command: 'AcceptApplication' }],
       [new NotFoundError('stream', 'application-9'), 'NOT_FOUND', { what: 'stream', id: 'application-9' }],
+      [new IdempotencyConflictError('c1', 'aa', 'bb'), 'IDEMPOTENCY_CONFLICT', { commandId: 'c1', recorded: 'aa', attempted: 'bb' }],
+      [new StoreUnavailableError('append', 'unknown', { driverCode: '57P01' }), 'STORE_UNAVAILABLE', { operation: 'append', outcome: 'unknown', driverCode: '57P01' }],
+      [new CorruptStoreError('events.sqlite', 'unreadable JSON', { position: 7, streamId: 'exam-1', version: 2 }), 'CORRUPT_STORE', { source: 'events.sqlite', position: 7, streamId: 'exam-1', version: 2 }],
     ];
     for (const [err, code, fields] of cases) {
       expect(err).toBeInstanceOf(CertflowError);
@@ -35,6 +41,19 @@ describe('errors are data first', () => {
     expect(err.format('zh-CN')).toBe('事件流 exam-1：期望版本 2，实际版本 3');
     const f = new ForbiddenError('applicant', 'AcceptApplication');
     expect(f.format('zh-CN')).toBe('角色 applicant 无权执行 AcceptApplication');
+  });
+
+  it('store failures say whether the write may have happened, in both languages', () => {
+    const cause = new Error('Connection terminated unexpectedly');
+    const unknown = new StoreUnavailableError('append', 'unknown', { cause, driverCode: 'ECONNRESET' });
+    expect(unknown.cause).toBe(cause);
+    expect(unknown.message).toContain('may have committed');
+    expect(unknown.format('zh-CN')).toContain('写入可能已提交');
+    const notWritten = new StoreUnavailableError('readAll', 'not-written');
+    expect(notWritten.message).toContain('nothing was written');
+    expect(notWritten.format('zh-CN')).toContain('未写入任何内容');
+    expect(new IdempotencyConflictError('c1', 'aa', 'bb').format('zh-CN')).toContain('命令编号 c1');
+    expect(new CorruptStoreError('a.sqlite', 'bad page').format('zh-CN')).toBe('a.sqlite 已损坏：bad page');
   });
 
   it('ValidationError lists every issue with its path', () => {

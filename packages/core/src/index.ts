@@ -6,6 +6,9 @@ export {
   ForbiddenError,
   RuleViolationError,
   NotFoundError,
+  IdempotencyConflictError,
+  StoreUnavailableError,
+  CorruptStoreError,
   formatPath,
   prettifyError,
 } from './errors.js';

@@ -19,6 +19,12 @@ const en: MessageTable = {
   FORBIDDEN: (p) => `role ${s(p.role)} may not issue ${s(p.command)}`,
   RULE_VIOLATION: (p) => `${s(p.command)} refused: ${s(p.summary)}`,
   NOT_FOUND: (p) => `${s(p.what)} ${s(p.id)} not found`,
+  IDEMPOTENCY_CONFLICT: (p) =>
+    `commandId ${s(p.commandId)} was already used for a different command (recorded ${s(p.recorded)}, now ${s(p.attempted)})${p.detail ? `: ${s(p.detail)}` : ''}; nothing was appended`,
+  STORE_UNAVAILABLE: (p) =>
+    `the store failed during ${s(p.operation)}${p.driverCode ? ` (${s(p.driverCode)})` : ''}${p.detail ? `: ${s(p.detail)}` : ''}; ${p.outcome === 'unknown' ? 'the write may have committed: retry with the same commandId or expectedVersion' : 'nothing was written'}`,
+  CORRUPT_STORE: (p) =>
+    `${s(p.source)} is damaged${p.streamId !== undefined ? ` at ${s(p.streamId)} version ${s(p.version)}` : ''}${p.position !== undefined ? ` (position ${s(p.position)})` : ''}: ${s(p.detail)}`,
 };
 
 const zhCN: MessageTable = {
@@ -28,6 +34,12 @@ const zhCN: MessageTable = {
   FORBIDDEN: (p) => `角色 ${s(p.role)} 无权执行 ${s(p.command)}`,
   RULE_VIOLATION: (p) => `${s(p.command)} 被拒绝：${s(p.summary)}`,
   NOT_FOUND: (p) => `未找到 ${s(p.what)} ${s(p.id)}`,
+  IDEMPOTENCY_CONFLICT: (p) =>
+    `命令编号 ${s(p.commandId)} 已用于另一条命令（原记录 ${s(p.recorded)}，本次 ${s(p.attempted)}）${p.detail ? `：${s(p.detail)}` : ''}，未写入任何事件`,
+  STORE_UNAVAILABLE: (p) =>
+    `事件存储在执行 ${s(p.operation)} 时不可用${p.driverCode ? `（${s(p.driverCode)}）` : ''}${p.detail ? `：${s(p.detail)}` : ''}；${p.outcome === 'unknown' ? '写入可能已提交，请用相同的命令编号或期望版本重试' : '未写入任何内容'}`,
+  CORRUPT_STORE: (p) =>
+    `${s(p.source)} 已损坏${p.streamId !== undefined ? `（事件流 ${s(p.streamId)} 版本 ${s(p.version)}）` : ''}${p.position !== undefined ? `（位置 ${s(p.position)}）` : ''}：${s(p.detail)}`,
 };
 
 const tables: Record<Locale, MessageTable> = { en, 'zh-CN': zhCN };
