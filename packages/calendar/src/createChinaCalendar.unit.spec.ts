@@ -1,4 +1,4 @@
-import { CertflowError, ValidationError } from '@certflow/core';
+import { CalendarError as CertflowError, CalendarValidationError as ValidationError } from './index.js';
 import { describe, expect, it } from 'vitest';
 import { CalendarCoverageError, createChinaCalendar, InvalidDateError } from './index.js';
 
@@ -43,32 +43,40 @@ describe('the traps chinese-workday falls into', () => {
     expect(cal.addWorkdays('2020-09-30', 2)).toBe('2020-10-10'); // Saturday make-up workday
   });
 
-  it('throws CalendarCoverageError for a year without data, naming the year and how to add it', () => {
-    const e = catchError(() => cal.isWorkday('2027-03-01'));
+  it('throws CalendarCoverageError beyond the provisional years, naming the year and how to add it', () => {
+    const e = catchError(() => cal.isWorkday('2029-03-01'));
     expect(e).toBeInstanceOf(CalendarCoverageError);
     expect(e).toBeInstanceOf(CertflowError);
     const err = e as CalendarCoverageError;
     expect(err.code).toBe('CALENDAR_COVERAGE');
-    expect(err.year).toBe(2027);
+    expect(err.year).toBe(2029);
     expect(err.covered).toEqual({ first: 2011, last: 2026 });
-    expect(err.date).toBe('2027-03-01');
-    expect(err.message).toContain('2027');
-    expect(err.message).toContain("years: { '2027'");
-    expect(err.format('zh-CN')).toContain('2027 年，不在日历覆盖范围（2011–2026 年）内');
+    expect(err.date).toBe('2029-03-01');
+    expect(err.message).toContain('provisional from the statutory holidays up to 2028');
+    expect(err.message).toContain("years: { '2029'");
+    expect(err.format('zh-CN')).toContain('2029 年，不在日历覆盖范围（已公布 2011–2026 年，按法定节假日暂定至 2028 年）内');
     expect(catchError(() => cal.isWorkday('2010-12-31'))).toMatchObject({ year: 2010 });
-    expect(catchError(() => cal.isWorkday(new Date('2026-12-31T16:00:00Z')))).toMatchObject({ year: 2027, date: '2027-01-01' });
-    expect(catchError(() => cal.workdaysBetween('2026-12-01', '2027-01-10'))).toBeInstanceOf(CalendarCoverageError);
+    expect(catchError(() => cal.isWorkday(new Date('2028-12-31T16:00:00Z')))).toMatchObject({ year: 2029, date: '2029-01-01' });
+    expect(catchError(() => cal.workdaysBetween('2028-12-01', '2029-01-10'))).toBeInstanceOf(CalendarCoverageError);
+    // Without provisional years, 2027 itself is not covered.
+    const strict = createChinaCalendar({ provisionalYears: 0 });
+    const e2 = catchError(() => strict.isWorkday('2027-03-01')) as CalendarCoverageError;
+    expect(e2).toMatchObject({ code: 'CALENDAR_COVERAGE', year: 2027, date: '2027-03-01' });
+    expect(e2.format('zh-CN')).toContain('2027 年，不在日历覆盖范围（2011–2026 年）内');
   });
 
   it('throws CalendarCoverageError when addWorkdays steps out of the covered years', () => {
-    expect(cal.addWorkdays('2026-12-30', 1)).toBe('2026-12-31');
-    const after = catchError(() => cal.addWorkdays('2026-12-30', 2)) as CalendarCoverageError;
+    expect(cal.addWorkdays('2028-12-28', 1)).toBe('2028-12-29');
+    const after = catchError(() => cal.addWorkdays('2028-12-28', 2)) as CalendarCoverageError;
     expect(after).toBeInstanceOf(CalendarCoverageError);
-    expect(after.year).toBe(2027);
-    expect(after.operation).toBe('addWorkdays(2026-12-30, 2)');
+    expect(after.year).toBe(2029);
+    expect(after.operation).toBe('addWorkdays(2028-12-28, 2)');
     const before = catchError(() => cal.addWorkdays('2011-01-10', -10)) as CalendarCoverageError;
     expect(before.year).toBe(2010);
-    expect(catchError(() => cal.dueWithin('2026-12-25', 10))).toBeInstanceOf(CalendarCoverageError);
+    expect(catchError(() => cal.dueWithin('2028-12-25', 10))).toBeInstanceOf(CalendarCoverageError);
+    const strict = createChinaCalendar({ provisionalYears: 0 });
+    expect(strict.addWorkdays('2026-12-30', 1)).toBe('2026-12-31');
+    expect(catchError(() => strict.addWorkdays('2026-12-30', 2))).toMatchObject({ year: 2027, operation: 'addWorkdays(2026-12-30, 2)' });
   });
 
   it('rejects malformed and impossible dates with InvalidDateError', () => {
@@ -173,8 +181,9 @@ describe('the counting convention for packs', () => {
 describe('layers and coverage', () => {
   it('covers 2011–2026 and lists its layers lowest first', () => {
     expect(cal.coverage()).toEqual({ first: 2011, last: 2026 });
-    expect(cal.layers().map((l) => l.id)).toEqual(['chinese-workday@1.16.1', 'corrections', 'cn-2020-spring-festival-extension']);
-    for (const layer of cal.layers().slice(1)) {
+    expect(cal.provisionalCoverage()).toEqual({ first: 2027, last: 2028 });
+    expect(cal.layers().map((l) => l.id)).toEqual(['chinese-workday@1.16.1', 'corrections', 'cn-2020-spring-festival-extension', 'provisional-2027', 'provisional-2028']);
+    for (const layer of cal.layers().slice(1, 3)) {
       for (const e of layer.entries) expect(e.cite?.document, `${layer.id} ${e.date}`).toMatch(/通知（国(办)?发明电〔\d{4}〕\d+号）$/);
     }
   });

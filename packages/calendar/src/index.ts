@@ -1,9 +1,21 @@
 export { createChinaCalendar } from './createChinaCalendar.js';
 export type { ChinaCalendar, DateInput } from './createChinaCalendar.js';
-export { CalendarCoverageError, InvalidDateError } from './errors.js';
+export {
+  CalendarCoverageError,
+  CalendarError,
+  CalendarValidationError,
+  CERTFLOW_ERROR,
+  InvalidDateError,
+  isCertflowError,
+} from './errors.js';
+export type { CalendarIssue, CalendarLocale } from './errors.js';
 export { toLocalDate } from './localDate.js';
 export { CHINESE_WORKDAY_CORRECTIONS } from './data/corrections.js';
 export { BUILT_IN_AMENDMENTS, SPRING_FESTIVAL_2020_EXTENSION } from './data/amendments.js';
+export { RULE_513, RULE_644, RULE_795, STATUTORY_RULES, statutoryHolidays, statutoryRuleFor } from './data/statutory.js';
+export type { StatutoryRule } from './data/statutory.js';
+export { checkYearFile, parseYearFile, YEAR_FILE_FORMAT } from './yearFile.js';
+export type { CheckedYearFile, YearFile } from './yearFile.js';
 export type {
   CalendarAmendment,
   CalendarCitation,
@@ -16,4 +28,7 @@ export type {
   LocalDate,
   PublishedDay,
   PublishedYear,
+  SpanBasis,
+  WorkdayAnswer,
+  YearBasis,
 } from './types.js';

@@ -1,11 +1,20 @@
-import { ValidationError, zodIssues, type ValidationIssue } from '@certflow/core';
 import { z } from 'zod';
+import { CalendarValidationError, type CalendarIssue } from './errors.js';
 import { isLocalDate } from './localDate.js';
 import type { CalendarCoverage, ChinaCalendarOptions } from './types.js';
 
+/** zod's issues as field-path issues (the calendar does not depend on core's helper). */
+export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []): CalendarIssue[] {
+  return error.issues.map((i) => {
+    const issue: CalendarIssue = { path: [...prefix, ...i.path.map((k) => (typeof k === 'symbol' ? String(k) : k))], code: i.code, message: i.message };
+    if ('expected' in i && i.expected !== undefined) issue.expected = String(i.expected);
+    return issue;
+  });
+}
+
 const localDate = z.string().refine(isLocalDate, { message: 'expected a real date as YYYY-MM-DD' });
 
-const citeSchema = z.strictObject({
+export const citeSchema = z.strictObject({
   document: z.string().trim().min(1, 'the citation needs the document (title and number)'),
   date: localDate,
   url: z.url().optional(),
@@ -26,6 +35,7 @@ const optionsSchema = z
   .strictObject({
     years: z.record(z.string().regex(/^\d{4}$/, 'a year is four digits, e.g. "2027"'), publishedYearSchema).optional(),
     overrides: z.array(z.strictObject({ ...dayFields, cite: citeSchema })).optional(),
+    provisionalYears: z.number().int('a whole number of years').min(0).max(5).optional(),
   })
   .optional();
 
@@ -45,9 +55,9 @@ const yearOf = (date: string): number => Number(date.slice(0, 4));
  */
 export function checkOptions(input: unknown, builtIn: CalendarCoverage): CheckedOptions {
   const parsed = optionsSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error), 'createChinaCalendar options');
+  if (!parsed.success) throw new CalendarValidationError(zodIssues(parsed.error), 'createChinaCalendar options');
   const options: ChinaCalendarOptions = parsed.data ?? {};
-  const issues: ValidationIssue[] = [];
+  const issues: CalendarIssue[] = [];
   const issue = (path: (string | number)[], code: string, message: string) => issues.push({ path, code, message });
 
   const added = Object.keys(options.years ?? {}).map(Number).sort((a, b) => a - b);
@@ -87,12 +97,12 @@ export function checkOptions(input: unknown, builtIn: CalendarCoverage): Checked
   (options.overrides ?? []).forEach((o, i) => {
     const y = yearOf(o.date);
     if (y < first || y > last) {
-      issue(['overrides', i, 'date'], 'not_covered', `${o.date} is in ${y}, which is not covered (${first}–${last}); add the year under years first`);
+      issue(['overrides', i, 'date'], 'not_covered', `${o.date} is in ${y}, which is not published (${first}–${last}); add the year under years first`);
     }
     if (seen.has(o.date)) issue(['overrides', i, 'date'], 'duplicate', `${o.date} is overridden twice`);
     seen.add(o.date);
   });
 
-  if (issues.length > 0) throw new ValidationError(issues, 'createChinaCalendar options');
+  if (issues.length > 0) throw new CalendarValidationError(issues, 'createChinaCalendar options');
   return { options, coverage: { first, last } };
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from '@certflow/core';
+import { CalendarValidationError as ValidationError } from './index.js';
 import { describe, expect, it } from 'vitest';
 import { CalendarCoverageError, createChinaCalendar, type ChinaCalendarOptions } from './index.js';
 
@@ -31,9 +31,11 @@ describe('adding a year', () => {
     expect(cal.dayKind('2027-02-06').kind).toBe('makeup-workday');
     expect(cal.isWorkday('2027-03-01')).toBe(true);
     expect(cal.addWorkdays('2026-12-30', 2)).toBe('2027-01-04');
-    expect(() => cal.isWorkday('2028-01-03')).toThrow(CalendarCoverageError);
-    // The default calendar is untouched.
-    expect(() => createChinaCalendar().isWorkday('2027-03-01')).toThrow(CalendarCoverageError);
+    expect(cal.provisionalCoverage()).toEqual({ first: 2028, last: 2029 });
+    expect(cal.dayKind('2028-01-03').provisional).toBe(true);
+    expect(() => cal.isWorkday('2030-01-03')).toThrow(CalendarCoverageError);
+    // The default calendar is untouched: 2027 is provisional there.
+    expect(createChinaCalendar().dayKind('2027-02-06')).toMatchObject({ kind: 'holiday', provisional: true });
   });
 
   it('refuses a gap, a year already covered, and days outside the year', () => {

@@ -57,8 +57,34 @@ export interface CalendarOverride {
 export interface ChinaCalendarOptions {
   /** Years to add, keyed by year ('2027'); they must extend the covered range without a gap. */
   years?: Record<string, PublishedYear>;
-  /** Day changes applied last, over every other layer; each date must be in a covered year. */
+  /** Day changes applied last, over every other layer; each date must be in a published year. */
   overrides?: CalendarOverride[];
+  /**
+   * How many years after the last published one are answered provisionally,
+   * from the statutory holidays of 《全国年节及纪念日放假办法》 (国务院令第795号)
+   * and weekends. Default 2; 0 turns provisional years off. At most 5.
+   */
+  provisionalYears?: number;
+}
+
+/** Where a year's days come from: the built-in data, a year the host added, or the statutory rule alone. */
+export interface YearBasis {
+  year: number;
+  source: 'built-in' | 'host' | 'provisional';
+  /** The host year's notice, or the statutory rule a provisional year is computed from. */
+  cite?: CalendarCitation;
+}
+
+/** What an answer over a span of days rests on: provisional when any of its days is in a provisional year. */
+export interface SpanBasis {
+  provisional: boolean;
+  /** The years of the span that are not built-in data (host-added or provisional), with their citations. */
+  years: YearBasis[];
+}
+
+/** A working-day result with what it rests on. */
+export interface WorkdayAnswer extends SpanBasis {
+  date: LocalDate;
 }
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
@@ -73,6 +99,13 @@ export interface DayInfo {
   name?: string;
   /** 'weekday-rule' when no layer names the day; otherwise the layer's id and the entry's citation. */
   source: { layer: string; cite?: CalendarCitation };
+  /**
+   * Present (true) when the day is in a year whose arrangement is not
+   * published: the answer comes from the statutory holidays and weekends only,
+   * and `source.cite` is the statutory rule. Make-up workdays and bridges of
+   * that year are unknown until its notice is added.
+   */
+  provisional?: true;
 }
 
 export interface CalendarCoverage {

@@ -10,6 +10,9 @@ export interface ValidationIssue {
   received?: string;
 }
 
+/** The brand of every certflow error, core's or another package's (a registered symbol). */
+export const CERTFLOW_ERROR: unique symbol = Symbol.for('certflow.error') as never;
+
 /**
  * Base of every error certflow throws on purpose. An error is data first:
  * a stable `code` and typed `params`; the message is produced from them in a
@@ -18,6 +21,18 @@ export interface ValidationIssue {
 export class CertflowError extends Error {
   readonly code: string;
   readonly params: Record<string, unknown>;
+  readonly [CERTFLOW_ERROR] = true;
+
+  /**
+   * `x instanceof CertflowError` also holds for the errors of packages that
+   * do not depend on core (`@certflow/calendar`'s): they carry the same brand,
+   * a stable `code`, `params` and `format(locale)`. Subclasses keep the
+   * ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    return this === CertflowError && typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CERTFLOW_ERROR] === true;
+  }
 
   constructor(code: string, params: Record<string, unknown>) {
     super(formatMessage(code, params, 'en'));
@@ -197,8 +212,8 @@ export function formatPath(path: readonly (string | number)[]): string {
 
 /** Human-readable multi-line form of any certflow error, in the style of zod's prettifyError. */
 export function prettifyError(err: unknown, locale: Locale = 'en'): string {
-  if (err instanceof ValidationError) {
-    return err.issues.map((i) => `✖ ${i.message}\n  → at ${formatPath(i.path)}`).join('\n');
+  if (err instanceof ValidationError || (err instanceof CertflowError && err.code === 'VALIDATION' && Array.isArray((err as ValidationError).issues))) {
+    return (err as ValidationError).issues.map((i) => `✖ ${i.message}\n  → at ${formatPath(i.path)}`).join('\n');
   }
   if (err instanceof RuleViolationError) {
     return [
