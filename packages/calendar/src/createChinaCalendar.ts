@@ -145,7 +145,7 @@ function calendarOver(
 
   function yearBasis(year: number): YearBasis {
     if (!Number.isSafeInteger(year) || year < t.first || year > t.last) {
-      throw new CalendarCoverageError({ date: `${year}`, year, covered: covered(), provisionalLast });
+      throw new CalendarCoverageError({ date: `${year}-01-01`, year, covered: covered(), provisionalLast });
     }
     if (provisional && year >= provisional.first) {
       return { year, source: 'provisional', cite: { ...statutoryRuleFor(year)!.cite } };

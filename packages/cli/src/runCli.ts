@@ -7,11 +7,12 @@ import { newPackCommand } from './commands/newPack.js';
 import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { verifyCommand } from './commands/verify.js';
+import { calendarCommand } from './commands/calendar.js';
 import { SourceNotFoundError, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The verbs `certflow` knows, in the order `--help` lists them. */
-export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand];
+export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand, calendarCommand];
 
 export function mainHelp(commands: readonly Command[] = COMMAND_LIST): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,4 +1,4 @@
-import { COMMAND_EVENT, chinaLocalDate, streamKind, type RulePack, type StoredEvent, type WorkingDayCalendar } from '@certflow/core';
+import { COMMAND_EVENT, chinaLocalDate, isCalendarCoverageError, streamKind, type RulePack, type StoredEvent, type WorkingDayCalendar } from '@certflow/core';
 import type { DeadlineView } from './model.js';
 
 function fieldOf(data: unknown, field: string): unknown {
@@ -9,7 +9,10 @@ function fieldOf(data: unknown, field: string): unknown {
  * The pack's deadlines for a stream, worked out from its events the way the
  * engine does (latest anchor, due = addWorkdays(anchor, ±N)), with what
  * happened: the step on time (met), late (missed), or not yet (open). Deadlines
- * the log already records as DeadlineMissed are left to that event.
+ * the log already records as DeadlineMissed are left to that event. A due date
+ * resting on a year whose arrangement is not published says so (provisional,
+ * with the statutory rule); one the calendar cannot compute is listed open
+ * with the reason, never left out.
  */
 export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar: WorkingDayCalendar): DeadlineView[] {
   const first = events[0];
@@ -27,14 +30,32 @@ export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar
     const anchorEvent = events[at]!;
     const anchor = spec.from.field ? fieldOf(anchorEvent.data, spec.from.field) : chinaLocalDate(anchorEvent.meta.at);
     if (typeof anchor !== 'string') continue;
+    const step = events.slice(at + 1).find((e) => e.type === COMMAND_EVENT[spec.step]);
+    const stepDay = step ? chinaLocalDate(step.meta.at) : undefined;
     let due: string;
     try {
       due = calendar.addWorkdays(anchor, spec.kind === 'before' ? -spec.workingDays : spec.workingDays);
-    } catch {
-      continue; // a year the calendar does not cover: no claim either way
+    } catch (err) {
+      if (!isCalendarCoverageError(err)) throw err;
+      // A year the calendar does not cover: no claim either way, but the deadline is listed with the reason.
+      out.push({
+        id: spec.id,
+        status: 'open',
+        version: (step ?? anchorEvent).version,
+        at: (step ?? anchorEvent).meta.at,
+        eventType: step ? step.type : anchorEvent.type,
+        description: spec.description,
+        cite: spec.cite,
+        detail: `due date not computed: ${err.message}`,
+      });
+      continue;
     }
-    const step = events.slice(at + 1).find((e) => e.type === COMMAND_EVENT[spec.step]);
-    const stepDay = step ? chinaLocalDate(step.meta.at) : undefined;
+    const basis = calendar.basis?.(anchor, due);
+    const provisional = basis?.provisional
+      ? `; provisional: ${basis.years.filter((y) => y.source === 'provisional').map((y) => y.year).join(', ')} not published, computed from ${basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays'}`
+      : '';
+    const hostYears = (basis?.years ?? []).filter((y) => y.source === 'host');
+    const published = hostYears.length > 0 ? `; ${hostYears.map((y) => `${y.year} per ${y.cite?.document ?? 'the host calendar'}`).join(', ')}` : '';
     const status: DeadlineView['status'] = !stepDay
       ? 'open'
       : (spec.kind === 'min-period' ? stepDay >= due : stepDay <= due)
@@ -50,7 +71,7 @@ export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar
       due,
       description: spec.description,
       cite: spec.cite,
-      detail: step ? `${spec.step} on ${stepDay} (${rule})` : `${spec.step} not yet recorded (${rule})`,
+      detail: (step ? `${spec.step} on ${stepDay} (${rule})` : `${spec.step} not yet recorded (${rule})`) + provisional + published,
     });
   }
   return out;

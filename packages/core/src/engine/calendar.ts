@@ -13,6 +13,31 @@ export interface WorkingDayCalendar {
   addWorkdays(date: LocalDate, n: number): LocalDate;
   /** The China local date ('YYYY-MM-DD', UTC+8) of an instant. */
   toLocalDate(instant: Date | string): LocalDate;
+  /**
+   * Optional: what the days from a to b (both included) rest on —
+   * `provisional` when any is in a year whose arrangement is not published
+   * (answered from the statutory holidays), and the years that are not
+   * built-in data, with their citations. `createChinaCalendar()` has it; the
+   * engine copies it into deadlines and DeadlineMissed events.
+   */
+  basis?(a: LocalDate, b: LocalDate): CalendarSpanBasis;
+}
+
+/** A year a calendar answer rests on: added by the host (its notice) or provisional (the statutory rule). */
+export interface CalendarYearBasis {
+  year: number;
+  source: 'built-in' | 'host' | 'provisional';
+  cite?: { document: string; date: string; url?: string; clause?: string; text?: string };
+}
+
+export interface CalendarSpanBasis {
+  provisional: boolean;
+  years: CalendarYearBasis[];
+}
+
+/** True for the calendar's CalendarCoverageError (recognised by its code, from any copy of the package). */
+export function isCalendarCoverageError(e: unknown): e is Error & { code: 'CALENDAR_COVERAGE'; year?: number; format?(locale?: string): string } {
+  return e instanceof Error && (e as { code?: unknown }).code === 'CALENDAR_COVERAGE';
 }
 
 /** The China local date (UTC+8, no DST) of an instant, whatever the host's time zone. */

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../event.js';
 import { chinaLocalDate } from './calendar.js';
 import type { Command } from './commandSchemas.js';
 import type { DecideEnv } from './decide.js';
-import { deadlineItem, streamDeadlines } from './deadlines.js';
+import { byDue, deadlineItem, streamDeadlines } from './deadlines.js';
 import { executeWithRetry } from './execute.js';
 import { commandHelpers, type CommandHelpers } from './helpers.js';
 import { packRegistry } from './packRegistry.js';
@@ -98,7 +98,7 @@ export function createEngine(options: EngineOptions): Engine {
           if (!d.done) out.push(deadlineItem(streamId, d, today));
         }
       }
-      return out.sort((a, b) => a.due.localeCompare(b.due) || a.streamId.localeCompare(b.streamId));
+      return out.sort(byDue);
     },
     ...commandHelpers((c) => engine.execute(c)),
   };

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../event.js';
 import type { DeadlineSpec, Finding, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { CommandType, MachineName } from '../rules/vocabulary.js';
-import { CalendarRequiredError, chinaLocalDate, type WorkingDayCalendar } from './calendar.js';
+import { CalendarRequiredError, chinaLocalDate, isCalendarCoverageError, type CalendarYearBasis, type WorkingDayCalendar } from './calendar.js';
 import { COMMAND_EVENT } from './commandSchemas.js';
 import { fromEvents, latestOf, type History } from './history.js';
 import type { DeadlineItem } from './types.js';
@@ -10,9 +10,15 @@ import type { DeadlineItem } from './types.js';
 export interface OpenDeadline {
   spec: DeadlineSpec;
   anchor: LocalDate;
-  /** within/before: last day allowed; min-period: first day allowed. */
-  due: LocalDate;
+  /** within/before: last day allowed; min-period: first day allowed. Null when the calendar does not cover it (`uncovered`). */
+  due: LocalDate | null;
   done: boolean;
+  /** True when a day from the anchor to the due date is in a year whose arrangement is not published. */
+  provisional: boolean;
+  /** The calendar years the due date rests on that are not built-in data (host-added or provisional), with their citations. */
+  basis: CalendarYearBasis[];
+  /** Set when the due date falls outside the calendar's coverage: the calendar's error, for this deadline alone. */
+  uncovered?: Error & { code: string; year?: number };
 }
 
 const enforcementOf = (d: DeadlineSpec) => d.enforcement ?? (d.kind === 'within' ? 'flag' : 'refuse');
@@ -37,9 +43,16 @@ export function streamDeadlines(pack: RulePack, machine: MachineName, history: S
     if (typeof raw !== 'string') continue; // the anchor field is absent: the deadline does not apply
     if (!calendar) throw new CalendarRequiredError(spec.id);
     const n = spec.kind === 'before' ? -spec.workingDays : spec.workingDays;
-    const due = calendar.addWorkdays(raw, n);
     const done = (latestOf(h, COMMAND_EVENT[spec.step])?.version ?? 0) > anchorEvent.version;
-    out.push({ spec, anchor: raw, due, done });
+    try {
+      const due = calendar.addWorkdays(raw, n);
+      const basis = calendar.basis?.(raw, due) ?? { provisional: false, years: [] };
+      out.push({ spec, anchor: raw, due, done, provisional: basis.provisional, basis: basis.years });
+    } catch (err) {
+      // One date outside the calendar's years spoils this deadline, not the stream or the log.
+      if (!isCalendarCoverageError(err)) throw err;
+      out.push({ spec, anchor: raw, due: null, done, provisional: false, basis: [], uncovered: err });
+    }
   }
   return out;
 }
@@ -51,12 +64,22 @@ export interface StepCheck {
   flagged: OpenDeadline[];
 }
 
-/** Checks a step against the deadlines constraining it, on the China local date `today`. */
+/**
+ * Checks a step against the deadlines constraining it, on the China local
+ * date `today`. Policy for a year whose arrangement is not published: the
+ * deadline is computed on the provisional calendar (statutory holidays,
+ * weekends) and applied as any other, never refused for being provisional; a
+ * refusal or a DeadlineMissed it causes says `provisional: true` and cites
+ * the statutory rule. A deadline the calendar cannot compute at all (beyond
+ * the provisional years) throws its CalendarCoverageError for the step it
+ * constrains only.
+ */
 export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalDate, alreadyMissed: string[]): StepCheck {
   const refused: Finding[] = [];
   const flagged: OpenDeadline[] = [];
   for (const d of open) {
     if (d.spec.step !== step || d.done) continue;
+    if (d.uncovered || d.due === null) throw d.uncovered;
     const broken = d.spec.kind === 'min-period' ? today < d.due : today > d.due;
     if (!broken) continue;
     if (enforcementOf(d.spec) === 'refuse' || d.spec.kind === 'min-period') {
@@ -64,23 +87,52 @@ export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalD
         d.spec.kind === 'min-period'
           ? `${step} may happen on or after ${d.due} (${d.spec.workingDays} working days from ${d.anchor}); today is ${today}`
           : `${step} was due on or before ${d.due} (${d.spec.kind} ${d.spec.workingDays} working days, anchor ${d.anchor}); today is ${today}`;
-      refused.push({ ruleId: d.spec.id, outcome: 'fail', message, cite: d.spec.cite, description: d.spec.description, params: { due: d.due, anchor: d.anchor, today } });
+      refused.push({ ruleId: d.spec.id, outcome: 'fail', message, cite: d.spec.cite, description: d.spec.description, params: { due: d.due, anchor: d.anchor, today, ...calendarBasis(d) } });
     } else if (!alreadyMissed.includes(d.spec.id)) flagged.push(d);
   }
   return { refused, flagged };
 }
 
-export function deadlineMissedData(d: OpenDeadline, today: LocalDate) {
-  return { deadlineId: d.spec.id, step: d.spec.step, kind: d.spec.kind, anchor: d.anchor, due: d.due, detectedOn: today, cite: { ...d.spec.cite } };
+/** What a recorded decision says of the calendar it was computed on: only when a year is provisional or host-added. */
+function calendarBasis(d: OpenDeadline): { provisional?: true; calendar?: CalendarYearBasis[] } {
+  return { ...(d.provisional ? { provisional: true as const } : {}), ...(d.basis.length > 0 ? { calendar: d.basis.map((b) => ({ ...b, ...(b.cite ? { cite: { ...b.cite } } : {}) })) } : {}) };
 }
 
-/** What `tick` should record: open within/before deadlines whose last day has passed. */
-export function overdue(open: OpenDeadline[], today: LocalDate, alreadyMissed: string[]): OpenDeadline[] {
-  return open.filter((d) => d.spec.kind !== 'min-period' && !d.done && today > d.due && !alreadyMissed.includes(d.spec.id));
+export function deadlineMissedData(d: OpenDeadline, today: LocalDate) {
+  return { deadlineId: d.spec.id, step: d.spec.step, kind: d.spec.kind, anchor: d.anchor, due: d.due, detectedOn: today, cite: { ...d.spec.cite }, ...calendarBasis(d) };
 }
+
+/**
+ * What `tick` should record: open within/before deadlines whose last day has
+ * passed, computed on the calendar as it is now — so when a published year
+ * replaces a provisional one and moves a due date into the past, the next
+ * tick records it. Deadlines the calendar cannot compute are left out.
+ */
+export function overdue(open: OpenDeadline[], today: LocalDate, alreadyMissed: string[]): OpenDeadline[] {
+  return open.filter((d) => d.spec.kind !== 'min-period' && !d.done && d.due !== null && today > d.due && !alreadyMissed.includes(d.spec.id));
+}
+
+type TimeStatus = 'open' | 'due-today' | 'overdue' | 'waiting';
 
 export function deadlineItem(streamId: string, d: OpenDeadline, today: LocalDate): DeadlineItem {
-  const status: DeadlineItem['status'] =
+  const base = { streamId, deadlineId: d.spec.id, kind: d.spec.kind, step: d.spec.step, anchor: d.anchor, due: d.due, cite: d.spec.cite };
+  if (d.uncovered || d.due === null) {
+    const e = d.uncovered as (Error & { code: string; year?: number; format?(locale?: string): string }) | undefined;
+    return {
+      ...base,
+      status: 'uncovered',
+      error: { code: e?.code ?? 'CALENDAR_COVERAGE', message: e?.message ?? 'outside the calendar', ...(typeof e?.year === 'number' ? { year: e.year } : {}) },
+    };
+  }
+  const timeStatus: TimeStatus =
     d.spec.kind === 'min-period' ? (today < d.due ? 'waiting' : 'open') : today > d.due ? 'overdue' : today === d.due ? 'due-today' : 'open';
-  return { streamId, deadlineId: d.spec.id, kind: d.spec.kind, step: d.spec.step, anchor: d.anchor, due: d.due, status, cite: d.spec.cite };
+  const basis = d.basis.length > 0 ? { basis: d.basis } : {};
+  if (d.provisional) return { ...base, status: 'provisional', computedStatus: timeStatus, ...basis };
+  return { ...base, status: timeStatus, ...basis };
+}
+
+/** Deadlines by due date (uncovered ones last), then stream. */
+export function byDue(a: DeadlineItem, b: DeadlineItem): number {
+  if (a.due === null || b.due === null) return (a.due === null ? 1 : 0) - (b.due === null ? 1 : 0) || a.streamId.localeCompare(b.streamId);
+  return a.due.localeCompare(b.due) || a.streamId.localeCompare(b.streamId);
 }

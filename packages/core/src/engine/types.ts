@@ -4,7 +4,7 @@ import type { EventStore } from '../eventStore.js';
 import type { ApplicationContext, CertificateContext, ExamContext } from '../machines/types.js';
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { MachineName } from '../rules/vocabulary.js';
-import type { WorkingDayCalendar } from './calendar.js';
+import type { CalendarYearBasis, WorkingDayCalendar } from './calendar.js';
 import type { History } from './history.js';
 import type { SnapshotStore } from './snapshots.js';
 
@@ -64,9 +64,21 @@ export interface DeadlineItem {
   kind: 'within' | 'before' | 'min-period';
   step: string;
   anchor: LocalDate;
-  /** within/before: the last day the step may happen; min-period: the first day it may. */
-  due: LocalDate;
-  status: 'open' | 'due-today' | 'overdue' | 'waiting';
+  /** within/before: the last day the step may happen; min-period: the first day it may. Null when `uncovered`. */
+  due: LocalDate | null;
+  /**
+   * open / due-today / overdue / waiting (min-period); `provisional` when the
+   * due date rests on a year whose arrangement is not published (computed from
+   * the statutory holidays: `computedStatus` tells where it stands); `uncovered`
+   * when the calendar cannot compute it at all (`error` says why).
+   */
+  status: 'open' | 'due-today' | 'overdue' | 'waiting' | 'provisional' | 'uncovered';
+  /** For `provisional`: the status the computed due date gives. */
+  computedStatus?: 'open' | 'due-today' | 'overdue' | 'waiting';
+  /** The calendar years the due date rests on that are not built-in: host-added (their notice) or provisional (the statutory rule). */
+  basis?: CalendarYearBasis[];
+  /** For `uncovered`: the calendar's error. */
+  error?: { code: string; message: string; year?: number };
   cite: { document: string; clause: string; text: string };
 }
 

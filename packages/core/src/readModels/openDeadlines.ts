@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../engine/calendar.js';
-import { deadlineItem, streamDeadlines } from '../engine/deadlines.js';
+import { byDue, deadlineItem, streamDeadlines } from '../engine/deadlines.js';
 import { packRegistry } from '../engine/packRegistry.js';
 import type { DeadlineItem } from '../engine/types.js';
 import type { StoredEvent } from '../event.js';
@@ -118,7 +118,7 @@ export function dueDeadlines(state: DeadlinesState, ctx: DeadlineQueryContext, n
       if (!d.done) out.push(deadlineItem(streamId, d, today));
     }
   }
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.streamId.localeCompare(b.streamId));
+  return out.sort(byDue);
 }
 
 /** Open deadlines kept up to date from a store: what is due, due today, overdue or waiting. */

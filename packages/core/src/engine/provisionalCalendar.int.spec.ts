@@ -1,0 +1,128 @@
+// Deadlines on a year whose arrangement is not published (2027 for the
+// built-in data), then on the same year added from a year file. The 2027
+// file is a test fixture (made up), not the real 2027 arrangement.
+// Test-only import: core does not depend on @certflow/calendar.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CalendarCoverageError, createChinaCalendar, parseYearFile } from '@certflow/calendar';
+import { CertflowError, RuleViolationError, createEngine, memoryStore, openDeadlines, prettifyError, type Command, type WorkingDayCalendar } from '@certflow/core';
+import { testExamPlan, testProfile, testRulePack } from '@certflow/core/testing';
+import { centre, org } from './scenario.fixtures.js';
+
+const FIXTURE = parseYearFile(JSON.parse(readFileSync(fileURLToPath(new URL('../../../calendar/fixtures/year-2027.fixture.json', import.meta.url)), 'utf8')));
+const provisional = createChinaCalendar();
+const published = createChinaCalendar({ years: { '2027': FIXTURE.published } });
+
+const APP = 'application-p1';
+const EXAM = 'exam-p1';
+let n = 0;
+const c = (type: Command['type'], actor: Command['actor'], payload: unknown, streamId: string): Command =>
+  ({ type, streamId, actor, commandId: `${type}-${++n}`, payload }) as Command;
+
+/** A filing completed in November 2026, then an exam planned on 2026-12-01 for Monday 2027-10-11. */
+async function planned(examDate = '2027-10-11') {
+  const store = memoryStore();
+  let now = new Date('2026-11-02T10:00:00+08:00');
+  const engineOn = (calendar: WorkingDayCalendar) => createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => now });
+  const engine = engineOn(provisional);
+  const at = async (instant: string, command: Command) => {
+    now = new Date(instant);
+    return engine.execute(command);
+  };
+  await at('2026-11-02T10:00:00+08:00', c('SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, APP));
+  await at('2026-11-03T10:00:00+08:00', c('AcceptApplication', centre, {}, APP));
+  await at('2026-11-04T10:00:00+08:00', c('StartPublicity', centre, {}, APP));
+  await at('2026-11-16T10:00:00+08:00', c('CompleteFiling', centre, { organizationCode: '0001' }, APP));
+  const plan = await at('2026-12-01T10:00:00+08:00', c('PlanExam', org, testExamPlan(APP, examDate), EXAM));
+  return { store, engineOn, plan, setNow: (i: string) => (now = new Date(i)) };
+}
+
+describe('an exam in a year whose arrangement is not published', () => {
+  it('PlanExam is accepted; its lead-time deadline is listed provisional with its computed date and the statutory rule', async () => {
+    const { store, engineOn, plan } = await planned();
+    expect(plan.state.state).toBe('planned');
+    const items = await engineOn(provisional).deadlines({ now: new Date('2026-12-01T12:00:00+08:00') });
+    const lead = items.find((d) => d.deadlineId === 'plan-lead-time')!;
+    // Five working days before 2027-10-11 on the statutory rule alone: 10-08, 10-07, 10-06, 10-05, 10-04.
+    expect(lead).toMatchObject({ streamId: EXAM, due: '2027-10-04', status: 'provisional', computedStatus: 'open' });
+    expect(lead.basis).toEqual([{ year: 2027, source: 'provisional', cite: expect.objectContaining({ document: expect.stringContaining('国务院令第795号'), clause: '第二条' }) }]);
+    // The read model agrees with the whole-log computation.
+    const model = await openDeadlines(store, { rulePacks: [testRulePack], calendar: provisional });
+    expect(model.list({ now: new Date('2026-12-01T12:00:00+08:00') }).find((d) => d.deadlineId === 'plan-lead-time')).toEqual(lead);
+    await model.stop();
+  });
+
+  it('filing the plan is decided on the provisional calendar, never refused for the year being unpublished; a refusal says it is provisional', async () => {
+    const early = await planned();
+    early.setNow('2027-10-01T10:00:00+08:00'); // provisional due 2027-10-04: in time
+    expect((await early.engineOn(provisional).execute(c('FileExamPlan', org, {}, EXAM))).state.state).toBe('planFiled');
+
+    const late = await planned();
+    late.setNow('2027-10-05T10:00:00+08:00');
+    const err = await late.engineOn(provisional).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RuleViolationError);
+    expect((err as RuleViolationError).findings[0]).toMatchObject({
+      ruleId: 'plan-lead-time',
+      params: { due: '2027-10-04', provisional: true, calendar: [{ year: 2027, source: 'provisional' }] },
+    });
+    // The same day on the published year is refused too, on its own due date and citation.
+    const onPublished = await late.engineOn(published).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    expect(((onPublished as RuleViolationError).findings[0] as { params?: unknown }).params).toEqual({
+      due: '2027-09-28',
+      anchor: '2027-10-11',
+      today: '2027-10-05',
+      calendar: [{ year: 2027, source: 'host', cite: FIXTURE.published.cite }],
+    });
+  });
+
+  it('when the year is published the due date moves; deadlines() recomputes and tick records the deadline it now finds missed', async () => {
+    const { engineOn } = await planned();
+    const day = new Date('2027-09-30T12:00:00+08:00');
+    // Provisional: due 2027-10-04, not yet missed; tick records nothing.
+    expect(await engineOn(provisional).tick(day)).toEqual([]);
+    // Published (the fixture: 10-01..10-07 off, Saturday 10-09 a make-up day): due 2027-09-28.
+    const after = await engineOn(published).deadlines({ now: day });
+    expect(after.find((d) => d.deadlineId === 'plan-lead-time')).toMatchObject({
+      due: '2027-09-28',
+      status: 'overdue',
+      basis: [{ year: 2027, source: 'host', cite: FIXTURE.published.cite }],
+    });
+    const recorded = await engineOn(published).tick(day);
+    expect(recorded.map((e) => [e.streamId, e.type])).toEqual([[EXAM, 'DeadlineMissed']]);
+    expect(recorded[0]!.data).toMatchObject({
+      deadlineId: 'plan-lead-time',
+      due: '2027-09-28',
+      detectedOn: '2027-09-30',
+      calendar: [{ year: 2027, source: 'host', cite: FIXTURE.published.cite }],
+    });
+    expect((recorded[0]!.data as { provisional?: boolean }).provisional).toBeUndefined();
+    expect(await engineOn(published).tick(day)).toEqual([]); // idempotent
+    expect((await engineOn(published).deadlines({ now: day })).find((d) => d.deadlineId === 'plan-lead-time')?.status).toBe('overdue');
+  });
+
+  it('a deadline missed on provisional days is recorded as provisional, citing the statutory rule', async () => {
+    const { engineOn } = await planned();
+    const recorded = await engineOn(provisional).tick(new Date('2027-10-05T12:00:00+08:00'));
+    expect(recorded.map((e) => e.type)).toEqual(['DeadlineMissed']);
+    expect(recorded[0]!.data).toMatchObject({ due: '2027-10-04', provisional: true, calendar: [{ year: 2027, source: 'provisional' }] });
+  });
+});
+
+describe('one date outside the calendar does not fail the whole log', () => {
+  it('deadlines() and tick() carry on; the uncovered item has its own status; the step it constrains gets the calendar error', async () => {
+    const { engineOn, setNow } = await planned('2029-03-05');
+    const strict = createChinaCalendar({ provisionalYears: 1 }); // covers to 2027: 2029 is beyond
+    const now = new Date('2026-12-02T12:00:00+08:00');
+    const items = await engineOn(strict).deadlines({ now });
+    const lead = items.find((d) => d.deadlineId === 'plan-lead-time')!;
+    expect(lead).toMatchObject({ streamId: EXAM, due: null, status: 'uncovered', error: { code: 'CALENDAR_COVERAGE', year: 2029 } });
+    expect(items[items.length - 1]).toBe(lead); // uncovered items come last
+    expect(await engineOn(strict).tick(now)).toEqual([]);
+    setNow('2026-12-02T12:00:00+08:00');
+    const err = await engineOn(strict).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CalendarCoverageError);
+    expect(err).toBeInstanceOf(CertflowError); // core recognises the calendar's errors
+    expect(prettifyError(err, 'zh-CN')).toContain('2029 年，不在日历覆盖范围');
+  });
+});
