@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChinaCalendar } from '@certflow/calendar';
-import { ConcurrencyError, createEngine, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
+import { ConcurrencyError, createEngine, memoryStore, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
+import { testProfile, testRulePack } from '@certflow/core/testing';
 import { shandong } from '@certflow/rulepack-shandong';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { certflowServer, statusOf } from './server.js';
@@ -113,5 +114,29 @@ describe('certflow over HTTP (node:http on 127.0.0.1, SQLite store)', () => {
     expect(Array.isArray(deadlines.body)).toBe(true);
     expect((await get('/deadlines?now=yesterday')).status).toBe(400);
     expect((await get('/nowhere')).status).toBe(404);
+  });
+});
+
+describe('GET /deadlines with a date beyond the calendar', () => {
+  it('answers 200, the deadline that cannot be computed carrying its own status', async () => {
+    // Submitted 2028-12-20: ten working days after reach 2029, beyond the provisional years (2027–2028).
+    const clock = new Date('2028-12-20T10:00:00+08:00');
+    const other = certflowServer(createEngine({ store: memoryStore(), rulePacks: [testRulePack], calendar: createChinaCalendar(), clock: () => clock }));
+    await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const submitted = await fetch(`${url}/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(command('SubmitApplication', 'application-test-2028', school, { ...testProfile(), rulePack: 'test-pack' })),
+      });
+      expect(submitted.status).toBe(200);
+      const res = await fetch(`${url}/deadlines?now=2028-12-21T12:00:00%2B08:00`);
+      expect(res.status).toBe(200);
+      const items = (await res.json()) as { deadlineId: string; status: string; due: string | null; error?: { code: string } }[];
+      expect(items).toEqual([expect.objectContaining({ deadlineId: 'acceptance', status: 'uncovered', due: null, error: expect.objectContaining({ code: 'CALENDAR_COVERAGE', year: 2029 }) })]);
+    } finally {
+      await new Promise((ok) => other.close(ok));
+    }
   });
 });
