@@ -15,7 +15,11 @@ export interface Command {
   run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; io: CliIo; packs?: RulePack[] }): Promise<number>;
 }
 
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 clean, 1 problems found in the evidence, 2 usage, 3 could not
+ * read, connect or write (the tool could not do its work; says nothing about the evidence).
+ */
+export const EXIT = { ok: 0, problems: 1, usage: 2, unavailable: 3 } as const;
 
 export function commandHelp(c: Command): string {
   const opts = Object.entries({ ...c.options, help: { type: 'boolean', short: 'h', description: 'show this help' } as OptionSpec });

@@ -8,7 +8,8 @@ import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { verifyCommand } from './commands/verify.js';
 import { calendarCommand } from './commands/calendar.js';
-import { SourceNotFoundError, UsageError } from './errors.js';
+import { HeadsFileError, MaskedExportError, SourceNotFoundError, UsageError } from './errors.js';
+import { cannotRead } from './sources.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The verbs `certflow` knows, in the order `--help` lists them. */
@@ -25,7 +26,8 @@ ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Sources: a SQLite file, a postgres:// URL (?schema=name for a schema other
 than certflow), or a JSONL export (.jsonl, or - for standard input).
-Exit codes: 0 fine, 1 problems found, 2 usage error.
+Exit codes: 0 clean, 1 problems found in the evidence, 2 usage error,
+3 could not read, connect or write. Under --json an error carries a stable code.
 Run certflow <command> --help for a command's options.
 `;
 }
@@ -45,12 +47,21 @@ function parse(c: Command, argv: string[]) {
   }
 }
 
-const exitCodeOf = (e: unknown) =>
-  e instanceof UsageError || e instanceof SourceNotFoundError ? EXIT.usage : EXIT.problems;
+/**
+ * 2 for a bad command line; 1 for an error that is itself a finding about the
+ * evidence (a masked export offered as evidence, a corrupt store); 3 for
+ * everything that kept the tool from doing its work.
+ */
+const exitCodeOf = (e: unknown) => {
+  if (e instanceof UsageError || e instanceof SourceNotFoundError || e instanceof HeadsFileError) return EXIT.usage;
+  if (e instanceof MaskedExportError || (e instanceof CertflowError && e.code === 'CORRUPT_STORE')) return EXIT.problems;
+  return EXIT.unavailable;
+};
 
 /**
  * Runs one `certflow` command line (without `node` and the script name) and
- * resolves to its exit code: 0 fine, 1 problems found, 2 usage error. Never
+ * resolves to its exit code: 0 clean, 1 problems found in the evidence, 2
+ * usage error, 3 could not read, connect or write. Never
  * calls process.exit, so tests and host programs can call it in-process.
  */
 export interface RunCliOptions {
@@ -85,14 +96,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
       throw new UsageError(`unexpected argument ${JSON.stringify(positionals[command.positionals.names.length])}`, command.name);
     }
     return await command.run({ values, positionals, io, ...(options.packs ? { packs: options.packs } : {}) });
-  } catch (e) {
+  } catch (caught) {
+    // No raw runtime or driver error reaches the user: anything that is not
+    // certflow's own becomes CannotReadError (code CLI_CANNOT_READ, exit 3).
+    const e = caught instanceof CertflowError ? caught : cannotRead(rest.find((a) => !a.startsWith('-')) ?? verb, caught);
     const code = exitCodeOf(e);
-    if (json && !(e instanceof UsageError)) {
-      const error = e instanceof CertflowError ? e.toJSON() : { name: 'Error', message: (e as Error)?.message ?? String(e) };
-      io.stdout.write(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
+    if (json) {
+      const error = e instanceof CertflowError ? e.toJSON() : { name: 'Error', code: 'CLI_CANNOT_READ', message: String(e) };
+      io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error }, null, 2)}\n`);
     }
     io.stderr.write(`${e instanceof CertflowError || e instanceof Error ? prettifyError(e) : `✖ ${String(e)}`}\n`);
-    if (!(e instanceof CertflowError) && io.env?.CERTFLOW_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    if (!(caught instanceof CertflowError) && io.env?.CERTFLOW_DEBUG && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
     return code;
   }
 }

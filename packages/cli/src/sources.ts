@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { EventStore } from '@certflow/core';
-import { SourceNotFoundError, UsageError } from './errors.js';
+import { CertflowError, type EventStore } from '@certflow/core';
+import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { isExportHeader, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
 
@@ -39,8 +39,28 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Opens the store a source or target names. `create` allows a missing SQLite file to be made (import only). */
-export async function openStore(spec: string, io: CliIo, options: { create?: boolean } = {}): Promise<EventStore> {
+/**
+ * Turns what went wrong while opening or reading a source into an error the
+ * CLI reports with exit code 3 (could not read), keeping certflow's own
+ * errors about the evidence (CORRUPT_STORE) and the CLI's own as they are.
+ */
+export function cannotRead(label: string, e: unknown, action: 'read' | 'write' = 'read'): unknown {
+  if (e instanceof UsageError || e instanceof SourceNotFoundError || e instanceof CannotReadError || e instanceof EmptySourceError) return e;
+  if (e instanceof CertflowError) {
+    if (e.code === 'CORRUPT_STORE' || e.code === 'CLI_MASKED_EXPORT') return e;
+    return new CannotReadError(label, e.format(), { action, causeCode: e.code, cause: e });
+  }
+  const code = (e as { code?: unknown })?.code;
+  const message = (e as Error)?.message ?? String(e);
+  return new CannotReadError(label, message, { action, ...(typeof code === 'string' ? { causeCode: code } : {}), cause: e });
+}
+
+/**
+ * Opens the store a source or target names. `create` allows a missing SQLite
+ * file to be made (import only); `readOnly` opens it the way an auditor reads
+ * it: nothing is created, migrated or written.
+ */
+export async function openStore(spec: string, io: CliIo, options: { create?: boolean; readOnly?: boolean } = {}): Promise<EventStore> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
   if (kind === 'postgres') {
@@ -49,13 +69,21 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
     const schema = url.searchParams.get('schema') ?? undefined;
     url.searchParams.delete('schema');
     const { postgresStore } = await import('@certflow/store-postgres');
-    return postgresStore({ connectionString: url.toString(), ...(schema ? { schema } : {}) });
+    try {
+      return postgresStore({ connectionString: url.toString(), ...(schema ? { schema } : {}), ...(options.readOnly ? { readOnly: true } : {}) });
+    } catch (e) {
+      throw cannotRead(redactUrl(spec), e);
+    }
   }
   const file = resolve(io.cwd ?? process.cwd(), spec);
   if (!options.create && !existsSync(file)) throw new SourceNotFoundError(spec);
   if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${spec} is a directory, not a SQLite file`);
   const { sqliteStore } = await import('@certflow/store-sqlite');
-  return sqliteStore({ file });
+  try {
+    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true } : {}) });
+  } catch (e) {
+    throw cannotRead(spec, e, options.readOnly ? 'read' : 'write');
+  }
 }
 
 function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
@@ -64,9 +92,13 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
     label,
     header: undefined,
     async *records() {
-      for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
+      try {
+        for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
+      } catch (e) {
+        throw cannotRead(label, e);
+      }
     },
-    close: () => store.close(),
+    close: () => store.close().catch(() => undefined),
   };
 }
 
@@ -103,20 +135,29 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   };
 }
 
-/** Opens a source for reading, by its form (see `sourceKind`). A missing file is a usage error, never created. */
+/**
+ * Opens a source for reading, by its form (see `sourceKind`). A missing file
+ * is a usage error, never created; a store is opened read-only (a SQLite
+ * file is not changed, PostgreSQL sees no DDL), so a SELECT-only role can read.
+ */
 export async function openSource(spec: string, io: CliIo): Promise<Source> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') return fromJsonl(spec, io);
   const label = kind === 'postgres' ? redactUrl(spec) : spec;
-  return fromStore(kind, label, await openStore(spec, io));
+  return fromStore(kind, label, await openStore(spec, io, { readOnly: true }));
 }
 
-/** Reads a whole source into memory, calling `onEvent` after each record (progress). */
-export async function readAllRecords(source: Source, onEvent?: (count: number) => void): Promise<SourceRecord[]> {
+/**
+ * Reads a whole source into memory, calling `onEvent` after each record
+ * (progress). A source without a single record is EmptySourceError: an empty
+ * log is not evidence that anything verifies.
+ */
+export async function readAllRecords(source: Source, onEvent?: (count: number) => void, action = 'read'): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
   for await (const r of source.records()) {
     out.push(r);
     onEvent?.(out.length);
   }
+  if (out.length === 0) throw new EmptySourceError(source.label, action);
   return out;
 }

@@ -39,6 +39,7 @@ export type {
 } from './event.js';
 export { canonicalJson, computeEventHash } from './hash.js';
 export { canonicalForms, jsonIssues, sealEvents, validateAppend } from './validateEvents.js';
+export { iJsonIssues, MAX_JSON_DEPTH } from './validateEvents.js';
 export type { CanonicalForms } from './validateEvents.js';
 export { zodIssues } from './zodIssues.js';
 export { checkExpectedVersion } from './eventStore.js';

@@ -4,27 +4,53 @@ import { canonicalJson, sha256Hex } from './hash.js';
 import { zodIssues } from './zodIssues.js';
 
 /**
- * True when `value` is plain JSON (the common case), checked without
- * allocating paths. Deep or cyclic values answer false and take the slow path.
+ * How deep a new event's `data` or `meta` may nest (an array or object inside
+ * another counts one level; the value itself is level 0). RFC 7493 lets a
+ * receiver set such a limit; certflow's own events nest fewer than 10 levels,
+ * and every RFC 8785 implementation we know of recurses, so a log deeper than
+ * this could not be checked by all of them.
  */
-function isPlainJson(value: unknown, depth: number): boolean {
+export const MAX_JSON_DEPTH = 64;
+
+type Str = string & { isWellFormed(): boolean };
+/**
+ * An integer RFC 8785 writes as plain digits (below 1e21) that is beyond
+ * ±(2^53−1): readers that parse digits as integers (Python's) refuse it or
+ * keep a different number (RFC 7493 §2.2). 1e21 and above are written with an
+ * exponent, which every reader takes as the same double.
+ */
+const unsafeInteger = (n: number): boolean => Number.isInteger(n) && !Number.isSafeInteger(n) && Math.abs(n) < 1e21;
+/** No lone surrogate (a string with no UTF-8 form; RFC 7493 §2.1). */
+const wellFormed = (s: string): boolean => (s as Str).isWellFormed();
+
+/**
+ * True when `value` is plain I-JSON (the common case), checked without
+ * allocating paths: strings and keys without lone surrogates, safe integers,
+ * arrays without holes, plain objects without a `__proto__` key, at most
+ * MAX_JSON_DEPTH levels. Anything else (or a cycle) answers false and takes
+ * the slow path, which names the problem.
+ */
+function isPlainIJson(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case 'string':
+      return wellFormed(value);
     case 'boolean':
       return true;
     case 'number':
-      return Number.isFinite(value);
+      return Number.isFinite(value) && !unsafeInteger(value);
     case 'object': {
       if (value === null) return true;
-      if (depth > 64) return false;
+      if (depth >= MAX_JSON_DEPTH) return false;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value) || !isPlainIJson(value[i], depth + 1)) return false;
+        }
         return true;
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return false;
       for (const k in value) {
-        if (!isPlainJson((value as Record<string, unknown>)[k], depth + 1)) return false;
+        if (k === '__proto__' || !wellFormed(k) || !isPlainIJson((value as Record<string, unknown>)[k], depth + 1)) return false;
       }
       return true;
     }
@@ -33,51 +59,157 @@ function isPlainJson(value: unknown, depth: number): boolean {
   }
 }
 
-/**
- * Finds everything in `value` that has no exact JSON form (undefined, functions,
- * symbols, bigint, NaN/Infinity, Dates and other class instances, cycles).
- * Such values would be silently changed by JSON.stringify and break the hash.
- */
-export function jsonIssues(value: unknown, path: (string | number)[] = [], seen?: Set<object>): ValidationIssue[] {
-  if (seen === undefined) {
-    if (isPlainJson(value, 0)) return [];
-    seen = new Set<object>();
-  }
-  const bad = (received: string): ValidationIssue[] => [
-    { path, code: 'not_json', message: `expected a JSON value, received ${received}`, expected: 'JSON value', received },
-  ];
+/** Plain JSON as `verifyLog` reads an existing log: no I-JSON limits (logs are verified as they were written). */
+function isPlainJson(value: unknown): boolean {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return [];
+      return true;
     case 'number':
-      return Number.isFinite(value) ? [] : bad(String(value));
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-    case 'bigint':
-      return bad(typeof value);
+      return Number.isFinite(value);
     case 'object': {
-      if (value === null) return [];
-      if (seen.has(value)) return bad('a circular reference');
-      seen.add(value);
-      const issues: ValidationIssue[] = [];
-      if (Array.isArray(value)) {
-        value.forEach((v, i) => issues.push(...jsonIssues(v, [...path, i], seen)));
-      } else {
-        const proto = Object.getPrototypeOf(value);
-        if (proto !== Object.prototype && proto !== null) {
-          seen.delete(value);
-          return bad(`an instance of ${(value as object).constructor?.name ?? 'a class'}`);
-        }
-        for (const [k, v] of Object.entries(value)) issues.push(...jsonIssues(v, [...path, k], seen));
+      if (value === null) return true;
+      // Iterative, so no depth can overflow the stack.
+      // A cycle never ends the walk: past a bound, the slow path decides.
+      const stack: unknown[] = [value];
+      let budget = 4_000_000;
+      while (stack.length > 0) {
+        if (--budget < 0) return false;
+        const v = stack.pop();
+        if (typeof v === 'number') {
+          if (!Number.isFinite(v)) return false;
+        } else if (typeof v === 'object' && v !== null) {
+          if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++) {
+              if (!(i in v)) return false;
+              stack.push(v[i]);
+            }
+          } else {
+            const proto = Object.getPrototypeOf(v);
+            if (proto !== Object.prototype && proto !== null) return false;
+            for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+          }
+        } else if (typeof v !== 'string' && typeof v !== 'boolean') return false;
       }
-      seen.delete(value);
-      return issues;
+      return true;
     }
     default:
-      return bad(typeof value);
+      return false;
   }
+}
+
+interface Walk {
+  /** I-JSON (RFC 7493) limits for new events: surrogates, safe integers, depth, `__proto__`. */
+  iJson: boolean;
+  seen: Set<object>;
+  issues: ValidationIssue[];
+}
+
+function kindOf(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'object' && value !== null) return `an instance of ${(value as object).constructor?.name ?? 'a class'}`;
+  return typeof value;
+}
+
+function walk(value: unknown, path: (string | number)[], depth: number, w: Walk): void {
+  const bad = (code: string, expected: string, received: string, message = `expected ${expected}, received ${received}`) => {
+    w.issues.push({ path, code, message, expected, received });
+  };
+  switch (typeof value) {
+    case 'boolean':
+      return;
+    case 'string':
+      if (w.iJson && !wellFormed(value)) bad('not_i_json', 'a string without lone surrogates (RFC 7493)', JSON.stringify(value));
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) bad('not_json', 'a JSON value', String(value));
+      else if (w.iJson && unsafeInteger(value)) {
+        bad('not_i_json', `an integer within ±${Number.MAX_SAFE_INTEGER} (RFC 7493; write larger numbers as strings)`, String(value));
+      }
+      return;
+    case 'object': {
+      if (value === null) return;
+      if (w.iJson && depth >= MAX_JSON_DEPTH) {
+        bad('not_i_json', `at most ${MAX_JSON_DEPTH} levels of nesting`, `a value nested ${depth + 1} levels deep`);
+        return;
+      }
+      if (w.seen.has(value)) {
+        bad('not_json', 'a JSON value', 'a circular reference');
+        return;
+      }
+      if (Array.isArray(value)) {
+        w.seen.add(value);
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) bad('not_json', 'a JSON value', 'a hole in a sparse array');
+          else walk(value[i], [...path, i], depth + 1, w);
+        }
+        w.seen.delete(value);
+        return;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) {
+        bad('not_json', 'a JSON value', kindOf(value));
+        return;
+      }
+      w.seen.add(value);
+      for (const k of Object.keys(value)) {
+        const at = [...path, k];
+        if (w.iJson && k === '__proto__') {
+          w.issues.push({
+            path: at,
+            code: 'not_i_json',
+            message: 'expected a key other than __proto__ (JavaScript readers may turn it into a prototype and drop it)',
+            expected: 'a key other than __proto__',
+            received: '__proto__',
+          });
+          continue;
+        }
+        if (w.iJson && !wellFormed(k)) {
+          w.issues.push({
+            path: at,
+            code: 'not_i_json',
+            message: `expected a key without lone surrogates (RFC 7493), received ${JSON.stringify(k)}`,
+            expected: 'a key without lone surrogates (RFC 7493)',
+            received: JSON.stringify(k),
+          });
+        }
+        walk((value as Record<string, unknown>)[k], at, depth + 1, w);
+      }
+      w.seen.delete(value);
+      return;
+    }
+    default:
+      bad('not_json', 'a JSON value', kindOf(value));
+  }
+}
+
+/**
+ * Finds everything in `value` that has no exact JSON form (undefined, functions,
+ * symbols, bigint, NaN/Infinity, Dates and other class instances, sparse-array
+ * holes, cycles). Such values would be silently changed by JSON.stringify and
+ * break the hash. This is how `verifyLog` reads existing logs; new events are
+ * held to `iJsonIssues`.
+ */
+export function jsonIssues(value: unknown, path: (string | number)[] = []): ValidationIssue[] {
+  if (isPlainJson(value)) return [];
+  const w: Walk = { iJson: false, seen: new Set(), issues: [] };
+  walk(value, path, 0, w);
+  return w.issues;
+}
+
+/**
+ * `jsonIssues` plus the limits of I-JSON (RFC 7493), which RFC 8785 assumes,
+ * so that every JCS implementation computes the same hash: no lone surrogate
+ * in any string or key, no integer beyond ±(2^53−1) written as plain digits
+ * (below 1e21; larger numbers are written with an exponent), at most MAX_JSON_DEPTH
+ * levels of nesting, and no `__proto__` key. Every new event's `data` and
+ * `meta` are held to it.
+ */
+export function iJsonIssues(value: unknown, path: (string | number)[] = []): ValidationIssue[] {
+  if (isPlainIJson(value, 0)) return [];
+  const w: Walk = { iJson: true, seen: new Set(), issues: [] };
+  walk(value, path, 0, w);
+  return w.issues;
 }
 
 const ROLE_SET: ReadonlySet<unknown> = new Set(ROLES);
@@ -127,8 +259,8 @@ export function validateAppend(streamId: unknown, events: unknown): asserts even
         if (!parsed.success) issues.push(...zodIssues(parsed.error, ['events', i]));
       }
       if (e && typeof e === 'object') {
-        issues.push(...jsonIssues((e as NewEvent).data, ['events', i, 'data']));
-        issues.push(...jsonIssues((e as NewEvent).meta, ['events', i, 'meta']));
+        issues.push(...iJsonIssues((e as NewEvent).data, ['events', i, 'data']));
+        issues.push(...iJsonIssues((e as NewEvent).meta, ['events', i, 'meta']));
       }
     });
   }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES, newEventSchema } from './event.js';
 import { ValidationError } from './errors.js';
-import { isCertainlyNewEvent, validateAppend } from './validateEvents.js';
+import { toIJson } from './testing/iJson.js';
+import { iJsonIssues, isCertainlyNewEvent, jsonIssues, MAX_JSON_DEPTH, validateAppend } from './validateEvents.js';
 
 const good = () => ({
   type: 'ApplicationSubmitted',
@@ -125,5 +126,74 @@ describe('validateAppend', () => {
       expect((e as ValidationError).issues.map((i) => i.path)).toEqual([['events', 1, 'meta', 'actor', 'role']]);
     }
     expect(() => validateAppend('exam-1', [good(), good()])).not.toThrow();
+  });
+});
+
+describe('validateAppend: I-JSON (RFC 7493) for new events', () => {
+  const withData = (data: unknown) => ({ ...good(), data });
+  const issuesOf = (events: unknown[]) => {
+    try {
+      validateAppend('application-x', events);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).issues;
+    }
+    return [];
+  };
+
+  it.each([
+    ['an integer beyond 2^53 - 1', { n: 2 ** 53 }, ['events', 0, 'data', 'n']],
+    ['a negative integer beyond -(2^53 - 1)', { n: -(2 ** 60) }, ['events', 0, 'data', 'n']],
+    ['the largest integer written as plain digits', { n: 999999999999999900000 }, ['events', 0, 'data', 'n']],
+    ['a lone surrogate in a string', { s: ['ok', 'x\ud800'] }, ['events', 0, 'data', 's', 1]],
+    ['a lone surrogate in a key', { ['k\udc00']: 1 }, ['events', 0, 'data', 'k\udc00']],
+    ['a __proto__ key', JSON.parse('{"a":{"__proto__":{"x":1}}}'), ['events', 0, 'data', 'a', '__proto__']],
+    ['a sparse-array hole', { list: [1, , 3] }, ['events', 0, 'data', 'list']],
+    ['NaN', { n: Number.NaN }, ['events', 0, 'data', 'n']],
+    ['a Date', { d: new Date(0) }, ['events', 0, 'data', 'd']],
+    ['a Map', { m: new Map() }, ['events', 0, 'data', 'm']],
+    ['a function', { f: () => 1 }, ['events', 0, 'data', 'f']],
+  ])('refuses %s with its field path', (_what, data, path) => {
+    const issues = issuesOf([withData(data)]);
+    expect(issues.map((i) => i.path)).toContainEqual(path);
+    expect(issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).toBe(true);
+  });
+
+  it(`refuses nesting deeper than MAX_JSON_DEPTH (${MAX_JSON_DEPTH}) without overflowing the stack`, () => {
+    const nest = (n: number) => {
+      let v: unknown = 0;
+      for (let i = 0; i < n; i++) v = [v];
+      return v;
+    };
+    expect(issuesOf([withData(nest(MAX_JSON_DEPTH))])).toEqual([]);
+    expect(issuesOf([withData(nest(MAX_JSON_DEPTH + 1))])).toEqual([expect.objectContaining({ code: 'not_i_json' })]);
+    expect(issuesOf([withData(nest(100_000))])).toEqual([expect.objectContaining({ code: 'not_i_json' })]);
+  });
+
+  it('holds meta to I-JSON too', () => {
+    const e = good();
+    (e.meta as Record<string, unknown>).note = 'x\udbff';
+    expect(issuesOf([e]).map((i) => i.path)).toContainEqual(['events', 0, 'meta', 'note']);
+  });
+
+  it('accepts safe integers, fractions, large non-integers written with exponents, surrogate pairs', () => {
+    expect(issuesOf([withData({ a: 2 ** 53 - 1, b: -(2 ** 53 - 1), c: 0.1, d: 1.5e-300, big: 1e21, huge: -1e300, e: '😀 认定', f: { '😀': [] } })])).toEqual([]);
+  });
+
+  it('iJsonIssues agrees with its fast path on generated values', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        // Generated JSON may hold unsafe integers, lone surrogates or __proto__ keys: the slow path must name exactly those.
+        const issues = iJsonIssues(v);
+        expect(issues.every((i) => i.code === 'not_i_json')).toBe(true);
+        expect(iJsonIssues(toIJson(v))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('jsonIssues (how existing logs are read) keeps accepting what I-JSON refuses', () => {
+    expect(jsonIssues({ n: 2 ** 60, s: 'x\ud800', __proto__: null })).toEqual([]);
+    expect(jsonIssues({ list: [1, , 3] })).toEqual([expect.objectContaining({ code: 'not_json', path: ['list'] })]);
   });
 });

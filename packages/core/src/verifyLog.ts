@@ -8,6 +8,7 @@ export type LogProblemKind =
   | 'chain-broken' // prevHash does not match the previous event's hash (deleted, inserted or replaced events)
   | 'version-gap' // a version is missing (deleted events)
   | 'version-order' // a version repeats or goes backwards (inserted or reordered events)
+  | 'position-order' // a position does not increase within a stream (reordered or rewritten positions)
   | 'duplicate-position'; // two events claim one global position
 
 export interface LogProblem {
@@ -29,12 +30,16 @@ export interface VerifyResult {
 export interface StreamHead {
   version: number;
   hash: string | null;
+  /** The position of the stream's last event, when known (positions increase within a stream). */
+  position?: number;
 }
 
 /**
  * Checks a log as an auditor would: every event's envelope, its hash
  * recomputed from its content, the chain to the previous event of its stream,
- * and version continuity. Events of a stream are checked in the order given
+ * version continuity, and positions that increase within each stream and
+ * are unique in the log. This is the one definition of a valid log: `verify`,
+ * `import` (`checkImport`) and every store's `importEvents` use it. Events of a stream are checked in the order given
  * (a store's readAll order). Reports the first broken event per stream and
  * stops checking that stream there, since everything after it is suspect.
  *
@@ -86,7 +91,14 @@ export function verifyLog(events: Iterable<unknown>, options: { heads?: Map<stri
       );
       continue;
     }
-    const recomputed = computeEventHash(event);
+    let recomputed: string;
+    try {
+      recomputed = computeEventHash(event);
+    } catch (e) {
+      // Only a value too deep for a recursive serialiser gets here (RangeError).
+      report('schema', `the event cannot be canonicalized: ${(e as Error)?.message ?? String(e)}`);
+      continue;
+    }
     if (recomputed !== event.hash) {
       report('hash-mismatch', `stored hash ${event.hash} but the content hashes to ${recomputed}`);
       continue;
@@ -95,13 +107,17 @@ export function verifyLog(events: Iterable<unknown>, options: { heads?: Map<stri
       report('chain-broken', `prevHash ${event.prevHash} does not match the previous event's hash ${head.hash}`);
       continue;
     }
+    if (head.position !== undefined && !(event.position > head.position)) {
+      report('position-order', `position ${event.position} does not follow position ${head.position} of version ${head.version}`);
+      continue;
+    }
     const other = seenPositions.get(event.position);
     if (other !== undefined) {
       report('duplicate-position', `position ${event.position} is also held by an event of ${other}`);
       continue;
     }
     seenPositions.set(event.position, streamId);
-    heads.set(streamId, { version: event.version, hash: event.hash });
+    heads.set(streamId, { version: event.version, hash: event.hash, position: event.position });
   }
   return { ok: problems.length === 0, problems, streams: streamIds.size, events: count };
 }

@@ -4,6 +4,7 @@ import type { StoredEvent } from './event.js';
 import { computeEventHash } from './hash.js';
 import { memoryStore } from './memoryStore.js';
 import { testEvent, testEvents } from './testing/eventFactory.js';
+import { toIJson } from './testing/iJson.js';
 import { verifyLog } from './verifyLog.js';
 
 async function sampleLog(): Promise<StoredEvent[]> {
@@ -116,7 +117,7 @@ describe('verifyLog', () => {
 
 describe('verifyLog properties', () => {
   const streamIds = fc.constantFrom('application-1', 'application-2', 'exam-1', 'certificate-S00003700000120500001', 'quota-x');
-  const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as StoredEvent['data']);
+  const json = fc.jsonValue({ maxDepth: 3 }).map((v) => toIJson(JSON.parse(JSON.stringify(v))) as StoredEvent['data']);
   const appends = fc.array(fc.tuple(streamIds, fc.array(json, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 12 });
 
   async function build(plan: Array<[string, StoredEvent['data'][]]>): Promise<StoredEvent[]> {
@@ -177,5 +178,44 @@ describe('verifyLog properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** Re-seals a stream after a forger edited it: every hash and prevHash recomputed in order. */
+function rehashStream(log: StoredEvent[], streamId: string): void {
+  let prev: string | null = null;
+  for (const e of log.filter((x) => x.streamId === streamId)) {
+    e.prevHash = prev;
+    e.hash = computeEventHash(e);
+    prev = e.hash;
+  }
+}
+
+describe('verifyLog: positions within a stream', () => {
+  it('reports a stream whose positions go backwards, even when every hash was recomputed', async () => {
+    const log = await sampleLog();
+    const a2 = log[idx(log, 'application-a', 2)]!;
+    const a3 = log[idx(log, 'application-a', 3)]!;
+    [a2.position, a3.position] = [a3.position, a2.position];
+    rehashStream(log, 'application-a');
+    const r = verifyLog(log);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([expect.objectContaining({ streamId: 'application-a', version: 3, kind: 'position-order' })]);
+  });
+
+  it('accepts positions that increase within each stream though streams interleave', async () => {
+    const log = await sampleLog();
+    expect(log.map((e) => e.streamId)).toContain('exam-b');
+    expect(verifyLog([...log].reverse().sort((x, y) => x.version - y.version)).ok).toBe(true);
+  });
+
+  it('reports a value too deep to canonicalize as a schema problem, not a raw RangeError', async () => {
+    const log = await sampleLog();
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const e = log[idx(log, 'exam-b', 1)]!;
+    (e as { data: unknown }).data = deep;
+    const r = verifyLog(log);
+    expect(r.problems).toEqual([expect.objectContaining({ streamId: 'exam-b', version: 1, kind: 'schema' })]);
   });
 });

@@ -25,6 +25,7 @@ import {
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
+import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
 
 export interface PostgresStoreOptions {
   /** e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`. */
@@ -38,6 +39,13 @@ export interface PostgresStoreOptions {
   pool?: Pool | Omit<PoolConfig, 'connectionString'>;
   /** How often idle subscriptions and held-back readers look for new events, in ms. Default 250. */
   pollIntervalMs?: number;
+  /**
+   * Read an existing log only (auditors): never creates or migrates the
+   * schema (no DDL at all), so a role with only USAGE on the schema and
+   * SELECT on `events` suffices. A schema without an events table throws
+   * SchemaNotFoundError; append, import and subscribe throw ReadOnlyStoreError.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -86,6 +94,7 @@ export function postgresStore(options: PostgresStoreOptions): EventStore {
 
 export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): EventStore {
   const schema = checkSchemaName(options.schema ?? 'certflow');
+  const readOnly = options.readOnly === true;
   const shared = isPool(options.pool);
   if (!shared && !options.connectionString) {
     throw new ValidationError(
@@ -108,7 +117,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   let isMigrated = false;
   const ready = (): Promise<void> => {
     if (closed) return Promise.reject(new Error('postgresStore is closed'));
-    migrated ??= migrate(pool, schema).then(
+    migrated ??= (options.readOnly ? checkReadable(pool, schema) : migrate(pool, schema)).then(
       () => {
         isMigrated = true;
       },
@@ -263,6 +272,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
 
   const store: EventStore = {
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+      if (readOnly) throw new ReadOnlyStoreError(schema, 'append');
       validateAppend(streamId, events);
       const expected = options?.expectedVersion;
       checkExpected(expected);
@@ -322,6 +332,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
 
     subscribe(options: SubscribeOptions): Subscription {
       if (closed) throw new Error('postgresStore is closed');
+      if (readOnly) throw new ReadOnlyStoreError(schema, 'subscribe');
       if (typeof options?.name !== 'string' || options.name.length === 0) {
         throw new ValidationError([{ path: ['name'], code: 'required', message: 'expected a non-empty subscription name' }], 'subscribe');
       }
@@ -350,6 +361,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     },
 
     async importEvents(events: StoredEvent[]): Promise<void> {
+      if (readOnly) throw new ReadOnlyStoreError(schema, 'importEvents');
       if (!Array.isArray(events)) {
         throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }], 'import');
       }

@@ -83,3 +83,35 @@ registerMessages('STORE_BUSY', {
   en: (p) => `${s(p.file)} stayed locked by another writer for more than ${s(p.busyTimeoutMs)} ms; nothing was written`,
   'zh-CN': (p) => `${s(p.file)} 被其他写入者锁定超过 ${s(p.busyTimeoutMs)} 毫秒，未写入任何内容`,
 });
+
+/** A write (append, import, a subscription's checkpoint) on a store opened with `readOnly: true`. Nothing was written. */
+export class StoreReadOnlyError extends SqliteStoreError {
+  readonly operation: string;
+  constructor(file: string, operation: string) {
+    super('STORE_READ_ONLY', { file, operation });
+    this.operation = operation;
+  }
+}
+
+/**
+ * A store opened with `readOnly: true` on a file that holds no certflow log:
+ * missing, 0 bytes, or a SQLite database without certflow's tables. A
+ * read-only open never creates anything, so there is nothing to read.
+ */
+export class NoEventStoreError extends SqliteStoreError {
+  /** What was found: 'missing', 'empty file', 'empty database'. */
+  readonly found: string;
+  constructor(file: string, found: string) {
+    super('STORE_NO_EVENT_STORE', { file, found });
+    this.found = found;
+  }
+}
+
+registerMessages('STORE_READ_ONLY', {
+  en: (p) => `cannot ${s(p.operation)}: the store on ${s(p.file)} was opened read-only; nothing was written`,
+  'zh-CN': (p) => `无法执行 ${s(p.operation)}：${s(p.file)} 上的事件存储以只读方式打开，未写入任何内容`,
+});
+registerMessages('STORE_NO_EVENT_STORE', {
+  en: (p) => `${s(p.file)} holds no certflow event log (${s(p.found)}); a read-only open creates nothing`,
+  'zh-CN': (p) => `${s(p.file)} 中没有 certflow 事件日志（${s(p.found)}）；只读打开不会创建任何内容`,
+});

@@ -8,5 +8,6 @@ export {
   StoreBusyError,
   StoreClosedError,
 } from './errors.js';
+export { StoreReadOnlyError, NoEventStoreError } from './errors.js';
 export { SCHEMA_VERSION } from './schema.js';
 export type { Synchronous } from './schema.js';

@@ -17,6 +17,14 @@ export interface SqliteStoreOptions {
    * Appends through this store wake them at once. Default 100 ms.
    */
   pollIntervalMs?: number;
+  /**
+   * Open an existing certflow file for reading only (auditors): nothing is
+   * created, migrated or written (no `-wal`/`-shm` files are left behind, and
+   * a file in a read-only folder can be read). A missing, 0-byte or
+   * non-certflow file throws; append, import and subscribe throw
+   * StoreReadOnlyError. Default false.
+   */
+  readOnly?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -24,6 +32,7 @@ export interface ResolvedOptions {
   synchronous: Synchronous;
   busyTimeoutMs: number;
   pollIntervalMs: number;
+  readOnly: boolean;
 }
 
 const SYNCHRONOUS: readonly Synchronous[] = ['FULL', 'NORMAL'];
@@ -62,11 +71,21 @@ export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
       });
     }
   }
+  if (opts.readOnly !== undefined && typeof opts.readOnly !== 'boolean') {
+    issues.push({
+      path: ['options', 'readOnly'],
+      code: 'invalid_type',
+      message: `expected true or false, received ${JSON.stringify(opts.readOnly) ?? String(opts.readOnly)}`,
+      expected: 'boolean',
+      received: JSON.stringify(opts.readOnly) ?? String(opts.readOnly),
+    });
+  }
   if (issues.length > 0) throw new ValidationError(issues, 'sqliteStore');
   return {
     file: opts.file as string,
     synchronous: (opts.synchronous as Synchronous | undefined) ?? 'FULL',
     busyTimeoutMs: (opts.busyTimeoutMs as number | undefined) ?? 5_000,
     pollIntervalMs: (opts.pollIntervalMs as number | undefined) ?? 100,
+    readOnly: opts.readOnly === true,
   };
 }

@@ -1,5 +1,6 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ForeignDatabaseError, NotADatabaseError, UnsupportedSchemaError } from './errors.js';
+import { ForeignDatabaseError, NoEventStoreError, NotADatabaseError, UnsupportedSchemaError } from './errors.js';
 
 /** The schema version this release writes and reads. */
 export const SCHEMA_VERSION = 1;
@@ -121,4 +122,46 @@ function inspect(db: Database.Database, file: string): 'empty' | 'ours' {
   const missing = TABLES.filter((t) => !tables.includes(t));
   if (missing.length > 0) throw new UnsupportedSchemaError(file, `${found} without ${missing.join(', ')}`, SCHEMA_VERSION);
   return 'ours';
+}
+
+/**
+ * Opens an existing certflow database for reading only, changing nothing on
+ * disk. A file without a live write-ahead log is read into memory and opened
+ * from there (SQLite's deserialize), so no lock or `-shm`/`-wal` file is made
+ * and a file in a read-only folder can be read; the header's WAL flag is
+ * turned off in the in-memory copy only, since an in-memory database cannot
+ * use a WAL. A file whose `-wal` holds committed pages (a writer is active,
+ * or one crashed) is opened read-only in place, as those pages are part of
+ * the log. A missing, 0-byte or non-certflow file throws.
+ */
+export function openDatabaseReadOnly(options: OpenOptions): Database.Database {
+  const { file } = options;
+  if (!existsSync(file)) throw new NoEventStoreError(file, 'missing');
+  if (statSync(file).isDirectory()) throw new NotADatabaseError(file, 'a directory');
+  const walFile = `${file}-wal`;
+  const liveWal = existsSync(walFile) && statSync(walFile).size > 0;
+  let db: Database.Database;
+  try {
+    if (liveWal) db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
+    else {
+      const bytes = readFileSync(file);
+      if (bytes.length === 0) throw new NoEventStoreError(file, 'empty file');
+      if (bytes.length > 19 && bytes[18] === 2 && bytes[19] === 2) {
+        bytes[18] = 1;
+        bytes[19] = 1;
+      }
+      db = new Database(bytes, { readonly: true });
+    }
+  } catch (err) {
+    if (isUnreadable(err)) throw new NotADatabaseError(file, err.message);
+    throw err;
+  }
+  try {
+    if (inspect(db, file) === 'empty') throw new NoEventStoreError(file, 'empty database');
+    return db;
+  } catch (err) {
+    db.close();
+    if (isUnreadable(err)) throw new NotADatabaseError(file, err.message);
+    throw err;
+  }
 }

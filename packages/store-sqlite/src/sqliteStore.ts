@@ -20,9 +20,9 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@certflow/core';
-import { StoreBusyError, StoreClosedError } from './errors.js';
+import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
-import { openDatabase } from './schema.js';
+import { openDatabase, openDatabaseReadOnly } from './schema.js';
 
 export type { SqliteStoreOptions } from './options.js';
 
@@ -60,7 +60,7 @@ export function isStreamVersionConflict(err: unknown): boolean {
  */
 export function sqliteStore(options: SqliteStoreOptions): EventStore {
   const opts = resolveOptions(options);
-  const db = openDatabase(opts);
+  const db = opts.readOnly ? openDatabaseReadOnly(opts) : openDatabase(opts);
   const file = opts.file;
 
   const sql = {
@@ -87,6 +87,9 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
   };
   const assertOpen = (operation: string) => {
     if (closed) throw new StoreClosedError(file, operation);
+    if (opts.readOnly && (operation === 'append' || operation === 'importEvents' || operation === 'subscribe')) {
+      throw new StoreReadOnlyError(file, operation);
+    }
   };
   const headOf = (streamId: string): StreamHead => {
     const row = sql.head.get(streamId) as [number, string] | undefined;

@@ -3,6 +3,7 @@ import { EXIT } from '../command.js';
 import { exportHeader, toJsonlLine } from '../jsonl.js';
 import { maskEvent } from '../mask.js';
 import { progress } from '../progress.js';
+import { EmptySourceError } from '../errors.js';
 import { openSource } from '../sources.js';
 
 export const exportCommand: Command = {
@@ -45,6 +46,7 @@ archive. It contains personal ID numbers; keep it as confidential as the store.`
       bar.done();
       await source.close();
     }
+    if (count === 0 && unreadable === 0) throw new EmptySourceError(source.label, 'export');
     io.stderr.write(
       masked
         ? `exported ${count} events, ID numbers masked: this file cannot be verified or imported (use --unmasked for a verifiable archive)\n`

@@ -1,10 +1,12 @@
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { StoredEvent } from '@certflow/core';
 import { ValidationError } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { openSource, openStore, readAllRecords, redactUrl, sourceKind } from '../sources.js';
+import { cannotRead, openSource, openStore, readAllRecords, redactUrl, sourceKind } from '../sources.js';
 import { formatProblem, verifyRecords } from './verify.js';
 
 export const importCommand: Command = {
@@ -18,7 +20,8 @@ hashes) into <target>: a SQLite file (created when missing) or a postgres://
 URL. The import is all or nothing: a log that does not verify, or that does
 not continue the target's streams, writes nothing.
 
-Exit codes: 0 imported, 1 the log was refused, 2 usage error.`,
+Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
+source could not be read or the target could not be written.`,
   options: { json: { type: 'boolean', description: 'print the result as JSON' } },
   positionals: { names: ['jsonl', 'target'], min: 2 },
   async run({ values, positionals, io }) {
@@ -30,7 +33,7 @@ Exit codes: 0 imported, 1 the log was refused, 2 usage error.`,
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'imported');
       const bar = progress(io, 'import', { json: values.json === true });
-      records = await readAllRecords(source, (n) => bar.update(n));
+      records = await readAllRecords(source, (n) => bar.update(n), 'import');
       bar.done();
     } finally {
       await source.close();
@@ -43,14 +46,32 @@ Exit codes: 0 imported, 1 the log was refused, 2 usage error.`,
     };
     if (!report.ok) return refuse(report.problems.map(formatProblem));
     const events = records.map((r) => (r as { event: StoredEvent }).event);
-    const store = await openStore(to, io, { create: true });
+    // A SQLite file this import creates is removed again if the import fails: a
+    // failed import leaves nothing behind.
+    const newFile = sourceKind(to) === 'sqlite' ? resolve(io.cwd ?? process.cwd(), to) : undefined;
+    const created = newFile !== undefined && !existsSync(newFile);
+    const removeCreated = () => {
+      if (created) for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`]) rmSync(f, { force: true });
+    };
+    let store;
+    try {
+      store = await openStore(to, io, { create: true });
+    } catch (e) {
+      removeCreated();
+      throw cannotRead(target, e, 'write');
+    }
+    let failure: unknown;
     try {
       await store.importEvents(events);
     } catch (e) {
-      if (e instanceof ValidationError) return refuse(e.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${i.message}`));
-      throw e;
+      failure = e;
     } finally {
-      await store.close();
+      await store.close().catch(() => undefined);
+    }
+    if (failure !== undefined) {
+      removeCreated();
+      if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${i.message}`));
+      throw cannotRead(target, failure, 'write');
     }
     if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported: events.length, streams: report.streams, target: to }, null, 2)}\n`);
     else io.stdout.write(`✔ imported ${events.length} events in ${report.streams} streams into ${target}\n`);

@@ -90,7 +90,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error.`,
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'replayed');
       const reading = progress(io, 'read', { json: values.json === true });
-      records = await readAllRecords(source, (n) => reading.update(n));
+      records = await readAllRecords(source, (n) => reading.update(n), 'replay');
       reading.done();
     } finally {
       await source.close();

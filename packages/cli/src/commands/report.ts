@@ -62,7 +62,7 @@ JSON, 2 usage error.`,
     let records;
     try {
       const bar = progress(io, 'report');
-      records = await readAllRecords(source, (n) => bar.update(n));
+      records = await readAllRecords(source, (n) => bar.update(n), 'report');
       bar.done();
     } finally {
       await source.close();

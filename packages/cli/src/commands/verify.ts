@@ -2,11 +2,15 @@ import { verifyLog, type LogProblem } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError } from '../errors.js';
+import { compareHeads, logHeads, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
 import { progress } from '../progress.js';
 import { openSource, readAllRecords, type SourceRecord } from '../sources.js';
 
 /** A problem as `verify` reports it: verifyLog's, or a JSONL line that is not JSON. */
-export type VerifyProblem = LogProblem | { streamId: null; version: null; position: null; kind: 'not-json'; line: number; detail: string };
+export type VerifyProblem =
+  | LogProblem
+  | { streamId: null; version: null; position: null; kind: 'not-json'; line: number; detail: string }
+  | { streamId: string; version: number; position: null; kind: HeadChange['kind']; detail: string };
 
 export interface VerifyReport {
   ok: boolean;
@@ -14,6 +18,10 @@ export interface VerifyReport {
   streams: number;
   events: number;
   problems: VerifyProblem[];
+  /** Each stream's last version and hash: keep them, and `verify --heads` will name any stream shortened, removed or rewritten since. */
+  heads: StreamHeadRecord[];
+  /** The rule packs the events name, with the content hashes their decisions recorded. */
+  packs: PackUsed[];
 }
 
 /** Runs verifyLog over records read from a source, adding lines that are not JSON as problems. */
@@ -26,7 +34,29 @@ export function verifyRecords(source: string, records: SourceRecord[]): VerifyRe
   }
   const result = verifyLog(events);
   const problems = [...notJson, ...result.problems];
-  return { ok: problems.length === 0, source, streams: result.streams, events: result.events, problems };
+  return {
+    ok: problems.length === 0,
+    source,
+    streams: result.streams,
+    events: result.events,
+    problems,
+    heads: logHeads(events),
+    packs: packsUsed(events),
+  };
+}
+
+/** Adds to a report every stream that was shortened, removed or rewritten since the heads were kept. */
+export function checkHeads(report: VerifyReport, kept: StreamHeadRecord[], records: SourceRecord[]): VerifyReport {
+  const events = records.flatMap((r) => ('event' in r ? [r.event] : []));
+  const changes: VerifyProblem[] = compareHeads(kept, events).map((c) => ({
+    streamId: c.streamId,
+    version: c.kept.version,
+    position: null,
+    kind: c.kind,
+    detail: c.detail,
+  }));
+  const problems = [...report.problems, ...changes];
+  return { ...report, ok: problems.length === 0, problems };
 }
 
 export function formatProblem(p: VerifyProblem): string {
@@ -38,31 +68,44 @@ export function formatProblem(p: VerifyProblem): string {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check hash chains, version gaps and event schemas',
-  usage: 'verify <source> [--json]',
+  usage: 'verify <source> [--heads <file>] [--json]',
   description: `
 Recomputes every event's hash (RFC 8785 canonical JSON, SHA-256), checks that
 each event chains to the previous one of its stream, that versions run 1..n
 without gaps, and that every envelope is well formed. Reports the first broken
 event of each stream. <source> is a SQLite file, a postgres:// URL (add
 ?schema=name for a schema other than certflow) or a JSONL export (- for stdin).
+Stores are opened read-only: nothing is created, migrated or written. An
+empty source is an error, not a log that verifies.
 
-Exit codes: 0 the log verifies, 1 problems were found, 2 usage error.`,
-  options: { json: { type: 'boolean', description: 'print the result as JSON' } },
+--json also lists each stream's head (last version and hash) and the rule
+packs used. Keep that output: --heads <file> (the heads array or a whole
+verify --json output) names every stream that was shortened, removed or
+rewritten since, which no hash chain can show on its own.
+
+Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
+3 the source could not be read.`,
+  options: {
+    heads: { type: 'string', description: 'compare with heads kept from an earlier verify --json', value: 'file' },
+    json: { type: 'boolean', description: 'print the result as JSON' },
+  },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io }) {
+    const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
     const source = await openSource(positionals[0]!, io);
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'verified');
       const bar = progress(io, 'verify', { json: values.json === true });
-      const records = await readAllRecords(source, (n) => bar.update(n));
+      const records = await readAllRecords(source, (n) => bar.update(n), 'verify');
       bar.done();
-      const report = verifyRecords(source.label, records);
+      let report = verifyRecords(source.label, records);
+      if (kept) report = checkHeads(report, kept, records);
       if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
         for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
         io.stdout.write(
           report.ok
-            ? `✔ ${report.source}: ${report.events} events in ${report.streams} streams verify\n`
+            ? `✔ ${report.source}: ${report.events} events in ${report.streams} streams verify${kept ? `; all ${kept.length} kept heads are still there` : ''}\n`
             : `✖ ${report.source}: ${report.problems.length} problem(s) in ${report.events} events, ${report.streams} streams\n`,
         );
       }

@@ -381,6 +381,41 @@ export function describeEventStoreConformance(
         expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toContain('events.1.type');
         expect(await collect(target.readAll())).toEqual([]);
       });
+
+      it('one valid log: refuses a sealed log whose positions go backwards within a stream, as verifyLog does, and writes nothing', async () => {
+        // every hash is right (sealed with these positions), but version 2 sits before version 1 in the global order
+        const log = sealEvents('application-p', { version: 0, hash: null }, [5, 3], [testEvent('First'), testEvent('Second')]);
+        expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'application-p', version: 2, kind: 'position-order' })]);
+        const target = await open();
+        await expect(target.importEvents(log)).rejects.toBeInstanceOf(ValidationError);
+        expect(await collect(target.readAll())).toEqual([]);
+      });
+
+      it('one valid log: what a store reads back from appends and imports verifies with verifyLog', async () => {
+        const store = await open();
+        await store.append('application-v', testEvents(2), { expectedVersion: 'no-stream' });
+        await store.append('exam-v', testEvents(2), { expectedVersion: 'no-stream' });
+        await store.append('application-v', testEvents(1), { expectedVersion: 2 });
+        const log = await collect(store.readAll());
+        expect(verifyLog(log)).toMatchObject({ ok: true, events: 5, streams: 2 });
+        const copy = await open();
+        await copy.importEvents(log);
+        expect(verifyLog(await collect(copy.readAll()))).toMatchObject({ ok: true, events: 5 });
+      });
+
+      it('I-JSON: refuses a new event with an unsafe integer, a lone surrogate or a __proto__ key, naming the path, and appends nothing', async () => {
+        const store = await open();
+        for (const [data, path] of [
+          [{ n: 2 ** 53 }, 'events.0.data.n'],
+          [{ s: 'x\ud800' }, 'events.0.data.s'],
+          [JSON.parse('{"__proto__":{"a":1}}'), 'events.0.data.__proto__'],
+        ] as const) {
+          const err = await store.append('application-ij', [testEvent('Odd', data as never)], { expectedVersion: 'any' }).catch((e) => e);
+          expect(err).toBeInstanceOf(ValidationError);
+          expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toContain(path);
+        }
+        expect(await collect(store.readAll())).toEqual([]);
+      });
     });
   });
 }

@@ -1,0 +1,74 @@
+// The whole auditor path (verify, replay, report, export) run as a PostgreSQL
+// role holding only the privileges docs/store-postgres.md lists for auditors.
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAuditorRole } from '../../../store-postgres/src/testing/auditorRole.js';
+import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../store-postgres/src/testing/pgTestEnv.js';
+import { bufferIo } from '../io.js';
+import { runCli } from '../runCli.js';
+import { buildFixtureLog, tempDir, writeJsonl } from '../testFixtures.js';
+
+const { skip } = await postgresForTests();
+
+async function cli(args: string[], cwd: string) {
+  const io = bufferIo({ cwd });
+  const code = await runCli(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+async function schemaExists(schema: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return (await c.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
+  } finally {
+    await c.end();
+  }
+}
+
+describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
+  const schemas: string[] = [];
+  afterAll(() => dropSchemas(schemas));
+
+  it('verify, replay, report and export all run with only USAGE on the schema and SELECT on its tables', async () => {
+    const dir = tempDir();
+    const schema = testSchemaName('cli_ro');
+    schemas.push(schema);
+    const events = await buildFixtureLog();
+    writeJsonl(join(dir, 'log.jsonl'), events);
+    expect((await cli(['import', 'log.jsonl', `${PG_URL}?schema=${schema}`], dir)).code).toBe(0);
+    const auditor = await createAuditorRole(schema);
+    try {
+      const url = `${auditor.url}?schema=${schema}`;
+      const v = await cli(['verify', url, '--json'], dir);
+      expect(v.err).toBe('');
+      expect(v.code).toBe(0);
+      expect(JSON.parse(v.out)).toMatchObject({ ok: true, events: 4, streams: 2 });
+      const rep = await cli(['report', url, '--format', 'json'], dir);
+      expect(rep.code, rep.err).toBe(0);
+      const exp = await cli(['export', url, '--unmasked'], dir);
+      expect(exp.code, exp.err).toBe(0);
+      expect(exp.out.trim().split('\n')).toHaveLength(5);
+      const rp = await cli(['replay', url, '--json'], dir);
+      expect(rp.err).not.toMatch(/permission denied/);
+      expect(JSON.parse(rp.out).events).toBe(4);
+      // what the role may not do is refused as "could not write", not a raw driver error
+      const imp = await cli(['import', 'log.jsonl', url], dir);
+      expect(imp.code).toBe(3);
+      expect(imp.err).toMatch(/could not write/);
+    } finally {
+      await auditor.drop();
+    }
+  });
+
+  it('a schema name with a typo is an error (exit 3) and no schema is created', async () => {
+    const dir = tempDir();
+    const typo = testSchemaName('typo');
+    schemas.push(typo);
+    const r = await cli(['verify', `${PG_URL}?schema=${typo}`, '--json'], dir);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'CLI_CANNOT_READ', causeCode: 'PG_SCHEMA_NOT_FOUND' } });
+    expect(await schemaExists(typo)).toBe(false);
+  });
+});
