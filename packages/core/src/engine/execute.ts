@@ -172,9 +172,14 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
     result = { streamId: command.streamId, version: appended.nextExpectedVersion, state: next, events: appended.events, decision: decided.decision };
   } catch (err) {
     if (!mayHaveCommitted(err) && decided.undo) {
-      // The command certainly recorded nothing: its places go back. If that fails too, the
-      // command's own error is the one to report; the places then count as in flight.
-      await decided.undo().catch(() => undefined);
+      // The command certainly recorded nothing: its places go back. If giving them back fails,
+      // the caller is told to repeat the command (same commandId): the repeat reuses the places
+      // and either records the command or gives them back, so none is left behind.
+      try {
+        await decided.undo();
+      } catch (undoErr) {
+        throw new StoreUnavailableError(`${command.type} compensation`, 'unknown', { cause: undoErr, detail: `${command.type} failed (${err instanceof Error ? err.message : String(err)}) and its quota places could not be given back; repeat the command with the same commandId` });
+      }
     }
     throw err;
   }

@@ -101,6 +101,8 @@ export async function reservePlaces(
   holder: string,
   meta: Omit<EventMeta, 'rulePack'>,
   command: 'CompleteFiling' | 'AmendScope' = 'CompleteFiling',
+  /** Places the holder's recorded state lists (a filing being amended): reused, never given back here. */
+  held: readonly string[] = [],
 ): Promise<{ places: string[]; release: (reason: string) => Promise<void> }> {
   const taken: string[] = [];
   const places: string[] = [];
@@ -111,7 +113,12 @@ export async function reservePlaces(
       places.push(streamId);
       for (let attempt = 0; ; attempt++) {
         const { version, holders } = await quotaHolders(store, streamId);
-        if (holders.has(holder)) break;
+        if (holders.has(holder)) {
+          // A place this holder took in an earlier attempt of a command that recorded nothing is
+          // this command's now: if the command fails after all, it is given back with the rest.
+          if (!held.includes(streamId)) taken.push(streamId);
+          break;
+        }
         if (holders.size >= quota.max) {
           // Before refusing, give back places left behind by commands that stopped half way.
           const stale: Array<{ holder: string; why: string }> = [];
@@ -123,7 +130,9 @@ export async function reservePlaces(
             for (const s of stale) await releasePlaces(store, [streamId], s.holder, { ...meta, rulePack: { id: pack.id, version: pack.version } }, `stale reservation: ${s.why}`);
             continue;
           }
-          await release('quota full').catch(() => undefined);
+          // If the places this call took cannot be given back, the caller must repeat the
+          // command (StoreUnavailableError), which finds them and gives them back then.
+          await release('quota full');
           throw new RuleViolationError(command, [
             {
               ruleId: quota.id,
@@ -142,7 +151,7 @@ export async function reservePlaces(
           // call holds: a retry of the command with the same commandId finds and reuses them.
           if (err instanceof StoreUnavailableError && err.outcome === 'unknown') throw err;
           if (!(err instanceof ConcurrencyError) || attempt >= CONTENTION_RETRIES) {
-            await release('reservation failed').catch(() => undefined);
+            await release('reservation failed');
             throw err;
           }
           await new Promise((r) => setTimeout(r, Math.random() * 3));

@@ -152,6 +152,24 @@ describe('quotas under lost replies', () => {
     }
   });
 
+  it('a refused filing whose places cannot be given back says so (StoreUnavailableError); repeating it gives them back', async () => {
+    const f = faultyStore();
+    const t = setup(f.store);
+    const milling = { code: '6-18-01-02', name: '铣工', levels: [5 as const], standard: 'national' as const, accessType: false, evaluators: 3 };
+    const both = { ...testProfile(), occupations: [milling, ...testProfile().occupations] };
+    for (const id of ['a', 'b']) await t.toPublicity(`application-${id}`, `org-${id}`);
+    await t.toPublicity('application-c', 'org-c', both);
+    await t.engine.execute(t.filing('application-a'));
+    await t.engine.execute(t.filing('application-b'));
+    // c takes a place for milling, finds turning full, and the release of its milling place fails.
+    f.failNext('not-written', (s, events) => s === 'quota-per-occupation-6-18-01-02' && events.some((e) => e.type === 'QuotaPlaceReleased'));
+    const err = await t.failure(t.engine.execute(t.filing('application-c')));
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    expect(await t.holders('quota-per-occupation-6-18-01-02')).toEqual(['application-c']);
+    expect(await t.failure(t.engine.execute(t.filing('application-c')))).toBeInstanceOf(RuleViolationError);
+    expect(await t.holders('quota-per-occupation-6-18-01-02')).toEqual([]);
+  });
+
   it('a RevokeFiling whose reply was lost gives its places back when it is repeated', async () => {
     const f = faultyStore();
     const t = setup(f.store);
