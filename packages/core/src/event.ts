@@ -31,6 +31,8 @@ export interface EventMeta {
   commandId: string;
   correlationId: string;
   rulePack?: RulePackRef | null;
+  /** SHA-256 of the command that appended the event (the engine's `commandFingerprint`); absent on events written otherwise or before it was recorded. */
+  commandFingerprint?: string;
 }
 
 /** What a writer hands to `append`: the store assigns version, position and hashes. */

@@ -10,12 +10,18 @@ import { packRegistry } from './packRegistry.js';
 import { streamLoader } from './loader.js';
 import { foldStream, machineOf, stateOf, toStreamState } from './streams.js';
 import { runTick } from './tick.js';
+import { ValidationError } from '../errors.js';
+import { guardSnapshots, guardStore } from './storeGuard.js';
 import type { DeadlineItem, EngineOptions, ExecuteResult, LoadOptions, StreamState } from './types.js';
 
 export interface Engine extends CommandHelpers {
   /** Runs a command: validated, authorized, checked against the machine and the pack, then appended. */
   execute(command: Command): Promise<ExecuteResult>;
-  /** Rebuilds a stream's state from its events; with `at`, as of that instant. */
+  /**
+   * Rebuilds a stream's state from its events; with `at`, as of that instant.
+   * A stream without events is the machine's initial state at version 0; a
+   * malformed id is a ValidationError, an event foreign to the machine a CorruptStoreError.
+   */
   load(streamId: string, options?: LoadOptions): Promise<StreamState>;
   /** Appends what has fallen due by `now` (DeadlineMissed, FilingExpired), idempotently. */
   tick(now?: Date): Promise<StoredEvent[]>;
@@ -39,15 +45,18 @@ export interface DeadlineSource {
  * calendar (`createChinaCalendar()` from `@certflow/calendar`).
  */
 export function createEngine(options: EngineOptions): Engine {
-  const { store, calendar } = options;
+  const { calendar } = options;
+  // Every store error a caller sees is a CertflowError (raw driver errors become StoreUnavailableError).
+  const store = guardStore(options.store);
   const clock = options.clock ?? (() => new Date());
   const packs = packRegistry(options.rulePacks);
   const maxRetries = options.maxRetries ?? 5;
   const snapshotEvery = options.snapshotEvery ?? 100;
   const toLocal = (d: Date | string) => (calendar ? calendar.toLocalDate(d) : chinaLocalDate(d));
-  const loader = streamLoader(store, options.snapshots, snapshotEvery);
+  const loader = streamLoader(store, guardSnapshots(options.snapshots), snapshotEvery);
 
   const makeEnv = (command: Command): (() => DecideEnv) => {
+    // `command` has passed parseCommand: its ids and actor are there.
     const correlationId = command.correlationId ?? command.commandId;
     return () => {
       const now = clock();
@@ -65,16 +74,18 @@ export function createEngine(options: EngineOptions): Engine {
 
   const engine: Engine = {
     async execute(command) {
-      return executeWithRetry(command, makeEnv(command), maxRetries);
+      return executeWithRetry(command, makeEnv, maxRetries);
     },
     async load(streamId, loadOptions = {}) {
       const machine = machineOf(streamId);
       if (loadOptions.at === undefined) return stateOf(await loader.load(streamId));
-      let events = await store.readStream(streamId);
-      if (loadOptions.at !== undefined) {
-        const limit = new Date(loadOptions.at).getTime();
-        events = events.filter((e) => Date.parse(e.meta.at) <= limit);
+      const limit = typeof loadOptions.at === 'string' || loadOptions.at instanceof Date ? new Date(loadOptions.at).getTime() : Number.NaN;
+      if (Number.isNaN(limit)) {
+        throw new ValidationError([{ path: ['at'], code: 'invalid_instant', message: 'an instant: a Date or an ISO-8601 string', expected: 'Date | ISO-8601 instant', received: String(loadOptions.at) }], 'load');
       }
+      const read = await loader.load(streamId); // checks the stream's events belong to its machine
+      let events = read.baseVersion === 0 ? read.tail : await store.readStream(streamId);
+      events = events.filter((e) => Date.parse(e.meta.at) <= limit);
       const s = foldStream(streamId, events);
       return toStreamState(streamId, machine, s.snapshot, events.length, events[events.length - 1]?.meta.at ?? null);
     },

@@ -151,7 +151,7 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
     // The new scope takes quota places like a filing does (an added occupation
     // counts against "at most 2 per occupation"); places it no longer needs
     // are given back once the change is recorded.
-    const { places, release } = await reservePlaces(i.env.store, i.pack, profile, i.stream.streamId, i.env.meta, 'AmendScope');
+    const { places, release } = await reservePlaces(i.env.store, i.pack, profile, i.stream.streamId, i.env.meta, 'AmendScope', ctx.quotaPlaces);
     const dropped = ctx.quotaPlaces.filter((q) => !places.includes(q));
     const meta = { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } };
     return {

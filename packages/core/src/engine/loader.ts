@@ -1,4 +1,5 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { CorruptStoreError } from '../errors.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import { foldEvents, initialSnapshot, machines } from '../machines/fold.js';
@@ -8,10 +9,34 @@ import { machineOf } from './streams.js';
 import type { LoadedStream } from './types.js';
 
 export interface StreamLoader {
-  /** Reads and folds a stream: from its snapshot if there is one, else from its first event. */
+  /** Reads and folds a stream: from its snapshot if there is one, else from its first event. An event foreign to its machine is a CorruptStoreError. */
   load(streamId: string): Promise<LoadedStream>;
-  /** The same over a stream's events already read whole (tick, deadlines): only those after the snapshot are folded. */
+  /** The same over a stream's events already read whole (tick, deadlines): only those after the snapshot are folded; foreign events are passed over, as the machine does. */
   fold(streamId: string, events: StoredEvent[]): Promise<LoadedStream>;
+}
+
+const eventTypes = new Map<AnyStateMachine, ReadonlySet<string>>();
+/** Every event type a machine handles in some state. */
+function typesOf(logic: AnyStateMachine): ReadonlySet<string> {
+  let types = eventTypes.get(logic);
+  if (!types) eventTypes.set(logic, (types = new Set(logic.events as string[])));
+  return types;
+}
+
+/**
+ * A stream of a machine holding an event its machine has no transition for
+ * (an ExamPlanned in an application stream, say) was not written by the engine
+ * and would fold silently into a wrong state: it is a CorruptStoreError naming
+ * the stream, version and position.
+ */
+function checkForeign(streamId: string, logic: AnyStateMachine, machine: string, events: StoredEvent[], fromVersion: number): void {
+  const types = typesOf(logic);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!types.has(e.type)) {
+      throw new CorruptStoreError(streamId, `${e.type} is not an event of the ${machine} machine`, { streamId, version: e.version ?? fromVersion + i, position: e.position });
+    }
+  }
 }
 
 interface Base {
@@ -36,11 +61,12 @@ export function streamLoader(store: EventStore, snapshots: SnapshotStore | undef
     return { version: stored.version, at: stored.at, snapshot, index: stored.index };
   }
 
-  async function open(streamId: string, read: (fromVersion: number) => Promise<StoredEvent[]> | StoredEvent[]): Promise<LoadedStream> {
+  async function open(streamId: string, read: (fromVersion: number) => Promise<StoredEvent[]> | StoredEvent[], strict: boolean): Promise<LoadedStream> {
     const machine = machineOf(streamId);
     const logic = machines[machine] as AnyStateMachine;
     const base = (await baseOf(streamId, logic)) ?? { version: 0, at: null, snapshot: initialSnapshot(logic), index: emptyIndex() };
     const tail = await read(base.version + 1);
+    if (strict) checkForeign(streamId, logic, machine, tail, base.version + 1);
     const snapshot = foldEvents(logic, tail, base.snapshot);
     const stream: LoadedStream = {
       streamId,
@@ -59,7 +85,7 @@ export function streamLoader(store: EventStore, snapshots: SnapshotStore | undef
   }
 
   return {
-    load: (streamId) => open(streamId, (fromVersion) => store.readStream(streamId, fromVersion > 1 ? { fromVersion } : undefined)),
-    fold: (streamId, events) => open(streamId, (fromVersion) => (fromVersion > 1 ? events.slice(fromVersion - 1) : events)),
+    load: (streamId) => open(streamId, (fromVersion) => store.readStream(streamId, fromVersion > 1 ? { fromVersion } : undefined), true),
+    fold: (streamId, events) => open(streamId, (fromVersion) => (fromVersion > 1 ? events.slice(fromVersion - 1) : events), false),
   };
 }

@@ -1,12 +1,48 @@
-import { ConcurrencyError, RuleViolationError } from '../errors.js';
+import { ConcurrencyError, RuleViolationError, StoreUnavailableError } from '../errors.js';
 import type { Actor, EventMeta } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import type { ApplicantProfile } from '../rules/profile.js';
 import type { QuotaSpec, RulePack } from '../rules/rulePack.js';
 
-/** The reservation stream of one quota bucket: `quota-<quota id>-<bucket>`. */
-export function quotaStreamId(quota: QuotaSpec, bucket: string): string {
-  return `quota-${quota.id}-${bucket.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+/**
+ * A bucket key as the notice reads it: NFKC-normalised (full-width letters,
+ * digits and punctuation are their ordinary forms, U+3000 is a space) and
+ * trimmed. 「交通运输部 」 and 「交通运输部」 are one bucket; so are 「ＡＢ１」 and 「AB1」.
+ */
+export function normalizeBucket(bucket: string): string {
+  return String(bucket).normalize('NFKC').trim();
+}
+
+const KEPT = /[A-Za-z0-9-]/;
+const hex = (b: number) => `.${b.toString(16).toUpperCase().padStart(2, '0')}`;
+/** UTF-8 bytes of a code point; a lone surrogate takes the 3-byte form valid UTF-8 never uses (WTF-8), so it stays distinct. */
+function utf8(cp: number): number[] {
+  if (cp < 0x80) return [cp];
+  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 63)];
+  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+}
+
+/**
+ * The bucket part of a reservation stream id, lossless: letters, digits and
+ * `-` stay, `:` becomes `_` (so keys like `city:370100` keep the stream ids
+ * they had), and every other character (`.` and `_` included) is written as
+ * `.` + two upper-case hex digits per UTF-8 byte. Distinct normalised keys
+ * always give distinct ids: 交通运输部 is `.E4.BA.A4.E9.80.9A.E8.BF.90.E8.BE.93.E9.83.A8`.
+ */
+export function encodeBucket(bucket: string): string {
+  let out = '';
+  for (const ch of normalizeBucket(bucket)) {
+    if (KEPT.test(ch)) out += ch;
+    else if (ch === ':') out += '_';
+    else for (const b of utf8(ch.codePointAt(0)!)) out += hex(b);
+  }
+  return out;
+}
+
+/** The reservation stream of one quota bucket: `quota-<quota id>-<encoded bucket>` (see encodeBucket). */
+export function quotaStreamId(quota: Pick<QuotaSpec, 'id'>, bucket: string): string {
+  return `quota-${quota.id}-${encodeBucket(bucket)}`;
 }
 
 /** Who holds a place in a reservation stream, folded from its events: holder → position of its reservation. */
@@ -65,17 +101,24 @@ export async function reservePlaces(
   holder: string,
   meta: Omit<EventMeta, 'rulePack'>,
   command: 'CompleteFiling' | 'AmendScope' = 'CompleteFiling',
+  /** Places the holder's recorded state lists (a filing being amended): reused, never given back here. */
+  held: readonly string[] = [],
 ): Promise<{ places: string[]; release: (reason: string) => Promise<void> }> {
   const taken: string[] = [];
   const places: string[] = [];
   const release = async (reason: string) => releasePlaces(store, taken, holder, { ...meta, rulePack: { id: pack.id, version: pack.version } }, reason);
   for (const quota of pack.quotas.filter((q) => (q.takenAt ?? 'CompleteFiling') === 'CompleteFiling')) {
-    for (const bucket of [...new Set(quota.buckets(profile))]) {
+    for (const bucket of [...new Set(quota.buckets(profile).map(normalizeBucket))]) {
       const streamId = quotaStreamId(quota, bucket);
       places.push(streamId);
       for (let attempt = 0; ; attempt++) {
         const { version, holders } = await quotaHolders(store, streamId);
-        if (holders.has(holder)) break;
+        if (holders.has(holder)) {
+          // A place this holder took in an earlier attempt of a command that recorded nothing is
+          // this command's now: if the command fails after all, it is given back with the rest.
+          if (!held.includes(streamId)) taken.push(streamId);
+          break;
+        }
         if (holders.size >= quota.max) {
           // Before refusing, give back places left behind by commands that stopped half way.
           const stale: Array<{ holder: string; why: string }> = [];
@@ -87,6 +130,8 @@ export async function reservePlaces(
             for (const s of stale) await releasePlaces(store, [streamId], s.holder, { ...meta, rulePack: { id: pack.id, version: pack.version } }, `stale reservation: ${s.why}`);
             continue;
           }
+          // If the places this call took cannot be given back, the caller must repeat the
+          // command (StoreUnavailableError), which finds them and gives them back then.
           await release('quota full');
           throw new RuleViolationError(command, [
             {
@@ -102,6 +147,9 @@ export async function reservePlaces(
           taken.push(streamId);
           break;
         } catch (err) {
+          // A reservation that may have committed (the reply was lost) keeps every place this
+          // call holds: a retry of the command with the same commandId finds and reuses them.
+          if (err instanceof StoreUnavailableError && err.outcome === 'unknown') throw err;
           if (!(err instanceof ConcurrencyError) || attempt >= CONTENTION_RETRIES) {
             await release('reservation failed');
             throw err;

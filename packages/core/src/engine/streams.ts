@@ -1,12 +1,17 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { ValidationError } from '../errors.js';
-import { streamKind, type StoredEvent } from '../event.js';
+import { STREAM_ID_PATTERN, streamKind, type StoredEvent } from '../event.js';
 import { foldEvents, machines, stateLabel } from '../machines/fold.js';
 import type { MachineName } from '../rules/vocabulary.js';
 import { fromEvents } from './history.js';
 import type { LoadedStream, StreamState } from './types.js';
 
+/** The machine a stream is folded by; a malformed id or a quota stream is a ValidationError. */
 export function machineOf(streamId: string): MachineName {
+  if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) {
+    const received = typeof streamId === 'string' ? streamId : String(streamId);
+    throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream_id', message: 'a stream id like application-<id>, exam-<id> or certificate-<number>', expected: STREAM_ID_PATTERN.source, received }]);
+  }
   const kind = streamKind(streamId);
   if (kind === 'quota') throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream', message: `${streamId} is a quota reservation stream, not a machine's stream` }]);
   return kind;
