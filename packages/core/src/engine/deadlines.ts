@@ -16,6 +16,8 @@ export interface OpenDeadline {
 }
 
 const enforcementOf = (d: DeadlineSpec) => d.enforcement ?? (d.kind === 'within' ? 'flag' : 'refuse');
+/** The commands that answer a deadline: its step and any `closedBy`. */
+const stepsOf = (d: DeadlineSpec): CommandType[] => [d.step, ...(d.closedBy ?? [])];
 
 function fieldOf(data: unknown, field: string): unknown {
   return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
@@ -38,7 +40,7 @@ export function streamDeadlines(pack: RulePack, machine: MachineName, history: S
     if (!calendar) throw new CalendarRequiredError(spec.id);
     const n = spec.kind === 'before' ? -spec.workingDays : spec.workingDays;
     const due = calendar.addWorkdays(raw, n);
-    const done = (latestOf(h, COMMAND_EVENT[spec.step])?.version ?? 0) > anchorEvent.version;
+    const done = stepsOf(spec).some((s) => (latestOf(h, COMMAND_EVENT[s])?.version ?? 0) > anchorEvent.version);
     out.push({ spec, anchor: raw, due, done });
   }
   return out;
@@ -56,7 +58,7 @@ export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalD
   const refused: Finding[] = [];
   const flagged: OpenDeadline[] = [];
   for (const d of open) {
-    if (d.spec.step !== step || d.done) continue;
+    if (!stepsOf(d.spec).includes(step) || d.done) continue;
     const broken = d.spec.kind === 'min-period' ? today < d.due : today > d.due;
     if (!broken) continue;
     if (enforcementOf(d.spec) === 'refuse' || d.spec.kind === 'min-period') {

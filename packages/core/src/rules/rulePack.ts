@@ -121,6 +121,12 @@ export interface DeadlineSpec {
   from: { event: string; field?: string };
   /** The command the deadline constrains. */
   step: CommandType;
+  /**
+   * Further commands that answer the same deadline (e.g. a notice of
+   * non-acceptance as well as of acceptance): any of them closes it, and each
+   * is held to it as `step` is.
+   */
+  closedBy?: CommandType[];
   /** refuse: the engine refuses a late (or early) step; flag: it records DeadlineMissed. Default: refuse for before/min-period, flag for within. */
   enforcement?: 'refuse' | 'flag';
 }
@@ -240,6 +246,7 @@ const definitionSchema = z.object({
         workingDays: z.number().int().min(1),
         from: z.object({ event: z.string().min(1), field: z.string().min(1).optional() }),
         step: commandSchema,
+        closedBy: z.array(commandSchema).min(1).optional(),
         enforcement: z.enum(['refuse', 'flag']).optional(),
       }),
     )
