@@ -33,13 +33,15 @@ const sichuanTechnicalSchools: RulePack = defineRulePack({
   deadlines: [
     {
       id: 'acceptance-notice',
-      description: '职鉴中心在10个工作日内通知申请单位是否受理',
+      description: '职鉴中心在10个工作日内通知申请单位是否受理（受理或不予受理）',
       cite: cite('附件3 1', '在10个工作日内通知申请单位是否受理'),
       machine: 'application',
       kind: 'within',
       workingDays: 10,
       from: { event: 'ApplicationSubmitted' },
       step: 'AcceptApplication',
+      // 「是否受理」: a notice of non-acceptance answers the same deadline.
+      closedBy: ['RejectApplication'],
     },
     {
       id: 'exam-plan-filing',

@@ -31,6 +31,8 @@ describe('sichuan-technical-schools pack', () => {
       ['acceptance-notice', 'within', 10, 'ApplicationSubmitted', undefined, 'AcceptApplication'],
       ['exam-plan-filing', 'within', 30, 'ExamPlanned', 'enrolmentClosedOn', 'FileExamPlan'],
     ]);
+    // 附件3 1 「通知申请单位是否受理」: a notice of non-acceptance answers the acceptance deadline too.
+    expect(sichuan.deadlines.find((d) => d.id === 'acceptance-notice')?.closedBy).toEqual(['RejectApplication']);
   });
 
   it('numbers certificates with province code 51', () => {

@@ -63,10 +63,11 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     const spec = i.pack.certificateNumber;
     if (!spec) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', `rule pack ${i.pack.id} defines no certificate number rule`);
     // Rules with appliesTo 'IssueCertificates' (e.g. who issues in which evaluation mode) see the plan and the filing as PlanExam's do; a failure refuses.
+    let decision: Decided['decision'] = null;
     if (rulesFor(i.pack, 'IssueCertificates').length > 0) {
       const filing = (await i.env.load(ctx.filing!.streamId)).snapshot.context as ApplicationContext;
       const facts: ExamPlanFacts = { plan: ctx.plan!, filing: { ...ctx.filing!, profile: filing.profile! } };
-      const decision = plain(evaluateRules(i.pack, facts, { asOf: i.env.today, command: 'IssueCertificates' }));
+      decision = plain(evaluateRules(i.pack, facts, { asOf: i.env.today, command: 'IssueCertificates' }));
       if (decision.outcome === 'ineligible') throw new RuleViolationError('IssueCertificates', failing(decision));
     }
     const year = Number(i.env.today.slice(0, 4));
@@ -84,7 +85,7 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     const issued: IssuedList = { certificates, issuedOn: i.env.today };
     // A crash between the exam's append and these leaves streams missing: the repeated command or `tick` opens them.
     const after = async () => void (await appendCertificates(i.env.store, i.stream.streamId, ctx, issued, i.env.meta));
-    return { decision: null, events: [{ type: 'CertificatesIssued', data: plain(issued) }], after };
+    return { decision, events: [{ type: 'CertificatesIssued', data: plain(issued) }], after };
   },
   RevokeCertificate: (i) => ({ decision: null, events: [{ type: 'CertificateRevoked', data: plain(i.command.payload) }] }),
 };

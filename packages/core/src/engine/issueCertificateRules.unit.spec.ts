@@ -50,7 +50,9 @@ describe('rules with appliesTo IssueCertificates', () => {
       .when(when('IssueCertificates', org, {}, EXAM))
       .then([{ type: 'CertificatesIssued' }], (r) => expect((r.events[0]!.data as { certificates: unknown[] }).certificates).toHaveLength(2));
   });
-  it('a review finding does not block the issue', async () => {
-    await given(confirmedWith(undefined), { rulePacks: [pack], now }).when(when('IssueCertificates', org, {}, EXAM)).then([{ type: 'CertificatesIssued' }]);
+  it('a review finding does not block the issue; the result carries the decision', async () => {
+    await given(confirmedWith(undefined), { rulePacks: [pack], now })
+      .when(when('IssueCertificates', org, {}, EXAM))
+      .then([{ type: 'CertificatesIssued' }], (r) => expect(r.decision).toMatchObject({ outcome: 'needs-review', findings: [{ ruleId: 'issued-by-filed-organization', outcome: 'review' }] }));
   });
 });
