@@ -77,6 +77,11 @@ export interface PackDocument {
   number: string;
   title: string;
   issuer: string;
+  /**
+   * The date of issue as the notice prints it: a China local date, or
+   * 'YYYY-MM' where the notice leaves the day blank (「2020年1月  日」); never a
+   * day the notice does not give.
+   */
   issued: LocalDate;
   /** File name of the shipped original text, relative to the pack's `source/` folder. */
   source: string;
@@ -214,7 +219,7 @@ const definitionSchema = z.object({
       number: z.string().min(1),
       title: z.string().min(1),
       issuer: z.string().min(1),
-      issued: localDateSchema,
+      issued: z.union([localDateSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM where the notice gives no day')]),
       source: z.string().min(1),
       schedule: z.array(z.object({ id: idSchema, date: localDateSchema, description: z.string().min(1), cite: citeSchema })).optional(),
     }),
