@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChinaCalendar } from '@certflow/calendar';
-import { createEngine, memoryStore, RuleViolationError, type Actor, type CommandType, type EventStore, type StoredEvent } from '@certflow/core';
+import { createEngine, InvalidTransitionError, memoryStore, RuleViolationError, type Actor, type CommandType, type EventStore, type StoredEvent } from '@certflow/core';
 import { loadRuleCases } from '@certflow/core/testing';
 import sichuan from './index.js';
 
@@ -143,4 +143,12 @@ describe('四 with 附件4（五）（六）: who issues the certificates depend
       expect(log.some((e) => e.type === 'CertificatesIssued' || e.streamId.startsWith('certificate-'))).toBe(false);
     });
   }
+});
+
+describe('一 and 六（四）: certification only within the filed occupations and levels (不得超范围)', () => {
+  it('an exam for level 2, which the filing does not cover (5, 4, 3), is refused', async () => {
+    const s = await filedAndPlanned('own-station');
+    const plan = { ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, occupation: { code: '6-18-01-01', level: 2 }, examDate: '2021-04-20' };
+    await expect(s.run('2021-02-02', 'PlanExam', 'exam-sc-002', school, plan)).rejects.toBeInstanceOf(InvalidTransitionError);
+  });
 });
