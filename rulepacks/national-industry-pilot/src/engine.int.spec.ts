@@ -15,12 +15,13 @@ function setup() {
   let now = new Date('2020-10-15T09:00:00+08:00');
   let n = 0;
   const engine = createEngine({ store: memoryStore(), rulePacks: [pilot], calendar: createChinaCalendar(), clock: () => now });
-  const run = (day: string, type: CommandType, actor: Actor, payload: unknown = {}) => {
+  const run = (day: string, type: CommandType, actor: Actor, payload: unknown = {}, streamId = APP) => {
     now = new Date(`${day}T10:00:00+08:00`);
-    return engine.execute({ type, streamId: APP, actor, commandId: `${type}-${++n}`, payload: payload as never });
+    return engine.execute({ type, streamId, actor, commandId: `${type}-${++n}`, payload: payload as never });
   };
   return { run };
 }
+const expert: Actor = { id: 'expert-1', role: 'expert' };
 const withOccupation = (code: string, name: string) => {
   const p = structuredClone(cases.base) as { occupations: Record<string, unknown>[] };
   p.occupations[0] = { ...p.occupations[0], code, name };
@@ -43,5 +44,25 @@ describe('二（二）: only 技能人员职业 are in the pilot', () => {
     const submitted = await run('2020-10-15', 'SubmitApplication', org, withOccupation('6-29-02-01', '筑路工'));
     expect((submitted.decision as Decision).outcome).toBe('needs-review');
     expect((await run('2020-10-16', 'AcceptApplication', centre)).state.state).toBe('evaluation');
+  });
+});
+
+describe('三（一）: a department recommends two organizations', () => {
+  it('the first and second organizations recommended by 交通运输部 are filed, the third is refused citing 三（一）', async () => {
+    const { run } = setup();
+    const file = async (i: number) => {
+      const streamId = `application-pilot-00${i}`;
+      const applicant: Actor = { id: `org-${i}`, role: 'applicant' };
+      await run('2020-10-15', 'SubmitApplication', applicant, withOccupation('6-29-02-01', '筑路工'), streamId);
+      await run('2020-10-16', 'AcceptApplication', centre, {}, streamId);
+      await run('2020-10-19', 'RecordEvaluation', expert, { findings: { 'meets-open-call-criteria': { outcome: 'pass', note: '符合中就培函〔2020〕16号申报条件' } } }, streamId);
+      await run('2020-10-20', 'StartPublicity', centre, {}, streamId);
+      return run('2020-10-28', 'CompleteFiling', centre, { organizationCode: `000${i}` }, streamId);
+    };
+    expect((await file(1)).state.state).toBe('filed.active');
+    expect((await file(2)).state.state).toBe('filed.active');
+    const err = await file(3).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RuleViolationError);
+    expect((err as RuleViolationError).findings[0]).toMatchObject({ ruleId: 'two-per-department', cite: { clause: '三（一）' } });
   });
 });
