@@ -14,7 +14,10 @@ const profile = {
     dedicatedDepartment: true, fullTimeStaff: 6, experts: 5, proctors: 12, supervisors: 3,
     videoMonitoring: true, notForProfit: true, stableFunding: true, venueAndEquipment: true, qualityControl: true,
   },
-  occupations: [{ code: '6-18-01-01', name: '车工', levels: [5, 4, 3], standard: 'national', accessType: false, evaluators: 6, catalogExitDate: '2020-07-31' }],
+  occupations: [{
+    code: '6-18-01-01', name: '车工', levels: [5, 4, 3], standard: 'national', accessType: false, evaluators: 6,
+    catalogExitDate: '2020-07-31', implementedByHrAuthorities: true,
+  }],
   materials: [],
 };
 const decision = evaluateRules(shanghai, profile, { asOf: '2020-12-01' });

@@ -1,4 +1,4 @@
-import { fail, isLocalDate, notApplicable, pass, perOccupation, review, yesNoFact, type ApplicantProfile, type MaterialSpec, type Occupation, type Rule, type RuleResult } from '@certflow/core';
+import { fail, isLocalDate, notApplicable, pass, perOccupation, review, skillTypeOccupationRule, yesNoFact, type ApplicantProfile, type MaterialSpec, type Occupation, type Rule, type RuleResult } from '@certflow/core';
 import { SCHEDULE, ZHONGJIUPEIHAN_2020_41 } from './documents.js';
 
 const D = ZHONGJIUPEIHAN_2020_41;
@@ -93,6 +93,43 @@ export const catalogLevelEvaluationOccupation: Rule<P> = {
         `${o.code}: the profile does not say it is a level-evaluation (水平评价类) qualification of the catalog: the centre checks`,
       ),
     ),
+};
+
+/**
+ * 二（二）: 「技能人员职业(工种)」 — a skill occupation of the 大典 (groups 4, 5,
+ * 6); a professional-technical one (group 2, e.g. 2-02-10-09) fails, group 3
+ * without a `skillType` fact goes to an expert (core's `skillTypeOf`).
+ */
+export const skillTypeOccupation: Rule<P> = skillTypeOccupationRule(
+  cite('二（二）', '试点职业(工种)范围为职业资格目录内水平评价类技能人员职业(工种)'),
+  '试点职业（工种）须为技能人员职业（工种）（大典第四、五、六大类），专业技术人员职业等不纳入',
+);
+
+/**
+ * 二（一） with 三（一）: the pilot moves the qualifications a department or an
+ * industry organization implemented (组织实施机构) — 「本部门」/「本行业」退出目录的
+ * 职业. Each occupation's `implementedBy` (the body that implemented it as a
+ * catalog qualification) is the recommending department, or the industry
+ * organization itself.
+ */
+export const ownExitedOccupations: Rule<P> = {
+  id: 'own-exited-occupations',
+  description: '推荐或承担的职业（工种）须为本部门、本行业组织实施并退出目录的职业资格',
+  cite: cite('三（一）', '承担本部门退出职业资格目录的职业（工种）职业技能等级认定工作'),
+  evaluate(p) {
+    const route = pilotRoute(p);
+    if (!route) return notApplicable('the route is unknown (recommended-or-industry-organization reviews it)');
+    const body = route === 'department' ? recommendedBy(p)! : p.organization.name;
+    return perOccupation(p.occupations, (o, i) => {
+      const by = o.implementedBy;
+      if (typeof by !== 'string' || by.length === 0) {
+        return review(`${o.code}: the profile does not say which body implemented it as a catalog qualification (it must be ${body}): the centre checks`, ['occupations', i, 'implementedBy']);
+      }
+      return by === body
+        ? pass()
+        : fail(`${o.code} ${o.name} was implemented by ${by}, not by ${body}: a department recommends, an industry organization acts, for its own qualifications only`, ['occupations', i, 'implementedBy'], { implementedBy: by, expected: body });
+    });
+  },
 };
 
 // ── 三（一） ────────────────────────────────────────────────────────────────
@@ -243,6 +280,8 @@ export const rules: Rule<any>[] = [
   associationDecoupled,
   notNonProfessionalAssociation,
   catalogLevelEvaluationOccupation,
+  skillTypeOccupation,
+  ownExitedOccupations,
   meetsOpenCallCriteria,
   comprehensiveAssociationSupport,
   branchLocalFiling,

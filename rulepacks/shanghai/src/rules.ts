@@ -1,4 +1,4 @@
-import { fail, isLocalDate, notApplicable, pass, perOccupation, review, yesNoFact, type ApplicantProfile, type Occupation, type Rule, type RuleResult } from '@certflow/core';
+import { accessTypeExcludedRule, fail, isLocalDate, notApplicable, pass, perOccupation, review, skillTypeOf, skillTypeOccupationRule, yesNoFact, type ApplicantProfile, type Occupation, type Rule, type RuleResult } from '@certflow/core';
 import { CATALOG_EXIT_CUTOFF, HURENSHEZHI_2020_439, SELECTION_STARTS } from './documents.js';
 
 const D = HURENSHEZHI_2020_439;
@@ -237,24 +237,38 @@ export const acceptsSupervision: Rule<P> = {
 
 /**
  * One occupation against 二: (一) a level-evaluation qualification that left
- * the national catalog on or before 2020-09-30, or (二) a new MOHRSS skill
+ * the national catalog on or before 2020-09-30 and was implemented by the
+ * human-resources authorities (「由人力资源社会保障部门组织实施」, not by another
+ * department or an industry organization), or (二) a new MOHRSS skill
  * occupation or one urgently needed in Shanghai. Facts are optional fields of
- * the occupation: `catalogExitDate`, `newOccupation`, `urgentlyNeededInShanghai`.
+ * the occupation: `catalogExitDate`, `implementedByHrAuthorities`,
+ * `newOccupation`, `urgentlyNeededInShanghai`. A fact the profile does not
+ * give is never read as met: without it the finding is `review`.
  */
 export function occupationInScope(o: Occupation, i: number): RuleResult {
   const path = ['occupations', i];
   const exit = o.catalogExitDate;
   if (exit !== undefined && !isLocalDate(exit)) return review(`${o.code}: catalogExitDate ${String(exit)} is not a date`, [...path, 'catalogExitDate']);
-  if (isLocalDate(exit) && exit <= CATALOG_EXIT_CUTOFF) return pass();
   if (o.newOccupation === true || o.urgentlyNeededInShanghai === true) return pass();
-  const known = exit !== undefined && o.newOccupation === false && o.urgentlyNeededInShanghai === false;
-  if (known) {
+  const exitedInTime = isLocalDate(exit) && exit <= CATALOG_EXIT_CUTOFF;
+  const hr = o.implementedByHrAuthorities;
+  if (exitedInTime && hr === true) return pass();
+  const secondKnownNo = o.newOccupation === false && o.urgentlyNeededInShanghai === false;
+  if (secondKnownNo && exit !== undefined && !exitedInTime) {
     return fail(`${o.code} ${o.name} left the catalog on ${exit}, after ${CATALOG_EXIT_CUTOFF}, and is neither a new occupation nor urgently needed in Shanghai`, path, {
       catalogExitDate: exit,
       cutoff: CATALOG_EXIT_CUTOFF,
     });
   }
-  return review(`${o.code} ${o.name}: the profile does not show it left the catalog by ${CATALOG_EXIT_CUTOFF} or is a new or urgently needed occupation`, path);
+  if (secondKnownNo && exitedInTime && hr === false) {
+    return fail(`${o.code} ${o.name} was not implemented by the human-resources authorities (二（一）), and is neither a new occupation nor urgently needed in Shanghai`, [...path, 'implementedByHrAuthorities'], {
+      implementedByHrAuthorities: false,
+    });
+  }
+  if (exitedInTime && hr === undefined) {
+    return review(`${o.code} ${o.name} left the catalog on ${exit}; the profile does not say it was implemented by the human-resources authorities (由人力资源社会保障部门组织实施): the centre checks the implementing body`, [...path, 'implementedByHrAuthorities']);
+  }
+  return review(`${o.code} ${o.name}: the profile does not show it left the catalog by ${CATALOG_EXIT_CUTOFF} as a qualification the human-resources authorities implemented, or is a new or urgently needed occupation`, path);
 }
 
 export const occupationScope: Rule<P> = {
@@ -279,6 +293,18 @@ export const nationalStandardRequired: Rule<P> = {
   cite: cite('二（二）', '且有相应的国家职业技能标准'),
   replaces: 'standard-required',
   evaluate: (p) => perOccupation(p.occupations, nationalStandardFor),
+};
+
+/** 二: 「技能人员职业资格」 and 「技能类新职业」 — skill occupations of the 大典 (core's `skillTypeOf`). */
+export const skillTypeOccupation: Rule<P> = skillTypeOccupationRule(
+  cite('二', '水平评价类技能人员职业资格；(二) 人力资源社会保障部颁布的技能类新职业(工种)'),
+  '申报职业（工种）须为技能人员职业（工种）（大典第四、五、六大类）',
+);
+
+/** 二（一）: a 水平评价类 qualification, so never an access-type (准入类) one; the base rule, citing this notice. */
+export const notAccessType: Rule<P> = {
+  ...accessTypeExcludedRule(cite('二（一）', '由人力资源社会保障部门组织实施且有相应国家职业技能标准的水平评价类技能人员职业资格'), 'not-access-type', '申报职业资格须为水平评价类，准入类职业（工种）不在申报范围'),
+  replaces: 'not-access-type',
 };
 
 // ── 五 ──────────────────────────────────────────────────────────────────────
@@ -332,7 +358,7 @@ export const amendWithinValidity: Rule<AmendScopeFacts> = {
 
 export const amendedOccupationsInScope: Rule<AmendScopeFacts> = {
   id: 'amended-occupations-in-scope',
-  description: '新增评价项目须符合本通知二的职业范围并有国家职业技能标准，且非准入类',
+  description: '新增评价项目须符合本通知二的职业范围（技能人员职业）并有国家职业技能标准，且非准入类',
   cite: amendCite,
   appliesTo: 'AmendScope',
   evaluate(f) {
@@ -340,6 +366,9 @@ export const amendedOccupationsInScope: Rule<AmendScopeFacts> = {
     if (add.length === 0) return notApplicable('no occupation added');
     return perOccupation(add, (o, i) => {
       if (o.accessType) return fail(`${o.code} is an access-type (准入类) occupation`, ['add', i, 'accessType']);
+      const skill = skillTypeOf(o);
+      if (skill === false) return fail(`${o.code} ${o.name} is not a skill occupation (技能人员职业)`, ['add', i, 'code']);
+      if (skill === undefined) return review(`${o.code}: an expert checks whether it is a skill occupation (技能人员职业)`, ['add', i, 'skillType']);
       const std = nationalStandardFor(o, i);
       if (std.outcome === 'fail') return { ...std, path: ['add', i, 'standard'] };
       const scope = occupationInScope(o, i);
@@ -404,6 +433,8 @@ export const rules: Rule<any>[] = [
   qualityControl,
   acceptsSupervision,
   occupationScope,
+  skillTypeOccupation,
+  notAccessType,
   nationalStandardRequired,
   selectionOpen,
   nationalOrganizationLocalFiling,

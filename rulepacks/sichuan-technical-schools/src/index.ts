@@ -1,6 +1,24 @@
-import { defineRulePack, type MaterialSpec, type RulePack } from '@certflow/core';
+import { defineRulePack, type MaterialSpec, type PackDocument, type RulePack } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
+import { CHUANRENSHEBAN_2020_20 } from '@certflow/rulepack-national';
 import { cite, rules } from './rules.js';
+
+/**
+ * The notice as this pack reads it. Its signature line is dated 「2020年1月  日」:
+ * the day is blank, so the pack records the month ('2020-01') and no day. No
+ * rule, deadline or schedule of the pack runs from the date of issue (the
+ * pilot has no opening day; its deadlines run from the application and the
+ * enrolment), so nothing depends on the missing day.
+ */
+export const documents: PackDocument[] = [
+  {
+    number: CHUANRENSHEBAN_2020_20,
+    title: '关于开展技工院校学生职业技能等级认定试点工作的通知',
+    issuer: '四川省人力资源和社会保障厅',
+    issued: '2020-01',
+    source: 'chuanrensheban-2020-20.txt',
+  },
+];
 
 const annex2 = (id: string, item: string, name: string): MaterialSpec => ({ id, name, required: true, cite: cite('附件2', `${item}${name}`) });
 
@@ -26,20 +44,22 @@ const sichuanTechnicalSchools: RulePack = defineRulePack({
   version: '1.0.0',
   extends: national,
   title: '四川省技工院校学生职业技能等级认定试点（川人社办发〔2020〕20号）',
-  documents: [],
+  documents,
   jurisdiction: { name: '四川', code: '510000', level: 'province' },
   rules,
   materials,
   deadlines: [
     {
       id: 'acceptance-notice',
-      description: '职鉴中心在10个工作日内通知申请单位是否受理',
+      description: '职鉴中心在10个工作日内通知申请单位是否受理（受理或不予受理）',
       cite: cite('附件3 1', '在10个工作日内通知申请单位是否受理'),
       machine: 'application',
       kind: 'within',
       workingDays: 10,
       from: { event: 'ApplicationSubmitted' },
       step: 'AcceptApplication',
+      // 「是否受理」: a notice of non-acceptance answers the same deadline.
+      closedBy: ['RejectApplication'],
     },
     {
       id: 'exam-plan-filing',

@@ -1,4 +1,4 @@
-import { fail, notApplicable, pass, perOccupation, requiredMaterialsRule, review, yesNoFact, type ApplicantProfile, type ExamPlan, type Occupation, type Rule, type RuleResult } from '@certflow/core';
+import { accessTypeExcludedRule, fail, notApplicable, pass, perOccupation, requiredMaterialsRule, review, yesNoFact, type ApplicantProfile, type ExamPlan, type ExamPlanFacts, type Occupation, type Rule, type RuleResult } from '@certflow/core';
 import { CHUANRENSHEBAN_2020_20 } from '@certflow/rulepack-national';
 
 const D = CHUANRENSHEBAN_2020_20;
@@ -77,6 +77,20 @@ export const specApproved: Rule<P> = {
     }),
 };
 
+/**
+ * 六（二）: qualifications kept in the 国家职业资格目录 (the 准入类 ones) are
+ * assessed and certified by their implementing bodies, not by the school's
+ * skill level certification. Replaces the base rule to cite this notice.
+ */
+export const notAccessType: Rule<P> = {
+  ...accessTypeExcludedRule(
+    cite('六（二）', '技工院校学生取得保留在《国家职业资格目录》内的职业资格证书，由职业资格实施机构考核鉴定后颁发职业资格证书'),
+    'not-access-type',
+    '保留在国家职业资格目录内的（准入类）职业资格由职业资格实施机构考核鉴定，不纳入院校职业技能等级认定',
+  ),
+  replaces: 'not-access-type',
+};
+
 export const performanceReview: Rule<P> = {
   id: 'performance-review-levels-2-1',
   description: '技师（二级）、高级技师（一级）等级认定应增加综合业绩评审',
@@ -138,6 +152,45 @@ export const socialOrganizationListed: Rule<P> = {
       'the social training evaluation organization is not on the MOHRSS list',
       'the profile does not say the organization is on the MOHRSS list: the centre checks the list',
     );
+  },
+};
+
+// ── 附件4（五）（六） who issues the certificates, by evaluation mode ───────────
+
+const modeOf = (f: ExamPlanFacts) => (f.filing.profile.organization as Record<string, unknown>).evaluationMode;
+const modePath = ['filing', 'profile', 'organization', 'evaluationMode'];
+
+/**
+ * 四（一）（二） with 附件4（五）: the school issues certificates in its own name
+ * (加盖院校公章) only where it certifies itself (四（三）, `own-station`); students
+ * certified by a cooperating enterprise or a social training evaluation
+ * organization get their certificates from that enterprise or organization,
+ * under its own filing.
+ */
+export const schoolIssuesOnlyOwnCertification: Rule<ExamPlanFacts> = {
+  id: 'school-issues-only-own-certification',
+  description: '院校自行认定的，由院校颁发证书；由企业、第三方认定机构认定的，由企业和第三方认定机构办理等级证书',
+  cite: cite('附件4（五）', '由企业、第三方认定机构认定的院校学生，由企业和第三方认定机构办理等级证书（或电子证书）'),
+  appliesTo: 'IssueCertificates',
+  evaluate(f) {
+    const mode = modeOf(f);
+    if (mode === 'own-station') return pass();
+    if (mode === 'competition') return notApplicable('competition certificates: competition-certificates-by-authorities');
+    if (mode === 'cooperating-enterprise') return fail('in the cooperating-enterprise mode (四（一）) the filed enterprise issues the certificates, not the school', modePath, { mode, issuer: 'cooperating-enterprise' });
+    if (mode === 'social-organization') return fail('in the social-organization mode (四（二）) the MOHRSS-listed organization issues the certificates, not the school', modePath, { mode, issuer: 'social-organization' });
+    return review('the filing does not name the evaluation mode (四): the centre checks that the school certifies these students itself', modePath);
+  },
+};
+
+/** 四（四） with 附件4（六）: certificates of skill competitions are made, sealed and issued by the human-resources authorities. */
+export const competitionCertificatesByAuthorities: Rule<ExamPlanFacts> = {
+  id: 'competition-certificates-by-authorities',
+  description: '职业技能竞赛需发放职业技能等级证书的，由省、市（州）人力资源社会保障部门制证、用印和发放',
+  cite: cite('附件4（六）', '各级各类职业技能竞赛需发放职业技能等级证书的，由省、市（州）人力资源社会保障部门按统一编码规则、统一证书样式，制证、用印和发放'),
+  appliesTo: 'IssueCertificates',
+  evaluate(f) {
+    if (modeOf(f) !== 'competition') return notApplicable();
+    return fail('in the competition mode (四（四）) the provincial or city human-resources authorities issue the certificates, not the school', modePath, { mode: 'competition', issuer: 'hr-authorities' });
   },
 };
 
@@ -342,6 +395,7 @@ export const rules: Rule<any>[] = [
   competentCentre,
   standardOrApprovedSpec,
   specApproved,
+  notAccessType,
   performanceReview,
   evaluationMode,
   cooperatingEnterpriseFiled,
@@ -364,4 +418,6 @@ export const rules: Rule<any>[] = [
   qualitySupervisorEverySession,
   enrolmentClosedGiven,
   enrolmentBeforeExam,
+  schoolIssuesOnlyOwnCertification,
+  competitionCertificatesByAuthorities,
 ];

@@ -21,6 +21,11 @@ describe('sichuan-technical-schools pack', () => {
     expect(sichuan.rules.map((r) => r.id)).not.toContain('standard-required');
   });
 
+  it('records the date of issue as the notice prints it: 「2020年1月  日」 gives the month, not a day', () => {
+    expect(noticeText).toContain(squash('2020年1月  日'));
+    expect(sichuan.documents.find((d) => d.number === '川人社办发〔2020〕20号')?.issued).toBe('2020-01');
+  });
+
   it('lists the eight materials of 附件2', () => {
     expect(materials).toHaveLength(8);
     expect(sichuan.materials.map((m) => m.id)).toEqual(materials.map((m) => m.id));
@@ -31,6 +36,8 @@ describe('sichuan-technical-schools pack', () => {
       ['acceptance-notice', 'within', 10, 'ApplicationSubmitted', undefined, 'AcceptApplication'],
       ['exam-plan-filing', 'within', 30, 'ExamPlanned', 'enrolmentClosedOn', 'FileExamPlan'],
     ]);
+    // 附件3 1 「通知申请单位是否受理」: a notice of non-acceptance answers the acceptance deadline too.
+    expect(sichuan.deadlines.find((d) => d.id === 'acceptance-notice')?.closedBy).toEqual(['RejectApplication']);
   });
 
   it('numbers certificates with province code 51', () => {

@@ -22,6 +22,8 @@ export interface OpenDeadline {
 }
 
 const enforcementOf = (d: DeadlineSpec) => d.enforcement ?? (d.kind === 'within' ? 'flag' : 'refuse');
+/** The commands that answer a deadline: its step and any `closedBy`. */
+const stepsOf = (d: DeadlineSpec): CommandType[] => [d.step, ...(d.closedBy ?? [])];
 
 function fieldOf(data: unknown, field: string): unknown {
   return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
@@ -43,7 +45,7 @@ export function streamDeadlines(pack: RulePack, machine: MachineName, history: S
     if (typeof raw !== 'string') continue; // the anchor field is absent: the deadline does not apply
     if (!calendar) throw new CalendarRequiredError(spec.id);
     const n = spec.kind === 'before' ? -spec.workingDays : spec.workingDays;
-    const done = (latestOf(h, COMMAND_EVENT[spec.step])?.version ?? 0) > anchorEvent.version;
+    const done = stepsOf(spec).some((s) => (latestOf(h, COMMAND_EVENT[s])?.version ?? 0) > anchorEvent.version);
     try {
       const due = calendar.addWorkdays(raw, n);
       const basis = calendar.basis?.(raw, due) ?? { provisional: false, years: [] };
@@ -78,7 +80,7 @@ export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalD
   const refused: Finding[] = [];
   const flagged: OpenDeadline[] = [];
   for (const d of open) {
-    if (d.spec.step !== step || d.done) continue;
+    if (!stepsOf(d.spec).includes(step) || d.done) continue;
     if (d.uncovered || d.due === null) throw d.uncovered;
     const broken = d.spec.kind === 'min-period' ? today < d.due : today > d.due;
     if (!broken) continue;

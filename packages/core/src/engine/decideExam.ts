@@ -2,13 +2,13 @@ import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolation
 import type { ApplicationContext, ExamContext, FilingSummary } from '../machines/types.js';
 import { formatCertificateNumber } from '../rules/certificateNumber.js';
 import type { ApplicantProfile, ExamPlan } from '../rules/profile.js';
-import { evaluateRules } from '../rules/rulePack.js';
+import { evaluateRules, rulesFor } from '../rules/rulePack.js';
 import type { CommandType } from '../rules/vocabulary.js';
 import { appendCertificates, type IssuedList } from './certificates.js';
 import { failing, type Decided, type Decider, type DecideInput } from './decide.js';
 import { plain, stateOf } from './streams.js';
 
-/** The facts rules with `appliesTo: 'PlanExam'` are evaluated over. */
+/** The facts rules with `appliesTo: 'PlanExam'` (and `'IssueCertificates'`) are evaluated over. */
 export interface ExamPlanFacts {
   plan: ExamPlan;
   filing: FilingSummary & { profile: ApplicantProfile };
@@ -62,6 +62,14 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     if (passed.length === 0) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', 'no candidate passed');
     const spec = i.pack.certificateNumber;
     if (!spec) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', `rule pack ${i.pack.id} defines no certificate number rule`);
+    // Rules with appliesTo 'IssueCertificates' (e.g. who issues in which evaluation mode) see the plan and the filing as PlanExam's do; a failure refuses.
+    let decision: Decided['decision'] = null;
+    if (rulesFor(i.pack, 'IssueCertificates').length > 0) {
+      const filing = (await i.env.load(ctx.filing!.streamId)).snapshot.context as ApplicationContext;
+      const facts: ExamPlanFacts = { plan: ctx.plan!, filing: { ...ctx.filing!, profile: filing.profile! } };
+      decision = plain(evaluateRules(i.pack, facts, { asOf: i.env.today, command: 'IssueCertificates' }));
+      if (decision.outcome === 'ineligible') throw new RuleViolationError('IssueCertificates', failing(decision));
+    }
     const year = Number(i.env.today.slice(0, 4));
     const parts = {
       organizationType: ctx.filing!.organizationKind === 'enterprise' ? ('Y' as const) : ('S' as const),
@@ -77,7 +85,7 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     const issued: IssuedList = { certificates, issuedOn: i.env.today };
     // A crash between the exam's append and these leaves streams missing: the repeated command or `tick` opens them.
     const after = async () => void (await appendCertificates(i.env.store, i.stream.streamId, ctx, issued, i.env.meta));
-    return { decision: null, events: [{ type: 'CertificatesIssued', data: plain(issued) }], after };
+    return { decision, events: [{ type: 'CertificatesIssued', data: plain(issued) }], after };
   },
   RevokeCertificate: (i) => ({ decision: null, events: [{ type: 'CertificateRevoked', data: plain(i.command.payload) }] }),
 };

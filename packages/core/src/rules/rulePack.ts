@@ -77,6 +77,11 @@ export interface PackDocument {
   number: string;
   title: string;
   issuer: string;
+  /**
+   * The date of issue as the notice prints it: a China local date, or
+   * 'YYYY-MM' where the notice leaves the day blank (「2020年1月  日」); never a
+   * day the notice does not give.
+   */
   issued: LocalDate;
   /** File name of the shipped original text, relative to the pack's `source/` folder. */
   source: string;
@@ -121,6 +126,12 @@ export interface DeadlineSpec {
   from: { event: string; field?: string };
   /** The command the deadline constrains. */
   step: CommandType;
+  /**
+   * Further commands that answer the same deadline (e.g. a notice of
+   * non-acceptance as well as of acceptance): any of them closes it, and each
+   * is held to it as `step` is.
+   */
+  closedBy?: CommandType[];
   /** refuse: the engine refuses a late (or early) step; flag: it records DeadlineMissed. Default: refuse for before/min-period, flag for within. */
   enforcement?: 'refuse' | 'flag';
 }
@@ -208,7 +219,7 @@ const definitionSchema = z.object({
       number: z.string().min(1),
       title: z.string().min(1),
       issuer: z.string().min(1),
-      issued: localDateSchema,
+      issued: z.union([localDateSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM where the notice gives no day')]),
       source: z.string().min(1),
       schedule: z.array(z.object({ id: idSchema, date: localDateSchema, description: z.string().min(1), cite: citeSchema })).optional(),
     }),
@@ -240,6 +251,7 @@ const definitionSchema = z.object({
         workingDays: z.number().int().min(1),
         from: z.object({ event: z.string().min(1), field: z.string().min(1).optional() }),
         step: commandSchema,
+        closedBy: z.array(commandSchema).min(1).optional(),
         enforcement: z.enum(['refuse', 'flag']).optional(),
       }),
     )
