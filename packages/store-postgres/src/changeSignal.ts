@@ -19,7 +19,7 @@ export class ChangeSignal {
   constructor(
     private readonly pool: Pool,
     private readonly channel: string,
-    private readonly connectionString: string | undefined,
+    private readonly clientConfig: pg.ClientConfig | undefined,
     private readonly pollIntervalMs: number,
     private readonly notifyIntervalMs = 100,
   ) {}
@@ -49,8 +49,8 @@ export class ChangeSignal {
     if (this.listening || this.closed) return;
     this.listening = (async () => {
       let client: pg.Client | PoolClient;
-      if (this.connectionString) {
-        client = new pg.Client({ connectionString: this.connectionString });
+      if (this.clientConfig) {
+        client = new pg.Client(this.clientConfig);
         await client.connect();
       } else client = await this.pool.connect();
       this.listener = client;
