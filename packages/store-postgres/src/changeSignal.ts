@@ -15,6 +15,7 @@ export class ChangeSignal {
   private notifyAgain = false;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private relisten: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -99,6 +100,8 @@ export class ChangeSignal {
     this.wake();
     clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
+    clearTimeout(this.relisten);
+    this.relisten = undefined;
     while (this.notifying) await this.notifying;
     await this.listening;
     await this.endListener();
@@ -110,6 +113,13 @@ export class ChangeSignal {
     this.listening = undefined;
     if (l && 'release' in l) l.release(true);
     else if (l) void l.end().catch(() => undefined);
+    // Listen again once the server may be back; until then the poll timer serves.
+    if (!this.closed && !this.relisten) {
+      this.relisten = setTimeout(() => {
+        this.relisten = undefined;
+        this.listen();
+      }, this.pollIntervalMs);
+    }
   }
 
   private async endListener(): Promise<void> {

@@ -172,6 +172,42 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
     }
   });
 
+  it('a subscription survives its connections being cut again and again: every event handled, in order, and health shows the retries', { timeout: 60_000 }, async () => {
+    const schema = fresh('subcut');
+    const proxy = await startTcpProxy('127.0.0.1', Number(new URL(PG_URL).port || 5432));
+    const reader = postgresStore({ connectionString: proxy.url(PG_URL), schema, pollIntervalMs: 50, connectTimeoutMs: 1_000 });
+    const writer = postgresStore({ connectionString: PG_URL, schema });
+    const seen: number[] = [];
+    try {
+      await writer.append('exam-0', testEvents(1), { expectedVersion: 0 });
+      const sub = reader.subscribe({ name: 'cut', handler: (e) => void seen.push(e.position), retry: { initialDelayMs: 10, maxDelayMs: 200 } });
+      for (let round = 0; round < 30; round++) {
+        await writer.append(`exam-${round % 4}`, testEvents(20), { expectedVersion: 'any' });
+        if (round % 3 === 0) proxy.cut();
+        if (round % 10 === 5) {
+          proxy.refuse(true);
+          await new Promise((r) => setTimeout(r, 150));
+          proxy.refuse(false);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await sub.waitUntilCaughtUp();
+      const health = await sub.health();
+      const positions = (await collect(writer.readAll())).map((e) => e.position);
+      expect(positions).toHaveLength(601);
+      expect([...new Set(seen)]).toEqual(positions);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
+      expect(health.retries).toBeGreaterThan(0);
+      expect(health.lastError).toBeInstanceOf(StoreUnavailableError);
+      expect(health).toMatchObject({ checkpoint: 601, lag: 0 });
+      await sub.stop();
+    } finally {
+      await reader.close();
+      await writer.close();
+      await proxy.close();
+    }
+  });
+
   it('timeouts that are not whole positive numbers are a ValidationError naming each', () => {
     expect(() => postgresStore({ connectionString: PG_URL, statementTimeoutMs: 0, appendTimeoutMs: -1 })).toThrow(/statementTimeoutMs|appendTimeoutMs/);
   });

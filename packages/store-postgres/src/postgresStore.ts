@@ -481,7 +481,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
           },
           waitForChange: (abort) => signal.wait(abort),
         },
-        options.from !== undefined ? { from: options.from } : {},
+        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
       );
       return subscriptions.track(sub);
     },

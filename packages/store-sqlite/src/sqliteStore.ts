@@ -217,7 +217,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
             });
           },
         },
-        options.from !== undefined ? { from: options.from } : {},
+        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
       );
       return subscriptions.track(inner);
     },
