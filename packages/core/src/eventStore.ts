@@ -41,6 +41,37 @@ export interface SubscribeOptions {
   handler: EventHandler;
   /** Position to start from (inclusive) when the subscription has no checkpoint yet. Default: the beginning. */
   from?: number;
+  /**
+   * Backoff after a store error (an outage, a timeout): the subscription waits
+   * `initialDelayMs` (default 50), doubling up to `maxDelayMs` (default 5,000),
+   * then resumes from its checkpoint. Only the handler's own error stops it.
+   */
+  retry?: RetryOptions;
+}
+
+export interface RetryOptions {
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+/** What a subscription reports of itself (see `Subscription.health`). */
+export interface SubscriptionHealth {
+  /**
+   * `starting` (checkpoint not loaded yet), `running`, `retrying` (the store
+   * failed; waiting to try again), `failed` (the handler threw: stopped for
+   * good), `stopped`.
+   */
+  state: 'starting' | 'running' | 'retrying' | 'failed' | 'stopped';
+  /** Position of the last event handled (0 before the first). */
+  checkpoint: number;
+  /** Events committed but not yet handled; undefined when the store cannot be asked. */
+  lag: number | undefined;
+  /** The most recent error, a store error that is being retried or the handler's error. */
+  lastError: unknown;
+  /** When `lastError` happened. */
+  lastErrorAt: Date | undefined;
+  /** Store errors retried since the subscription started. */
+  retries: number;
 }
 
 export interface Subscription {
@@ -49,6 +80,8 @@ export interface Subscription {
   waitUntilCaughtUp(): Promise<void>;
   /** Stops delivery; resolves when the handler is no longer running. */
   stop(): Promise<void>;
+  /** State, lag behind the head, and the last error (a store error being retried, or the handler's). */
+  health(): Promise<SubscriptionHealth>;
 }
 
 /** The one contract every store implements and the conformance suite checks. */

@@ -52,6 +52,8 @@ export type {
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
+  SubscriptionHealth,
+  RetryOptions,
 } from './eventStore.js';
 export { runSubscription, subscriptionSet } from './subscriptionRunner.js';
 export type { SubscriptionSource } from './subscriptionRunner.js';

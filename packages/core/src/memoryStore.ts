@@ -122,7 +122,7 @@ export function memoryStore(): EventStore {
             });
           },
         },
-        options.from !== undefined ? { from: options.from } : {},
+        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
       );
     },
 

@@ -15,11 +15,12 @@ export class ChangeSignal {
   private notifyAgain = false;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private relisten: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly pool: Pool,
     private readonly channel: string,
-    private readonly connectionString: string | undefined,
+    private readonly clientConfig: pg.ClientConfig | undefined,
     private readonly pollIntervalMs: number,
     private readonly notifyIntervalMs = 100,
   ) {}
@@ -49,8 +50,8 @@ export class ChangeSignal {
     if (this.listening || this.closed) return;
     this.listening = (async () => {
       let client: pg.Client | PoolClient;
-      if (this.connectionString) {
-        client = new pg.Client({ connectionString: this.connectionString });
+      if (this.clientConfig) {
+        client = new pg.Client(this.clientConfig);
         await client.connect();
       } else client = await this.pool.connect();
       this.listener = client;
@@ -99,6 +100,8 @@ export class ChangeSignal {
     this.wake();
     clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
+    clearTimeout(this.relisten);
+    this.relisten = undefined;
     while (this.notifying) await this.notifying;
     await this.listening;
     await this.endListener();
@@ -110,6 +113,13 @@ export class ChangeSignal {
     this.listening = undefined;
     if (l && 'release' in l) l.release(true);
     else if (l) void l.end().catch(() => undefined);
+    // Listen again once the server may be back; until then the poll timer serves.
+    if (!this.closed && !this.relisten) {
+      this.relisten = setTimeout(() => {
+        this.relisten = undefined;
+        this.listen();
+      }, this.pollIntervalMs);
+    }
   }
 
   private async endListener(): Promise<void> {

@@ -1,7 +1,8 @@
 import pg from 'pg';
-import type { Pool, PoolClient, PoolConfig } from 'pg';
+import type { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import {
   ConcurrencyError,
+  StoreUnavailableError,
   ValidationError,
   checkImport,
   runSubscription,
@@ -26,6 +27,7 @@ import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
+import { driverCode, guardClient, toStoreError } from './pgErrors.js';
 
 export interface PostgresStoreOptions {
   /** e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`. */
@@ -46,6 +48,21 @@ export interface PostgresStoreOptions {
    * SchemaNotFoundError; append, import and subscribe throw ReadOnlyStoreError.
    */
   readOnly?: boolean;
+  /** How long opening a connection may take before the call fails with StoreUnavailableError (`not-written`), in ms. Default 5,000. */
+  connectTimeoutMs?: number;
+  /**
+   * How long one statement may run, in ms. Default 30,000. The server cancels
+   * it (`statement_timeout`, for a pool the store owns); a server that does not
+   * answer at all (frozen, or the network gone) is given up on by the client
+   * 2,000 ms later and the connection dropped.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * How long a whole append may take, waiting for a connection and retries
+   * included, in ms. Default 60,000. When it runs out the append fails with
+   * StoreUnavailableError: `not-written` if nothing was sent yet, else `unknown`.
+   */
+  appendTimeoutMs?: number;
 }
 
 /**
@@ -80,6 +97,33 @@ function checkExpected(expected: unknown): asserts expected is ExpectedVersion {
   );
 }
 
+const TIMEOUT_DEFAULTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, appendTimeoutMs: 60_000 } as const;
+/** How much longer than the statement timeout the client waits for a reply before dropping the connection. */
+const READ_TIMEOUT_MARGIN_MS = 2_000;
+
+function checkTimeouts(options: PostgresStoreOptions): { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number } {
+  const out = { ...TIMEOUT_DEFAULTS } as { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number };
+  const issues = [];
+  for (const key of Object.keys(TIMEOUT_DEFAULTS) as (keyof typeof TIMEOUT_DEFAULTS)[]) {
+    const v = (options as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= INT4_MAX) out[key] = v;
+    else {
+      issues.push({
+        path: [key],
+        code: 'invalid_number',
+        message: `expected a whole number of milliseconds above 0, received ${JSON.stringify(v) ?? String(v)}`,
+        expected: 'integer ≥ 1',
+        received: JSON.stringify(v) ?? String(v),
+      });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues, 'postgresStore');
+  return out;
+}
+
+const closedError = (operation: string) => new StoreUnavailableError(operation, 'not-written', { detail: 'the store is closed' });
+
 function isPool(p: PostgresStoreOptions['pool']): p is Pool {
   return typeof (p as Pool | undefined)?.connect === 'function';
 }
@@ -95,6 +139,8 @@ export function postgresStore(options: PostgresStoreOptions): EventStore {
 export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): EventStore {
   const schema = checkSchemaName(options.schema ?? 'certflow');
   const readOnly = options.readOnly === true;
+  const timeouts = checkTimeouts(options ?? {});
+  const readTimeoutMs = timeouts.statementTimeoutMs + READ_TIMEOUT_MARGIN_MS;
   const shared = isPool(options.pool);
   if (!shared && !options.connectionString) {
     throw new ValidationError(
@@ -104,10 +150,23 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   }
   const pool: Pool = shared
     ? (options.pool as Pool)
-    : new pg.Pool({ max: 10, ...(options.pool as PoolConfig | undefined), connectionString: options.connectionString });
+    : new pg.Pool({
+        max: 10,
+        connectionTimeoutMillis: timeouts.connectTimeoutMs,
+        statement_timeout: timeouts.statementTimeoutMs,
+        query_timeout: readTimeoutMs,
+        keepAlive: true,
+        ...(options.pool as PoolConfig | undefined),
+        connectionString: options.connectionString,
+      });
   if (!shared) pool.on('error', () => undefined); // an idle connection dropped by the server; the pool replaces it
   const pollIntervalMs = options.pollIntervalMs ?? 250;
-  const signal = new ChangeSignal(pool, `certflow_${schema}`, options.connectionString, pollIntervalMs);
+  const signal = new ChangeSignal(
+    pool,
+    `certflow_${schema}`,
+    options.connectionString ? { connectionString: options.connectionString, connectionTimeoutMillis: timeouts.connectTimeoutMs, keepAlive: true } : undefined,
+    pollIntervalMs,
+  );
   const t = `"${schema}".events`;
   const subscriptions = subscriptionSet();
   let closed = false;
@@ -115,9 +174,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   let migrated: Promise<void> | undefined;
   /** True once the migrations ran: appends then skip awaiting `ready()`. */
   let isMigrated = false;
-  const ready = (): Promise<void> => {
-    if (closed) return Promise.reject(new Error('postgresStore is closed'));
-    migrated ??= (options.readOnly ? checkReadable(pool, schema) : migrate(pool, schema)).then(
+  const ready = (operation: string): Promise<void> => {
+    if (closed) return Promise.reject(closedError(operation));
+    migrated ??= (readOnly ? checkReadable(pool, schema) : migrate(pool, schema)).then(
       () => {
         isMigrated = true;
       },
@@ -126,19 +185,28 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         throw e;
       },
     );
-    return migrated;
+    // The migrations write only the schema and are idempotent: for the caller's
+    // own write, nothing was sent yet.
+    return migrated.catch((e: unknown) => {
+      throw toStoreError(e, operation, false, 'connect');
+    });
   };
 
-  const query = async <R extends object>(text: string, values: unknown[] = []): Promise<R[]> => {
-    await ready();
-    return (await pool.query<R>({ text, values, types })).rows;
+  /** A statement that writes no event: every failure is a StoreUnavailableError (`not-written` for reads). */
+  const query = async <R extends object>(operation: string, text: string, values: unknown[] = [], write = false): Promise<R[]> => {
+    await ready(operation);
+    try {
+      return (await pool.query<R>({ text, values, types, query_timeout: readTimeoutMs } as QueryConfig)).rows;
+    } catch (e) {
+      throw toStoreError(e, operation, write, 'sent');
+    }
   };
 
-  const streamVersion = async (streamId: string): Promise<number> =>
-    (await query<{ v: number }>(`SELECT coalesce(max(version), 0) AS v FROM ${t} WHERE stream_id = $1`, [streamId]))[0]!.v;
+  const streamVersion = async (streamId: string, operation = 'streamVersion'): Promise<number> =>
+    (await query<{ v: number }>(operation, `SELECT coalesce(max(version), 0) AS v FROM ${t} WHERE stream_id = $1`, [streamId]))[0]!.v;
 
-  const headPosition = async (): Promise<number> =>
-    (await query<{ p: number }>(`SELECT coalesce(max(position), 0) AS p FROM ${t}`))[0]!.p;
+  const headPosition = async (operation: string): Promise<number> =>
+    (await query<{ p: number }>(operation, `SELECT coalesce(max(position), 0) AS p FROM ${t}`))[0]!.p;
 
   /**
    * Events after `after` whose transactions are all finished: rows written by
@@ -146,9 +214,10 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
    * since positions rise with transaction ids, what is returned is always a
    * gap-free prefix of the final log.
    */
-  const fetchSafe = async (after: number, limit: number): Promise<StoredEvent[]> =>
+  const fetchSafe = async (operation: string, after: number, limit: number): Promise<StoredEvent[]> =>
     (
       await query<EventRow>(
+        operation,
         // The batch is taken in primary-key order first and filtered after: with
         // the transaction-id filter beside the LIMIT, the planner cannot guess
         // how many rows pass it and leaves the index order for a bitmap scan and
@@ -206,11 +275,41 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     return events;
   };
 
+  /** What one append call has done so far: whether a statement went out, and whether the caller gave up on it. */
+  interface AppendRun {
+    sent: boolean;
+    abandoned: boolean;
+  }
+
+  /**
+   * A connection for one append attempt. A failure here, or a deadline that
+   * ran out while waiting for one, is before anything was sent.
+   */
+  const connectFor = async (run: AppendRun): Promise<PoolClient> => {
+    let client: PoolClient;
+    try {
+      client = guardClient(await pool.connect());
+    } catch (e) {
+      throw toStoreError(e, 'append', true, 'connect');
+    }
+    if (run.abandoned || closed) {
+      client.release();
+      throw closed ? closedError('append') : new StoreUnavailableError('append', 'not-written', { detail: 'the append timed out' });
+    }
+    return client;
+  };
+
+  /** Runs one statement of an append; a failure after it was sent is classified by `toStoreError`. */
+  const send = async <R extends object>(client: PoolClient, run: AppendRun, config: QueryConfig): Promise<R[]> => {
+    run.sent = true;
+    return (await client.query<R>({ ...config, query_timeout: readTimeoutMs } as QueryConfig)).rows;
+  };
+
   /**
    * One round trip: append_batch in autocommit, so the statement is its own
    * transaction and the reply arrives after the commit.
    */
-  const attemptAppend = async (streamId: string, p: Prepared, expected: ExpectedVersion): Promise<Attempt> => {
+  const attemptAppend = async (streamId: string, p: Prepared, expected: ExpectedVersion, run: AppendRun): Promise<Attempt> => {
     const wanted = expected === 'any' ? null : expected === 'no-stream' ? 0 : expected;
     const values = [
       streamId,
@@ -221,14 +320,21 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       p.forms.map((f) => f.data).join('\n'),
       p.forms.map((f) => f.meta).join('\n'),
     ];
-    if (hooks.afterReserve) return attemptInTransaction(streamId, p, values, hooks.afterReserve);
+    if (hooks.afterReserve) return attemptInTransaction(streamId, p, values, hooks.afterReserve, run);
+    const client = await connectFor(run);
     let row: AppendRow;
     try {
-      row = (await pool.query<AppendRow>({ ...appendStatement, values })).rows[0]!;
+      row = (await send<AppendRow>(client, run, { ...appendStatement, values }))[0]!;
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') return { ok: false };
-      throw e;
+      if (driverCode(e) === '23505') {
+        client.release();
+        return { ok: false };
+      }
+      // A connection that failed is dropped, never reused.
+      client.release(true);
+      throw toStoreError(e, 'append', true, 'sent');
     }
+    client.release();
     if (row.first_position === null) return { ok: false, actual: row.head_version };
     const events = stored(streamId, p, row);
     return { ok: true, result: { nextExpectedVersion: events[events.length - 1]!.version, events } };
@@ -240,9 +346,12 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     p: Prepared,
     values: unknown[],
     afterReserve: NonNullable<PostgresStoreHooks['afterReserve']>,
+    run: AppendRun,
   ): Promise<Attempt> => {
-    const client: PoolClient = await pool.connect();
+    const client = await connectFor(run);
     let healthy = false;
+    // Until COMMIT is sent, a failure rolls the transaction back: nothing written.
+    let committing = false;
     try {
       await client.query('BEGIN');
       let row: AppendRow;
@@ -251,7 +360,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       } catch (e) {
         await client.query('ROLLBACK');
         healthy = true;
-        if ((e as { code?: string }).code === '23505') return { ok: false };
+        if (driverCode(e) === '23505') return { ok: false };
         throw e;
       }
       if (row.first_position === null) {
@@ -261,12 +370,26 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       }
       const events = stored(streamId, p, row);
       await afterReserve(streamId, events);
-      await client.query('COMMIT');
+      committing = true;
+      await send(client, run, { text: 'COMMIT' });
       healthy = true;
       return { ok: true, result: { nextExpectedVersion: events[events.length - 1]!.version, events } };
+    } catch (e) {
+      throw toStoreError(e, 'append', true, committing ? 'sent' : 'connect');
     } finally {
       // A connection that failed mid-transaction is dropped, never reused.
       client.release(!healthy);
+    }
+  };
+
+  /** The append's attempts (an `'any'` append retries a lost race), without the deadline. */
+  const appendAttempts = async (streamId: string, prepared: Prepared, expected: ExpectedVersion, run: AppendRun): Promise<AppendResult> => {
+    for (let attempt = 0; ; attempt++) {
+      const r = await attemptAppend(streamId, prepared, expected, run);
+      if (r.ok) return r.result;
+      // Lost a race for the version (unique key) or the head did not match.
+      if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES) continue;
+      throw new ConcurrencyError(streamId, expected, r.actual ?? (await streamVersion(streamId, 'append')));
     }
   };
 
@@ -276,21 +399,32 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       validateAppend(streamId, events);
       const expected = options?.expectedVersion;
       checkExpected(expected);
-      if (closed || !isMigrated) await ready();
+      if (closed || !isMigrated) await ready('append');
       const prepared = prepare(events);
-      for (let attempt = 0; ; attempt++) {
-        const r = await attemptAppend(streamId, prepared, expected);
-        if (r.ok) {
-          signal.wake();
-          signal.notifyOthers();
-          // The stored events are fresh objects (data and meta parsed from their
-          // canonical forms on first read) that the store keeps no reference to.
-          return r.result;
-        }
-        // Lost a race for the version (unique key) or the head did not match.
-        if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES) continue;
-        throw new ConcurrencyError(streamId, expected, r.actual ?? (await streamVersion(streamId)));
+      const run: AppendRun = { sent: false, abandoned: false };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          run.abandoned = true;
+          reject(
+            new StoreUnavailableError('append', run.sent ? 'unknown' : 'not-written', {
+              driverCode: 'TIMEOUT',
+              detail: `no answer within appendTimeoutMs (${timeouts.appendTimeoutMs} ms)`,
+            }),
+          );
+        }, timeouts.appendTimeoutMs);
+      });
+      let result: AppendResult;
+      try {
+        result = await Promise.race([appendAttempts(streamId, prepared, expected, run), deadline]);
+      } finally {
+        clearTimeout(timer);
       }
+      signal.wake();
+      signal.notifyOthers();
+      // The stored events are fresh objects (data and meta parsed from their
+      // canonical forms on first read) that the store keeps no reference to.
+      return result;
     },
 
     async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -298,6 +432,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       const to = Math.min(options.toVersion ?? INT4_MAX, INT4_MAX);
       if (from > to) return [];
       const rows = await query<EventRow>(
+        'readStream',
         `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version`,
         [streamId, Math.max(from, 1), to],
       );
@@ -309,11 +444,11 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       let after = Math.max(0, (options.fromPosition ?? 1) - 1);
       // Everything committed before the call; events still held back behind an
       // open transaction are waited for, never skipped.
-      const head = await headPosition();
+      const head = await headPosition('readAll');
       let backoff = 2;
       while (after < head) {
-        if (closed) throw new Error('postgresStore is closed');
-        const batch = await fetchSafe(after, batchSize);
+        if (closed) throw closedError('readAll');
+        const batch = await fetchSafe('readAll', after, batchSize);
         if (batch.length === 0) {
           await signal.wait(NEVER, backoff);
           backoff = Math.min(backoff * 2, pollIntervalMs);
@@ -331,7 +466,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     streamVersion: async (streamId: string) => streamVersion(streamId),
 
     subscribe(options: SubscribeOptions): Subscription {
-      if (closed) throw new Error('postgresStore is closed');
+      if (closed) throw closedError('subscribe');
       if (readOnly) throw new ReadOnlyStoreError(schema, 'subscribe');
       if (typeof options?.name !== 'string' || options.name.length === 0) {
         throw new ValidationError([{ path: ['name'], code: 'required', message: 'expected a non-empty subscription name' }], 'subscribe');
@@ -341,21 +476,23 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         options.name,
         options.handler,
         {
-          fetch: (after, limit) => fetchSafe(after, limit),
-          headPosition,
+          fetch: (after, limit) => fetchSafe('subscription', after, limit),
+          headPosition: () => headPosition('subscription'),
           async loadCheckpoint(name) {
-            return (await query<{ position: number }>(`SELECT position FROM "${schema}".subscriptions WHERE name = $1`, [name]))[0]?.position;
+            return (await query<{ position: number }>('subscription', `SELECT position FROM "${schema}".subscriptions WHERE name = $1`, [name]))[0]?.position;
           },
           async saveCheckpoint(name, position) {
             await query(
+              'subscription',
               `INSERT INTO "${schema}".subscriptions (name, position) VALUES ($1, $2)
                ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`,
               [name, position],
+              true,
             );
           },
           waitForChange: (abort) => signal.wait(abort),
         },
-        options.from !== undefined ? { from: options.from } : {},
+        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
       );
       return subscriptions.track(sub);
     },
@@ -366,7 +503,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }], 'import');
       }
       if (events.length === 0) return;
-      await ready();
+      await ready('importEvents');
       await importInTransaction(pool, schema, events);
       signal.wake();
       signal.notifyOthers();
@@ -384,8 +521,15 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
 }
 
 async function importInTransaction(pool: Pool, schema: string, events: StoredEvent[]): Promise<void> {
-  const client = await pool.connect();
+  let client: PoolClient;
+  try {
+    client = guardClient(await pool.connect());
+  } catch (e) {
+    throw toStoreError(e, 'importEvents', true, 'connect');
+  }
   let healthy = false;
+  // Until COMMIT is sent, a failure rolls the import back: nothing written.
+  let committing = false;
   try {
     await client.query('BEGIN');
     const ids = [...new Set(events.map((e) => (e as { streamId?: unknown })?.streamId).filter((s) => typeof s === 'string'))];
@@ -442,8 +586,11 @@ async function importInTransaction(pool: Pool, schema: string, events: StoredEve
       }
       throw e;
     }
+    committing = true;
     await client.query('COMMIT');
     healthy = true;
+  } catch (e) {
+    throw toStoreError(e, 'importEvents', true, committing ? 'sent' : 'connect');
   } finally {
     client.release(!healthy);
   }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { ValidationError } from '@certflow/core';
+import { guardClient } from './pgErrors.js';
 
 /** Schema names are used as SQL identifiers, so only plain lower-case names are accepted. */
 export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,47}$/;
@@ -274,7 +275,7 @@ $fn$;
  * keyed by the schema name, and each migration checks whether it is recorded.
  */
 export async function migrate(pool: Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
+  const client = guardClient(await pool.connect());
   let broken = false;
   try {
     await client.query('SELECT pg_advisory_lock($1, $2)', [MIGRATION_LOCK, schemaKey(schema)]);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { CorruptStoreError } from '@certflow/core';
 import { ForeignDatabaseError, NoEventStoreError, NotADatabaseError, UnsupportedSchemaError } from './errors.js';
 
 /** The schema version this release writes and reads. */
@@ -41,6 +42,8 @@ export interface OpenOptions {
   file: string;
   synchronous: Synchronous;
   busyTimeoutMs: number;
+  /** `'quick'`: run `PRAGMA quick_check` on an existing file before using it. */
+  checkOnOpen?: 'quick' | 'none';
 }
 
 /** SQLite result codes that mean "this is not a database we can read". */
@@ -49,6 +52,22 @@ const UNREADABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 function isUnreadable(err: unknown): err is Error & { code: string } {
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' && [...UNREADABLE].some((c) => code.startsWith(c));
+}
+
+/** Damaged pages in a file that is a database (as opposed to a file that is none: NotADatabaseError). */
+function isCorrupt(err: unknown): err is Error & { code: string } {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CORRUPT');
+}
+
+/**
+ * `PRAGMA quick_check`: every page of every table and index read once (about
+ * 5 ms per MB, 160 ms for 100,000 events), so damaged or missing pages are
+ * found before the first append rather than in the middle of some later read.
+ */
+function quickCheck(db: Database.Database, file: string): void {
+  const problems = (db.prepare('PRAGMA quick_check(5)').pluck().all() as string[]).filter((r) => r !== 'ok');
+  if (problems.length > 0) throw new CorruptStoreError(file, `PRAGMA quick_check: ${problems.join('; ')}`);
 }
 
 /**
@@ -69,6 +88,7 @@ export function openDatabase(options: OpenOptions): Database.Database {
     // Check before changing anything, so a foreign database is left as it was
     // (switching to WAL would be a lasting change to someone else's file).
     if (inspect(db, options.file) === 'ours') {
+      if (options.checkOnOpen !== 'none' && options.file !== ':memory:') quickCheck(db, options.file);
       configure(db, options);
     } else {
       configure(db, options);
@@ -80,6 +100,7 @@ export function openDatabase(options: OpenOptions): Database.Database {
     return db;
   } catch (err) {
     db.close();
+    if (isCorrupt(err)) throw new CorruptStoreError(options.file, err.message, { cause: err });
     if (isUnreadable(err)) throw new NotADatabaseError(options.file, err.message);
     throw err;
   }

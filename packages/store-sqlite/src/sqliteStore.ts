@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import {
+  CertflowError,
   ConcurrencyError,
+  CorruptStoreError,
+  StoreUnavailableError,
   ValidationError,
   checkExpectedVersion,
   checkImport,
@@ -29,14 +32,27 @@ export type { SqliteStoreOptions } from './options.js';
 const COLUMNS = 'position, stream_id, version, type, data, meta, prev_hash, hash';
 type Row = [number, string, number, string, string, string, string | null, string];
 
-function toEvent(r: Row): StoredEvent {
+/** A stored row as an event; a row whose data or meta no longer parses is damage, named by its position, stream and version. */
+function toEvent(file: string, r: Row): StoredEvent {
+  const parse = (text: string, column: 'data' | 'meta'): unknown => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (cause) {
+      throw new CorruptStoreError(file, `the stored ${column} of an event is not valid JSON (${(cause as Error).message})`, {
+        position: r[0],
+        streamId: r[1],
+        version: r[2],
+        cause,
+      });
+    }
+  };
   return {
     streamId: r[1],
     version: r[2],
     position: r[0],
     type: r[3],
-    data: JSON.parse(r[4]),
-    meta: JSON.parse(r[5]),
+    data: parse(r[4], 'data') as StoredEvent['data'],
+    meta: parse(r[5], 'meta') as StoredEvent['meta'],
     prevHash: r[6],
     hash: r[7],
   };
@@ -62,6 +78,16 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
   const opts = resolveOptions(options);
   const db = opts.readOnly ? openDatabaseReadOnly(opts) : openDatabase(opts);
   const file = opts.file;
+  /** The first damage seen; once set, nothing more is appended to the file. */
+  let damage: CorruptStoreError | undefined;
+  const toEventChecked = (r: Row): StoredEvent => {
+    try {
+      return toEvent(file, r);
+    } catch (e) {
+      damage ??= e as CorruptStoreError;
+      throw e;
+    }
+  };
 
   const sql = {
     head: db.prepare('SELECT version, hash FROM certflow_events WHERE stream_id = ? ORDER BY version DESC LIMIT 1').raw(),
@@ -100,7 +126,41 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
       sql.insert.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
     }
   };
-  const busy = (err: unknown): unknown => (sqliteCode(err).startsWith('SQLITE_BUSY') ? new StoreBusyError(file, opts.busyTimeoutMs) : err);
+  /**
+   * Every failure as a certflow error: a busy lock is StoreBusyError, damage
+   * (`SQLITE_CORRUPT`, `SQLITE_NOTADB`) is CorruptStoreError and stops further
+   * appends, a full disk (`SQLITE_FULL`) and any other failure are
+   * StoreUnavailableError. SQLite rolls the transaction back on each of them,
+   * so a write is `not-written`, save for an I/O error (`SQLITE_IOERR`), after
+   * which the commit may have reached the disk (`unknown`).
+   */
+  const typed = (err: unknown, operation: string, write = false): CertflowError => {
+    if (err instanceof CertflowError) {
+      if (err instanceof CorruptStoreError) damage ??= err;
+      return err;
+    }
+    const code = sqliteCode(err);
+    const detail = err instanceof Error ? err.message : String(err);
+    if (code.startsWith('SQLITE_BUSY')) return new StoreBusyError(file, opts.busyTimeoutMs);
+    if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+      damage ??= new CorruptStoreError(file, detail, { cause: err });
+      return damage;
+    }
+    const outcome = write && code.startsWith('SQLITE_IOERR') ? 'unknown' : 'not-written';
+    return new StoreUnavailableError(operation, outcome, { cause: err, ...(code ? { driverCode: code } : {}), detail: `${file}: ${detail}` });
+  };
+  const busy = (err: unknown, operation = 'append'): unknown => typed(err, operation, true);
+  /** Runs a read, every failure typed. */
+  const reading = <T>(operation: string, run: () => T): T => {
+    try {
+      return run();
+    } catch (err) {
+      throw typed(err, operation);
+    }
+  };
+  const refuseIfDamaged = () => {
+    if (damage) throw damage;
+  };
 
   const appendTx = db.transaction((streamId: string, events: NewEvent[], expected: ExpectedVersion): StoredEvent[] => {
     const head = headOf(streamId);
@@ -135,6 +195,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
           'append',
         );
       }
+      refuseIfDamaged();
       let sealed: StoredEvent[];
       try {
         sealed = appendTx.immediate(streamId, events, expected);
@@ -150,8 +211,9 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
 
     async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
       assertOpen('readStream');
-      const rows = sql.readStream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER) as Row[];
-      return rows.map(toEvent);
+      return reading('readStream', () =>
+        (sql.readStream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER) as Row[]).map(toEventChecked),
+      );
     },
 
     async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
@@ -165,8 +227,8 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
       let from = options.fromPosition ?? 0;
       for (;;) {
         assertOpen('readAll');
-        const rows = sql.readFrom.all(from, size) as Row[];
-        for (const r of rows) yield toEvent(r);
+        const rows = reading('readAll', () => sql.readFrom.all(from, size) as Row[]);
+        for (const r of rows) yield reading('readAll', () => toEventChecked(r));
         if (rows.length < size) return;
         from = rows[rows.length - 1]![0] + 1;
       }
@@ -174,7 +236,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
 
     async streamVersion(streamId: string): Promise<number> {
       assertOpen('streamVersion');
-      return headOf(streamId).version;
+      return reading('streamVersion', () => headOf(streamId).version);
     },
 
     subscribe(options: SubscribeOptions): Subscription {
@@ -187,20 +249,32 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
         options.handler,
         {
           async fetch(after, limit) {
-            fetchedHead = sql.maxPosition.get() as number;
-            return (sql.readFrom.all(after + 1, limit) as Row[]).map(toEvent);
+            return reading('subscription', () => {
+              fetchedHead = sql.maxPosition.get() as number;
+              const events: StoredEvent[] = [];
+              for (const r of sql.readFrom.all(after + 1, limit) as Row[]) {
+                try {
+                  events.push(toEventChecked(r));
+                } catch (e) {
+                  // Hand over the events before a damaged one; the next fetch starts at it and fails.
+                  if (events.length > 0) break;
+                  throw e;
+                }
+              }
+              return events;
+            });
           },
           async headPosition() {
-            return sql.maxPosition.get() as number;
+            return reading('subscription', () => sql.maxPosition.get() as number);
           },
           async loadCheckpoint(name) {
-            return sql.loadCheckpoint.get(name) as number | undefined;
+            return reading('subscription', () => sql.loadCheckpoint.get(name) as number | undefined);
           },
           async saveCheckpoint(name, position) {
             try {
               sql.saveCheckpoint.run(name, position, new Date().toISOString());
             } catch (err) {
-              throw busy(err);
+              throw busy(err, 'subscription');
             }
           },
           // Woken at once by appends through this store; other processes'
@@ -220,7 +294,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
             });
           },
         },
-        options.from !== undefined ? { from: options.from } : {},
+        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
       );
       return subscriptions.track(inner);
     },
@@ -230,10 +304,11 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
       if (!Array.isArray(events)) {
         throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }], 'import');
       }
+      refuseIfDamaged();
       try {
         importTx.immediate(events);
       } catch (err) {
-        throw busy(err);
+        throw busy(err, 'importEvents');
       }
       notify();
     },
