@@ -158,3 +158,6 @@ export type {
 // Read models: projections of the log, kept up to date by subscriptions and rebuildable from position 0.
 export * from './readModels/index.js';
 export { allFacts, isLocalDate, optionalFact, perOccupation, worstOf, yesNoFact } from './rules/ruleKit.js';
+
+// Transparency: an RFC 9162 Merkle tree over the log, C2SP signed checkpoints, proofs and witnesses.
+export * from './transparency/index.js';
