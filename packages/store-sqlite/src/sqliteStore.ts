@@ -10,7 +10,6 @@ import {
   validateAppend,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
@@ -19,10 +18,12 @@ import {
   type StreamHead,
   type SubscribeOptions,
   type Subscription,
+  type TransparentEventStore,
 } from '@certflow/core';
 import { StoreBusyError, StoreClosedError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
 import { openDatabase } from './schema.js';
+import { openTree } from './merkle.js';
 
 export type { SqliteStoreOptions } from './options.js';
 
@@ -58,10 +59,17 @@ export function isStreamVersionConflict(err: unknown): boolean {
  * order, subscription checkpoints in the same file. Several processes may
  * append to one file; writes queue on SQLite's lock for up to `busyTimeoutMs`.
  */
-export function sqliteStore(options: SqliteStoreOptions): EventStore {
+export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore {
   const opts = resolveOptions(options);
   const db = openDatabase(opts);
   const file = opts.file;
+  let tree: ReturnType<typeof openTree>;
+  try {
+    tree = openTree(db, () => assertOpen('transparency'));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 
   const sql = {
     head: db.prepare('SELECT version, hash FROM certflow_events WHERE stream_id = ? ORDER BY version DESC LIMIT 1').raw(),
@@ -96,6 +104,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
     for (const e of events) {
       sql.insert.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
     }
+    tree.add(events); // the Merkle tree, in the same transaction
   };
   const busy = (err: unknown): unknown => (sqliteCode(err).startsWith('SQLITE_BUSY') ? new StoreBusyError(file, opts.busyTimeoutMs) : err);
 
@@ -122,6 +131,8 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
   });
 
   return {
+    transparency: tree.log,
+
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       assertOpen('append');
       validateAppend(streamId, events);
