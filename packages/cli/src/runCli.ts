@@ -7,11 +7,17 @@ import { newPackCommand } from './commands/newPack.js';
 import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { verifyCommand } from './commands/verify.js';
+import { checkpointCommand } from './commands/checkpoint.js';
+import { keygenCommand } from './commands/keygen.js';
+import { proveCommand } from './commands/prove.js';
+import { verifyProofCommand } from './commands/verifyProof.js';
+import { witnessCommand } from './commands/witness.js';
 import { SourceNotFoundError, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The verbs `certflow` knows, in the order `--help` lists them. */
-export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand];
+export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand,
+  keygenCommand, checkpointCommand, proveCommand, verifyProofCommand, witnessCommand];
 
 export function mainHelp(commands: readonly Command[] = COMMAND_LIST): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -12,7 +12,6 @@ import {
   type AppendOptions,
   type AppendResult,
   type CanonicalForms,
-  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
@@ -21,10 +20,12 @@ import {
   type StreamHead,
   type SubscribeOptions,
   type Subscription,
+  type TransparentEventStore,
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
+import { postgresTransparency } from './merkle.js';
 
 export interface PostgresStoreOptions {
   /** e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`. */
@@ -80,11 +81,11 @@ function isPool(p: PostgresStoreOptions['pool']): p is Pool {
  * An event store in PostgreSQL (pg 8). See docs/store-postgres.md for the
  * schema, the ordering guarantee and what a long-open transaction does to readers.
  */
-export function postgresStore(options: PostgresStoreOptions): EventStore {
+export function postgresStore(options: PostgresStoreOptions): TransparentEventStore {
   return postgresStoreWithHooks(options, {});
 }
 
-export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): EventStore {
+export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): TransparentEventStore {
   const schema = checkSchemaName(options.schema ?? 'certflow');
   const shared = isPool(options.pool);
   if (!shared && !options.connectionString) {
@@ -178,7 +179,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   // (Names are cut at 63 bytes; the schema name has at most 48.)
   const appendStatement = {
     name: `cf_batch_${schema}`,
-    text: `SELECT head_version, head_hash, first_position, hashes FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
+    // extend_tree: the Merkle tree takes in, in this same transaction, what others committed before it (treeSchema.ts)
+    text: `SELECT head_version, head_hash, first_position, hashes, "${schema}".extend_tree(64, false) AS tree_size FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
     types,
   };
 
@@ -261,7 +263,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     }
   };
 
-  const store: EventStore = {
+  const store: TransparentEventStore = {
+    transparency: postgresTransparency(query, schema),
+
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       validateAppend(streamId, events);
       const expected = options?.expectedVersion;

@@ -4,6 +4,7 @@ import { EXIT } from '../command.js';
 import { MaskedExportError } from '../errors.js';
 import { progress } from '../progress.js';
 import { openSource, readAllRecords, type SourceRecord } from '../sources.js';
+import { CHECKPOINT_OPTIONS, checkCheckpointFlag } from './verifyCheckpoint.js';
 
 /** A problem as `verify` reports it: verifyLog's, or a JSONL line that is not JSON. */
 export type VerifyProblem = LogProblem | { streamId: null; version: null; position: null; kind: 'not-json'; line: number; detail: string };
@@ -46,8 +47,12 @@ without gaps, and that every envelope is well formed. Reports the first broken
 event of each stream. <source> is a SQLite file, a postgres:// URL (add
 ?schema=name for a schema other than certflow) or a JSONL export (- for stdin).
 
+With --checkpoint <file> --vkey <file>, also checks that the log extends a
+signed checkpoint kept from before (certflow checkpoint): a rewrite, a
+truncation or a removal of anything before it fails (docs/transparency.md).
+
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error.`,
-  options: { json: { type: 'boolean', description: 'print the result as JSON' } },
+  options: { json: { type: 'boolean', description: 'print the result as JSON' }, ...CHECKPOINT_OPTIONS },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io }) {
     const source = await openSource(positionals[0]!, io);
@@ -56,7 +61,13 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error.`,
       const bar = progress(io, 'verify', { json: values.json === true });
       const records = await readAllRecords(source, (n) => bar.update(n));
       bar.done();
-      const report = verifyRecords(source.label, records);
+      const report: VerifyReport & { checkpoint?: unknown } = verifyRecords(source.label, records);
+      const checkpoint = checkCheckpointFlag(values, records, io);
+      if (checkpoint) {
+        report.ok &&= checkpoint.ok;
+        report.checkpoint = checkpoint.json;
+        if (!values.json) io.stdout.write(`${checkpoint.line}\n`);
+      }
       if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
         for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
