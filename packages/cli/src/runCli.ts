@@ -8,12 +8,20 @@ import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { verifyCommand } from './commands/verify.js';
 import { calendarCommand } from './commands/calendar.js';
+import { checkpointCommand } from './commands/checkpoint.js';
+import { keygenCommand } from './commands/keygen.js';
+import { proveCommand } from './commands/prove.js';
+import { verifyProofCommand } from './commands/verifyProof.js';
+import { witnessCommand } from './commands/witness.js';
 import { HeadsFileError, MaskedExportError, SourceNotFoundError, UsageError } from './errors.js';
 import { cannotRead } from './sources.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The verbs `certflow` knows, in the order `--help` lists them. */
-export const COMMAND_LIST: readonly Command[] = [verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand, calendarCommand];
+export const COMMAND_LIST: readonly Command[] = [
+  verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand, calendarCommand,
+  keygenCommand, checkpointCommand, proveCommand, verifyProofCommand, witnessCommand,
+];
 
 export function mainHelp(commands: readonly Command[] = COMMAND_LIST): string {
   const width = Math.max(...commands.map((c) => c.name.length));

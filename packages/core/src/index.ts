@@ -163,3 +163,6 @@ export * from './readModels/index.js';
 export { allFacts, isLocalDate, optionalFact, perOccupation, worstOf, yesNoFact } from './rules/ruleKit.js';
 export { isCalendarCoverageError } from './engine/calendar.js';
 export type { CalendarSpanBasis, CalendarYearBasis } from './engine/calendar.js';
+
+// Transparency: an RFC 9162 Merkle tree over the log, C2SP signed checkpoints, proofs and witnesses.
+export * from './transparency/index.js';

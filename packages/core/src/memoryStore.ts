@@ -3,7 +3,6 @@ import {
   checkExpectedVersion,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,
@@ -12,13 +11,15 @@ import {
 import { runSubscription } from './subscriptionRunner.js';
 import { sealEvents, validateAppend } from './validateEvents.js';
 import { checkImport } from './importEvents.js';
+import { memoryTransparencyLog } from './transparency/memoryTree.js';
+import type { TransparentEventStore } from './transparency/log.js';
 
 /**
  * An event store held in memory: for tests, demos and short-lived tools.
  * Appends are atomic (a batch is sealed before anything is written) and
  * events are deep-copied in and out, so callers cannot change the log.
  */
-export function memoryStore(): EventStore {
+export function memoryStore(): TransparentEventStore {
   // Each event is kept as its JSON text: reading parses a fresh copy (about
   // twice as fast as structuredClone), and nothing a caller holds can reach
   // what is stored.
@@ -34,6 +35,8 @@ export function memoryStore(): EventStore {
   const checkpoints = new Map<string, number>();
   let listeners: Array<() => void> = [];
   let closed = false;
+  // The Merkle tree over the log (leaf i = i-th event written), kept as events are written.
+  const tree = memoryTransparencyLog();
 
   const notify = () => {
     const ls = listeners;
@@ -52,11 +55,14 @@ export function memoryStore(): EventStore {
       const s = streams.get(e.streamId) ?? [];
       s.push(entry);
       streams.set(e.streamId, s);
+      tree.add(e.position, e.hash);
     }
     notify();
   };
 
   return {
+    transparency: tree.log,
+
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       assertOpen();
       validateAppend(streamId, events);

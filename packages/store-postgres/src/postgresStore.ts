@@ -13,7 +13,6 @@ import {
   type AppendOptions,
   type AppendResult,
   type CanonicalForms,
-  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
@@ -22,12 +21,14 @@ import {
   type StreamHead,
   type SubscribeOptions,
   type Subscription,
+  type TransparentEventStore,
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
 import { driverCode, guardClient, toStoreError } from './pgErrors.js';
+import { postgresTransparency } from './merkle.js';
 
 export interface PostgresStoreOptions {
   /** e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`. */
@@ -132,11 +133,11 @@ function isPool(p: PostgresStoreOptions['pool']): p is Pool {
  * An event store in PostgreSQL (pg 8). See docs/store-postgres.md for the
  * schema, the ordering guarantee and what a long-open transaction does to readers.
  */
-export function postgresStore(options: PostgresStoreOptions): EventStore {
+export function postgresStore(options: PostgresStoreOptions): TransparentEventStore {
   return postgresStoreWithHooks(options, {});
 }
 
-export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): EventStore {
+export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): TransparentEventStore {
   const schema = checkSchemaName(options.schema ?? 'certflow');
   const readOnly = options.readOnly === true;
   const timeouts = checkTimeouts(options ?? {});
@@ -256,7 +257,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   // (Names are cut at 63 bytes; the schema name has at most 48.)
   const appendStatement = {
     name: `cf_batch_${schema}`,
-    text: `SELECT head_version, head_hash, first_position, hashes FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
+    // extend_tree: the Merkle tree takes in, in this same transaction, what others committed before it (treeSchema.ts)
+    text: `SELECT head_version, head_hash, first_position, hashes, "${schema}".extend_tree(64, false) AS tree_size FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
     types,
   };
 
@@ -393,7 +395,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     }
   };
 
-  const store: EventStore = {
+  const store: TransparentEventStore = {
+    transparency: postgresTransparency((text, values) => query('transparency', text, values), schema),
+
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'append');
       validateAppend(streamId, events);

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { ValidationError } from '@certflow/core';
 import { guardClient } from './pgErrors.js';
+import { treeSchema } from './treeSchema.js';
 
 /** Schema names are used as SQL identifiers, so only plain lower-case names are accepted. */
 export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,47}$/;
@@ -266,6 +267,11 @@ END
 $fn$;
 `;
     },
+  },
+  {
+    version: 4,
+    description: 'the Merkle tree over the log: tree_nodes, tree_leaves, tree_head, extend_tree (see treeSchema.ts)',
+    sql: (s) => treeSchema(s, schemaKey(s)),
   },
 ];
 

@@ -13,7 +13,6 @@ import {
   validateAppend,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
@@ -22,10 +21,12 @@ import {
   type StreamHead,
   type SubscribeOptions,
   type Subscription,
+  type TransparentEventStore,
 } from '@certflow/core';
 import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
 import { openDatabase, openDatabaseReadOnly } from './schema.js';
+import { openTree } from './merkle.js';
 
 export type { SqliteStoreOptions } from './options.js';
 
@@ -74,7 +75,7 @@ export function isStreamVersionConflict(err: unknown): boolean {
  * order, subscription checkpoints in the same file. Several processes may
  * append to one file; writes queue on SQLite's lock for up to `busyTimeoutMs`.
  */
-export function sqliteStore(options: SqliteStoreOptions): EventStore {
+export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore {
   const opts = resolveOptions(options);
   const db = opts.readOnly ? openDatabaseReadOnly(opts) : openDatabase(opts);
   const file = opts.file;
@@ -88,6 +89,13 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
       throw e;
     }
   };
+  let tree: ReturnType<typeof openTree>;
+  try {
+    tree = openTree(db, () => assertOpen('transparency'));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 
   const sql = {
     head: db.prepare('SELECT version, hash FROM certflow_events WHERE stream_id = ? ORDER BY version DESC LIMIT 1').raw(),
@@ -125,6 +133,7 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
     for (const e of events) {
       sql.insert.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
     }
+    tree.add(events); // the Merkle tree, in the same transaction
   };
   /**
    * Every failure as a certflow error: a busy lock is StoreBusyError, damage
@@ -185,6 +194,8 @@ export function sqliteStore(options: SqliteStoreOptions): EventStore {
   });
 
   return {
+    transparency: tree.log,
+
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       assertOpen('append');
       validateAppend(streamId, events);

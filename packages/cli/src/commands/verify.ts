@@ -5,6 +5,7 @@ import { MaskedExportError } from '../errors.js';
 import { compareHeads, logHeads, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
 import { progress } from '../progress.js';
 import { openSource, readAllRecords, type SourceRecord } from '../sources.js';
+import { CHECKPOINT_OPTIONS, checkCheckpointFlag } from './verifyCheckpoint.js';
 
 /** A problem as `verify` reports it: verifyLog's, or a JSONL line that is not JSON. */
 export type VerifyProblem =
@@ -68,7 +69,7 @@ export function formatProblem(p: VerifyProblem): string {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check hash chains, version gaps and event schemas',
-  usage: 'verify <source> [--heads <file>] [--json]',
+  usage: 'verify <source> [--heads <file>] [--checkpoint <file> --vkey <file>] [--json]',
   description: `
 Recomputes every event's hash (RFC 8785 canonical JSON, SHA-256), checks that
 each event chains to the previous one of its stream, that versions run 1..n
@@ -83,11 +84,16 @@ packs used. Keep that output: --heads <file> (the heads array or a whole
 verify --json output) names every stream that was shortened, removed or
 rewritten since, which no hash chain can show on its own.
 
+With --checkpoint <file> --vkey <file>, also checks that the log extends a
+signed checkpoint kept from before (certflow checkpoint): a rewrite, a
+truncation or a removal of anything before it fails (docs/transparency.md).
+
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
   options: {
     heads: { type: 'string', description: 'compare with heads kept from an earlier verify --json', value: 'file' },
     json: { type: 'boolean', description: 'print the result as JSON' },
+    ...CHECKPOINT_OPTIONS,
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io }) {
@@ -98,8 +104,15 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       const bar = progress(io, 'verify', { json: values.json === true });
       const records = await readAllRecords(source, (n) => bar.update(n), 'verify');
       bar.done();
-      let report = verifyRecords(source.label, records);
+      let report: VerifyReport & { checkpoint?: unknown } = verifyRecords(source.label, records);
       if (kept) report = checkHeads(report, kept, records);
+      const checkpoint = checkCheckpointFlag(values, records, io);
+      if (checkpoint) {
+        report.ok &&= checkpoint.ok;
+        report.checkpoint = checkpoint.json;
+        if (!values.json) io.stdout.write(`${checkpoint.line}
+`);
+      }
       if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
         for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);

@@ -10,3 +10,4 @@ export { machinePaths, leafStates, serializeGuardState, assertTimeIsEvents, PATH
 export type { MachinePath } from './machinePaths.js';
 export { testCalendar } from './testCalendar.js';
 export { testRulePack, testProfile, testRoster, testExamPlan } from './fixtures.js';
+export { describeTransparencyConformance } from './transparencyConformance.js';

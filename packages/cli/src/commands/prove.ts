@@ -1,0 +1,65 @@
+import { makeProofBundle, noteSigner, parseCheckpoint, parseNote, signCheckpoint } from '@certflow/core';
+import type { Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { UsageError } from '../errors.js';
+import { readArgFile, readLogTree } from './transparencyFiles.js';
+
+export const proveCommand: Command = {
+  name: 'prove',
+  summary: "print a self-contained proof that a certificate's issuing event is in the log",
+  usage: 'prove <source> --certificate <number> (--checkpoint <file> | --key <file>)',
+  description: `
+Finds the CertificateIssued event of certificate-<number> and prints a JSON
+bundle: the event, its leaf index, the RFC 9162 inclusion proof and the signed
+checkpoint it leads to. --checkpoint proves against a checkpoint already
+published (the log must still extend it); --key signs a fresh one of the
+whole log. Anyone with the log's public key checks the bundle offline with
+certflow verify-proof, without access to the log.
+
+Exit codes: 0 printed, 1 no such certificate or the log does not match the
+checkpoint, 2 usage error.`,
+  options: {
+    certificate: { type: 'string', value: 'number', description: 'the 22-character certificate number' },
+    checkpoint: { type: 'string', value: 'file', description: 'a signed checkpoint of this log to prove against' },
+    key: { type: 'string', value: 'file', description: 'sign a fresh checkpoint with this signer key instead' },
+  },
+  positionals: { names: ['source'], min: 1 },
+  async run({ values, positionals, io }) {
+    const number = values.certificate;
+    if (typeof number !== 'string' || number === '') throw new UsageError('missing --certificate <number>', 'prove');
+    if ((values.checkpoint === undefined) === (values.key === undefined)) throw new UsageError('give either --checkpoint <file> or --key <file>', 'prove');
+    const log = await readLogTree(positionals[0]!, io);
+    if (log.problems > 0) {
+      io.stderr.write(`✖ ${log.label}: ${log.problems} problem(s) (see certflow verify); no proof given\n`);
+      return EXIT.problems;
+    }
+    const index = log.events.findIndex((e) => e.streamId === `certificate-${number}` && e.type === 'CertificateIssued');
+    if (index < 0) {
+      io.stderr.write(`✖ ${log.label}: no CertificateIssued event for certificate ${number}\n`);
+      return EXIT.problems;
+    }
+    let note: string;
+    let size: number;
+    if (typeof values.key === 'string') {
+      const signer = noteSigner(readArgFile(io, values.key, 'key', 'prove'));
+      size = log.tree.size;
+      note = await signCheckpoint({ origin: signer.name, size, rootHash: log.tree.root(), extensions: [] }, signer);
+    } else {
+      note = readArgFile(io, values.checkpoint, 'checkpoint', 'prove');
+      const cp = parseCheckpoint(parseNote(note, 'checkpoint').text);
+      size = cp.size;
+      const matches = size <= log.tree.size && Buffer.from(log.tree.root(size)).equals(Buffer.from(cp.rootHash));
+      if (!matches) {
+        io.stderr.write(`✖ ${log.label} does not extend the checkpoint (${size} entries): run certflow verify --checkpoint\n`);
+        return EXIT.problems;
+      }
+      if (index >= size) {
+        io.stderr.write(`✖ certificate ${number} was issued after the checkpoint (${size} entries): sign a newer one\n`);
+        return EXIT.problems;
+      }
+    }
+    const bundle = makeProofBundle(log.events[index]!, index, log.tree.inclusionProof(index, size), note, size);
+    io.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,243 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeEventHash, type EventStore, type JsonValue, type NewEvent, type StoredEvent } from '@certflow/core';
+import { sqliteStore } from '@certflow/store-sqlite';
+import { postgresStore } from '@certflow/store-postgres';
+import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../store-postgres/src/testing/pgTestEnv.js';
+import { bufferIo } from '../io.js';
+import { runCli } from '../runCli.js';
+import { tempDir } from '../testFixtures.js';
+
+const { skip: noPostgres } = await postgresForTests();
+
+const CERT_A = 'S1234370000012001234567'.slice(0, 22);
+const CERT_B = 'S1234370000012005000001'.slice(0, 22);
+const meta = (n: number): NewEvent['meta'] => ({
+  at: `2020-09-0${1 + (n % 8)}T09:00:00+08:00`,
+  actor: { id: 'jinan-org-001', role: 'applicant' },
+  commandId: `c-${n}`,
+  correlationId: 'transparency',
+});
+const ev = (type: string, data: NewEvent['data'], n: number): NewEvent => ({ type, data, meta: meta(n) });
+
+/** A small log: an exam, two certificates, then more events after the checkpoint. */
+async function writeLog(store: EventStore, phase: 'before' | 'after'): Promise<void> {
+  if (phase === 'before') {
+    await store.append('exam-2020-001', [ev('ExamPlanned', { site: 'jinan' }, 1), ev('ResultsRecorded', { passed: 2 }, 2)], { expectedVersion: 'no-stream' });
+    await store.append(`certificate-${CERT_A}`, [ev('CertificateIssued', { number: CERT_A, holder: { name: '李四' } }, 3)], { expectedVersion: 'no-stream' });
+    await store.append(`certificate-${CERT_B}`, [ev('CertificateIssued', { number: CERT_B, holder: { name: '王五' } }, 4)], { expectedVersion: 'no-stream' });
+    await store.append('application-jinan-001', [ev('ApplicationSubmitted', { n: 1 }, 5), ev('ApplicationAccepted', { n: 2 }, 6), ev('FilingCompleted', { n: 3 }, 7)], {
+      expectedVersion: 'no-stream',
+    });
+  } else {
+    await store.append('exam-2020-001', [ev('CertificatesIssued', { count: 2 }, 8)], { expectedVersion: 2 });
+    await store.append('application-jinan-002', [ev('ApplicationSubmitted', { n: 4 }, 9)], { expectedVersion: 'no-stream' });
+  }
+}
+
+/** What a forger with write access does after editing: recompute versions, chains and hashes of every stream. */
+function reseal(events: StoredEvent[]): StoredEvent[] {
+  const heads = new Map<string, { version: number; hash: string | null }>();
+  return [...events]
+    .sort((a, b) => a.position - b.position)
+    .map((e) => {
+      const head = heads.get(e.streamId) ?? { version: 0, hash: null };
+      const sealed = { ...e, version: head.version + 1, prevHash: head.hash };
+      const hash = computeEventHash(sealed);
+      heads.set(e.streamId, { version: sealed.version, hash });
+      return { ...sealed, hash };
+    });
+}
+
+type Attack = (events: StoredEvent[]) => StoredEvent[];
+const byPosition = (events: StoredEvent[]) => [...events].sort((a, b) => a.position - b.position);
+const ATTACKS: Record<string, Attack> = {
+  'an event changed and the rest of its stream recomputed': (events) =>
+    reseal(events.map((e) => (e.streamId === 'exam-2020-001' && e.version === 2 ? { ...e, data: { passed: 3 } } : e))),
+  "a stream's last events deleted": (events) => reseal(events.filter((e) => !(e.streamId === 'application-jinan-001' && e.version >= 2))),
+  'a whole stream deleted and the position gaps closed': (events) =>
+    reseal(byPosition(events.filter((e) => e.streamId !== `certificate-${CERT_B}`)).map((e, i) => ({ ...e, position: i + 1 }))),
+  "two certificates' holders swapped": (events) => {
+    const holder = (n: string) => (events.find((e) => e.streamId === `certificate-${n}`)!.data as { holder: JsonValue }).holder;
+    const [a, b] = [holder(CERT_A), holder(CERT_B)];
+    return reseal(
+      events.map((e) =>
+        e.streamId === `certificate-${CERT_A}` ? { ...e, data: { ...(e.data as object), holder: b } } : e.streamId === `certificate-${CERT_B}` ? { ...e, data: { ...(e.data as object), holder: a } } : e,
+      ),
+    );
+  },
+  'a forged, correctly chained event inserted before the checkpoint': (events) => {
+    const sorted = byPosition(events);
+    const at = 3; // after the exam's events, before the certificates
+    const forged: StoredEvent = { ...sorted[0]!, streamId: 'certificate-S12343700000120099999', version: 1, type: 'CertificateIssued', data: { holder: { name: '赵六' } }, position: at };
+    return reseal([...sorted.slice(0, at - 1), forged, ...sorted.slice(at - 1).map((e) => ({ ...e, position: e.position + 1 }))]);
+  },
+};
+
+async function cli(dir: string, args: string[]) {
+  const io = bufferIo({ cwd: dir });
+  const code = await runCli(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+interface Backend {
+  name: string;
+  skip: boolean;
+  open(): Promise<{ store: EventStore; source: string; rewrite(events: StoredEvent[]): Promise<void>; read(): Promise<StoredEvent[]>; done(): Promise<void> }>;
+}
+
+const schemas: string[] = [];
+afterAll(() => dropSchemas(schemas));
+
+const BACKENDS: Backend[] = [
+  {
+    name: 'SQLite',
+    skip: false,
+    async open() {
+      const file = join(tempDir(), 'log.db');
+      const store = sqliteStore({ file });
+      const read = async () => {
+        const out: StoredEvent[] = [];
+        for await (const e of store.readAll()) out.push(e);
+        return out;
+      };
+      return {
+        store,
+        source: file,
+        read,
+        async rewrite(events) {
+          await store.close();
+          const db = new Database(file);
+          db.transaction(() => {
+            db.exec('DELETE FROM certflow_events');
+            const put = db.prepare('INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+            for (const e of events) put.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
+          })();
+          db.close();
+        },
+        done: () => store.close(),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: noPostgres,
+    async open() {
+      const schema = testSchemaName('transparency');
+      schemas.push(schema);
+      const store = postgresStore({ connectionString: PG_URL, schema });
+      const read = async () => {
+        const out: StoredEvent[] = [];
+        for await (const e of store.readAll()) out.push(e);
+        return out;
+      };
+      return {
+        store,
+        source: `${PG_URL}?schema=${schema}`,
+        read,
+        async rewrite(events) {
+          const client = new pg.Client({ connectionString: PG_URL });
+          await client.connect();
+          await client.query('BEGIN');
+          await client.query(`DELETE FROM "${schema}".events`);
+          for (const e of events) {
+            await client.query(`INSERT INTO "${schema}".events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+              e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash,
+            ]);
+          }
+          await client.query('COMMIT');
+          await client.end();
+        },
+        done: () => store.close(),
+      };
+    },
+  },
+];
+
+describe('transparency commands', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    expect((await cli(dir, ['keygen', 'certflow.test/jinan', '--out', 'log'])).code).toBe(0);
+    expect((await cli(dir, ['keygen', 'certflow.test/shandong-witness', '--out', 'witness', '--witness'])).code).toBe(0);
+  });
+
+  it('keygen writes the note key formats and never overwrites', async () => {
+    expect(readFileSync(join(dir, 'log.key'), 'utf8')).toMatch(/^PRIVATE\+KEY\+certflow\.test\/jinan\+[0-9a-f]{8}\+/);
+    expect(readFileSync(join(dir, 'log.vkey'), 'utf8')).toMatch(/^certflow\.test\/jinan\+[0-9a-f]{8}\+/);
+    expect((await cli(dir, ['keygen', 'certflow.test/jinan', '--out', 'log'])).code).toBe(2);
+  });
+
+  for (const backend of BACKENDS) {
+    describe.skipIf(backend.skip)(`on ${backend.name}`, () => {
+      it('signs a checkpoint, proves a certificate, and the bundle verifies offline; a changed bundle does not', async () => {
+        const log = await backend.open();
+        await writeLog(log.store, 'before');
+        const cp = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
+        expect(cp.code, cp.err).toBe(0);
+        expect(cp.out).toMatch(/^certflow\.test\/jinan\n7\n[A-Za-z0-9+/]{43}=\n\n\u2014 certflow\.test\/jinan /);
+        writeFileSync(join(dir, 'cp.txt'), cp.out);
+        await writeLog(log.store, 'after');
+        const proved = await cli(dir, ['prove', log.source, '--certificate', CERT_A, '--checkpoint', 'cp.txt']);
+        expect(proved.code, proved.err).toBe(0);
+        writeFileSync(join(dir, 'bundle.json'), proved.out);
+        const ok = await cli(dir, ['verify-proof', 'bundle.json', '--vkey', 'log.vkey']);
+        expect(ok.code, ok.err).toBe(0);
+        expect(ok.out).toContain(`✔ certificate-${CERT_A} version 1 (CertificateIssued) is entry 2 of certflow.test/jinan, signed at 7 entries`);
+        const bundle = JSON.parse(proved.out);
+        bundle.event.data.holder.name = '赵六';
+        bundle.event.hash = computeEventHash(bundle.event);
+        writeFileSync(join(dir, 'forged.json'), JSON.stringify(bundle));
+        const bad = await cli(dir, ['verify-proof', 'forged.json', '--vkey', 'log.vkey']);
+        expect(bad.code).toBe(1);
+        expect(bad.err).toMatch(/inclusion proof does not verify/);
+        await log.done();
+      });
+
+      it('verify --checkpoint passes an honest log that grew since, and each attack fails it though plain verify passes', async () => {
+        for (const [attack, tamper] of [['none', (e: StoredEvent[]) => e] as const, ...Object.entries(ATTACKS)]) {
+          const log = await backend.open();
+          await writeLog(log.store, 'before');
+          const cp = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
+          writeFileSync(join(dir, 'kept.txt'), cp.out);
+          await writeLog(log.store, 'after');
+          await log.rewrite(tamper(await log.read()));
+          const plain = await cli(dir, ['verify', log.source]);
+          expect(plain.code, `${attack}: plain verify passes the forger's work`).toBe(0);
+          const checked = await cli(dir, ['verify', log.source, '--checkpoint', 'kept.txt', '--vkey', 'log.vkey']);
+          if (attack === 'none') {
+            expect(checked.code, checked.out).toBe(0);
+            expect(checked.out).toContain('extends the checkpoint of 7 entries');
+          } else {
+            expect(checked.code, `${attack}: ${checked.out}`).toBe(1);
+            expect(checked.out).toMatch(/no longer hash to the checkpoint's root|fewer than the 7 its checkpoint signed/);
+          }
+          await log.done().catch(() => undefined);
+        }
+      }, 120_000);
+
+      it('a witness cosigns a checkpoint that extends the last one, and refuses a fork, saying why', async () => {
+        const log = await backend.open();
+        await writeLog(log.store, 'before');
+        writeFileSync(join(dir, 'w1.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
+        const args = ['--key', 'witness.key', '--log-vkey', 'log.vkey', '--state', `witness-${backend.name}.json`, '--source', log.source];
+        const first = await cli(dir, ['witness', 'w1.txt', ...args]);
+        expect(first.code, first.err).toBe(0);
+        expect(first.out).toMatch(/\n\u2014 certflow\.test\/shandong-witness [A-Za-z0-9+/=]+\n$/);
+        await writeLog(log.store, 'after');
+        writeFileSync(join(dir, 'w2.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
+        expect((await cli(dir, ['witness', 'w2.txt', ...args])).code).toBe(0);
+        // the city rewrites its history and signs the rewritten log: the province refuses
+        await log.rewrite(ATTACKS["two certificates' holders swapped"]!(await log.read()));
+        writeFileSync(join(dir, 'w3.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
+        const fork = await cli(dir, ['witness', 'w3.txt', ...args]);
+        expect(fork.code).toBe(1);
+        expect(fork.err).toMatch(/not cosigned: .*same size, different root hash/);
+        await log.done().catch(() => undefined);
+      }, 60_000);
+    });
+  }
+});

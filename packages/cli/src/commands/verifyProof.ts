@@ -1,0 +1,47 @@
+import { CertflowError, verifyProofBundle } from '@certflow/core';
+import type { Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { UsageError } from '../errors.js';
+import { readArgFile } from './transparencyFiles.js';
+
+export const verifyProofCommand: Command = {
+  name: 'verify-proof',
+  summary: 'check a proof bundle offline with nothing but the log’s public key',
+  usage: 'verify-proof <bundle> --vkey <file> [--json]',
+  description: `
+Checks a bundle from certflow prove: the checkpoint's signature by the vkey,
+the event's hash recomputed from its content, and the RFC 9162 inclusion proof
+from the event's leaf to the checkpoint's root. Needs no access to the log.
+
+Exit codes: 0 the proof holds, 1 it does not, 2 usage error.`,
+  options: {
+    vkey: { type: 'string', value: 'file', description: "the log's verifier key (<prefix>.vkey)" },
+    json: { type: 'boolean', description: 'print the result as JSON' },
+  },
+  positionals: { names: ['bundle'], min: 1 },
+  async run({ values, positionals, io }) {
+    const vkey = readArgFile(io, values.vkey, 'vkey', 'verify-proof').trim();
+    const text = readArgFile(io, positionals[0], 'bundle', 'verify-proof');
+    let bundle: unknown;
+    try {
+      bundle = JSON.parse(text);
+    } catch {
+      throw new UsageError(`${positionals[0]} is not JSON`, 'verify-proof');
+    }
+    try {
+      const { checkpoint, event, leafIndex } = verifyProofBundle(bundle, vkey);
+      const summary = { ok: true, origin: checkpoint.origin, treeSize: checkpoint.size, leafIndex, streamId: event.streamId, version: event.version, type: event.type, hash: event.hash };
+      io.stdout.write(
+        values.json
+          ? `${JSON.stringify(summary, null, 2)}\n`
+          : `✔ ${event.streamId} version ${event.version} (${event.type}) is entry ${leafIndex} of ${checkpoint.origin}, signed at ${checkpoint.size} entries\n`,
+      );
+      return EXIT.ok;
+    } catch (e) {
+      if (!(e instanceof CertflowError)) throw e;
+      if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, error: e.toJSON() }, null, 2)}\n`);
+      io.stderr.write(`✖ ${e.message}\n`);
+      return EXIT.problems;
+    }
+  },
+};

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  CertflowError,
+  cosign,
+  noteVerifier,
+  parseCheckpoint,
+  parseNote,
+  type WitnessState,
+} from '@certflow/core';
+import type { Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { UsageError } from '../errors.js';
+import { readArgFile, readLogTree, resolveArg } from './transparencyFiles.js';
+
+export const witnessCommand: Command = {
+  name: 'witness',
+  summary: 'cosign a log’s checkpoint after checking it extends the last one cosigned',
+  usage: 'witness <checkpoint> --key <file> --log-vkey <file> --state <file> (--source <log> | --proof <file>)',
+  description: `
+A witness (e.g. the provincial centre for a city's log) keeps, in --state, the
+last checkpoint it cosigned per log. Given a new checkpoint signed by the log's
+key, it checks the RFC 9162 consistency proof from the kept checkpoint — taken
+from --proof (a JSON array of base64 hashes) or computed from a copy of the
+log (--source) — and only then prints the checkpoint with a C2SP
+cosignature/v1 line added, and keeps it. A smaller tree, another root at the
+same size or a proof that fails is a fork: nothing is cosigned, exit 1.
+
+Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
+  options: {
+    key: { type: 'string', value: 'file', description: 'the witness key (certflow keygen --witness)' },
+    'log-vkey': { type: 'string', value: 'file', description: "the log's verifier key" },
+    state: { type: 'string', value: 'file', description: 'where the witness keeps what it cosigned (JSON; created)' },
+    source: { type: 'string', value: 'log', description: 'a copy of the log to compute the consistency proof from' },
+    proof: { type: 'string', value: 'file', description: 'the consistency proof, a JSON array of base64 hashes' },
+  },
+  positionals: { names: ['checkpoint'], min: 1 },
+  async run({ values, positionals, io }) {
+    const witnessKey = readArgFile(io, values.key, 'key', 'witness').trim();
+    const logVerifier = noteVerifier(readArgFile(io, values['log-vkey'], 'log-vkey', 'witness').trim());
+    if (typeof values.state !== 'string') throw new UsageError('missing --state <file>', 'witness');
+    const stateFile = resolveArg(io, values.state);
+    const state: WitnessState = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as WitnessState) : {};
+    const note = readArgFile(io, positionals[0], 'checkpoint', 'witness');
+    const checkpoint = parseCheckpoint(parseNote(note, 'checkpoint').text);
+    const kept = state[checkpoint.origin];
+    let proof: string[] = [];
+    if (kept) {
+      if (typeof values.proof === 'string') {
+        proof = JSON.parse(readArgFile(io, values.proof, 'proof', 'witness')) as string[];
+      } else if (typeof values.source === 'string') {
+        const log = await readLogTree(values.source, io);
+        if (kept.size <= checkpoint.size && checkpoint.size <= log.tree.size) {
+          proof = log.tree.consistencyProof(kept.size, checkpoint.size).map((h) => Buffer.from(h).toString('base64'));
+        }
+      } else {
+        throw new UsageError('give --proof <file> or --source <log> for the consistency proof', 'witness');
+      }
+    }
+    try {
+      const result = cosign({ checkpoint: note, proof }, { witnessKey, logs: new Map([[checkpoint.origin, logVerifier]]), state, now: new Date() });
+      writeFileSync(`${stateFile}.tmp`, `${JSON.stringify(result.state, null, 2)}\n`);
+      renameSync(`${stateFile}.tmp`, stateFile);
+      io.stdout.write(result.cosigned);
+      return EXIT.ok;
+    } catch (e) {
+      if (!(e instanceof CertflowError)) throw e;
+      io.stderr.write(`✖ not cosigned: ${e.message}\n`);
+      return EXIT.problems;
+    }
+  },
+};

@@ -1,0 +1,46 @@
+export {
+  EMPTY_ROOT,
+  HASH_SIZE,
+  consistencyRanges,
+  eventLeafEntry,
+  eventLeafHash,
+  inclusionRanges,
+  leafHash,
+  nodeHash,
+  nodesForAppend,
+  rangeNodes,
+  foldRange,
+} from './merkle.js';
+export type { Hash, LeafRange, NodeKey, TreeNode } from './merkle.js';
+export { MerkleTree, consistencyProof, inclusionProof, nodesNeeded, rangeHash, treeRoot } from './tree.js';
+export type { NodeReader } from './tree.js';
+export { verifyConsistency, verifyInclusion } from './proofs.js';
+export {
+  SIG_COSIGNATURE_V1,
+  SIG_ED25519,
+  addSignatureLines,
+  generateNoteKey,
+  isValidKeyName,
+  keyIdOf,
+  noteKeyFromSeed,
+  noteKeyType,
+  noteSigner,
+  noteVerifier,
+  openNote,
+  parseNote,
+  signNote,
+  vkeyOf,
+} from './note.js';
+export type { Note, NoteKeyPair, NoteSignature, NoteSigner, NoteVerifier } from './note.js';
+export { formatCheckpoint, openCheckpoint, parseCheckpoint, signCheckpoint } from './checkpoint.js';
+export type { Checkpoint } from './checkpoint.js';
+export { cosign, cosignatureVerifier, cosignedMessage } from './witness.js';
+export type { CosignRequest, CosignResult, WitnessState } from './witness.js';
+export { BUNDLE_FORMAT, makeProofBundle, verifyProofBundle } from './bundle.js';
+export type { ProofBundle } from './bundle.js';
+export { checkAgainstCheckpoint } from './audit.js';
+export type { CheckpointCheck } from './audit.js';
+export { hasTransparency, inclusionReceipt } from './log.js';
+export type { InclusionReceipt, TransparencyLog, TransparentEventStore } from './log.js';
+export { memoryTransparencyLog } from './memoryTree.js';
+export { CheckpointInconsistentError, MalformedNoteError, ProofInvalidError, ProofUnavailableError, UnverifiedNoteError } from './errors.js';

@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MerkleTree, eventLeafHash, type EventStore } from '@certflow/core';
+import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
+import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
+import { spawnWorker } from './testing/processFixture.js';
+import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
+
+const { skip } = await postgresForTests();
+const loadWorker = fileURLToPath(new URL('./testing/loadWorker.ts', import.meta.url));
+const hex = (h: Uint8Array) => Buffer.from(h).toString('hex');
+
+async function rebuilt(store: EventStore): Promise<MerkleTree> {
+  const tree = new MerkleTree();
+  for await (const e of store.readAll()) tree.append(eventLeafHash(e.hash));
+  return tree;
+}
+
+describe.skipIf(skip)('postgresStore Merkle tree', () => {
+  const schemas: string[] = [];
+  afterAll(() => dropSchemas(schemas));
+  const fresh = (label: string) => {
+    const schema = testSchemaName(label);
+    schemas.push(schema);
+    return schema;
+  };
+
+  describeTransparencyConformance('postgresStore', () => postgresStore({ connectionString: PG_URL, schema: fresh('tree'), pool: { max: 12 } }));
+
+  it('stays equal to a rebuild when four processes append at once', async () => {
+    const schema = fresh('treeload');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    await store.streamVersion('x'); // migrate before the workers race
+    const streams = ['application-s1', 'application-s2', 'exam-s3'];
+    const workers = [1, 2, 3, 4].map((id) => spawnWorker(loadWorker, [PG_URL, schema, `w${id}`, streams.join(','), '40']));
+    const ends = await Promise.all(workers.map((w) => w.done));
+    for (const e of ends) expect(e.code, e.stderr).toBe(0);
+    const tree = await rebuilt(store);
+    expect(await store.transparency.size()).toBe(tree.size);
+    expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+    await store.close();
+  }, 180_000);
+
+  it('adds no leaf past a transaction still open, so leaves follow positions even when commits do not', async () => {
+    const schema = fresh('treeorder');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let reached!: () => void;
+    const atCommit = new Promise<void>((r) => (reached = r));
+    const slow = postgresStoreWithHooks(
+      { connectionString: PG_URL, schema },
+      {
+        async afterReserve(streamId) {
+          if (streamId !== 'application-late') return;
+          reached();
+          await held;
+        },
+      },
+    );
+    const fast = postgresStore({ connectionString: PG_URL, schema });
+    await fast.append('application-a', testEvents(2), { expectedVersion: 'no-stream' });
+    const late = slow.append('application-late', testEvents(1), { expectedVersion: 'no-stream' });
+    await atCommit;
+    const after = await fast.append('application-b', testEvents(3), { expectedVersion: 'no-stream' });
+    // position 3 is still open: the tree covers at most positions 1–2, though 4–6 are committed
+    expect(await fast.transparency.size()).toBeLessThanOrEqual(2);
+    expect(await fast.transparency.leafIndexOf(after.events[0]!.position)).toBeUndefined();
+    release();
+    const lateResult = await late;
+    expect(await fast.transparency.size()).toBe(6);
+    expect(await fast.transparency.leafIndexOf(lateResult.events[0]!.position)).toBe(2);
+    expect(hex(await fast.transparency.root())).toBe(hex((await rebuilt(fast)).root()));
+    await slow.close();
+    await fast.close();
+  }, 60_000);
+});

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MerkleTree, eventLeafHash, verifyInclusion } from '@certflow/core';
+import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
+import { sqliteStore } from './sqliteStore.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-merkle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => join(dir, `tree-${++n}.db`);
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const fixture = resolve(import.meta.dirname, 'fixtures/appender.ts');
+const hex = (h: Uint8Array) => Buffer.from(h).toString('hex');
+
+describeTransparencyConformance('sqliteStore (file)', () => sqliteStore({ file: fresh() }));
+describeTransparencyConformance('sqliteStore (:memory:)', () => sqliteStore({ file: ':memory:' }));
+
+function rebuild(file: string): MerkleTree {
+  const db = new Database(file, { readonly: true });
+  const tree = new MerkleTree();
+  for (const [hash] of db.prepare('SELECT hash FROM certflow_events ORDER BY position').raw().iterate() as Iterable<[string]>) {
+    tree.append(eventLeafHash(hash));
+  }
+  db.close();
+  return tree;
+}
+
+describe('sqliteStore Merkle tree', () => {
+  it('stays equal to a rebuild when several processes append to one file at once', async () => {
+    const file = fresh();
+    (await sqliteStore({ file })).close();
+    const runs = Array.from({ length: 4 }, (_, w) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, 'contend', '15', `w${w}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
+      return new Promise<void>((res, rej) => child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`appender ${w} exited ${code}: ${err}`)))));
+    });
+    await Promise.all(runs);
+    const store = sqliteStore({ file });
+    expect(await store.transparency.size()).toBe(60);
+    expect(hex(await store.transparency.root())).toBe(hex(rebuild(file).root()));
+    await store.close();
+  }, 120_000);
+
+  it('builds the tree of a file written before the tree existed, and catches up with appends made without it', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    await store.append('application-a', testEvents(5), { expectedVersion: 'no-stream' });
+    await store.close();
+    // a file of the release before the tree: drop its tables
+    const raw = new Database(file);
+    raw.exec('DROP TABLE certflow_tree_nodes; DROP TABLE certflow_tree_leaves;');
+    raw.close();
+    const reopened = sqliteStore({ file });
+    expect(await reopened.transparency.size()).toBe(5);
+    // an older process appends without the tree: the next append catches up first
+    const older = new Database(file);
+    const last = older.prepare('SELECT position, hash FROM certflow_events ORDER BY position DESC LIMIT 1').raw().get() as [number, string];
+    older.prepare('DELETE FROM certflow_tree_leaves WHERE position = ?').run(last[0]);
+    older.prepare('DELETE FROM certflow_tree_nodes WHERE level = 0 AND idx = 4').run();
+    older.close();
+    await reopened.append('application-b', testEvents(2), { expectedVersion: 'no-stream' });
+    expect(await reopened.transparency.size()).toBe(7);
+    const tree = rebuild(file);
+    expect(hex(await reopened.transparency.root())).toBe(hex(tree.root()));
+    expect(await reopened.transparency.leafIndexOf(last[0])).toBe(4);
+    await reopened.close();
+  });
+
+  it('proves an event of a large tree from a handful of stored nodes', async () => {
+    const store = sqliteStore({ file: fresh() });
+    for (let i = 0; i < 20; i++) await store.append(`application-${i}`, testEvents(50), { expectedVersion: 'no-stream' });
+    const size = await store.transparency.size();
+    const root = await store.transparency.root();
+    const events = await store.readStream('application-7');
+    const leaf = (await store.transparency.leafIndexOf(events[3]!.position))!;
+    const proof = await store.transparency.inclusionProof(leaf);
+    expect(proof.length).toBe(10); // ⌈log2 1000⌉
+    expect(verifyInclusion(eventLeafHash(events[3]!.hash), leaf, size, proof, root)).toBe(true);
+    await store.close();
+  });
+
+  it('answers no tree question once closed, with the store-closed error', async () => {
+    const store = sqliteStore({ file: fresh() });
+    await store.close();
+    await expect(store.transparency.size()).rejects.toMatchObject({ code: expect.stringMatching(/CLOSED/) });
+  });
+});
