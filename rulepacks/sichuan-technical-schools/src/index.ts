@@ -1,6 +1,8 @@
 import { defineRulePack, type MaterialSpec, type RulePack } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
 import { cite, rules } from './rules.js';
+import { sourceDigest } from './digest.js';
+import { KNOWN_HASHES } from './released/hashes.js';
 
 const annex2 = (id: string, item: string, name: string): MaterialSpec => ({ id, name, required: true, cite: cite('附件2', `${item}${name}`) });
 
@@ -24,6 +26,8 @@ export const materials: MaterialSpec[] = [
 const sichuanTechnicalSchools: RulePack = defineRulePack({
   id: 'sichuan-technical-schools',
   version: '1.0.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   extends: national,
   title: '四川省技工院校学生职业技能等级认定试点（川人社办发〔2020〕20号）',
   documents: [],
