@@ -158,3 +158,5 @@ export type {
 // Read models: projections of the log, kept up to date by subscriptions and rebuildable from position 0.
 export * from './readModels/index.js';
 export { allFacts, isLocalDate, optionalFact, perOccupation, worstOf, yesNoFact } from './rules/ruleKit.js';
+export { commandFingerprint, MAX_PAYLOAD_DEPTH, parseCommand, payloadIssues } from './engine/commandSchemas.js';
+export { encodeBucket, normalizeBucket } from './engine/quotas.js';
