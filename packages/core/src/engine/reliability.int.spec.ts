@@ -317,6 +317,9 @@ describe('validation before any append', () => {
       const err = await engine.execute(raw as never).then(() => undefined, (e: unknown) => e);
       expect(err, JSON.stringify(raw)).toBeInstanceOf(ValidationError);
     }
+    for (const raw of [null, undefined, 42]) {
+      expect(await engine.applications.accept(raw as never).then(() => undefined, (e: unknown) => e)).toBeInstanceOf(ValidationError);
+    }
     expect(f.appends()).toBe(0);
   });
 
