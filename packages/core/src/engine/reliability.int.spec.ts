@@ -185,6 +185,23 @@ describe('quotas under lost replies', () => {
   });
 });
 
+describe('store errors the engine passes on', () => {
+  it('a raw error from a read or from a snapshot store is StoreUnavailableError (not-written) with its cause', async () => {
+    const inner = memoryStore();
+    const broken = new Error('read ECONNRESET');
+    const store: EventStore = { ...inner, readStream: () => Promise.reject(broken) };
+    const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar() });
+    const read = (await engine.load('application-a').then(() => undefined, (e: unknown) => e)) as StoreUnavailableError;
+    expect(read).toBeInstanceOf(StoreUnavailableError);
+    expect(read).toMatchObject({ outcome: 'not-written', operation: 'readStream', cause: broken });
+    const snapshots = { get: () => { throw new RangeError('snapshot file damaged'); }, set: () => undefined };
+    const withSnapshots = createEngine({ store: inner, rulePacks: [testRulePack], calendar: testCalendar(), snapshots });
+    const snap = await withSnapshots.load('application-a').then(() => undefined, (e: unknown) => e);
+    expect(snap).toBeInstanceOf(StoreUnavailableError);
+    expect(snap).toMatchObject({ outcome: 'not-written', operation: 'snapshots.get' });
+  });
+});
+
 describe('reused commandIds', () => {
   async function filed() {
     const store = memoryStore();
