@@ -170,6 +170,18 @@ describe('quotas under lost replies', () => {
     expect(await t.holders('quota-per-occupation-6-18-01-02')).toEqual([]);
   });
 
+  it('the same CompleteFiling sent twice at once is recorded once and keeps its one place', async () => {
+    const store = memoryStore();
+    const t = setup(store);
+    for (const id of ['a', 'b', 'c']) await t.toPublicity(`application-${id}`, `org-${id}`);
+    await t.engine.execute(t.filing('application-a'));
+    const [one, two] = await Promise.all([t.engine.execute(t.filing('application-b')), t.engine.execute(t.filing('application-b'))]);
+    expect(one.version).toBe(two.version);
+    expect((await store.readStream('application-b')).filter((e) => e.type === 'FilingCompleted')).toHaveLength(1);
+    expect(await t.holders(QUOTA)).toEqual(['application-a', 'application-b']);
+    expect(await t.failure(t.engine.execute(t.filing('application-c')))).toBeInstanceOf(RuleViolationError);
+  });
+
   it('a RevokeFiling whose reply was lost gives its places back when it is repeated', async () => {
     const f = faultyStore();
     const t = setup(f.store);
