@@ -168,3 +168,5 @@ export type { CalendarSpanBasis, CalendarYearBasis } from './engine/calendar.js'
 
 // Transparency: an RFC 9162 Merkle tree over the log, C2SP signed checkpoints, proofs and witnesses.
 export * from './transparency/index.js';
+export { commandFingerprint, MAX_PAYLOAD_DEPTH, parseCommand, payloadIssues } from './engine/commandSchemas.js';
+export { encodeBucket, normalizeBucket } from './engine/quotas.js';

@@ -57,7 +57,8 @@ export function commandHelpers(execute: (c: Command) => Promise<ExecuteResult>):
   const h =
     <T extends CommandType>(type: T): Helper<T> =>
     (a) =>
-      execute({ type, streamId: a.streamId, actor: a.actor, commandId: a.commandId ?? randomUUID(), ...(a.correlationId ? { correlationId: a.correlationId } : {}), payload: a.payload ?? ({} as CommandPayloads[T]) } as Command) as Promise<ExecuteResult<ContextOf<T>>>;
+      // Anything but an object goes to execute as it is, which refuses it with a ValidationError.
+      (typeof a !== 'object' || a === null ? execute(a as never) : execute({ type, streamId: a.streamId, actor: a.actor, commandId: a.commandId ?? randomUUID(), ...(a.correlationId ? { correlationId: a.correlationId } : {}), payload: a.payload ?? ({} as CommandPayloads[T]) } as Command)) as Promise<ExecuteResult<ContextOf<T>>>;
   return {
     applications: {
       submit: h('SubmitApplication'),
