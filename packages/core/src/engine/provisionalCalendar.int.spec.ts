@@ -126,3 +126,20 @@ describe('one date outside the calendar does not fail the whole log', () => {
     expect(prettifyError(err, 'zh-CN')).toContain('2029 年，不在日历覆盖范围');
   });
 });
+
+describe("core recognises the calendar's errors without the calendar depending on core", () => {
+  it('instanceof CertflowError holds for them, not for subclasses; prettifyError lists a validation error by field', () => {
+    let err: unknown;
+    try {
+      createChinaCalendar({ years: { '2027': { cite: { document: '', date: '2026-13-01' }, days: [] } } } as never);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CertflowError);
+    expect(err).not.toBeInstanceOf(RuleViolationError);
+    expect((err as CertflowError).code).toBe('VALIDATION');
+    expect(prettifyError(err)).toContain('→ at years.2027.cite.date');
+    expect(new Error('plain')).not.toBeInstanceOf(CertflowError);
+    expect({ code: 'X' }).not.toBeInstanceOf(CertflowError);
+  });
+});
