@@ -101,6 +101,14 @@ describe('an exam in a year whose arrangement is not published', () => {
     expect((await engineOn(published).deadlines({ now: day })).find((d) => d.deadlineId === 'plan-lead-time')?.status).toBe('overdue');
   });
 
+  it("records the host year's citation as plain JSON, even when the host's cite object holds an undefined member", async () => {
+    const { engineOn } = await planned();
+    const loose = createChinaCalendar({ years: { '2027': { ...FIXTURE.published, cite: { ...FIXTURE.published.cite, url: undefined } } } });
+    const recorded = await engineOn(loose).tick(new Date('2027-09-30T12:00:00+08:00'));
+    expect(recorded.map((e) => e.type)).toEqual(['DeadlineMissed']);
+    expect((recorded[0]!.data as { calendar: { cite: object }[] }).calendar[0]!.cite).toEqual(FIXTURE.published.cite);
+  });
+
   it('a deadline missed on provisional days is recorded as provisional, citing the statutory rule', async () => {
     const { engineOn } = await planned();
     const recorded = await engineOn(provisional).tick(new Date('2027-10-05T12:00:00+08:00'));
