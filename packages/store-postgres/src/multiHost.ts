@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Pool, PoolClient, PoolConfig, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import { guardClient } from './pgErrors.js';
 
 /**
  * libpq's multi-host connection strings, which node-postgres does not read:
@@ -86,7 +87,7 @@ export class MultiHostPool {
     for (let round = 0; ; round++) {
       const index = this.current ?? (await this.probe());
       try {
-        return await this.pools[index]!.connect();
+        return guardClient(await this.pools[index]!.connect());
       } catch (e) {
         this.suspect();
         if (round >= 1) throw e;
