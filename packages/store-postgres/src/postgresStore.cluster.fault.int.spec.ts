@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { verifyLog, type StoredEvent } from '@certflow/core';
-import { postgresStore } from './postgresStore.js';
+import pg from 'pg';
+import { testEvents } from '@certflow/core/testing';
+import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { clusterControl, faultClusters } from './testing/faultClusters.js';
 import { testSchemaName } from './testing/pgTestEnv.js';
 import { spawnWorker } from './testing/processFixture.js';
@@ -17,6 +19,60 @@ async function collect(iter: AsyncIterable<StoredEvent>): Promise<StoredEvent[]>
 }
 
 describe.skipIf(clusters === undefined)('postgresStore on a primary with a synchronous standby: restarts, freezes, kills, failover', () => {
+  it('readers and subscriptions on the hot standby hold back a later commit until the earlier-positioned transaction ends', { timeout: 60_000 }, async () => {
+    const { primary, standby } = clusters!;
+    const schema = testSchemaName('standby');
+    let releaseA!: () => void;
+    const heldA = new Promise<void>((r) => (releaseA = r));
+    let reachedA!: () => void;
+    const reached = new Promise<void>((r) => (reachedA = r));
+    const writer = postgresStoreWithHooks(
+      { connectionString: primary.url, schema },
+      {
+        async afterReserve(streamId) {
+          if (streamId !== 'application-A') return;
+          reachedA();
+          await heldA;
+        },
+      },
+    );
+    const reader = postgresStore({ connectionString: primary.url, replicaConnectionString: standby.url, schema, pollIntervalMs: 50 });
+    const onStandby = new pg.Client({ connectionString: standby.url });
+    await onStandby.connect();
+    try {
+      await writer.append('exam-0', testEvents(1), { expectedVersion: 'no-stream' });
+      const seen: string[] = [];
+      const sub = reader.subscribe({ name: 'standby-watch', handler: (e) => void seen.push(e.streamId) });
+      await sub.waitUntilCaughtUp();
+      const appendA = writer.append('application-A', testEvents(1), { expectedVersion: 'no-stream' });
+      await reached;
+      await writer.append('application-B', testEvents(1), { expectedVersion: 'no-stream' });
+      // remote_apply: B is already visible on the standby, A is not.
+      const rows = await onStandby.query(`SELECT stream_id FROM "${schema}".events ORDER BY position`);
+      expect(rows.rows.map((r) => r.stream_id)).toEqual(['exam-0', 'application-B']);
+      await sleep(300);
+      expect(seen).toEqual(['exam-0']);
+      let readDone = false;
+      const reading = collect(reader.readAll()).then((events) => {
+        readDone = true;
+        return events.map((e) => e.streamId);
+      });
+      await sleep(300);
+      expect(readDone).toBe(false);
+      releaseA();
+      await appendA;
+      expect(await reading).toEqual(['exam-0', 'application-A', 'application-B']);
+      await sub.waitUntilCaughtUp();
+      expect(seen).toEqual(['exam-0', 'application-A', 'application-B']);
+      await sub.stop();
+    } finally {
+      releaseA();
+      await onStandby.end();
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it(
     'under multi-process load: 0 acknowledged events lost, 0 duplicated, every subscription delivery in order, every chain verifies',
     { timeout: 240_000 },
