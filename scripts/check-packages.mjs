@@ -23,6 +23,25 @@ function sh(cmd, args, cwd) {
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
+// What a consumer of the published tarball needs besides the code: the licence
+// it declares, a changelog, where to read and report, and one shared copy of
+// core (a pinned dependency installs a second copy and breaks `instanceof`).
+function metadata(dir, pkg) {
+  const problems = [];
+  for (const f of ['LICENSE', 'CHANGELOG.md', 'README.md']) {
+    if (!existsSync(join(dir, f))) problems.push(`no ${f}`);
+    else if (f !== 'README.md' && !(pkg.files ?? []).includes(f)) problems.push(`${f} is not in "files"`);
+  }
+  if (pkg.license !== 'MIT') problems.push('license is not MIT');
+  for (const key of ['repository', 'homepage', 'bugs']) if (!pkg[key]) problems.push(`no "${key}"`);
+  if (pkg.name !== '@certflow/core') {
+    if (pkg.dependencies?.['@certflow/core']) problems.push('@certflow/core is a dependency, not a peer dependency');
+    const peer = pkg.peerDependencies?.['@certflow/core'];
+    if (!peer || !/^(workspace:)?[\^~]/.test(peer)) problems.push(`@certflow/core peer range is ${peer ?? 'missing'}, not a ^ or ~ range`);
+  }
+  return { ok: problems.length === 0, out: problems.join('\n') };
+}
+
 for (const dir of dirs) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (pkg.private) continue;
@@ -35,6 +54,7 @@ for (const dir of dirs) {
   const attwArgs = ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'];
   if (esmOnly.length > 0) attwArgs.push('--exclude-entrypoints', ...esmOnly);
   const checks = [
+    ['metadata', metadata(dir, pkg)],
     ['publint', sh(bin('publint'), ['--strict'], dir)],
     ['attw', sh(bin('attw'), attwArgs, dir)],
   ];

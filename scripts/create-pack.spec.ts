@@ -23,12 +23,15 @@ const childPack = await writeSnapshot(child.dir);
 
 describe('pnpm create-pack', () => {
   it('generates the whole file set of a pack', () => {
-    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md']) {
+    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(existsSync(join(city.dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(city.dir, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('@certflow/rulepack-example-city');
-    expect(pkg.dependencies).toEqual({ '@certflow/core': 'workspace:*', '@certflow/rulepack-national': 'workspace:*' });
+    expect(pkg.dependencies).toEqual({ '@certflow/rulepack-national': 'workspace:*' });
+    expect(pkg.peerDependencies).toEqual({ '@certflow/core': 'workspace:^' });
+    expect(pkg.devDependencies).toEqual({ '@certflow/core': 'workspace:*' });
+    expect(pkg.files).toEqual(expect.arrayContaining(['LICENSE', 'CHANGELOG.md']));
     expect(pkg.exports['.'].require.types).toBe('./dist/index.d.cts');
   });
 

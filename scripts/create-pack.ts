@@ -82,6 +82,8 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
     [`src/${options.id}.unit.spec.ts`]: t.specTs(input),
     'test/cases.yaml': t.casesYaml(input),
     'README.md': t.readme(input),
+    LICENSE: t.license(2026),
+    'CHANGELOG.md': t.changelog(input),
   };
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });

@@ -41,6 +41,9 @@ export function packageJson(t: PackTemplateInput): string {
     version: '0.1.0',
     description: `certflow rule pack for ${t.name}`,
     license: 'MIT',
+    repository: { type: 'git', url: 'git+https://github.com/certflow/certflow.git', directory: `rulepacks/${t.id}` },
+    homepage: `https://github.com/certflow/certflow/tree/main/rulepacks/${t.id}#readme`,
+    bugs: 'https://github.com/certflow/certflow/issues',
     type: 'module',
     sideEffects: false,
     main: './dist/index.cjs',
@@ -53,12 +56,42 @@ export function packageJson(t: PackTemplateInput): string {
       },
       './package.json': './package.json',
     },
-    files: ['dist', 'source', 'snapshot.md', 'README.md'],
+    files: ['dist', 'source', 'snapshot.md', 'README.md', 'LICENSE', 'CHANGELOG.md'],
     scripts: { build: 'tsup' },
     engines: { node: '>=20' },
-    dependencies: { '@certflow/core': 'workspace:*', [`@certflow/rulepack-${t.parent}`]: 'workspace:*' },
+    dependencies: { [`@certflow/rulepack-${t.parent}`]: 'workspace:*' },
+    // One copy of core for the host and every pack (instanceof of its errors), in the range the pack was built against.
+    peerDependencies: { '@certflow/core': 'workspace:^' },
+    devDependencies: { '@certflow/core': 'workspace:*' },
   })}\n`;
 }
+
+/** The same MIT licence every certflow package ships. */
+export const license = (year: number) => `MIT License
+
+Copyright (c) ${year} certflow contributors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`;
+
+/** Changesets appends each release above this line (`pnpm changeset`, then `pnpm version-packages`). */
+export const changelog = (t: PackTemplateInput) => `# @certflow/rulepack-${t.id}\n\n## 0.1.0\n\nFirst release.\n`;
 
 export const tsupConfig = () => `import { defineConfig } from 'tsup';
 
