@@ -79,6 +79,7 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
     'src/documents.ts': t.documentsTs(input),
     'src/rules.ts': t.rulesTs(input),
     'src/index.ts': t.indexTs(input),
+    'src/example.ts': t.exampleTs(input),
     [`src/${options.id}.unit.spec.ts`]: t.specTs(input),
     'test/cases.yaml': t.casesYaml(input),
     'README.md': t.readme(input),
