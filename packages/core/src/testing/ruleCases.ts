@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CommandType, Decision, Rule, RulePack } from '@certflow/core';
+import type { DeadlineCase, QuotaCase } from './timingCases.js';
 
 /** One test case as a rule author writes it (YAML or JSON). */
 export interface RuleCase {
@@ -37,6 +38,10 @@ export interface RuleCaseFile {
   /** Facts for cases of other commands, keyed by command. */
   bases?: Record<string, unknown>;
   cases: RuleCase[];
+  /** Deadline cases (`examDate`, `filedOn`, expect `ok` or `refused`), run through the engine with a real calendar. */
+  deadlines?: DeadlineCase[];
+  /** Quota cases (`filings: n`, expect `ok` or `refused`), run through the engine with a real calendar. */
+  quotas?: QuotaCase[];
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown, remove = false): void {
