@@ -35,6 +35,15 @@ describe('pnpm create-pack', () => {
     expect(pkg.exports['.'].require.types).toBe('./dist/index.d.cts');
   });
 
+  it('the README quotes its sample from a docs snippet, as the docs check requires', () => {
+    const readme = readFileSync(join(city.dir, 'README.md'), 'utf8');
+    const block = /<!-- snippet: docs\/snippets\/rulepack-example-city\.ts#evaluate -->\n```ts\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const snippet = readFileSync(city.snippet, 'utf8');
+    expect(city.snippet).toBe(join(tmp, 'docs', 'snippets', 'rulepack-example-city.ts'));
+    expect(snippet).toBe(`// rulepacks/example-city/README.md\n// #region evaluate\n${block}\n// #endregion evaluate\n`);
+  });
+
   it('the generated pack exports its test base as an example profile, screened as its first case expects', async () => {
     for (const [dir, pack] of [[city.dir, cityPack], [child.dir, childPack]] as const) {
       const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as { exampleProfile: unknown; exampleAsOf: string };

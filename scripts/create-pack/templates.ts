@@ -221,18 +221,28 @@ cases:
     expect: ${expectYaml(t.baseExpect, [`registered-in-${t.id}`])}
 `;
 
+/** The README's sample; the same text is the region of docs/snippets/rulepack-<id>.ts, which the docs check runs. */
+const sampleCode = (t: PackTemplateInput) => `import { evaluateRules } from '@certflow/core';
+import pack, { exampleAsOf, exampleProfile } from '@certflow/rulepack-${t.id}';
+
+const decision = evaluateRules(pack, exampleProfile, { asOf: exampleAsOf });
+console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail'));`;
+
+export const snippetTs = (t: PackTemplateInput) => `// rulepacks/${t.id}/README.md
+// #region evaluate
+${sampleCode(t)}
+// #endregion evaluate
+`;
+
 export const readme = (t: PackTemplateInput) => `# @certflow/rulepack-${t.id}
 
 The rule pack for ${t.name} (${t.code}). It extends \`@certflow/rulepack-${t.parent}\`
 and overrides only what its notice changes. Replace \`source/notice.txt\` with
 the notice's text, then follow \`docs/authoring-a-rule-pack.md\`.
 
+<!-- snippet: docs/snippets/rulepack-${t.id}.ts#evaluate -->
 \`\`\`ts
-import { evaluateRules } from '@certflow/core';
-import pack, { exampleAsOf, exampleProfile } from '@certflow/rulepack-${t.id}';
-
-const decision = evaluateRules(pack, exampleProfile, { asOf: exampleAsOf });
-console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail'));
+${sampleCode(t)}
 \`\`\`
 
 | rule | clause |
