@@ -48,3 +48,4 @@ export default nationalIndustryPilot;
 export { nationalIndustryPilot };
 export * from './rules.js';
 export { documents, SCHEDULE } from './documents.js';
+export { exampleProfile, exampleAsOf } from './example.js';

@@ -33,3 +33,4 @@ export default shanghai;
 export { shanghai };
 export * from './rules.js';
 export { documents, HURENSHEZHI_2020_439, CATALOG_EXIT_CUTOFF, SELECTION_STARTS } from './documents.js';
+export { exampleProfile, exampleAsOf } from './example.js';

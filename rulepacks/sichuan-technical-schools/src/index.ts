@@ -86,3 +86,4 @@ const sichuanTechnicalSchools: RulePack = defineRulePack({
 export default sichuanTechnicalSchools;
 export { sichuanTechnicalSchools };
 export * from './rules.js';
+export { exampleProfile, exampleAsOf } from './example.js';
