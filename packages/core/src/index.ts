@@ -159,3 +159,9 @@ export type {
 // Read models: projections of the log, kept up to date by subscriptions and rebuildable from position 0.
 export * from './readModels/index.js';
 export { allFacts, isLocalDate, optionalFact, perOccupation, worstOf, yesNoFact } from './rules/ruleKit.js';
+export { foldEventsStrict } from './machines/fold.js';
+export type { RejectedEvent } from './machines/fold.js';
+export { checkHistory } from './streams/checkHistory.js';
+export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
+export { EVENT_CATALOGUE, eventDataIssues, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
+export type { ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
