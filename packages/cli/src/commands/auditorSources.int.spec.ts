@@ -168,3 +168,27 @@ describe('verify --json heads and --heads', () => {
     expect(r.err).toContain('bad.json is not a heads file');
   });
 });
+
+describe('reports list stream heads and packs', () => {
+  it('md, html and json reports carry every stream head and the pack hashes, and a json report serves as a --heads file', async () => {
+    const dir = tempDir();
+    const events = await buildFixtureLog();
+    writeJsonl(join(dir, 'log.jsonl'), events);
+    const json = JSON.parse((await cli(['report', 'log.jsonl', '--format', 'json'], dir)).out);
+    expect(json.heads).toEqual([
+      { streamId: 'application-jinan-001', version: 2, hash: events[1]!.hash },
+      { streamId: 'exam-2020-001', version: 2, hash: events[3]!.hash },
+    ]);
+    expect(json.packs).toEqual([{ id: 'shandong', version: '1.0.0', hashes: ['abc'] }]);
+    const md = (await cli(['report', 'log.jsonl'], dir)).out;
+    expect(md).toContain('## Stream heads');
+    expect(md).toContain(`| exam-2020-001 | 2 | \`${events[3]!.hash}\` |`);
+    const html = (await cli(['report', 'log.jsonl', '--format', 'html'], dir)).out;
+    expect(html).toContain(`<code>${events[1]!.hash}</code>`);
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(json));
+    writeJsonl(join(dir, 'cut.jsonl'), events.slice(0, 3));
+    const r = await cli(['verify', 'cut.jsonl', '--heads', 'report.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('✖ exam-2020-001 version 2: stream-shortened');
+  });
+});
