@@ -25,7 +25,7 @@ import {
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
-import { postgresTransparency } from './merkle.js';
+import { extendTreeItem, postgresTransparency } from './merkle.js';
 
 export interface PostgresStoreOptions {
   /** e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`. */
@@ -179,8 +179,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   // (Names are cut at 63 bytes; the schema name has at most 48.)
   const appendStatement = {
     name: `cf_batch_${schema}`,
-    // extend_tree: the Merkle tree takes in, in this same transaction, what others committed before it (treeSchema.ts)
-    text: `SELECT head_version, head_hash, first_position, hashes, "${schema}".extend_tree(64, false) AS tree_size FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
+    text: `SELECT head_version, head_hash, first_position, hashes${extendTreeItem(schema)} FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
     types,
   };
 

@@ -37,6 +37,9 @@ CREATE TABLE IF NOT EXISTS certflow_tree_leaves (
 
 const CATCH_UP_BATCH = 5000;
 
+/** Benchmark seam (not exported from the package): with `disabled`, appends skip the tree, the baseline bench/transparency compares against. */
+export const treeSeam = { disabled: false };
+
 export interface SqliteTree {
   /** Adds the leaves of events just inserted (in position order), inside the caller's transaction. */
   add(events: readonly StoredEvent[]): void;
@@ -100,7 +103,7 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   };
   return {
     add(events) {
-      if (events.length === 0) return;
+      if (events.length === 0 || treeSeam.disabled) return;
       let size = catchUp(events[0]!.position);
       for (const e of events) addLeaf(e.position, e.hash, size++);
     },
