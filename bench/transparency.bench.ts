@@ -113,9 +113,16 @@ async function proofs(): Promise<void> {
   for (const h of hashes) tree.append(eventLeafHash(h));
   console.log(`MerkleTree: 10^6 leaves appended in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const K = 2000;
+  // the machine's speed, to read the proof times against: one SHA-256 of a node's 65 bytes
+  const block = Buffer.alloc(65, 1);
   let t = performance.now();
+  for (let k = 0; k < 100_000; k++) createHash('sha256').update(block).digest();
+  const hashMs = (performance.now() - t) / 100_000;
+  console.log(`baseline: one SHA-256 of 65 bytes takes ${(hashMs * 1000).toFixed(2)} µs here`);
+  t = performance.now();
   for (let k = 0; k < K; k++) tree.inclusionProof(Math.floor(Math.random() * N));
-  console.log(`inclusion proof at 10^6 leaves, in memory: ${((performance.now() - t) / K).toFixed(4)} ms each (goal < 1 ms)`);
+  const memMs = (performance.now() - t) / K;
+  console.log(`inclusion proof at 10^6 leaves, in memory: ${memMs.toFixed(4)} ms each = ${(memMs / hashMs).toFixed(0)} SHA-256 times (goal < 1 ms)`);
 
   // the same log in a SQLite store: 10^6 event rows and the stored nodes above the leaves
   const file = join(dir, 'million.db');
@@ -135,7 +142,8 @@ async function proofs(): Promise<void> {
   await store.transparency.inclusionProof(1); // warm
   t = performance.now();
   for (let k = 0; k < K; k++) await store.transparency.inclusionProof(Math.floor(Math.random() * N));
-  console.log(`inclusion proof at 10^6 leaves, SQLite stored nodes: ${((performance.now() - t) / K).toFixed(4)} ms each (goal < 1 ms)`);
+  const dbMs = (performance.now() - t) / K;
+  console.log(`inclusion proof at 10^6 leaves, SQLite stored nodes: ${dbMs.toFixed(4)} ms each = ${(dbMs / hashMs).toFixed(0)} SHA-256 times (goal < 1 ms)`);
   const root = await store.transparency.root();
   if (Buffer.compare(Buffer.from(root), Buffer.from(tree.root())) !== 0) throw new Error('the stored tree and the tree in memory differ');
   await store.close();

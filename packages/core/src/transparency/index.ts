@@ -12,7 +12,7 @@ export {
   foldRange,
 } from './merkle.js';
 export type { Hash, LeafRange, NodeKey, TreeNode } from './merkle.js';
-export { MerkleTree, consistencyProof, inclusionProof, nodesNeeded, rangeHash, treeRoot } from './tree.js';
+export { MerkleTree, consistencyProof, inclusionProof, nodesNeeded, rangeHash, rangeHashes, treeRoot } from './tree.js';
 export type { NodeReader } from './tree.js';
 export { verifyConsistency, verifyInclusion } from './proofs.js';
 export {
