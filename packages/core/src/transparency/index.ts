@@ -44,3 +44,4 @@ export { certificateReceipts, hasTransparency, inclusionReceipt } from './log.js
 export type { CertificateReceipt, InclusionReceipt, TransparencyLog, TransparentEventStore } from './log.js';
 export { memoryTransparencyLog } from './memoryTree.js';
 export { CheckpointInconsistentError, MalformedNoteError, ProofInvalidError, ProofUnavailableError, UnverifiedNoteError } from './errors.js';
+export { SM2_KEY_ID_TYPE, generateSm2Key, sm2NoteSigner, sm2NoteVerifier, sm2Sign, sm2Verify } from './sm2.js';
