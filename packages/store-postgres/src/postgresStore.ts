@@ -12,6 +12,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type CanonicalForms,
+  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
