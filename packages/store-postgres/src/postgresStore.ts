@@ -13,6 +13,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type CanonicalForms,
+  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
@@ -29,7 +30,7 @@ import { checkSchemaName, migrate } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
 import { driverCode, guardClient, toStoreError as classify } from './pgErrors.js';
 import { MultiHostPool, parseHostList } from './multiHost.js';
-import { postgresTransparency } from './merkle.js';
+import { extendTreeItem, postgresTransparency } from './merkle.js';
 
 export interface PostgresStoreOptions {
   /**
@@ -306,8 +307,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   // (Names are cut at 63 bytes; the schema name has at most 48.)
   const appendStatement = {
     name: `cf_batch_${schema}`,
-    // extend_tree: the Merkle tree takes in, in this same transaction, what others committed before it (treeSchema.ts)
-    text: `SELECT head_version, head_hash, first_position, hashes, "${schema}".extend_tree(64, false) AS tree_size FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
+    text: `SELECT head_version, head_hash, first_position, hashes${extendTreeItem(schema)} FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
     types,
   };
 
