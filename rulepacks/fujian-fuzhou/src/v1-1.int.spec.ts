@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createEngine, ForbiddenError, memoryStore, RuleViolationError, type Command, type Engine, type RulePack } from '@certflow/core';
-import { caseFacts, loadRuleCases, testCalendar, testRoster } from '@certflow/core/testing';
+import { caseFacts, foreignCitations, loadRuleCases, testCalendar, testRoster } from '@certflow/core/testing';
 import fujianFuzhou, { fujianFuzhou_1_0_0 } from './index.js';
 
 const file = loadRuleCases(fileURLToPath(new URL('..', import.meta.url)));
@@ -42,6 +42,11 @@ describe('fujian-fuzhou 1.1.0', () => {
     expect(fujianFuzhou.releases.map((r) => r.version)).toEqual(['1.0.0']);
     expect(fujianFuzhou_1_0_0.hash).toBe('229241c7d2fd54dcebb21e6f96ba7831f0255fa1f8246592240a9965a563adfb');
     expect(fujianFuzhou_1_0_0.knownHashes).toContain('e0d4106511ac1ac3644d4484a2c533bbf816cc611427dffec0b83123f73aeac1');
+  });
+
+  it('cites no other region’s notice: 1.0.0’s levels rule quoted 川人社办发〔2020〕20号, 1.1.0 quotes Fuzhou', () => {
+    expect(foreignCitations(fujianFuzhou_1_0_0, ['中就培函〔2020〕41号'])).toEqual(['rule levels-allowed: 川人社办发〔2020〕20号', 'levels: 川人社办发〔2020〕20号']);
+    expect(foreignCitations(fujianFuzhou, ['中就培函〔2020〕41号'])).toEqual([]);
   });
 
   it('三（二）3: filing is the provincial centre’s act; 三（二）1: the initial review is the city centre’s', async () => {
