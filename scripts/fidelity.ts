@@ -4,7 +4,8 @@
 // parses that file; scripts/fidelity.spec.ts checks every row against the
 // pack and its tests. The format (one table per document):
 //
-//   ## 闽人社… (the document number, exactly as the pack's documents give it)
+//   ## 闽人社… (the document number, exactly as the pack's documents give it;
+//   a note in ASCII parentheses may follow it after a space)
 //
 //   | clause | the notice's words | encoded as | held by |
 //   |---|---|---|---|
@@ -62,7 +63,8 @@ export function parseFidelity(text: string): FidelityFile {
     const line = i + 1;
     const heading = /^##\s+(.+?)\s*$/.exec(raw);
     if (heading) {
-      document = heading[1]!;
+      // A heading may add a note after the number: `## 文号 (roles and the engine)`.
+      document = heading[1]!.replace(/\s+\([^()]*\)$/, '');
       inTable = false;
       return;
     }

@@ -122,7 +122,8 @@ export const deadlines: DeadlineSpec[] = [
     machine: 'exam',
     kind: 'within',
     workingDays: 10,
-    from: { event: 'ExamPlanned', field: 'examEndDate' },
+    // 认定工作结束: the exam's last day, examDate for a one-day exam.
+    from: { event: 'ExamPlanned', field: 'examEndDate', orField: 'examDate' },
     step: 'RecordResults',
   },
 ];

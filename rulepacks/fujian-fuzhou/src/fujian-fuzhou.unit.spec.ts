@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '@certflow/core';
 import { caseFacts, describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
+import { ZHONGJIUPEIHAN_2020_41 } from '@certflow/rulepack-national';
 import fujianFuzhou from './index.js';
 
 const packDir = fileURLToPath(new URL('..', import.meta.url));
-describeRulePack(fujianFuzhou, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))], screen: screenWithEngine });
+describeRulePack(fujianFuzhou, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))], screen: screenWithEngine, nationalDocuments: [ZHONGJIUPEIHAN_2020_41] });
 
 const file = loadRuleCases(packDir);
 const baseProfile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as Record<string, any>;

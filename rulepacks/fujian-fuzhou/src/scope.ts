@@ -27,8 +27,10 @@ export const maxOccupationsFirstApplication: Rule<ApplicantProfile> = {
   id: 'max-occupations-first-application',
   description: '初次申请的社会培训评价组织申请的职业（工种）原则上不超过3个',
   cite: { document: DOC, clause: '二（一）', text: '初次申请的社会培训评价组织申请的职业(工种)原则上不超过3个' },
-  evaluate(p) {
+  evaluate(p, { decidedFor }) {
     const n = p.occupations.length;
+    // A scope amendment is, by definition, not the first application: the cap does not hold for it.
+    if (decidedFor === 'AmendScope') return notApplicable('范围变更不是初次申请');
     if (n <= MAX_OCCUPATIONS_FIRST_APPLICATION) return pass();
     const first = optionalFact(p, 'firstApplication');
     if (first === false) return notApplicable('非初次申请');

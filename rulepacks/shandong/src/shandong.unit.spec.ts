@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules, formatCertificateNumber, parseCertificateNumber } from '@certflow/core';
 import { caseFacts, describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
+import { ZHONGJIUPEIHAN_2020_41 } from '@certflow/rulepack-national';
 import shandong, { freeCertificateQuery } from './index.js';
 
 const packDir = fileURLToPath(new URL('..', import.meta.url));
-describeRulePack(shandong, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))], screen: screenWithEngine });
+describeRulePack(shandong, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))], screen: screenWithEngine, nationalDocuments: [ZHONGJIUPEIHAN_2020_41] });
 
 const file = loadRuleCases(packDir);
 const baseProfile = caseFacts(file, { name: 'base', asOf: '2020-05-20', expect: { outcome: 'needs-review' } }) as Record<string, any>;

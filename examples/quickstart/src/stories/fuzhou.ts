@@ -6,6 +6,7 @@ import { decisionLines, type Party, type Story } from '../runner.js';
 
 const institute: Party = { name: '福州市鼓楼区某职业技能评价中心', actor: { id: 'org-fz-gulou', role: 'applicant' } };
 const centre: Party = { name: '福州市职业技能鉴定指导中心', actor: { id: 'osta-fuzhou', role: 'city-center' } };
+const province: Party = { name: '福建省职业技能鉴定指导中心', actor: { id: 'osta-fujian', role: 'provincial-center' } };
 const expert: Party = { name: '专家组 林工', actor: { id: 'expert-fz-lin', role: 'expert' } };
 
 const APP = 'application-fz-gulou-0001';
@@ -76,8 +77,8 @@ export const fuzhouStory: Story = {
     t.on('2021-05-13');
     await t.step(centre, 'starts publicity (公示)', () => applications.startPublicity({ streamId: APP, actor: centre.actor }));
     t.on('2021-05-20');
-    await t.step(centre, 'completes the filing (三（二）3: valid 3 years; code from the provincial centre)', () =>
-      applications.completeFiling({ streamId: APP, actor: centre.actor, payload: { organizationCode: '0000', filingNumber: '榕人社评备〔2021〕07号' } }), filingLines);
+    await t.step(province, 'completes the filing (三（二）3: the provincial centre files and codes it; valid 3 years)', () =>
+      applications.completeFiling({ streamId: APP, actor: province.actor, payload: { organizationCode: '0000', filingNumber: '榕人社评备〔2021〕07号' } }), filingLines);
 
     const EXAM = 'exam-fz-gulou-2021-06-25';
     const main = plan('2021-06-25', 4, [['林涛', '19930217'], ['陈晓燕', '19961103'], ['黄志明', '19890726'], ['郑丽', '19990908'], ['吴斌', '19970330']]);

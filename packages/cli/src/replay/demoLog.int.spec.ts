@@ -26,4 +26,11 @@ describe('the demo log of the 1.0.0 packs', () => {
     expect(io.out()).toContain('13 decisions recorded by an earlier known build of their pack version');
     expect(io.out()).toContain('✔ every stream rebuilds and every decision is reproduced');
   });
+
+  it('--under fujian-fuzhou@1.1.0 lists what the fixes change: none of the recorded decisions (they change roles, a deadline and scope amendments, which this log has none of)', async () => {
+    const io = bufferIo();
+    expect(await runCli(['replay', fixture, '--under', 'fujian-fuzhou@1.1.0', '--json'], io)).toBe(0);
+    const r = JSON.parse(io.out());
+    expect(r.under).toEqual({ pack: 'fujian-fuzhou@1.1.0', compared: 3, changed: [] });
+  });
 });

@@ -6,7 +6,11 @@ import { testRulePackV2 } from './replayFixtures.js';
 describe('rule packs for replay', () => {
   it('imports the packs certflow ships from their packages, by id', async () => {
     const packs = await loadKnownPacks(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools']);
-    expect(packs.map((p) => p.id)).toEqual(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools']);
+    expect([...new Set(packs.map((p) => p.id))]).toEqual(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools']);
+    // A pack module exports its released versions too (and the current pack carries them in releases).
+    const fuzhou = packs.filter((p) => p.id === 'fujian-fuzhou').map((p) => p.version);
+    expect(fuzhou).toEqual(expect.arrayContaining(['1.1.0', '1.0.0']));
+    expect(packSet(packs).versions('fujian-fuzhou').sort()).toEqual(['1.0.0', '1.1.0']);
     expect(Object.keys(KNOWN_PACKS)).toEqual([
       'national',
       'shandong',

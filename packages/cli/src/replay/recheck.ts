@@ -3,6 +3,8 @@ import { evaluateRules, type CommandType, type Decision, type Engine, type RuleP
 /** How to re-evaluate a recorded decision: the facts the pack saw and the command it was evaluated for. */
 export interface DecisionRecipe {
   command: CommandType;
+  /** The command the decision was made for, when its rules are another command's (a scope amendment re-screens with the application rules). */
+  decidedFor?: CommandType;
   facts(event: StoredEvent, engine: Engine): Promise<unknown>;
 }
 
@@ -18,7 +20,7 @@ const dataOf = (e: StoredEvent) => e.data as Data;
 export const DECISION_RECIPES: Readonly<Record<string, DecisionRecipe>> = {
   ApplicationSubmitted: { command: 'SubmitApplication', facts: async (e) => dataOf(e).profile },
   ApplicationSupplemented: { command: 'SubmitApplication', facts: async (e) => dataOf(e).profile },
-  ScopeAmended: { command: 'SubmitApplication', facts: async (e) => dataOf(e).profile },
+  ScopeAmended: { command: 'SubmitApplication', decidedFor: 'AmendScope', facts: async (e) => dataOf(e).profile },
   ExamPlanned: {
     command: 'PlanExam',
     async facts(e, engine) {
@@ -71,7 +73,7 @@ export function compareDecisions(recorded: Decision, recomputed: Decision): Find
 export async function reevaluate(event: StoredEvent, recorded: Decision, pack: RulePack, engine: Engine): Promise<DecisionComparison> {
   const recipe = DECISION_RECIPES[event.type]!;
   const facts = await recipe.facts(event, engine);
-  const recomputed = JSON.parse(JSON.stringify(evaluateRules(pack, facts, { asOf: recorded.asOf, command: recipe.command }))) as Decision;
+  const recomputed = JSON.parse(JSON.stringify(evaluateRules(pack, facts, { asOf: recorded.asOf, command: recipe.command, ...(recipe.decidedFor ? { decidedFor: recipe.decidedFor } : {}) }))) as Decision;
   return {
     streamId: event.streamId,
     version: event.version,

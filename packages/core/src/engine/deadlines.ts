@@ -41,7 +41,7 @@ export function streamDeadlines(pack: RulePack, machine: MachineName, history: S
     if (spec.machine !== machine) continue;
     const anchorEvent = latestOf(h, spec.from.event);
     if (!anchorEvent) continue;
-    const raw = spec.from.field ? fieldOf(anchorEvent.data, spec.from.field) : (calendar?.toLocalDate(anchorEvent.at) ?? chinaLocalDate(anchorEvent.at));
+    const raw = spec.from.field ? (fieldOf(anchorEvent.data, spec.from.field) ?? (spec.from.orField ? fieldOf(anchorEvent.data, spec.from.orField) : undefined)) : (calendar?.toLocalDate(anchorEvent.at) ?? chinaLocalDate(anchorEvent.at));
     if (typeof raw !== 'string') continue; // the anchor field is absent: the deadline does not apply
     if (!calendar) throw new CalendarRequiredError(spec.id);
     const n = spec.kind === 'before' ? -spec.workingDays : spec.workingDays;

@@ -13,7 +13,7 @@ const ctxOf = (i: DecideInput): ApplicationContext => i.stream.snapshot.context 
 const packRef = (p: RulePack) => ({ id: p.id, version: p.version, hash: p.hash });
 
 function screen(i: DecideInput, profile: ApplicantProfile) {
-  return plain(evaluateRules(i.pack, profile, { asOf: i.env.today, command: 'SubmitApplication' }));
+  return plain(evaluateRules(i.pack, profile, { asOf: i.env.today, command: 'SubmitApplication', decidedFor: i.command.type }));
 }
 
 /** Criteria not yet passed, as findings with their citations. */

@@ -15,6 +15,7 @@ export interface ExamPlanFacts {
 }
 
 const examCtx = (i: DecideInput): ExamContext => i.stream.snapshot.context as ExamContext;
+const fieldOf = (data: unknown, field: string): unknown => field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 
 /**
  * Every exam step after the plan — filing the plan, results, their publicity
@@ -56,6 +57,14 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     if (filingState !== 'filed.active') throw refuse(`${plan.filingStreamId} is not an active filing (${filingState})`);
     if (filing.applicantId !== i.command.actor.id) throw new ForbiddenError(i.command.actor.role, 'PlanExam', `${plan.filingStreamId} belongs to ${filing.applicantId}, not ${i.command.actor.id}`);
     if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing expired after ${filing.validUntil}`);
+    // A deadline anchored on a field of the plan must have its anchor: a plan without it is invalid.
+    const anchorless = i.pack.deadlines.filter((d) => d.from.event === 'ExamPlanned' && d.from.field && fieldOf(plan, d.from.field) === undefined && (!d.from.orField || fieldOf(plan, d.from.orField) === undefined));
+    if (anchorless.length > 0) {
+      throw new ValidationError(
+        anchorless.map((d) => ({ path: ['payload', ...d.from.field!.split('.')], code: 'required', message: `the anchor of deadline ${d.id} (${d.cite.document} ${d.cite.clause}), a local date` })),
+        'PlanExam',
+      );
+    }
     const lastDay = plan.examEndDate ?? plan.examDate;
     if (filing.validUntil && lastDay > filing.validUntil) throw refuse(`the exam (${lastDay}) would be held after the filing expires (${filing.validUntil})`);
     const inScope = filing.scope.some((s) => s.code === plan.occupation.code && s.levels.includes(plan.occupation.level));

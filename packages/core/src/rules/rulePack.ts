@@ -28,6 +28,13 @@ export interface RuleContext {
   asOf: LocalDate;
   /** The pack being evaluated (e.g. to read its levels or materials). */
   pack: RulePack;
+  /**
+   * The command whose decision this evaluation is part of. AmendScope
+   * re-screens the amended profile with the application rules; a rule that
+   * holds only for a first application (e.g. a cap on its occupations) is
+   * not applicable then.
+   */
+  decidedFor: CommandType;
 }
 
 /**
@@ -128,8 +135,13 @@ export interface DeadlineSpec {
    */
   kind: 'within' | 'before' | 'min-period';
   workingDays: number;
-  /** The anchor: an event of the stream, and optionally a date field of its data (else the event's own date). */
-  from: { event: string; field?: string };
+  /**
+   * The anchor: an event of the stream, and optionally a date field of its
+   * data (else the event's own date); `orField` is the field taken when
+   * `field` is absent (e.g. examEndDate, else examDate). A plan that lacks
+   * both is refused: a deadline never vanishes with its anchor.
+   */
+  from: { event: string; field?: string; orField?: string };
   /** The command the deadline constrains. */
   step: CommandType;
   /**
@@ -294,7 +306,7 @@ const definitionSchema = z.object({
         machine: z.enum(['application', 'exam', 'certificate']),
         kind: z.enum(['within', 'before', 'min-period']),
         workingDays: z.number().int().min(1),
-        from: z.object({ event: z.string().min(1), field: z.string().min(1).optional() }),
+        from: z.object({ event: z.string().min(1), field: z.string().min(1).optional(), orField: z.string().min(1).optional() }),
         step: commandSchema,
         closedBy: z.array(commandSchema).min(1).optional(),
         enforcement: z.enum(['refuse', 'flag']).optional(),
@@ -496,8 +508,8 @@ export function rulesFor(pack: RulePack, command: CommandType = 'SubmitApplicati
  * applicant sees every failed clause at once. A rule that throws is a bug in
  * the pack; it is reported as a `review` finding, not swallowed silently.
  */
-export function evaluateRules<F>(pack: RulePack, facts: F, options: { asOf: LocalDate; command?: CommandType }): Decision {
-  const ctx: RuleContext = { asOf: options.asOf, pack };
+export function evaluateRules<F>(pack: RulePack, facts: F, options: { asOf: LocalDate; command?: CommandType; decidedFor?: CommandType }): Decision {
+  const ctx: RuleContext = { asOf: options.asOf, pack, decidedFor: options.decidedFor ?? options.command ?? 'SubmitApplication' };
   const findings: Finding[] = rulesFor(pack, options.command).map((rule) => {
     const base = { ruleId: rule.id, cite: rule.cite, description: rule.description };
     const { from, until } = rule.effective ?? {};

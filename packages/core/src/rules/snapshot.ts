@@ -57,7 +57,7 @@ export function renderPackSnapshot(pack: RulePack): string {
     out.push('', '## Deadlines (working days)', '', '| deadline | machine | kind | days | from | step | enforcement | cited |', '|---|---|---|---|---|---|---|---|');
     for (const d of pack.deadlines) {
       const enforcement = d.enforcement ?? (d.kind === 'within' ? 'flag' : 'refuse');
-      out.push(`| \`${d.id}\` | ${d.machine} | ${d.kind} | ${d.workingDays} | ${d.from.event}${d.from.field ? `.${d.from.field}` : ''} | ${[d.step, ...(d.closedBy ?? [])].join(' / ')} | ${enforcement} | ${quote(d.cite)} |`);
+      out.push(`| \`${d.id}\` | ${d.machine} | ${d.kind} | ${d.workingDays} | ${d.from.event}${d.from.field ? `.${d.from.field}` : ''}${d.from.orField ? ` (else .${d.from.orField})` : ''} | ${[d.step, ...(d.closedBy ?? [])].join(' / ')} | ${enforcement} | ${quote(d.cite)} |`);
     }
   }
   if (pack.quotas.length > 0) {

@@ -14,6 +14,38 @@ export interface RulePackSuiteOptions {
   sourceDirs?: string[];
   /** Runs a case through the engine as a host would; when given, each case is checked this way too. */
   screen?: (pack: RulePack, facts: unknown, c: RuleCase) => Promise<Decision>;
+  /**
+   * The national documents the pack may cite besides its own notices (e.g.
+   * ['中就培函〔2020〕41号']). When given, the suite checks that no rule,
+   * deadline, quota, material, levels, validity or numbering clause of the
+   * pack — inherited ones included — cites another region's notice.
+   */
+  nationalDocuments?: string[];
+}
+
+/**
+ * Where a pack cites a document that is neither its own (declared by the
+ * pack itself, not inherited) nor a national one (`level: 'national'` or
+ * listed): a finding of a Fuzhou filing must not quote Sichuan's notice.
+ * Returns `label: document` for each.
+ */
+export function foreignCitations(pack: RulePack, nationalDocuments: readonly string[] = []): string[] {
+  const inherited = new Set(pack.parent?.documents ?? []);
+  const allowed = new Set([
+    ...pack.documents.filter((d) => !inherited.has(d)).map((d) => d.number),
+    ...pack.documents.filter((d) => d.level === 'national').map((d) => d.number),
+    ...nationalDocuments,
+  ]);
+  const cited: [string, { document: string }][] = [
+    ...pack.rules.map((r) => [`rule ${r.id}`, r.cite] as [string, { document: string }]),
+    ...pack.deadlines.map((d) => [`deadline ${d.id}`, d.cite] as [string, { document: string }]),
+    ...pack.quotas.map((q) => [`quota ${q.id}`, q.cite] as [string, { document: string }]),
+    ...pack.materials.map((m) => [`material ${m.id}`, m.cite] as [string, { document: string }]),
+    ...(pack.levels ? [['levels', pack.levels.cite] as [string, { document: string }]] : []),
+    ...(pack.filingValidity ? [['filing validity', pack.filingValidity.cite] as [string, { document: string }]] : []),
+    ...(pack.certificateNumber ? [['certificate number', pack.certificateNumber.cite] as [string, { document: string }]] : []),
+  ];
+  return cited.filter(([, c]) => !allowed.has(c.document)).map(([label, c]) => `${label}: ${c.document}`);
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -67,6 +99,12 @@ export function describeRulePack(pack: RulePack, options: RulePackSuiteOptions):
         });
       }
     });
+
+    if (options.nationalDocuments) {
+      it('cites only its own notices and national documents, never another region’s notice', () => {
+        expect(foreignCitations(pack, options.nationalDocuments)).toEqual([]);
+      });
+    }
 
     it('snapshot.md matches the pack (regenerate with `pnpm snapshots`)', () => {
       const file = join(options.packDir, 'snapshot.md');
