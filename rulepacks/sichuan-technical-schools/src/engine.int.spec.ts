@@ -90,7 +90,7 @@ async function filedAndPlanned(mode: string, enrolmentClosedOn = '2021-01-29') {
   await s.run('2020-12-01', 'SubmitApplication', APP, school, profile({ evaluationMode: mode, ...extra }));
   await s.run('2020-12-02', 'AcceptApplication', APP, centre);
   await s.run('2020-12-03', 'StartPublicity', APP, centre);
-  await s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001' });
+  await s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001', validUntil: '2023-12-14' });
   const plan = { ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, enrolmentClosedOn, examDate: '2021-04-20' };
   await s.run('2021-02-01', 'PlanExam', EXAM, school, plan);
   return s;
