@@ -71,6 +71,27 @@ for (const dir of dirs) {
     }
   }
 }
+// A pack's hash is its identity in every log: the same from the CJS and the
+// ESM build. And the built CLI replays the log the demo wrote under the 1.0.0
+// packs (before hashes came from source digests) with every decision reproduced.
+for (const dir of dirs.filter((d) => d.includes(`${join('rulepacks', '')}`))) {
+  const name = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name;
+  const print = 'const m = MOD; const p = m.default?.hash ? m.default : m; console.log(p.hash)';
+  const cjs = sh(process.execPath, ['-e', print.replace('MOD', `require(${JSON.stringify(name)})`)], dir);
+  const esm = sh(process.execPath, ['--input-type=module', '-e', print.replace('MOD', `await import(${JSON.stringify(name)})`)], dir);
+  if (cjs.ok && esm.ok && cjs.out.trim() === esm.out.trim() && /^[0-9a-f]{64}$/.test(cjs.out.trim())) console.log(`ok    ${name}: one hash from dist CJS and ESM`);
+  else {
+    failures++;
+    console.error(`FAIL  ${name}: dist CJS and ESM hashes differ\n  cjs: ${cjs.out.trim()}\n  esm: ${esm.out.trim()}`);
+  }
+}
+const fixture = join(root, 'packages', 'cli', 'fixtures', 'demo-log-1.0.0.jsonl');
+const replayed = sh(process.execPath, [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'replay', fixture], root);
+if (replayed.ok && replayed.out.includes('every decision is reproduced')) console.log('ok    @certflow/cli: the built CLI replays the 1.0.0 demo log clean');
+else {
+  failures++;
+  console.error(`FAIL  @certflow/cli: the built CLI does not replay the 1.0.0 demo log clean\n${replayed.out}`);
+}
 if (failures > 0) {
   console.error(`\n${failures} package check(s) failed`);
   process.exit(1);

@@ -72,6 +72,8 @@ export {
   review,
   notApplicable,
 } from './rules/rulePack.js';
+export { compareVersions, releaseOf } from './rules/rulePack.js';
+export type { ReleasePatch } from './rules/rulePack.js';
 export type {
   CertificateNumberSpec,
   Decision,

@@ -7,6 +7,8 @@ import { deadlines, filingRules, filingValidity, materials, quotas } from './fil
 import { priorityRules } from './priority.js';
 import { questionBankRules } from './questionBank.js';
 import { scopeRules } from './scope.js';
+import { sourceDigest } from './digest.js';
+import { KNOWN_HASHES } from './released/hashes.js';
 
 /**
  * 福州市人力资源和社会保障局, 2021-04-22: the city's call for social training
@@ -16,6 +18,8 @@ import { scopeRules } from './scope.js';
 const fujianFuzhou: RulePack = defineRulePack({
   id: 'fujian-fuzhou',
   version: '1.0.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   extends: national,
   title: '福州市社会培训评价组织职业技能等级认定备案（2021年4月22日通知）',
   documents,

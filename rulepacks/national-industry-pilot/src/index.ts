@@ -2,6 +2,8 @@ import { defineRulePack, type RulePack } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
 import { documents } from './documents.js';
 import { DEPARTMENT_MATERIALS, INDUSTRY_MATERIALS, REGULATIONS, cite, recommendedBy, rules } from './rules.js';
+import { sourceDigest } from './digest.js';
+import { KNOWN_HASHES } from './released/hashes.js';
 
 /**
  * The ministry's pilot for government departments and industry organizations,
@@ -13,6 +15,8 @@ import { DEPARTMENT_MATERIALS, INDUSTRY_MATERIALS, REGULATIONS, cite, recommende
 const nationalIndustryPilot: RulePack = defineRulePack({
   id: 'national-industry-pilot',
   version: '1.0.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   extends: national,
   title: '部门行业职业技能等级认定试点（中就培函〔2020〕41号）',
   documents,

@@ -1,6 +1,8 @@
 import { defineRulePack, type RulePack } from '@certflow/core';
 import { documents } from './documents.js';
 import { levelsCite, rules } from './rules.js';
+import { sourceDigest } from './digest.js';
+import { KNOWN_HASHES } from './released/hashes.js';
 
 /**
  * The base every regional pack extends: five levels, 准入类 excluded, a
@@ -10,6 +12,8 @@ import { levelsCite, rules } from './rules.js';
 const national: RulePack = defineRulePack({
   id: 'national',
   version: '1.0.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   title: '职业技能等级认定共同规则（全国）',
   documents,
   jurisdiction: { name: '全国', code: '000000', level: 'national' },

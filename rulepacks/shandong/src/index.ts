@@ -6,6 +6,8 @@ import { documents } from './documents.js';
 import { eligibilityRules } from './eligibility.js';
 import { certificateNumber, deadlines, examRules } from './exam.js';
 import { levels, scopeRules } from './scope.js';
+import { sourceDigest } from './digest.js';
+import { KNOWN_HASHES } from './released/hashes.js';
 
 /**
  * 鲁人社字〔2020〕50号: Shandong's pilot of skill-level certification by social
@@ -15,6 +17,8 @@ import { levels, scopeRules } from './scope.js';
 const shandong: RulePack = defineRulePack({
   id: 'shandong',
   version: '1.0.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   extends: national,
   title: '山东省社会培训评价组织职业技能等级认定试点（鲁人社字〔2020〕50号）',
   documents,

@@ -2,6 +2,8 @@ import { defineRulePack, type RulePack } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
 import { documents, HURENSHEZHI_2020_439 } from './documents.js';
 import { rules } from './rules.js';
+import { sourceDigest } from './digest.js';
+import { KNOWN_HASHES } from './released/hashes.js';
 
 /**
  * Shanghai, 沪人社职〔2020〕439号: social training evaluation organizations
@@ -12,6 +14,8 @@ import { rules } from './rules.js';
 const shanghai: RulePack = defineRulePack({
   id: 'shanghai',
   version: '1.0.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   extends: national,
   title: '上海市社会培训评价组织征集（沪人社职〔2020〕439号）',
   documents,

@@ -2,6 +2,8 @@ import { defineRulePack, type MaterialSpec, type PackDocument, type RulePack } f
 import { national } from '@certflow/rulepack-national';
 import { CHUANRENSHEBAN_2020_20 } from '@certflow/rulepack-national';
 import { cite, rules } from './rules.js';
+import { sourceDigest } from './digest.js';
+import { KNOWN_HASHES } from './released/hashes.js';
 
 /**
  * The notice as this pack reads it. Its signature line is dated 「2020年1月  日」:
@@ -42,6 +44,8 @@ export const materials: MaterialSpec[] = [
 const sichuanTechnicalSchools: RulePack = defineRulePack({
   id: 'sichuan-technical-schools',
   version: '1.0.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   extends: national,
   title: '四川省技工院校学生职业技能等级认定试点（川人社办发〔2020〕20号）',
   documents,

@@ -35,7 +35,12 @@ function printText(r: ReplayResult, out: (s: string) => void): void {
   const d = r.decisions;
   out(`decisions: ${d.rechecked} rechecked under their recorded pack versions, ${d.mismatched.length} differ`);
   for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => out(i === 0 ? `✖ ${l}` : l));
-  for (const p of d.packChanged) out(`✖ ${p.streamId} v${p.version}: ${p.pack} recorded with hash ${p.recordedHash.slice(0, 12)}…, the available ${p.pack} hashes to ${p.availableHash.slice(0, 12)}… (the pack changed without a new version)`);
+  if (d.knownBuild > 0) out(`  ${d.knownBuild} decisions recorded by an earlier known build of their pack version (same rules, other hash)`);
+  for (const p of d.packChanged) {
+    out(
+      `✖ pack build: ${p.streamId} v${p.version}: ${p.pack} recorded with hash ${p.recordedHash.slice(0, 12)}…, which no known build of ${p.pack} has (known: ${p.knownHashes.map((h) => `${h.slice(0, 12)}…`).join(', ')}) (the log is intact; the pack changed without a new version)`,
+    );
+  }
   for (const u of d.unavailable) out(`✖ ${u.streamId} v${u.version}: pack ${u.pack} is not available (pass it with --packs)`);
   for (const e of d.errors) out(`✖ ${e.streamId} v${e.version}: could not re-evaluate: ${e.error}`);
   for (const u of d.unsupported) out(`  ${u.streamId} v${u.version}: ${u.eventType} records a decision replay cannot rebuild the facts of (not rechecked)`);
@@ -55,7 +60,11 @@ Folds every stream of <source> through its machine, then re-evaluates every
 recorded decision (screening, supplement, scope amendment, exam plan) with the
 facts it recorded, under the pack version it names, and checks that the same
 findings come out. A decision that differs, a pack version that is missing, or
-a pack whose content changed under the same version is a problem.
+a pack whose content changed under the same version is a problem. A pack's
+hash is taken over its source digest, so every build of a version (TS source,
+ESM, CJS, a bundle) has the same one; a hash an earlier build of the version
+recorded (each pack lists them) counts as that version. A hash no known build
+has is reported as "pack build", apart from the log's integrity.
 
 --under <pack>@<version> also re-evaluates every decision of that pack under
 the given version and lists, rule by rule with citations, what would change.

@@ -37,10 +37,13 @@ export interface PackSet {
 
 export function packSet(packs: RulePack[]): PackSet {
   const list = [...packs];
-  // A pack's parents are packs too (a decision may be recorded under the base).
+  // A pack's parents are packs too (a decision may be recorded under the base),
+  // and so are the released versions it keeps (and their parents).
   for (let i = 0; i < list.length; i++) {
-    const parent = list[i]!.parent;
-    if (parent && isPack(parent) && !list.some((p) => p.id === parent.id && p.version === parent.version)) list.push(parent);
+    const p = list[i]!;
+    for (const q of [p.parent, ...(p.releases ?? [])]) {
+      if (q && isPack(q) && !list.some((x) => x.id === q.id && x.version === q.version)) list.push(q);
+    }
   }
   return {
     find: (id, version) => list.find((p) => p.id === id && p.version === version),

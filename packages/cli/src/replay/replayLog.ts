@@ -17,8 +17,14 @@ export interface ReplayResult {
     rechecked: number;
     /** Decisions whose re-evaluation under their own recorded pack version differs: a problem. */
     mismatched: DecisionComparison[];
-    /** Recorded under a pack version that differs in content from the one available (same id and version, other hash). */
-    packChanged: { streamId: string; version: number; pack: string; recordedHash: string; availableHash: string }[];
+    /**
+     * Recorded with a hash no known build of that version produced (same id
+     * and version, other content). Not an integrity problem of the log: the
+     * log is intact, the pack that wrote it is not the one available.
+     */
+    packChanged: { streamId: string; version: number; pack: string; recordedHash: string; availableHash: string; knownHashes: string[] }[];
+    /** Decisions recorded by an earlier known build of the version (e.g. 1.0.0 before packs carried a source digest): information. */
+    knownBuild: number;
     /** Recorded under a pack version that is not available to this replay. */
     unavailable: { streamId: string; version: number; pack: string }[];
     /** Decisions recorded by an event type replay has no recipe for. */
@@ -49,7 +55,7 @@ export async function replayLog(
     integrity,
     streams: [],
     failed: [],
-    decisions: { rechecked: 0, mismatched: [], packChanged: [], unavailable: [], unsupported: [], errors: [] },
+    decisions: { rechecked: 0, mismatched: [], packChanged: [], knownBuild: 0, unavailable: [], unsupported: [], errors: [] },
   };
   const target = options.under ? options.packs.find(options.under.id, options.under.version) : undefined;
   if (target) result.under = { pack: `${target.id}@${target.version}`, compared: 0, changed: [] };
@@ -81,8 +87,10 @@ export async function replayLog(
     try {
       if (!pack) d.unavailable.push({ ...where, pack: `${ref.id}@${ref.version}` });
       else {
+        const known = pack.knownHashes ?? [pack.hash];
         if (ref.hash && ref.hash !== pack.hash) {
-          d.packChanged.push({ ...where, pack: `${ref.id}@${ref.version}`, recordedHash: ref.hash, availableHash: pack.hash });
+          if (known.includes(ref.hash)) d.knownBuild++;
+          else d.packChanged.push({ ...where, pack: `${ref.id}@${ref.version}`, recordedHash: ref.hash, availableHash: pack.hash, knownHashes: [...known] });
         }
         const c = await reevaluate(event, recorded, pack, engine);
         d.rechecked++;

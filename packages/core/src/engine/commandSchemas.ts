@@ -3,7 +3,7 @@ import { ValidationError, type ValidationIssue } from '../errors.js';
 import { actorSchema, streamIdSchema } from '../event.js';
 import { canonicalJson, sha256Hex } from '../hash.js';
 import { zodIssues } from '../zodIssues.js';
-import { applicantProfileSchema, examPlanSchema, idCardNumberSchema, levelSchema, occupationSchema } from '../rules/profile.js';
+import { applicantProfileSchema, examPlanSchema, localDateSchema, idCardNumberSchema, levelSchema, occupationSchema } from '../rules/profile.js';
 import { ALL_COMMANDS, type CommandType } from '../rules/vocabulary.js';
 
 const text = z.string().trim().min(1);
@@ -27,6 +27,8 @@ export const payloadSchemas = {
   CompleteFiling: z.looseObject({
     organizationCode: z.string().regex(/^\d{4}$/, 'a 4-digit organization code').optional(),
     filingNumber: text.optional(),
+    /** The receipt's 备案有效期, where the pack's notice fixes no validity length (`filingValidity` without `years`). */
+    validUntil: localDateSchema.optional(),
   }),
   AmendScope: z.looseObject({
     add: z.array(occupationSchema).default([]),

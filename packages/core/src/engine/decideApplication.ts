@@ -54,6 +54,31 @@ const releaseAfter = (i: DecideInput, reason: string) => async () => {
   await releasePlaces(i.env.store, ctx.quotaPlaces, i.stream.streamId, { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } }, reason);
 };
 
+/**
+ * The end of a new filing's validity: computed where the notice fixes a
+ * length (`filingValidity.years`), recorded by the centre from the receipt
+ * (payload `validUntil`, refused when missing or before today) where the
+ * notice has a validity but fixes no length, null where it has none. A
+ * `validUntil` the pack does not take is refused rather than ignored.
+ */
+function filingValidUntil(i: DecideInput<'CompleteFiling'>): string | null {
+  const spec = i.pack.filingValidity;
+  const given = i.command.payload.validUntil;
+  const issue = (code: string, message: string) => new ValidationError([{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }], 'CompleteFiling');
+  if (spec?.years !== undefined) {
+    const computed = lastDayAfterYears(i.env.today, spec.years);
+    if (given !== undefined && given !== computed) throw issue('not_accepted', `${computed} or none: ${i.pack.id} fixes the validity (${spec.years} years from the filing)`);
+    return computed;
+  }
+  if (spec) {
+    if (given === undefined) throw issue('required', `the receipt's 备案有效期 (validUntil, a local date): ${i.pack.id}'s notice fixes no length (${spec.cite.document} ${spec.cite.clause})`);
+    if (given < i.env.today) throw issue('too_small', `a validUntil on or after ${i.env.today}`);
+    return given;
+  }
+  if (given !== undefined) throw issue('not_accepted', `no validUntil: ${i.pack.id}'s notice gives filings no validity`);
+  return null;
+}
+
 export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
   SubmitApplication(i: DecideInput<'SubmitApplication'>): Decided {
     const { rulePack: _id, ...profile } = i.command.payload;
@@ -106,13 +131,13 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
     if (objections.length > 0) {
       throw new InvalidTransitionError(i.stream.streamId, 'CompleteFiling', 'publicity', `objections not dismissed: ${objections.map(([id, s]) => `${id} (${s})`).join(', ')}`);
     }
+    const validUntil = filingValidUntil(i);
     const { places, release } = await reservePlaces(i.env.store, i.pack, ctx.profile!, i.stream.streamId, i.env.meta);
-    const years = i.pack.filingValidity?.years;
     const data = {
       organizationCode: i.command.payload.organizationCode ?? '0000',
       filingNumber: i.command.payload.filingNumber ?? `${i.pack.jurisdiction.code}-${i.stream.streamId.slice('application-'.length)}`,
       validFrom: i.env.today,
-      validUntil: years ? lastDayAfterYears(i.env.today, years) : null,
+      validUntil,
       scope: ctx.profile!.occupations.map((o) => ({ code: o.code, levels: [...o.levels].sort() })),
       quotaPlaces: places,
     };

@@ -16,6 +16,36 @@ export interface ExamPlanFacts {
 
 const examCtx = (i: DecideInput): ExamContext => i.stream.snapshot.context as ExamContext;
 
+/**
+ * Every exam step after the plan — filing the plan, results, their publicity
+ * and confirmation, certificates — needs the organization's filing to be
+ * active now: not suspended, revoked or expired (by its FilingExpired event
+ * or by its date, before a tick recorded it), and the exam must not be held
+ * after the filing's validity ended. An exam in progress when its filing ends
+ * stops where it is: its steps are refused until the filing is active again
+ * (a suspension lifted); after a revocation or expiry none proceeds, so no
+ * certificate is issued under a filing that is no longer in force.
+ */
+async function refuseUnlessFilingActive(i: DecideInput, command: CommandType): Promise<void> {
+  const ctx = examCtx(i);
+  if (!ctx.filing) return;
+  const filingStream = await i.env.load(ctx.filing.streamId);
+  const filing = filingStream.snapshot.context as ApplicationContext;
+  const state = stateOf(filingStream).state;
+  const refuse = (reason: string) => new InvalidTransitionError(i.stream.streamId, command, `filing ${state}`, reason);
+  if (state !== 'filed.active') throw refuse(`${ctx.filing.streamId} is not an active filing (${state})`);
+  if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing ${ctx.filing.streamId} expired after ${filing.validUntil}`);
+  const examDate = ctx.plan?.examEndDate ?? ctx.plan?.examDate;
+  if (filing.validUntil && examDate && examDate > filing.validUntil) throw refuse(`the exam (${examDate}) is held after the filing ${ctx.filing.streamId} expired (${filing.validUntil})`);
+}
+
+const whileFilingActive =
+  <C extends CommandType>(command: C, decide: (i: DecideInput<C>) => Decided | Promise<Decided>) =>
+  async (i: DecideInput<C>): Promise<Decided> => {
+    await refuseUnlessFilingActive(i as DecideInput, command);
+    return decide(i);
+  };
+
 export const examDeciders: Partial<Record<CommandType, Decider>> = {
   async PlanExam(i: DecideInput<'PlanExam'>): Promise<Decided> {
     const plan = i.command.payload as ExamPlan;
@@ -26,6 +56,8 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     if (filingState !== 'filed.active') throw refuse(`${plan.filingStreamId} is not an active filing (${filingState})`);
     if (filing.applicantId !== i.command.actor.id) throw new ForbiddenError(i.command.actor.role, 'PlanExam', `${plan.filingStreamId} belongs to ${filing.applicantId}, not ${i.command.actor.id}`);
     if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing expired after ${filing.validUntil}`);
+    const lastDay = plan.examEndDate ?? plan.examDate;
+    if (filing.validUntil && lastDay > filing.validUntil) throw refuse(`the exam (${lastDay}) would be held after the filing expires (${filing.validUntil})`);
     const inScope = filing.scope.some((s) => s.code === plan.occupation.code && s.levels.includes(plan.occupation.level));
     if (!inScope) throw refuse(`${plan.occupation.code} level ${plan.occupation.level} is not in the filing's scope`);
     const summary: FilingSummary = {
@@ -44,8 +76,8 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     const data = { ...plan, organizerId: i.command.actor.id, rulePack: { id: i.pack.id, version: i.pack.version, hash: i.pack.hash }, filing: summary, decision };
     return { decision, events: [{ type: 'ExamPlanned', data: plain(data) }] };
   },
-  FileExamPlan: (i) => ({ decision: null, events: [{ type: 'ExamPlanFiled', data: plain({ ...i.command.payload, filedOn: i.env.today }) }] }),
-  RecordResults(i: DecideInput<'RecordResults'>): Decided {
+  FileExamPlan: whileFilingActive('FileExamPlan', (i) => ({ decision: null, events: [{ type: 'ExamPlanFiled', data: plain({ ...i.command.payload, filedOn: i.env.today }) }] })),
+  RecordResults: whileFilingActive('RecordResults', (i: DecideInput<'RecordResults'>): Decided => {
     const roster = new Set(examCtx(i).plan!.roster.map((c) => c.idNumber));
     const issues = i.command.payload.results
       .map((r, n) => ({ r, n }))
@@ -53,10 +85,10 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
       .map(({ n }) => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }));
     if (issues.length > 0) throw new ValidationError(issues, 'RecordResults');
     return { decision: null, events: [{ type: 'ResultsRecorded', data: plain(i.command.payload) }] };
-  },
-  StartResultsPublicity: (i) => ({ decision: null, events: [{ type: 'ResultsPublicityStarted', data: plain({ ...i.command.payload, startsOn: i.env.today }) }] }),
-  ConfirmResults: (i) => ({ decision: null, events: [{ type: 'ResultsConfirmed', data: plain(i.command.payload) }] }),
-  async IssueCertificates(i: DecideInput<'IssueCertificates'>): Promise<Decided> {
+  }),
+  StartResultsPublicity: whileFilingActive('StartResultsPublicity', (i) => ({ decision: null, events: [{ type: 'ResultsPublicityStarted', data: plain({ ...i.command.payload, startsOn: i.env.today }) }] })),
+  ConfirmResults: whileFilingActive('ConfirmResults', (i) => ({ decision: null, events: [{ type: 'ResultsConfirmed', data: plain(i.command.payload) }] })),
+  IssueCertificates: whileFilingActive('IssueCertificates', async (i: DecideInput<'IssueCertificates'>): Promise<Decided> => {
     const ctx = examCtx(i);
     const passed = ctx.results.filter((r) => r.passed);
     if (passed.length === 0) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', 'no candidate passed');
@@ -86,7 +118,7 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     // A crash between the exam's append and these leaves streams missing: the repeated command or `tick` opens them.
     const after = async () => void (await appendCertificates(i.env.store, i.stream.streamId, ctx, issued, i.env.meta));
     return { decision, events: [{ type: 'CertificatesIssued', data: plain(issued) }], after };
-  },
+  }),
   RevokeCertificate: (i) => ({ decision: null, events: [{ type: 'CertificateRevoked', data: plain(i.command.payload) }] }),
 };
 

@@ -86,6 +86,12 @@ export interface PackDocument {
   /** File name of the shipped original text, relative to the pack's `source/` folder. */
   source: string;
   schedule?: DocumentSchedule[];
+  /**
+   * The level of the issuing authority. A pack cites its own notices, and
+   * otherwise only documents of `national` level: never another province's
+   * notice (a finding of a Fuzhou filing does not quote Sichuan).
+   */
+  level?: 'national' | 'province' | 'city';
 }
 
 export interface Jurisdiction {
@@ -156,8 +162,15 @@ export interface CertificateNumberSpec {
   description?: string;
 }
 
+/**
+ * How long a filing is valid. With `years`, the notice fixes the length and
+ * the engine computes `validUntil`. Without it, the notice has a validity but
+ * fixes no length (e.g. 「出具备案回执（含备案编号及备案有效期）」): the centre
+ * records the receipt's `validUntil` on CompleteFiling, and a filing without
+ * it is refused. A pack without `filingValidity` has no validity at all.
+ */
 export interface FilingValiditySpec {
-  years: number;
+  years?: number;
   cite: Citation;
 }
 
@@ -175,6 +188,12 @@ export interface RulePackDefinition {
   jurisdiction: Jurisdiction;
   levels?: LevelsSpec;
   rules: Rule<any>[];
+  /**
+   * Re-cites inherited rules, by id, to this pack's own notice where it
+   * speaks of the same requirement: the rule's logic stays the parent's, its
+   * findings quote this pack's clause (never another province's notice).
+   */
+  citations?: Record<string, Citation>;
   quotas?: QuotaSpec[];
   deadlines?: DeadlineSpec[];
   materials?: MaterialSpec[];
@@ -186,18 +205,43 @@ export interface RulePackDefinition {
   disabledCommands?: CommandType[];
   /** Calendar amendments (regional overrides) passed to the engine's calendar. */
   calendar?: unknown;
+  /**
+   * SHA-256 of the pack's source files (`src/**` without specs), generated
+   * into the pack's `src/digest.ts` by `pnpm snapshots` and held by a drift
+   * test. With it the pack's hash is the same from TS source, dist ESM, dist
+   * CJS or a minified bundle; without it the hash falls back to the text of
+   * the rule functions, which changes with every build tool.
+   */
+  sourceDigest?: string;
+  /**
+   * Hashes other builds of this very version recorded in logs (e.g. the
+   * function-text hashes of 1.0.0 from before packs carried a source digest),
+   * or such lists by version (the pack's `src/released/hashes.ts`; the entry
+   * of `version` is taken). Replay accepts a decision recorded under one of
+   * them as this version.
+   */
+  knownHashes?: readonly string[] | Readonly<Record<string, readonly string[]>>;
+  /** Earlier released versions kept loadable for replay (made with `releaseOf`); registered with this pack. */
+  releases?: RulePack[];
 }
 
 /** A defined, validated, flattened pack (inherited parts merged in). */
-export interface RulePack extends Omit<RulePackDefinition, 'extends' | 'rules' | 'quotas' | 'deadlines' | 'materials' | 'documents'> {
+export interface RulePack extends Omit<RulePackDefinition, 'extends' | 'rules' | 'quotas' | 'deadlines' | 'materials' | 'documents' | 'knownHashes' | 'releases'> {
   readonly parent?: RulePack;
   readonly documents: PackDocument[];
   readonly rules: Rule<any>[];
   readonly quotas: QuotaSpec[];
   readonly deadlines: DeadlineSpec[];
   readonly materials: MaterialSpec[];
-  /** SHA-256 over the pack's description and the source of its rule functions. */
+  /**
+   * SHA-256 over the pack's description (data, citations, parent's hash) and
+   * its `sourceDigest` — or, for a pack without one, the text of its rule functions.
+   */
   readonly hash: string;
+  /** Hashes other builds of this version recorded (never empty: the first is `hash`). */
+  readonly knownHashes: readonly string[];
+  /** Earlier released versions of this pack, newest first. */
+  readonly releases: readonly RulePack[];
 }
 
 const fn = z.custom<(...args: any[]) => any>((v) => typeof v === 'function', 'a function');
@@ -222,6 +266,7 @@ const definitionSchema = z.object({
       issued: z.union([localDateSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM where the notice gives no day')]),
       source: z.string().min(1),
       schedule: z.array(z.object({ id: idSchema, date: localDateSchema, description: z.string().min(1), cite: citeSchema })).optional(),
+      level: z.enum(['national', 'province', 'city']).optional(),
     }),
   ),
   jurisdiction: z.object({ name: z.string().min(1), code: z.string().regex(/^\d{6}$/), level: z.enum(['national', 'province', 'city']) }),
@@ -260,10 +305,16 @@ const definitionSchema = z.object({
   certificateNumber: z
     .object({ cite: citeSchema, provinceCode: z.union([z.string().regex(/^\d{2}$/, 'a 2-digit province code'), z.literal('registered-province')]), description: z.string().optional() })
     .optional(),
-  filingValidity: z.object({ years: z.number().int().min(1), cite: citeSchema }).optional(),
+  filingValidity: z.object({ years: z.number().int().min(1).optional(), cite: citeSchema }).optional(),
+  citations: z.record(idSchema, citeSchema).optional(),
   roles: z.partialRecord(commandSchema, z.array(z.enum(ROLES))).optional(),
   disabledCommands: z.array(commandSchema).optional(),
   calendar: z.unknown().optional(),
+  sourceDigest: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest (generated by `pnpm snapshots`)').optional(),
+  knownHashes: z
+    .union([z.array(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest')), z.record(z.string(), z.array(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest')))])
+    .optional(),
+  releases: z.array(z.custom<RulePack>((v) => !!v && typeof v === 'object' && 'hash' in (v as object), 'a pack made by defineRulePack or releaseOf')).optional(),
 });
 
 /** Merges a child's list over its parent's by id: a clash must say `replaces`. */
@@ -300,8 +351,14 @@ function mergeById<T extends { id: string; replaces?: string }>(
   return out;
 }
 
-function describePack(p: Omit<RulePack, 'hash'>): unknown {
+type Described = Omit<RulePack, 'hash' | 'knownHashes' | 'releases'>;
+
+function describePack(p: Described): unknown {
+  // With a source digest, the functions are identified by the sources they
+  // were built from, not by the text a build tool happened to emit.
+  const digested = typeof p.sourceDigest === 'string';
   return {
+    ...(digested ? { sourceDigest: p.sourceDigest } : {}),
     id: p.id,
     version: p.version,
     parent: p.parent ? { id: p.parent.id, version: p.parent.version, hash: p.parent.hash } : null,
@@ -309,8 +366,8 @@ function describePack(p: Omit<RulePack, 'hash'>): unknown {
     documents: p.documents,
     jurisdiction: p.jurisdiction,
     levels: p.levels ?? null,
-    rules: p.rules.map((r) => ({ ...r, evaluate: r.evaluate.toString() })),
-    quotas: p.quotas.map((q) => ({ ...q, buckets: q.buckets.toString() })),
+    rules: p.rules.map(({ evaluate, ...r }) => (digested ? r : { ...r, evaluate: evaluate.toString() })),
+    quotas: p.quotas.map(({ buckets, ...q }) => (digested ? q : { ...q, buckets: buckets.toString() })),
     deadlines: p.deadlines,
     materials: p.materials,
     certificateNumber: p.certificateNumber ?? null,
@@ -334,13 +391,21 @@ export function defineRulePack(definition: RulePackDefinition): RulePack {
   const parent = definition.extends;
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
   const rules = mergeById('rules', parent?.rules ?? [], definition.rules, issues);
+  for (const [id, cite] of Object.entries(definition.citations ?? {})) {
+    const at = rules.findIndex((r) => r.id === id);
+    if (at === -1 || !parent?.rules.includes(rules[at]!)) {
+      issues.push({ path: ['citations', id], code: 'not_inherited', message: at === -1 ? `${id} is not a rule of the pack` : `${id} is the pack's own rule: cite in the rule itself` });
+      continue;
+    }
+    rules[at] = { ...rules[at]!, cite };
+  }
   const quotas = mergeById('quotas', parent?.quotas ?? [], definition.quotas ?? [], issues);
   const deadlines = mergeById('deadlines', parent?.deadlines ?? [], definition.deadlines ?? [], issues);
   const materials = mergeById('materials', parent?.materials ?? [], definition.materials ?? [], issues);
   if (issues.length > 0) throw new ValidationError(issues, `rule pack ${definition.id}`);
 
-  const { extends: _parent, ...own } = definition;
-  const flat: Omit<RulePack, 'hash'> = {
+  const { extends: _parent, knownHashes: _known, releases: _releases, citations: _citations, ...own } = definition;
+  const flat: Described = {
     ...(parent ?? {}),
     ...own,
     // A child's document with a parent's number replaces it in place (e.g. to add the schedule the child encodes).
@@ -358,10 +423,67 @@ export function defineRulePack(definition: RulePackDefinition): RulePack {
     deadlines,
     materials,
     ...(parent ? { parent } : {}),
-  } as Omit<RulePack, 'hash'>;
-  delete (flat as { hash?: string }).hash;
+  } as Described;
+  for (const k of ['hash', 'knownHashes', 'releases', 'sourceDigest'] as const) delete (flat as Record<string, unknown>)[k];
+  if (definition.sourceDigest !== undefined) (flat as { sourceDigest?: string }).sourceDigest = definition.sourceDigest;
   const hash = createHash('sha256').update(canonicalJson(describePack(flat)), 'utf8').digest('hex');
-  return Object.freeze({ ...flat, hash }) as RulePack;
+  const releases = [...(definition.releases ?? [])].sort((a, b) => compareVersions(b.version, a.version));
+  const clash = releases.find((r, i) => r.id !== definition.id || r.version === definition.version || releases.some((o, j) => j !== i && o.version === r.version));
+  if (clash) {
+    throw new ValidationError(
+      [{ path: ['releases', releases.indexOf(clash), 'version'], code: 'bad_release', message: `a release of ${definition.id} other than ${definition.version}, each version once; got ${clash.id}@${clash.version}` }],
+      `rule pack ${definition.id}`,
+    );
+  }
+  const listed = definition.knownHashes === undefined ? [] : Array.isArray(definition.knownHashes) ? definition.knownHashes : ((definition.knownHashes as Record<string, readonly string[]>)[definition.version] ?? []);
+  const knownHashes = [hash, ...listed.filter((h) => h !== hash)];
+  return Object.freeze({ ...flat, hash, knownHashes: Object.freeze(knownHashes), releases: Object.freeze(releases) }) as RulePack;
+}
+
+/** Orders semantic versions numerically (1.10.0 after 1.9.0; a pre-release before its release). */
+export function compareVersions(a: string, b: string): number {
+  const [ma, pa] = a.split('-', 2) as [string, string | undefined];
+  const [mb, pb] = b.split('-', 2) as [string, string | undefined];
+  const na = ma.split('.').map(Number);
+  const nb = mb.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((na[i] ?? 0) !== (nb[i] ?? 0)) return (na[i] ?? 0) - (nb[i] ?? 0);
+  if (pa === pb) return 0;
+  if (pa === undefined) return 1;
+  if (pb === undefined) return -1;
+  return pa < pb ? -1 : 1;
+}
+
+/** What a released version changes back from the current definition (see `releaseOf`). */
+export interface ReleasePatch extends Partial<Omit<RulePackDefinition, 'id' | 'releases' | 'rules' | 'version'>> {
+  version: string;
+  /**
+   * The implementations this version had of exactly the rules the newer
+   * versions changed: a rule here replaces the current rule of the same id;
+   * a rule the current definition no longer has is added back.
+   */
+  rules?: Rule<any>[];
+  /** Ids of rules added after this version (the released version does not have them). */
+  withoutRules?: string[];
+}
+
+/**
+ * A released, earlier version of a pack, made from the current definition
+ * with the old implementations of exactly the rules that changed since (and
+ * whatever else the patch gives back, e.g. the released parent in `extends`,
+ * the `sourceDigest` and `knownHashes` that version had). Kept so that a log
+ * written under it still replays; listed in the current pack's `releases`.
+ */
+export function releaseOf(current: RulePackDefinition, patch: ReleasePatch): RulePack {
+  const { rules: oldRules = [], withoutRules = [], ...rest } = patch;
+  const dropped = new Set(withoutRules);
+  const rules = current.rules.filter((r) => !dropped.has(r.id)).map((r) => oldRules.find((o) => o.id === r.id) ?? r);
+  for (const o of oldRules) if (!rules.includes(o)) rules.push(o);
+  const { releases: _r, knownHashes: known, ...base } = current;
+  // Known hashes by version (the pack's src/released/hashes.ts) hold for the
+  // release too; a plain list is the current version's own. Without its own
+  // digest a release keeps the current one: its sources are the current sources.
+  const byVersion = known !== undefined && !Array.isArray(known) ? { knownHashes: known } : {};
+  return defineRulePack({ ...base, ...byVersion, ...rest, rules });
 }
 
 /** The rules of a pack that take part in a command's decision. */

@@ -15,9 +15,20 @@ export function renderPackSnapshot(pack: RulePack): string {
   out.push(`# ${pack.title}`, '');
   out.push(`Generated from the pack definition by \`pnpm snapshots\`; do not edit by hand.`, '');
   out.push(`- id: \`${pack.id}\`  version: \`${pack.version}\`${pack.parent ? `  extends: \`${pack.parent.id}@${pack.parent.version}\`` : ''}`);
+  out.push(
+    pack.sourceDigest
+      ? `- hash: \`${pack.hash}\` (over the data and the source digest \`${pack.sourceDigest}\`)`
+      : `- hash: \`${pack.hash}\` (over the data and the text of the rule functions: no source digest, so it differs per build)`,
+  );
+  const otherBuilds = (pack.knownHashes ?? []).filter((h) => h !== pack.hash);
+  if (otherBuilds.length > 0) out.push(`- other known builds of ${pack.version}: ${otherBuilds.map((h) => `\`${h.slice(0, 12)}…\``).join(', ')}`);
+  if ((pack.releases ?? []).length > 0) out.push(`- released versions kept for replay: ${pack.releases.map((r) => `${r.version} (\`${r.hash.slice(0, 12)}…\`)`).join(', ')}`);
   out.push(`- jurisdiction: ${pack.jurisdiction.name} (${pack.jurisdiction.code}, ${pack.jurisdiction.level})`);
   if (pack.levels) out.push(`- levels: ${pack.levels.allowed.map((l) => `${l}（${LEVEL_NAMES[l]}）`).join('、')} — ${quote(pack.levels.cite)}`);
-  if (pack.filingValidity) out.push(`- filing valid for ${pack.filingValidity.years} years — ${quote(pack.filingValidity.cite)}`);
+  if (pack.filingValidity) {
+    const length = pack.filingValidity.years !== undefined ? `for ${pack.filingValidity.years} years` : 'until the date the centre records on the filing receipt (CompleteFiling validUntil)';
+    out.push(`- filing valid ${length} — ${quote(pack.filingValidity.cite)}`);
+  }
   if (pack.certificateNumber) {
     const code = pack.certificateNumber.provinceCode;
     const shown = code === 'registered-province' ? 'the province the organization is registered in' : `province code \`${code}\``;

@@ -1,0 +1,29 @@
+// The demo log written under the 1.0.0 packs (before a pack's hash came from
+// its source digest) replays clean under the current packs: its recorded
+// hashes are known builds of 1.0.0, its decisions are reproduced.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from '../io.js';
+import { runCli } from '../runCli.js';
+
+const fixture = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-log-1.0.0.jsonl');
+
+describe('the demo log of the 1.0.0 packs', () => {
+  it('replays with every decision reproduced, its hashes known builds of 1.0.0, exit 0', async () => {
+    const io = bufferIo();
+    const code = await runCli(['replay', fixture, '--json'], io);
+    const r = JSON.parse(io.out());
+    expect(io.err()).toBe('');
+    expect(r.integrity).toEqual([]);
+    expect(r.failed).toEqual([]);
+    expect(r.decisions).toMatchObject({ rechecked: 13, mismatched: [], packChanged: [], knownBuild: 13, unavailable: [], errors: [] });
+    expect(code).toBe(0);
+  });
+
+  it('says so in text', async () => {
+    const io = bufferIo();
+    expect(await runCli(['replay', fixture], io)).toBe(0);
+    expect(io.out()).toContain('13 decisions recorded by an earlier known build of their pack version');
+    expect(io.out()).toContain('✔ every stream rebuilds and every decision is reproduced');
+  });
+});

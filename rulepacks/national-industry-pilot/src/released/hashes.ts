@@ -1,0 +1,16 @@
+/**
+ * The hashes every known build of each released version of national-industry-pilot recorded in
+ * logs, by version. Replay accepts a decision recorded under any of them as
+ * that version (not as a pack that changed). When the version is bumped, the
+ * hash the old version had (its snapshot.md shows it) is added to its list.
+ *
+ * 1.0.0 was identified by the text of its rule functions, which differs per
+ * build: run from TS source (tsx), from dist ESM, from dist CJS.
+ */
+export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
+  '1.0.0': [
+    'c0c14305f4af1c445c921dec8781b4e28b6fdbda2f8e5476bbbaec00dc45639d', // TS source (tsx)
+    '462759b0214dbb0cf39bd62831d2ca3c3648c884e27794770d40de53637fd7c0', // dist ESM
+    '77a278179b82c1f8619b63d875a159a8169303461b6ce334dab94f4ec8371a75', // dist CJS
+  ],
+};
