@@ -9,5 +9,4 @@ export default nationalIndustryPilot;
 export { nationalIndustryPilot };
 export * from './rules.js';
 export { definition } from './definition.js';
-export { v1_0_0 } from './released/1.0.0.js';
 export { documents, SCHEDULE } from './documents.js';

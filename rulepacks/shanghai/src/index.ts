@@ -9,5 +9,4 @@ export default shanghai;
 export { shanghai };
 export * from './rules.js';
 export { definition } from './definition.js';
-export { v1_0_0 } from './released/1.0.0.js';
 export { documents, HURENSHEZHI_2020_439, CATALOG_EXIT_CUTOFF, SELECTION_STARTS } from './documents.js';

@@ -9,4 +9,3 @@ export default sichuanTechnicalSchools;
 export { sichuanTechnicalSchools };
 export * from './rules.js';
 export { definition, documents, materials } from './definition.js';
-export { v1_0_0 } from './released/1.0.0.js';
