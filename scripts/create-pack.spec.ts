@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ValidationError, evaluateRules, type RulePack } from '@certflow/core';
-import { describeRulePack, screenWithEngine } from '@certflow/core/testing';
+import { describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import { createPack, writeSnapshot } from './create-pack.js';
 
 const rulepacks = fileURLToPath(new URL('../rulepacks', import.meta.url));
@@ -23,7 +23,7 @@ const childPack = await writeSnapshot(child.dir);
 
 describe('pnpm create-pack', () => {
   it('generates the whole file set of a pack', () => {
-    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(existsSync(join(city.dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(city.dir, 'package.json'), 'utf8'));
@@ -33,6 +33,24 @@ describe('pnpm create-pack', () => {
     expect(pkg.devDependencies).toEqual({ '@certflow/core': 'workspace:*' });
     expect(pkg.files).toEqual(expect.arrayContaining(['LICENSE', 'CHANGELOG.md']));
     expect(pkg.exports['.'].require.types).toBe('./dist/index.d.cts');
+  });
+
+  it('the README quotes its sample from a docs snippet, as the docs check requires', () => {
+    const readme = readFileSync(join(city.dir, 'README.md'), 'utf8');
+    const block = /<!-- snippet: docs\/snippets\/rulepack-example-city\.ts#evaluate -->\n```ts\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const snippet = readFileSync(city.snippet, 'utf8');
+    expect(city.snippet).toBe(join(tmp, 'docs', 'snippets', 'rulepack-example-city.ts'));
+    expect(snippet).toBe(`// rulepacks/example-city/README.md\n// #region evaluate\n${block}\n// #endregion evaluate\n`);
+  });
+
+  it('the generated pack exports its test base as an example profile, screened as its first case expects', async () => {
+    for (const [dir, pack] of [[city.dir, cityPack], [child.dir, childPack]] as const) {
+      const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as { exampleProfile: unknown; exampleAsOf: string };
+      const first = loadRuleCases(dir).cases[0]!;
+      expect(mod.exampleAsOf).toBe(first.asOf);
+      expect(evaluateRules(pack, mod.exampleProfile, { asOf: mod.exampleAsOf }).outcome).toBe(first.expect.outcome);
+    }
   });
 
   it('the generated pack extends its parent and screens by registration', () => {

@@ -25,7 +25,7 @@ export interface CreatePackOptions {
 const repoRoot = resolve(import.meta.dirname, '..');
 
 /** Writes the skeleton files and returns the new folder; throws ValidationError naming the option, and writes nothing, on bad input. */
-export async function createPack(options: CreatePackOptions): Promise<{ dir: string; files: string[] }> {
+export async function createPack(options: CreatePackOptions): Promise<{ dir: string; files: string[]; snippet: string }> {
   const parent = options.extends ?? 'national';
   const into = options.into ?? join(repoRoot, 'rulepacks');
   const dir = join(into, options.id ?? '');
@@ -79,6 +79,7 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
     'src/documents.ts': t.documentsTs(input),
     'src/rules.ts': t.rulesTs(input),
     'src/index.ts': t.indexTs(input),
+    'src/example.ts': t.exampleTs(input),
     [`src/${options.id}.unit.spec.ts`]: t.specTs(input),
     'test/cases.yaml': t.casesYaml(input),
     'README.md': t.readme(input),
@@ -89,7 +90,11 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
   }
-  return { dir, files: Object.keys(files) };
+  // The README's sample is quoted from a snippet file the docs check runs (docs/snippets beside rulepacks/).
+  const snippet = join(into, '..', 'docs', 'snippets', `rulepack-${options.id}.ts`);
+  mkdirSync(dirname(snippet), { recursive: true });
+  writeFileSync(snippet, t.snippetTs(input));
+  return { dir, files: Object.keys(files), snippet };
 }
 
 /** Writes the pack's snapshot.md from its definition (what `pnpm snapshots <id>` does). */
@@ -108,10 +113,10 @@ function parseArgs(argv: string[]): CreatePackOptions {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    const { dir, files } = await createPack(parseArgs(process.argv.slice(2)));
+    const { dir, files, snippet } = await createPack(parseArgs(process.argv.slice(2)));
     await writeSnapshot(dir);
     const rel = relative(process.cwd(), dir);
-    console.log(`created ${rel}\n  ${[...files, 'snapshot.md'].join('\n  ')}\nnext: pnpm install, then npx vitest run ${rel}`);
+    console.log(`created ${rel}\n  ${[...files, 'snapshot.md'].join('\n  ')}\nand ${relative(process.cwd(), snippet)} (the README's sample)\nnext: pnpm install, then npx vitest run ${rel}`);
   } catch (err) {
     if (err instanceof ValidationError) {
       console.error(`create-pack: ${err.message}\nusage: pnpm create-pack <id> --code <6-digit code> [--name 中文名] [--extends <pack folder>]`);

@@ -1,8 +1,7 @@
 // docs/authoring-a-rule-pack.md: replacing an inherited rule. The pack and
 // the applicant below are what a scaffolded pack would hold.
-import { defineRulePack, evaluateRules, type ApplicantProfile } from '@certflow/core';
-import { loadRuleCases } from '@certflow/core/testing';
-import { national } from '@certflow/rulepack-national';
+import { defineRulePack, evaluateRules } from '@certflow/core';
+import { exampleProfile, national } from '@certflow/rulepack-national';
 
 const DOC = '鄂人社函〔2020〕N号';
 
@@ -23,7 +22,7 @@ const hubei = defineRulePack({
   levels,
   rules: [levelsAllowedHere],
 });
-const profile = loadRuleCases('rulepacks/national').base as ApplicantProfile;
+const profile = structuredClone(exampleProfile);
 profile.occupations[0]!.levels = [5, 4, 3, 2];
 const decision = evaluateRules(hubei, profile, { asOf: '2020-06-01' });
 console.log(decision.findings.filter((f) => f.outcome === 'fail').map((f) => `${f.ruleId} ${f.cite.document} ${f.cite.clause}`)); // [ 'levels-allowed-hubei 鄂人社函〔2020〕N号 二' ]

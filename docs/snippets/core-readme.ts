@@ -1,7 +1,7 @@
 // packages/core/README.md (src/engine/readme.int.spec.ts runs the README's copy as well)
 // #region example
 import { createEngine, memoryStore } from '@certflow/core';
-import { testCalendar, testProfile, testRulePack } from '@certflow/core/testing';
+import { testCalendar, testProfile, testRulePack } from '@certflow/core/fixtures';
 
 // Hosts pass createChinaCalendar() from @certflow/calendar and their region's pack.
 let now = new Date('2020-06-01T09:00:00+08:00');

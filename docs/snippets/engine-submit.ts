@@ -1,11 +1,9 @@
-// docs/engine.md: submitting an application. The profile is the Jinan school
-// of the demo (a complete applicant profile as a host collects it).
-import { profile } from '../../examples/quickstart/src/stories/shandong.js';
-
+// docs/engine.md: submitting an application. The profile is the Shandong
+// pack's example applicant, a Jinan school (a complete ApplicantProfile as a host collects it).
 // #region submit
 import { createEngine, memoryStore } from '@certflow/core';
 import { createChinaCalendar } from '@certflow/calendar';
-import shandong from '@certflow/rulepack-shandong';
+import shandong, { exampleProfile } from '@certflow/rulepack-shandong';
 
 const engine = createEngine({
   store: memoryStore(),
@@ -16,7 +14,7 @@ const engine = createEngine({
 const r = await engine.applications.submit({
   streamId: 'application-jinan-001',
   actor: { id: 'uscc-52370100MJD123451M', role: 'applicant' },
-  payload: { ...profile, rulePack: 'shandong' }, // the applicant's facts (ApplicantProfile)
+  payload: { ...exampleProfile, rulePack: 'shandong' }, // the applicant's facts (ApplicantProfile)
 });
 // r.decision: { outcome, findings: [{ ruleId, outcome, message, cite }], rulePack: { id, version, hash } }
 console.log(r.decision?.outcome, r.decision?.rulePack.id, r.decision?.findings.length); // needs-review shandong …

@@ -1,7 +1,7 @@
 // docs/read-models.md: the three read models on one store.
 // #region example
 import { createEngine, memoryStore, filingCatalog, certificateRegistry, openDeadlines } from '@certflow/core';
-import { testCalendar, testProfile, testRulePack } from '@certflow/core/testing';
+import { testCalendar, testProfile, testRulePack } from '@certflow/core/fixtures';
 
 const store = memoryStore(); // or sqliteStore({ file }), postgresStore({ connectionString })
 const calendar = testCalendar(); // hosts pass createChinaCalendar() from @certflow/calendar

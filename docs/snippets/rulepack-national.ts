@@ -1,14 +1,9 @@
-// rulepacks/national/README.md. The profile is the base applicant of the
-// pack's own test cases (rulepacks/national/test/cases.yaml).
-import { loadRuleCases } from '@certflow/core/testing';
-import type { ApplicantProfile } from '@certflow/core';
-
-const profile = loadRuleCases('rulepacks/national').base as ApplicantProfile;
-
+// rulepacks/national/README.md. The profile is the pack's example applicant
+// (the base of its own test cases, rulepacks/national/test/cases.yaml).
 // #region evaluate
 import { evaluateRules } from '@certflow/core';
-import national from '@certflow/rulepack-national';
+import national, { exampleAsOf, exampleProfile } from '@certflow/rulepack-national';
 
-const decision = evaluateRules(national, profile, { asOf: '2020-06-01' });
+const decision = evaluateRules(national, exampleProfile, { asOf: exampleAsOf }); // 2020-06-01
 console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail')); // eligible []
 // #endregion evaluate

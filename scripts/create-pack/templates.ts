@@ -168,6 +168,20 @@ export default ${camel(t.id)};
 export { ${camel(t.id)} };
 export { documents, NOTICE } from './documents.js';
 export { registeredInJurisdiction } from './rules.js';
+export { exampleProfile, exampleAsOf } from './example.js';
+`;
+
+/** The pack's example applicant (its test base), so samples need no profile of their own. */
+export const exampleTs = (t: PackTemplateInput) => `import type { ApplicantProfile } from '@certflow/core';
+
+/**
+ * An applicant this pack screens as \`${t.baseExpect.outcome}\` on {@link exampleAsOf}: the base profile of
+ * the pack's test cases (\`test/cases.yaml\`). Every field is described on \`ApplicantProfile\` (@certflow/core).
+ */
+export const exampleProfile: ApplicantProfile = ${json(t.base)};
+
+/** The China date (YYYY-MM-DD) on which {@link exampleProfile} is screened as \`${t.baseExpect.outcome}\`. */
+export const exampleAsOf = '2021-06-01';
 `;
 
 export const specTs = (t: PackTemplateInput) => `import { fileURLToPath } from 'node:url';
@@ -207,18 +221,28 @@ cases:
     expect: ${expectYaml(t.baseExpect, [`registered-in-${t.id}`])}
 `;
 
+/** The README's sample; the same text is the region of docs/snippets/rulepack-<id>.ts, which the docs check runs. */
+const sampleCode = (t: PackTemplateInput) => `import { evaluateRules } from '@certflow/core';
+import pack, { exampleAsOf, exampleProfile } from '@certflow/rulepack-${t.id}';
+
+const decision = evaluateRules(pack, exampleProfile, { asOf: exampleAsOf });
+console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail'));`;
+
+export const snippetTs = (t: PackTemplateInput) => `// rulepacks/${t.id}/README.md
+// #region evaluate
+${sampleCode(t)}
+// #endregion evaluate
+`;
+
 export const readme = (t: PackTemplateInput) => `# @certflow/rulepack-${t.id}
 
 The rule pack for ${t.name} (${t.code}). It extends \`@certflow/rulepack-${t.parent}\`
 and overrides only what its notice changes. Replace \`source/notice.txt\` with
 the notice's text, then follow \`docs/authoring-a-rule-pack.md\`.
 
+<!-- snippet: docs/snippets/rulepack-${t.id}.ts#evaluate -->
 \`\`\`ts
-import { evaluateRules } from '@certflow/core';
-import pack from '@certflow/rulepack-${t.id}';
-
-const decision = evaluateRules(pack, profile, { asOf: '2021-06-01' });
-console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail'));
+${sampleCode(t)}
 \`\`\`
 
 | rule | clause |

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChinaCalendar } from '@certflow/calendar';
-import { ConcurrencyError, createEngine, memoryStore, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
-import { testProfile, testRulePack } from '@certflow/core/testing';
+import { CalendarCoverageError, createChinaCalendar } from '@certflow/calendar';
+import { ConcurrencyError, createEngine, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
+import { CorruptStoreError, IdempotencyConflictError, memoryStore, NotFoundError, StoreUnavailableError, type EventStore, type RulePack } from '@certflow/core';
+import { testProfile, testRulePack } from '@certflow/core/fixtures';
 import { shandong } from '@certflow/rulepack-shandong';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { certflowServer, statusOf } from './server.js';
@@ -138,5 +139,175 @@ describe('GET /deadlines with a date beyond the calendar', () => {
     } finally {
       await new Promise((ok) => other.close(ok));
     }
+  });
+});
+
+async function countEvents(store: EventStore): Promise<number> {
+  let n = 0;
+  for await (const _ of store.readAll()) n++;
+  return n;
+}
+
+/** A server on its own engine, whose store's appends fail with `failure` while it is set. */
+async function serverWith(options: { pack?: RulePack; clock: () => Date }) {
+  const inner = memoryStore();
+  const faults: { failure?: Error } = {};
+  const store = new Proxy(inner, {
+    get(target, key) {
+      if (key === 'append' && faults.failure) {
+        const failure = faults.failure;
+        return async () => {
+          throw failure;
+        };
+      }
+      const v = Reflect.get(target, key) as unknown;
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  const srv = certflowServer(createEngine({ store, rulePacks: [options.pack ?? shandong], calendar: createChinaCalendar(), clock: options.clock }));
+  await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+  };
+  return { call, faults, inner, close: () => new Promise((ok) => srv.close(ok)) };
+}
+
+describe('every error has its status (one test per status)', () => {
+  const clock = () => new Date('2020-05-20T10:00:00+08:00');
+  const submit = (streamId: string, commandId: string, payload: object = { ...profile(), rulePack: 'shandong' }) => ({ type: 'SubmitApplication', streamId, actor: school, commandId, payload });
+
+  it('400: a null, array or scalar body and a malformed stream id are refused as input, not as a crash', async () => {
+    const s = await serverWith({ clock });
+    try {
+      for (const body of ['null', '[]', '42', '"SubmitApplication"']) {
+        const r = await s.call('POST', '/commands', body);
+        expect(r.status, body).toBe(400);
+        expect(r.body.error).toMatchObject({ code: 'VALIDATION', issues: [expect.objectContaining({ path: [], expected: 'object' })] });
+      }
+      for (const path of ['/streams/%E0%A4%A', '/streams/bad%20id', '/streams/filing-1']) {
+        const r = await s.call('GET', path);
+        expect(r.status, path).toBe(400);
+        expect(r.body.error.issues[0].path).toEqual(['streamId']);
+      }
+      expect(await countEvents(s.inner)).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('403: a role that may not run the command', async () => {
+    const s = await serverWith({ clock });
+    try {
+      expect((await s.call('POST', '/commands', submit('application-403', 'c-403-1'))).status).toBe(200);
+      const r = await s.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-403', actor: school, commandId: 'c-403-2' });
+      expect(r).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('404: a command or a query on a stream that has no events', async () => {
+    const s = await serverWith({ clock });
+    try {
+      const r = await s.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-missing', actor: centre, commandId: 'c-404' });
+      expect(r).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', what: 'stream', id: 'application-missing' } } });
+      expect((await s.call('GET', '/streams/application-missing')).body.error).toMatchObject({ code: 'NOT_FOUND', id: 'application-missing' });
+      expect(await countEvents(s.inner)).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('409: a commandId used again for another command, a stream that moved on, a command the state does not take', async () => {
+    const s = await serverWith({ clock });
+    try {
+      expect((await s.call('POST', '/commands', submit('application-409', 'c-409'))).status).toBe(200);
+      const accept = (commandId: string) => ({ type: 'AcceptApplication', streamId: 'application-409', actor: centre, commandId });
+      s.faults.failure = new IdempotencyConflictError('c-409', 'f'.repeat(64), '0'.repeat(64));
+      expect(await s.call('POST', '/commands', accept('c-409-1'))).toMatchObject({ status: 409, body: { error: { code: 'IDEMPOTENCY_CONFLICT', commandId: 'c-409' } } });
+      s.faults.failure = new ConcurrencyError('application-409', 1, 2);
+      expect(await s.call('POST', '/commands', accept('c-409-2'))).toMatchObject({ status: 409, body: { error: { code: 'CONCURRENCY', streamId: 'application-409' } } });
+      s.faults.failure = undefined;
+
+      const early = await s.call('POST', '/commands', { type: 'CompleteFiling', streamId: 'application-409', actor: centre, commandId: 'c-409-3' });
+      expect(early).toMatchObject({ status: 409, body: { error: { code: 'INVALID_TRANSITION' } } });
+      expect((await s.call('GET', '/streams/application-409')).body.version).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('422: a rule that refuses, and a date past the years the calendar covers', async () => {
+    const s = await serverWith({ clock });
+    try {
+      const refused = await s.call('POST', '/commands', submit('application-422', 'c-422', { ...profile(false), rulePack: 'shandong' }));
+      expect(refused.status).toBe(200); // an ineligible application is recorded with its decision
+      expect(refused.body.decision.outcome).toBe('ineligible');
+      const r = await s.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-422', actor: centre, commandId: 'c-422-2' });
+      expect(r.status).toBe(422);
+      expect(r.body.error).toMatchObject({ code: 'RULE_VIOLATION', findings: expect.arrayContaining([expect.objectContaining({ cite: expect.objectContaining({ document: '鲁人社字〔2020〕50号' }) })]) });
+    } finally {
+      await s.close();
+    }
+    // The test pack has a 10-working-day acceptance deadline; from 2026-12-25 it reaches 2027, past the calendar.
+    const late = await serverWith({ pack: testRulePack, clock: () => new Date('2026-12-25T10:00:00+08:00') });
+    try {
+      const submitted = await late.call('POST', '/commands', { type: 'SubmitApplication', streamId: 'application-late', actor: school, commandId: 'c-late', payload: { ...testProfile(), rulePack: 'test-pack' } });
+      expect(submitted.status).toBe(200);
+      const r = await late.call('GET', '/deadlines?now=2026-12-26T00:00:00%2B08:00');
+      expect(r).toMatchObject({ status: 422, body: { error: { code: 'CALENDAR_COVERAGE', year: 2027 } } });
+    } finally {
+      await late.close();
+    }
+  });
+
+  it('503: the store is unreachable; the body says whether the write may have happened, Retry-After says when to retry', async () => {
+    const s = await serverWith({ clock });
+    try {
+      s.faults.failure = new StoreUnavailableError('append', 'unknown', { driverCode: 'ECONNRESET' });
+      const r = await s.call('POST', '/commands', submit('application-503', 'c-503'));
+      expect(r).toMatchObject({ status: 503, retryAfter: '1', body: { error: { code: 'STORE_UNAVAILABLE', outcome: 'unknown' } } });
+      s.faults.failure = undefined;
+      expect((await s.call('POST', '/commands', submit('application-503', 'c-503'))).status).toBe(200); // the retry with the same commandId
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('500: a damaged store, and anything that is not a certflow error, without its details', async () => {
+    const s = await serverWith({ clock });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (e: unknown) => void errors.push(e);
+    try {
+      s.faults.failure = new CorruptStoreError('events.sqlite', 'page checksum mismatch', { position: 7 });
+      expect(await s.call('POST', '/commands', submit('application-500', 'c-500'))).toMatchObject({ status: 500, body: { error: { code: 'CORRUPT_STORE' } } });
+      s.faults.failure = new TypeError('boom');
+      const r = await s.call('POST', '/commands', submit('application-500', 'c-500-2'));
+      expect(r).toMatchObject({ status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } });
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+      await s.close();
+    }
+  });
+});
+
+describe('statusOf, for the errors added since', () => {
+  it('maps idempotency conflicts, store outages, damaged stores and calendar coverage', () => {
+    let coverage: unknown;
+    try {
+      createChinaCalendar().isWorkday('2040-03-01');
+    } catch (e) {
+      coverage = e;
+    }
+    expect(coverage).toBeInstanceOf(CalendarCoverageError);
+    expect(statusOf(coverage)).toBe(422);
+    expect(statusOf(new IdempotencyConflictError('c-1', 'a', 'b'))).toBe(409);
+    expect(statusOf(new StoreUnavailableError('append', 'not-written'))).toBe(503);
+    expect(statusOf(new CorruptStoreError('x.sqlite', 'truncated'))).toBe(500);
+    expect(statusOf(new NotFoundError('stream', 'application-x'))).toBe(404);
   });
 });

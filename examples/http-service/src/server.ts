@@ -1,26 +1,71 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { CalendarCoverageError } from '@certflow/calendar';
 import {
   CertflowError,
   ConcurrencyError,
   ForbiddenError,
+  IdempotencyConflictError,
   InvalidTransitionError,
   NotFoundError,
   RuleViolationError,
+  STREAM_ID_PATTERN,
+  StoreUnavailableError,
   ValidationError,
+  type Command,
   type Engine,
 } from '@certflow/core';
 
-/** The HTTP status of each certflow error; anything else is a 500. */
+/**
+ * The HTTP status of each certflow error:
+ * - 400 malformed input (`ValidationError`: the body, a stream id, a parameter);
+ * - 403 the actor's role may not run the command (`ForbiddenError`);
+ * - 404 no such stream (`NotFoundError`);
+ * - 409 the stream moved on or is in another state (`ConcurrencyError`,
+ *   `InvalidTransitionError`), or a `commandId` was used for another command
+ *   (`IdempotencyConflictError`): nothing was appended;
+ * - 422 a rule of the pack refused (`RuleViolationError`, with findings and
+ *   their clauses), or a date lies past the years the calendar covers
+ *   (`CalendarCoverageError`: well-formed, but undecidable until the host adds
+ *   that year's arrangement);
+ * - 503 the store is unreachable (`StoreUnavailableError`; its `outcome` says
+ *   whether the write may have happened: retry with the same `commandId`);
+ * - 500 anything else, a damaged store (`CorruptStoreError`) included.
+ */
 export function statusOf(err: unknown): number {
   if (err instanceof ValidationError) return 400;
   if (err instanceof ForbiddenError) return 403;
   if (err instanceof NotFoundError) return 404;
-  if (err instanceof InvalidTransitionError || err instanceof ConcurrencyError) return 409;
-  if (err instanceof RuleViolationError) return 422;
+  if (err instanceof InvalidTransitionError || err instanceof ConcurrencyError || err instanceof IdempotencyConflictError) return 409;
+  if (err instanceof RuleViolationError || err instanceof CalendarCoverageError) return 422;
+  if (err instanceof StoreUnavailableError) return 503;
   return 500;
 }
 
 class BadRequest extends Error {}
+
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** A command body is a JSON object; `null`, an array or a scalar is refused before the engine sees it. */
+function asCommand(body: unknown): Command {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ValidationError([{ path: [], code: 'invalid_type', message: 'a command is a JSON object', expected: 'object', received: typeOf(body) }], 'POST /commands');
+  }
+  return body as Command;
+}
+
+/** The stream id of a path segment; a bad escape or an id that is no stream id is a 400. */
+function streamIdOf(segment: string): string {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    throw new ValidationError([{ path: ['streamId'], code: 'invalid_escape', message: 'the stream id is not a valid URL escape', received: segment }], 'GET /streams/:id');
+  }
+  if (!STREAM_ID_PATTERN.test(id)) {
+    throw new ValidationError([{ path: ['streamId'], code: 'invalid_string', message: 'not a stream id', expected: String(STREAM_ID_PATTERN), received: id }], 'GET /streams/:id');
+  }
+  return id;
+}
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -56,8 +101,9 @@ function instant(url: URL, name: string): Date | undefined {
  * certflow behind node:http. Commands: POST /commands (the body is a command,
  * as `engine.execute` takes it). Queries: GET /streams/:id[?at=instant]
  * (`engine.load`, time travel with `at`), GET /deadlines[?now=instant].
- * Errors come back as `{ error: { name, code, message, …fields } }`, a
- * RuleViolationError with its findings and their citations.
+ * Errors come back as `{ error: { name, code, message, …fields } }` with the
+ * status of `statusOf`, a RuleViolationError with its findings and their
+ * citations; a 503 carries `Retry-After`.
  */
 export function certflowServer(engine: Engine): Server {
   return createServer(async (req, res) => {
@@ -65,13 +111,21 @@ export function certflowServer(engine: Engine): Server {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const stream = /^\/streams\/([^/]+)$/.exec(url.pathname);
       if (req.method === 'POST' && url.pathname === '/commands') {
-        const result = await engine.execute((await readJson(req)) as never);
-        return send(res, 200, result);
+        const command = asCommand(await readJson(req));
+        try {
+          return send(res, 200, await engine.execute(command));
+        } catch (err) {
+          // Only a creating command may act on a stream without events: any other one names a missing stream.
+          if (err instanceof InvalidTransitionError && STREAM_ID_PATTERN.test(String(command.streamId)) && (await engine.load(command.streamId)).version === 0) {
+            throw new NotFoundError('stream', command.streamId);
+          }
+          throw err;
+        }
       }
       if (req.method === 'GET' && stream) {
         const at = instant(url, 'at');
-        const state = await engine.load(decodeURIComponent(stream[1]!), at ? { at } : {});
-        if (state.version === 0) return send(res, 404, { error: { name: 'NotFoundError', code: 'NOT_FOUND', message: `no events in ${state.streamId}` } });
+        const state = await engine.load(streamIdOf(stream[1]!), at ? { at } : {});
+        if (state.version === 0) throw new NotFoundError('stream', state.streamId);
         return send(res, 200, state);
       }
       if (req.method === 'GET' && url.pathname === '/deadlines') {
@@ -81,6 +135,7 @@ export function certflowServer(engine: Engine): Server {
       return send(res, 404, { error: { name: 'NotFound', code: 'NO_ROUTE', message: `${req.method} ${url.pathname}: use POST /commands, GET /streams/:id, GET /deadlines` } });
     } catch (err) {
       if (err instanceof BadRequest) return send(res, 400, { error: { name: 'BadRequest', code: 'BAD_REQUEST', message: err.message } });
+      if (err instanceof StoreUnavailableError) res.setHeader('retry-after', '1');
       if (err instanceof CertflowError) return send(res, statusOf(err), { error: err.toJSON() });
       send(res, 500, { error: { name: 'Error', code: 'INTERNAL', message: 'internal error' } });
       console.error(err);

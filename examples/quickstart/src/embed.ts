@@ -1,9 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { createChinaCalendar } from '@certflow/calendar';
 import { createEngine, prettifyError, type Actor } from '@certflow/core';
-import { shandong } from '@certflow/rulepack-shandong';
+import { exampleProfile, shandong } from '@certflow/rulepack-shandong';
 import { sqliteStore } from '@certflow/store-sqlite';
-import { profile } from './stories/shandong.js';
 
 /**
  * certflow inside a host system: one SQLite file, the packs the host uses,
@@ -24,7 +23,7 @@ export async function embed(file: string, print: (line: string) => void = consol
     const submitted = await engine.applications.submit({
       streamId: 'application-jinan-0001',
       actor: school,
-      payload: { ...profile, rulePack: 'shandong' }, // the applicant profile a host collects
+      payload: { ...exampleProfile, rulePack: 'shandong' }, // the applicant profile a host collects (ApplicantProfile)
     });
     const decision = submitted.decision!;
     print(`screening: ${decision.outcome}`);

@@ -3,7 +3,7 @@ import { CalendarValidationError, type CalendarIssue } from './errors.js';
 import { isLocalDate } from './localDate.js';
 import type { CalendarCoverage, ChinaCalendarOptions } from './types.js';
 
-/** zod's issues as field-path issues (the calendar does not depend on core's helper). */
+/** zod's issues as field-path issues (core's zodIssues, kept here: the calendar does not depend on core). */
 export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []): CalendarIssue[] {
   return error.issues.map((i) => {
     const issue: CalendarIssue = { path: [...prefix, ...i.path.map((k) => (typeof k === 'symbol' ? String(k) : k))], code: i.code, message: i.message };

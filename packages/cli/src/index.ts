@@ -38,3 +38,7 @@ export { KNOWN_PACKS, loadKnownPacks, loadPackModule, packSet, packsOf } from '.
 export type { PackSet } from './replay/packs.js';
 export { logStore } from './replay/logStore.js';
 export { newPackCommand, findCheckout } from './commands/newPack.js';
+export { CannotReadError, EmptySourceError, HeadsFileError } from './errors.js';
+export { checkHeads } from './commands/verify.js';
+export { compareHeads, logHeads, packsUsed, readHeadsFile } from './heads.js';
+export type { HeadChange, PackUsed, StreamHeadRecord } from './heads.js';

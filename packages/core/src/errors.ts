@@ -50,11 +50,20 @@ export class CertflowError extends Error {
   }
 }
 
+/** What an append expects of its stream: that exact version (events so far), `'no-stream'` (no event yet), or `'any'`. */
 export type ExpectedVersion = number | 'no-stream' | 'any';
 
+/**
+ * Code `CONCURRENCY`: the stream is not at the version the append expected
+ * (another writer got there first). Nothing was appended. The engine reloads
+ * and retries a command up to `maxRetries` times before this surfaces; a
+ * plain append should re-read and decide again. HTTP: 409.
+ */
 export class ConcurrencyError extends CertflowError {
   readonly streamId: string;
+  /** The version the append expected. */
   readonly expected: ExpectedVersion;
+  /** The stream's version found (number of events). */
   readonly actual: number;
   constructor(streamId: string, expected: ExpectedVersion, actual: number) {
     super('CONCURRENCY', { streamId, expected, actual });
@@ -64,7 +73,13 @@ export class ConcurrencyError extends CertflowError {
   }
 }
 
+/**
+ * Code `VALIDATION`: input that does not have the required shape (a command,
+ * a payload, an event, an option). Each issue names the field `path`, what
+ * was expected and what was received. Nothing was recorded. HTTP: 400.
+ */
 export class ValidationError extends CertflowError {
+  /** Every problem found, not only the first. */
   readonly issues: ValidationIssue[];
   constructor(issues: ValidationIssue[], context?: string) {
     const summary = issues.map((i) => `${i.message} → at ${formatPath(i.path)}`).join('; ');
@@ -73,9 +88,17 @@ export class ValidationError extends CertflowError {
   }
 }
 
+/**
+ * Code `INVALID_TRANSITION`: the stream's machine does not take the command in
+ * its current state (e.g. `CompleteFiling` before publicity), or the rule pack
+ * does not use the command; `params.reason` says which. Nothing was recorded.
+ * HTTP: 409.
+ */
 export class InvalidTransitionError extends CertflowError {
   readonly streamId: string;
+  /** The command refused, e.g. `CompleteFiling`. */
   readonly command: string;
+  /** The state it was refused in, dotted (e.g. `filed.suspended`); `draft` for a stream without events. */
   readonly state: string;
   constructor(streamId: string, command: string, state: string, reason?: string) {
     super('INVALID_TRANSITION', { streamId, command, state, reason });
@@ -85,7 +108,13 @@ export class InvalidTransitionError extends CertflowError {
   }
 }
 
+/**
+ * Code `FORBIDDEN`: the actor's role may not issue the command under the
+ * stream's rule pack (the defaults of `DEFAULT_ROLES`, narrowed by the pack;
+ * `auditor` is read-only everywhere). Nothing was recorded. HTTP: 403.
+ */
 export class ForbiddenError extends CertflowError {
+  /** The actor's role. */
   readonly role: string;
   readonly command: string;
   constructor(role: string, command: string, reason?: string) {
@@ -97,22 +126,34 @@ export class ForbiddenError extends CertflowError {
 
 /** A citation of the clause a rule encodes: the document, the clause, and its original words. */
 export interface Citation {
+  /** The document's number, e.g. 鲁人社字〔2020〕50号. */
   document: string;
+  /** The clause as the document numbers it, e.g. 一（二）. */
   clause: string;
+  /** The clause's words, verbatim in the original Chinese (checked against the shipped notice). */
   text: string;
 }
 
 /** One rule's finding, as carried by a RuleViolationError. */
 export interface ViolationFinding {
+  /** The rule's id in its pack, e.g. `credit-clean`. */
   ruleId: string;
+  /** `fail`, or `review` where a command needs every criterion passed. */
   outcome: string;
   message?: string;
   cite: Citation;
   path?: (string | number)[];
 }
 
+/**
+ * Code `RULE_VIOLATION`: a rule of the pack refuses the command (a failed
+ * criterion, a criterion still under review where all must pass, a quota
+ * full, a deadline passed). Each finding cites its clause. Nothing was
+ * recorded. HTTP: 422.
+ */
 export class RuleViolationError extends CertflowError {
   readonly command: string;
+  /** The findings that refused, each with its citation. */
   readonly findings: ViolationFinding[];
   constructor(command: string, findings: ViolationFinding[]) {
     const summary = findings
@@ -124,6 +165,7 @@ export class RuleViolationError extends CertflowError {
   }
 }
 
+/** Code `NOT_FOUND`: a thing the call names does not exist (`what`: e.g. `stream`, `rule pack`; `id`: its id). HTTP: 404. */
 export class NotFoundError extends CertflowError {
   readonly what: string;
   readonly id: string;

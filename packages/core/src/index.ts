@@ -168,3 +168,11 @@ export type { CalendarSpanBasis, CalendarYearBasis } from './engine/calendar.js'
 
 // Transparency: an RFC 9162 Merkle tree over the log, C2SP signed checkpoints, proofs and witnesses.
 export * from './transparency/index.js';
+export { commandFingerprint, MAX_PAYLOAD_DEPTH, parseCommand, payloadIssues } from './engine/commandSchemas.js';
+export { encodeBucket, normalizeBucket } from './engine/quotas.js';
+export { foldEventsStrict } from './machines/fold.js';
+export type { RejectedEvent } from './machines/fold.js';
+export { checkHistory } from './streams/checkHistory.js';
+export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
+export { EVENT_CATALOGUE, eventDataIssues, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
+export type { ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';

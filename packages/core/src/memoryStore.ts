@@ -3,6 +3,7 @@ import {
   checkExpectedVersion,
   type AppendOptions,
   type AppendResult,
+  type EventStore,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from './errors.js';
 import type { StoredEvent } from './event.js';
 import type { EventHandler, RetryOptions, Subscription, SubscriptionHealth } from './eventStore.js';
 
@@ -163,7 +164,8 @@ export function runSubscription(
     async stop() {
       stopController.abort();
       await loop;
-      waiters.forEach((w) => w.reject(new Error(`subscription ${name} stopped`)));
+      const stopped = new StoreUnavailableError('subscription', 'not-written', { detail: `subscription ${name} was stopped` });
+      waiters.forEach((w) => w.reject(stopped));
       waiters = [];
     },
     async health() {

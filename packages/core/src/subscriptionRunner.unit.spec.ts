@@ -99,6 +99,20 @@ describe('runSubscription', () => {
     await sub.stop();
   });
 
+  it('stop() rejects a pending waitUntilCaughtUp with a StoreUnavailableError, not a bare Error', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { source } = flakySource(3, () => false);
+    const sub = runSubscription('stopping', async () => gate, source);
+    const waiting = sub.waitUntilCaughtUp().catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 10));
+    const stopping = sub.stop();
+    release();
+    await stopping;
+    expect(await waiting).toBeInstanceOf(StoreUnavailableError);
+    expect(await waiting).toMatchObject({ operation: 'subscription', outcome: 'not-written' });
+  });
+
   it('health reports the lag while the handler is behind, and undefined lag when the store cannot be asked', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -13,6 +13,14 @@ import {
 
 type Query = <R extends object>(text: string, values?: unknown[]) => Promise<R[]>;
 
+/** Benchmark seam (not exported from the package): with `disabled`, stores created afterwards append without extending the tree. */
+export const treeSeam = { disabled: false };
+
+/** The select-list item each append adds: the tree takes in, in the append's own transaction, what others committed before it. */
+export function extendTreeItem(schema: string): string {
+  return treeSeam.disabled ? '' : `, "${schema}".extend_tree(64, false) AS tree_size`;
+}
+
 /** Leaves one extend_tree call adds at most while a tree question waits. */
 const EXTEND_BATCH = 5000;
 

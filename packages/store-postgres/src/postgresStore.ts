@@ -13,6 +13,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type CanonicalForms,
+  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
@@ -27,12 +28,29 @@ import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
-import { driverCode, guardClient, toStoreError } from './pgErrors.js';
-import { postgresTransparency } from './merkle.js';
+import { driverCode, guardClient, toStoreError as classify } from './pgErrors.js';
+import { MultiHostPool, parseHostList } from './multiHost.js';
+import { extendTreeItem, postgresTransparency } from './merkle.js';
 
 export interface PostgresStoreOptions {
-  /** e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`. */
+  /**
+   * e.g. `postgres://user@host:5432/db`. Needed unless `pool` is a `pg.Pool`.
+   * Several hosts in libpq's form (`postgres://user@primary:5432,standby:5432/db?target_session_attrs=read-write`)
+   * are tried in order, and with `target_session_attrs=read-write` only a
+   * primary is used: after a failure the store looks again, so writers follow
+   * a promoted standby. See docs/deployment.md.
+   */
   connectionString?: string;
+  /**
+   * A hot standby (or any replica) for reads: `readStream`, `readAll` and the
+   * subscriptions' reads go there; appends, imports, checkpoints and
+   * `streamVersion` (which a writer's expectedVersion comes from) stay on
+   * `connectionString`. Commits held back on the primary are held back on the
+   * standby too, so no reader skips a late commit. With the primary's
+   * `synchronous_commit = remote_apply` an acknowledged event is already
+   * readable there. May list several hosts like `connectionString`.
+   */
+  replicaConnectionString?: string;
   /** The schema that holds the store's tables (created on first use). Default `certflow`. */
   schema?: string;
   /**
@@ -149,23 +167,46 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       'postgresStore',
     );
   }
-  const pool: Pool = shared
-    ? (options.pool as Pool)
-    : new pg.Pool({
-        max: 10,
-        connectionTimeoutMillis: timeouts.connectTimeoutMs,
-        statement_timeout: timeouts.statementTimeoutMs,
-        query_timeout: readTimeoutMs,
-        keepAlive: true,
-        ...(options.pool as PoolConfig | undefined),
-        connectionString: options.connectionString,
-      });
-  if (!shared) pool.on('error', () => undefined); // an idle connection dropped by the server; the pool replaces it
+  const poolConfig: PoolConfig = {
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    query_timeout: readTimeoutMs,
+    keepAlive: true,
+    ...(shared ? {} : (options.pool as PoolConfig | undefined)),
+  };
+  const hostList = shared ? undefined : parseHostList(options.connectionString!);
+  const openPool = (connectionString: string): { pool: Pool; multi: MultiHostPool | undefined } => {
+    const list = parseHostList(connectionString);
+    if (list) {
+      const multi = new MultiHostPool(list, poolConfig);
+      return { pool: multi as unknown as Pool, multi };
+    }
+    return { pool: new pg.Pool({ ...poolConfig, connectionString }), multi: undefined };
+  };
+  const primary = shared ? { pool: options.pool as Pool, multi: undefined } : openPool(options.connectionString!);
+  const pool: Pool = primary.pool;
+  const replica = options.replicaConnectionString ? openPool(options.replicaConnectionString) : undefined;
+  const readPool: Pool = replica?.pool ?? pool;
+  // An idle connection dropped by the server: the pool replaces it.
+  if (!shared) pool.on('error', () => undefined);
+  replica?.pool.on('error', () => undefined);
+  /** Classifies a failure; a store failure also makes a host list look for its primary again. */
+  const toStoreError: typeof classify = (e, operation, write, phase) => {
+    const err = classify(e, operation, write, phase);
+    if (err instanceof StoreUnavailableError) {
+      primary.multi?.suspect();
+      replica?.multi?.suspect();
+    }
+    return err;
+  };
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const signal = new ChangeSignal(
     pool,
     `certflow_${schema}`,
-    options.connectionString ? { connectionString: options.connectionString, connectionTimeoutMillis: timeouts.connectTimeoutMs, keepAlive: true } : undefined,
+    options.connectionString && !hostList
+      ? { connectionString: options.connectionString, connectionTimeoutMillis: timeouts.connectTimeoutMs, keepAlive: true }
+      : undefined,
     pollIntervalMs,
   );
   const t = `"${schema}".events`;
@@ -194,10 +235,16 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   };
 
   /** A statement that writes no event: every failure is a StoreUnavailableError (`not-written` for reads). */
-  const query = async <R extends object>(operation: string, text: string, values: unknown[] = [], write = false): Promise<R[]> => {
+  const query = async <R extends object>(
+    operation: string,
+    text: string,
+    values: unknown[] = [],
+    write = false,
+    on: Pool = pool,
+  ): Promise<R[]> => {
     await ready(operation);
     try {
-      return (await pool.query<R>({ text, values, types, query_timeout: readTimeoutMs } as QueryConfig)).rows;
+      return (await on.query<R>({ text, values, types, query_timeout: readTimeoutMs } as QueryConfig)).rows;
     } catch (e) {
       throw toStoreError(e, operation, write, 'sent');
     }
@@ -206,8 +253,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   const streamVersion = async (streamId: string, operation = 'streamVersion'): Promise<number> =>
     (await query<{ v: number }>(operation, `SELECT coalesce(max(version), 0) AS v FROM ${t} WHERE stream_id = $1`, [streamId]))[0]!.v;
 
+  /** The head as the reading server sees it (the replica, if there is one). */
   const headPosition = async (operation: string): Promise<number> =>
-    (await query<{ p: number }>(operation, `SELECT coalesce(max(position), 0) AS p FROM ${t}`))[0]!.p;
+    (await query<{ p: number }>(operation, `SELECT coalesce(max(position), 0) AS p FROM ${t}`, [], false, readPool))[0]!.p;
 
   /**
    * Events after `after` whose transactions are all finished: rows written by
@@ -232,6 +280,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
          WHERE transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
          ORDER BY position`,
         [after, limit],
+        false,
+        readPool,
       )
     ).map(toStoredEvent);
 
@@ -257,8 +307,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   // (Names are cut at 63 bytes; the schema name has at most 48.)
   const appendStatement = {
     name: `cf_batch_${schema}`,
-    // extend_tree: the Merkle tree takes in, in this same transaction, what others committed before it (treeSchema.ts)
-    text: `SELECT head_version, head_hash, first_position, hashes, "${schema}".extend_tree(64, false) AS tree_size FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
+    text: `SELECT head_version, head_hash, first_position, hashes${extendTreeItem(schema)} FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
     types,
   };
 
@@ -439,6 +488,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         'readStream',
         `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version`,
         [streamId, Math.max(from, 1), to],
+        false,
+        readPool,
       );
       return rows.map(toStoredEvent);
     },
@@ -508,7 +559,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       }
       if (events.length === 0) return;
       await ready('importEvents');
-      await importInTransaction(pool, schema, events);
+      await importInTransaction(pool, schema, events, toStoreError);
       signal.wake();
       signal.notifyOthers();
     },
@@ -519,12 +570,13 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       closed = true;
       await signal.close();
       if (!shared) await pool.end();
+      await replica?.pool.end();
     },
   };
   return store;
 }
 
-async function importInTransaction(pool: Pool, schema: string, events: StoredEvent[]): Promise<void> {
+async function importInTransaction(pool: Pool, schema: string, events: StoredEvent[], toStoreError: typeof classify): Promise<void> {
   let client: PoolClient;
   try {
     client = guardClient(await pool.connect());

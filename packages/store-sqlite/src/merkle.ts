@@ -7,35 +7,54 @@ import {
   nodesForAppend,
   treeRoot,
   ProofUnavailableError,
-  type Hash,
   type NodeReader,
   type StoredEvent,
   type TransparencyLog,
 } from '@certflow/core';
 
 /**
- * The RFC 9162 Merkle tree over a SQLite store, in two tables beside the
- * events: every complete subtree hash (level, idx), and the leaf index of
- * each event's position. Leaves are added inside the append's (or import's)
- * own transaction, so the tree never lags the log, and `BEGIN IMMEDIATE`
- * serializes the writers of every process, so leaf order is commit order.
- * A file written by a release without the tree (or an older process still
+ * The RFC 9162 Merkle tree over a SQLite store, beside the events, written
+ * inside the append's (or import's) own transaction, so the tree never lags
+ * the log; `BEGIN IMMEDIATE` serializes the writers of every process, so
+ * leaf order is commit order.
+ *
+ * To add as little as possible to an append's write, leaves are not stored:
+ * leaf i is the event at position i + offset, its hash SHA-256(0x00 ‖ event
+ * hash) recomputed when needed, and `certflow_tree_gaps` records where the
+ * offset changes (only an import above a gap adds a row). Every complete
+ * subtree above the leaves is kept in `certflow_tree_nodes` (about one row
+ * per event), and `certflow_tree_head` holds the size, so an append adds a
+ * node row or two and rewrites one head row.
+ *
+ * A file written by a release without the tree (or by an older process still
  * appending to it) is caught up on open and before each append.
  */
 const TREE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS certflow_tree_nodes (
-  level INTEGER NOT NULL,
+  level INTEGER NOT NULL CHECK (level >= 1),
   idx   INTEGER NOT NULL,
   hash  BLOB    NOT NULL,
   PRIMARY KEY (level, idx)
 ) STRICT, WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS certflow_tree_leaves (
-  position INTEGER PRIMARY KEY,
-  leaf     INTEGER NOT NULL
+CREATE TABLE IF NOT EXISTS certflow_tree_gaps (
+  leaf   INTEGER PRIMARY KEY,
+  offset INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS certflow_tree_head (
+  one           INTEGER PRIMARY KEY CHECK (one = 1),
+  size          INTEGER NOT NULL,
+  last_position INTEGER NOT NULL
+) STRICT;
+INSERT OR IGNORE INTO certflow_tree_head (one, size, last_position) VALUES (1, 0, 0);
 `;
+const TABLES = ['certflow_tree_nodes', 'certflow_tree_gaps', 'certflow_tree_head'];
 
 const CATCH_UP_BATCH = 5000;
+/** Positions start at 1, leaves at 0: the offset where no gap row says otherwise. */
+const FIRST_POSITION = 1;
+
+/** Benchmark seam (not exported from the package): with `disabled`, appends skip the tree, the baseline bench/transparency compares against. */
+export const treeSeam = { disabled: false };
 
 export interface SqliteTree {
   /** Adds the leaves of events just inserted (in position order), inside the caller's transaction. */
@@ -45,10 +64,10 @@ export interface SqliteTree {
 
 function hasTables(db: Database.Database): boolean {
   const n = db
-    .prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('certflow_tree_nodes', 'certflow_tree_leaves')")
+    .prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (${TABLES.map((t) => `'${t}'`).join(', ')})`)
     .pluck()
     .get() as number;
-  return n === 2;
+  return n === TABLES.length;
 }
 
 /** Opens the tree of a store's database, creating and catching it up when the file can be written. */
@@ -65,33 +84,50 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   const sql = {
     node: db.prepare('SELECT hash FROM certflow_tree_nodes WHERE level = ? AND idx = ?').pluck(),
     putNode: db.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
-    putLeaf: db.prepare('INSERT INTO certflow_tree_leaves (position, leaf) VALUES (?, ?)'),
-    size: db.prepare('SELECT COALESCE(MAX(idx) + 1, 0) FROM certflow_tree_nodes WHERE level = 0').pluck(),
-    lastCovered: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_tree_leaves').pluck(),
-    leafOf: db.prepare('SELECT leaf FROM certflow_tree_leaves WHERE position = ?').pluck(),
+    head: db.prepare('SELECT size, last_position FROM certflow_tree_head WHERE one = 1').raw(),
+    setHead: db.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ? WHERE one = 1'),
+    gapAt: db.prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf <= ? ORDER BY leaf DESC LIMIT 1').pluck(),
+    gapOfPosition: db.prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf + offset <= ? ORDER BY leaf DESC LIMIT 1').pluck(),
+    putGap: db.prepare('INSERT INTO certflow_tree_gaps (leaf, offset) VALUES (?, ?)'),
+    eventHash: db.prepare('SELECT hash FROM certflow_events WHERE position = ?').pluck(),
+    maxPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events').pluck(),
     uncovered: db.prepare(`SELECT position, hash FROM certflow_events WHERE position > ? AND position < ? ORDER BY position LIMIT ${CATCH_UP_BATCH}`).raw(),
   };
+  const head = () => sql.head.get() as [size: number, lastPosition: number];
+  const offsetOf = (leaf: number) => (sql.gapAt.get(leaf) as number | undefined) ?? FIRST_POSITION;
   const read: NodeReader = (level, index) => {
+    if (level === 0) {
+      const hash = sql.eventHash.get(index + offsetOf(index)) as string | undefined;
+      if (hash === undefined) throw new ProofUnavailableError(`leaf ${index} is not in the tree`);
+      return eventLeafHash(hash);
+    }
     const h = sql.node.get(level, index) as Buffer | undefined;
     if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
     return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
   };
-  const addLeaf = (position: number, hash: string, index: number) => {
-    for (const n of nodesForAppend(index, eventLeafHash(hash), read)) sql.putNode.run(n.level, n.index, Buffer.from(n.hash));
-    sql.putLeaf.run(position, index);
+  /** Adds leaves in position order; the events must already be in certflow_events. */
+  const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, size: number, lastPosition: number): [number, number] => {
+    for (const [position, hash] of leaves) {
+      if (position - size !== (size === 0 ? FIRST_POSITION : lastPosition - (size - 1))) sql.putGap.run(size, position - size);
+      const nodes = nodesForAppend(size, eventLeafHash(hash), read);
+      for (let k = 1; k < nodes.length; k++) sql.putNode.run(nodes[k]!.level, nodes[k]!.index, Buffer.from(nodes[k]!.hash));
+      size++;
+      lastPosition = position;
+    }
+    return [size, lastPosition];
   };
-  const catchUp = (before: number): number => {
-    let size = sql.size.get() as number;
+  const catchUp = (before: number): [number, number] => {
+    let [size, last] = head();
     // in batches: better-sqlite3 allows no write while a statement iterates
     for (;;) {
-      const rows = sql.uncovered.all(sql.lastCovered.get() as number, before) as [number, string][];
-      for (const [position, hash] of rows) addLeaf(position, hash, size++);
-      if (rows.length < CATCH_UP_BATCH) return size;
+      const rows = sql.uncovered.all(last, before) as [number, string][];
+      [size, last] = addLeaves(rows, size, last);
+      if (rows.length < CATCH_UP_BATCH) return [size, last];
     }
   };
-  if ((sql.lastCovered.get() as number) < ((db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events').pluck().get() as number))) {
+  if (head()[1] < (sql.maxPosition.get() as number)) {
     try {
-      db.transaction(() => catchUp(Number.MAX_SAFE_INTEGER)).immediate();
+      db.transaction(() => sql.setHead.run(...catchUp(Number.MAX_SAFE_INTEGER))).immediate();
     } catch (err) {
       // A file written before the tree existed, opened read-only: answer from a tree rebuilt in memory.
       if (db.readonly || /READONLY/.test(String((err as { code?: unknown }).code))) return readOnlyTree(db, assertOpen);
@@ -99,21 +135,21 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     }
   }
   const checkSize = (size: number | undefined): number => {
-    const have = sql.size.get() as number;
+    const have = head()[0];
     const s = size ?? have;
     if (!Number.isInteger(s) || s < 0 || s > have) throw new ProofUnavailableError(`the tree has ${have} leaves, not ${s}`);
     return s;
   };
   return {
     add(events) {
-      if (events.length === 0) return;
-      let size = catchUp(events[0]!.position);
-      for (const e of events) addLeaf(e.position, e.hash, size++);
+      if (events.length === 0 || treeSeam.disabled) return;
+      const [size, last] = catchUp(events[0]!.position);
+      sql.setHead.run(...addLeaves(events.map((e) => [e.position, e.hash] as const), size, last));
     },
     log: {
       async size() {
         assertOpen();
-        return sql.size.get() as number;
+        return head()[0];
       },
       async root(size) {
         assertOpen();
@@ -129,7 +165,11 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       },
       async leafIndexOf(position) {
         assertOpen();
-        return (sql.leafOf.get(position) as number | undefined) ?? undefined;
+        return db.transaction(() => {
+          if (!Number.isInteger(position) || sql.eventHash.get(position) === undefined) return undefined;
+          const leaf = position - ((sql.gapOfPosition.get(position) as number | undefined) ?? FIRST_POSITION);
+          return leaf < head()[0] ? leaf : undefined;
+        })();
       },
     },
   };
@@ -157,5 +197,3 @@ function readOnlyTree(db: Database.Database, assertOpen: () => void): SqliteTree
     },
   };
 }
-
-export type { Hash };

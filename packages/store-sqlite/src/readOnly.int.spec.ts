@@ -10,7 +10,6 @@ import { ForeignDatabaseError, NoEventStoreError, NotADatabaseError, StoreReadOn
 import { sqliteStore } from './sqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-ro-'));
-chmodSync(dir, 0o755); // the unprivileged reader below must reach its folder
 afterAll(() => {
   chmodSync(dir, 0o755);
   for (const d of readdirSync(dir)) chmodSync(join(dir, d), 0o755);
@@ -116,14 +115,16 @@ describe('sqliteStore({ readOnly: true })', () => {
     }
   });
 
-  it('reads a file in a folder the reader may not write to', async () => {
+  it('reads a file in a folder the reader may not write to', { timeout: 60_000 }, async () => {
     const d = folder();
     const file = join(d, 'log.db');
     await writtenLog(file);
     chmodSync(d, 0o555);
-    // root writes anywhere, so run the reader as an unprivileged user where we are root
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(process.execPath, ['--import', 'tsx', reader, file], { cwd: repoRoot, encoding: 'utf8', ...asNobody });
+    // root writes anywhere: where we are root, the reader runs without any capability
+    // (setpriv), so the folder's permissions hold for it as for anyone
+    const argv = [process.execPath, '--import', 'tsx', reader, file];
+    const [cmd, ...args] = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-all', '--inh-caps=-all', ...argv] : argv;
+    const r = spawnSync(cmd!, args, { cwd: repoRoot, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ events: 5, ok: true });
     expect(listing(d)).toEqual(['log.db']);

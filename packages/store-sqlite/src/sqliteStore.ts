@@ -13,6 +13,7 @@ import {
   validateAppend,
   type AppendOptions,
   type AppendResult,
+  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,

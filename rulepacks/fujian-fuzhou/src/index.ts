@@ -48,3 +48,4 @@ export { PRIORITY_CLAIMS } from './priority.js';
 export type { PriorityClaim } from './priority.js';
 export { MIN_WORKSTATIONS, MAX_OCCUPATIONS_FIRST_APPLICATION, skillTypeOf } from './scope.js';
 export { MIN_CONSECUTIVE_YEARS, MIN_PERSON_TIMES } from './eligibility.js';
+export { exampleProfile, exampleAsOf } from './example.js';

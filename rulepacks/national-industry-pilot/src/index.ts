@@ -10,3 +10,4 @@ export { nationalIndustryPilot };
 export * from './rules.js';
 export { definition } from './definition.js';
 export { documents, SCHEDULE } from './documents.js';
+export { exampleProfile, exampleAsOf } from './example.js';

@@ -25,3 +25,4 @@ export default national;
 export { national };
 export { levelsAllowed, notAccessType, standardRequired, levelsCite } from './rules.js';
 export { documents, CHUANRENSHEBAN_2020_20, LURENSHEZI_2020_50, ZHONGJIUPEIHAN_2020_41 } from './documents.js';
+export { exampleProfile, exampleAsOf } from './example.js';

@@ -38,3 +38,4 @@ export { materials, quotas } from './application.js';
 export { deadlines, certificateNumber, freeCertificateQuery } from './exam.js';
 export type { PlanFacts } from './exam.js';
 export { levels, skillTypeOf, MAX_OCCUPATIONS } from './scope.js';
+export { exampleProfile, exampleAsOf } from './example.js';

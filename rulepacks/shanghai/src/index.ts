@@ -10,3 +10,4 @@ export { shanghai };
 export * from './rules.js';
 export { definition } from './definition.js';
 export { documents, HURENSHEZHI_2020_439, CATALOG_EXIT_CUTOFF, SELECTION_STARTS } from './documents.js';
+export { exampleProfile, exampleAsOf } from './example.js';

@@ -9,3 +9,4 @@ export default sichuanTechnicalSchools;
 export { sichuanTechnicalSchools };
 export * from './rules.js';
 export { definition, documents, materials } from './definition.js';
+export { exampleProfile, exampleAsOf } from './example.js';

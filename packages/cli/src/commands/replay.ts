@@ -31,6 +31,7 @@ function printText(r: ReplayResult, out: (s: string) => void): void {
   out(`replay ${r.source}: ${r.events} events, ${r.streams.length} streams rebuilt`);
   if (states.size > 0) out(`  states: ${[...states].map(([s, n]) => `${s} ×${n}`).join(', ')}`);
   for (const p of r.integrity) out(`✖ integrity: ${p.streamId} version ${p.version ?? '?'}: ${p.kind} — ${p.detail}`);
+  for (const h of r.history) out(`✖ history: ${h.streamId} version ${h.version} ${h.type}: ${h.rule} — ${h.detail}`);
   for (const f of r.failed) out(`✖ ${f.streamId} does not rebuild: ${f.error}`);
   const d = r.decisions;
   out(`decisions: ${d.rechecked} rechecked under their recorded pack versions, ${d.mismatched.length} differ`);
@@ -48,6 +49,7 @@ function printText(r: ReplayResult, out: (s: string) => void): void {
     out(`under ${r.under.pack}: ${r.under.compared} decisions compared, ${r.under.changed.length} would change`);
     for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => out(`  ${l}`));
   }
+  out(`history: ${r.history.length === 0 ? 'every event is one its machine accepts, and the facts across streams hold' : `${r.history.length} violation(s)`}`);
   out(r.ok ? '✔ every stream rebuilds and every decision is reproduced' : '✖ replay found problems');
 }
 
@@ -56,7 +58,12 @@ export const replayCommand: Command = {
   summary: 'rebuild every stream, re-check every decision; --under shows what another pack version changes',
   usage: 'replay <source> [--under <pack>@<version>] [--packs <module>]... [--json]',
   description: `
-Folds every stream of <source> through its machine, then re-evaluates every
+Folds every stream of <source> through its machine, checking that every
+event is one the machine accepts in the state it was appended in, with data
+valid for its type, and that facts across streams hold (a certificate stream
+is named after its number and its exam's passed candidate; certificates come
+after confirmed results under an active filing; quota places match filings).
+Each violation names stream, version and rule. It then re-evaluates every
 recorded decision (screening, supplement, scope amendment, exam plan) with the
 facts it recorded, under the pack version it names, and checks that the same
 findings come out. A decision that differs, a pack version that is missing, or
@@ -74,7 +81,8 @@ Packs: the packs certflow ships (${Object.keys(KNOWN_PACKS).join(', ')}) are
 used when installed; --packs <module> adds the packs a JavaScript module
 exports (an older or a draft version), and may be repeated.
 
-Exit codes: 0 everything reproduced, 1 problems found, 2 usage error.`,
+Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
+3 the source could not be read.`,
   options: {
     under: { type: 'string', description: 'also evaluate decisions under this pack version', value: 'pack@version' },
     packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', value: 'module' },

@@ -45,7 +45,7 @@ self-contained file: inline CSS, no scripts, no external assets. The same log
 always gives the same report, byte for byte.
 
 Exit codes: 0 written, 1 written but some stream is broken or a line is not
-JSON, 2 usage error.`,
+JSON, 2 usage error, 3 the source could not be read (or is empty).`,
   options: {
     format: { type: 'string', description: 'md (default), html or json', value: 'md|html|json' },
     out: { type: 'string', description: 'write to this file instead of stdout', value: 'file' },

@@ -1,4 +1,4 @@
-import { createEngine, verifyLog, type LogProblem, type StoredEvent } from '@certflow/core';
+import { checkHistory, createEngine, verifyLog, type HistoryViolation, type LogProblem, type StoredEvent } from '@certflow/core';
 import type { Progress } from '../progress.js';
 import { logStore } from './logStore.js';
 import type { PackSet } from './packs.js';
@@ -10,6 +10,12 @@ export interface ReplayResult {
   events: number;
   /** Integrity problems (verifyLog): a replay of a broken log is not evidence. */
   integrity: LogProblem[];
+  /**
+   * The history checked, not just the hashes (checkHistory): events their
+   * machine does not accept in their state, data not valid for its type, and
+   * facts across streams that do not hold. Each names stream, version and rule.
+   */
+  history: HistoryViolation[];
   streams: { streamId: string; version: number; state: string }[];
   /** Streams the machines could not fold. */
   failed: { streamId: string; error: string }[];
@@ -46,6 +52,7 @@ export async function replayLog(
   options: { source: string; packs: PackSet; under?: { id: string; version: string }; progress?: Progress },
 ): Promise<ReplayResult> {
   const integrity = verifyLog(events).problems;
+  const history = checkHistory(events).violations;
   const engine = createEngine({ store: logStore(events), rulePacks: options.packs.all() });
   const streamIds = [...new Set(events.map((e) => e.streamId))].filter((id) => !id.startsWith('quota-'));
   const result: ReplayResult = {
@@ -53,6 +60,7 @@ export async function replayLog(
     source: options.source,
     events: events.length,
     integrity,
+    history,
     streams: [],
     failed: [],
     decisions: { rechecked: 0, mismatched: [], packChanged: [], knownBuild: 0, unavailable: [], unsupported: [], errors: [] },
@@ -107,6 +115,6 @@ export async function replayLog(
   }
   options.progress?.done();
   result.ok =
-    integrity.length === 0 && result.failed.length === 0 && d.mismatched.length === 0 && d.packChanged.length === 0 && d.unavailable.length === 0 && d.errors.length === 0;
+    integrity.length === 0 && history.length === 0 && result.failed.length === 0 && d.mismatched.length === 0 && d.packChanged.length === 0 && d.unavailable.length === 0 && d.errors.length === 0;
   return result;
 }

@@ -79,6 +79,10 @@ export function renderHtml(r: Report): string {
 <body><header><h1>${esc(r.title)}</h1><p class="muted">Source: <code>${esc(r.source)}</code> · ID numbers (身份证号) are masked.</p>
 <p>${s.streams} streams · ${s.events} events · ${s.decisions} decisions · deadlines ${s.deadlinesMet} met, <span class="${s.deadlinesMissed ? 'bad' : ''}">${s.deadlinesMissed} missed</span>, ${s.deadlinesOpen} open · <span class="${s.brokenStreams ? 'bad' : ''}">${s.brokenStreams} broken streams</span></p></header>
 <main>
+<section id="heads"><h2>Stream heads</h2><p class="muted">Keep them: <code>certflow verify &lt;source&gt; --heads &lt;file&gt;</code> names every stream shortened, removed or rewritten since.</p>
+<table class="heads"><thead><tr><th>stream</th><th>last version</th><th>hash</th></tr></thead><tbody>${r.heads.map((h) => `<tr><td><code>${esc(h.streamId)}</code></td><td>${h.version}</td><td><code>${esc(h.hash)}</code></td></tr>`).join('')}</tbody></table>
+<h3>Rule packs used</h3>
+<table class="packs"><thead><tr><th>pack</th><th>version</th><th>content hashes recorded</th></tr></thead><tbody>${r.packs.map((p) => `<tr><td><code>${esc(p.id)}</code></td><td>${esc(p.version)}</td><td>${p.hashes.map((h) => `<code>${esc(h)}</code>`).join(', ')}</td></tr>`).join('')}</tbody></table></section>
 ${r.streams.map(stream).join('\n')}
 </main></body></html>
 `;

@@ -54,5 +54,20 @@ export function renderMarkdown(r: Report): string {
     '',
     'ID numbers (身份证号) are masked.',
   ].join('\n');
-  return `${[head, ...r.streams.map(streamSection)].join('\n\n')}\n`;
+  const heads = [
+    '## Stream heads',
+    '',
+    'Keep this table: `certflow verify <source> --heads <file>` (with the heads of `report --format json` or `verify --json`) names every stream shortened, removed or rewritten since.',
+    '',
+    '| stream | last version | hash |',
+    '|---|---|---|',
+    ...r.heads.map((h) => `| ${cell(h.streamId)} | ${h.version} | \`${h.hash}\` |`),
+    '',
+    '## Rule packs used',
+    '',
+    '| pack | version | content hashes recorded |',
+    '|---|---|---|',
+    ...r.packs.map((p) => `| ${cell(p.id)} | ${cell(p.version)} | ${p.hashes.map((h) => `\`${cell(h)}\``).join(', ')} |`),
+  ].join('\n');
+  return `${[head, heads, ...r.streams.map(streamSection)].join('\n\n')}\n`;
 }

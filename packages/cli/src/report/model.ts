@@ -1,3 +1,4 @@
+import { logHeads, packsUsed, type PackUsed, type StreamHeadRecord } from '../heads.js';
 import { verifyLog, type LogProblem, type StoredEvent } from '@certflow/core';
 import { maskEvent } from '../mask.js';
 import { briefData } from './brief.js';
@@ -72,6 +73,10 @@ export interface Report {
     brokenStreams: number;
   };
   streams: StreamReport[];
+  /** Each stream's last version and hash, as stored: keep them and `certflow verify --heads` names any stream changed since. */
+  heads: StreamHeadRecord[];
+  /** The rule packs the events name, with the content hashes their decisions recorded. */
+  packs: PackUsed[];
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
@@ -238,5 +243,7 @@ export function buildReport(
       brokenStreams: streams.filter((s) => s.integrity.status === 'broken').length,
     },
     streams,
+    heads: logHeads(rawEvents),
+    packs: packsUsed(rawEvents),
   };
 }

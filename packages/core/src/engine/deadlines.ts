@@ -97,7 +97,9 @@ export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalD
 
 /** What a recorded decision says of the calendar it was computed on: only when a year is provisional or host-added. */
 function calendarBasis(d: OpenDeadline): { provisional?: true; calendar?: CalendarYearBasis[] } {
-  return { ...(d.provisional ? { provisional: true as const } : {}), ...(d.basis.length > 0 ? { calendar: d.basis.map((b) => ({ ...b, ...(b.cite ? { cite: { ...b.cite } } : {}) })) } : {}) };
+  // A plain-JSON copy (no undefined members from a host's citation), as event data must be.
+  const calendar = d.basis.length > 0 ? (JSON.parse(JSON.stringify(d.basis)) as CalendarYearBasis[]) : undefined;
+  return { ...(d.provisional ? { provisional: true as const } : {}), ...(calendar ? { calendar } : {}) };
 }
 
 export function deadlineMissedData(d: OpenDeadline, today: LocalDate) {

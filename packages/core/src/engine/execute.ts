@@ -121,8 +121,10 @@ function ownerOf(stream: LoadedStream): string | null {
  * One attempt: load, check, decide, append, for a command parseCommand
  * accepted. Throws ConcurrencyError for the caller to retry. Places taken
  * are given back on a failure that certainly committed nothing, never after
- * one that may have (`StoreUnavailableError` with outcome `unknown`): a
- * retry with the same commandId then finds what committed.
+ * one that may have (`StoreUnavailableError` with outcome `unknown`) nor
+ * after a ConcurrencyError (the same command may have committed
+ * concurrently): a retry with the same commandId then finds what committed,
+ * or reuses the places.
  */
 export async function executeOnce(command: Command, fingerprint: string, baseEnv: DecideEnv): Promise<ExecuteResult> {
   const env: DecideEnv = { ...baseEnv, meta: { ...baseEnv.meta, commandFingerprint: fingerprint } };
@@ -147,7 +149,9 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
   if (command.type === 'PlanExam') {
     const filing = await env.load((payload as { filingStreamId: string }).filingStreamId);
     if (filing.version === 0) throw new InvalidTransitionError(command.streamId, command.type, state, `${(payload as { filingStreamId: string }).filingStreamId} has no events`);
-    filingPack = env.packs.resolve((filing.snapshot.context as { rulePack: { id: string; version: string } }).rulePack);
+    const ref = (filing.snapshot.context as { rulePack: { id: string; version: string } | null }).rulePack;
+    if (!ref) throw new CorruptStoreError(filing.streamId, `the stream has ${filing.version} events but none records its rule pack`, { streamId: filing.streamId, version: filing.version });
+    filingPack = env.packs.resolve(ref);
   }
   const pack = packFor(command, stream, payload, env, filingPack);
   authorize(pack, command.type, command.actor, command.streamId, state, command.type === 'PlanExam' ? null : ownerOf(stream));
@@ -171,7 +175,9 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
     const next = toStreamState(command.streamId, machine, snapshot, appended.nextExpectedVersion, appended.events[appended.events.length - 1]?.meta.at ?? stream.at);
     result = { streamId: command.streamId, version: appended.nextExpectedVersion, state: next, events: appended.events, decision: decided.decision };
   } catch (err) {
-    if (!mayHaveCommitted(err) && decided.undo) {
+    // A ConcurrencyError keeps the places too: the stream moved, perhaps by this same command
+    // sent twice at once; the re-run finds it (and its places) or reuses them.
+    if (!mayHaveCommitted(err) && !(err instanceof ConcurrencyError) && decided.undo) {
       // The command certainly recorded nothing: its places go back. If giving them back fails,
       // the caller is told to repeat the command (same commandId): the repeat reuses the places
       // and either records the command or gives them back, so none is left behind.

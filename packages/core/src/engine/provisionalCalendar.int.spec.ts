@@ -101,6 +101,14 @@ describe('an exam in a year whose arrangement is not published', () => {
     expect((await engineOn(published).deadlines({ now: day })).find((d) => d.deadlineId === 'plan-lead-time')?.status).toBe('overdue');
   });
 
+  it("records the host year's citation as plain JSON, even when the host's cite object holds an undefined member", async () => {
+    const { engineOn } = await planned();
+    const loose = createChinaCalendar({ years: { '2027': { ...FIXTURE.published, cite: { ...FIXTURE.published.cite, url: undefined } } } });
+    const recorded = await engineOn(loose).tick(new Date('2027-09-30T12:00:00+08:00'));
+    expect(recorded.map((e) => e.type)).toEqual(['DeadlineMissed']);
+    expect((recorded[0]!.data as { calendar: { cite: object }[] }).calendar[0]!.cite).toEqual(FIXTURE.published.cite);
+  });
+
   it('a deadline missed on provisional days is recorded as provisional, citing the statutory rule', async () => {
     const { engineOn } = await planned();
     const recorded = await engineOn(provisional).tick(new Date('2027-10-05T12:00:00+08:00'));
@@ -124,5 +132,22 @@ describe('one date outside the calendar does not fail the whole log', () => {
     expect(err).toBeInstanceOf(CalendarCoverageError);
     expect(err).toBeInstanceOf(CertflowError); // core recognises the calendar's errors
     expect(prettifyError(err, 'zh-CN')).toContain('2029 年，不在日历覆盖范围');
+  });
+});
+
+describe("core recognises the calendar's errors without the calendar depending on core", () => {
+  it('instanceof CertflowError holds for them, not for subclasses; prettifyError lists a validation error by field', () => {
+    let err: unknown;
+    try {
+      createChinaCalendar({ years: { '2027': { cite: { document: '', date: '2026-13-01' }, days: [] } } } as never);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CertflowError);
+    expect(err).not.toBeInstanceOf(RuleViolationError);
+    expect((err as CertflowError).code).toBe('VALIDATION');
+    expect(prettifyError(err)).toContain('→ at years.2027.cite.date');
+    expect(new Error('plain')).not.toBeInstanceOf(CertflowError);
+    expect({ code: 'X' }).not.toBeInstanceOf(CertflowError);
   });
 });

@@ -170,6 +170,18 @@ describe('quotas under lost replies', () => {
     expect(await t.holders('quota-per-occupation-6-18-01-02')).toEqual([]);
   });
 
+  it('the same CompleteFiling sent twice at once is recorded once and keeps its one place', async () => {
+    const store = memoryStore();
+    const t = setup(store);
+    for (const id of ['a', 'b', 'c']) await t.toPublicity(`application-${id}`, `org-${id}`);
+    await t.engine.execute(t.filing('application-a'));
+    const [one, two] = await Promise.all([t.engine.execute(t.filing('application-b')), t.engine.execute(t.filing('application-b'))]);
+    expect(one.version).toBe(two.version);
+    expect((await store.readStream('application-b')).filter((e) => e.type === 'FilingCompleted')).toHaveLength(1);
+    expect(await t.holders(QUOTA)).toEqual(['application-a', 'application-b']);
+    expect(await t.failure(t.engine.execute(t.filing('application-c')))).toBeInstanceOf(RuleViolationError);
+  });
+
   it('a RevokeFiling whose reply was lost gives its places back when it is repeated', async () => {
     const f = faultyStore();
     const t = setup(f.store);
@@ -182,6 +194,23 @@ describe('quotas under lost replies', () => {
     const again = await t.engine.execute(revoke);
     expect(again.state.state).toBe('revoked');
     expect(await t.holders(QUOTA)).toEqual([]);
+  });
+});
+
+describe('store errors the engine passes on', () => {
+  it('a raw error from a read or from a snapshot store is StoreUnavailableError (not-written) with its cause', async () => {
+    const inner = memoryStore();
+    const broken = new Error('read ECONNRESET');
+    const store: EventStore = { ...inner, readStream: () => Promise.reject(broken) };
+    const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar() });
+    const read = (await engine.load('application-a').then(() => undefined, (e: unknown) => e)) as StoreUnavailableError;
+    expect(read).toBeInstanceOf(StoreUnavailableError);
+    expect(read).toMatchObject({ outcome: 'not-written', operation: 'readStream', cause: broken });
+    const snapshots = { get: () => { throw new RangeError('snapshot file damaged'); }, set: () => undefined };
+    const withSnapshots = createEngine({ store: inner, rulePacks: [testRulePack], calendar: testCalendar(), snapshots });
+    const snap = await withSnapshots.load('application-a').then(() => undefined, (e: unknown) => e);
+    expect(snap).toBeInstanceOf(StoreUnavailableError);
+    expect(snap).toMatchObject({ outcome: 'not-written', operation: 'snapshots.get' });
   });
 });
 
@@ -316,6 +345,9 @@ describe('validation before any append', () => {
     for (const raw of [null, undefined, {}, [], 'SubmitApplication', { type: 'AcceptApplication', streamId: 'nope', commandId: 'x', actor: centre }]) {
       const err = await engine.execute(raw as never).then(() => undefined, (e: unknown) => e);
       expect(err, JSON.stringify(raw)).toBeInstanceOf(ValidationError);
+    }
+    for (const raw of [null, undefined, 42]) {
+      expect(await engine.applications.accept(raw as never).then(() => undefined, (e: unknown) => e)).toBeInstanceOf(ValidationError);
     }
     expect(f.appends()).toBe(0);
   });

@@ -8,7 +8,9 @@ import type { CalendarYearBasis, WorkingDayCalendar } from './calendar.js';
 import type { History } from './history.js';
 import type { SnapshotStore } from './snapshots.js';
 
+/** What `createEngine` takes. */
 export interface EngineOptions {
+  /** Where events are kept: `memoryStore()`, `sqliteStore(…)` from @certflow/store-sqlite, `postgresStore(…)` from @certflow/store-postgres. */
   store: EventStore;
   /** The packs this engine may use, passed explicitly (never registered by import). */
   rulePacks: RulePack[] | Record<string, RulePack>;
@@ -24,11 +26,13 @@ export interface EngineOptions {
   snapshotEvery?: number;
 }
 
+/** The context type of each machine's streams. */
 export type MachineContexts = { application: ApplicationContext; exam: ExamContext; certificate: CertificateContext };
 
 /** A stream's state: the fold of its events through its machine. */
 export interface StreamState<C = ApplicationContext | ExamContext | CertificateContext> {
   streamId: string;
+  /** The machine the stream's prefix names: `application`, `exam` or `certificate`. */
   machine: MachineName;
   /** Number of events folded (0 for a stream without events). */
   version: number;
@@ -38,14 +42,18 @@ export interface StreamState<C = ApplicationContext | ExamContext | CertificateC
   state: string;
   /** True once the machine reached a final state (rejected, revoked, expired, …). */
   done: boolean;
+  /** What the machine keeps: for an application the pack, decision, scope, validity dates; typed per machine. */
   context: C;
   /** `meta.at` of the last event folded, or null. */
   at: string | null;
 }
 
+/** What a command returns: the stream's new state and what the command recorded. */
 export interface ExecuteResult<C = ApplicationContext | ExamContext | CertificateContext> {
   streamId: string;
+  /** The stream's version after the command (number of events). */
   version: number;
+  /** The stream folded after the command. */
   state: StreamState<C>;
   /** The events this command recorded on its stream (for a repeated command: those of the first run). */
   events: StoredEvent[];
@@ -53,16 +61,22 @@ export interface ExecuteResult<C = ApplicationContext | ExamContext | Certificat
   decision: Decision | null;
 }
 
+/** Options of `engine.load`. */
 export interface LoadOptions {
   /** Time travel: fold only the events recorded at or before this instant. */
   at?: Date | string;
 }
 
+/** One deadline of `engine.deadlines()`: a pack's deadline on one stream, computed in working days with the engine's calendar. */
 export interface DeadlineItem {
   streamId: string;
+  /** The pack's deadline id, e.g. `acceptance`. */
   deadlineId: string;
+  /** `within`: the step within N working days after the anchor; `before`: at least N working days before it; `min-period`: not before N working days after it. */
   kind: 'within' | 'before' | 'min-period';
+  /** The command the deadline is about, e.g. `AcceptApplication`. */
   step: string;
+  /** The China date counted from (an event's date, or a field such as `examDate`). */
   anchor: LocalDate;
   /** within/before: the last day the step may happen; min-period: the first day it may. Null when `uncovered`. */
   due: LocalDate | null;
@@ -79,6 +93,7 @@ export interface DeadlineItem {
   basis?: CalendarYearBasis[];
   /** For `uncovered`: the calendar's error. */
   error?: { code: string; message: string; year?: number };
+  /** The clause the deadline comes from. */
   cite: { document: string; clause: string; text: string };
 }
 

@@ -81,3 +81,39 @@ export function stateLabel(value: unknown): string {
   const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? [];
   return k === undefined ? '' : `${k}.${stateLabel(v)}`;
 }
+
+/** An event the machine did not accept in the state it was appended in. */
+export interface RejectedEvent {
+  /** Index of the event in the folded sequence. */
+  index: number;
+  type: string;
+  /** The state it met (dotted, e.g. 'filed.active'). */
+  state: string;
+}
+
+/**
+ * Folds like `foldEvents`, but reports every event the machine does not
+ * accept in its state (no transition, a guard that fails, or a final state)
+ * instead of silently dropping it. The fold goes on past a rejected event,
+ * which leaves the snapshot as it was. For auditors (replay); `foldEvents`
+ * stays the fast path the engine uses.
+ */
+export function foldEventsStrict(
+  machine: AnyStateMachine,
+  events: readonly MachineEvent[],
+  from?: AnyMachineSnapshot,
+): { snapshot: AnyMachineSnapshot; rejected: RejectedEvent[] } {
+  const scope = inertScope(machine);
+  let snapshot = from ?? initialSnapshot(machine);
+  const rejected: RejectedEvent[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    // A transition always yields a new snapshot object; an event no
+    // transition takes gives the same one back (step's fast path and xstate's
+    // own macrostep alike).
+    const next = snapshot.status === 'active' ? step(machine, snapshot, e, scope) : snapshot;
+    if (next === snapshot) rejected.push({ index: i, type: e.type, state: stateLabel(snapshot.value) });
+    snapshot = next;
+  }
+  return { snapshot, rejected };
+}

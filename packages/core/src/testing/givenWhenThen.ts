@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
 import {
   createEngine,
+  eventDataIssues,
   memoryStore,
+  streamKind,
   type Command,
   type EventMeta,
   type EventStore,
@@ -86,6 +88,10 @@ export function given(history: GivenItem[] = [], options: ScenarioOptions = {}) 
               if (e.data !== undefined) expect(result.events[i]!.data).toMatchObject(e.data as object);
             });
             expect((await engine.load(command.streamId)).state, 'replay gives the state the command returned').toEqual(result.state.state);
+            // Every event the command wrote, on any stream, is what the event catalogue says its type holds.
+            const written: StoredEvent[] = [];
+            for await (const e of store.readAll({ fromPosition: (before.at(-1)?.position ?? 0) + 1 })) written.push(e);
+            for (const e of written) expect(eventDataIssues(streamKind(e.streamId), e.type, e.data), `${e.streamId} v${e.version} ${e.type}`).toEqual([]);
             check?.(result);
             return result;
           }

@@ -11,3 +11,7 @@ export type { MachinePath } from './machinePaths.js';
 export { testCalendar } from './testCalendar.js';
 export { testRulePack, testProfile, testRoster, testExamPlan } from './fixtures.js';
 export { describeTransparencyConformance } from './transparencyConformance.js';
+export { describeTimingCases } from './timingSuite.js';
+export type { TimingSuiteOptions } from './timingSuite.js';
+export { runDeadlineCase, runQuotaCase } from './timingCases.js';
+export type { DeadlineCase, QuotaCase, TimingOutcome } from './timingCases.js';

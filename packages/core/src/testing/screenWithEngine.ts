@@ -1,5 +1,5 @@
 import { createEngine, evaluateRules, memoryStore, type Decision, type RulePack } from '@certflow/core';
-import type { RuleCase } from './rulePackSuite.js';
+import type { RuleCase } from './ruleCases.js';
 import { testCalendar } from './testCalendar.js';
 
 /**

@@ -12,7 +12,7 @@ export {
   foldRange,
 } from './merkle.js';
 export type { Hash, LeafRange, NodeKey, TreeNode } from './merkle.js';
-export { MerkleTree, consistencyProof, inclusionProof, nodesNeeded, rangeHash, treeRoot } from './tree.js';
+export { MerkleTree, consistencyProof, inclusionProof, nodesNeeded, rangeHash, rangeHashes, treeRoot } from './tree.js';
 export type { NodeReader } from './tree.js';
 export { verifyConsistency, verifyInclusion } from './proofs.js';
 export {
@@ -40,7 +40,8 @@ export { BUNDLE_FORMAT, makeProofBundle, verifyProofBundle } from './bundle.js';
 export type { ProofBundle } from './bundle.js';
 export { checkAgainstCheckpoint } from './audit.js';
 export type { CheckpointCheck } from './audit.js';
-export { hasTransparency, inclusionReceipt } from './log.js';
-export type { InclusionReceipt, TransparencyLog, TransparentEventStore } from './log.js';
+export { certificateReceipts, hasTransparency, inclusionReceipt } from './log.js';
+export type { CertificateReceipt, InclusionReceipt, TransparencyLog, TransparentEventStore } from './log.js';
 export { memoryTransparencyLog } from './memoryTree.js';
 export { CheckpointInconsistentError, MalformedNoteError, ProofInvalidError, ProofUnavailableError, UnverifiedNoteError } from './errors.js';
+export { SM2_KEY_ID_TYPE, generateSm2Key, sm2NoteSigner, sm2NoteVerifier, sm2Sign, sm2Verify } from './sm2.js';

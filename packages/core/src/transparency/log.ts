@@ -49,3 +49,29 @@ export async function inclusionReceipt(log: TransparencyLog, position: number): 
     },
   };
 }
+
+/** One certificate's receipt: its number, its CertificateIssued event's position, and the inclusion receipt. */
+export interface CertificateReceipt extends InclusionReceipt {
+  number: string;
+}
+
+/**
+ * Receipts for the certificates an `IssueCertificates` result lists (its
+ * `CertificatesIssued` event names each number; each certificate's
+ * `CertificateIssued` event is version 1 of `certificate-<number>`): the
+ * leaf index of each issuing event now, and `prove(size)` for the proof
+ * against the next checkpoint, to hand to each holder.
+ */
+export async function certificateReceipts(
+  store: TransparentEventStore,
+  result: { events: readonly { type: string; data: unknown }[] },
+): Promise<CertificateReceipt[]> {
+  const issued = result.events.find((e) => e.type === 'CertificatesIssued')?.data as { certificates?: { number: string }[] } | undefined;
+  const out: CertificateReceipt[] = [];
+  for (const { number } of issued?.certificates ?? []) {
+    const [first] = await store.readStream(`certificate-${number}`, { toVersion: 1 });
+    if (!first) continue; // not appended yet (the engine completes certificates after the exam's own append)
+    out.push({ number, ...(await inclusionReceipt(store.transparency, first.position)) });
+  }
+  return out;
+}

@@ -147,3 +147,17 @@ describe('RFC 9162 Merkle tree, properties', () => {
     );
   });
 });
+
+describe('work a proof does', () => {
+  it('reads O(log n) stored nodes per inclusion proof, not O(log² n)', () => {
+    const t = new MerkleTree();
+    const n = 1000 + 37;
+    for (let i = 0; i < n; i++) t.append(leafHash(Uint8Array.of(i & 0xff, i >> 8)));
+    const bound = 2 * Math.ceil(Math.log2(n));
+    for (const index of [0, 1, 500, 999, 1000, n - 1]) {
+      t.reads = 0;
+      t.inclusionProof(index);
+      expect(t.reads, `leaf ${index}`).toBeLessThanOrEqual(bound);
+    }
+  });
+});

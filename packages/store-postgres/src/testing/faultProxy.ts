@@ -13,9 +13,14 @@ export interface FaultProxy {
   port: number;
   /** Probability that a reply chunk is dropped and its connection cut (0 disables). */
   dropRate: number;
+  /**
+   * Targeted losses: when a client's bytes contain `text` (a statement carrying it was sent),
+   * with probability `rate` the reply to it is dropped and the connection cut.
+   */
+  target: { text: string; rate: number } | undefined;
   /** Cuts every open connection now; returns how many were cut. */
   killAll(): number;
-  stats(): { connections: number; droppedReplies: number; killed: number };
+  stats(): { connections: number; droppedReplies: number; targetedDrops: number; killed: number };
   close(): Promise<void>;
 }
 
@@ -36,6 +41,7 @@ export async function startFaultProxy(target: { host: string; port: number }, op
   const open = new Set<{ client: net.Socket; upstream: net.Socket }>();
   let connections = 0;
   let droppedReplies = 0;
+  let targetedDrops = 0;
   let killed = 0;
   const cut = (pair: { client: net.Socket; upstream: net.Socket }) => {
     open.delete(pair);
@@ -46,11 +52,19 @@ export async function startFaultProxy(target: { host: string; port: number }, op
     connections++;
     const upstream = net.connect(target.port, target.host);
     const pair = { client, upstream };
+    let dropNext = false;
     open.add(pair);
     client.on('data', (chunk) => {
+      const t = proxy.target;
+      if (t && !dropNext && chunk.includes(t.text) && random() < t.rate) dropNext = true;
       if (!upstream.destroyed) upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
+      if (dropNext) {
+        targetedDrops++;
+        cut(pair);
+        return;
+      }
       if (proxy.dropRate > 0 && random() < proxy.dropRate) {
         droppedReplies++;
         cut(pair);
@@ -66,15 +80,17 @@ export async function startFaultProxy(target: { host: string; port: number }, op
   const proxy: FaultProxy = {
     port: (server.address() as net.AddressInfo).port,
     dropRate: options.dropRate ?? 0,
+    target: undefined,
     killAll() {
       const n = open.size;
       for (const pair of [...open]) cut(pair);
       killed += n;
       return n;
     },
-    stats: () => ({ connections, droppedReplies, killed }),
+    stats: () => ({ connections, droppedReplies, targetedDrops, killed }),
     close() {
       proxy.dropRate = 0;
+      proxy.target = undefined;
       for (const pair of [...open]) cut(pair);
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -4,7 +4,7 @@
 // same commandId until it has a definite answer (done, or refused with a
 // certflow error other than StoreUnavailableError), as docs/engine.md tells
 // callers to. Reports each outcome as a JSON line. Usage:
-//   quotaFaultWorker.ts <connectionString> <schema> <worker> <applications> <occupations,comma> <goFile>
+//   quotaFaultWorker.ts <connectionString> <schema> <worker> <applications> <occupations,comma> <goFile> <secondGoFile>
 import pg from 'pg';
 import { CertflowError, createEngine, StoreUnavailableError, type Command } from '@certflow/core';
 import { testCalendar, testProfile, testRulePack } from '@certflow/core/testing';
@@ -13,7 +13,7 @@ import { CENTRE, uscc } from '../../../core/src/readModels/readModels.fixtures.j
 import { postgresStore } from '../postgresStore.js';
 import { coreOrigin, emit } from './processFixture.js';
 
-const [url, schema, workerArg, applications, occupations, goFile] = process.argv.slice(2);
+const [url, schema, workerArg, applications, occupations, goFile, secondGoFile] = process.argv.slice(2);
 const worker = Number(workerArg);
 // A pool of the worker's own: every client gets an 'error' listener for its whole life. A client
 // the store has checked out (a migration, a transaction) emits 'error' when its connection is cut,
@@ -84,6 +84,9 @@ const file = async (a: (typeof apps)[number], round: number) => {
   return r.ok;
 };
 const outcomes = await Promise.all(apps.map((a) => file(a, 1)));
+// Every worker finishes its first round before any revokes.
+emit({ firstRound: true });
+await goWhenFileExists(secondGoFile!)();
 // Revoke one filing of this worker (its places go back), then file the refused ones again: they contend for what was freed.
 const revoked = apps.find((_, i) => outcomes[i]);
 if (revoked) {

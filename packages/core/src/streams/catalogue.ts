@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { ValidationIssue } from '../errors.js';
+import type { StreamKind } from '../event.js';
+import { zodIssues } from '../zodIssues.js';
+import { applicationEvents } from './application/events.js';
+import { certificateEvents } from './certificate/events.js';
+import { examEvents } from './exam/events.js';
+import { quotaEvents } from './quota/events.js';
+
+export { applicationEvents, certificateEvents, examEvents, quotaEvents };
+export type { ApplicationEventData, ApplicationEventType } from './application/events.js';
+export type { CertificateEventData, CertificateEventType } from './certificate/events.js';
+export type { ExamEventData, ExamEventType } from './exam/events.js';
+export type { QuotaEventData, QuotaEventType } from './quota/events.js';
+
+/** The typed event catalogue: for each stream kind, the zod schema of each event type's `data`. */
+export const EVENT_CATALOGUE: Record<StreamKind, Record<string, z.ZodType>> = {
+  application: applicationEvents,
+  exam: examEvents,
+  certificate: certificateEvents,
+  quota: quotaEvents,
+};
+
+/**
+ * Checks an event's `data` against the catalogue: the type must be one its
+ * stream kind holds, and the data must be what the engine writes for it.
+ * Returns the issues (empty when valid), with paths under `data`.
+ */
+export function eventDataIssues(kind: StreamKind, type: string, data: unknown): ValidationIssue[] {
+  const schemas = EVENT_CATALOGUE[kind];
+  const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  if (!schema) {
+    return [
+      {
+        path: ['type'],
+        code: 'unknown_event_type',
+        message: `expected an event type a ${kind} stream holds (${Object.keys(schemas).join(', ')}), received ${JSON.stringify(type)}`,
+        expected: Object.keys(schemas).join(' | '),
+        received: JSON.stringify(type),
+      },
+    ];
+  }
+  const r = schema.safeParse(data);
+  return r.success ? [] : zodIssues(r.error, ['data']);
+}

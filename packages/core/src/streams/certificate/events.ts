@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { payloadSchemas } from '../../engine/commandSchemas.js';
+import { localDate, occupationLevelSchema, packRefSchema, text } from '../common.js';
+
+/** The `data` of every event a certificate stream holds, by type, as the engine writes it. */
+export const certificateEvents = {
+  CertificateIssued: z.looseObject({
+    number: z.string().length(22),
+    holder: z.looseObject({ name: text, idNumber: text }),
+    occupation: occupationLevelSchema,
+    examStreamId: z.string().regex(/^exam-[A-Za-z0-9._-]+$/),
+    issuedBy: text,
+    rulePack: packRefSchema,
+    issuedOn: localDate,
+  }),
+  CertificateRevoked: payloadSchemas.RevokeCertificate,
+} as const satisfies Record<string, z.ZodType>;
+
+export type CertificateEventType = keyof typeof certificateEvents;
+export type CertificateEventData = { [K in CertificateEventType]: z.infer<(typeof certificateEvents)[K]> };

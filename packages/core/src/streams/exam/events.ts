@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { payloadSchemas } from '../../engine/commandSchemas.js';
+import { examPlanSchema, levelSchema } from '../../rules/profile.js';
+import { deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
+
+const filingSummarySchema = z.looseObject({
+  streamId: text,
+  applicantId: text,
+  organizationName: text,
+  organizationKind: text,
+  organizationCode: text,
+  registeredIn: text,
+  scope: z.array(z.looseObject({ code: text, levels: z.array(levelSchema) })),
+  validUntil: localDate.nullable(),
+});
+
+/** The `data` of every event an exam stream holds, by type, as the deciders write it. */
+export const examEvents = {
+  ExamPlanned: examPlanSchema.extend({ organizerId: text, rulePack: packRefSchema, filing: filingSummarySchema, decision: decisionSchema }),
+  ExamPlanFiled: z.looseObject({ note: z.string().optional(), filedOn: localDate }),
+  ResultsRecorded: payloadSchemas.RecordResults,
+  ResultsPublicityStarted: z.looseObject({ note: z.string().optional(), startsOn: localDate }),
+  ResultsConfirmed: note,
+  CertificatesIssued: z.looseObject({
+    certificates: z.array(z.looseObject({ number: z.string().length(22), idNumber: text, name: text })).min(1),
+    issuedOn: localDate,
+  }),
+  DeadlineMissed: deadlineMissedSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type ExamEventType = keyof typeof examEvents;
+export type ExamEventData = { [K in ExamEventType]: z.infer<(typeof examEvents)[K]> };
