@@ -14,8 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const expected: Record<string, { province: string; refusal: { ruleId: string; clause: string }; validUntil: string | null }> = {
   'national-industry-pilot': { province: '11', refusal: { ruleId: 'not-affiliated-unit', clause: '二（一）' }, validUntil: null },
   shandong: { province: '37', refusal: { ruleId: 'exam-plan-lead-time', clause: '四（一）' }, validUntil: null },
-  'sichuan-technical-schools': { province: '51', refusal: { ruleId: 'quality-supervisor-every-session', clause: '附件4（三）' }, validUntil: null },
-  shanghai: { province: '31', refusal: { ruleId: 'amended-occupations-in-scope', clause: '五（三）' }, validUntil: null },
+  'sichuan-technical-schools': { province: '51', refusal: { ruleId: 'quality-supervisor-every-session', clause: '附件4（三）' }, validUntil: '2023-09-27' },
+  shanghai: { province: '31', refusal: { ruleId: 'amended-occupations-in-scope', clause: '五（三）' }, validUntil: '2023-12-20' },
   'fujian-fuzhou': { province: '35', refusal: { ruleId: 'exam-plan-lead-time', clause: '三（三）1' }, validUntil: '2024-05-19' },
 };
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { evaluateRules } from '@certflow/core';
 import { describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import pilot, { REGULATIONS } from './index.js';
 
@@ -42,5 +43,19 @@ describe('national-industry-pilot pack', () => {
     delete profile.organization.recommendedBy;
     profile.organization.kind = 'industry-association';
     expect(quota.buckets(profile)).toEqual([]);
+  });
+});
+
+describe('national-industry-pilot releases', () => {
+  it('1.1.0 keeps 1.0.0 loadable; 1.0.0 let 2-02-10-09 through, 1.1.0 fails it', () => {
+    expect(pilot.version).toBe('1.1.0');
+    const [v100] = pilot.releases;
+    expect(v100?.hash).toBe('c3148289a9a51ec980aa47673d87f6acd4e16cbb3dd65c473885f14704fe947d');
+    expect(v100?.knownHashes).toContain('c0c14305f4af1c445c921dec8781b4e28b6fdbda2f8e5476bbbaec00dc45639d');
+    const { base } = loadRuleCases(packDir);
+    const profile = structuredClone(base) as { occupations: Record<string, unknown>[] };
+    profile.occupations[0] = { ...profile.occupations[0], code: '2-02-10-09', name: '工程测量工程技术人员' };
+    expect(evaluateRules(v100!, profile, { asOf: '2020-10-15' }).outcome).toBe('needs-review');
+    expect(evaluateRules(pilot, profile, { asOf: '2020-10-15' }).outcome).toBe('ineligible');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '@certflow/core';
-import { describeRulePack, screenWithEngine } from '@certflow/core/testing';
+import { describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import shanghai, { REMOVAL_GROUNDS } from './index.js';
 
 const packDir = fileURLToPath(new URL('..', import.meta.url));
@@ -45,5 +45,23 @@ describe('shanghai pack', () => {
     const d = evaluateRules(shanghai, profile, { asOf: '2020-12-01' });
     expect(d.findings.every((f) => !String(f.message ?? '').startsWith('rule raised'))).toBe(true);
     expect(d.outcome).toBe('needs-review');
+  });
+});
+
+describe('shanghai releases', () => {
+  it('1.1.0 keeps 1.0.0 loadable with the hashes its logs recorded', () => {
+    expect(shanghai.version).toBe('1.1.0');
+    const [v100] = shanghai.releases;
+    expect(v100?.version).toBe('1.0.0');
+    expect(v100?.hash).toBe('53536f26d2c56c602f665402b4ba74d293ac53fd76fc3e911e366cd3d9b804be');
+    expect(v100?.knownHashes).toContain('7fa2f2835129e842c9fbd5d9a4f3f5fc8cf7c8f9170fa5670ee6a5da0c520bce');
+  });
+  it('an occupation whose implementing body is unknown: 1.0.0 passed it, 1.1.0 sends it to review', () => {
+    const { base } = loadRuleCases(packDir);
+    const profile = structuredClone(base) as { occupations: Record<string, unknown>[] };
+    delete profile.occupations[0]!.implementedByHrAuthorities;
+    const scope = (p: typeof shanghai) => evaluateRules(p, profile, { asOf: '2020-12-01' }).findings.find((f) => f.ruleId === 'occupation-scope')?.outcome;
+    expect(scope(shanghai.releases[0]!)).toBe('pass');
+    expect(scope(shanghai)).toBe('review');
   });
 });

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChinaCalendar } from '@certflow/calendar';
-import { createEngine, InvalidTransitionError, memoryStore, RuleViolationError, type Actor, type CommandType, type EventStore, type StoredEvent } from '@certflow/core';
+import { createEngine, InvalidTransitionError, memoryStore, RuleViolationError, ValidationError, type Actor, type CommandType, type EventStore, type StoredEvent } from '@certflow/core';
 import { loadRuleCases } from '@certflow/core/testing';
 import sichuan from './index.js';
 
@@ -90,7 +90,7 @@ async function filedAndPlanned(mode: string, enrolmentClosedOn = '2021-01-29') {
   await s.run('2020-12-01', 'SubmitApplication', APP, school, profile({ evaluationMode: mode, ...extra }));
   await s.run('2020-12-02', 'AcceptApplication', APP, centre);
   await s.run('2020-12-03', 'StartPublicity', APP, centre);
-  await s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001' });
+  await s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001', validUntil: '2023-12-14' });
   const plan = { ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, enrolmentClosedOn, examDate: '2021-04-20' };
   await s.run('2021-02-01', 'PlanExam', EXAM, school, plan);
   return s;
@@ -150,5 +150,37 @@ describe('一 and 六（四）: certification only within the filed occupations 
     const s = await filedAndPlanned('own-station');
     const plan = { ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, occupation: { code: '6-18-01-01', level: 2 }, examDate: '2021-04-20' };
     await expect(s.run('2021-02-02', 'PlanExam', 'exam-sc-002', school, plan)).rejects.toBeInstanceOf(InvalidTransitionError);
+  });
+});
+
+describe('六（三）（五）: no certificates once the filing is suspended or revoked', () => {
+  it('after SuspendFiling (限期整改) the school cannot issue the certificates of an exam already confirmed', async () => {
+    const s = await filedAndPlanned('own-station');
+    await throughResults(s);
+    await s.run('2021-05-05', 'SuspendFiling', APP, centre, { reason: '程序不规范：限期整改（六（五））' });
+    await expect(s.run('2021-05-06', 'IssueCertificates', EXAM, school)).rejects.toThrow();
+    expect((await s.all()).some((e) => e.streamId.startsWith('certificate-'))).toBe(false);
+  });
+  it('after RevokeFiling (取消试点资质) the school cannot issue them either', async () => {
+    const s = await filedAndPlanned('own-station');
+    await throughResults(s);
+    await s.run('2021-05-05', 'RevokeFiling', APP, centre, { reason: '违规失信：取消试点资质（六（三））' });
+    await expect(s.run('2021-05-06', 'IssueCertificates', EXAM, school)).rejects.toThrow();
+    expect((await s.all()).some((e) => e.streamId.startsWith('certificate-'))).toBe(false);
+  });
+});
+
+describe("附件3 4 「出具备案回执（含备案编号及备案有效期）」: the filing carries the receipt's validity", () => {
+  it('CompleteFiling without validUntil is refused; an exam to be held after it is refused at PlanExam', async () => {
+    const s = setup();
+    await s.run('2020-12-01', 'SubmitApplication', APP, school, profile());
+    await s.run('2020-12-02', 'AcceptApplication', APP, centre);
+    await s.run('2020-12-03', 'StartPublicity', APP, centre);
+    await expect(s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001' })).rejects.toBeInstanceOf(ValidationError);
+    const filed = await s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001', validUntil: '2021-06-30' });
+    expect(filed.events[0]!.data).toMatchObject({ validUntil: '2021-06-30' });
+    const plan = (day: string) => ({ ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, examDate: day, enrolmentClosedOn: '2021-04-30' });
+    await expect(s.run('2021-05-10', 'PlanExam', EXAM, school, plan('2021-07-01'))).rejects.toBeInstanceOf(InvalidTransitionError);
+    expect((await s.run('2021-05-10', 'PlanExam', EXAM, school, plan('2021-06-30'))).events.map((e) => e.type)).toEqual(['ExamPlanned']);
   });
 });

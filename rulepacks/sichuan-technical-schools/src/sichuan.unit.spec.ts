@@ -52,3 +52,17 @@ describe('sichuan-technical-schools pack', () => {
     expect(noticeText.includes(squash(SANCTIONS.cite.text))).toBe(true);
   });
 });
+
+describe('sichuan-technical-schools releases', () => {
+  it('1.1.0 keeps 1.0.0 loadable with the hashes its logs recorded, as it was', () => {
+    expect(sichuan.version).toBe('1.1.0');
+    const [v100] = sichuan.releases;
+    expect(v100?.version).toBe('1.0.0');
+    expect(v100?.hash).toBe('361bbbd91883810d827f4cc82ca5720d18d28da8f3e47685a4fc1bbcc2337572');
+    expect(v100?.knownHashes).toContain('c67b74606c217d09200ab74bda0a14c15b0508c9fb7b1827ce78d3f0d49c5c08');
+    expect(v100?.deadlines.find((d) => d.id === 'acceptance-notice')?.closedBy).toBeUndefined();
+    expect(v100?.rules.some((r) => r.appliesTo === 'IssueCertificates')).toBe(false);
+    expect(sichuan.filingValidity?.years).toBeUndefined();
+    expect(sichuan.filingValidity?.cite.clause).toBe('附件3 4');
+  });
+});

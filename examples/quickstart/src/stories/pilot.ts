@@ -34,7 +34,7 @@ export const profile = (name: string, code17: string, affiliatedWithAuthority: b
   },
   history: { consecutiveYears: 12, personTimesTotal: 90000, personTimesEvaluated: 40000 },
   capacity: { dedicatedDepartment: true, fullTimeStaff: 20, experts: 30, proctors: 60, supervisors: 10, videoMonitoring: true, notForProfit: true, stableFunding: true },
-  occupations: [{ code: '6-29-02-01', name: '筑路工', levels: [5, 4, 3, 2, 1], standard: 'national', accessType: false, evaluators: 20, inQualificationCatalog: true }],
+  occupations: [{ code: '6-29-02-01', name: '筑路工', levels: [5, 4, 3, 2, 1], standard: 'national', accessType: false, evaluators: 20, inQualificationCatalog: true, implementedBy: '交通运输部' }],
   materials,
 });
 

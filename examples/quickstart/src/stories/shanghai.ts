@@ -35,7 +35,7 @@ export const profile: ApplicantProfile & Record<string, unknown> = {
     venueAndEquipment: true,
     qualityControl: true,
   },
-  occupations: [{ code: '4-12-01-01', name: '汽车维修工', levels: [5, 4, 3], standard: 'national', accessType: false, evaluators: 8, catalogExitDate: '2020-07-31' }],
+  occupations: [{ code: '4-12-01-01', name: '汽车维修工', levels: [5, 4, 3], standard: 'national', accessType: false, evaluators: 8, catalogExitDate: '2020-07-31', implementedByHrAuthorities: true }],
   materials: [],
 };
 
@@ -80,7 +80,7 @@ export const shanghaiStory: Story = {
     await t.step(centre, 'starts publicity (五（二）)', () => applications.startPublicity({ streamId: APP, actor: centre.actor }));
     t.on('2020-12-21');
     await t.step(centre, 'issues the filing receipt (五（二）: 备案回执)', () =>
-      applications.completeFiling({ streamId: APP, actor: centre.actor, payload: { organizationCode: '0000', filingNumber: '沪职鉴备〔2020〕015号' } }), filingLines);
+      applications.completeFiling({ streamId: APP, actor: centre.actor, payload: { organizationCode: '0000', filingNumber: '沪职鉴备〔2020〕015号', validUntil: '2023-12-20' } }), filingLines);
 
     t.on('2021-01-05');
     await t.refused(company, 'proposes adding 电梯安装维修工, which has only a filed specification (五（三）)', () =>

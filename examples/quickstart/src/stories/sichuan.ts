@@ -75,7 +75,7 @@ export const sichuanStory: Story = {
     t.on('2020-09-21');
     await t.step(centre, 'starts publicity', () => applications.startPublicity({ streamId: APP, actor: centre.actor }));
     t.on('2020-09-28');
-    await t.step(centre, 'completes the filing', () => applications.completeFiling({ streamId: APP, actor: centre.actor, payload: { organizationCode: '0000', filingNumber: '川职鉴备（蓉）2020-012' } }), filingLines);
+    await t.step(centre, 'completes the filing', () => applications.completeFiling({ streamId: APP, actor: centre.actor, payload: { organizationCode: '0000', filingNumber: '川职鉴备（蓉）2020-012', validUntil: '2023-09-27' } }), filingLines);
 
     const people: [string, string][] = [['李俊杰', '20020315'], ['张雨涵', '20011208'], ['王子豪', '20030127'], ['刘思琪', '20020730']];
     t.on('2020-10-26');
