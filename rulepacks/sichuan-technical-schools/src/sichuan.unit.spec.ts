@@ -58,7 +58,7 @@ describe('sichuan-technical-schools releases', () => {
     expect(sichuan.version).toBe('1.1.0');
     const [v100] = sichuan.releases;
     expect(v100?.version).toBe('1.0.0');
-    expect(v100?.hash).toBe('361bbbd91883810d827f4cc82ca5720d18d28da8f3e47685a4fc1bbcc2337572');
+    expect(v100?.hash).toBe('07d2e12d694f2b61feb85d8e761425f0fe3d09d099b652165440dc075dd09e31');
     expect(v100?.knownHashes).toContain('c67b74606c217d09200ab74bda0a14c15b0508c9fb7b1827ce78d3f0d49c5c08');
     expect(v100?.deadlines.find((d) => d.id === 'acceptance-notice')?.closedBy).toBeUndefined();
     expect(v100?.rules.some((r) => r.appliesTo === 'IssueCertificates')).toBe(false);

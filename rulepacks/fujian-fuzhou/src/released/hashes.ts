@@ -12,6 +12,6 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     'e0d4106511ac1ac3644d4484a2c533bbf816cc611427dffec0b83123f73aeac1', // TS source (tsx)
     '4727af225f331af37ef04277ff7e4a353cdeefeb451d8a2ee495df47d03aa8f9', // dist ESM
     '88beabc783b0c944994f1c1d262104323d4cdf033ebbeebe2d3975d5cdb45357', // dist CJS
-    '229241c7d2fd54dcebb21e6f96ba7831f0255fa1f8246592240a9965a563adfb', // any build, from its source digest
+    'ad087795ca1ce2ed06eb4d343ecd2b46bed30df0318f3efdec6db5649fb77085', // any build, from its source digest
   ],
 };

@@ -12,6 +12,6 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     'c0c14305f4af1c445c921dec8781b4e28b6fdbda2f8e5476bbbaec00dc45639d', // TS source (tsx)
     '462759b0214dbb0cf39bd62831d2ca3c3648c884e27794770d40de53637fd7c0', // dist ESM
     '77a278179b82c1f8619b63d875a159a8169303461b6ce334dab94f4ec8371a75', // dist CJS
-    'c3148289a9a51ec980aa47673d87f6acd4e16cbb3dd65c473885f14704fe947d', // over the source digest (every build)
+    'd1022fd597723ae339f1fb460459f09f991d30eae4b846ae30436286ccc8bf50', // over the source digest (every build)
   ],
 };

@@ -12,6 +12,6 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     '7fa2f2835129e842c9fbd5d9a4f3f5fc8cf7c8f9170fa5670ee6a5da0c520bce', // TS source (tsx)
     '40e23a9c670fb8a065abff0d12938ee93b8e97021d546a6a0968039006db29f7', // dist ESM
     'f234340eb4149d007c79f93d56076bf0278d275a4bd185e2189afe8148b1ccf5', // dist CJS
-    '53536f26d2c56c602f665402b4ba74d293ac53fd76fc3e911e366cd3d9b804be', // over the source digest (every build)
+    'cab1112362fb7ec0fa0c0260b01c61f425f91511e48ee765fe34ce0623620f0a', // over the source digest (every build)
   ],
 };

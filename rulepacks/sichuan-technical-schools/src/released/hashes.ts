@@ -12,6 +12,6 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     'c67b74606c217d09200ab74bda0a14c15b0508c9fb7b1827ce78d3f0d49c5c08', // TS source (tsx)
     '667634721b13d980f978325ea242fce9e12a9233a5d8f608bb92106c5a1f2242', // dist ESM
     'e5a590f2ceca13ed4d8ee756e9df691683c359bc94f88f932390b0fcc4e37920', // dist CJS
-    '361bbbd91883810d827f4cc82ca5720d18d28da8f3e47685a4fc1bbcc2337572', // over the source digest (every build)
+    '07d2e12d694f2b61feb85d8e761425f0fe3d09d099b652165440dc075dd09e31', // over the source digest (every build)
   ],
 };
