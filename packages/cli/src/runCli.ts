@@ -62,6 +62,8 @@ function parse(c: Command, argv: string[]) {
  */
 const exitCodeOf = (e: unknown) => {
   if (e instanceof UsageError || e instanceof SourceNotFoundError || e instanceof HeadsFileError) return EXIT.usage;
+  // A year the calendar cannot answer (beyond the published and provisional years) is an argument out of range.
+  if (e instanceof CertflowError && e.code === 'CALENDAR_COVERAGE') return EXIT.usage;
   if (e instanceof MaskedExportError || (e instanceof CertflowError && e.code === 'CORRUPT_STORE')) return EXIT.problems;
   return EXIT.unavailable;
 };

@@ -101,6 +101,8 @@ function isPlainJson(value: unknown): boolean {
 interface Walk {
   /** I-JSON (RFC 7493) limits for new events: surrogates, safe integers, depth, `__proto__`. */
   iJson: boolean;
+  /** An object property that is `undefined` counts as absent, as JSON.stringify drops it (commands from hosts). */
+  undefinedIsAbsent?: boolean;
   seen: Set<object>;
   issues: ValidationIssue[];
 }
@@ -173,7 +175,9 @@ function walk(value: unknown, path: (string | number)[], depth: number, w: Walk)
             received: JSON.stringify(k),
           });
         }
-        walk((value as Record<string, unknown>)[k], at, depth + 1, w);
+        const v = (value as Record<string, unknown>)[k];
+        if (v === undefined && w.undefinedIsAbsent) continue;
+        walk(v, at, depth + 1, w);
       }
       w.seen.delete(value);
       return;
@@ -205,9 +209,13 @@ export function jsonIssues(value: unknown, path: (string | number)[] = []): Vali
  * levels of nesting, and no `__proto__` key. Every new event's `data` and
  * `meta` are held to it.
  */
-export function iJsonIssues(value: unknown, path: (string | number)[] = []): ValidationIssue[] {
+export function iJsonIssues(
+  value: unknown,
+  path: (string | number)[] = [],
+  options: { undefinedIsAbsent?: boolean } = {},
+): ValidationIssue[] {
   if (isPlainIJson(value, 0)) return [];
-  const w: Walk = { iJson: true, seen: new Set(), issues: [] };
+  const w: Walk = { iJson: true, undefinedIsAbsent: options.undefinedIsAbsent === true, seen: new Set(), issues: [] };
   walk(value, path, 0, w);
   return w.issues;
 }

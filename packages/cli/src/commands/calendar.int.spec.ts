@@ -86,9 +86,9 @@ describe('certflow calendar show', () => {
     expect(text.out).toContain('TEST FIXTURE, not a real arrangement');
   });
 
-  it('a year beyond the provisional years exits 1 with the coverage error', async () => {
+  it('a year beyond the provisional years exits 2 (an argument out of range) with the coverage error', async () => {
     const r = await cli(['calendar', 'show', '2031', '--json']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(JSON.parse(r.out).error).toMatchObject({ code: 'CALENDAR_COVERAGE', year: 2031 });
   });
 });

@@ -111,8 +111,8 @@ show <year>: the holidays and make-up workdays of a year and where they come
 from: the built-in data, a year file given with --year, or, for a year whose
 arrangement is not published, the statutory holidays alone (provisional).
 
-Exit codes: 0 fine, 1 the year file has problems or the year is beyond the
-calendar's coverage, 2 usage error (no such file, not a year).`,
+Exit codes: 0 fine, 1 the year file has problems, 2 usage error (no such
+file, not a year, or a year beyond the calendar's coverage).`,
   options: {
     year: { type: 'string', multiple: true, description: 'a year file to add before showing (repeatable)', value: 'file' },
     json: { type: 'boolean', description: 'machine-readable output' },

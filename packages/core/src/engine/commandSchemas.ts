@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
+import { iJsonIssues, MAX_JSON_DEPTH } from '../validateEvents.js';
 import { actorSchema, streamIdSchema } from '../event.js';
 import { canonicalJson, sha256Hex } from '../hash.js';
 import { zodIssues } from '../zodIssues.js';
@@ -99,84 +100,21 @@ export const COMMAND_EVENT: Record<CommandType, string> = {
   RevokeCertificate: 'CertificateRevoked',
 };
 
-/** How deep a command payload may nest (objects and arrays): far beyond any real payload, well within every stack. */
-export const MAX_PAYLOAD_DEPTH = 64;
-
-const LONE_SURROGATE = /(?:^|[^\ud800-\udbff])[\udc00-\udfff]|[\ud800-\udbff](?![\udc00-\udfff])/;
+/** How deep a command payload may nest (objects and arrays): the limit new events are held to (MAX_JSON_DEPTH). */
+export const MAX_PAYLOAD_DEPTH = MAX_JSON_DEPTH;
 
 /**
- * Everything in a command payload that has no exact I-JSON form (RFC 7493):
- * bigint, functions, symbols, NaN/Infinity, Dates and other class instances,
- * cycles, strings or keys with a lone surrogate, `undefined` in an array, and
- * nesting deeper than MAX_PAYLOAD_DEPTH. An object property that is
- * `undefined` counts as absent, as in JSON. Iterative, so no payload can
- * exhaust the stack while being checked.
+ * Everything in a command payload that has no exact I-JSON form (RFC 7493),
+ * by the same definition new events are held to (`iJsonIssues`): bigint,
+ * functions, symbols, NaN/Infinity, Dates and other class instances, cycles,
+ * strings or keys with a lone surrogate, integers beyond ±(2^53−1), `__proto__`
+ * keys, holes or `undefined` in an array, and nesting deeper than
+ * MAX_PAYLOAD_DEPTH. An object property that is `undefined` counts as absent,
+ * as in JSON. Checked before anything is appended, quota places included.
  */
 export function payloadIssues(value: unknown, root: (string | number)[] = ['payload']): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const bad = (path: (string | number)[], received: string, code = 'not_json', expected = 'an I-JSON value (RFC 7493)') =>
-    issues.push({ path, code, message: `expected ${expected}, received ${received}`, expected, received });
-  const onPath = new Set<object>();
-  // Depth-first; an 'exit' entry takes an object off the current path once its children were visited.
-  const stack: Array<{ v: unknown; path: (string | number)[]; depth: number; inArray: boolean } | { exit: object }> = [{ v: value, path: root, depth: 0, inArray: false }];
-  while (stack.length > 0 && issues.length < 20) {
-    const top = stack.pop()!;
-    if ('exit' in top) {
-      onPath.delete(top.exit);
-      continue;
-    }
-    const { v, path, depth, inArray } = top;
-    switch (typeof v) {
-      case 'string':
-        if (LONE_SURROGATE.test(v)) bad(path, 'a string with a lone surrogate', 'not_unicode', 'well-formed Unicode text');
-        continue;
-      case 'boolean':
-        continue;
-      case 'number':
-        if (!Number.isFinite(v)) bad(path, String(v));
-        continue;
-      case 'undefined':
-        if (inArray || path === root) bad(path, 'undefined');
-        continue;
-      case 'object': {
-        if (v === null) continue;
-        if (onPath.has(v)) {
-          bad(path, 'a circular reference');
-          continue;
-        }
-        if (depth >= MAX_PAYLOAD_DEPTH) {
-          bad(path, `nesting deeper than ${MAX_PAYLOAD_DEPTH} levels`, 'too_deep', `at most ${MAX_PAYLOAD_DEPTH} levels of nesting`);
-          continue;
-        }
-        const isArray = Array.isArray(v);
-        if (!isArray) {
-          const proto = Object.getPrototypeOf(v);
-          if (proto !== Object.prototype && proto !== null) {
-            bad(path, `an instance of ${(v as object).constructor?.name || 'a class'}`);
-            continue;
-          }
-          if (Object.getOwnPropertySymbols(v).length > 0) {
-            bad(path, 'an object with symbol keys');
-            continue;
-          }
-        }
-        onPath.add(v);
-        stack.push({ exit: v });
-        if (isArray) {
-          for (let i = (v as unknown[]).length - 1; i >= 0; i--) stack.push({ v: (v as unknown[])[i], path: [...path, i], depth: depth + 1, inArray: true });
-        } else {
-          for (const k of Object.keys(v).reverse()) {
-            if (LONE_SURROGATE.test(k)) bad([...path, k], 'a key with a lone surrogate', 'not_unicode', 'well-formed Unicode text');
-            else stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k], depth: depth + 1, inArray: false });
-          }
-        }
-        continue;
-      }
-      default:
-        bad(path, typeof v);
-    }
-  }
-  return issues;
+  if (value === undefined) return [{ path: root, code: 'not_json', message: 'expected a JSON value, received undefined', expected: 'a JSON value', received: 'undefined' }];
+  return iJsonIssues(value, root, { undefinedIsAbsent: true });
 }
 
 /**

@@ -326,9 +326,10 @@ describe('validation before any append', () => {
   it.each([
     ['a BigInt', () => ({ add: [], drop: [], note: 10n }), 'not_json'],
     ['a cycle', cyclic, 'not_json'],
-    ['deep nesting', () => ({ add: [], extra: deep() }), 'too_deep'],
+    ['deep nesting', () => ({ add: [], extra: deep() }), 'not_i_json'],
+    ['an integer beyond 2^53', () => ({ add: [], count: 2 ** 53 }), 'not_i_json'],
     ['a Date', () => ({ add: [], at: new Date() }), 'not_json'],
-    ['a lone surrogate', () => ({ add: [], note: 'a\ud800' }), 'not_unicode'],
+    ['a lone surrogate', () => ({ add: [], note: 'a\ud800' }), 'not_i_json'],
   ])('an AmendScope carrying %s is a ValidationError before any place is taken', async (_label, payload, code) => {
     const f = await filedWithFaultCount();
     const appends = f.appends();

@@ -102,11 +102,14 @@ describe('checkHistory', () => {
     expect(rules(forged)).toEqual([`certificate-${number}@1:certificate-listed`, `certificate-${number}@1:certificate-passed`]);
   });
 
-  it('catches certificates issued while the filing was suspended (the engine itself lets IssueCertificates through today)', async () => {
-    const log = await lifecycle({ suspendBeforeIssue: true });
-    const issued = log.find((e) => e.type === 'CertificatesIssued')!;
-    expect(issued.streamId).toBe(EXAM);
-    expect(rules(log)).toEqual([`${EXAM}@${issued.version}:exam-filing-active`]);
+  it('catches certificates issued while the filing was suspended (the engine refuses them; a forger appends them)', async () => {
+    const suspended = await lifecycle({ suspendBeforeIssue: true });
+    expect(suspended.some((e) => e.type === 'CertificatesIssued')).toBe(false);
+    const issued = (await lifecycle()).find((e) => e.type === 'CertificatesIssued')!;
+    const forged = forge(suspended, EXAM, 'CertificatesIssued', issued.data);
+    const version = forged.filter((e) => e.streamId === EXAM).length;
+    expect(verifyLog(forged).ok).toBe(true);
+    expect(rules(forged)).toEqual([`${EXAM}@${version}:exam-filing-active`]);
   });
 
   it('catches data that is not what the engine writes for its type, and a type its stream does not hold', async () => {
