@@ -261,7 +261,7 @@ export function occupationInScope(o: Occupation, i: number): RuleResult {
     });
   }
   if (secondKnownNo && exitedInTime && hr === false) {
-    return fail(`${o.code} ${o.name} was not implemented by the human-resources authorities (二（一）), and is neither a new occupation nor urgently needed in Shanghai`, [...path, 'implementedByHrAuthorities'], {
+    return fail(`${o.code} ${o.name} was implemented by a body other than the human-resources authorities (二（一）), and is neither a new occupation nor urgently needed in Shanghai`, [...path, 'implementedByHrAuthorities'], {
       implementedByHrAuthorities: false,
     });
   }
