@@ -168,3 +168,6 @@ export type { CalendarSpanBasis, CalendarYearBasis } from './engine/calendar.js'
 
 // Transparency: an RFC 9162 Merkle tree over the log, C2SP signed checkpoints, proofs and witnesses.
 export * from './transparency/index.js';
+export { createLogChecker, positionMap } from './verifyLog.js';
+export type { LogChecker, PositionRegistry } from './verifyLog.js';
+export { verifyLogStream, positionRanges } from './verifyLogStream.js';
