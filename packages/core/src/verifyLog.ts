@@ -65,6 +65,8 @@ export interface LogChecker {
   check(raw: unknown): void;
   /** Each stream's verified head so far. */
   readonly heads: ReadonlyMap<string, StreamHead>;
+  /** The streams found broken so far (nothing after their first broken event is checked). */
+  readonly broken: ReadonlySet<string>;
   result(): VerifyResult;
 }
 
@@ -144,6 +146,7 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
   return {
     check,
     heads,
+    broken,
     result: () => ({ ok: problems.length === 0, problems, streams: streamIds.size, events: count }),
   };
 }

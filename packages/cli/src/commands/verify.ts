@@ -60,6 +60,14 @@ export function checkHeads(report: VerifyReport, kept: StreamHeadRecord[], recor
   return { ...report, ok: problems.length === 0, problems };
 }
 
+/** Each stream's head for the report: a broken stream's as read, every other stream's as the check verified it; sorted by stream id. */
+function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: string | null }>, broken: ReadonlyMap<string, { version: number; hash: string }>): StreamHeadRecord[] {
+  const out: StreamHeadRecord[] = [];
+  for (const [streamId, h] of broken) out.push({ streamId, version: h.version, hash: h.hash });
+  for (const [streamId, h] of verified) if (!broken.has(streamId) && h.hash !== null) out.push({ streamId, version: h.version, hash: h.hash });
+  return out.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+}
+
 /**
  * verify over a source read as a stream: each record is checked as it is read
  * and dropped, so memory is bounded by the streams (one head per stream, the
@@ -72,7 +80,7 @@ export async function verifySource(
 ): Promise<VerifyReport> {
   const notJson: VerifyProblem[] = [];
   const checker = createLogChecker({ positions: positionRanges() });
-  const heads = headsCollector();
+  const brokenHeads = headsCollector();
   const packs = packsCollector();
   const comparer = options.kept ? headsComparer(options.kept) : undefined;
   let count = 0;
@@ -82,7 +90,13 @@ export async function verifySource(
     if ('error' in r) notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
     else {
       checker.check(r.event);
-      heads.add(r.event);
+      // An unbroken stream's head is the check's own; only a broken stream needs its own entry (from the last good head on).
+      const id = (r.event as { streamId?: unknown } | null)?.streamId;
+      if (typeof id === 'string' && checker.broken.has(id)) {
+        const good = checker.heads.get(id);
+        if (!brokenHeads.heads.has(id) && good?.hash) brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
+        brokenHeads.add(r.event);
+      }
       packs.add(r.event);
       comparer?.add(r.event);
     }
@@ -98,7 +112,7 @@ export async function verifySource(
     detail: c.detail,
   }));
   const problems = [...notJson, ...result.problems, ...changes];
-  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: heads.result(), packs: packs.result() };
+  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
 }
 
 export function formatProblem(p: VerifyProblem): string {
