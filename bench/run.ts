@@ -5,7 +5,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = import.meta.dirname;
-const only = process.argv.slice(2);
+// `pnpm bench scale --events 100000`: names pick benchmarks, `--flag value` pairs pass through to them.
+const args = process.argv.slice(2);
+const flagAt = args.findIndex((a) => a.startsWith('--'));
+const only = flagAt < 0 ? args : args.slice(0, flagAt);
+const passed = flagAt < 0 ? [] : args.slice(flagAt);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -14,7 +18,7 @@ if (files.length === 0) console.log('no benchmarks matched');
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== ${f} ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f), ...passed], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -1,11 +1,11 @@
-import { verifyLog, type LogProblem } from '@certflow/core';
+import { createLogChecker, positionRanges, verifyLog, type LogProblem } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
-import { MaskedExportError } from '../errors.js';
-import { compareHeads, logHeads, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
+import { EmptySourceError, MaskedExportError } from '../errors.js';
+import { compareHeads, headsCollector, headsComparer, logHeads, packsCollector, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
 import { progress } from '../progress.js';
-import { openSource, readAllRecords, type SourceRecord } from '../sources.js';
-import { CHECKPOINT_OPTIONS, checkCheckpointFlag } from './verifyCheckpoint.js';
+import { openSource, type Source, type SourceRecord } from '../sources.js';
+import { CHECKPOINT_OPTIONS, checkpointCheck } from './verifyCheckpoint.js';
 
 /** A problem as `verify` reports it: verifyLog's, or a JSONL line that is not JSON. */
 export type VerifyProblem =
@@ -60,6 +60,61 @@ export function checkHeads(report: VerifyReport, kept: StreamHeadRecord[], recor
   return { ...report, ok: problems.length === 0, problems };
 }
 
+/** Each stream's head for the report: a broken stream's as read, every other stream's as the check verified it; sorted by stream id. */
+function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: string | null }>, broken: ReadonlyMap<string, { version: number; hash: string }>): StreamHeadRecord[] {
+  const out: StreamHeadRecord[] = [];
+  for (const [streamId, h] of broken) out.push({ streamId, version: h.version, hash: h.hash });
+  for (const [streamId, h] of verified) if (!broken.has(streamId) && h.hash !== null) out.push({ streamId, version: h.version, hash: h.hash });
+  return out.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+}
+
+/**
+ * verify over a source read as a stream: each record is checked as it is read
+ * and dropped, so memory is bounded by the streams (one head per stream, the
+ * packs named, the problems found, positions as ranges; with --heads, the kept
+ * heads; with --checkpoint, the Merkle tree: two hashes per event), not by the events.
+ */
+export async function verifySource(
+  source: Source,
+  options: { kept?: StreamHeadRecord[]; checkpoint?: { add(record: SourceRecord): void }; onRecord?: (count: number) => void } = {},
+): Promise<VerifyReport> {
+  const notJson: VerifyProblem[] = [];
+  const checker = createLogChecker({ positions: positionRanges() });
+  const brokenHeads = headsCollector();
+  const packs = packsCollector();
+  const comparer = options.kept ? headsComparer(options.kept) : undefined;
+  let count = 0;
+  for await (const r of source.records()) {
+    count++;
+    options.checkpoint?.add(r);
+    if ('error' in r) notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
+    else {
+      checker.check(r.event);
+      // An unbroken stream's head is the check's own; only a broken stream needs its own entry (from the last good head on).
+      const id = (r.event as { streamId?: unknown } | null)?.streamId;
+      if (typeof id === 'string' && checker.broken.has(id)) {
+        const good = checker.heads.get(id);
+        if (!brokenHeads.heads.has(id) && good?.hash) brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
+        brokenHeads.add(r.event);
+      }
+      packs.add(r.event);
+      comparer?.add(r.event);
+    }
+    options.onRecord?.(count);
+  }
+  if (count === 0) throw new EmptySourceError(source.label, 'verify');
+  const result = checker.result();
+  const changes: VerifyProblem[] = (comparer?.result() ?? []).map((c) => ({
+    streamId: c.streamId,
+    version: c.kept.version,
+    position: null,
+    kind: c.kind,
+    detail: c.detail,
+  }));
+  const problems = [...notJson, ...result.problems, ...changes];
+  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
+}
+
 export function formatProblem(p: VerifyProblem): string {
   if (p.kind === 'not-json') return `✖ line ${p.line}: not-json — ${p.detail}`;
   const where = `${p.streamId} version ${p.version ?? '?'}${p.position !== null ? ` (position ${p.position})` : ''}`;
@@ -102,16 +157,18 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'verified');
       const bar = progress(io, 'verify', { json: values.json === true });
-      const records = await readAllRecords(source, (n) => bar.update(n), 'verify');
-      bar.done();
-      let report: VerifyReport & { checkpoint?: unknown } = verifyRecords(source.label, records);
-      if (kept) report = checkHeads(report, kept, records);
-      const checkpoint = checkCheckpointFlag(values, records, io);
+      const checkpointOf = checkpointCheck(values, io);
+      let report: VerifyReport & { checkpoint?: unknown };
+      try {
+        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n) });
+      } finally {
+        bar.done();
+      }
+      const checkpoint = checkpointOf?.finish();
       if (checkpoint) {
         report.ok &&= checkpoint.ok;
         report.checkpoint = checkpoint.json;
-        if (!values.json) io.stdout.write(`${checkpoint.line}
-`);
+        if (!values.json) io.stdout.write(`${checkpoint.line}\n`);
       }
       if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {

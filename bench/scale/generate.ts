@@ -1,0 +1,181 @@
+// A realistic certflow log of any size, for the scale benchmark and the
+// streaming tests: every region's quickstart story run once through the
+// engine (applications, evaluations, publicity, filings, exam plans with
+// rosters, results, certificates, refusals), then copied under fresh
+// identities until the log has N events. Each copy gets its own stream ids,
+// command ids, organization names, 统一社会信用代码 and 身份证号 (both with
+// valid check characters; a 身份证号 keeps its province, city, birth date and
+// sex digit, so every recorded decision still holds), consecutive global
+// positions, and hashes recomputed along each stream's chain. Written as an
+// unmasked `certflow export` (header line, then one event per line), one copy
+// at a time: the generator holds one copy, never the log.
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  canonicalJson,
+  computeEventHash,
+  idCardCheckCharacter,
+  isValidIdCardNumber,
+  isValidUscc,
+  memoryStore,
+  usccCheckCharacter,
+  type StoredEvent,
+} from '@certflow/core';
+import { runDemo } from '../../examples/quickstart/src/demo.js';
+import { stories } from '../../examples/quickstart/src/stories/index.js';
+
+export interface BaseLog {
+  events: StoredEvent[];
+  /** Story keys (rule pack folders) whose story ran. */
+  stories: string[];
+  /** Stories the current engine refused to run to the end, with why (left out of the log). */
+  skipped: { key: string; reason: string }[];
+  /** Short digest of the base events: a cached log is reused only for the same base. */
+  digest: string;
+}
+
+/** Runs every quickstart story once through the engine on a memory store and returns its log. */
+export async function baseLog(): Promise<BaseLog> {
+  const ok: typeof stories = [];
+  const skipped: BaseLog['skipped'] = [];
+  for (const s of stories) {
+    try {
+      await runDemo(memoryStore(), () => {}, [s]);
+      ok.push(s);
+    } catch (e) {
+      skipped.push({ key: s.key, reason: ((e as Error)?.message ?? String(e)).slice(0, 200) });
+    }
+  }
+  if (ok.length === 0) throw new Error('no quickstart story runs: nothing to copy');
+  const store = memoryStore();
+  await runDemo(store, () => {}, ok);
+  const events: StoredEvent[] = [];
+  for await (const e of store.readAll()) events.push(e);
+  // Over what the stories decide, not the random command ids each run draws, so the cache is reused across runs.
+  const digest = createHash('sha256')
+    .update(events.map((e) => `${e.streamId} ${e.version} ${e.type} ${canonicalJson(e.data)}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  return { events, stories: ok.map((s) => s.key), skipped, digest };
+}
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const KEYS_NAMING_IDENTITIES = new Set(['applicantId', 'commandId', 'correlationId', 'organizationName', 'streamId', 'filingStreamId', 'applicationStreamId', 'examStreamId']);
+
+/** The strings that make one copy's identity: stream ids, ids, names, ID numbers and credit codes. */
+function identityTokens(events: StoredEvent[]): { plain: Set<string>; idNumbers: Set<string>; usccs: Set<string> } {
+  const plain = new Set<string>();
+  const idNumbers = new Set<string>();
+  const usccs = new Set<string>();
+  const walk = (v: unknown, key: string | undefined) => {
+    if (typeof v === 'string') {
+      if (isValidIdCardNumber(v)) idNumbers.add(v);
+      else if (isValidUscc(v)) usccs.add(v);
+      else if (key && (KEYS_NAMING_IDENTITIES.has(key) || key.endsWith('StreamId')) && v.length >= 4) plain.add(v);
+      return;
+    }
+    if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  for (const e of events) {
+    plain.add(e.streamId);
+    plain.add(e.meta.actor.id);
+    walk(e.data, undefined);
+    walk(e.meta, undefined);
+  }
+  return { plain, idNumbers, usccs };
+}
+
+/** Copy k's 身份证号 for an original: same province and city, district 01..99 and sequence shifted by k (the sex digit's parity kept). */
+function copyIdNumber(id: string, k: number): string {
+  const district = String(1 + (k % 99)).padStart(2, '0');
+  const seq = (Number(id.slice(14, 17)) + 2 * Math.floor(k / 99)) % 1000;
+  const first17 = `${id.slice(0, 4)}${district}${id.slice(6, 14)}${String(seq).padStart(3, '0')}`;
+  return first17 + idCardCheckCharacter(first17);
+}
+
+/** Copy k's 统一社会信用代码 for the i-th original: authority, type and division kept, the organization code made from (k, i). */
+function copyUscc(code: string, k: number, i: number): string {
+  let n = k * 64 + i;
+  let tail = '';
+  for (let d = 0; d < 7; d++) {
+    tail = USCC_CHARS[n % 31]! + tail;
+    n = Math.floor(n / 31);
+  }
+  const first17 = code.slice(0, 10) + tail;
+  return first17 + usccCheckCharacter(first17);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Writes a log of exactly `n` events to `file` (through a temporary file, so
+ * an interrupted run leaves nothing that looks finished). Returns the number
+ * of streams written.
+ */
+export async function writeScaleLog(file: string, n: number, base?: BaseLog): Promise<{ events: number; streams: number; base: BaseLog }> {
+  const b = base ?? (await baseLog());
+  const tokens = identityTokens(b.events);
+  const all = [...tokens.plain, ...tokens.idNumbers, ...tokens.usccs].sort((x, y) => y.length - x.length);
+  if (all.length === 0) throw new Error('the base log names no identities to copy');
+  const re = new RegExp(all.map(escapeRe).join('|'), 'g');
+  const usccIndex = new Map([...tokens.usccs].map((u, i) => [u, i]));
+  // Each base event as JSON text without its chain fields, cut once at its identities:
+  // [text, token, text, token, …, text], so a copy is a join, not a search.
+  const templates = b.events.map((e) => JSON.stringify({ ...e, position: 0, prevHash: null, hash: '' }).split(re));
+  const found = b.events.map((e) => JSON.stringify({ ...e, position: 0, prevHash: null, hash: '' }).match(re) ?? []);
+
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.partial`;
+  const fd = openSync(tmp, 'w');
+  let written = 0;
+  let streams = 0;
+  try {
+    writeSync(fd, `${JSON.stringify({ certflowExport: { format: 1, masked: false, note: 'Events as stored, verifiable with certflow verify. Contains personal ID numbers (身份证号): keep it as confidential as the store itself.' } })}\n`);
+    for (let k = 0; written < n; k++) {
+      const swap = new Map<string, string>();
+      for (const t of tokens.plain) swap.set(t, `${t}-c${k}`);
+      for (const t of tokens.idNumbers) swap.set(t, copyIdNumber(t, k));
+      for (const t of tokens.usccs) swap.set(t, copyUscc(t, k, usccIndex.get(t)!));
+      const prev = new Map<string, string>();
+      const lines: string[] = [];
+      for (let t = 0; t < templates.length; ) {
+        if (written >= n) break;
+        const parts = templates[t]!;
+        const ids = found[t]!;
+        let text = parts[0]!;
+        for (let i = 0; i < ids.length; i++) text += swap.get(ids[i]!)! + parts[i + 1]!;
+        t++;
+        const e = JSON.parse(text) as StoredEvent;
+        e.position = ++written;
+        e.prevHash = prev.get(e.streamId) ?? null;
+        if (e.prevHash === null) streams++;
+        e.hash = computeEventHash(e);
+        prev.set(e.streamId, e.hash);
+        lines.push(JSON.stringify(e));
+      }
+      writeSync(fd, `${lines.join('\n')}\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  return { events: written, streams, base: b };
+}
+
+/**
+ * The cached log of `n` events under `.certflow/bench/` (written on first use,
+ * reused while the stories produce the same base log). `fresh` rewrites it.
+ */
+export async function scaleLog(n: number, options: { root?: string; fresh?: boolean; log?: (text: string) => void } = {}): Promise<{ file: string; base: BaseLog; reused: boolean }> {
+  const base = await baseLog();
+  const root = options.root ?? resolve(import.meta.dirname, '../..');
+  const file = join(root, '.certflow', 'bench', `scale-${n}-${base.digest}.jsonl`);
+  for (const s of base.skipped) options.log?.(`story ${s.key} left out (the engine refuses it today): ${s.reason}`);
+  if (!options.fresh && existsSync(file) && statSync(file).size > 0) return { file, base, reused: true };
+  const started = performance.now();
+  const r = await writeScaleLog(file, n, base);
+  options.log?.(`wrote ${r.events} events in ${r.streams} streams (${base.events.length}-event base of ${base.stories.length} stories: ${base.stories.join(', ')}) to ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { file, base, reused: false };
+}

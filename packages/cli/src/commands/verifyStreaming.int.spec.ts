@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeScaleLog } from '../../../../bench/scale/generate.js';
+
+// `certflow verify` reads its source as a stream: a generated log (every
+// region's story copied under fresh identities) verifies in a V8 heap too
+// small to hold the log, where reading every record first (what verify did
+// before) runs out of memory. The built CLI is run, as an auditor runs it.
+const root = resolve(import.meta.dirname, '../../../..');
+const cliDist = join(root, 'packages/cli/dist');
+const EVENTS = 60_000;
+const HEAP_MB = 64;
+
+let dir: string;
+let file: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(cliDist, 'bin.js'))) throw new Error('this test runs the built CLI: pnpm build first');
+  dir = mkdtempSync(join(tmpdir(), 'certflow-stream-'));
+  file = join(dir, 'log.jsonl');
+  const written = await writeScaleLog(file, EVENTS);
+  expect(written.events).toBe(EVENTS);
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const capped = (args: string[]) =>
+  spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+
+describe(`certflow verify on a ${EVENTS.toLocaleString('en')}-event log with a ${HEAP_MB} MB heap`, () => {
+  it('holding every record first does not fit in that heap (the cap is meaningful)', () => {
+    const holdAll = `
+      const cli = await import(${JSON.stringify(join(cliDist, 'index.js'))});
+      const io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: {} };
+      const source = await cli.openSource(process.argv[1], io);
+      const records = await cli.readAllRecords(source);
+      const report = cli.verifyRecords(source.label, records);
+      process.exit(report.ok ? 0 : 1);`;
+    const r = capped(['--input-type=module', '-e', holdAll, file]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/heap out of memory|Allocation failed/i);
+  }, 300_000);
+
+  it('verify streams the file and verifies every event (exit 0)', () => {
+    const r = capped([join(cliDist, 'bin.js'), 'verify', file]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`${EVENTS} events in \\d+ streams verify`));
+  }, 300_000);
+
+  it('a changed event in the generated log is still found under the cap (exit 1)', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = 30_001; // an event in the middle (line 0 is the header)
+    lines[at] = lines[at]!.replace(/"at":"20/, '"at":"19');
+    const tampered = join(dir, 'tampered.jsonl');
+    writeFileSync(tampered, lines.join('\n'));
+    const r = capped([join(cliDist, 'bin.js'), 'verify', tampered]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/hash-mismatch/);
+  }, 300_000);
+});
