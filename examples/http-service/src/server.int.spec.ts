@@ -251,13 +251,16 @@ describe('every error has its status (one test per status)', () => {
     } finally {
       await s.close();
     }
-    // The test pack has a 10-working-day acceptance deadline; from 2026-12-25 it reaches 2027, past the calendar.
-    const late = await serverWith({ pack: testRulePack, clock: () => new Date('2026-12-25T10:00:00+08:00') });
+    // The test pack has a 10-working-day acceptance deadline; from 2028-12-20 it reaches 2029, past the
+    // provisional years: GET /deadlines lists it as uncovered, but the acceptance it constrains is refused.
+    let now = new Date('2028-12-20T10:00:00+08:00');
+    const late = await serverWith({ pack: testRulePack, clock: () => now });
     try {
       const submitted = await late.call('POST', '/commands', { type: 'SubmitApplication', streamId: 'application-late', actor: school, commandId: 'c-late', payload: { ...testProfile(), rulePack: 'test-pack' } });
       expect(submitted.status).toBe(200);
-      const r = await late.call('GET', '/deadlines?now=2026-12-26T00:00:00%2B08:00');
-      expect(r).toMatchObject({ status: 422, body: { error: { code: 'CALENDAR_COVERAGE', year: 2027 } } });
+      now = new Date('2028-12-21T10:00:00+08:00');
+      const r = await late.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-late', actor: centre, commandId: 'c-late-2' });
+      expect(r).toMatchObject({ status: 422, body: { error: { code: 'CALENDAR_COVERAGE', year: 2029 } } });
     } finally {
       await late.close();
     }
@@ -277,16 +280,27 @@ describe('every error has its status (one test per status)', () => {
   });
 
   it('500: a damaged store, and anything that is not a certflow error, without its details', async () => {
-    const s = await serverWith({ clock });
+    let broken = false;
+    const s = await serverWith({
+      clock: () => {
+        if (broken) throw new TypeError('boom'); // a host's clock that fails: not a certflow error
+        return clock();
+      },
+    });
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (e: unknown) => void errors.push(e);
     try {
       s.faults.failure = new CorruptStoreError('events.sqlite', 'page checksum mismatch', { position: 7 });
       expect(await s.call('POST', '/commands', submit('application-500', 'c-500'))).toMatchObject({ status: 500, body: { error: { code: 'CORRUPT_STORE' } } });
+      // A raw error from the store is the engine's StoreUnavailableError (the write may have happened): 503.
       s.faults.failure = new TypeError('boom');
-      const r = await s.call('POST', '/commands', submit('application-500', 'c-500-2'));
+      expect(await s.call('POST', '/commands', submit('application-500', 'c-500-2'))).toMatchObject({ status: 503, body: { error: { code: 'STORE_UNAVAILABLE', outcome: 'unknown' } } });
+      s.faults.failure = undefined;
+      broken = true;
+      const r = await s.call('POST', '/commands', submit('application-500', 'c-500-3'));
       expect(r).toMatchObject({ status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } });
+      expect(JSON.stringify(r.body)).not.toContain('boom');
       expect(errors).toHaveLength(1);
     } finally {
       console.error = original;
