@@ -1,7 +1,7 @@
 // docs/authoring-a-rule-pack.md: keeping a released version when a fix
 // changes a pack's behaviour. The pack below is what a pack module holds.
 import { defineRulePack, evaluateRules, fail, pass, releaseOf, type ApplicantProfile, type Rule, type RulePackDefinition } from '@certflow/core';
-import { loadRuleCases } from '@certflow/core/testing';
+import { loadRuleCases } from '@certflow/core/fixtures';
 import { national } from '@certflow/rulepack-national';
 
 const DOC = '鄂人社函〔2020〕N号';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createChinaCalendar, parseYearFile } from '@certflow/calendar';
 import { createEngine, memoryStore, type Command, type WorkingDayCalendar } from '@certflow/core';
-import { testExamPlan, testProfile, testRulePack } from '@certflow/core/testing';
+import { testExamPlan, testProfile, testRulePack } from '@certflow/core/fixtures';
 
 const store = memoryStore();
 let clock = new Date('2026-11-02T10:00:00+08:00');

@@ -2,7 +2,7 @@
 // without ever duplicating it. The store here loses the reply of one append
 // (the write committed, the caller hears StoreUnavailableError 'unknown').
 import { createEngine, memoryStore, StoreUnavailableError, type EventStore } from '@certflow/core';
-import { testCalendar, testProfile, testRulePack } from '@certflow/core/testing';
+import { testCalendar, testProfile, testRulePack } from '@certflow/core/fixtures';
 
 const inner = memoryStore();
 let loseNextReply = false;
