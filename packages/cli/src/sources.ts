@@ -60,17 +60,22 @@ export function cannotRead(label: string, e: unknown, action: 'read' | 'write' =
  * file to be made (import only); `readOnly` opens it the way an auditor reads
  * it: nothing is created, migrated or written.
  */
+/** A postgres:// spec as the store takes it: `?schema=name` picks the schema (default `certflow`); pg itself must not see it. */
+export function pgLocation(spec: string): { connectionString: string; schema: string } {
+  const url = new URL(spec);
+  const schema = url.searchParams.get('schema') ?? 'certflow';
+  url.searchParams.delete('schema');
+  return { connectionString: url.toString(), schema };
+}
+
 export async function openStore(spec: string, io: CliIo, options: { create?: boolean; readOnly?: boolean } = {}): Promise<EventStore> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
   if (kind === 'postgres') {
-    // `?schema=name` picks the store's schema; pg itself must not see it.
-    const url = new URL(spec);
-    const schema = url.searchParams.get('schema') ?? undefined;
-    url.searchParams.delete('schema');
+    const { connectionString, schema } = pgLocation(spec);
     const { postgresStore } = await import('@certflow/store-postgres');
     try {
-      return postgresStore({ connectionString: url.toString(), ...(schema ? { schema } : {}), ...(options.readOnly ? { readOnly: true } : {}) });
+      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true } : {}) });
     } catch (e) {
       throw cannotRead(redactUrl(spec), e);
     }

@@ -6,7 +6,7 @@ import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { cannotRead, openSource, openStore, readAllRecords, redactUrl, sourceKind } from '../sources.js';
+import { cannotRead, openSource, openStore, pgLocation, readAllRecords, redactUrl, sourceKind } from '../sources.js';
 import { formatProblem, verifyRecords } from './verify.js';
 
 export const importCommand: Command = {
@@ -18,7 +18,8 @@ Reads an unmasked JSONL export (from certflow export --unmasked; - for stdin),
 verifies it, and writes its events verbatim (same versions, positions and
 hashes) into <target>: a SQLite file (created when missing) or a postgres://
 URL. The import is all or nothing: a log that does not verify, or that does
-not continue the target's streams, writes nothing.
+not continue the target's streams, writes nothing (a SQLite file or a
+PostgreSQL schema the import created is removed again).
 
 Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
 source could not be read or the target could not be written.`,
@@ -50,14 +51,26 @@ source could not be read or the target could not be written.`,
     // failed import leaves nothing behind.
     const newFile = sourceKind(to) === 'sqlite' ? resolve(io.cwd ?? process.cwd(), to) : undefined;
     const created = newFile !== undefined && !existsSync(newFile);
-    const removeCreated = () => {
+    // Likewise a PostgreSQL schema this import creates is dropped again, if it still holds no event.
+    const pg = sourceKind(to) === 'postgres' ? await import('@certflow/store-postgres') : undefined;
+    const location = pg ? pgLocation(to) : undefined;
+    let schemaCreated = false;
+    if (pg && location) {
+      try {
+        schemaCreated = !(await pg.logExists(location));
+      } catch (e) {
+        throw cannotRead(target, e, 'write');
+      }
+    }
+    const removeCreated = async () => {
       if (created) for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`]) rmSync(f, { force: true });
+      if (schemaCreated && pg && location) await pg.removeEmptyLog(location).catch(() => undefined);
     };
     let store;
     try {
       store = await openStore(to, io, { create: true });
     } catch (e) {
-      removeCreated();
+      await removeCreated();
       throw cannotRead(target, e, 'write');
     }
     let failure: unknown;
@@ -69,7 +82,7 @@ source could not be read or the target could not be written.`,
       await store.close().catch(() => undefined);
     }
     if (failure !== undefined) {
-      removeCreated();
+      await removeCreated();
       if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${i.message}`));
       throw cannotRead(target, failure, 'write');
     }

@@ -2,6 +2,7 @@
 // role holding only the privileges docs/store-postgres.md lists for auditors.
 import { join } from 'node:path';
 import pg from 'pg';
+import { sealEvents } from '@certflow/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuditorRole } from '../../../store-postgres/src/testing/auditorRole.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../store-postgres/src/testing/pgTestEnv.js';
@@ -70,5 +71,30 @@ describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
     expect(r.code).toBe(3);
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'CLI_CANNOT_READ', causeCode: 'PG_SCHEMA_NOT_FOUND' } });
     expect(await schemaExists(typo)).toBe(false);
+  });
+
+  it('a failed import leaves no schema behind, and never touches a schema that holds events', async () => {
+    const dir = tempDir();
+    // Sealed correctly and each stream verifies, but the positions go back across streams: every store refuses the order.
+    const meta = (await buildFixtureLog())[0]!.meta;
+    const a = sealEvents('application-x', { version: 0, hash: null }, [5], [{ type: 'A', data: {}, meta }]);
+    const b = sealEvents('exam-y', { version: 0, hash: null }, [2], [{ type: 'B', data: {}, meta }]);
+    writeJsonl(join(dir, 'bad.jsonl'), [...a, ...b]);
+    expect((await cli(['verify', 'bad.jsonl'], dir)).code).toBe(0);
+    const fresh = testSchemaName('cli_failed');
+    schemas.push(fresh);
+    const r = await cli(['import', 'bad.jsonl', `${PG_URL}?schema=${fresh}`], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('nothing was imported');
+    expect(await schemaExists(fresh)).toBe(false);
+    // The same failure into a schema that already holds a log leaves that log as it was.
+    const kept = testSchemaName('cli_kept');
+    schemas.push(kept);
+    writeJsonl(join(dir, 'log.jsonl'), await buildFixtureLog());
+    expect((await cli(['import', 'log.jsonl', `${PG_URL}?schema=${kept}`], dir)).code).toBe(0);
+    expect((await cli(['import', 'bad.jsonl', `${PG_URL}?schema=${kept}`], dir)).code).toBe(1);
+    expect(await schemaExists(kept)).toBe(true);
+    const v = await cli(['verify', `${PG_URL}?schema=${kept}`, '--json'], dir);
+    expect(JSON.parse(v.out)).toMatchObject({ ok: true, events: 4 });
   });
 });
