@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
@@ -139,6 +139,13 @@ for (const f of snippets) cpSync(join(root, 'docs/snippets', f), join(snippetDir
 // The two examples the guides quote whole: the embedding sample and the HTTP server.
 const examples = ['examples/quickstart/src/embed.ts', 'examples/http-service/src/server.ts'];
 for (const f of examples) cpSync(join(root, f), join(snippetDir, f.split('/').pop()));
+// Data files two samples read as a host or a rule author has their own: a year file
+// (the calendar's marked 2027 test fixture) and a pack's YAML cases. They are
+// copied to the same relative paths; everything else comes from the tarballs.
+for (const f of ['packages/calendar/fixtures/year-2027.fixture.json', 'rulepacks/national/test/cases.yaml']) {
+  mkdirSync(join(project, dirname(f)), { recursive: true });
+  cpSync(join(root, f), join(project, f));
+}
 writeFileSync(
   join(project, 'consumer.ts'),
   `import { createEngine, memoryStore, CertflowError, type ApplicantProfile, type RulePack } from '@certflow/core';
