@@ -1,7 +1,7 @@
 // Writes docs/machines.md from the machine definitions. Run: pnpm machines
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderMachinesDoc } from '../packages/core/src/machines/machinesDoc.js';
+import { renderMachinesDoc } from '../packages/core/src/streams/machinesDoc.js';
 
 const target = fileURLToPath(new URL('../docs/machines.md', import.meta.url));
 writeFileSync(target, renderMachinesDoc());

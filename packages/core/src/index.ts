@@ -108,13 +108,13 @@ export {
   questionBankSchema,
   staffMemberSchema,
   usccSchema,
-} from './rules/profile.js';
-export type { ApplicantProfile, ExamPlan, Level, Occupation, OrganizationKind, QuestionBank } from './rules/profile.js';
-export { isValidUscc, usccCheckCharacter, isValidIdCardNumber, idCardCheckCharacter, maskIdCardNumber } from './rules/checkDigits.js';
+} from './domain/profile.js';
+export type { ApplicantProfile, ExamPlan, Level, Occupation, OrganizationKind, QuestionBank } from './domain/profile.js';
+export { isValidUscc, usccCheckCharacter, isValidIdCardNumber, idCardCheckCharacter, maskIdCardNumber } from './domain/checkDigits.js';
 export { formatCertificateNumber, parseCertificateNumber } from './rules/certificateNumber.js';
 export type { CertificateNumberParts } from './rules/certificateNumber.js';
-export { ALL_COMMANDS, COMMANDS, DEFAULT_ROLES, EVENTS } from './rules/vocabulary.js';
-export type { CommandType, EventType, MachineName } from './rules/vocabulary.js';
+export { ALL_COMMANDS, COMMANDS, DEFAULT_ROLES, EVENTS } from './domain/vocabulary.js';
+export type { CommandType, EventType, MachineName } from './domain/vocabulary.js';
 export {
   accessTypeExcludedRule,
   allowedLevelsRule,
@@ -132,21 +132,21 @@ export { SYSTEM_ACTOR } from './engine/types.js';
 export { COMMAND_EVENT, commandSchema, payloadSchemas } from './engine/commandSchemas.js';
 export type { Command, CommandPayloads } from './engine/commandSchemas.js';
 export type { CommandArgs, CommandHelpers } from './engine/helpers.js';
-export { CalendarRequiredError, chinaLocalDate, lastDayAfterYears } from './engine/calendar.js';
-export type { WorkingDayCalendar } from './engine/calendar.js';
+export { CalendarRequiredError, chinaLocalDate, lastDayAfterYears } from './domain/calendar.js';
+export type { WorkingDayCalendar } from './domain/calendar.js';
 export { memorySnapshotStore } from './engine/snapshots.js';
 export type { SnapshotStore, StoredSnapshot } from './engine/snapshots.js';
 export { rolesFor } from './engine/authorize.js';
-export { quotaStreamId } from './engine/quotas.js';
-export type { ExamPlanFacts } from './engine/decideExam.js';
-export { applicationMachine, applyScopeChange } from './machines/applicationMachine.js';
-export type { ApplicationEvent, ApplicationEventType, ApplicationMachine } from './machines/applicationMachine.js';
-export { examMachine } from './machines/examMachine.js';
-export type { ExamEvent, ExamEventType, ExamMachine } from './machines/examMachine.js';
-export { certificateMachine } from './machines/certificateMachine.js';
-export type { CertificateEvent, CertificateEventType, CertificateMachine } from './machines/certificateMachine.js';
-export { machines, foldEvents, initialSnapshot, acceptsEvent, acceptsEventType, stateLabel } from './machines/fold.js';
-export { toMermaid } from './machines/mermaid.js';
+export { quotaStreamId } from './streams/quota/places.js';
+export type { ExamPlanFacts } from './streams/exam/commands.js';
+export { applicationMachine, applyScopeChange } from './streams/application/machine.js';
+export type { ApplicationEvent, ApplicationEventType, ApplicationMachine } from './streams/application/machine.js';
+export { examMachine } from './streams/exam/machine.js';
+export type { ExamEvent, ExamEventType, ExamMachine } from './streams/exam/machine.js';
+export { certificateMachine } from './streams/certificate/machine.js';
+export type { CertificateEvent, CertificateEventType, CertificateMachine } from './streams/certificate/machine.js';
+export { machines, foldEvents, initialSnapshot, acceptsEvent, acceptsEventType, stateLabel } from './streams/fold.js';
+export { toMermaid } from './streams/mermaid.js';
 export type {
   ApplicationContext,
   CandidateResult,
@@ -158,20 +158,20 @@ export type {
   PackRef,
   ScopeChange,
   ScopeItem,
-} from './machines/types.js';
+} from './streams/application/context.js';
 
 // Read models: projections of the log, kept up to date by subscriptions and rebuildable from position 0.
 export * from './readModels/index.js';
 export { allFacts, isLocalDate, optionalFact, perOccupation, worstOf, yesNoFact } from './rules/ruleKit.js';
-export { isCalendarCoverageError } from './engine/calendar.js';
-export type { CalendarSpanBasis, CalendarYearBasis } from './engine/calendar.js';
+export { isCalendarCoverageError } from './domain/calendar.js';
+export type { CalendarSpanBasis, CalendarYearBasis } from './domain/calendar.js';
 
 // Transparency: an RFC 9162 Merkle tree over the log, C2SP signed checkpoints, proofs and witnesses.
 export * from './transparency/index.js';
 export { commandFingerprint, MAX_PAYLOAD_DEPTH, parseCommand, payloadIssues } from './engine/commandSchemas.js';
-export { encodeBucket, normalizeBucket } from './engine/quotas.js';
-export { foldEventsStrict } from './machines/fold.js';
-export type { RejectedEvent } from './machines/fold.js';
+export { encodeBucket, normalizeBucket } from './streams/quota/places.js';
+export { foldEventsStrict } from './streams/fold.js';
+export type { RejectedEvent } from './streams/fold.js';
 export { checkHistory } from './streams/checkHistory.js';
 export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
 export { EVENT_CATALOGUE, eventDataIssues, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';

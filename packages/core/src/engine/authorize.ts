@@ -1,7 +1,7 @@
 import { ForbiddenError, InvalidTransitionError } from '../errors.js';
 import type { Actor } from '../event.js';
 import type { RulePack } from '../rules/rulePack.js';
-import { DEFAULT_ROLES, type CommandType } from '../rules/vocabulary.js';
+import { DEFAULT_ROLES, type CommandType } from '../domain/vocabulary.js';
 
 /** The roles that may issue a command under a pack: the defaults, narrowed by `pack.roles`. */
 export function rolesFor(pack: RulePack, command: CommandType): readonly string[] {

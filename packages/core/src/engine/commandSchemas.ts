@@ -4,8 +4,8 @@ import { iJsonIssues, MAX_JSON_DEPTH } from '../validateEvents.js';
 import { actorSchema, streamIdSchema } from '../event.js';
 import { canonicalJson, sha256Hex } from '../hash.js';
 import { zodIssues } from '../zodIssues.js';
-import { applicantProfileSchema, examPlanSchema, localDateSchema, idCardNumberSchema, levelSchema, occupationSchema } from '../rules/profile.js';
-import { ALL_COMMANDS, type CommandType } from '../rules/vocabulary.js';
+import { applicantProfileSchema, examPlanSchema, localDateSchema, idCardNumberSchema, levelSchema, occupationSchema } from '../domain/profile.js';
+import { ALL_COMMANDS, type CommandType } from '../domain/vocabulary.js';
 
 const text = z.string().trim().min(1);
 const none = z.looseObject({ note: z.string().optional() });

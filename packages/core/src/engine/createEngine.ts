@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '../event.js';
-import { chinaLocalDate } from './calendar.js';
+import { chinaLocalDate } from '../domain/calendar.js';
 import type { Command } from './commandSchemas.js';
-import type { DecideEnv } from './decide.js';
+import type { DecideEnv } from '../streams/command.js';
 import { byDue, deadlineItem, streamDeadlines } from './deadlines.js';
 import { executeWithRetry } from './execute.js';
 import { commandHelpers, type CommandHelpers } from './helpers.js';
 import { packRegistry } from './packRegistry.js';
 import { streamLoader } from './loader.js';
-import { foldStream, machineOf, stateOf, toStreamState } from './streams.js';
+import { foldStream, machineOf, stateOf, toStreamState } from '../streams/state.js';
 import { runTick } from './tick.js';
 import { ValidationError } from '../errors.js';
 import { guardSnapshots, guardStore } from './storeGuard.js';

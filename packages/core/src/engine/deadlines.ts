@@ -1,9 +1,9 @@
 import type { StoredEvent } from '../event.js';
 import type { DeadlineSpec, Finding, LocalDate, RulePack } from '../rules/rulePack.js';
-import type { CommandType, MachineName } from '../rules/vocabulary.js';
-import { CalendarRequiredError, chinaLocalDate, isCalendarCoverageError, type CalendarYearBasis, type WorkingDayCalendar } from './calendar.js';
+import type { CommandType, MachineName } from '../domain/vocabulary.js';
+import { CalendarRequiredError, chinaLocalDate, isCalendarCoverageError, type CalendarYearBasis, type WorkingDayCalendar } from '../domain/calendar.js';
 import { COMMAND_EVENT } from './commandSchemas.js';
-import { fromEvents, latestOf, type History } from './history.js';
+import { fromEvents, latestOf, type History } from '../streams/history.js';
 import type { DeadlineItem } from './types.js';
 
 /** A deadline of a stream whose anchor event happened: when it falls due, and whether its step is done. */

@@ -1,23 +1,23 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { StoredEvent } from '../event.js';
 import { ConcurrencyError, CorruptStoreError, IdempotencyConflictError, InvalidTransitionError, StoreUnavailableError, ValidationError } from '../errors.js';
-import { acceptsEvent, acceptsEventType, foldEvents, machines } from '../machines/fold.js';
+import { acceptsEvent, acceptsEventType, foldEvents, machines } from '../streams/fold.js';
 import type { RulePack } from '../rules/rulePack.js';
-import { COMMANDS, type CommandType, type MachineName } from '../rules/vocabulary.js';
+import { COMMANDS, type CommandType, type MachineName } from '../domain/vocabulary.js';
 import { zodIssues } from '../zodIssues.js';
 import { authorize } from './authorize.js';
 import { COMMAND_EVENT, commandFingerprint, parseCommand, payloadSchemas, type Command } from './commandSchemas.js';
-import { applicationDeciders } from './decideApplication.js';
-import type { Decider, DecideEnv } from './decide.js';
-import { examDeciders } from './decideExam.js';
-import { completeCertificates } from './certificates.js';
+import { applicationDeciders } from '../streams/application/commands.js';
+import type { Decider, DecideEnv } from '../streams/command.js';
+import { examDeciders } from '../streams/exam/commands.js';
+import { completeCertificates } from '../streams/certificate/issue.js';
 import { checkStep, deadlineMissedData, streamDeadlines } from './deadlines.js';
-import { commandRange } from './history.js';
-import { foldStream, machineOf, stateOf, toStreamState } from './streams.js';
+import { commandRange } from '../streams/history.js';
+import { foldStream, machineOf, stateOf, toStreamState } from '../streams/state.js';
 import type { ExecuteResult, LoadedStream } from './types.js';
 import { RuleViolationError } from '../errors.js';
-import type { ApplicationContext } from '../machines/types.js';
-import { releasePlaces } from './quotas.js';
+import type { ApplicationContext } from '../streams/application/context.js';
+import { releasePlaces } from '../streams/quota/places.js';
 
 /** Work a repeated command finishes if its first run stopped after its own append (a crash before `after`). */
 const completions: Partial<Record<CommandType, (stream: LoadedStream, env: DecideEnv) => Promise<unknown>>> = {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../event.js';
-import type { CommandType } from '../rules/vocabulary.js';
+import type { CommandType } from '../domain/vocabulary.js';
 import type { Command, CommandPayloads } from './commandSchemas.js';
-import type { ApplicationContext, CertificateContext, ExamContext } from '../machines/types.js';
+import type { ApplicationContext, CertificateContext, ExamContext } from '../streams/application/context.js';
 import type { ExecuteResult } from './types.js';
 
 /** What a typed helper takes: the stream, who acts, the payload; a commandId is generated when absent. */

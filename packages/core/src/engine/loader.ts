@@ -2,10 +2,10 @@ import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xsta
 import { CorruptStoreError } from '../errors.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
-import { foldEvents, initialSnapshot, machines } from '../machines/fold.js';
-import { emptyIndex, extendIndex, type HistoryIndex } from './history.js';
+import { foldEvents, initialSnapshot, machines } from '../streams/fold.js';
+import { emptyIndex, extendIndex, type HistoryIndex } from '../streams/history.js';
 import type { SnapshotStore } from './snapshots.js';
-import { machineOf } from './streams.js';
+import { machineOf } from '../streams/state.js';
 import type { LoadedStream } from './types.js';
 
 export interface StreamLoader {

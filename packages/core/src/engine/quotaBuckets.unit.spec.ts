@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBucket, normalizeBucket, quotaStreamId } from './quotas.js';
+import { encodeBucket, normalizeBucket, quotaStreamId } from '../streams/quota/places.js';
 import { STREAM_ID_PATTERN } from '../event.js';
 
 const quota = { id: 'per-occupation' };

@@ -1,4 +1,4 @@
-import type { HistoryIndex } from './history.js';
+import type { HistoryIndex } from '../streams/history.js';
 
 /** A persisted machine snapshot (xstate `getPersistedSnapshot`) with the version it covers. */
 export interface StoredSnapshot {

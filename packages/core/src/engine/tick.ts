@@ -2,15 +2,15 @@ import { ConcurrencyError } from '../errors.js';
 import { SYSTEM_ACTOR, type LoadedStream } from './types.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
-import { acceptsEvent } from '../machines/fold.js';
-import type { ApplicationContext } from '../machines/types.js';
+import { acceptsEvent } from '../streams/fold.js';
+import type { ApplicationContext } from '../streams/application/context.js';
 import type { LocalDate } from '../rules/rulePack.js';
-import type { WorkingDayCalendar } from './calendar.js';
-import type { PackRegistry } from './decide.js';
+import type { WorkingDayCalendar } from '../domain/calendar.js';
+import type { PackRegistry } from '../streams/command.js';
 import { deadlineMissedData, overdue, streamDeadlines } from './deadlines.js';
-import { releasePlaces } from './quotas.js';
-import { completeCertificates } from './certificates.js';
-import { stateOf } from './streams.js';
+import { releasePlaces } from '../streams/quota/places.js';
+import { completeCertificates } from '../streams/certificate/issue.js';
+import { stateOf } from '../streams/state.js';
 
 export interface TickInput {
   store: EventStore;

@@ -1,11 +1,11 @@
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { Actor, StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
-import type { ApplicationContext, CertificateContext, ExamContext } from '../machines/types.js';
+import type { ApplicationContext, CertificateContext, ExamContext } from '../streams/application/context.js';
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
-import type { MachineName } from '../rules/vocabulary.js';
-import type { CalendarYearBasis, WorkingDayCalendar } from './calendar.js';
-import type { History } from './history.js';
+import type { MachineName } from '../domain/vocabulary.js';
+import type { CalendarYearBasis, WorkingDayCalendar } from '../domain/calendar.js';
+import type { History } from '../streams/history.js';
 import type { SnapshotStore } from './snapshots.js';
 
 /** What `createEngine` takes. */

@@ -1,8 +1,8 @@
-import { chinaLocalDate } from '../engine/calendar.js';
+import { chinaLocalDate } from '../domain/calendar.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
-import { maskIdCardNumber } from '../rules/checkDigits.js';
-import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../rules/profile.js';
+import { maskIdCardNumber } from '../domain/checkDigits.js';
+import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../domain/profile.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 export type CertificateStatus = 'valid' | 'revoked';

@@ -1,9 +1,9 @@
-import { chinaLocalDate } from '../engine/calendar.js';
+import { chinaLocalDate } from '../domain/calendar.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
-import { applyScopeChange } from '../machines/applicationMachine.js';
-import type { ScopeChange, ScopeItem } from '../machines/types.js';
-import type { ApplicantProfile, Level } from '../rules/profile.js';
+import { applyScopeChange } from '../streams/application/machine.js';
+import type { ScopeChange, ScopeItem } from '../streams/application/context.js';
+import type { ApplicantProfile, Level } from '../domain/profile.js';
 import type { Jurisdiction, RulePack } from '../rules/rulePack.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 

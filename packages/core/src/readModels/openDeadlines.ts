@@ -1,13 +1,13 @@
-import type { WorkingDayCalendar } from '../engine/calendar.js';
+import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { byDue, deadlineItem, streamDeadlines } from '../engine/deadlines.js';
 import { packRegistry } from '../engine/packRegistry.js';
 import type { DeadlineItem } from '../engine/types.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
-import { foldEvents, machines } from '../machines/fold.js';
+import { foldEvents, machines } from '../streams/fold.js';
 import type { LocalDate, RulePack } from '../rules/rulePack.js';
 import type { AnyMachineSnapshot } from 'xstate';
-import type { MachineName } from '../rules/vocabulary.js';
+import type { MachineName } from '../domain/vocabulary.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 /** A DeadlineMissed event as recorded (by a late step or by `engine.tick`). */

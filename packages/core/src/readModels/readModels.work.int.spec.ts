@@ -15,8 +15,8 @@ import { CENTRE, runStory, storyEngine } from './readModels.fixtures.js';
 
 // Counts every event handed to the machines' fold, wherever it is called from.
 const folds = vi.hoisted(() => ({ events: 0 }));
-vi.mock('../machines/fold.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../machines/fold.js')>();
+vi.mock('../streams/fold.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../streams/fold.js')>();
   return {
     ...original,
     foldEvents: (machine: Parameters<typeof original.foldEvents>[0], events: Parameters<typeof original.foldEvents>[1], from?: Parameters<typeof original.foldEvents>[2]) => {

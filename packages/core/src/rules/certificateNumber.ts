@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors.js';
-import type { Level } from './profile.js';
+import type { Level } from '../domain/profile.js';
 
 export interface CertificateNumberParts {
   /** S: social training evaluation organization; Y: employer (enterprise). */

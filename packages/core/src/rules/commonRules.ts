@@ -1,5 +1,5 @@
 import type { Citation } from '../errors.js';
-import type { ApplicantProfile } from './profile.js';
+import type { ApplicantProfile } from '../domain/profile.js';
 import { fail, pass, review, type Rule } from './rulePack.js';
 import { optionalFact } from './ruleKit.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { occupationSchema } from './profile.js';
+import { occupationSchema } from '../domain/profile.js';
 
 const occupation = { code: '6-18-01-01', name: '车工', levels: [5, 4], standard: 'national', accessType: false, evaluators: 3 };
 const bank = { theoryQuestions: 1200, theoryPaperSets: 10, practicalPaperSets: 10 };

@@ -1,4 +1,4 @@
-import type { Occupation } from './profile.js';
+import type { Occupation } from '../domain/profile.js';
 import { fail, pass, review, type RuleResult } from './rulePack.js';
 
 /**

@@ -4,8 +4,8 @@ import { ValidationError, type Citation } from '../errors.js';
 import { ROLES, type Role } from '../event.js';
 import { canonicalJson } from '../hash.js';
 import { zodIssues } from '../zodIssues.js';
-import { localDateSchema, levelSchema, type ApplicantProfile, type Level } from './profile.js';
-import { ALL_COMMANDS, type CommandType, type MachineName } from './vocabulary.js';
+import { localDateSchema, levelSchema, type ApplicantProfile, type Level } from '../domain/profile.js';
+import { ALL_COMMANDS, type CommandType, type MachineName } from '../domain/vocabulary.js';
 
 export type { Citation } from '../errors.js';
 

@@ -1,4 +1,4 @@
-import { LEVEL_NAMES } from './profile.js';
+import { LEVEL_NAMES } from '../domain/profile.js';
 import type { Citation } from '../errors.js';
 import type { RulePack } from './rulePack.js';
 

@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { STREAM_ID_PATTERN, type StoredEvent, type StreamKind } from '../event.js';
-import { foldEventsStrict, machines, stateLabel } from '../machines/fold.js';
+import { foldEventsStrict, machines, stateLabel } from './fold.js';
 import { eventDataIssues } from './catalogue.js';
 
 /** The rules `checkHistory` holds a log to; each violation names one. */

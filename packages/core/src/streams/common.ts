@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../event.js';
-import { levelSchema, localDateSchema } from '../rules/profile.js';
+import { levelSchema, localDateSchema } from '../domain/profile.js';
 
 /**
  * Pieces the event catalogue shares. Each schema describes an event's `data`

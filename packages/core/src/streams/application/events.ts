@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { payloadSchemas } from '../../engine/commandSchemas.js';
-import { applicantProfileSchema, levelSchema, occupationSchema } from '../../rules/profile.js';
+import { applicantProfileSchema, levelSchema, occupationSchema } from '../../domain/profile.js';
 import { actorSchema, deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
 
 const scopeChangeSchema = z.looseObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { payloadSchemas } from '../../engine/commandSchemas.js';
-import { examPlanSchema, levelSchema } from '../../rules/profile.js';
+import { examPlanSchema, levelSchema } from '../../domain/profile.js';
 import { deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
 
 const filingSummarySchema = z.looseObject({

@@ -1,10 +1,10 @@
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
-import type { MachineName } from '../rules/vocabulary.js';
-import { applicationMachine } from './applicationMachine.js';
-import { certificateMachine } from './certificateMachine.js';
-import { examMachine } from './examMachine.js';
+import type { MachineName } from '../domain/vocabulary.js';
+import { applicationMachine } from './application/machine.js';
+import { certificateMachine } from './certificate/machine.js';
+import { examMachine } from './exam/machine.js';
 import { step } from './step.js';
-import type { MachineEvent } from './types.js';
+import type { MachineEvent } from './application/context.js';
 
 /** The three machines, by the stream kind they fold. */
 export const machines = {

@@ -1,10 +1,10 @@
-import { ConcurrencyError } from '../errors.js';
-import type { EventMeta, StoredEvent } from '../event.js';
-import type { EventStore } from '../eventStore.js';
-import type { ExamContext } from '../machines/types.js';
-import { latestOf } from './history.js';
-import { plain } from './streams.js';
-import type { LoadedStream } from './types.js';
+import { ConcurrencyError } from '../../errors.js';
+import type { EventMeta, StoredEvent } from '../../event.js';
+import type { EventStore } from '../../eventStore.js';
+import type { ExamContext } from '../application/context.js';
+import { latestOf } from '../history.js';
+import { plain } from '../state.js';
+import type { LoadedStream } from '../../engine/types.js';
 
 /** What `CertificatesIssued` lists: one entry per candidate who passed. */
 export interface IssuedList {

@@ -1,10 +1,10 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { ValidationError } from '../errors.js';
 import { STREAM_ID_PATTERN, streamKind, type StoredEvent } from '../event.js';
-import { foldEvents, machines, stateLabel } from '../machines/fold.js';
-import type { MachineName } from '../rules/vocabulary.js';
+import { foldEvents, machines, stateLabel } from './fold.js';
+import type { MachineName } from '../domain/vocabulary.js';
 import { fromEvents } from './history.js';
-import type { LoadedStream, StreamState } from './types.js';
+import type { LoadedStream, StreamState } from '../engine/types.js';
 
 /** The machine a stream is folded by; a malformed id or a quota stream is a ValidationError. */
 export function machineOf(streamId: string): MachineName {

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import type { EVENTS } from '../rules/vocabulary.js';
-import type { CertificateContext, MachineEvent } from './types.js';
+import type { EVENTS } from '../../domain/vocabulary.js';
+import type { CertificateContext, MachineEvent } from '../application/context.js';
 
 export type CertificateEventType = (typeof EVENTS.certificate)[number];
 export type CertificateEvent = MachineEvent<CertificateEventType>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { idCardCheckCharacter, isValidIdCardNumber, isValidUscc, maskIdCardNumber, usccCheckCharacter } from './checkDigits.js';
-import { formatCertificateNumber, parseCertificateNumber } from './certificateNumber.js';
+import { formatCertificateNumber, parseCertificateNumber } from '../rules/certificateNumber.js';
 import { ValidationError } from '../errors.js';
 
 describe('统一社会信用代码', () => {

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
-import type { Decision, RuleOutcome } from '../rules/rulePack.js';
-import type { ApplicationContext, MachineEvent, ScopeChange, ScopeItem } from './types.js';
-import type { EVENTS } from '../rules/vocabulary.js';
+import type { Decision, RuleOutcome } from '../../rules/rulePack.js';
+import type { ApplicationContext, MachineEvent, ScopeChange, ScopeItem } from './context.js';
+import type { EVENTS } from '../../domain/vocabulary.js';
 
 export type ApplicationEventType = (typeof EVENTS.application)[number];
 export type ApplicationEvent = MachineEvent<ApplicationEventType>;

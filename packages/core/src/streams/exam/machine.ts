@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import type { EVENTS } from '../rules/vocabulary.js';
-import type { ExamContext, MachineEvent } from './types.js';
+import type { EVENTS } from '../../domain/vocabulary.js';
+import type { ExamContext, MachineEvent } from '../application/context.js';
 
 export type ExamEventType = (typeof EVENTS.exam)[number];
 export type ExamEvent = MachineEvent<ExamEventType>;

@@ -1,12 +1,12 @@
-import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../errors.js';
-import type { ApplicationContext, ExamContext, FilingSummary } from '../machines/types.js';
-import { formatCertificateNumber } from '../rules/certificateNumber.js';
-import type { ApplicantProfile, ExamPlan } from '../rules/profile.js';
-import { evaluateRules, rulesFor } from '../rules/rulePack.js';
-import type { CommandType } from '../rules/vocabulary.js';
-import { appendCertificates, type IssuedList } from './certificates.js';
-import { failing, type Decided, type Decider, type DecideInput } from './decide.js';
-import { plain, stateOf } from './streams.js';
+import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../../errors.js';
+import type { ApplicationContext, ExamContext, FilingSummary } from '../application/context.js';
+import { formatCertificateNumber } from '../../rules/certificateNumber.js';
+import type { ApplicantProfile, ExamPlan } from '../../domain/profile.js';
+import { evaluateRules, rulesFor } from '../../rules/rulePack.js';
+import type { CommandType } from '../../domain/vocabulary.js';
+import { appendCertificates, type IssuedList } from '../certificate/issue.js';
+import { failing, type Decided, type Decider, type DecideInput } from '../command.js';
+import { plain, stateOf } from '../state.js';
 
 /** The facts rules with `appliesTo: 'PlanExam'` (and `'IssueCertificates'`) are evaluated over. */
 export interface ExamPlanFacts {

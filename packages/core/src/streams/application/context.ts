@@ -1,6 +1,6 @@
-import type { JsonValue } from '../event.js';
-import type { Decision, RuleOutcome } from '../rules/rulePack.js';
-import type { ApplicantProfile, ExamPlan, Level } from '../rules/profile.js';
+import type { JsonValue } from '../../event.js';
+import type { Decision, RuleOutcome } from '../../rules/rulePack.js';
+import type { ApplicantProfile, ExamPlan, Level } from '../../domain/profile.js';
 
 /** What a machine folds: a stored event's type and data (meta stays in the log). */
 export interface MachineEvent<T extends string = string> {

@@ -1,4 +1,4 @@
-import { COMMANDS, DEFAULT_ROLES, EVENTS } from '../rules/vocabulary.js';
+import { COMMANDS, DEFAULT_ROLES, EVENTS } from '../domain/vocabulary.js';
 import { COMMAND_EVENT } from '../engine/commandSchemas.js';
 import { machines } from './fold.js';
 import { toMermaid } from './mermaid.js';

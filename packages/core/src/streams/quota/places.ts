@@ -1,8 +1,8 @@
-import { ConcurrencyError, RuleViolationError, StoreUnavailableError } from '../errors.js';
-import type { Actor, EventMeta } from '../event.js';
-import type { EventStore } from '../eventStore.js';
-import type { ApplicantProfile } from '../rules/profile.js';
-import type { QuotaSpec, RulePack } from '../rules/rulePack.js';
+import { ConcurrencyError, RuleViolationError, StoreUnavailableError } from '../../errors.js';
+import type { Actor, EventMeta } from '../../event.js';
+import type { EventStore } from '../../eventStore.js';
+import type { ApplicantProfile } from '../../domain/profile.js';
+import type { QuotaSpec, RulePack } from '../../rules/rulePack.js';
 
 /**
  * A bucket key as the notice reads it: NFKC-normalised (full-width letters,

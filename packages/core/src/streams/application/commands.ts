@@ -1,13 +1,13 @@
-import { InvalidTransitionError, RuleViolationError, ValidationError } from '../errors.js';
-import { applyScopeChange } from '../machines/applicationMachine.js';
-import type { ApplicationContext, ScopeChange } from '../machines/types.js';
-import type { ApplicantProfile } from '../rules/profile.js';
-import { evaluateRules, type RulePack } from '../rules/rulePack.js';
-import type { CommandType } from '../rules/vocabulary.js';
-import { lastDayAfterYears } from './calendar.js';
-import { failing, type Decided, type Decider, type DecideInput } from './decide.js';
-import { releasePlaces, reservePlaces } from './quotas.js';
-import { plain } from './streams.js';
+import { InvalidTransitionError, RuleViolationError, ValidationError } from '../../errors.js';
+import { applyScopeChange } from './machine.js';
+import type { ApplicationContext, ScopeChange } from './context.js';
+import type { ApplicantProfile } from '../../domain/profile.js';
+import { evaluateRules, type RulePack } from '../../rules/rulePack.js';
+import type { CommandType } from '../../domain/vocabulary.js';
+import { lastDayAfterYears } from '../../domain/calendar.js';
+import { failing, type Decided, type Decider, type DecideInput } from '../command.js';
+import { releasePlaces, reservePlaces } from '../quota/places.js';
+import { plain } from '../state.js';
 
 const ctxOf = (i: DecideInput): ApplicationContext => i.stream.snapshot.context as ApplicationContext;
 const packRef = (p: RulePack) => ({ id: p.id, version: p.version, hash: p.hash });

@@ -1,10 +1,10 @@
 import type { EventMeta } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import type { Decision, Finding, LocalDate, RulePack } from '../rules/rulePack.js';
-import type { CommandType } from '../rules/vocabulary.js';
-import type { WorkingDayCalendar } from './calendar.js';
-import type { Command, ParsedPayloads } from './commandSchemas.js';
-import type { LoadedStream } from './types.js';
+import type { CommandType } from '../domain/vocabulary.js';
+import type { WorkingDayCalendar } from '../domain/calendar.js';
+import type { Command, ParsedPayloads } from '../engine/commandSchemas.js';
+import type { LoadedStream } from '../engine/types.js';
 
 export interface PackRegistry {
   /** The newest pack with this id. */
