@@ -147,18 +147,10 @@ export { certificateMachine } from './streams/certificate/machine.js';
 export type { CertificateEvent, CertificateEventType, CertificateMachine } from './streams/certificate/machine.js';
 export { machines, foldEvents, initialSnapshot, acceptsEvent, acceptsEventType, stateLabel } from './streams/fold.js';
 export { toMermaid } from './streams/mermaid.js';
-export type {
-  ApplicationContext,
-  CandidateResult,
-  CertificateContext,
-  ExamContext,
-  FilingSummary,
-  MachineEvent,
-  ObjectionStatus,
-  PackRef,
-  ScopeChange,
-  ScopeItem,
-} from './streams/application/context.js';
+export type { ApplicationContext, ObjectionStatus, ScopeChange, ScopeItem } from './streams/application/context.js';
+export type { CandidateResult, ExamContext, FilingSummary } from './streams/exam/context.js';
+export type { CertificateContext } from './streams/certificate/context.js';
+export type { EventUnion, MachineEvent, PackRef } from './streams/machineEvent.js';
 
 // Read models: projections of the log, kept up to date by subscriptions and rebuildable from position 0.
 export * from './readModels/index.js';

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../event.js';
 import type { CommandType } from '../domain/vocabulary.js';
 import type { Command, CommandPayloads } from './commandSchemas.js';
-import type { ApplicationContext, CertificateContext, ExamContext } from '../streams/application/context.js';
+import type { ApplicationContext } from '../streams/application/context.js';
+import type { CertificateContext } from '../streams/certificate/context.js';
+import type { ExamContext } from '../streams/exam/context.js';
 import type { ExecuteResult } from './types.js';
 
 /** What a typed helper takes: the stream, who acts, the payload; a commandId is generated when absent. */

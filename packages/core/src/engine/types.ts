@@ -1,7 +1,9 @@
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { Actor, StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
-import type { ApplicationContext, CertificateContext, ExamContext } from '../streams/application/context.js';
+import type { ApplicationContext } from '../streams/application/context.js';
+import type { CertificateContext } from '../streams/certificate/context.js';
+import type { ExamContext } from '../streams/exam/context.js';
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { MachineName } from '../domain/vocabulary.js';
 import type { CalendarYearBasis, WorkingDayCalendar } from '../domain/calendar.js';

@@ -4,7 +4,7 @@ import { applicationMachine } from './application/machine.js';
 import { certificateMachine } from './certificate/machine.js';
 import { examMachine } from './exam/machine.js';
 import { step } from './step.js';
-import type { MachineEvent } from './application/context.js';
+import type { MachineEvent } from './machineEvent.js';
 
 /** The three machines, by the stream kind they fold. */
 export const machines = {

@@ -1,5 +1,5 @@
 import type { AnyActorScope, AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { MachineEvent } from './application/context.js';
+import type { MachineEvent } from './machineEvent.js';
 
 /*
  * A faster pure transition for machines made only of what certflow's machines

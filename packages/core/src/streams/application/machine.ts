@@ -1,10 +1,12 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { Decision, RuleOutcome } from '../../rules/rulePack.js';
-import type { ApplicationContext, MachineEvent, ScopeChange, ScopeItem } from './context.js';
-import type { EVENTS } from '../../domain/vocabulary.js';
+import type { EventUnion } from '../machineEvent.js';
+import type { ApplicationContext, ScopeChange, ScopeItem } from './context.js';
+import type { ApplicationEventData, ApplicationEventType } from './events.js';
 
-export type ApplicationEventType = (typeof EVENTS.application)[number];
-export type ApplicationEvent = MachineEvent<ApplicationEventType>;
+export type { ApplicationEventType };
+/** An event of an application stream, its `data` typed by the catalogue (./events.ts). */
+export type ApplicationEvent = EventUnion<ApplicationEventData>;
 
 const initialContext: ApplicationContext = {
   applicantId: null,
@@ -53,17 +55,27 @@ export const applicationMachine = setup({
     notIneligible: ({ context }) => !Object.values(context.criteria).includes('fail'),
     allCriteriaPassed: ({ context }) => Object.values(context.criteria).every(settled),
     noOpenOrUpheldObjection: ({ context }) => Object.values(context.objections).every((s) => s === 'dismissed'),
-    objectionIsOpen: ({ context, event }) => context.objections[String(event.data.objectionId)] === 'open',
-    objectionIsNew: ({ context, event }) => context.objections[String(event.data.objectionId)] === undefined,
+    objectionIsOpen: ({ context, event }) => {
+      assertEvent(event, 'ObjectionResolved');
+      return context.objections[String(event.data.objectionId)] === 'open';
+    },
+    objectionIsNew: ({ context, event }) => {
+      assertEvent(event, 'ObjectionRecorded');
+      return context.objections[String(event.data.objectionId)] === undefined;
+    },
     amendmentPending: ({ context }) => context.pendingAmendment !== null,
   },
   actions: {
-    recordMissedDeadline: assign({ missedDeadlines: ({ context, event }) => [...context.missedDeadlines, String(event.data.deadlineId)] }),
-    screen: assign(({ event }) => ({
-      profile: event.data.profile,
-      decision: event.data.decision,
-      criteria: criteriaOf(event.data.decision),
-    })),
+    recordMissedDeadline: assign({
+      missedDeadlines: ({ context, event }) => {
+        assertEvent(event, 'DeadlineMissed');
+        return [...context.missedDeadlines, String(event.data.deadlineId)];
+      },
+    }),
+    screen: assign(({ event }) => {
+      assertEvent(event, ['ApplicationSubmitted', 'ApplicationSupplemented']);
+      return { profile: event.data.profile, decision: event.data.decision, criteria: criteriaOf(event.data.decision) };
+    }),
   },
 }).createMachine({
   id: 'application',
@@ -104,7 +116,7 @@ export const applicationMachine = setup({
           actions: assign({
             criteria: ({ context, event }) => ({
               ...context.criteria,
-              ...Object.fromEntries(Object.entries(event.data.findings as Record<string, { outcome: RuleOutcome }>).map(([k, v]) => [k, v.outcome])),
+              ...Object.fromEntries(Object.entries(event.data.findings).map(([k, v]) => [k, v.outcome])),
             }),
           }),
         },

@@ -1,7 +1,7 @@
 import { ConcurrencyError } from '../../errors.js';
 import type { EventMeta, StoredEvent } from '../../event.js';
 import type { EventStore } from '../../eventStore.js';
-import type { ExamContext } from '../application/context.js';
+import type { ExamContext } from '../exam/context.js';
 import { latestOf } from '../history.js';
 import { plain } from '../state.js';
 import type { LoadedStream } from '../../engine/types.js';

@@ -1,9 +1,11 @@
 import { assign, setup } from 'xstate';
-import type { EVENTS } from '../../domain/vocabulary.js';
-import type { CertificateContext, MachineEvent } from '../application/context.js';
+import type { EventUnion } from '../machineEvent.js';
+import type { CertificateContext } from './context.js';
+import type { CertificateEventData, CertificateEventType } from './events.js';
 
-export type CertificateEventType = (typeof EVENTS.certificate)[number];
-export type CertificateEvent = MachineEvent<CertificateEventType>;
+export type { CertificateEventType };
+/** An event of a certificate stream, its `data` typed by the catalogue (./events.ts). */
+export type CertificateEvent = EventUnion<CertificateEventData>;
 
 const initialContext: CertificateContext = {
   number: null,

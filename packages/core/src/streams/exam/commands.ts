@@ -1,5 +1,6 @@
 import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../../errors.js';
-import type { ApplicationContext, ExamContext, FilingSummary } from '../application/context.js';
+import type { ApplicationContext } from '../application/context.js';
+import type { ExamContext, FilingSummary } from './context.js';
 import { formatCertificateNumber } from '../../rules/certificateNumber.js';
 import type { ApplicantProfile, ExamPlan } from '../../domain/profile.js';
 import { evaluateRules, rulesFor } from '../../rules/rulePack.js';

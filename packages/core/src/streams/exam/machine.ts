@@ -1,9 +1,11 @@
-import { assign, setup } from 'xstate';
-import type { EVENTS } from '../../domain/vocabulary.js';
-import type { ExamContext, MachineEvent } from '../application/context.js';
+import { assertEvent, assign, setup } from 'xstate';
+import type { EventUnion } from '../machineEvent.js';
+import type { ExamContext } from './context.js';
+import type { ExamEventData, ExamEventType } from './events.js';
 
-export type ExamEventType = (typeof EVENTS.exam)[number];
-export type ExamEvent = MachineEvent<ExamEventType>;
+export type { ExamEventType };
+/** An event of an exam stream, its `data` typed by the catalogue (./events.ts). */
+export type ExamEvent = EventUnion<ExamEventData>;
 
 const initialContext: ExamContext = {
   organizerId: null,
@@ -25,7 +27,12 @@ const deadlineMissed = { DeadlineMissed: { actions: 'recordMissedDeadline' as co
 export const examMachine = setup({
   types: { context: {} as ExamContext, events: {} as ExamEvent },
   actions: {
-    recordMissedDeadline: assign({ missedDeadlines: ({ context, event }) => [...context.missedDeadlines, String(event.data.deadlineId)] }),
+    recordMissedDeadline: assign({
+      missedDeadlines: ({ context, event }) => {
+        assertEvent(event, 'DeadlineMissed');
+        return [...context.missedDeadlines, String(event.data.deadlineId)];
+      },
+    }),
   },
   guards: {
     somebodyPassed: ({ context }) => context.results.some((r) => r.passed),
@@ -63,7 +70,7 @@ export const examMachine = setup({
         CertificatesIssued: {
           target: 'certificatesIssued',
           guard: 'somebodyPassed',
-          actions: assign({ certificates: ({ event }) => event.data.certificates.map((c: { number: string }) => c.number) }),
+          actions: assign({ certificates: ({ event }) => event.data.certificates.map((c) => c.number) }),
         },
       },
     },

@@ -3,6 +3,7 @@ import type { Actor, EventMeta } from '../../event.js';
 import type { EventStore } from '../../eventStore.js';
 import type { ApplicantProfile } from '../../domain/profile.js';
 import type { QuotaSpec, RulePack } from '../../rules/rulePack.js';
+import type { QuotaContext } from './context.js';
 
 /**
  * A bucket key as the notice reads it: NFKC-normalised (full-width letters,
@@ -46,7 +47,7 @@ export function quotaStreamId(quota: Pick<QuotaSpec, 'id'>, bucket: string): str
 }
 
 /** Who holds a place in a reservation stream, folded from its events: holder → position of its reservation. */
-export async function quotaHolders(store: EventStore, streamId: string): Promise<{ version: number; holders: Map<string, number> }> {
+export async function quotaHolders(store: EventStore, streamId: string): Promise<QuotaContext> {
   const events = await store.readStream(streamId);
   const holders = new Map<string, number>();
   for (const e of events) {
