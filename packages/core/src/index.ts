@@ -113,8 +113,9 @@ export type { ApplicantProfile, ExamPlan, Level, Occupation, OrganizationKind, Q
 export { isValidUscc, usccCheckCharacter, isValidIdCardNumber, idCardCheckCharacter, maskIdCardNumber } from './domain/checkDigits.js';
 export { formatCertificateNumber, parseCertificateNumber } from './rules/certificateNumber.js';
 export type { CertificateNumberParts } from './rules/certificateNumber.js';
-export { ALL_COMMANDS, COMMANDS, DEFAULT_ROLES, EVENTS } from './domain/vocabulary.js';
-export type { CommandType, EventType, MachineName } from './domain/vocabulary.js';
+export { ALL_COMMANDS, COMMANDS } from './domain/vocabulary.js';
+export type { CommandType, MachineName } from './domain/vocabulary.js';
+export { DEFAULT_ROLES } from './streams/commandTable.js';
 export {
   accessTypeExcludedRule,
   allowedLevelsRule,
@@ -166,8 +167,8 @@ export { foldEventsStrict } from './streams/fold.js';
 export type { RejectedEvent } from './streams/fold.js';
 export { checkHistory } from './streams/checkHistory.js';
 export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
-export { EVENT_CATALOGUE, eventDataIssues, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
-export type { ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
+export { EVENTS, EVENT_CATALOGUE, eventDataIssues, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
+export type { EventType, ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
 export { createLogChecker, positionMap } from './verifyLog.js';
 export type { LogChecker, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';

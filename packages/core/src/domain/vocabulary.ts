@@ -1,6 +1,10 @@
-import type { Role } from '../event.js';
-
-/** The commands host systems call (ARCHITECTURE.md, "Commands"). Names are contract. */
+/**
+ * The names of the commands host systems call (ARCHITECTURE.md, "Commands"),
+ * by stream kind: the words rule packs may use (roles, deadlines, rules'
+ * `appliesTo`), checked when a pack is defined. Names are contract. What a
+ * command does is defined once, in its stream's commands.ts
+ * (`defineCommand`); a test holds the two to the same names.
+ */
 export const COMMANDS = {
   application: [
     'SubmitApplication',
@@ -25,65 +29,3 @@ export const COMMANDS = {
 export type MachineName = keyof typeof COMMANDS;
 export type CommandType = (typeof COMMANDS)[MachineName][number];
 export const ALL_COMMANDS: readonly CommandType[] = [...COMMANDS.application, ...COMMANDS.exam, ...COMMANDS.certificate];
-
-/** The events the machines record. Deadlines anchor on these names. */
-export const EVENTS = {
-  application: [
-    'ApplicationSubmitted',
-    'SupplementRequested',
-    'ApplicationSupplemented',
-    'ApplicationAccepted',
-    'ApplicationRejected',
-    'EvaluationRecorded',
-    'PublicityStarted',
-    'ObjectionRecorded',
-    'ObjectionResolved',
-    'FilingCompleted',
-    'ScopeAmendmentProposed',
-    'ScopeAmended',
-    'FilingSuspended',
-    'FilingReinstated',
-    'FilingRevoked',
-    'FilingExpired',
-    'DeadlineMissed',
-  ],
-  exam: [
-    'ExamPlanned',
-    'ExamPlanFiled',
-    'ResultsRecorded',
-    'ResultsPublicityStarted',
-    'ResultsConfirmed',
-    'CertificatesIssued',
-    'DeadlineMissed',
-  ],
-  certificate: ['CertificateIssued', 'CertificateRevoked'],
-} as const;
-export type EventType = (typeof EVENTS)[MachineName][number];
-
-const CENTRES: Role[] = ['city-center', 'provincial-center'];
-const EVERYONE_BUT_AUDITOR: Role[] = ['applicant', 'city-center', 'provincial-center', 'expert', 'supervisor'];
-
-/** Default roles per command; a pack may narrow them (never widen to `auditor`). */
-export const DEFAULT_ROLES: Record<CommandType, readonly Role[]> = {
-  SubmitApplication: ['applicant'],
-  RequestSupplement: CENTRES,
-  SupplementApplication: ['applicant'],
-  AcceptApplication: CENTRES,
-  RejectApplication: CENTRES,
-  RecordEvaluation: ['expert'],
-  StartPublicity: CENTRES,
-  RecordObjection: EVERYONE_BUT_AUDITOR,
-  ResolveObjection: CENTRES,
-  CompleteFiling: CENTRES,
-  AmendScope: ['applicant', ...CENTRES],
-  SuspendFiling: CENTRES,
-  ReinstateFiling: CENTRES,
-  RevokeFiling: CENTRES,
-  PlanExam: ['applicant'],
-  FileExamPlan: ['applicant'],
-  RecordResults: ['applicant'],
-  StartResultsPublicity: ['applicant'],
-  ConfirmResults: CENTRES,
-  IssueCertificates: ['applicant'],
-  RevokeCertificate: ['applicant', ...CENTRES],
-};

@@ -1,7 +1,8 @@
 import { ForbiddenError, InvalidTransitionError } from '../errors.js';
 import type { Actor } from '../event.js';
 import type { RulePack } from '../rules/rulePack.js';
-import { DEFAULT_ROLES, type CommandType } from '../domain/vocabulary.js';
+import type { CommandType } from '../domain/vocabulary.js';
+import { DEFAULT_ROLES } from '../streams/commandTable.js';
 
 /** The roles that may issue a command under a pack: the defaults, narrowed by `pack.roles`. */
 export function rolesFor(pack: RulePack, command: CommandType): readonly string[] {

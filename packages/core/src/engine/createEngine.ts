@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '../event.js';
 import { chinaLocalDate } from '../domain/calendar.js';
 import type { Command } from './commandSchemas.js';
-import type { DecideEnv } from '../streams/command.js';
+import type { DecideEnv } from '../streams/defineCommand.js';
 import { byDue, deadlineItem, streamDeadlines } from './deadlines.js';
 import { executeWithRetry } from './execute.js';
 import { commandHelpers, type CommandHelpers } from './helpers.js';
@@ -111,7 +111,8 @@ export function createEngine(options: EngineOptions): Engine {
       }
       return out.sort(byDue);
     },
-    ...commandHelpers((c) => engine.execute(c)),
+    // A helper hands over what the host gave it; execute validates it like any command.
+    ...commandHelpers((c) => engine.execute(c as Command)),
   };
   return engine;
 }

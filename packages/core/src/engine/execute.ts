@@ -1,49 +1,17 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { StoredEvent } from '../event.js';
-import { ConcurrencyError, CorruptStoreError, IdempotencyConflictError, InvalidTransitionError, StoreUnavailableError, ValidationError } from '../errors.js';
+import { ConcurrencyError, CorruptStoreError, IdempotencyConflictError, InvalidTransitionError, RuleViolationError, StoreUnavailableError, ValidationError } from '../errors.js';
+import type { Decision, RulePack } from '../rules/rulePack.js';
+import { commandDefinition, type AnyCommandDefinition } from '../streams/commandTable.js';
+import { toJson, type DecideEnv } from '../streams/defineCommand.js';
 import { acceptsEvent, acceptsEventType, foldEvents, machines } from '../streams/fold.js';
-import type { RulePack } from '../rules/rulePack.js';
-import { COMMANDS, type CommandType, type MachineName } from '../domain/vocabulary.js';
+import { foldStream, machineOf, stateOf, toStreamState, type LoadedStream } from '../streams/state.js';
 import { zodIssues } from '../zodIssues.js';
 import { authorize } from './authorize.js';
-import { COMMAND_EVENT, commandFingerprint, parseCommand, payloadSchemas, type Command } from './commandSchemas.js';
-import { applicationDeciders } from '../streams/application/commands.js';
-import type { Decider, DecideEnv } from '../streams/command.js';
-import { examDeciders } from '../streams/exam/commands.js';
-import { completeCertificates } from '../streams/certificate/issue.js';
+import { commandFingerprint, parseCommand, type Command } from './commandSchemas.js';
 import { checkStep, deadlineMissedData, streamDeadlines } from './deadlines.js';
 import { commandRange } from '../streams/history.js';
-import { foldStream, machineOf, stateOf, toStreamState } from '../streams/state.js';
-import type { ExecuteResult, LoadedStream } from './types.js';
-import { RuleViolationError } from '../errors.js';
-import type { ApplicationContext } from '../streams/application/context.js';
-import { releasePlaces } from '../streams/quota/places.js';
-
-/** Work a repeated command finishes if its first run stopped after its own append (a crash before `after`). */
-const completions: Partial<Record<CommandType, (stream: LoadedStream, env: DecideEnv) => Promise<unknown>>> = {
-  IssueCertificates: (stream, env) => completeCertificates(env.store, stream, env.meta),
-  RevokeFiling: (stream, env) => settlePlaces(stream, env, 'filing revoked'),
-  AmendScope: (stream, env) => settlePlaces(stream, env, 'scope amended'),
-};
-
-/**
- * Gives back the places a filing listed once and no longer holds (a repeated
- * RevokeFiling or AmendScope whose first run stopped after its own append):
- * every place any FilingCompleted / ScopeAmended listed that the current
- * state does not. Releasing is idempotent, so repeating this is harmless.
- */
-async function settlePlaces(stream: LoadedStream, env: DecideEnv, reason: string): Promise<void> {
-  const ctx = stream.snapshot.context as ApplicationContext;
-  if (!ctx.rulePack) return;
-  const keep = stream.snapshot.status === 'done' ? [] : ctx.quotaPlaces;
-  const listed = new Set<string>();
-  for (const e of await env.store.readStream(stream.streamId, { toVersion: stream.version })) {
-    const places = (e.data as { quotaPlaces?: string[] } | null)?.quotaPlaces;
-    if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(places)) places.forEach((q) => listed.add(q));
-  }
-  const gone = [...listed].filter((q) => !keep.includes(q));
-  if (gone.length > 0) await releasePlaces(env.store, gone, stream.streamId, { ...env.meta, rulePack: { id: ctx.rulePack.id, version: ctx.rulePack.version } }, reason);
-}
+import type { ExecuteResult } from './types.js';
 
 /**
  * A commandId that recorded events on this stream is being used again: the
@@ -52,6 +20,7 @@ async function settlePlaces(stream: LoadedStream, env: DecideEnv, reason: string
  * on what they carry: the actor, and the command's own event among their types.
  */
 function checkSameCommand(command: Command, fingerprint: string, events: StoredEvent[]): void {
+  const definition = commandDefinition(command.type);
   const first = events[0]!;
   const by = `${first.meta.actor.id} (${first.meta.actor.role})`;
   const types = [...new Set(events.map((e) => e.type).filter((t) => t !== 'DeadlineMissed'))];
@@ -61,15 +30,13 @@ function checkSameCommand(command: Command, fingerprint: string, events: StoredE
     if (recorded !== fingerprint) throw new IdempotencyConflictError(command.commandId, recorded, fingerprint, detail);
     return;
   }
-  const own = command.type === 'AmendScope' ? [COMMAND_EVENT.AmendScope, 'ScopeAmendmentProposed'] : [COMMAND_EVENT[command.type]];
+  const own: string[] = definition ? [definition.records, ...(definition.alsoRecords ?? [])] : [];
   const sameActor = events.every((e) => e.meta.actor.id === command.actor.id && e.meta.actor.role === command.actor.role);
   if (!sameActor || !types.some((t) => own.includes(t))) throw new IdempotencyConflictError(command.commandId, 'unrecorded', fingerprint, detail);
 }
 
 /** True when a failed write may have committed: nothing it took may be given back. */
 export const mayHaveCommitted = (err: unknown): boolean => err instanceof StoreUnavailableError && err.outcome === 'unknown';
-const deciders: Partial<Record<CommandType, Decider>> = { ...applicationDeciders, ...examDeciders };
-const CREATES: Partial<Record<CommandType, true>> = { SubmitApplication: true, PlanExam: true };
 
 /**
  * A repeated command: the first result, rebuilt from the stored events (null
@@ -96,25 +63,48 @@ async function replayResult(stream: LoadedStream, command: Command, fingerprint:
 
 function repeatedResult(stream: LoadedStream, events: StoredEvent[], snapshot: AnyMachineSnapshot): ExecuteResult {
   const last = events[events.length - 1]!;
-  const decision = (events.find((e) => (e.data as { decision?: unknown })?.decision)?.data as { decision?: any } | undefined)?.decision ?? null;
+  const decision = events.map(recordedDecision).find((d) => d !== null) ?? null;
   return { streamId: stream.streamId, version: last.version, state: toStreamState(stream.streamId, stream.machine, snapshot, last.version, last.meta.at), events, decision };
 }
 
-function packFor(command: Command, stream: LoadedStream, payload: any, env: DecideEnv, filingPack?: RulePack): RulePack {
-  if (command.type === 'SubmitApplication') {
-    const pack = env.packs.byId(payload.rulePack);
-    if (!pack) throw new ValidationError([{ path: ['payload', 'rulePack'], code: 'unknown_rule_pack', message: `a rule pack passed to createEngine (${env.packs.ids().join(', ') || 'none'})`, received: String(payload.rulePack) }], command.type);
-    return pack;
-  }
-  if (filingPack) return filingPack;
-  const ref = (stream.snapshot.context as { rulePack: { id: string; version: string } | null }).rulePack;
+const isDecision = (v: unknown): v is Decision => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The decision an event records (screening, plan or scope), else null. */
+function recordedDecision(e: StoredEvent): Decision | null {
+  const data = e.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  return isDecision(data.decision) ? data.decision : null;
+}
+
+/** The pack a stream recorded on its first event (every command after the first runs under it). */
+function recordedPack(stream: LoadedStream, env: DecideEnv): RulePack {
+  const ref = contextOf(stream).rulePack;
   if (!ref) throw new CorruptStoreError(stream.streamId, `the stream has ${stream.version} events but none records its rule pack`, { streamId: stream.streamId, version: stream.version });
   return env.packs.resolve(ref);
 }
 
+/** What every machine's context may carry: the pack, and who owns the stream. */
+interface OwnedContext {
+  rulePack?: { id: string; version: string } | null;
+  applicantId?: string | null;
+  organizerId?: string | null;
+  issuedBy?: string | null;
+}
+const contextOf = (stream: LoadedStream): OwnedContext => stream.snapshot.context;
+
 function ownerOf(stream: LoadedStream): string | null {
-  const c = stream.snapshot.context as { applicantId?: string | null; organizerId?: string | null; issuedBy?: string | null };
+  const c = contextOf(stream);
   return c.applicantId ?? c.organizerId ?? c.issuedBy ?? null;
+}
+
+/** The definition of a command the envelope check accepted; its stream must be the command's own. */
+function definitionFor(command: Command, machine: string): AnyCommandDefinition {
+  const definition = commandDefinition(command.type);
+  if (!definition || definition.stream !== machine) {
+    const message = `${command.type} acts on a ${definition?.stream}-<id> stream`;
+    throw new ValidationError([{ path: ['streamId'], code: 'wrong_stream', message, received: command.streamId }], command.type);
+  }
+  return definition;
 }
 
 /**
@@ -128,43 +118,33 @@ function ownerOf(stream: LoadedStream): string | null {
  */
 export async function executeOnce(command: Command, fingerprint: string, baseEnv: DecideEnv): Promise<ExecuteResult> {
   const env: DecideEnv = { ...baseEnv, meta: { ...baseEnv.meta, commandFingerprint: fingerprint } };
-  const machine: MachineName = machineOf(command.streamId);
-  if (!(COMMANDS[machine] as readonly string[]).includes(command.type)) {
-    throw new ValidationError([{ path: ['streamId'], code: 'wrong_stream', message: `${command.type} acts on a ${(Object.keys(COMMANDS) as MachineName[]).find((m) => (COMMANDS[m] as readonly string[]).includes(command.type))}-<id> stream`, received: command.streamId }], command.type);
-  }
+  const machine = machineOf(command.streamId);
+  const definition = definitionFor(command, machine);
   const stream = await env.load(command.streamId);
   const repeated = await replayResult(stream, command, fingerprint, env);
   if (repeated) {
-    await completions[command.type]?.(stream, env);
+    await definition.complete?.(stream, env);
     return repeated;
   }
 
-  const payloadResult = payloadSchemas[command.type].safeParse(command.payload ?? {});
+  const payloadResult = definition.payload.safeParse(command.payload ?? {});
   if (!payloadResult.success) throw new ValidationError(zodIssues(payloadResult.error, ['payload']), command.type);
-  const payload = payloadResult.data;
+  const deciding = { ...command, payload: payloadResult.data };
   const state = stateOf(stream).state;
-  if (stream.version === 0 && !CREATES[command.type]) throw new InvalidTransitionError(command.streamId, command.type, state, 'the stream has no events');
+  if (stream.version === 0 && !definition.creates) throw new InvalidTransitionError(command.streamId, command.type, state, 'the stream has no events');
 
-  let filingPack: RulePack | undefined;
-  if (command.type === 'PlanExam') {
-    const filing = await env.load((payload as { filingStreamId: string }).filingStreamId);
-    if (filing.version === 0) throw new InvalidTransitionError(command.streamId, command.type, state, `${(payload as { filingStreamId: string }).filingStreamId} has no events`);
-    const ref = (filing.snapshot.context as { rulePack: { id: string; version: string } | null }).rulePack;
-    if (!ref) throw new CorruptStoreError(filing.streamId, `the stream has ${filing.version} events but none records its rule pack`, { streamId: filing.streamId, version: filing.version });
-    filingPack = env.packs.resolve(ref);
-  }
-  const pack = packFor(command, stream, payload, env, filingPack);
-  authorize(pack, command.type, command.actor, command.streamId, state, command.type === 'PlanExam' ? null : ownerOf(stream));
-  if (!acceptsEventType(stream.snapshot, COMMAND_EVENT[command.type])) throw new InvalidTransitionError(command.streamId, command.type, state);
+  const pack = definition.pack ? await definition.pack({ command: deciding, stream, state, env }) : recordedPack(stream, env);
+  authorize(pack, command.type, command.actor, command.streamId, state, definition.checksOwner === false ? null : ownerOf(stream));
+  if (!acceptsEventType(stream.snapshot, definition.records)) throw new InvalidTransitionError(command.streamId, command.type, state);
 
-  const missed = (stream.snapshot.context as { missedDeadlines?: string[] }).missedDeadlines ?? [];
+  const missed: string[] = stream.snapshot.context.missedDeadlines ?? [];
   const step = checkStep(streamDeadlines(pack, machine, stream, env.calendar), command.type, env.today, missed);
   if (step.refused.length > 0) throw new RuleViolationError(command.type, step.refused);
 
-  const decided = await deciders[command.type]!({ command: { ...command, payload } as never, stream, pack, env });
+  const decided = await definition.decide({ command: deciding, stream, context: stream.snapshot.context, pack, env });
   let result: ExecuteResult;
   try {
-    const events = [...step.flagged.map((d) => ({ type: 'DeadlineMissed', data: deadlineMissedData(d, env.today) })), ...decided.events];
+    const events = [...step.flagged.map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, env.today)) })), ...decided.events];
     let snapshot = stream.snapshot;
     for (const e of events) {
       if (!acceptsEvent(snapshot, e)) throw new InvalidTransitionError(command.streamId, command.type, state, `the ${machine} machine refuses ${e.type} here`);

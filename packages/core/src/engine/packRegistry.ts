@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import type { RulePack } from '../rules/rulePack.js';
-import type { PackRegistry } from '../streams/command.js';
+import type { PackRegistry } from '../streams/defineCommand.js';
 
 /** The packs passed in and the released versions each keeps (a stream filed under a release goes on under it). */
 export function withReleases(packs: readonly RulePack[]): RulePack[] {

@@ -6,7 +6,7 @@ import { acceptsEvent } from '../streams/fold.js';
 import type { ApplicationContext } from '../streams/application/context.js';
 import type { LocalDate } from '../rules/rulePack.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
-import type { PackRegistry } from '../streams/command.js';
+import type { PackRegistry } from '../streams/defineCommand.js';
 import { deadlineMissedData, overdue, streamDeadlines } from './deadlines.js';
 import { releasePlaces } from '../streams/quota/places.js';
 import { completeCertificates } from '../streams/certificate/issue.js';

@@ -1,4 +1,3 @@
-import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { Actor, StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import type { ApplicationContext } from '../streams/application/context.js';
@@ -7,7 +6,7 @@ import type { ExamContext } from '../streams/exam/context.js';
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { MachineName } from '../domain/vocabulary.js';
 import type { CalendarYearBasis, WorkingDayCalendar } from '../domain/calendar.js';
-import type { History } from '../streams/history.js';
+import type { StreamContexts, StreamState } from '../streams/state.js';
 import type { SnapshotStore } from './snapshots.js';
 
 /** What `createEngine` takes. */
@@ -29,26 +28,8 @@ export interface EngineOptions {
 }
 
 /** The context type of each machine's streams. */
-export type MachineContexts = { application: ApplicationContext; exam: ExamContext; certificate: CertificateContext };
+export type MachineContexts = StreamContexts;
 
-/** A stream's state: the fold of its events through its machine. */
-export interface StreamState<C = ApplicationContext | ExamContext | CertificateContext> {
-  streamId: string;
-  /** The machine the stream's prefix names: `application`, `exam` or `certificate`. */
-  machine: MachineName;
-  /** Number of events folded (0 for a stream without events). */
-  version: number;
-  /** xstate state value, e.g. { filed: 'active' }. */
-  value: StateValue;
-  /** The state value as a dotted string, e.g. 'filed.active'. */
-  state: string;
-  /** True once the machine reached a final state (rejected, revoked, expired, …). */
-  done: boolean;
-  /** What the machine keeps: for an application the pack, decision, scope, validity dates; typed per machine. */
-  context: C;
-  /** `meta.at` of the last event folded, or null. */
-  at: string | null;
-}
 
 /** What a command returns: the stream's new state and what the command recorded. */
 export interface ExecuteResult<C = ApplicationContext | ExamContext | CertificateContext> {
@@ -99,15 +80,7 @@ export interface DeadlineItem {
   cite: { document: string; clause: string; text: string };
 }
 
-/** Internal: a stream folded, from its first event or from a snapshot (its history: index + events after it). */
-export interface LoadedStream extends History {
-  streamId: string;
-  machine: MachineName;
-  snapshot: AnyMachineSnapshot;
-  /** Stream version folded. */
-  version: number;
-  /** `meta.at` of the last event folded, or null. */
-  at: string | null;
-}
+
+export type { LoadedStream, StreamState } from '../streams/state.js';
 
 export const SYSTEM_ACTOR: Actor = { id: 'certflow-engine', role: 'system' };

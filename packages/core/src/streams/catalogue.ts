@@ -8,6 +8,9 @@ import { examEvents } from './exam/events.js';
 import { quotaEvents } from './quota/events.js';
 
 export { applicationEvents, certificateEvents, examEvents, quotaEvents };
+import type { ApplicationEventType } from './application/events.js';
+import type { CertificateEventType } from './certificate/events.js';
+import type { ExamEventType } from './exam/events.js';
 export type { ApplicationEventData, ApplicationEventType } from './application/events.js';
 export type { CertificateEventData, CertificateEventType } from './certificate/events.js';
 export type { ExamEventData, ExamEventType } from './exam/events.js';
@@ -20,6 +23,17 @@ export const EVENT_CATALOGUE: Record<StreamKind, Record<string, z.ZodType>> = {
   certificate: certificateEvents,
   quota: quotaEvents,
 };
+
+const typesOf = <T extends Record<string, z.ZodType>>(schemas: T) => Object.keys(schemas) as (keyof T & string)[];
+
+/** The events the machines record, by stream kind (the catalogue's types). Deadlines anchor on these names. */
+export const EVENTS = {
+  application: typesOf(applicationEvents),
+  exam: typesOf(examEvents),
+  certificate: typesOf(certificateEvents),
+} as const;
+/** An event type a machine's stream holds. */
+export type EventType = ApplicationEventType | ExamEventType | CertificateEventType;
 
 /**
  * Checks an event's `data` against the catalogue: the type must be one its

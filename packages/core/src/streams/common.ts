@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../event.js';
-import { levelSchema, localDateSchema } from '../domain/profile.js';
+import { idCardNumberSchema, levelSchema, localDateSchema } from '../domain/profile.js';
 
 /**
  * Pieces the event catalogue shares. Each schema describes an event's `data`
@@ -43,3 +43,22 @@ export const deadlineMissedSchema = z.looseObject({
 export const occupationLevelSchema = z.object({ code: text, level: levelSchema });
 export const note = z.looseObject({ note: z.string().optional() });
 export { actorSchema };
+
+/*
+ * Command payloads that an event records as it is (the event's data is the
+ * parsed payload), shared by the stream's commands.ts and events.ts.
+ */
+const payloadText = z.string().trim().min(1);
+/** A payload with an optional note and nothing else required. */
+export const notePayload = z.looseObject({ note: z.string().optional() });
+/** RejectApplication, SuspendFiling, RevokeFiling, RevokeCertificate: a reason is required. */
+export const reasonPayload = z.looseObject({ reason: payloadText });
+export const supplementRequestPayload = z.looseObject({ items: z.array(payloadText).min(1, 'at least one item to supplement'), note: z.string().optional() });
+export const objectionPayload = z.looseObject({ objectionId: payloadText, text: payloadText });
+export const objectionResolutionPayload = z.looseObject({ objectionId: payloadText, upheld: z.boolean(), resolution: payloadText });
+export const resultsPayload = z.looseObject({
+  results: z
+    .array(z.object({ idNumber: idCardNumberSchema, passed: z.boolean(), score: z.number().min(0).max(100).optional() }))
+    .min(1)
+    .refine((r) => new Set(r.map((c) => c.idNumber)).size === r.length, 'each candidate once'),
+});

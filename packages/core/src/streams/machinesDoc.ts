@@ -1,5 +1,6 @@
-import { COMMANDS, DEFAULT_ROLES, EVENTS } from '../domain/vocabulary.js';
-import { COMMAND_EVENT } from '../engine/commandSchemas.js';
+import { COMMANDS } from '../domain/vocabulary.js';
+import { EVENTS } from './catalogue.js';
+import { COMMAND_EVENT, DEFAULT_ROLES } from './commandTable.js';
 import { machines } from './fold.js';
 import { toMermaid } from './mermaid.js';
 

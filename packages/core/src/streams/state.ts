@@ -1,10 +1,49 @@
-import type { AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import { ValidationError } from '../errors.js';
 import { STREAM_ID_PATTERN, streamKind, type StoredEvent } from '../event.js';
 import { foldEvents, machines, stateLabel } from './fold.js';
 import type { MachineName } from '../domain/vocabulary.js';
-import { fromEvents } from './history.js';
-import type { LoadedStream, StreamState } from '../engine/types.js';
+import type { ApplicationContext } from './application/context.js';
+import type { CertificateContext } from './certificate/context.js';
+import type { ExamContext } from './exam/context.js';
+import { fromEvents, type History } from './history.js';
+
+/** The context of each machine's streams, by stream kind. */
+export interface StreamContexts {
+  application: ApplicationContext;
+  exam: ExamContext;
+  certificate: CertificateContext;
+}
+
+/** A stream's state: the fold of its events through its machine. */
+export interface StreamState<C = StreamContexts[MachineName]> {
+  streamId: string;
+  /** The machine the stream's prefix names: `application`, `exam` or `certificate`. */
+  machine: MachineName;
+  /** Number of events folded (0 for a stream without events). */
+  version: number;
+  /** xstate state value, e.g. { filed: 'active' }. */
+  value: StateValue;
+  /** The state value as a dotted string, e.g. 'filed.active'. */
+  state: string;
+  /** True once the machine reached a final state (rejected, revoked, expired, …). */
+  done: boolean;
+  /** What the machine keeps: for an application the pack, decision, scope, validity dates; typed per machine. */
+  context: C;
+  /** `meta.at` of the last event folded, or null. */
+  at: string | null;
+}
+
+/** Internal: a stream folded, from its first event or from a snapshot (its history: index + events after it). */
+export interface LoadedStream extends History {
+  streamId: string;
+  machine: MachineName;
+  snapshot: AnyMachineSnapshot;
+  /** Stream version folded. */
+  version: number;
+  /** `meta.at` of the last event folded, or null. */
+  at: string | null;
+}
 
 /** The machine a stream is folded by; a malformed id or a quota stream is a ValidationError. */
 export function machineOf(streamId: string): MachineName {

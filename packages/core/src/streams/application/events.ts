@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { payloadSchemas } from '../../engine/commandSchemas.js';
 import { applicantProfileSchema, levelSchema, occupationSchema } from '../../domain/profile.js';
-import { actorSchema, deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
+import { actorSchema, deadlineMissedSchema, decisionSchema, localDate, note, objectionResolutionPayload, packRefSchema, reasonPayload, supplementRequestPayload, text } from '../common.js';
 
 const scopeChangeSchema = z.looseObject({
   add: z.array(occupationSchema),
@@ -11,16 +10,16 @@ const scopeChangeSchema = z.looseObject({
 /** The `data` of every event an application (filing) stream holds, by type, as the deciders write it. */
 export const applicationEvents = {
   ApplicationSubmitted: z.looseObject({ applicantId: text, rulePack: packRefSchema, profile: applicantProfileSchema, decision: decisionSchema }),
-  SupplementRequested: payloadSchemas.RequestSupplement,
+  SupplementRequested: supplementRequestPayload,
   ApplicationSupplemented: z.looseObject({ profile: applicantProfileSchema, decision: decisionSchema }),
   ApplicationAccepted: note,
-  ApplicationRejected: payloadSchemas.RejectApplication,
+  ApplicationRejected: reasonPayload,
   EvaluationRecorded: z.looseObject({
     findings: z.record(text, z.looseObject({ outcome: z.enum(['pass', 'fail']), note: text, expertId: text })),
   }),
   PublicityStarted: z.looseObject({ note: z.string().optional(), startsOn: localDate }),
   ObjectionRecorded: z.looseObject({ objectionId: text, text: text, by: actorSchema }),
-  ObjectionResolved: payloadSchemas.ResolveObjection,
+  ObjectionResolved: objectionResolutionPayload,
   FilingCompleted: z.looseObject({
     organizationCode: z.string().regex(/^\d{4}$/),
     filingNumber: text,
@@ -31,9 +30,9 @@ export const applicationEvents = {
   }),
   ScopeAmendmentProposed: z.looseObject({ change: scopeChangeSchema, decision: decisionSchema }),
   ScopeAmended: z.looseObject({ change: scopeChangeSchema, profile: applicantProfileSchema, decision: decisionSchema, quotaPlaces: z.array(text) }),
-  FilingSuspended: payloadSchemas.SuspendFiling,
+  FilingSuspended: reasonPayload,
   FilingReinstated: note,
-  FilingRevoked: payloadSchemas.RevokeFiling,
+  FilingRevoked: reasonPayload,
   FilingExpired: z.looseObject({ validUntil: localDate, expiredOn: localDate }),
   DeadlineMissed: deadlineMissedSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { payloadSchemas } from '../../engine/commandSchemas.js';
-import { localDate, occupationLevelSchema, packRefSchema, text } from '../common.js';
+import { localDate, occupationLevelSchema, packRefSchema, reasonPayload, text } from '../common.js';
 
 /** The `data` of every event a certificate stream holds, by type, as the engine writes it. */
 export const certificateEvents = {
@@ -13,7 +12,7 @@ export const certificateEvents = {
     rulePack: packRefSchema,
     issuedOn: localDate,
   }),
-  CertificateRevoked: payloadSchemas.RevokeCertificate,
+  CertificateRevoked: reasonPayload,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CertificateEventType = keyof typeof certificateEvents;

@@ -4,7 +4,7 @@ import type { EventStore } from '../../eventStore.js';
 import type { ExamContext } from '../exam/context.js';
 import { latestOf } from '../history.js';
 import { plain } from '../state.js';
-import type { LoadedStream } from '../../engine/types.js';
+import type { LoadedStream } from '../state.js';
 
 /** What `CertificatesIssued` lists: one entry per candidate who passed. */
 export interface IssuedList {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { payloadSchemas } from '../../engine/commandSchemas.js';
 import { examPlanSchema, levelSchema } from '../../domain/profile.js';
-import { deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
+import { deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, resultsPayload, text } from '../common.js';
 
 const filingSummarySchema = z.looseObject({
   streamId: text,
@@ -18,7 +17,7 @@ const filingSummarySchema = z.looseObject({
 export const examEvents = {
   ExamPlanned: examPlanSchema.extend({ organizerId: text, rulePack: packRefSchema, filing: filingSummarySchema, decision: decisionSchema }),
   ExamPlanFiled: z.looseObject({ note: z.string().optional(), filedOn: localDate }),
-  ResultsRecorded: payloadSchemas.RecordResults,
+  ResultsRecorded: resultsPayload,
   ResultsPublicityStarted: z.looseObject({ note: z.string().optional(), startsOn: localDate }),
   ResultsConfirmed: note,
   CertificatesIssued: z.looseObject({
