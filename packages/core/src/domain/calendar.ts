@@ -1,6 +1,8 @@
 import { CertflowError } from '../errors.js';
 import { registerMessages } from '../messages.js';
-import type { LocalDate } from '../rules/rulePack.js';
+
+/** A China local date, 'YYYY-MM-DD'. */
+export type LocalDate = string;
 
 /**
  * What the engine needs of a working-day calendar. `@certflow/calendar`'s

@@ -9,8 +9,8 @@ import { ALL_COMMANDS, type CommandType, type MachineName } from '../domain/voca
 
 export type { Citation } from '../errors.js';
 
-/** A China local date, 'YYYY-MM-DD'. */
-export type LocalDate = string;
+export type { LocalDate } from '../domain/calendar.js';
+import type { LocalDate } from '../domain/calendar.js';
 
 export type RuleOutcome = 'pass' | 'fail' | 'review' | 'not-applicable';
 
