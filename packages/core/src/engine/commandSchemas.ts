@@ -66,7 +66,8 @@ export function parseCommand(raw: unknown): Command {
   if (payload !== undefined) issues.push(...payloadIssues(payload));
   if (!parsed.success || issues.length > 0) throw new ValidationError(issues, parsed.success ? parsed.data.type : 'command');
   const command = parsed.data as Command;
-  return { ...command, payload: payload === undefined ? undefined : (JSON.parse(JSON.stringify(payload)) as never) };
+  // Plain JSON from here on (undefined properties dropped): what the fingerprint and the events see.
+  return { ...command, payload: payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)) };
 }
 
 /**

@@ -103,7 +103,7 @@ export function createEngine(options: EngineOptions): Engine {
       const out: DeadlineItem[] = [];
       for (const [streamId, events] of byStream) {
         const s = await loader.fold(streamId, events);
-        const ref = (s.snapshot.context as { rulePack?: { id: string; version: string } | null }).rulePack;
+        const { rulePack: ref }: { rulePack?: { id: string; version: string } | null } = s.snapshot.context;
         if (!ref || s.snapshot.status === 'done') continue;
         for (const d of streamDeadlines(packs.resolve(ref), s.machine, s, calendar)) {
           if (!d.done) out.push(deadlineItem(streamId, d, today));

@@ -1,4 +1,4 @@
-import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type Snapshot } from 'xstate';
 import { CorruptStoreError } from '../errors.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
@@ -53,11 +53,15 @@ interface Base {
  * events after it are read and folded; a new snapshot is written once
  * `every` events were folded past the last one.
  */
+const isPersisted = (v: unknown): v is Snapshot<unknown> => typeof v === 'object' && v !== null && 'status' in v;
+
 export function streamLoader(store: EventStore, snapshots: SnapshotStore | undefined, every: number): StreamLoader {
   async function baseOf(streamId: string, logic: AnyStateMachine): Promise<Base | undefined> {
     const stored = snapshots ? await snapshots.get(streamId) : undefined;
     if (!stored || stored.machineVersion !== logic.version || !stored.index) return undefined;
-    const snapshot = createActor(logic, { snapshot: stored.persisted as never }).getSnapshot() as AnyMachineSnapshot;
+    // Anything but a persisted snapshot is no base: the stream is folded from its first event.
+    if (!isPersisted(stored.persisted)) return undefined;
+    const snapshot = createActor(logic, { snapshot: stored.persisted }).getSnapshot() as AnyMachineSnapshot;
     return { version: stored.version, at: stored.at, snapshot, index: stored.index };
   }
 

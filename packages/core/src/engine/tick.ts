@@ -6,7 +6,7 @@ import { acceptsEvent } from '../streams/fold.js';
 import type { ApplicationContext } from '../streams/application/context.js';
 import type { LocalDate } from '../rules/rulePack.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
-import type { PackRegistry } from '../streams/defineCommand.js';
+import { toJson, type PackRegistry, type RecordedEvent } from '../streams/defineCommand.js';
 import { deadlineMissedData, overdue, streamDeadlines } from './deadlines.js';
 import { releasePlaces } from '../streams/quota/places.js';
 import { completeCertificates } from '../streams/certificate/issue.js';
@@ -23,17 +23,21 @@ export interface TickInput {
   fold(streamId: string, events: StoredEvent[]): Promise<LoadedStream>;
 }
 
+/** What a tick reads of any machine's context. */
+interface TickedContext {
+  rulePack?: { id: string; version: string } | null;
+  missedDeadlines?: string[];
+}
+
 /** Events that have fallen due on a stream: missed deadlines, then the end of a filing's validity. */
-function dueEvents(s: LoadedStream, input: TickInput): { type: string; data: any }[] {
-  const ctx = s.snapshot.context as { rulePack?: { id: string; version: string } | null; missedDeadlines?: string[] };
+function dueEvents(s: LoadedStream, input: TickInput): RecordedEvent[] {
+  const ctx: TickedContext = s.snapshot.context;
   if (!ctx.rulePack || s.snapshot.status === 'done') return [];
   const pack = input.packs.resolve(ctx.rulePack);
-  const out: { type: string; data: any }[] = overdue(streamDeadlines(pack, s.machine, s, input.calendar), input.today, ctx.missedDeadlines ?? []).map((d) => ({
-    type: 'DeadlineMissed',
-    data: deadlineMissedData(d, input.today),
-  }));
+  const open = streamDeadlines(pack, s.machine, s, input.calendar);
+  const out: RecordedEvent[] = overdue(open, input.today, ctx.missedDeadlines ?? []).map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, input.today)) }));
   if (s.machine === 'application') {
-    const app = s.snapshot.context as ApplicationContext;
+    const app: ApplicationContext = s.snapshot.context;
     if (stateOf(s).state.startsWith('filed') && app.validUntil && input.today > app.validUntil) out.push({ type: 'FilingExpired', data: { validUntil: app.validUntil, expiredOn: input.today } });
   }
   return out.filter((e) => acceptsEvent(s.snapshot, e));
@@ -57,7 +61,7 @@ export async function runTick(input: TickInput): Promise<StoredEvent[]> {
   const appended: StoredEvent[] = [];
   for (const [streamId, events] of byStream) {
     const s = await input.fold(streamId, events);
-    const ref = (s.snapshot.context as { rulePack?: { id: string; version: string } | null }).rulePack;
+    const { rulePack: ref }: TickedContext = s.snapshot.context;
     const meta = { at: input.now.toISOString(), actor: SYSTEM_ACTOR, commandId: input.commandId, correlationId: input.commandId };
     if (s.machine === 'exam' && ref) appended.push(...(await completeCertificates(input.store, s, meta, (id) => existing.has(id))));
     const due = dueEvents(s, input);
@@ -67,7 +71,8 @@ export async function runTick(input: TickInput): Promise<StoredEvent[]> {
       const r = await input.store.append(streamId, due.map((e) => ({ ...e, meta: withPack })), { expectedVersion: s.version });
       appended.push(...r.events);
       if (due.some((e) => e.type === 'FilingExpired')) {
-        await releasePlaces(input.store, (s.snapshot.context as ApplicationContext).quotaPlaces, streamId, withPack, 'filing expired');
+        const app: ApplicationContext = s.snapshot.context;
+        await releasePlaces(input.store, app.quotaPlaces, streamId, withPack, 'filing expired');
       }
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;

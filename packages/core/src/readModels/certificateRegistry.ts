@@ -1,6 +1,7 @@
 import { chinaLocalDate } from '../domain/calendar.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
+import { isCatalogued } from '../streams/catalogue.js';
 import { maskIdCardNumber } from '../domain/checkDigits.js';
 import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../domain/profile.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
@@ -50,31 +51,31 @@ export function certificateRegistryProjection(): Projection<RegistryState> {
     apply(state, e: StoredEvent) {
       if (e.streamId.startsWith('quota-') || appliedBefore(state.versions, e)) return state;
       markApplied(state.versions, e);
-      const data = e.data as any;
+      if (!isCatalogued(e)) return state;
       switch (e.type) {
         case 'ApplicationSubmitted':
         case 'ApplicationSupplemented':
         case 'ScopeAmended':
-          for (const o of (data.profile as ApplicantProfile | undefined)?.occupations ?? []) setOwn(state.occupationNames, o.code, o.name);
+          for (const o of e.data.profile?.occupations ?? []) setOwn(state.occupationNames, o.code, o.name);
           break;
         case 'ExamPlanned':
-          setOwn(state.exams, e.streamId, { organizationName: data.filing.organizationName, organizationCode: data.filing.organizationCode, filingStreamId: data.filing.streamId });
+          setOwn(state.exams, e.streamId, { organizationName: e.data.filing.organizationName, organizationCode: e.data.filing.organizationCode, filingStreamId: e.data.filing.streamId });
           break;
         case 'CertificateIssued': {
-          const exam = data.examStreamId ? state.exams[data.examStreamId] : undefined;
-          const level = data.occupation.level as Level;
-          setOwn(state.certificates, String(data.number), {
-            number: data.number,
-            holderName: data.holder.name,
-            idNumberMasked: maskIdCardNumber(String(data.holder.idNumber)),
-            occupation: { code: data.occupation.code, name: state.occupationNames[data.occupation.code] ?? data.occupation.code, level, levelName: LEVEL_NAMES[level] ?? String(level) },
-            issuer: { organizationName: exam?.organizationName ?? String(data.issuedBy), organizationCode: exam?.organizationCode ?? String(data.number).slice(1, 5), filingStreamId: exam?.filingStreamId ?? null },
-            issuedOn: data.issuedOn ?? chinaLocalDate(e.meta.at),
+          const exam = e.data.examStreamId ? state.exams[e.data.examStreamId] : undefined;
+          const level: Level = e.data.occupation.level;
+          setOwn(state.certificates, String(e.data.number), {
+            number: e.data.number,
+            holderName: e.data.holder.name,
+            idNumberMasked: maskIdCardNumber(String(e.data.holder.idNumber)),
+            occupation: { code: e.data.occupation.code, name: state.occupationNames[e.data.occupation.code] ?? e.data.occupation.code, level, levelName: LEVEL_NAMES[level] ?? String(level) },
+            issuer: { organizationName: exam?.organizationName ?? String(e.data.issuedBy), organizationCode: exam?.organizationCode ?? String(e.data.number).slice(1, 5), filingStreamId: exam?.filingStreamId ?? null },
+            issuedOn: e.data.issuedOn ?? chinaLocalDate(e.meta.at),
             status: 'valid',
             revokedOn: null,
             revocationReason: null,
-            examStreamId: data.examStreamId ?? null,
-            rulePack: data.rulePack ? { id: data.rulePack.id, version: data.rulePack.version } : null,
+            examStreamId: e.data.examStreamId ?? null,
+            rulePack: e.data.rulePack ? { id: e.data.rulePack.id, version: e.data.rulePack.version } : null,
           });
           break;
         }
@@ -82,7 +83,7 @@ export function certificateRegistryProjection(): Projection<RegistryState> {
           const number = e.streamId.slice('certificate-'.length);
           const record = state.certificates[number];
           if (record) {
-            setOwn(state.certificates, number, { ...record, status: 'revoked', revokedOn: chinaLocalDate(e.meta.at), revocationReason: typeof data?.reason === 'string' ? data.reason : null });
+            setOwn(state.certificates, number, { ...record, status: 'revoked', revokedOn: chinaLocalDate(e.meta.at), revocationReason: typeof e.data?.reason === 'string' ? e.data.reason : null });
           }
           break;
         }

@@ -1,6 +1,7 @@
 import { chinaLocalDate } from '../domain/calendar.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
+import { isCatalogued } from '../streams/catalogue.js';
 import { applyScopeChange } from '../streams/application/machine.js';
 import type { ScopeChange, ScopeItem } from '../streams/application/context.js';
 import type { ApplicantProfile, Level } from '../domain/profile.js';
@@ -86,15 +87,15 @@ export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}
     apply(state, e: StoredEvent) {
       if (!e.streamId.startsWith('application-') || appliedBefore(state.versions, e)) return state;
       markApplied(state.versions, e);
-      const data = e.data as any;
+      if (!isCatalogued(e, 'application')) return state;
       const candidate = state.candidates[e.streamId];
       const entry = state.entries[e.streamId];
       switch (e.type) {
         case 'ApplicationSubmitted':
-          setOwn(state.candidates, e.streamId, candidateOf(data.profile, { id: data.rulePack.id, version: data.rulePack.version }));
+          setOwn(state.candidates, e.streamId, candidateOf(e.data.profile, { id: e.data.rulePack.id, version: e.data.rulePack.version }));
           break;
         case 'ApplicationSupplemented':
-          if (candidate) setOwn(state.candidates, e.streamId, candidateOf(data.profile, candidate.rulePack, candidate));
+          if (candidate) setOwn(state.candidates, e.streamId, candidateOf(e.data.profile, candidate.rulePack, candidate));
           break;
         case 'ApplicationRejected':
           if (candidate) delete state.candidates[e.streamId];
@@ -106,13 +107,13 @@ export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}
               organizationName: candidate.name,
               uscc: candidate.uscc,
               registeredIn: candidate.registeredIn,
-              organizationCode: data.organizationCode,
-              filingNumber: data.filingNumber,
-              occupations: occupationsOf(data.scope, candidate.occupationNames),
-              validFrom: data.validFrom,
-              validUntil: data.validUntil ?? null,
+              organizationCode: e.data.organizationCode,
+              filingNumber: e.data.filingNumber,
+              occupations: occupationsOf(e.data.scope, candidate.occupationNames),
+              validFrom: e.data.validFrom,
+              validUntil: e.data.validUntil ?? null,
               status: 'active',
-              statusSince: data.validFrom ?? chinaLocalDate(e.meta.at),
+              statusSince: e.data.validFrom ?? chinaLocalDate(e.meta.at),
               statusReason: null,
               rulePack: { ...candidate.rulePack },
               jurisdiction: jurisdictionOf(candidate.rulePack),
@@ -121,10 +122,10 @@ export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}
           break;
         case 'ScopeAmended':
           if (entry && candidate) {
-            const updated = candidateOf(data.profile, candidate.rulePack, candidate);
+            const updated = candidateOf(e.data.profile, candidate.rulePack, candidate);
             const scope = applyScopeChange(
               entry.occupations.map((o) => ({ code: o.code, levels: o.levels })),
-              data.change as ScopeChange,
+              e.data.change,
             );
             setOwn(state.candidates, e.streamId, updated);
             setOwn(state.entries, e.streamId, { ...entry, organizationName: updated.name, occupations: occupationsOf(scope, updated.occupationNames) });
@@ -133,8 +134,8 @@ export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}
         default: {
           const status = STATUS_OF[e.type];
           if (status && entry) {
-            const reason = typeof data?.reason === 'string' ? data.reason : null;
-            const statusSince = e.type === 'FilingExpired' && data?.expiredOn ? data.expiredOn : chinaLocalDate(e.meta.at);
+            const reason = typeof e.data?.reason === 'string' ? e.data.reason : null;
+            const statusSince = e.type === 'FilingExpired' && e.data?.expiredOn ? e.data.expiredOn : chinaLocalDate(e.meta.at);
             setOwn(state.entries, e.streamId, { ...entry, status, statusSince, statusReason: status === 'active' ? null : reason });
           }
         }

@@ -79,7 +79,8 @@ export function openDeadlinesProjection(): Projection<DeadlinesState> {
       }
       if (!tracked.done) {
         const snapshot = foldEvents(machines[machine], [e], machineSnapshot(tracked));
-        const ref = (snapshot.context as { rulePack?: { id: string; version: string } | null }).rulePack ?? null;
+        const context: { rulePack?: { id: string; version: string } | null } = snapshot.context;
+        const ref = context.rulePack ?? null;
         tracked.rulePack = ref ? { id: ref.id, version: ref.version } : null;
         tracked.done = snapshot.status === 'done';
         if (tracked.done) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ValidationIssue } from '../errors.js';
-import type { StreamKind } from '../event.js';
+import type { StoredEvent, StreamKind } from '../event.js';
 import { zodIssues } from '../zodIssues.js';
 import { applicationEvents } from './application/events.js';
 import { certificateEvents } from './certificate/events.js';
@@ -8,9 +8,10 @@ import { examEvents } from './exam/events.js';
 import { quotaEvents } from './quota/events.js';
 
 export { applicationEvents, certificateEvents, examEvents, quotaEvents };
-import type { ApplicationEventType } from './application/events.js';
-import type { CertificateEventType } from './certificate/events.js';
-import type { ExamEventType } from './exam/events.js';
+import type { ApplicationEventData, ApplicationEventType } from './application/events.js';
+import type { CertificateEventData, CertificateEventType } from './certificate/events.js';
+import type { ExamEventData, ExamEventType } from './exam/events.js';
+import type { QuotaEventData } from './quota/events.js';
 export type { ApplicationEventData, ApplicationEventType } from './application/events.js';
 export type { CertificateEventData, CertificateEventType } from './certificate/events.js';
 export type { ExamEventData, ExamEventType } from './exam/events.js';
@@ -56,4 +57,32 @@ export function eventDataIssues(kind: StreamKind, type: string, data: unknown): 
   }
   const r = schema.safeParse(data);
   return r.success ? [] : zodIssues(r.error, ['data']);
+}
+
+/** A stored event of one stream kind, one member per type, its `data` typed by the catalogue. */
+export type StoredEventOf<Data> = { [K in keyof Data & string]: StoredEvent & { type: K; data: Data[K] } }[keyof Data & string];
+
+/** Stored events by stream kind, typed by the catalogue. */
+export interface CataloguedEvents {
+  application: StoredEventOf<ApplicationEventData>;
+  exam: StoredEventOf<ExamEventData>;
+  certificate: StoredEventOf<CertificateEventData>;
+  quota: StoredEventOf<QuotaEventData>;
+}
+/** Any stored event the catalogue knows, typed by it: read models switch on its `type`. */
+export type CataloguedEvent = CataloguedEvents[StreamKind];
+
+const KIND_OF_ID = /^(application|exam|certificate|quota)-/;
+
+/**
+ * Whether a stored event is one its stream kind's catalogue holds, narrowing
+ * it to the catalogue's type so a read model's `switch (e.type)` sees typed
+ * data. The type is checked, the data trusted as the engine wrote it (appends
+ * are I-JSON checked; `eventDataIssues`, `verifyLog` and `certflow replay`
+ * check data against the schemas). Pass `kind` to accept one stream kind only.
+ */
+export function isCatalogued<K extends StreamKind = StreamKind>(e: StoredEvent, kind?: K): e is CataloguedEvents[K] {
+  const found = KIND_OF_ID.exec(e.streamId)?.[1] as StreamKind | undefined;
+  if (!found || (kind !== undefined && found !== kind)) return false;
+  return Object.hasOwn(EVENT_CATALOGUE[found], e.type);
 }

@@ -24,7 +24,7 @@ export function inertScope(machine: AnyStateMachine): AnyActorScope {
   let scope = scopes.get(machine);
   if (!scope) {
     const self = createActor(machine);
-    scope = {
+    const inert: AnyActorScope = {
       self,
       defer: () => {},
       id: '',
@@ -34,7 +34,8 @@ export function inertScope(machine: AnyStateMachine): AnyActorScope {
       system: self.system,
       emit: () => {},
       actionExecutor: () => {},
-    } as unknown as AnyActorScope;
+    };
+    scope = inert;
     scopes.set(machine, scope);
   }
   return scope;
@@ -67,7 +68,7 @@ export function foldEvents(machine: AnyStateMachine, events: Iterable<MachineEve
 
 /** Whether the state accepts an event of this type at all (guards aside). */
 export function acceptsEventType(snapshot: AnyMachineSnapshot, type: string): boolean {
-  return snapshot._nodes.some((n) => n.ownEvents.includes(type as never));
+  return snapshot._nodes.some((n) => n.ownEvents.includes(type));
 }
 
 /** Whether this exact event would change the snapshot (guards included). */

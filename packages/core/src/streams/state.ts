@@ -61,7 +61,7 @@ export function foldStream(streamId: string, events: StoredEvent[]): LoadedStrea
   return { streamId, machine, snapshot: foldEvents(machines[machine], events), version: events.length, at: events[events.length - 1]?.meta.at ?? null, ...fromEvents(events) };
 }
 
-export function toStreamState(streamId: string, machine: MachineName, snapshot: AnyMachineSnapshot, version: number, at: string | null): StreamState<any> {
+export function toStreamState(streamId: string, machine: MachineName, snapshot: AnyMachineSnapshot, version: number, at: string | null): StreamState {
   return {
     streamId,
     machine,
@@ -74,7 +74,7 @@ export function toStreamState(streamId: string, machine: MachineName, snapshot: 
   };
 }
 
-export const stateOf = (s: LoadedStream): StreamState<any> =>
+export const stateOf = (s: LoadedStream): StreamState =>
   toStreamState(s.streamId, s.machine, s.snapshot, s.version, s.at);
 
 /** Strips `undefined` and anything JSON cannot hold, so a decision can be stored and hashed. */

@@ -16,24 +16,36 @@ import type { MachineEvent } from './machineEvent.js';
  * active, goes through `machine.transition` unchanged.
  */
 
-type Assignment = ((args: any, params: unknown) => Record<string, unknown>) | Record<string, unknown>;
+/** What an assign action's function is called with. */
+interface AssignArgs {
+  context: unknown;
+  event: unknown;
+  spawn: () => never;
+  self: AnyActorScope['self'];
+  system: AnyActorScope['system'];
+}
+type Assigner = (args: AssignArgs, params: unknown) => unknown;
+type Assignment = ((args: AssignArgs, params: unknown) => Record<string, unknown>) | Record<string, Assigner | unknown>;
 interface TransitionPlan {
   guard: ((args: { context: unknown; event: unknown }, params: undefined) => boolean) | undefined;
   assigns: Assignment[];
   targeted: boolean;
   template?: AnyMachineSnapshot;
 }
+/** What a state node may hold that the fast path does not run: such a machine goes through xstate. */
+const UNSUPPORTED = ['entry', 'exit', 'always', 'after', 'invoke', 'onDone'] as const;
+/** The parts of xstate's StateNode the fast path reads. */
 interface StateNodeLike {
-  type: string;
-  parent?: StateNodeLike;
-  config: Record<string, unknown>;
-  states: Record<string, StateNodeLike>;
-  transitions: Map<string, TransitionLike[]>;
+  readonly type: string;
+  readonly parent?: StateNodeLike | undefined;
+  readonly config: { readonly [K in (typeof UNSUPPORTED)[number]]?: unknown };
+  readonly states: Readonly<Record<string, StateNodeLike>>;
+  readonly transitions: ReadonlyMap<string, readonly TransitionLike[]>;
 }
 interface TransitionLike {
-  target?: StateNodeLike[];
-  guard?: unknown;
-  actions: unknown[];
+  readonly target?: readonly StateNodeLike[] | undefined;
+  readonly guard?: unknown;
+  readonly actions: readonly unknown[];
 }
 
 const plans = new WeakMap<AnyStateMachine, Map<TransitionLike, TransitionPlan> | null>();
@@ -51,11 +63,11 @@ function compile(machine: AnyStateMachine): Map<TransitionLike, TransitionPlan> 
   if ((machine.config as { output?: unknown }).output !== undefined) return null;
   const impl = machine.implementations as { guards: Record<string, unknown>; actions: Record<string, unknown> };
   const out = new Map<TransitionLike, TransitionPlan>();
-  const root = machine.root as unknown as StateNodeLike;
+  const root: StateNodeLike = machine.root;
   const visit = (node: StateNodeLike): boolean => {
     if (node.type === 'history' || node.type === 'parallel') return false;
     if (node.type === 'final' && node.parent !== root) return false;
-    for (const k of ['entry', 'exit', 'always', 'after', 'invoke', 'onDone']) if (node.config[k] !== undefined) return false;
+    for (const k of UNSUPPORTED) if (node.config[k] !== undefined) return false;
     for (const [eventType, ts] of node.transitions) {
       if (eventType.includes('*') || eventType.startsWith('xstate.')) return false;
       for (const t of ts) {
@@ -76,7 +88,7 @@ function compile(machine: AnyStateMachine): Map<TransitionLike, TransitionPlan> 
   return visit(root) ? out : null;
 }
 
-function assign(context: any, assigns: Assignment[], event: unknown, scope: AnyActorScope): unknown {
+function assign(context: unknown, assigns: Assignment[], event: unknown, scope: AnyActorScope): unknown {
   for (const assignment of assigns) {
     const args = { context, event, spawn: noSpawn, self: scope.self, system: scope.system };
     let partial: Record<string, unknown>;
@@ -99,8 +111,8 @@ const noSpawn = () => {
 /** `machine.transition(snapshot, event, scope)`, taking the fast path when the machine allows it. */
 export function step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: MachineEvent, scope: AnyActorScope): AnyMachineSnapshot {
   const plan = planOf(machine);
-  if (!plan || snapshot.status !== 'active') return machine.transition(snapshot, event as never, scope) as AnyMachineSnapshot;
-  const nodes = snapshot._nodes as unknown as StateNodeLike[];
+  if (!plan || snapshot.status !== 'active') return machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
+  const nodes: readonly StateNodeLike[] = snapshot._nodes;
   let leaf: StateNodeLike | undefined;
   for (let i = nodes.length - 1; i >= 0; i--) {
     const t = nodes[i]!.type;
@@ -114,10 +126,10 @@ export function step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, eve
     if (!candidates) continue;
     for (const t of candidates) {
       const p = plan.get(t);
-      if (!p) return machine.transition(snapshot, event as never, scope) as AnyMachineSnapshot; // a snapshot of another machine object
+      if (!p) return machine.transition(snapshot, event, scope) as AnyMachineSnapshot; // a snapshot of another machine object
       if (p.guard && !p.guard({ context: snapshot.context, event }, undefined)) continue;
       if (p.targeted && !p.template) {
-        p.template = machine.transition(snapshot, event as never, scope) as AnyMachineSnapshot;
+        p.template = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
         return p.template;
       }
       const context = assign(snapshot.context, p.assigns, event, scope);

@@ -1,9 +1,10 @@
-import { ConcurrencyError } from '../../errors.js';
+import { ConcurrencyError, CorruptStoreError } from '../../errors.js';
 import type { EventMeta, StoredEvent } from '../../event.js';
 import type { EventStore } from '../../eventStore.js';
 import type { ExamContext } from '../exam/context.js';
 import { latestOf } from '../history.js';
-import { plain } from '../state.js';
+import { toJson } from '../defineCommand.js';
+import { examEvents } from '../exam/events.js';
 import type { LoadedStream } from '../state.js';
 
 /** What `CertificatesIssued` lists: one entry per candidate who passed. */
@@ -27,7 +28,7 @@ export async function appendCertificates(store: EventStore, examStreamId: string
     if (skip?.(streamId)) continue;
     const data = { number: c.number, holder: { name: c.name, idNumber: c.idNumber }, occupation: exam.plan!.occupation, examStreamId, issuedBy: exam.organizerId, rulePack, issuedOn: issued.issuedOn };
     try {
-      const r = await store.append(streamId, [{ type: 'CertificateIssued', data: plain(data) as never, meta: { ...meta, rulePack: { id: rulePack.id, version: rulePack.version } } }], { expectedVersion: 'no-stream' });
+      const r = await store.append(streamId, [{ type: 'CertificateIssued', data: toJson(data), meta: { ...meta, rulePack: { id: rulePack.id, version: rulePack.version } } }], { expectedVersion: 'no-stream' });
       out.push(...r.events);
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;
@@ -40,5 +41,8 @@ export async function appendCertificates(store: EventStore, examStreamId: string
 export async function completeCertificates(store: EventStore, exam: LoadedStream, meta: Omit<EventMeta, 'rulePack'>, skip?: (streamId: string) => boolean): Promise<StoredEvent[]> {
   const issued = latestOf(exam, 'CertificatesIssued');
   if (!issued) return [];
-  return appendCertificates(store, exam.streamId, exam.snapshot.context as ExamContext, issued.data as IssuedList, meta, skip);
+  const listed = examEvents.CertificatesIssued.safeParse(issued.data);
+  if (!listed.success) throw new CorruptStoreError(exam.streamId, 'its CertificatesIssued event does not list certificates as the engine writes them', { streamId: exam.streamId, version: issued.version });
+  const context: ExamContext = exam.snapshot.context;
+  return appendCertificates(store, exam.streamId, context, listed.data, meta, skip);
 }

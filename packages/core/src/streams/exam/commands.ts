@@ -140,7 +140,7 @@ export const examCommands = {
     async pack({ command, state, env }) {
       const filing = await env.load(command.payload.filingStreamId);
       if (filing.version === 0) throw new InvalidTransitionError(command.streamId, command.type, state, `${command.payload.filingStreamId} has no events`);
-      const ref = (filing.snapshot.context satisfies ApplicationContext).rulePack;
+      const { rulePack: ref }: ApplicationContext = filing.snapshot.context;
       if (!ref) throw new CorruptStoreError(filing.streamId, `the stream has ${filing.version} events but none records its rule pack`, { streamId: filing.streamId, version: filing.version });
       return env.packs.resolve(ref);
     },
