@@ -245,6 +245,24 @@ export class CorruptStoreError extends CertflowError {
   }
 }
 
+/**
+ * Code `STORE_CLOSED`: a store was used after `close()`. Every store throws
+ * it for every operation but `close()` itself (which may be called again).
+ * Nothing was written.
+ */
+export class StoreClosedError extends CertflowError {
+  /** The operation refused: `append`, `readStream`, `readAll`, `streamVersion`, `subscribe`, `importEvents`. */
+  readonly operation: string;
+  /** What the store was opened on (`memoryStore`, a file, a PostgreSQL schema). */
+  readonly store: string;
+  readonly outcome = 'not-written' as const;
+  constructor(store: string, operation: string) {
+    super('STORE_CLOSED', { store, operation });
+    this.store = store;
+    this.operation = operation;
+  }
+}
+
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(root)';
   return path

@@ -1,4 +1,4 @@
-import { ConcurrencyError, type ExpectedVersion } from './errors.js';
+import { ConcurrencyError, ValidationError, type ExpectedVersion } from './errors.js';
 import type { NewEvent, StoredEvent } from './event.js';
 
 export type { ExpectedVersion } from './errors.js';
@@ -106,4 +106,29 @@ export function checkExpectedVersion(streamId: string, expected: ExpectedVersion
   if (expected === 'any') return;
   const wanted = expected === 'no-stream' ? 0 : expected;
   if (wanted !== actual) throw new ConcurrencyError(streamId, expected, actual);
+}
+
+/** The highest version an `expectedVersion` may name (a store may hold less: PostgreSQL's is 2^31−1). */
+export const MAX_EXPECTED_VERSION = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Checks an append's options as every store must: `expectedVersion` is an
+ * integer ≥ 0, `'no-stream'` or `'any'`; anything else (a negative, a
+ * fraction, NaN, a numeric string, missing options) is a ValidationError at
+ * `options.expectedVersion`, and nothing is appended. Returns the expected
+ * version. `max` lowers the bound for a store that cannot hold more.
+ */
+export function checkAppendOptions(options: unknown, max: number = MAX_EXPECTED_VERSION): ExpectedVersion {
+  const expected = typeof options === 'object' && options !== null ? (options as { expectedVersion?: unknown }).expectedVersion : undefined;
+  if (expected === 'any' || expected === 'no-stream') return expected;
+  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0 && expected <= max) return expected;
+  const received = expected === undefined ? 'undefined' : (JSON.stringify(expected) ?? String(expected));
+  const issue = {
+    path: ['options', 'expectedVersion'],
+    code: 'invalid_expected_version',
+    message: `expected a version (an integer ≥ 0), 'no-stream' or 'any', received ${received}`,
+    expected: "integer ≥ 0 | 'no-stream' | 'any'",
+    received,
+  };
+  throw new ValidationError([issue], 'append');
 }

@@ -1,3 +1,8 @@
+import * as stores from './eventStore.js';
+import * as imports from './importEvents.js';
+import * as runner from './subscriptionRunner.js';
+import * as kit from './validateEvents.js';
+
 export {
   CertflowError,
   ConcurrencyError,
@@ -9,6 +14,7 @@ export {
   IdempotencyConflictError,
   StoreUnavailableError,
   CorruptStoreError,
+  StoreClosedError,
   formatPath,
   prettifyError,
 } from './errors.js';
@@ -38,11 +44,7 @@ export type {
   StreamKind,
 } from './event.js';
 export { canonicalJson, computeEventHash } from './hash.js';
-export { canonicalForms, jsonIssues, sealEvents, validateAppend } from './validateEvents.js';
-export { iJsonIssues, MAX_JSON_DEPTH } from './validateEvents.js';
-export type { CanonicalForms } from './validateEvents.js';
 export { zodIssues } from './zodIssues.js';
-export { checkExpectedVersion } from './eventStore.js';
 export type {
   AppendOptions,
   AppendResult,
@@ -55,12 +57,9 @@ export type {
   SubscriptionHealth,
   RetryOptions,
 } from './eventStore.js';
-export { runSubscription, subscriptionSet } from './subscriptionRunner.js';
-export type { SubscriptionSource } from './subscriptionRunner.js';
 export { memoryStore } from './memoryStore.js';
 export { verifyLog } from './verifyLog.js';
 export type { LogProblem, LogProblemKind, StreamHead, VerifyResult } from './verifyLog.js';
-export { checkImport } from './importEvents.js';
 
 // Rule packs: the contract between core and the regions.
 export {
@@ -172,3 +171,29 @@ export type { EventType, ApplicationEventData, CertificateEventData, ExamEventDa
 export { createLogChecker, positionMap } from './verifyLog.js';
 export type { LogChecker, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';
+
+// The store author's kit moved to `@certflow/core/store`; these stay here for code written before.
+/** @deprecated Import it from `@certflow/core/store`. */
+export const validateAppend: typeof kit.validateAppend = kit.validateAppend;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const sealEvents: typeof kit.sealEvents = kit.sealEvents;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const canonicalForms: typeof kit.canonicalForms = kit.canonicalForms;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const jsonIssues: typeof kit.jsonIssues = kit.jsonIssues;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const iJsonIssues: typeof kit.iJsonIssues = kit.iJsonIssues;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const MAX_JSON_DEPTH: typeof kit.MAX_JSON_DEPTH = kit.MAX_JSON_DEPTH;
+/** @deprecated Import it from `@certflow/core/store`. */
+export type CanonicalForms = kit.CanonicalForms;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const checkExpectedVersion: typeof stores.checkExpectedVersion = stores.checkExpectedVersion;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const runSubscription: typeof runner.runSubscription = runner.runSubscription;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const subscriptionSet: typeof runner.subscriptionSet = runner.subscriptionSet;
+/** @deprecated Import it from `@certflow/core/store`. */
+export type SubscriptionSource = runner.SubscriptionSource;
+/** @deprecated Import it from `@certflow/core/store`. */
+export const checkImport: typeof imports.checkImport = imports.checkImport;

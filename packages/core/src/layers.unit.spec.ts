@@ -13,7 +13,7 @@ type Layer = (typeof LAYERS)[number];
 
 const ERRORS = new Set(['errors.ts', 'messages.ts', 'zodIssues.ts']);
 const LOG = new Set(['event.ts', 'hash.ts', 'eventStore.ts', 'validateEvents.ts', 'verifyLog.ts', 'verifyLogStream.ts', 'importEvents.ts', 'memoryStore.ts', 'subscriptionRunner.ts']);
-const FOLDERS: Record<string, Layer> = { transparency: 'log', store: 'log', domain: 'domain', rules: 'rules', streams: 'streams', engine: 'engine', readModels: 'readModels', testing: 'entry', fixtures: 'entry' };
+const FOLDERS: Record<string, Layer> = { transparency: 'log', store: 'entry', domain: 'domain', rules: 'rules', streams: 'streams', engine: 'engine', readModels: 'readModels', testing: 'entry', fixtures: 'entry' };
 
 function layerOf(file: string): Layer {
   const [top, ...rest] = relative(src, file).split('/');

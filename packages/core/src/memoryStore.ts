@@ -10,7 +10,8 @@ import {
   type Subscription,
 } from './eventStore.js';
 import { runSubscription } from './subscriptionRunner.js';
-import { sealEvents, validateAppend } from './validateEvents.js';
+import { prepareAppend, sealEvents } from './validateEvents.js';
+import { StoreClosedError } from './errors.js';
 import { checkImport } from './importEvents.js';
 import { memoryTransparencyLog } from './transparency/memoryTree.js';
 import type { TransparentEventStore } from './transparency/log.js';
@@ -44,8 +45,8 @@ export function memoryStore(): TransparentEventStore {
     listeners = [];
     ls.forEach((l) => l());
   };
-  const assertOpen = () => {
-    if (closed) throw new Error('memoryStore is closed');
+  const assertOpen = (operation: string) => {
+    if (closed) throw new StoreClosedError('memoryStore', operation);
   };
   const read = (e: Entry): StoredEvent => JSON.parse(e.json) as StoredEvent;
 
@@ -65,11 +66,11 @@ export function memoryStore(): TransparentEventStore {
     transparency: tree.log,
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-      assertOpen();
-      validateAppend(streamId, events);
+      assertOpen('append');
+      const { expectedVersion } = prepareAppend(streamId, events, options);
       const stream = streams.get(streamId) ?? [];
       const last = stream[stream.length - 1];
-      checkExpectedVersion(streamId, options.expectedVersion, last?.version ?? 0);
+      checkExpectedVersion(streamId, expectedVersion, last?.version ?? 0);
       const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
       const positions = events.map((_, i) => base + i + 1);
       const sealed = sealEvents(streamId, { version: last?.version ?? 0, hash: last?.hash ?? null }, positions, events);
@@ -79,7 +80,7 @@ export function memoryStore(): TransparentEventStore {
     },
 
     async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-      assertOpen();
+      assertOpen('readStream');
       const from = options.fromVersion ?? 1;
       const to = options.toVersion ?? Number.POSITIVE_INFINITY;
       const out: StoredEvent[] = [];
@@ -88,18 +89,19 @@ export function memoryStore(): TransparentEventStore {
     },
 
     async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
-      assertOpen();
+      assertOpen('readAll');
       const from = options.fromPosition ?? 0;
       for (const e of all) if (e.position >= from) yield read(e);
     },
 
     async streamVersion(streamId: string): Promise<number> {
+      assertOpen('streamVersion');
       const s = streams.get(streamId);
       return s?.[s.length - 1]?.version ?? 0;
     },
 
     subscribe(options: SubscribeOptions): Subscription {
-      assertOpen();
+      assertOpen('subscribe');
       return runSubscription(
         options.name,
         options.handler,
@@ -134,7 +136,7 @@ export function memoryStore(): TransparentEventStore {
     },
 
     async importEvents(events: StoredEvent[]): Promise<void> {
-      assertOpen();
+      assertOpen('importEvents');
       const heads = new Map<string, { version: number; hash: string | null }>();
       for (const [id, s] of streams) {
         const last = s[s.length - 1]!;

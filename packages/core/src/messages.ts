@@ -25,6 +25,7 @@ const en: MessageTable = {
     `the store failed during ${s(p.operation)}${p.driverCode ? ` (${s(p.driverCode)})` : ''}${p.detail ? `: ${s(p.detail)}` : ''}; ${p.outcome === 'unknown' ? 'the write may have committed: retry with the same commandId or expectedVersion' : 'nothing was written'}`,
   CORRUPT_STORE: (p) =>
     `${s(p.source)} is damaged${p.streamId !== undefined ? ` at ${s(p.streamId)} version ${s(p.version)}` : ''}${p.position !== undefined ? ` (position ${s(p.position)})` : ''}: ${s(p.detail)}`,
+  STORE_CLOSED: (p) => `cannot ${s(p.operation)}: the store on ${s(p.store)} is closed`,
 };
 
 const zhCN: MessageTable = {
@@ -40,6 +41,7 @@ const zhCN: MessageTable = {
     `事件存储在执行 ${s(p.operation)} 时不可用${p.driverCode ? `（${s(p.driverCode)}）` : ''}${p.detail ? `：${s(p.detail)}` : ''}；${p.outcome === 'unknown' ? '写入可能已提交，请用相同的命令编号或期望版本重试' : '未写入任何内容'}`,
   CORRUPT_STORE: (p) =>
     `${s(p.source)} 已损坏${p.streamId !== undefined ? `（事件流 ${s(p.streamId)} 版本 ${s(p.version)}）` : ''}${p.position !== undefined ? `（位置 ${s(p.position)}）` : ''}：${s(p.detail)}`,
+  STORE_CLOSED: (p) => `无法执行 ${s(p.operation)}：${s(p.store)} 上的事件存储已关闭`,
 };
 
 const tables: Record<Locale, MessageTable> = { en, 'zh-CN': zhCN };

@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from './errors.js';
+import { ValidationError, type ExpectedVersion, type ValidationIssue } from './errors.js';
+import { checkAppendOptions } from './eventStore.js';
 import { EVENT_TYPE_PATTERN, ISO_INSTANT_PATTERN, ROLES, STREAM_ID_PATTERN, newEventSchema, type NewEvent, type StoredEvent } from './event.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import { zodIssues } from './zodIssues.js';
@@ -341,4 +342,17 @@ export function sealEvents(
     prevHash = hash;
     return sealed;
   });
+}
+
+/**
+ * Everything a store checks before it touches its storage, in the order every
+ * store uses: the stream id and the events (`validateAppend`), then the
+ * options (`checkAppendOptions`). Throws one ValidationError; returns what to
+ * append. The store then checks the expected version against its head
+ * (`checkExpectedVersion`) and seals (`sealEvents`) inside its transaction.
+ */
+export function prepareAppend(streamId: unknown, events: unknown, options: unknown, maxVersion?: number): { streamId: string; events: NewEvent[]; expectedVersion: ExpectedVersion } {
+  validateAppend(streamId, events);
+  const expectedVersion = checkAppendOptions(options, maxVersion);
+  return { streamId: streamId as string, events, expectedVersion };
 }

@@ -9,7 +9,6 @@ import {
   subscriptionSet,
   canonicalForms,
   canonicalJson,
-  validateAppend,
   type AppendOptions,
   type AppendResult,
   type CanonicalForms,
@@ -24,6 +23,7 @@ import {
   type Subscription,
   type TransparentEventStore,
 } from '@certflow/core';
+import { prepareAppend, StoreClosedError } from '@certflow/core/store';
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { checkSchemaName, migrate } from './schema.js';
@@ -99,23 +99,6 @@ const NEVER = new AbortController().signal;
 /** How often an `'any'` append retries after losing a race for the same version. */
 const ANY_RETRIES = 20;
 
-function checkExpected(expected: unknown): asserts expected is ExpectedVersion {
-  if (expected === 'any' || expected === 'no-stream') return;
-  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0 && expected <= INT4_MAX) return;
-  throw new ValidationError(
-    [
-      {
-        path: ['options', 'expectedVersion'],
-        code: 'invalid_expected_version',
-        message: `expected a version (an integer ≥ 0), 'no-stream' or 'any', received ${JSON.stringify(expected)}`,
-        expected: "integer ≥ 0 | 'no-stream' | 'any'",
-        received: JSON.stringify(expected) ?? String(expected),
-      },
-    ],
-    'append',
-  );
-}
-
 const TIMEOUT_DEFAULTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, appendTimeoutMs: 60_000 } as const;
 /** How much longer than the statement timeout the client waits for a reply before dropping the connection. */
 const READ_TIMEOUT_MARGIN_MS = 2_000;
@@ -141,7 +124,7 @@ function checkTimeouts(options: PostgresStoreOptions): { connectTimeoutMs: numbe
   return out;
 }
 
-const closedError = (operation: string) => new StoreUnavailableError(operation, 'not-written', { detail: 'the store is closed' });
+
 
 function isPool(p: PostgresStoreOptions['pool']): p is Pool {
   return typeof (p as Pool | undefined)?.connect === 'function';
@@ -212,6 +195,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   const t = `"${schema}".events`;
   const subscriptions = subscriptionSet();
   let closed = false;
+  const closedError = (operation: string) => new StoreClosedError(`PostgreSQL schema ${schema}`, operation);
 
   let migrated: Promise<void> | undefined;
   /** True once the migrations ran: appends then skip awaiting `ready()`. */
@@ -449,9 +433,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'append');
-      validateAppend(streamId, events);
-      const expected = options?.expectedVersion;
-      checkExpected(expected);
+      // expectedVersion is an int4 column here: at most 2^31−1.
+      const { expectedVersion: expected } = prepareAppend(streamId, events, options, INT4_MAX);
       if (closed || !isMigrated) await ready('append');
       const prepared = prepare(events);
       const run: AppendRun = { sent: false, abandoned: false };

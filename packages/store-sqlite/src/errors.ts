@@ -1,9 +1,13 @@
-import { CertflowError, registerMessages } from '@certflow/core';
+import { CertflowError, registerMessages, StoreClosedError as CoreStoreClosedError } from '@certflow/core';
 
 /** Base of the errors `sqliteStore` throws about the database file itself. */
 export class SqliteStoreError extends CertflowError {
   /** The file the store was asked to open. */
   readonly file: string;
+  /** Every error of this store is one, the closed store's (core's StoreClosedError) included. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return Function.prototype[Symbol.hasInstance].call(this, x) || (this === SqliteStoreError && x instanceof StoreClosedError);
+  }
   constructor(code: string, params: Record<string, unknown> & { file: string }) {
     super(code, params);
     this.file = params.file;
@@ -41,12 +45,17 @@ export class UnsupportedSchemaError extends SqliteStoreError {
   }
 }
 
-/** A method was called after `close()`. */
-export class StoreClosedError extends SqliteStoreError {
-  readonly operation: string;
+/**
+ * A method was called after `close()`: core's `StoreClosedError` (code
+ * `STORE_CLOSED`, what every store throws) naming the file. It is also a
+ * `SqliteStoreError`.
+ */
+export class StoreClosedError extends CoreStoreClosedError {
+  /** The file the store was opened on. */
+  readonly file: string;
   constructor(file: string, operation: string) {
-    super('STORE_CLOSED', { file, operation });
-    this.operation = operation;
+    super(file, operation);
+    this.file = file;
   }
 }
 
@@ -74,10 +83,6 @@ registerMessages('STORE_SCHEMA_UNSUPPORTED', {
   en: (p) =>
     `${s(p.file)} has certflow schema version ${s(p.found)}, but this release supports version ${s(p.supported)}; upgrade @certflow/store-sqlite`,
   'zh-CN': (p) => `${s(p.file)} 的 certflow 数据结构版本为 ${s(p.found)}，本版本仅支持 ${s(p.supported)}，请升级 @certflow/store-sqlite`,
-});
-registerMessages('STORE_CLOSED', {
-  en: (p) => `cannot ${s(p.operation)}: the store on ${s(p.file)} is closed`,
-  'zh-CN': (p) => `无法执行 ${s(p.operation)}：${s(p.file)} 上的事件存储已关闭`,
 });
 registerMessages('STORE_BUSY', {
   en: (p) => `${s(p.file)} stayed locked by another writer for more than ${s(p.busyTimeoutMs)} ms; nothing was written`,

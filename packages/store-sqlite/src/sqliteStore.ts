@@ -10,7 +10,6 @@ import {
   runSubscription,
   subscriptionSet,
   sealEvents,
-  validateAppend,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -24,6 +23,7 @@ import {
   type Subscription,
   type TransparentEventStore,
 } from '@certflow/core';
+import { prepareAppend } from '@certflow/core/store';
 import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
 import { openDatabase, openDatabaseReadOnly } from './schema.js';
@@ -199,14 +199,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       assertOpen('append');
-      validateAppend(streamId, events);
-      const expected = options?.expectedVersion;
-      if (!(expected === 'any' || expected === 'no-stream' || (Number.isInteger(expected) && (expected as number) >= 0))) {
-        throw new ValidationError(
-          [{ path: ['options', 'expectedVersion'], code: 'invalid_expected_version', message: "expected a version ≥ 0, 'no-stream' or 'any'" }],
-          'append',
-        );
-      }
+      const { expectedVersion: expected } = prepareAppend(streamId, events, options);
       refuseIfDamaged();
       let sealed: StoredEvent[];
       try {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 // The testing entry is built separately; importing the package by name keeps
 // one copy of the error classes, so `instanceof` holds for stores built on it.
-import { ConcurrencyError, ValidationError, sealEvents, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
+import { ConcurrencyError, StoreClosedError, ValidationError, sealEvents, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
 import { testEvent, testEvents } from './eventFactory.js';
 
 export interface ConformanceOptions {
@@ -194,6 +194,58 @@ export function describeEventStoreConformance(
         const err = await store.append('application-e', [testEvent('X', data as never)], { expectedVersion: 'any' }).catch((e) => e);
         expect(err).toBeInstanceOf(ValidationError);
         expect(await collect(store.readAll())).toEqual([]);
+      });
+    });
+
+    describe('malformed options and a closed store', () => {
+      const malformed: [string, unknown][] = [
+        ['-1', -1],
+        ['a fraction', 1.5],
+        ['NaN', Number.NaN],
+        ['Infinity', Number.POSITIVE_INFINITY],
+        ['a numeric string', '1'],
+        ['null', null],
+        ['missing', undefined],
+      ];
+      for (const [label, expectedVersion] of malformed) {
+        it(`expectedVersion ${label} is a ValidationError at options.expectedVersion and appends nothing`, async () => {
+          const store = await open();
+          await store.append('application-o', testEvents(1), { expectedVersion: 'no-stream' });
+          const err = await store.append('application-o', testEvents(1), { expectedVersion } as never).catch((e) => e);
+          expect(err).toBeInstanceOf(ValidationError);
+          expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['options.expectedVersion']);
+          expect(await store.streamVersion('application-o')).toBe(1);
+        });
+      }
+
+      it('no options at all is a ValidationError at options.expectedVersion and appends nothing', async () => {
+        const store = await open();
+        const err = await store.append('application-o', testEvents(1), undefined as never).catch((e) => e);
+        expect(err).toBeInstanceOf(ValidationError);
+        expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['options.expectedVersion']);
+        expect(await store.streamVersion('application-o')).toBe(0);
+      });
+
+      it('after close() every operation is a StoreClosedError naming it; close() again is fine', async () => {
+        const store = await open();
+        const { events: appended } = await store.append('application-c', testEvents(1), { expectedVersion: 'no-stream' });
+        const event = appended[0]!;
+        await store.close();
+        const refused = async (operation: string, run: () => unknown) => {
+          const err = await Promise.resolve().then(run).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(err, operation).toBeInstanceOf(StoreClosedError);
+          expect(err, operation).toMatchObject({ code: 'STORE_CLOSED', operation });
+        };
+        await refused('append', () => store.append('application-c', testEvents(1), { expectedVersion: 'any' }));
+        await refused('readStream', () => store.readStream('application-c'));
+        await refused('streamVersion', () => store.streamVersion('application-c'));
+        await refused('readAll', () => collect(store.readAll()));
+        await refused('subscribe', () => store.subscribe({ name: 'after-close', handler: () => undefined }));
+        await refused('importEvents', () => store.importEvents([{ ...event, streamId: 'application-d' }]));
+        await expect(store.close()).resolves.toBeUndefined();
       });
     });
 
