@@ -3,7 +3,6 @@ import {
   checkExpectedVersion,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,

@@ -4,7 +4,6 @@ import type { ApplicationContext } from '../streams/application/context.js';
 import type { CertificateContext } from '../streams/certificate/context.js';
 import type { ExamContext } from '../streams/exam/context.js';
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
-import type { MachineName } from '../domain/vocabulary.js';
 import type { CalendarYearBasis, WorkingDayCalendar } from '../domain/calendar.js';
 import type { StreamContexts, StreamState } from '../streams/state.js';
 import type { SnapshotStore } from './snapshots.js';

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import { isCatalogued } from '../streams/catalogue.js';
 import { maskIdCardNumber } from '../domain/checkDigits.js';
-import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../domain/profile.js';
+import { LEVEL_NAMES, type Level } from '../domain/profile.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 export type CertificateStatus = 'valid' | 'revoked';

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import { isCatalogued } from '../streams/catalogue.js';
 import { applyScopeChange } from '../streams/application/machine.js';
-import type { ScopeChange, ScopeItem } from '../streams/application/context.js';
+import type { ScopeItem } from '../streams/application/context.js';
 import type { ApplicantProfile, Level } from '../domain/profile.js';
 import type { Jurisdiction, RulePack } from '../rules/rulePack.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';

@@ -199,6 +199,7 @@ export interface RulePackDefinition {
   documents: PackDocument[];
   jurisdiction: Jurisdiction;
   levels?: LevelsSpec;
+  // biome-ignore lint/suspicious/noExplicitAny: each rule takes its command's facts (profile, plan, scope change); any keeps an inline `evaluate`'s parameter open for the author's annotation, as a pack writes it.
   rules: Rule<any>[];
   /**
    * Re-cites inherited rules, by id, to this pack's own notice where it
@@ -241,7 +242,7 @@ export interface RulePackDefinition {
 export interface RulePack extends Omit<RulePackDefinition, 'extends' | 'rules' | 'quotas' | 'deadlines' | 'materials' | 'documents' | 'knownHashes' | 'releases'> {
   readonly parent?: RulePack;
   readonly documents: PackDocument[];
-  readonly rules: Rule<any>[];
+  readonly rules: Rule<unknown>[];
   readonly quotas: QuotaSpec[];
   readonly deadlines: DeadlineSpec[];
   readonly materials: MaterialSpec[];
@@ -256,7 +257,7 @@ export interface RulePack extends Omit<RulePackDefinition, 'extends' | 'rules' |
   readonly releases: readonly RulePack[];
 }
 
-const fn = z.custom<(...args: any[]) => any>((v) => typeof v === 'function', 'a function');
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'a function');
 const citeSchema = z.object({
   document: z.string().min(1, 'the document number'),
   clause: z.string().min(1, 'the clause, e.g. 一（六）'),
@@ -473,6 +474,7 @@ export interface ReleasePatch extends Partial<Omit<RulePackDefinition, 'id' | 'r
    * versions changed: a rule here replaces the current rule of the same id;
    * a rule the current definition no longer has is added back.
    */
+  // biome-ignore lint/suspicious/noExplicitAny: each rule takes its command's facts (profile, plan, scope change); any keeps an inline `evaluate`'s parameter open for the author's annotation, as a pack writes it.
   rules?: Rule<any>[];
   /** Ids of rules added after this version (the released version does not have them). */
   withoutRules?: string[];
@@ -499,7 +501,7 @@ export function releaseOf(current: RulePackDefinition, patch: ReleasePatch): Rul
 }
 
 /** The rules of a pack that take part in a command's decision. */
-export function rulesFor(pack: RulePack, command: CommandType = 'SubmitApplication'): Rule<any>[] {
+export function rulesFor(pack: RulePack, command: CommandType = 'SubmitApplication'): Rule<unknown>[] {
   return pack.rules.filter((r) => (r.appliesTo ?? 'SubmitApplication') === command);
 }
 

@@ -36,7 +36,7 @@ interface Stream {
 }
 
 const kindOf = (streamId: string): StreamKind | undefined => STREAM_ID_PATTERN.exec(streamId)?.[1] as StreamKind | undefined;
-const data = (e: StoredEvent | undefined) => (e?.data ?? {}) as Record<string, any>;
+const data = (e: StoredEvent | undefined) => (e?.data ?? {}) as Record<string, unknown>;
 
 /** The state of a stream just before a global position (its events below it, folded). */
 function stateBefore(stream: Stream | undefined, position: number): string | undefined {
@@ -147,7 +147,7 @@ function checkCertificate(
   streams: Map<string, Stream>,
   streamId: string,
   e: StoredEvent,
-  d: Record<string, any>,
+  d: Record<string, unknown>,
   report: (e: StoredEvent, rule: HistoryRule, detail: string) => void,
 ): void {
   const number = String(d.number ?? '');

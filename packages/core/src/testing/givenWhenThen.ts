@@ -36,7 +36,7 @@ export interface ScenarioOptions {
   streamId?: string;
 }
 
-type ErrorClass = abstract new (...args: any[]) => Error;
+type ErrorClass<E extends Error = Error> = abstract new (...args: never[]) => E;
 export interface ExpectedEvent {
   type: string;
   data?: unknown;
@@ -76,6 +76,7 @@ export function given(history: GivenItem[] = [], options: ScenarioOptions = {}) 
   return {
     when(command: Command) {
       return {
+        // biome-ignore lint/suspicious/noExplicitAny: a check asserts on whatever the outcome holds (the result or the error), as a test reads it.
         async then(expected: ExpectedEvent[] | ErrorClass, check?: (outcome: any) => void): Promise<ExecuteResult | Error> {
           if (typeof expected === 'function' && !(expected.prototype instanceof Error) && expected !== Error) {
             throw new TypeError('then() takes the expected events or an error class; do not await the result of when()');

@@ -54,12 +54,13 @@ export const PATH_EVENTS: Record<MachineName, MachineEvent[]> = {
 
 /** The state value and the context its guards read; nothing else distinguishes two states. */
 export function serializeGuardState(snapshot: AnyMachineSnapshot): string {
-  const c = snapshot.context as Record<string, any>;
+  // The fields the three machines' guards read; a machine lacks those of the others.
+  const c: { criteria?: Record<string, string>; objections?: Record<string, string>; pendingAmendment?: unknown; results?: { passed: boolean }[] } = snapshot.context;
   const guardContext = {
     criteria: c.criteria ? [...new Set(Object.values(c.criteria))].sort() : undefined,
     objections: c.objections ? [...new Set(Object.values(c.objections))].sort() : undefined,
     pending: c.pendingAmendment === undefined ? undefined : c.pendingAmendment !== null,
-    passed: c.results ? c.results.some((r: { passed: boolean }) => r.passed) : undefined,
+    passed: c.results ? c.results.some((r) => r.passed) : undefined,
   };
   return JSON.stringify({ value: snapshot.value, ...guardContext });
 }
@@ -86,9 +87,17 @@ export function machinePaths(name: MachineName): MachinePath[] {
   }));
 }
 
+/** What assertTimeIsEvents reads of a state node. */
+interface TimedNode {
+  readonly id: string;
+  readonly after: readonly unknown[];
+  readonly invoke: readonly unknown[];
+  readonly states: Readonly<Record<string, TimedNode>>;
+}
+
 /** Pure transitions never fire delays or start invocations: a machine using them cannot be walked (or folded) faithfully. */
 export function assertTimeIsEvents(machine: AnyStateMachine): void {
-  const walk = (node: any): void => {
+  const walk = (node: TimedNode): void => {
     if ((node.after ?? []).length > 0) throw new Error(`${node.id} uses \`after\`: model time as events (DeadlineMissed, FilingExpired)`);
     if ((node.invoke ?? []).length > 0) throw new Error(`${node.id} uses \`invoke\`: machines here are pure folds`);
     Object.values(node.states).forEach(walk);
@@ -105,11 +114,15 @@ function label(value: unknown): string {
 /** Every leaf state of a machine, as dotted labels (what a walk must reach). */
 export function leafStates(name: MachineName): string[] {
   const out: string[] = [];
-  const walk = (node: { key: string; states: Record<string, any> }, prefix: string) => {
+  interface KeyedNode {
+    readonly key: string;
+    readonly states: Readonly<Record<string, KeyedNode>>;
+  }
+  const walk = (node: KeyedNode, prefix: string) => {
     const children = Object.values(node.states);
     if (children.length === 0) out.push(prefix);
     for (const c of children) walk(c, prefix ? `${prefix}.${c.key}` : c.key);
   };
-  walk(machines[name].root as never, '');
+  walk(machines[name].root, '');
   return out.sort();
 }

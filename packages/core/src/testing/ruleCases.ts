@@ -46,10 +46,11 @@ export interface RuleCaseFile {
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown, remove = false): void {
   const keys = path.split('.');
-  let node: any = target;
+  // Arrays are indexed by their digit keys like objects: one record type walks both.
+  let node = target;
   for (const k of keys.slice(0, -1)) {
     if (node[k] === undefined) node[k] = /^\d+$/.test(k) ? [] : {};
-    node = node[k];
+    node = node[k] as Record<string, unknown>;
   }
   const last = keys[keys.length - 1]!;
   if (remove) {
@@ -82,7 +83,7 @@ export function caseFacts(file: RuleCaseFile, c: RuleCase): unknown {
 }
 
 /** The rules this pack defines or replaces itself (not those inherited unchanged). */
-export function ownRules(pack: RulePack): Rule<any>[] {
+export function ownRules(pack: RulePack): Rule<unknown>[] {
   const inherited = new Set(pack.parent?.rules ?? []);
   return pack.rules.filter((r) => !inherited.has(r));
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ConcurrencyError, CorruptStoreError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../../errors.js';
+import { CorruptStoreError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../../errors.js';
 import { examPlanSchema, type ApplicantProfile, type ExamPlan } from '../../domain/profile.js';
 import type { CommandType } from '../../domain/vocabulary.js';
 import { formatCertificateNumber } from '../../rules/certificateNumber.js';
