@@ -1,4 +1,4 @@
-import { evaluateRules, type CommandType, type Decision, type Engine, type RulePack, type StoredEvent } from '@certflow/core';
+import { CorruptStoreError, evaluateRules, isCatalogued, type ApplicationEventData, type CommandType, type Decision, type Engine, type RulePack, type ExamEventData, type StoredEvent } from '@certflow/core';
 
 /** How to re-evaluate a recorded decision: the facts the pack saw and the command it was evaluated for. */
 export interface DecisionRecipe {
@@ -9,7 +9,21 @@ export interface DecisionRecipe {
 }
 
 type Data = Record<string, unknown>;
-const dataOf = (e: StoredEvent) => e.data as Data;
+/** The data of the events that record a decision, as the event catalogue types it. */
+interface RecordingData {
+  ApplicationSubmitted: ApplicationEventData['ApplicationSubmitted'];
+  ApplicationSupplemented: ApplicationEventData['ApplicationSupplemented'];
+  ScopeAmended: ApplicationEventData['ScopeAmended'];
+  ExamPlanned: ExamEventData['ExamPlanned'];
+}
+
+/** The event's data as the event catalogue types it; an event of another type or stream kind is refused. */
+function dataOf<T extends keyof RecordingData>(e: StoredEvent, type: T): RecordingData[T] {
+  if (!isCatalogued(e) || e.type !== type) {
+    throw new CorruptStoreError('the log', `a ${type} event belongs to no ${e.streamId.split('-')[0]} stream`, { streamId: e.streamId, version: e.version });
+  }
+  return e.data as RecordingData[T];
+}
 
 /**
  * Where each recording event keeps its facts. Screening (submit, supplement,
@@ -18,16 +32,15 @@ const dataOf = (e: StoredEvent) => e.data as Data;
  * instant the plan was recorded (time travel).
  */
 export const DECISION_RECIPES: Readonly<Record<string, DecisionRecipe>> = {
-  ApplicationSubmitted: { command: 'SubmitApplication', facts: async (e) => dataOf(e).profile },
-  ApplicationSupplemented: { command: 'SubmitApplication', facts: async (e) => dataOf(e).profile },
-  ScopeAmended: { command: 'SubmitApplication', decidedFor: 'AmendScope', facts: async (e) => dataOf(e).profile },
+  ApplicationSubmitted: { command: 'SubmitApplication', facts: async (e) => dataOf(e, 'ApplicationSubmitted').profile },
+  ApplicationSupplemented: { command: 'SubmitApplication', facts: async (e) => dataOf(e, 'ApplicationSupplemented').profile },
+  ScopeAmended: { command: 'SubmitApplication', decidedFor: 'AmendScope', facts: async (e) => dataOf(e, 'ScopeAmended').profile },
   ExamPlanned: {
     command: 'PlanExam',
     async facts(e, engine) {
-      const { organizerId: _o, rulePack: _r, filing, decision: _d, ...plan } = dataOf(e);
-      const filingStreamId = (filing as Data).streamId as string;
-      const state = await engine.load(filingStreamId, { at: e.meta.at });
-      return { plan, filing: { ...(filing as Data), profile: (state.context as unknown as Data).profile } };
+      const { organizerId: _o, rulePack: _r, filing, decision: _d, ...plan } = dataOf(e, 'ExamPlanned');
+      const state = await engine.load(filing.streamId, { at: e.meta.at });
+      return { plan, filing: { ...filing, profile: 'profile' in state.context ? state.context.profile : undefined } };
     },
   },
 };
