@@ -11,7 +11,7 @@ export interface ValidationIssue {
 }
 
 /** The brand of every certflow error, core's or another package's (a registered symbol). */
-export const CERTFLOW_ERROR: unique symbol = Symbol.for('certflow.error') as never;
+export const CERTFLOW_ERROR: unique symbol = Symbol.for('certflow.error');
 
 /**
  * Base of every error certflow throws on purpose. An error is data first:
