@@ -21,7 +21,11 @@ export function authorize(pack: RulePack, command: CommandType, actor: Actor, st
     throw new InvalidTransitionError(streamId, command, state, `rule pack ${pack.id} does not use ${command}`);
   }
   if (!rolesFor(pack, command).includes(actor.role)) {
-    throw new ForbiddenError(actor.role, command, actor.role === 'auditor' ? 'auditors have read-only access' : `rule pack ${pack.id} grants ${command} to ${rolesFor(pack, command).join(', ')}`);
+    throw new ForbiddenError(
+      actor.role,
+      command,
+      actor.role === 'auditor' ? 'auditors have read-only access' : `rule pack ${pack.id} grants ${command} to ${rolesFor(pack, command).join(', ')}`,
+    );
   }
   if (owner === null || command === 'RecordObjection') return;
   if (actor.role === 'applicant' && actor.id !== owner) {

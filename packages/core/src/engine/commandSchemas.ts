@@ -44,7 +44,8 @@ export const MAX_PAYLOAD_DEPTH = MAX_JSON_DEPTH;
  * as in JSON. Checked before anything is appended, quota places included.
  */
 export function payloadIssues(value: unknown, root: (string | number)[] = ['payload']): ValidationIssue[] {
-  if (value === undefined) return [{ path: root, code: 'not_json', message: 'expected a JSON value, received undefined', expected: 'a JSON value', received: 'undefined' }];
+  if (value === undefined)
+    return [{ path: root, code: 'not_json', message: 'expected a JSON value, received undefined', expected: 'a JSON value', received: 'undefined' }];
   return iJsonIssues(value, root, { undefinedIsAbsent: true });
 }
 
@@ -58,7 +59,10 @@ export function payloadIssues(value: unknown, root: (string | number)[] = ['payl
 export function parseCommand(raw: unknown): Command {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     const received = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw;
-    throw new ValidationError([{ path: [], code: 'invalid_type', message: `expected a command object, received ${received}`, expected: 'object', received }], 'command');
+    throw new ValidationError(
+      [{ path: [], code: 'invalid_type', message: `expected a command object, received ${received}`, expected: 'object', received }],
+      'command',
+    );
   }
   const parsed = commandSchema.safeParse(raw);
   const issues = parsed.success ? [] : zodIssues(parsed.error);
@@ -78,5 +82,12 @@ export function parseCommand(raw: unknown): Command {
  * IdempotencyConflictError.
  */
 export function commandFingerprint(command: Pick<Command, 'type' | 'streamId' | 'actor' | 'payload'>): string {
-  return sha256Hex(canonicalJson({ type: command.type, streamId: command.streamId, actor: { id: command.actor.id, role: command.actor.role }, payload: command.payload ?? {} }));
+  return sha256Hex(
+    canonicalJson({
+      type: command.type,
+      streamId: command.streamId,
+      actor: { id: command.actor.id, role: command.actor.role },
+      payload: command.payload ?? {},
+    }),
+  );
 }

@@ -34,7 +34,11 @@ function checkForeign(streamId: string, logic: AnyStateMachine, machine: string,
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (!types.has(e.type)) {
-      throw new CorruptStoreError(streamId, `${e.type} is not an event of the ${machine} machine`, { streamId, version: e.version ?? fromVersion + i, position: e.position });
+      throw new CorruptStoreError(streamId, `${e.type} is not an event of the ${machine} machine`, {
+        streamId,
+        version: e.version ?? fromVersion + i,
+        position: e.position,
+      });
     }
   }
 }
@@ -83,7 +87,14 @@ export function streamLoader(store: EventStore, snapshots: SnapshotStore | undef
       tail,
     };
     if (snapshots && tail.length >= every) {
-      await snapshots.set({ streamId, version: stream.version, machineVersion: logic.version!, at: stream.at, persisted: logic.getPersistedSnapshot(snapshot), index: extendIndex(stream) });
+      await snapshots.set({
+        streamId,
+        version: stream.version,
+        machineVersion: logic.version!,
+        at: stream.at,
+        persisted: logic.getPersistedSnapshot(snapshot),
+        index: extendIndex(stream),
+      });
     }
     return stream;
   }

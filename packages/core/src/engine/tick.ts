@@ -35,10 +35,14 @@ function dueEvents(s: LoadedStream, input: TickInput): RecordedEvent[] {
   if (!ctx.rulePack || s.snapshot.status === 'done') return [];
   const pack = input.packs.resolve(ctx.rulePack);
   const open = streamDeadlines(pack, s.machine, s, input.calendar);
-  const out: RecordedEvent[] = overdue(open, input.today, ctx.missedDeadlines ?? []).map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, input.today)) }));
+  const out: RecordedEvent[] = overdue(open, input.today, ctx.missedDeadlines ?? []).map((d) => ({
+    type: 'DeadlineMissed',
+    data: toJson(deadlineMissedData(d, input.today)),
+  }));
   if (s.machine === 'application') {
     const app: ApplicationContext = s.snapshot.context;
-    if (stateOf(s).state.startsWith('filed') && app.validUntil && input.today > app.validUntil) out.push({ type: 'FilingExpired', data: { validUntil: app.validUntil, expiredOn: input.today } });
+    if (stateOf(s).state.startsWith('filed') && app.validUntil && input.today > app.validUntil)
+      out.push({ type: 'FilingExpired', data: { validUntil: app.validUntil, expiredOn: input.today } });
   }
   return out.filter((e) => acceptsEvent(s.snapshot, e));
 }
@@ -68,7 +72,11 @@ export async function runTick(input: TickInput): Promise<StoredEvent[]> {
     if (due.length === 0) continue;
     const withPack = { ...meta, rulePack: { id: ref!.id, version: ref!.version } };
     try {
-      const r = await input.store.append(streamId, due.map((e) => ({ ...e, meta: withPack })), { expectedVersion: s.version });
+      const r = await input.store.append(
+        streamId,
+        due.map((e) => ({ ...e, meta: withPack })),
+        { expectedVersion: s.version },
+      );
       appended.push(...r.events);
       if (due.some((e) => e.type === 'FilingExpired')) {
         const app: ApplicationContext = s.snapshot.context;

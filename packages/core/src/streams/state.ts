@@ -49,16 +49,32 @@ export interface LoadedStream extends History {
 export function machineOf(streamId: string): MachineName {
   if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) {
     const received = typeof streamId === 'string' ? streamId : String(streamId);
-    throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream_id', message: 'a stream id like application-<id>, exam-<id> or certificate-<number>', expected: STREAM_ID_PATTERN.source, received }]);
+    throw new ValidationError([
+      {
+        path: ['streamId'],
+        code: 'invalid_stream_id',
+        message: 'a stream id like application-<id>, exam-<id> or certificate-<number>',
+        expected: STREAM_ID_PATTERN.source,
+        received,
+      },
+    ]);
   }
   const kind = streamKind(streamId);
-  if (kind === 'quota') throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream', message: `${streamId} is a quota reservation stream, not a machine's stream` }]);
+  if (kind === 'quota')
+    throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream', message: `${streamId} is a quota reservation stream, not a machine's stream` }]);
   return kind;
 }
 
 export function foldStream(streamId: string, events: StoredEvent[]): LoadedStream {
   const machine = machineOf(streamId);
-  return { streamId, machine, snapshot: foldEvents(machines[machine], events), version: events.length, at: events[events.length - 1]?.meta.at ?? null, ...fromEvents(events) };
+  return {
+    streamId,
+    machine,
+    snapshot: foldEvents(machines[machine], events),
+    version: events.length,
+    at: events[events.length - 1]?.meta.at ?? null,
+    ...fromEvents(events),
+  };
 }
 
 export function toStreamState(streamId: string, machine: MachineName, snapshot: AnyMachineSnapshot, version: number, at: string | null): StreamState {
@@ -74,8 +90,7 @@ export function toStreamState(streamId: string, machine: MachineName, snapshot: 
   };
 }
 
-export const stateOf = (s: LoadedStream): StreamState =>
-  toStreamState(s.streamId, s.machine, s.snapshot, s.version, s.at);
+export const stateOf = (s: LoadedStream): StreamState => toStreamState(s.streamId, s.machine, s.snapshot, s.version, s.at);
 
 /** Strips `undefined` and anything JSON cannot hold, so a decision can be stored and hashed. */
 export const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -16,7 +16,10 @@ const CENTRES = ['city-center', 'provincial-center'] as const;
 const EVERYONE_BUT_AUDITOR = ['applicant', 'city-center', 'provincial-center', 'expert', 'supervisor'] as const;
 
 const completeFilingPayload = z.looseObject({
-  organizationCode: z.string().regex(/^\d{4}$/, 'a 4-digit organization code').optional(),
+  organizationCode: z
+    .string()
+    .regex(/^\d{4}$/, 'a 4-digit organization code')
+    .optional(),
   filingNumber: z.string().trim().min(1).optional(),
   /** The receipt's 备案有效期, where the pack's notice fixes no validity length (`filingValidity` without `years`). */
   validUntil: localDateSchema.optional(),
@@ -75,14 +78,20 @@ const releaseAfter = (i: In, reason: string) => async () => {
 function filingValidUntil(i: In<z.output<typeof completeFilingPayload>>): string | null {
   const spec = i.pack.filingValidity;
   const given = i.command.payload.validUntil;
-  const issue = (code: string, message: string) => new ValidationError([{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }], 'CompleteFiling');
+  const issue = (code: string, message: string) =>
+    new ValidationError([{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }], 'CompleteFiling');
   if (spec?.years !== undefined) {
     const computed = lastDayAfterYears(i.env.today, spec.years);
-    if (given !== undefined && given !== computed) throw issue('not_accepted', `${computed} or none: ${i.pack.id} fixes the validity (${spec.years} years from the filing)`);
+    if (given !== undefined && given !== computed)
+      throw issue('not_accepted', `${computed} or none: ${i.pack.id} fixes the validity (${spec.years} years from the filing)`);
     return computed;
   }
   if (spec) {
-    if (given === undefined) throw issue('required', `the receipt's 备案有效期 (validUntil, a local date): ${i.pack.id}'s notice fixes no length (${spec.cite.document} ${spec.cite.clause})`);
+    if (given === undefined)
+      throw issue(
+        'required',
+        `the receipt's 备案有效期 (validUntil, a local date): ${i.pack.id}'s notice fixes no length (${spec.cite.document} ${spec.cite.clause})`,
+      );
     if (given < i.env.today) throw issue('too_small', `a validUntil on or after ${i.env.today}`);
     return given;
   }
@@ -90,9 +99,10 @@ function filingValidUntil(i: In<z.output<typeof completeFilingPayload>>): string
   return null;
 }
 
-
 /** AmendScope: an applicant proposes, a centre records (its own change or the proposal). */
-async function amendScope(i: In<{ add: ApplicantProfile['occupations']; drop: ScopeChange['drop'] }>): Promise<Decided<'ScopeAmended' | 'ScopeAmendmentProposed'>> {
+async function amendScope(
+  i: In<{ add: ApplicantProfile['occupations']; drop: ScopeChange['drop'] }>,
+): Promise<Decided<'ScopeAmended' | 'ScopeAmendmentProposed'>> {
   const ctx = i.context;
   const given: ScopeChange = { add: i.command.payload.add, drop: i.command.payload.drop };
   const empty = given.add.length === 0 && given.drop.length === 0;
@@ -103,10 +113,14 @@ async function amendScope(i: In<{ add: ApplicantProfile['occupations']; drop: Sc
     return { decision: amendDecision, events: [{ type: 'ScopeAmendmentProposed', data: toJson({ change: given, decision: amendDecision }) }] };
   }
   const change = empty ? ctx.pendingAmendment : given;
-  if (!change) throw new ValidationError([{ path: ['payload'], code: 'empty_change', message: 'no change given and none proposed by the organization' }], 'AmendScope');
+  if (!change)
+    throw new ValidationError([{ path: ['payload'], code: 'empty_change', message: 'no change given and none proposed by the organization' }], 'AmendScope');
   const profile = amendProfile(ctx.profile!, change);
   if (profile.occupations.length === 0 || applyScopeChange(ctx.scope, change).length === 0) {
-    throw new ValidationError([{ path: ['payload', 'drop'], code: 'empty_scope', message: 'a filing keeps at least one occupation; revoke it instead' }], 'AmendScope');
+    throw new ValidationError(
+      [{ path: ['payload', 'drop'], code: 'empty_scope', message: 'a filing keeps at least one occupation; revoke it instead' }],
+      'AmendScope',
+    );
   }
   // The amended scope must pass the application rules, and the pack's own
   // AmendScope rules (e.g. a filing still in force) must pass for the change.
@@ -142,18 +156,21 @@ async function amendScope(i: In<{ add: ApplicantProfile['occupations']; drop: Sc
  * every place any FilingCompleted / ScopeAmended listed that the current
  * state does not. Releasing is idempotent, so repeating this is harmless.
  */
-const settlePlaces = (reason: string) => async (stream: LoadedStream, env: DecideEnv): Promise<void> => {
-  const ctx: ApplicationContext = stream.snapshot.context;
-  if (!ctx.rulePack) return;
-  const keep = stream.snapshot.status === 'done' ? [] : ctx.quotaPlaces;
-  const listed = new Set<string>();
-  for (const e of await env.store.readStream(stream.streamId, { toVersion: stream.version })) {
-    const places = e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data.quotaPlaces : undefined;
-    if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(places)) places.forEach((q) => listed.add(String(q)));
-  }
-  const gone = [...listed].filter((q) => !keep.includes(q));
-  if (gone.length > 0) await releasePlaces(env.store, gone, stream.streamId, { ...env.meta, rulePack: { id: ctx.rulePack.id, version: ctx.rulePack.version } }, reason);
-};
+const settlePlaces =
+  (reason: string) =>
+  async (stream: LoadedStream, env: DecideEnv): Promise<void> => {
+    const ctx: ApplicationContext = stream.snapshot.context;
+    if (!ctx.rulePack) return;
+    const keep = stream.snapshot.status === 'done' ? [] : ctx.quotaPlaces;
+    const listed = new Set<string>();
+    for (const e of await env.store.readStream(stream.streamId, { toVersion: stream.version })) {
+      const places = e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data.quotaPlaces : undefined;
+      if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(places)) places.forEach((q) => listed.add(String(q)));
+    }
+    const gone = [...listed].filter((q) => !keep.includes(q));
+    if (gone.length > 0)
+      await releasePlaces(env.store, gone, stream.streamId, { ...env.meta, rulePack: { id: ctx.rulePack.id, version: ctx.rulePack.version } }, reason);
+  };
 
 const submitPayload = applicantProfileSchema.extend({ rulePack: z.string().min(1, 'the id of a rule pack passed to createEngine') });
 
@@ -171,14 +188,20 @@ export const applicationCommands = {
       const pack = env.packs.byId(command.payload.rulePack);
       if (!pack) {
         const message = `a rule pack passed to createEngine (${env.packs.ids().join(', ') || 'none'})`;
-        throw new ValidationError([{ path: ['payload', 'rulePack'], code: 'unknown_rule_pack', message, received: String(command.payload.rulePack) }], command.type);
+        throw new ValidationError(
+          [{ path: ['payload', 'rulePack'], code: 'unknown_rule_pack', message, received: String(command.payload.rulePack) }],
+          command.type,
+        );
       }
       return pack;
     },
     decide(i) {
       const { rulePack: _id, ...profile } = i.command.payload;
       const decision = screen(i, profile);
-      return { decision, events: [{ type: 'ApplicationSubmitted', data: toJson({ applicantId: i.command.actor.id, rulePack: packRef(i.pack), profile, decision }) }] };
+      return {
+        decision,
+        events: [{ type: 'ApplicationSubmitted', data: toJson({ applicantId: i.command.actor.id, rulePack: packRef(i.pack), profile, decision }) }],
+      };
     },
   }),
   RequestSupplement: defineCommand({
@@ -234,7 +257,11 @@ export const applicationCommands = {
       const ctx = i.context;
       const issues = Object.keys(i.command.payload.findings)
         .filter((id) => ctx.criteria[id] !== 'review')
-        .map((id) => ({ path: ['payload', 'findings', id], code: 'not_under_review', message: `${id} is not a criterion awaiting review (it is ${ctx.criteria[id] ?? 'unknown'})` }));
+        .map((id) => ({
+          path: ['payload', 'findings', id],
+          code: 'not_under_review',
+          message: `${id} is not a criterion awaiting review (it is ${ctx.criteria[id] ?? 'unknown'})`,
+        }));
       if (issues.length > 0) throw new ValidationError(issues, 'RecordEvaluation');
       const findings = Object.fromEntries(Object.entries(i.command.payload.findings).map(([id, f]) => [id, { ...f, expertId: i.command.actor.id }]));
       return { decision: null, events: [{ type: 'EvaluationRecorded', data: toJson({ findings }) }] };
@@ -297,7 +324,11 @@ export const applicationCommands = {
       }
       const validUntil = filingValidUntil(i);
       const profile = ctx.profile;
-      if (!profile) throw new CorruptStoreError(i.stream.streamId, 'a filing in publicity without a recorded profile', { streamId: i.stream.streamId, version: i.stream.version });
+      if (!profile)
+        throw new CorruptStoreError(i.stream.streamId, 'a filing in publicity without a recorded profile', {
+          streamId: i.stream.streamId,
+          version: i.stream.version,
+        });
       const { places, release } = await reservePlaces(i.env.store, i.pack, profile, i.stream.streamId, i.env.meta);
       const data = {
         organizationCode: i.command.payload.organizationCode ?? '0000',

@@ -19,7 +19,8 @@ export interface ExamPlanFacts {
 }
 
 type In<P = unknown> = DecideInput<P, ExamContext>;
-const fieldOf = (data: unknown, field: string): unknown => field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+const fieldOf = (data: unknown, field: string): unknown =>
+  field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 
 /**
  * Every exam step after the plan — filing the plan, results, their publicity
@@ -41,7 +42,8 @@ async function refuseUnlessFilingActive(i: In, command: CommandType): Promise<vo
   if (state !== 'filed.active') throw refuse(`${ctx.filing.streamId} is not an active filing (${state})`);
   if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing ${ctx.filing.streamId} expired after ${filing.validUntil}`);
   const examDate = ctx.plan?.examEndDate ?? ctx.plan?.examDate;
-  if (filing.validUntil && examDate && examDate > filing.validUntil) throw refuse(`the exam (${examDate}) is held after the filing ${ctx.filing.streamId} expired (${filing.validUntil})`);
+  if (filing.validUntil && examDate && examDate > filing.validUntil)
+    throw refuse(`the exam (${examDate}) is held after the filing ${ctx.filing.streamId} expired (${filing.validUntil})`);
 }
 
 /** Runs a decider only while the exam's filing is active (refuseUnlessFilingActive). */
@@ -59,13 +61,24 @@ async function planExam(i: In<ExamPlan>): Promise<Decided<'ExamPlanned'>> {
   const filingState = stateOf(filingStream).state;
   const refuse = (reason: string) => new InvalidTransitionError(i.stream.streamId, 'PlanExam', `filing ${filingState}`, reason);
   if (filingState !== 'filed.active') throw refuse(`${plan.filingStreamId} is not an active filing (${filingState})`);
-  if (filing.applicantId !== i.command.actor.id) throw new ForbiddenError(i.command.actor.role, 'PlanExam', `${plan.filingStreamId} belongs to ${filing.applicantId}, not ${i.command.actor.id}`);
+  if (filing.applicantId !== i.command.actor.id)
+    throw new ForbiddenError(i.command.actor.role, 'PlanExam', `${plan.filingStreamId} belongs to ${filing.applicantId}, not ${i.command.actor.id}`);
   if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing expired after ${filing.validUntil}`);
   // A deadline anchored on a field of the plan must have its anchor: a plan without it is invalid.
-  const anchorless = i.pack.deadlines.filter((d) => d.from.event === 'ExamPlanned' && d.from.field && fieldOf(plan, d.from.field) === undefined && (!d.from.orField || fieldOf(plan, d.from.orField) === undefined));
+  const anchorless = i.pack.deadlines.filter(
+    (d) =>
+      d.from.event === 'ExamPlanned' &&
+      d.from.field &&
+      fieldOf(plan, d.from.field) === undefined &&
+      (!d.from.orField || fieldOf(plan, d.from.orField) === undefined),
+  );
   if (anchorless.length > 0) {
     throw new ValidationError(
-      anchorless.map((d) => ({ path: ['payload', ...d.from.field!.split('.')], code: 'required', message: `the anchor of deadline ${d.id} (${d.cite.document} ${d.cite.clause}), a local date` })),
+      anchorless.map((d) => ({
+        path: ['payload', ...d.from.field!.split('.')],
+        code: 'required',
+        message: `the anchor of deadline ${d.id} (${d.cite.document} ${d.cite.clause}), a local date`,
+      })),
       'PlanExam',
     );
   }
@@ -96,7 +109,8 @@ async function issueCertificates(i: In): Promise<Decided<'CertificatesIssued'>> 
   const passed = ctx.results.filter((r) => r.passed);
   if (passed.length === 0) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', 'no candidate passed');
   const spec = i.pack.certificateNumber;
-  if (!spec) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', `rule pack ${i.pack.id} defines no certificate number rule`);
+  if (!spec)
+    throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', `rule pack ${i.pack.id} defines no certificate number rule`);
   // Rules with appliesTo 'IssueCertificates' (e.g. who issues in which evaluation mode) see the plan and the filing as PlanExam's do; a failure refuses.
   let decision: Decided['decision'] = null;
   if (rulesFor(i.pack, 'IssueCertificates').length > 0) {
@@ -118,7 +132,11 @@ async function issueCertificates(i: In): Promise<Decided<'CertificatesIssued'>> 
   const meta = { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } };
   const first = await allocateSerials(i.env.store, serialStream, passed.length, i.stream.streamId, meta);
   const names = new Map(ctx.plan!.roster.map((c) => [c.idNumber, c.name]));
-  const certificates = passed.map((r, n) => ({ number: formatCertificateNumber({ ...parts, serial: first + n }), idNumber: r.idNumber, name: names.get(r.idNumber)! }));
+  const certificates = passed.map((r, n) => ({
+    number: formatCertificateNumber({ ...parts, serial: first + n }),
+    idNumber: r.idNumber,
+    name: names.get(r.idNumber)!,
+  }));
   const issued: IssuedList = { certificates, issuedOn: i.env.today };
   // A crash between the exam's append and these leaves streams missing: the repeated command or `tick` opens them.
   const after = async () => void (await appendCertificates(i.env.store, i.stream.streamId, ctx, issued, i.env.meta));
@@ -141,7 +159,11 @@ export const examCommands = {
       const filing = await env.load(command.payload.filingStreamId);
       if (filing.version === 0) throw new InvalidTransitionError(command.streamId, command.type, state, `${command.payload.filingStreamId} has no events`);
       const { rulePack: ref }: ApplicationContext = filing.snapshot.context;
-      if (!ref) throw new CorruptStoreError(filing.streamId, `the stream has ${filing.version} events but none records its rule pack`, { streamId: filing.streamId, version: filing.version });
+      if (!ref)
+        throw new CorruptStoreError(filing.streamId, `the stream has ${filing.version} events but none records its rule pack`, {
+          streamId: filing.streamId,
+          version: filing.version,
+        });
       return env.packs.resolve(ref);
     },
     decide: planExam,
@@ -152,7 +174,10 @@ export const examCommands = {
     roles: ['applicant'],
     helper: 'file',
     payload: notePayload,
-    decide: whileFilingActive('FileExamPlan', (i) => ({ decision: null, events: [{ type: 'ExamPlanFiled', data: toJson({ ...i.command.payload, filedOn: i.env.today }) }] })),
+    decide: whileFilingActive('FileExamPlan', (i) => ({
+      decision: null,
+      events: [{ type: 'ExamPlanFiled', data: toJson({ ...i.command.payload, filedOn: i.env.today }) }],
+    })),
   }),
   RecordResults: defineCommand({
     stream: 'exam',
