@@ -179,3 +179,15 @@ export type { ApplicationEventData, CertificateEventData, ExamEventData, QuotaEv
 export { createLogChecker, positionMap } from './verifyLog.js';
 export type { LogChecker, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';
+export { personalEventFields } from './streams/personalFields.js';
+export {
+  commitPersonalValue,
+  openPersonalCommitment,
+  PERSONAL_COMMITMENT_SCHEME,
+  PERSONAL_SALT_BYTES,
+  personal,
+  personalFieldPaths,
+  personalKindOf,
+  maskPersonalValue,
+} from './personal/index.js';
+export type { PersonalCommitment, PersonalFieldPath, PersonalKind } from './personal/index.js';

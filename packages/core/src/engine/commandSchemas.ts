@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personal } from '../personal/fields.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { iJsonIssues, MAX_JSON_DEPTH } from '../validateEvents.js';
 import { actorSchema, streamIdSchema } from '../event.js';
@@ -42,7 +43,7 @@ export const payloadSchemas = {
   FileExamPlan: none,
   RecordResults: z.looseObject({
     results: z
-      .array(z.object({ idNumber: idCardNumberSchema, passed: z.boolean(), score: z.number().min(0).max(100).optional() }))
+      .array(z.object({ idNumber: personal(idCardNumberSchema, 'id-number'), passed: z.boolean(), score: z.number().min(0).max(100).optional() }))
       .min(1)
       .refine((r) => new Set(r.map((c) => c.idNumber)).size === r.length, 'each candidate once'),
   }),

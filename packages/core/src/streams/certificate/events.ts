@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personal } from '../../personal/fields.js';
 import { payloadSchemas } from '../../engine/commandSchemas.js';
 import { localDate, occupationLevelSchema, packRefSchema, text } from '../common.js';
 
@@ -6,7 +7,7 @@ import { localDate, occupationLevelSchema, packRefSchema, text } from '../common
 export const certificateEvents = {
   CertificateIssued: z.looseObject({
     number: z.string().length(22),
-    holder: z.looseObject({ name: text, idNumber: text }),
+    holder: z.looseObject({ name: personal(text, 'name'), idNumber: personal(text, 'id-number') }),
     occupation: occupationLevelSchema,
     examStreamId: z.string().regex(/^exam-[A-Za-z0-9._-]+$/),
     issuedBy: text,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personal } from '../../personal/fields.js';
 import { payloadSchemas } from '../../engine/commandSchemas.js';
 import { examPlanSchema, levelSchema } from '../../rules/profile.js';
 import { deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
@@ -22,7 +23,7 @@ export const examEvents = {
   ResultsPublicityStarted: z.looseObject({ note: z.string().optional(), startsOn: localDate }),
   ResultsConfirmed: note,
   CertificatesIssued: z.looseObject({
-    certificates: z.array(z.looseObject({ number: z.string().length(22), idNumber: text, name: text })).min(1),
+    certificates: z.array(z.looseObject({ number: z.string().length(22), idNumber: personal(text, 'id-number'), name: personal(text, 'name') })).min(1),
     issuedOn: localDate,
   }),
   DeadlineMissed: deadlineMissedSchema,
