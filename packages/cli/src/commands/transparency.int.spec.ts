@@ -219,6 +219,26 @@ describe('transparency commands', () => {
         }
       }, 120_000);
 
+      it('verify --checkpoint of a checkpoint at N and 1,000 new events does O(new + log N) tree work past it, and checks the store\'s own tree', async () => {
+        const log = await backend.open();
+        const N = 3000;
+        const batch = (from: number, count: number) => Array.from({ length: count }, (_, i) => ev('ApplicationSubmitted', { n: from + i }, from + i));
+        for (let i = 0; i < N; i += 500) await log.store.append(`application-bulk-${i}`, batch(i, 500), { expectedVersion: 'no-stream' });
+        const cp = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
+        writeFileSync(join(dir, 'bulk.txt'), cp.out);
+        for (let i = 0; i < 1000; i += 250) await log.store.append(`application-new-${i}`, batch(N + i, 250), { expectedVersion: 'no-stream' });
+        const checked = await cli(dir, ['verify', log.source, '--checkpoint', 'bulk.txt', '--vkey', 'log.vkey', '--json']);
+        expect(checked.code, checked.out).toBe(0);
+        const { work, size, checkpointSize } = JSON.parse(checked.out).checkpoint;
+        expect([checkpointSize, size]).toEqual([N, N + 1000]);
+        const log2 = Math.ceil(Math.log2(N));
+        expect(work.extensionHashes).toBeLessThanOrEqual(1000 + 3 * log2);
+        if (backend.name === 'SQLite') expect(work.storeNodes).toBeGreaterThan(0);
+        expect(work.storeNodes).toBeLessThanOrEqual(2 * log2);
+        expect(work.leaves).toBe(N + 1000);
+        await log.done();
+      }, 60_000);
+
       it('a witness cosigns a checkpoint that extends the last one, and refuses a fork, saying why', async () => {
         const log = await backend.open();
         await writeLog(log.store, 'before');
