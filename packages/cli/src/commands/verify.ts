@@ -168,7 +168,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       } finally {
         bar.done();
       }
-      const checkpoint = await checkpointOf?.finish(source.kind === 'postgres' ? undefined : source.transparency);
+      const checkpoint = await checkpointOf?.finish(source.transparency);
       if (checkpoint) {
         report.ok &&= checkpoint.ok;
         report.checkpoint = checkpoint.json;

@@ -1,4 +1,5 @@
-import { EMPTY_ROOT, nodeHash, type Hash, type TreeNode } from './merkle.js';
+import { EMPTY_ROOT, nodeHash, rangeNodes, type Hash, type TreeNode } from './merkle.js';
+import { ProofUnavailableError } from './errors.js';
 
 /**
  * The compact range of a tree of `size` leaves: its right frontier, the
@@ -17,6 +18,20 @@ export class CompactRange {
   hashes = 0;
   /** Called with every node an append completes (for callers that keep some, e.g. to answer a proof). */
   onNode: ((node: TreeNode) => void) | undefined;
+
+  /**
+   * The compact range of a tree of `size` leaves from its frontier (the
+   * hashes of `rangeNodes(0, size)`, left to right), e.g. as a store keeps
+   * them: appending then continues that tree.
+   */
+  static from(size: number, frontier: readonly Hash[]): CompactRange {
+    const keys = rangeNodes(0, size);
+    if (keys.length !== frontier.length) throw new ProofUnavailableError(`a tree of ${size} leaves has a frontier of ${keys.length} nodes, not ${frontier.length}`);
+    const range = new CompactRange();
+    range.leaves = size;
+    keys.forEach((k, i) => range.nodes.push({ ...k, hash: frontier[i]! }));
+    return range;
+  }
 
   /** Leaves covered. */
   get size(): number {
