@@ -18,8 +18,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { MerkleTree, eventLeafHash, type EventStore, type NewEvent } from '@certflow/core';
-import { sqliteStore } from '@certflow/store-sqlite';
-import { postgresStore } from '@certflow/store-postgres';
+// The stores from their sources, as the seams are: the built packages bundle their own copy of each seam,
+// which setting the source's would leave untouched (both sides of the comparison would keep the tree).
+import { sqliteStore } from '../packages/store-sqlite/src/index.js';
+import { postgresStore } from '../packages/store-postgres/src/index.js';
 import { treeSeam as sqliteSeam } from '../packages/store-sqlite/src/merkle.js';
 import { treeSeam as pgSeam } from '../packages/store-postgres/src/merkle.js';
 

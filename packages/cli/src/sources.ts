@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CertflowError, type EventStore } from '@certflow/core';
+import { CertflowError, hasTransparency, type EventStore, type TransparencyLog } from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { isExportHeader, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
@@ -18,6 +18,8 @@ export interface Source {
   header: ExportHeader | undefined;
   /** Every event in log order (readAll order for a store, line order for JSONL). */
   records(): AsyncIterable<SourceRecord>;
+  /** The Merkle tree a store keeps beside its events (absent for JSONL): answered read-only, never trusted on its own. */
+  transparency?: TransparencyLog;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
         throw cannotRead(label, e);
       }
     },
+    ...(hasTransparency(store) ? { transparency: store.transparency } : {}),
     close: () => store.close().catch(() => undefined),
   };
 }

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MerkleTree, eventLeafHash, type EventStore } from '@certflow/core';
+import pg from 'pg';
+import { MerkleTree, eventLeafHash, verifyConsistency, verifyInclusion, type EventStore } from '@certflow/core';
+import { createAuditorRole } from './testing/auditorRole.js';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { spawnWorker } from './testing/processFixture.js';
@@ -26,6 +28,48 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
   };
 
   describeTransparencyConformance('postgresStore', () => postgresStore({ connectionString: PG_URL, schema: fresh('tree'), pool: { max: 12 } }));
+
+  it('answers every tree question read-only as a SELECT-only role, adding what the stored tree lacks in memory and writing nothing', async () => {
+    const schema = fresh('treero');
+    const writer = postgresStore({ connectionString: PG_URL, schema });
+    for (let i = 0; i < 6; i++) await writer.append(`application-ro${i}`, testEvents(7), { expectedVersion: 'no-stream' });
+    const all: { position: number; hash: string }[] = [];
+    for await (const e of writer.readAll()) all.push(e);
+    const tree = new MerkleTree();
+    for (const e of all) tree.append(eventLeafHash(e.hash));
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const stored = async () => (await admin.query(`SELECT size::int AS size, (SELECT count(*)::int FROM "${schema}".tree_nodes) AS nodes FROM "${schema}".tree_head`)).rows[0];
+    const before = await stored();
+    // the last append's own events wait for the next append or tree question to be added
+    expect(before.size).toBeLessThan(all.length);
+    const auditor = await createAuditorRole(schema);
+    const ro = postgresStore({ connectionString: auditor.url, schema, readOnly: true });
+    try {
+      expect(await ro.transparency.size()).toBe(all.length);
+      expect(hex(await ro.transparency.root())).toBe(hex(tree.root()));
+      const last = all[all.length - 1]!;
+      const leaf = (await ro.transparency.leafIndexOf(last.position))!;
+      expect(leaf).toBe(all.length - 1);
+      expect(verifyInclusion(eventLeafHash(last.hash), leaf, all.length, await ro.transparency.inclusionProof(leaf), tree.root())).toBe(true);
+      const old = before.size as number;
+      expect(verifyConsistency(old, all.length, await ro.transparency.consistencyProof(old), tree.root(old), tree.root())).toBe(true);
+      expect(await stored()).toEqual(before);
+      // once a writer catches the stored tree up, the reader answers from it alike
+      expect(await writer.transparency.size()).toBe(all.length);
+      await writer.append('application-ro-late', testEvents(3), { expectedVersion: 'no-stream' });
+      const late: { hash: string }[] = [];
+      for await (const e of writer.readAll({ fromPosition: last.position + 1 })) late.push(e);
+      for (const e of late) tree.append(eventLeafHash(e.hash));
+      expect(await ro.transparency.size()).toBe(tree.size);
+      expect(hex(await ro.transparency.root())).toBe(hex(tree.root()));
+    } finally {
+      await ro.close();
+      await writer.close();
+      await admin.end();
+      await auditor.drop();
+    }
+  });
 
   it('stays equal to a rebuild when four processes append at once', async () => {
     const schema = fresh('treeload');

@@ -445,7 +445,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   };
 
   const store: TransparentEventStore = {
-    transparency: postgresTransparency((text, values) => query('transparency', text, values), schema),
+    transparency: postgresTransparency((text, values) => query('transparency', text, values), schema, { readOnly }),
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'append');

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MerkleTree, eventLeafHash, verifyInclusion } from '@certflow/core';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
+import { treeStats } from './merkle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-merkle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,6 +82,27 @@ describe('sqliteStore Merkle tree', () => {
     const proof = await store.transparency.inclusionProof(leaf);
     expect(proof.length).toBe(10); // ⌈log2 1000⌉
     expect(verifyInclusion(eventLeafHash(events[3]!.hash), leaf, size, proof, root)).toBe(true);
+    await store.close();
+  });
+
+  it('fetches a proof\'s stored nodes in one query, and folds the right edge of a size once for every proof at that size', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    for (let i = 0; i < 10; i++) await store.append(`application-${i}`, testEvents(77), { expectedVersion: 'no-stream' });
+    const size = await store.transparency.size();
+    const root = await store.transparency.root();
+    const all: { hash: string }[] = [];
+    for await (const e of store.readAll()) all.push(e);
+    const before = { ...treeStats };
+    for (const leaf of [0, 5, 300, 511, 512, 700, size - 1]) {
+      const proof = await store.transparency.inclusionProof(leaf);
+      expect(verifyInclusion(eventLeafHash(all[leaf]!.hash), leaf, size, proof, root)).toBe(true);
+    }
+    // one node query per proof at most; of the right-edge ranges (770 = 512 + 256 + 2), [512, 770) is folded
+    // once for leaves 0, 5, 300, 511 and [768, 770) once for 512, 700: four answered from the cache
+    expect(treeStats.nodeQueries - before.nodeQueries).toBeLessThanOrEqual(7);
+    expect(treeStats.edgeHits - before.edgeHits).toBe(4);
+    expect(hex(root)).toBe(hex(rebuild(file).root()));
     await store.close();
   });
 

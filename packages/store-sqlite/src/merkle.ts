@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
 import {
-  consistencyProof,
+  EMPTY_ROOT,
+  consistencyRanges,
   eventLeafHash,
-  inclusionProof,
+  inclusionRanges,
   memoryTransparencyLog,
   nodesForAppend,
-  treeRoot,
+  nodesNeeded,
+  rangeHashes,
   ProofUnavailableError,
+  type Hash,
+  type LeafRange,
   type NodeReader,
   type StoredEvent,
   type TransparencyLog,
@@ -56,6 +60,9 @@ const FIRST_POSITION = 1;
 /** Benchmark seam (not exported from the package): with `disabled`, appends skip the tree, the baseline bench/transparency compares against. */
 export const treeSeam = { disabled: false };
 
+/** Counts (not exported from the package) for tests: node queries run by tree questions, and range hashes answered from the right-edge cache. */
+export const treeStats = { nodeQueries: 0, edgeHits: 0 };
+
 export interface SqliteTree {
   /** Adds the leaves of events just inserted (in position order), inside the caller's transaction. */
   add(events: readonly StoredEvent[]): void;
@@ -83,6 +90,7 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   }
   const sql = {
     node: db.prepare('SELECT hash FROM certflow_tree_nodes WHERE level = ? AND idx = ?').pluck(),
+
     putNode: db.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
     head: db.prepare('SELECT size, last_position FROM certflow_tree_head WHERE one = 1').raw(),
     setHead: db.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ? WHERE one = 1'),
@@ -92,6 +100,16 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     eventHash: db.prepare('SELECT hash FROM certflow_events WHERE position = ?').pluck(),
     maxPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events').pluck(),
     uncovered: db.prepare(`SELECT position, hash FROM certflow_events WHERE position > ? AND position < ? ORDER BY position LIMIT ${CATCH_UP_BATCH}`).raw(),
+  };
+  // every node a question needs, in one statement; one prepared statement per number of keys (a few dozen at most)
+  const nodeStatements = new Map<number, Database.Statement>();
+  const nodesStatement = (count: number): Database.Statement => {
+    let st = nodeStatements.get(count);
+    if (!st) {
+      st = db.prepare(`SELECT level, idx, hash FROM certflow_tree_nodes WHERE (level, idx) IN (VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')})`).raw();
+      nodeStatements.set(count, st);
+    }
+    return st;
   };
   const head = () => sql.head.get() as [size: number, lastPosition: number];
   const offsetOf = (leaf: number) => (sql.gapAt.get(leaf) as number | undefined) ?? FIRST_POSITION;
@@ -140,6 +158,46 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     if (!Number.isInteger(s) || s < 0 || s > have) throw new ProofUnavailableError(`the tree has ${have} leaves, not ${s}`);
     return s;
   };
+  // The hashes of the ranges that end at the right edge of the last size asked
+  // ([lo, size), keyed by lo): every proof at that size folds the same
+  // frontier, so they are kept until another size is asked. A tree of a given
+  // size never changes, so they never go stale.
+  let edge = { size: -1, hashes: new Map<number, Hash>() };
+  /**
+   * The subtree hashes of ranges of the tree of `size` leaves: the right-edge
+   * ones from the cache, the others from their stored nodes, fetched in one
+   * query (leaves from their events). Complete subtrees never change and the
+   * head only grows, so no transaction is needed around the reads.
+   */
+  const hashesOf = (ranges: readonly LeafRange[], size: number): Hash[] => {
+    if (edge.size !== size) edge = { size, hashes: new Map() };
+    const cached = ranges.map(([lo, hi]) => (hi === size ? edge.hashes.get(lo) : undefined));
+    const todo = ranges.filter((_, i) => cached[i] === undefined);
+    treeStats.edgeHits += ranges.length - todo.length;
+    if (todo.length === 0) return cached as Hash[];
+    const keys = nodesNeeded(todo);
+    const found = new Map<string, Hash>();
+    const upper = keys.filter((k) => k.level > 0);
+    if (upper.length > 0) {
+      treeStats.nodeQueries++;
+      for (const [level, idx, hash] of nodesStatement(upper.length).all(...upper.flatMap((k) => [k.level, k.index])) as [number, number, Buffer][]) {
+        found.set(`${level}/${idx}`, new Uint8Array(hash.buffer, hash.byteOffset, hash.byteLength));
+      }
+    }
+    const fromFound: NodeReader = (level, index) => {
+      if (level === 0) return read(0, index);
+      const h = found.get(`${level}/${index}`);
+      if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
+      return h;
+    };
+    const computed = rangeHashes(todo, fromFound);
+    let j = 0;
+    return ranges.map(([lo, hi], i) => {
+      const h = cached[i] ?? computed[j++]!;
+      if (hi === size) edge.hashes.set(lo, h);
+      return h;
+    });
+  };
   return {
     add(events) {
       if (events.length === 0 || treeSeam.disabled) return;
@@ -153,15 +211,20 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       },
       async root(size) {
         assertOpen();
-        return db.transaction(() => treeRoot(checkSize(size), read))();
+        const n = checkSize(size);
+        return n === 0 ? EMPTY_ROOT : hashesOf([[0, n]], n)[0]!;
       },
       async inclusionProof(index, size) {
         assertOpen();
-        return db.transaction(() => inclusionProof(index, checkSize(size), read))();
+        const n = checkSize(size);
+        if (!Number.isInteger(index) || index < 0 || index >= n) throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
+        return hashesOf(inclusionRanges(index, n), n);
       },
       async consistencyProof(oldSize, newSize) {
         assertOpen();
-        return db.transaction(() => consistencyProof(oldSize, checkSize(newSize), read))();
+        const n = checkSize(newSize);
+        if (!Number.isInteger(oldSize) || oldSize < 0 || oldSize > n) throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
+        return hashesOf(consistencyRanges(oldSize, n), n);
       },
       async leafIndexOf(position) {
         assertOpen();

@@ -72,7 +72,7 @@ function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: strin
  * verify over a source read as a stream: each record is checked as it is read
  * and dropped, so memory is bounded by the streams (one head per stream, the
  * packs named, the problems found, positions as ranges; with --heads, the kept
- * heads; with --checkpoint, the Merkle tree: two hashes per event), not by the events.
+ * heads; with --checkpoint, a compact range of the tree and the nodes of the events after the checkpoint), not by the events.
  */
 export async function verifySource(
   source: Source,
@@ -141,7 +141,11 @@ rewritten since, which no hash chain can show on its own.
 
 With --checkpoint <file> --vkey <file>, also checks that the log extends a
 signed checkpoint kept from before (certflow checkpoint): a rewrite, a
-truncation or a removal of anything before it fails (docs/transparency.md).
+truncation or a removal of anything before it fails. Each event's leaf is
+folded in as it is read (the leaves before the checkpoint must give its
+signed root); past the checkpoint the tree work is O(new events + log n),
+and a store's own tree must prove the same extension. --json reports the
+work done (docs/transparency.md).
 
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
@@ -164,7 +168,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       } finally {
         bar.done();
       }
-      const checkpoint = checkpointOf?.finish();
+      const checkpoint = await checkpointOf?.finish(source.transparency);
       if (checkpoint) {
         report.ok &&= checkpoint.ok;
         report.checkpoint = checkpoint.json;

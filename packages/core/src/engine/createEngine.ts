@@ -12,6 +12,7 @@ import { foldStream, machineOf, stateOf, toStreamState } from './streams.js';
 import { runTick } from './tick.js';
 import { ValidationError } from '../errors.js';
 import { guardSnapshots, guardStore } from './storeGuard.js';
+import { resultReceipts } from '../transparency/receipts.js';
 import type { DeadlineItem, EngineOptions, ExecuteResult, LoadOptions, StreamState } from './types.js';
 
 export interface Engine extends CommandHelpers {
@@ -54,6 +55,7 @@ export function createEngine(options: EngineOptions): Engine {
   const snapshotEvery = options.snapshotEvery ?? 100;
   const toLocal = (d: Date | string) => (calendar ? calendar.toLocalDate(d) : chinaLocalDate(d));
   const loader = streamLoader(store, guardSnapshots(options.snapshots), snapshotEvery);
+  const receiptsOf = options.receipts ? resultReceipts(options.store, options.receipts) : undefined;
 
   const makeEnv = (command: Command): (() => DecideEnv) => {
     // `command` has passed parseCommand: its ids and actor are there.
@@ -74,7 +76,9 @@ export function createEngine(options: EngineOptions): Engine {
 
   const engine: Engine = {
     async execute(command) {
-      return executeWithRetry(command, makeEnv, maxRetries);
+      const result = await executeWithRetry(command, makeEnv, maxRetries);
+      const receipts = receiptsOf?.(result);
+      return receipts ? { ...result, receipts } : result;
     },
     async load(streamId, loadOptions = {}) {
       const machine = machineOf(streamId);

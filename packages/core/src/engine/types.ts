@@ -7,6 +7,7 @@ import type { MachineName } from '../rules/vocabulary.js';
 import type { CalendarYearBasis, WorkingDayCalendar } from './calendar.js';
 import type { History } from './history.js';
 import type { SnapshotStore } from './snapshots.js';
+import type { ReceiptOptions, ResultReceipts } from '../transparency/receipts.js';
 
 /** What `createEngine` takes. */
 export interface EngineOptions {
@@ -24,6 +25,8 @@ export interface EngineOptions {
   snapshots?: SnapshotStore;
   /** Take a snapshot when at least this many events were folded since the last one. Default 100. */
   snapshotEvery?: number;
+  /** Give each `IssueCertificates` result `receipts()`: per certificate, its inclusion proof against the next checkpoint (see {@link ReceiptOptions}). The store must keep a transparency log. */
+  receipts?: true | ReceiptOptions;
 }
 
 /** The context type of each machine's streams. */
@@ -59,6 +62,8 @@ export interface ExecuteResult<C = ApplicationContext | ExamContext | Certificat
   events: StoredEvent[];
   /** The decision the command recorded (screening, plan or scope), else null. */
   decision: Decision | null;
+  /** With `createEngine({ receipts })`, on an `IssueCertificates` result: each certificate's receipt (leaf index, proof against the next checkpoint, proof bundle). */
+  receipts?: ResultReceipts;
 }
 
 /** Options of `engine.load`. */
