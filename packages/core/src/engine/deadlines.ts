@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../event.js';
 import type { DeadlineSpec, Finding, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { CommandType, MachineName } from '../rules/vocabulary.js';
-import { CalendarRequiredError, chinaLocalDate, isCalendarCoverageError, type CalendarYearBasis, type WorkingDayCalendar } from './calendar.js';
+import { CalendarRequiredError, ProvisionalCalendarError, chinaLocalDate, isCalendarCoverageError, type CalendarYearBasis, type ProvisionalPolicy, type WorkingDayCalendar } from './calendar.js';
 import { COMMAND_EVENT } from './commandSchemas.js';
 import { fromEvents, latestOf, type History } from './history.js';
 import type { DeadlineItem } from './types.js';
@@ -76,16 +76,20 @@ export interface StepCheck {
  * deadline is computed on the provisional calendar (statutory holidays,
  * weekends) and applied as any other, never refused for being provisional; a
  * refusal or a DeadlineMissed it causes says `provisional: true` and cites
- * the statutory rule. A deadline the calendar cannot compute at all (beyond
- * the provisional years) throws its CalendarCoverageError for the step it
- * constrains only.
+ * the statutory rule. With `policy: 'refuse'` a provisional deadline the step
+ * is held to throws ProvisionalCalendarError instead. A deadline the calendar
+ * cannot compute at all (beyond the provisional years) throws its
+ * CalendarCoverageError for the step it constrains only.
  */
-export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalDate, alreadyMissed: string[]): StepCheck {
+export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalDate, alreadyMissed: string[], policy: ProvisionalPolicy = 'compute'): StepCheck {
   const refused: Finding[] = [];
   const flagged: OpenDeadline[] = [];
   for (const d of open) {
     if (!stepsOf(d.spec).includes(step) || d.done) continue;
     if (d.uncovered || d.due === null) throw d.uncovered;
+    if (d.provisional && policy === 'refuse') {
+      throw new ProvisionalCalendarError(d.spec.id, step, d.due, d.basis.filter((y) => y.source === 'provisional').map((y) => y.year));
+    }
     const broken = d.spec.kind === 'min-period' ? today < d.due : today > d.due;
     if (!broken) continue;
     if (enforcementOf(d.spec) === 'refuse' || d.spec.kind === 'min-period') {
@@ -114,10 +118,11 @@ export function deadlineMissedData(d: OpenDeadline, today: LocalDate) {
  * What `tick` should record: open within/before deadlines whose last day has
  * passed, computed on the calendar as it is now — so when a published year
  * replaces a provisional one and moves a due date into the past, the next
- * tick records it. Deadlines the calendar cannot compute are left out.
+ * tick records it. Deadlines the calendar cannot compute are left out, and
+ * provisional ones under `policy: 'refuse'`.
  */
-export function overdue(open: OpenDeadline[], today: LocalDate, alreadyMissed: string[]): OpenDeadline[] {
-  return open.filter((d) => d.spec.kind !== 'min-period' && !d.done && d.due !== null && today > d.due && !alreadyMissed.includes(d.spec.id));
+export function overdue(open: OpenDeadline[], today: LocalDate, alreadyMissed: string[], policy: ProvisionalPolicy = 'compute'): OpenDeadline[] {
+  return open.filter((d) => d.spec.kind !== 'min-period' && !d.done && d.due !== null && today > d.due && !alreadyMissed.includes(d.spec.id) && !(policy === 'refuse' && d.provisional));
 }
 
 /** What a recorded DeadlineMissed said: enough to tell whether the calendar as it is now still finds it missed. */

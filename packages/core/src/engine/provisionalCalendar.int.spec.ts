@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CalendarCoverageError, createChinaCalendar, parseYearFile } from '@certflow/calendar';
-import { CertflowError, RuleViolationError, checkHistory, createEngine, memoryStore, openDeadlines, prettifyError, type Command, type WorkingDayCalendar } from '@certflow/core';
+import { CertflowError, ProvisionalCalendarError, RuleViolationError, checkHistory, createEngine, memoryStore, openDeadlines, prettifyError, type Command, type WorkingDayCalendar } from '@certflow/core';
 import { testExamPlan, testProfile, testRulePack } from '@certflow/core/testing';
 import { centre, org } from './scenario.fixtures.js';
 
@@ -225,6 +225,25 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
     expect(results[0]).toMatchObject([{ missedOn: '2027-10-12', due: '2027-10-13', outcome: 'open' }]);
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
+  });
+});
+
+describe("the engine's policy for provisional days", () => {
+  it("provisional: 'refuse' throws ProvisionalCalendarError for a step a provisional deadline constrains, records nothing, and tick records no provisional miss", async () => {
+    const { store, setNow } = await planned();
+    const strict = (calendar: WorkingDayCalendar) => createEngine({ store, rulePacks: [testRulePack], calendar, provisional: 'refuse', clock: () => new Date('2027-10-01T10:00:00+08:00') });
+    setNow('2027-10-01T10:00:00+08:00');
+    const err = await strict(provisional).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProvisionalCalendarError);
+    expect(err).toMatchObject({ code: 'CALENDAR_PROVISIONAL', deadlineId: 'plan-lead-time', step: 'FileExamPlan', due: '2027-10-04', years: [2027] });
+    expect((err as ProvisionalCalendarError).format('zh-CN')).toContain('尚未公布放假安排的 2027 年');
+    expect((await strict(provisional).load(EXAM)).version).toBe(1);
+    expect(await strict(provisional).tick(new Date('2027-10-05T12:00:00+08:00'))).toEqual([]);
+    // The deadline is still listed, provisional, and the default policy decides the same step.
+    expect((await strict(provisional).deadlines({ now: new Date('2027-10-01T12:00:00+08:00') })).find((d) => d.deadlineId === 'plan-lead-time')?.status).toBe('provisional');
+    // Once the year is published the refusing engine decides on it: on 10-01 the published due date (09-28) has passed.
+    const late = await strict(published).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(RuleViolationError);
   });
 });
 

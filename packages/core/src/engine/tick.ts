@@ -5,7 +5,7 @@ import type { EventStore } from '../eventStore.js';
 import { acceptsEvent } from '../machines/fold.js';
 import type { ApplicationContext } from '../machines/types.js';
 import type { LocalDate } from '../rules/rulePack.js';
-import type { WorkingDayCalendar } from './calendar.js';
+import type { ProvisionalPolicy, WorkingDayCalendar } from './calendar.js';
 import type { PackRegistry } from './decide.js';
 import { deadlineMissedData, overdue, streamDeadlines, withdrawnMisses, type RecordedMiss } from './deadlines.js';
 import { releasePlaces } from './quotas.js';
@@ -15,6 +15,8 @@ import { stateOf } from './streams.js';
 export interface TickInput {
   store: EventStore;
   calendar: WorkingDayCalendar | undefined;
+  /** `refuse`: no DeadlineMissed is recorded on provisional days. Default `compute`. */
+  provisional?: ProvisionalPolicy;
   packs: PackRegistry;
   now: Date;
   today: LocalDate;
@@ -44,7 +46,7 @@ function dueEvents(s: LoadedStream, events: StoredEvent[], input: TickInput): { 
   const withdrawn = withdrawnMisses(open, recordedMisses(events), input.today, missed);
   const out: { type: string; data: any }[] = [
     ...withdrawn.map((data) => ({ type: 'DeadlineMissedWithdrawn', data })),
-    ...overdue(open, input.today, missed).map((d) => ({ type: 'DeadlineMissed', data: deadlineMissedData(d, input.today) })),
+    ...overdue(open, input.today, missed, input.provisional).map((d) => ({ type: 'DeadlineMissed', data: deadlineMissedData(d, input.today) })),
   ];
   if (s.machine === 'application') {
     const app = s.snapshot.context as ApplicationContext;
