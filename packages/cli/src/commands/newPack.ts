@@ -1,22 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { UsageError } from '../errors.js';
+import { findCheckout } from '../replay/packs.js';
 
 const SCAFFOLD = join('scripts', 'create-pack.ts');
 
-/** The certflow checkout that holds `dir`: the nearest ancestor with the pack scaffold and a pnpm workspace. */
-export function findCheckout(dir: string): string | undefined {
-  let cur = resolve(dir);
-  for (;;) {
-    if (existsSync(join(cur, SCAFFOLD)) && existsSync(join(cur, 'pnpm-workspace.yaml'))) return cur;
-    const up = dirname(cur);
-    if (up === cur) return undefined;
-    cur = up;
-  }
-}
+export { findCheckout };
 
 export const newPackCommand: Command = {
   name: 'new-pack',
