@@ -45,9 +45,9 @@ describe('a pack scaffolded by pnpm create-pack', () => {
       encoding: 'utf8',
       env: { ...process.env, TZ: 'UTC' },
     });
-    const json = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[] };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[] };
     const results = json.testResults.flatMap((f) => f.assertionResults.map((a) => ({ file: f.name.slice(checkout.length + 1).replace(/^.*?(scripts|docs|rulepacks)\//, '$1/'), ...a })));
-    expect(json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).map((f) => `${f.name}: ${(f as { message?: string }).message}`)).toEqual([]);
+    expect(json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).map((f) => `${f.name}: ${f.message}`)).toEqual([]);
     const failed = results.filter((r) => r.status === 'failed');
     expect(failed.map((f) => `${f.file} › ${f.fullName}: ${f.failureMessages[0]?.split('\n')[0]}`)).toEqual([]);
     expect(run.status, run.stderr.slice(-2000)).toBe(0);

@@ -47,7 +47,10 @@ export function packFiles(input: t.PackTemplateInput): Record<string, string> {
     LICENSE: t.license(2026),
     'CHANGELOG.md': t.changelog(input),
   };
-  if (input.mode === 'standalone') files['scripts/snapshots.ts'] = t.snapshotsScript();
+  if (input.mode === 'standalone') {
+    files['scripts/snapshots.ts'] = t.snapshotsScript();
+    files['.gitignore'] = t.gitignore();
+  }
   return files;
 }
 

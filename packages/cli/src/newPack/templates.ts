@@ -33,6 +33,8 @@ export interface PackTemplateInput {
   mode?: 'checkout' | 'standalone';
   /** The parent's package name (default `@certflow/rulepack-<parent>`). */
   parentPackage?: string;
+  /** The China date the sample profile is screened on (default 2021-06-01). */
+  asOf?: string;
   /** Standalone: the versions installed, for the dependency ranges. */
   versions?: { core: string; parent: string };
 }
@@ -238,7 +240,7 @@ export const exampleTs = (t: PackTemplateInput) => `import type { ApplicantProfi
 export const exampleProfile: ApplicantProfile = ${json(t.base)};
 
 /** The China date (YYYY-MM-DD) on which {@link exampleProfile} is screened as \`${t.baseExpect.outcome}\`. */
-export const exampleAsOf = '2021-06-01';
+export const exampleAsOf = '${t.asOf ?? '2021-06-01'}';
 `;
 
 export const specTs = (t: PackTemplateInput) =>
@@ -270,6 +272,9 @@ describeRulePack(pack, {
   screen: screenWithEngine,
 });
 `;
+
+/** Standalone: what git leaves out. */
+export const gitignore = () => `node_modules/\ndist/\n`;
 
 /** Standalone: `npm run snapshots` writes src/digest.ts, then snapshot.md from the pack (what `pnpm snapshots` does in a checkout). */
 export const snapshotsScript = () => `// Regenerates src/digest.ts (the digest of src/, which the pack's hash rests on) and then
@@ -316,11 +321,11 @@ export const casesYaml = (t: PackTemplateInput) => `# Test cases as data: a base
 base:\n${t.baseYaml.trimEnd().replace(/^/gm, '  ')}
 cases:
   - name: registered in ${t.name}
-    asOf: '2021-06-01'
+    asOf: '${t.asOf ?? '2021-06-01'}'
     expect: ${expectYaml(t.baseExpect)}
     covers: [registered-in-${t.id}]
   - name: registered outside ${t.name} (${t.elsewhere})
-    asOf: '2021-06-01'
+    asOf: '${t.asOf ?? '2021-06-01'}'
     set: { organization.registeredIn: '${t.elsewhere}' }
     expect: ${expectYaml(t.baseExpect, [`registered-in-${t.id}`])}
 `;

@@ -129,7 +129,7 @@ const notFound = (e: unknown) => {
  * the CLI runs under a TypeScript loader (tsx, vitest). Undefined when
  * neither loads (e.g. a checkout pack not built yet under plain node).
  */
-async function importPack(p: DiscoveredPack): Promise<Record<string, unknown> | undefined> {
+export async function importPack(p: DiscoveredPack): Promise<Record<string, unknown> | undefined> {
   const attempts = [p.name];
   const entry = entryOf(p.dir);
   if (entry) attempts.push(pathToFileURL(entry).href);
