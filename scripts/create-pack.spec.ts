@@ -23,7 +23,7 @@ const childPack = await writeSnapshot(child.dir);
 
 describe('pnpm create-pack', () => {
   it('generates the whole file set of a pack', () => {
-    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/digest.ts', 'FIDELITY.md', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(existsSync(join(city.dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(city.dir, 'package.json'), 'utf8'));

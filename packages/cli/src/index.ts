@@ -25,6 +25,7 @@ export type {
   DecisionView,
   FindingView,
   DeadlineView,
+  CalendarYearView,
   CitationView,
 } from './report/model.js';
 export { renderHtml } from './report/html.js';
@@ -34,10 +35,13 @@ export { replayLog } from './replay/replayLog.js';
 export type { ReplayResult } from './replay/replayLog.js';
 export { DECISION_RECIPES, compareDecisions, reevaluate, recordedDecision } from './replay/recheck.js';
 export type { DecisionComparison, DecisionRecipe, FindingChange } from './replay/recheck.js';
-export { KNOWN_PACKS, loadKnownPacks, loadPackModule, packSet, packsOf } from './replay/packs.js';
-export type { PackSet } from './replay/packs.js';
+export { discoverPacks, loadKnownPacks, loadPackModule, packIdOfName, packSet, packsOf } from './replay/packs.js';
+export type { DiscoveredPack, PackSet } from './replay/packs.js';
 export { logStore } from './replay/logStore.js';
 export { newPackCommand, findCheckout } from './commands/newPack.js';
+export { createStandalonePack } from './newPack/standalone.js';
+export type { StandalonePackOptions } from './newPack/standalone.js';
+export { packSourceDigest, packSourceFiles, writePackDigest } from './newPack/digest.js';
 export { CannotReadError, EmptySourceError, HeadsFileError } from './errors.js';
 export { checkHeads } from './commands/verify.js';
 export { compareHeads, logHeads, packsUsed, readHeadsFile } from './heads.js';

@@ -3,7 +3,7 @@ import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { KNOWN_PACKS, loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
+import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
 import type { DecisionComparison } from '../replay/recheck.js';
 import { replayLog, type ReplayResult } from '../replay/replayLog.js';
 import { openSource, readAllRecords } from '../sources.js';
@@ -77,8 +77,10 @@ has is reported as "pack build", apart from the log's integrity.
 the given version and lists, rule by rule with citations, what would change.
 That is information, not a problem.
 
-Packs: the packs certflow ships (${Object.keys(KNOWN_PACKS).join(', ')}) are
-used when installed; --packs <module> adds the packs a JavaScript module
+Packs: every rule pack package installed beside the CLI or in the folder it
+runs in (node_modules: @certflow/rulepack-<id>, certflow-rulepack-<id>,
+@<scope>/certflow-rulepack-<id>), and in a certflow checkout every
+rulepacks/<folder>; --packs <module> adds the packs a JavaScript module
 exports (an older or a draft version), and may be repeated.
 
 Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
@@ -94,7 +96,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
     const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];
     const extra = [];
     for (const m of modules) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
-    const packs = packSet([...(given ?? []), ...extra, ...(await loadKnownPacks())]);
+    const packs = packSet([...(given ?? []), ...extra, ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() }))]);
     if (under && !packs.find(under.id, under.version)) {
       const known = packs.versions(under.id);
       throw new UsageError(

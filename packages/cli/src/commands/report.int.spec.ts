@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
 import { testRulePack } from '@certflow/core/testing';
+import { withdrawnMissLog, YEAR_2027_FIXTURE as year } from '../replay/provisionalFixtures.js';
 import { recordedLog } from '../replay/replayFixtures.js';
 import { buildFixtureLog, CITE, ID_1, ID_2, mask, tempDir, writeJsonl } from '../testFixtures.js';
 
@@ -126,6 +127,26 @@ describe('certflow report', () => {
     const bare = bufferIo({ cwd: dir });
     await runCli(['report', 'log.jsonl', '--format', 'json'], bare);
     expect(JSON.parse(bare.out()).summary).toMatchObject({ deadlinesMet: 0, deadlinesOpen: 0 });
+  });
+
+  it('shows the provisional flag and citation of a recorded DeadlineMissed, and its withdrawal once the year is published', async () => {
+    // Submitted Friday 2027-09-24; acceptance within 10 working days: provisionally due 10-11, on the
+    // test fixture's 2027 (made up, not the real arrangement) due 10-13.
+    const rows = async (events: unknown[]) => JSON.parse((await report(['--format', 'json'], events)).out).streams[0].deadlines;
+    const missed = await rows(await withdrawnMissLog({ withdraw: false }));
+    expect(missed).toEqual([
+      expect.objectContaining({ id: 'acceptance', status: 'missed', due: '2027-10-11', provisional: true, calendar: [expect.objectContaining({ year: 2027, source: 'provisional' })] }),
+    ]);
+    expect(missed[0].detail).toContain('v2 DeadlineMissed; provisional: 2027 not published, computed from 全国年节及纪念日放假办法');
+    const events = await withdrawnMissLog();
+    const withdrawn = await rows(events);
+    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'DeadlineMissed', 'DeadlineMissedWithdrawn']);
+    expect(withdrawn).toEqual([expect.objectContaining({ id: 'acceptance', status: 'open', due: '2027-10-13', withdrawn: expect.objectContaining({ version: 3, due: '2027-10-13', missedDue: '2027-10-11' }) })]);
+    expect(withdrawn[0].detail).toBe(
+      `v2 DeadlineMissed (due 2027-10-11, provisional) withdrawn by v3 on 2027-10-12: due 2027-10-13 — 2027 per ${year.published.cite.document} (${year.published.cite.date}), still open`,
+    );
+    const md = await report(['--format', 'md'], events);
+    expect(md.out).toContain('| acceptance | ○ open | 2027-10-13 | v2 DeadlineMissed (due 2027-10-11, provisional) withdrawn by v3');
   });
 
   it('rejects an unknown format as a usage error', async () => {

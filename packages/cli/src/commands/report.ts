@@ -37,8 +37,9 @@ verified or the first broken event), its timeline with actors and rule pack
 versions, every recorded decision with each finding's rule, outcome, document,
 clause and quoted original text, and its deadlines: missed as recorded
 (DeadlineMissed), and every deadline of the stream's pack version worked out
-with China's working-day calendar as met, missed or open. Packs: those
-certflow ships, plus any --packs <module> exports.
+with China's working-day calendar as met, missed or open. Packs: every rule
+pack package found beside the CLI, in the folder it runs in, or in a certflow
+checkout's rulepacks/ (as for replay), plus any --packs <module> exports.
 
 Every 身份证号 is masked (3701**********1231). The HTML report is one
 self-contained file: inline CSS, no scripts, no external assets. The same log
@@ -57,7 +58,7 @@ JSON, 2 usage error, 3 the source could not be read (or is empty).`,
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, html or json, not ${String(values.format)}`, 'report');
     const extra: RulePack[] = [];
     for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[]) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
-    const deadlines = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks())]);
+    const deadlines = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() }))]);
     const source = await openSource(positionals[0]!, io);
     let records;
     try {

@@ -36,8 +36,45 @@ export interface DeadlineView {
   due?: string;
   description?: string;
   cite?: CitationView;
-  /** For deadlines worked out from the pack: the step and its date against the due date. */
+  /** For deadlines worked out from the pack: the step and its date against the due date; for a recorded miss, the calendar it rested on. */
   detail?: string;
+  /** A recorded DeadlineMissed whose due date was computed on a year whose arrangement was not published. */
+  provisional?: boolean;
+  /** The host-added and provisional calendar years a recorded DeadlineMissed (or its withdrawal) rested on, with their citations. */
+  calendar?: CalendarYearView[];
+  /** A recorded DeadlineMissed a later DeadlineMissedWithdrawn withdrew: the status is then the withdrawal's outcome (open or met). */
+  withdrawn?: { version: number; at: string; due: string; missedDue?: string; detectedOn?: string; calendar?: CalendarYearView[] };
+}
+
+/** A calendar year a recorded deadline rested on: host-added (its notice) or provisional (the statutory rule). */
+export interface CalendarYearView {
+  year: number;
+  source: string;
+  cite?: { document: string; date?: string; clause?: string };
+}
+
+function calendarYears(v: unknown): CalendarYearView[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: CalendarYearView[] = [];
+  for (const y of v) {
+    const o = obj(y);
+    if (!o || typeof o.year !== 'number' || typeof o.source !== 'string') continue;
+    const c = obj(o.cite);
+    const document = str(c?.document);
+    out.push({ year: o.year, source: o.source, ...(document ? { cite: { document, ...(str(c?.date) ? { date: str(c?.date) } : {}), ...(str(c?.clause) ? { clause: str(c?.clause) } : {}) } } : {}) });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** One line on the calendar years a recorded deadline rested on: provisional ones with the statutory rule, host-added ones with their notice. */
+export function calendarNote(years: CalendarYearView[] | undefined): string {
+  return (years ?? [])
+    .map((y) =>
+      y.source === 'provisional'
+        ? `provisional: ${y.year} not published, computed from ${y.cite ? `${y.cite.document}${y.cite.clause ? ` ${y.cite.clause}` : ''}` : 'the statutory holidays'}`
+        : `${y.year} per ${y.cite?.document ?? 'the host calendar'}${y.cite?.date ? ` (${y.cite.date})` : ''}`,
+    )
+    .join('; ');
 }
 
 export interface TimelineEntry {
@@ -184,7 +221,26 @@ function streamReport(streamId: string, events: StoredEvent[], integrity: Stream
     }
     if (e.type === 'DeadlineMissed') {
       const data = obj(e.data) ?? {};
-      deadlines.push(deadlineView(e, obj(data.deadline) ?? data, true));
+      const view = deadlineView(e, obj(data.deadline) ?? data, true);
+      const calendar = calendarYears(data.calendar);
+      if (data.provisional === true) view.provisional = true;
+      if (calendar) view.calendar = calendar;
+      if (calendar || view.provisional) view.detail = `v${e.version} DeadlineMissed; ${calendarNote(calendar) || 'provisional'}`;
+      deadlines.push(view);
+    } else if (e.type === 'DeadlineMissedWithdrawn') {
+      // The miss it withdraws (the latest one recorded for that deadline) shows the withdrawal's outcome.
+      const data = obj(e.data) ?? {};
+      const id = str(data.deadlineId);
+      const missed = deadlines.findLast((d) => d.id === id && d.eventType === 'DeadlineMissed' && !d.withdrawn);
+      const due = str(data.due);
+      if (missed && due) {
+        const calendar = calendarYears(data.calendar);
+        const outcome = data.outcome === 'met' ? 'met' : 'open';
+        missed.withdrawn = { version: e.version, at: e.meta.at, due, ...(str(data.missedDue) ? { missedDue: str(data.missedDue) } : {}), ...(str(data.detectedOn) ? { detectedOn: str(data.detectedOn) } : {}), ...(calendar ? { calendar } : {}) };
+        missed.detail = `v${missed.version} DeadlineMissed (due ${missed.due ?? '?'}${missed.provisional ? ', provisional' : ''}) withdrawn by v${e.version} on ${str(data.detectedOn) ?? '?'}: due ${due}${calendar ? ` — ${calendarNote(calendar)}` : ''}, ${outcome === 'met' ? `met (${str(data.doneOn) ?? 'step on time'})` : 'still open'}`;
+        missed.status = outcome;
+        missed.due = due;
+      }
     } else for (const d of findDeadlines(e.data)) deadlines.push(deadlineView(e, d, false));
   }
   if (oracle && integrity.status !== 'broken') {

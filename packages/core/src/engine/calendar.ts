@@ -55,6 +55,44 @@ export function lastDayAfterYears(from: LocalDate, years: number): LocalDate {
   return end.toISOString().slice(0, 10);
 }
 
+registerMessages('CALENDAR_PROVISIONAL', {
+  en: (p) =>
+    `${String(p.step)} is refused: deadline ${String(p.deadlineId)} (due ${String(p.due)}) rests on ${(p.years as number[]).join(', ')}, whose arrangement is not published; the engine was created with provisional: 'refuse' (add the published year, or use provisional: 'compute')`,
+  'zh-CN': (p) =>
+    `拒绝执行 ${String(p.step)}：期限 ${String(p.deadlineId)}（截止 ${String(p.due)}）依赖尚未公布放假安排的 ${(p.years as number[]).join('、')} 年；引擎设置为 provisional: 'refuse'（请添加已公布的年度安排，或改用 provisional: 'compute'）`,
+});
+
+/**
+ * Code `CALENDAR_PROVISIONAL`: an engine created with `provisional: 'refuse'`
+ * was asked for a step a deadline constrains whose due date rests on a year
+ * whose arrangement is not published (answered from the statutory holidays
+ * only). Nothing was recorded. `deadlineId`, `step`, `due` (computed on the
+ * provisional calendar) and `years` (the provisional years) say which.
+ * HTTP: 409 (the request may succeed once the year is added).
+ */
+export class ProvisionalCalendarError extends CertflowError {
+  readonly deadlineId: string;
+  readonly step: string;
+  readonly due: LocalDate;
+  readonly years: number[];
+  constructor(deadlineId: string, step: string, due: LocalDate, years: number[]) {
+    super('CALENDAR_PROVISIONAL', { deadlineId, step, due, years });
+    this.deadlineId = deadlineId;
+    this.step = step;
+    this.due = due;
+    this.years = years;
+  }
+}
+
+/**
+ * What the engine does with a deadline whose due date rests on a year whose
+ * arrangement is not published: `compute` (the default) decides on the
+ * provisional calendar and marks the decision provisional; `refuse` throws
+ * {@link ProvisionalCalendarError} for a step such a deadline constrains, and
+ * `tick` records no DeadlineMissed on provisional days.
+ */
+export type ProvisionalPolicy = 'compute' | 'refuse';
+
 registerMessages('CALENDAR_REQUIRED', {
   en: (p) => `a working-day calendar is needed to compute deadline ${String(p.deadlineId)}: pass createEngine({ calendar: createChinaCalendar() })`,
   'zh-CN': (p) => `计算期限 ${String(p.deadlineId)} 需要工作日日历：请向 createEngine 传入 calendar（createChinaCalendar()）`,

@@ -65,6 +65,7 @@ export function createEngine(options: EngineOptions): Engine {
       return {
         store,
         calendar,
+        provisional: options.provisional,
         packs,
         now,
         today: toLocal(now),
@@ -94,7 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
       return toStreamState(streamId, machine, s.snapshot, events.length, events[events.length - 1]?.meta.at ?? null);
     },
     async tick(now = clock()) {
-      return runTick({ store, calendar, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}`, fold: loader.fold });
+      return runTick({ store, calendar, provisional: options.provisional, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}`, fold: loader.fold });
     },
     async deadlines({ now = clock(), from } = {}) {
       if (from) return from.list({ now });

@@ -2,7 +2,7 @@ import type { EventMeta } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import type { Decision, Finding, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { CommandType } from '../rules/vocabulary.js';
-import type { WorkingDayCalendar } from './calendar.js';
+import type { ProvisionalPolicy, WorkingDayCalendar } from './calendar.js';
 import type { Command, ParsedPayloads } from './commandSchemas.js';
 import type { LoadedStream } from './types.js';
 
@@ -17,6 +17,8 @@ export interface PackRegistry {
 export interface DecideEnv {
   store: EventStore;
   calendar: WorkingDayCalendar | undefined;
+  /** The engine's policy for deadlines on provisional calendar days (default `compute`). */
+  provisional?: ProvisionalPolicy;
   packs: PackRegistry;
   now: Date;
   today: LocalDate;

@@ -158,7 +158,7 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
   if (!acceptsEventType(stream.snapshot, COMMAND_EVENT[command.type])) throw new InvalidTransitionError(command.streamId, command.type, state);
 
   const missed = (stream.snapshot.context as { missedDeadlines?: string[] }).missedDeadlines ?? [];
-  const step = checkStep(streamDeadlines(pack, machine, stream, env.calendar), command.type, env.today, missed);
+  const step = checkStep(streamDeadlines(pack, machine, stream, env.calendar), command.type, env.today, missed, env.provisional);
   if (step.refused.length > 0) throw new RuleViolationError(command.type, step.refused);
 
   const decided = await deciders[command.type]!({ command: { ...command, payload } as never, stream, pack, env });

@@ -5,9 +5,9 @@ import type { EventStore } from '../eventStore.js';
 import { acceptsEvent } from '../machines/fold.js';
 import type { ApplicationContext } from '../machines/types.js';
 import type { LocalDate } from '../rules/rulePack.js';
-import type { WorkingDayCalendar } from './calendar.js';
+import type { ProvisionalPolicy, WorkingDayCalendar } from './calendar.js';
 import type { PackRegistry } from './decide.js';
-import { deadlineMissedData, overdue, streamDeadlines } from './deadlines.js';
+import { deadlineMissedData, overdue, streamDeadlines, withdrawnMisses, type RecordedMiss } from './deadlines.js';
 import { releasePlaces } from './quotas.js';
 import { completeCertificates } from './certificates.js';
 import { stateOf } from './streams.js';
@@ -15,6 +15,8 @@ import { stateOf } from './streams.js';
 export interface TickInput {
   store: EventStore;
   calendar: WorkingDayCalendar | undefined;
+  /** `refuse`: no DeadlineMissed is recorded on provisional days. Default `compute`. */
+  provisional?: ProvisionalPolicy;
   packs: PackRegistry;
   now: Date;
   today: LocalDate;
@@ -23,15 +25,29 @@ export interface TickInput {
   fold(streamId: string, events: StoredEvent[]): Promise<LoadedStream>;
 }
 
-/** Events that have fallen due on a stream: missed deadlines, then the end of a filing's validity. */
-function dueEvents(s: LoadedStream, input: TickInput): { type: string; data: any }[] {
+/** The latest DeadlineMissed recorded for each deadline of a stream. */
+function recordedMisses(events: StoredEvent[]): RecordedMiss[] {
+  const byId = new Map<string, RecordedMiss>();
+  for (const e of events) if (e.type === 'DeadlineMissed') byId.set((e.data as unknown as RecordedMiss).deadlineId, e.data as unknown as RecordedMiss);
+  return [...byId.values()];
+}
+
+/**
+ * Events that have fallen due on a stream: missed deadlines recorded on
+ * provisional days that the calendar as it is now withdraws, missed deadlines,
+ * then the end of a filing's validity.
+ */
+function dueEvents(s: LoadedStream, events: StoredEvent[], input: TickInput): { type: string; data: any }[] {
   const ctx = s.snapshot.context as { rulePack?: { id: string; version: string } | null; missedDeadlines?: string[] };
   if (!ctx.rulePack || s.snapshot.status === 'done') return [];
   const pack = input.packs.resolve(ctx.rulePack);
-  const out: { type: string; data: any }[] = overdue(streamDeadlines(pack, s.machine, s, input.calendar), input.today, ctx.missedDeadlines ?? []).map((d) => ({
-    type: 'DeadlineMissed',
-    data: deadlineMissedData(d, input.today),
-  }));
+  const open = streamDeadlines(pack, s.machine, s, input.calendar);
+  const missed = ctx.missedDeadlines ?? [];
+  const withdrawn = withdrawnMisses(open, recordedMisses(events), input.today, missed);
+  const out: { type: string; data: any }[] = [
+    ...withdrawn.map((data) => ({ type: 'DeadlineMissedWithdrawn', data })),
+    ...overdue(open, input.today, missed, input.provisional).map((d) => ({ type: 'DeadlineMissed', data: deadlineMissedData(d, input.today) })),
+  ];
   if (s.machine === 'application') {
     const app = s.snapshot.context as ApplicationContext;
     if (stateOf(s).state.startsWith('filed') && app.validUntil && input.today > app.validUntil) out.push({ type: 'FilingExpired', data: { validUntil: app.validUntil, expiredOn: input.today } });
@@ -40,8 +56,11 @@ function dueEvents(s: LoadedStream, input: TickInput): { type: string; data: any
 }
 
 /**
- * Appends, per stream, what has fallen due by `now`. Idempotent: the fold
- * remembers missed deadlines and expiry, so a second tick finds nothing to
+ * Appends, per stream, what has fallen due by `now`, on the calendar as it
+ * is now: a DeadlineMissedWithdrawn for each DeadlineMissed recorded on
+ * provisional days that a published year no longer finds missed, a
+ * DeadlineMissed for each deadline now past, a FilingExpired. Idempotent: the
+ * fold remembers missed (and withdrawn) deadlines and expiry, so a second tick finds nothing to
  * add. A stream that moved under the tick is left for the next one. It also
  * opens certificate streams an exam lists but that are missing (a crash
  * between IssueCertificates' two appends).
@@ -60,7 +79,7 @@ export async function runTick(input: TickInput): Promise<StoredEvent[]> {
     const ref = (s.snapshot.context as { rulePack?: { id: string; version: string } | null }).rulePack;
     const meta = { at: input.now.toISOString(), actor: SYSTEM_ACTOR, commandId: input.commandId, correlationId: input.commandId };
     if (s.machine === 'exam' && ref) appended.push(...(await completeCertificates(input.store, s, meta, (id) => existing.has(id))));
-    const due = dueEvents(s, input);
+    const due = dueEvents(s, events, input);
     if (due.length === 0) continue;
     const withPack = { ...meta, rulePack: { id: ref!.id, version: ref!.version } };
     try {

@@ -4,7 +4,7 @@ import type { EventStore } from '../eventStore.js';
 import type { ApplicationContext, CertificateContext, ExamContext } from '../machines/types.js';
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { MachineName } from '../rules/vocabulary.js';
-import type { CalendarYearBasis, WorkingDayCalendar } from './calendar.js';
+import type { CalendarYearBasis, ProvisionalPolicy, WorkingDayCalendar } from './calendar.js';
 import type { History } from './history.js';
 import type { SnapshotStore } from './snapshots.js';
 import type { ReceiptOptions, ResultReceipts } from '../transparency/receipts.js';
@@ -19,6 +19,14 @@ export interface EngineOptions {
   clock?: () => Date;
   /** The working-day calendar deadlines are computed with: pass `createChinaCalendar()` from `@certflow/calendar`. */
   calendar?: WorkingDayCalendar;
+  /**
+   * What a step check does with a deadline whose due date rests on a year whose arrangement is not
+   * published: `compute` (default) decides on the provisional calendar (statutory holidays, weekends)
+   * and marks the decision provisional; `refuse` throws ProvisionalCalendarError (code
+   * `CALENDAR_PROVISIONAL`) instead, and `tick` records no DeadlineMissed on provisional days.
+   * `deadlines()` lists such deadlines as `provisional` either way.
+   */
+  provisional?: ProvisionalPolicy;
   /** How many times a command is retried after a concurrency conflict before ConcurrencyError surfaces. Default 5. */
   maxRetries?: number;
   /** Where `load`, `execute`, `tick` and `deadlines` keep machine snapshots (keyed by machine version). Default: none. */

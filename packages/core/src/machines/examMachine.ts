@@ -15,7 +15,11 @@ const initialContext: ExamContext = {
   missedDeadlines: [],
 };
 
-const deadlineMissed = { DeadlineMissed: { actions: 'recordMissedDeadline' as const } };
+// A DeadlineMissed the calendar no longer supports (a published year moved the due date later) is withdrawn by tick.
+const deadlineMissed = {
+  DeadlineMissed: { actions: 'recordMissedDeadline' as const },
+  DeadlineMissedWithdrawn: { guard: 'deadlineWasMissed' as const, actions: 'withdrawMissedDeadline' as const },
+};
 
 /**
  * An assessment session: the plan (occupation, level, schedule, roster and
@@ -26,8 +30,10 @@ export const examMachine = setup({
   types: { context: {} as ExamContext, events: {} as ExamEvent },
   actions: {
     recordMissedDeadline: assign({ missedDeadlines: ({ context, event }) => [...context.missedDeadlines, String(event.data.deadlineId)] }),
+    withdrawMissedDeadline: assign({ missedDeadlines: ({ context, event }) => context.missedDeadlines.filter((id) => id !== String(event.data.deadlineId)) }),
   },
   guards: {
+    deadlineWasMissed: ({ context, event }) => context.missedDeadlines.includes(String(event.data.deadlineId)),
     somebodyPassed: ({ context }) => context.results.some((r) => r.passed),
   },
 }).createMachine({

@@ -46,6 +46,7 @@ export const EVENTS = {
     'FilingRevoked',
     'FilingExpired',
     'DeadlineMissed',
+    'DeadlineMissedWithdrawn',
   ],
   exam: [
     'ExamPlanned',
@@ -55,6 +56,7 @@ export const EVENTS = {
     'ResultsConfirmed',
     'CertificatesIssued',
     'DeadlineMissed',
+    'DeadlineMissedWithdrawn',
   ],
   certificate: ['CertificateIssued', 'CertificateRevoked'],
 } as const;

@@ -40,6 +40,33 @@ export const deadlineMissedSchema = z.looseObject({
   cite: citeSchema,
 });
 
+const yearBasisSchema = z.looseObject({ year: z.number().int(), source: z.enum(['built-in', 'host', 'provisional']), cite: z.looseObject({ document: z.string(), date: z.string() }).optional() });
+
+/**
+ * A DeadlineMissed recorded on provisional calendar days that the calendar as
+ * it is now (a published year added) no longer finds missed: the due date
+ * moved later and the step is still open in time (`open`) or was done on
+ * time (`met`). Written by `engine.tick`; the DeadlineMissed stays in the log.
+ */
+export const deadlineMissedWithdrawnSchema = z.looseObject({
+  deadlineId: text,
+  step: z.string(),
+  kind: z.enum(['within', 'before', 'min-period']),
+  anchor: localDate,
+  /** The due date the calendar gives now. */
+  due: localDate,
+  /** The due date the withdrawn DeadlineMissed recorded, and the day it was detected. */
+  missedDue: localDate,
+  missedOn: localDate,
+  outcome: z.enum(['open', 'met']),
+  /** The day the step was done, for `met`. */
+  doneOn: localDate.optional(),
+  detectedOn: localDate,
+  cite: citeSchema,
+  provisional: z.literal(true).optional(),
+  calendar: z.array(yearBasisSchema).optional(),
+});
+
 export const occupationLevelSchema = z.object({ code: text, level: levelSchema });
 export const note = z.looseObject({ note: z.string().optional() });
 export { actorSchema };

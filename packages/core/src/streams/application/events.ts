@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { payloadSchemas } from '../../engine/commandSchemas.js';
 import { applicantProfileSchema, levelSchema, occupationSchema } from '../../rules/profile.js';
-import { actorSchema, deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
+import { actorSchema, deadlineMissedSchema, deadlineMissedWithdrawnSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
 
 const scopeChangeSchema = z.looseObject({
   add: z.array(occupationSchema),
@@ -36,6 +36,7 @@ export const applicationEvents = {
   FilingRevoked: payloadSchemas.RevokeFiling,
   FilingExpired: z.looseObject({ validUntil: localDate, expiredOn: localDate }),
   DeadlineMissed: deadlineMissedSchema,
+  DeadlineMissedWithdrawn: deadlineMissedWithdrawnSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApplicationEventType = keyof typeof applicationEvents;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { personal } from '../../personal/fields.js';
 import { payloadSchemas } from '../../engine/commandSchemas.js';
 import { examPlanSchema, levelSchema } from '../../rules/profile.js';
-import { deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
+import { deadlineMissedSchema, deadlineMissedWithdrawnSchema, decisionSchema, localDate, note, packRefSchema, text } from '../common.js';
 
 const filingSummarySchema = z.looseObject({
   streamId: text,
@@ -27,6 +27,7 @@ export const examEvents = {
     issuedOn: localDate,
   }),
   DeadlineMissed: deadlineMissedSchema,
+  DeadlineMissedWithdrawn: deadlineMissedWithdrawnSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ExamEventType = keyof typeof examEvents;
