@@ -13,7 +13,7 @@ export { findCheckout };
 export const newPackCommand: Command = {
   name: 'new-pack',
   summary: 'scaffold a rule pack: rulepacks/<id> in a certflow checkout, else a standalone pack project',
-  usage: 'new-pack <id> --code <GB/T 2260 code> [--name <中文名>] [--extends <pack folder>]',
+  usage: 'new-pack <id> --code <GB/T 2260 code> [--name <中文名>] [--extends <pack>]',
   description: `
 Creates rulepacks/<id> with the file set every pack has (package.json, tsup and
 TypeScript config, source/notice.txt, src/documents.ts, src/rules.ts,

@@ -187,6 +187,32 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
     expect(await engineOn(published).tick(new Date('2027-10-20T12:00:00+08:00'))).toEqual([]);
   });
 
+  it('on an exam stream too: the plan-lead-time miss is withdrawn when the published days move the due date later, and the plan can then be filed', async () => {
+    // A made-up published 2027 (test data, not an arrangement) with Saturday 10-09 and Sunday 10-10 worked:
+    // five working days before Monday 10-11 are then 10-10 back to 10-06 (provisionally 10-08 back to 10-04).
+    const generous = createChinaCalendar({
+      years: {
+        '2027': {
+          cite: { document: '测试数据：2027年（虚构）', date: '2026-11-20' },
+          days: [
+            ...['2027-10-01', '2027-10-02', '2027-10-03'].map((date) => ({ date, kind: 'holiday' as const, name: '国庆节' })),
+            ...['2027-10-09', '2027-10-10'].map((date) => ({ date, kind: 'workday' as const, name: '补班（测试）' })),
+          ],
+        },
+      },
+    });
+    const { engineOn, setNow } = await planned();
+    const day = new Date('2027-10-05T12:00:00+08:00');
+    expect((await engineOn(provisional).tick(day)).map((e) => [e.type, (e.data as { due: string }).due])).toEqual([['DeadlineMissed', '2027-10-04']]);
+    const withdrawn = await engineOn(generous).tick(day);
+    expect(withdrawn.map((e) => [e.streamId, e.type])).toEqual([[EXAM, 'DeadlineMissedWithdrawn']]);
+    expect(withdrawn[0]!.data).toMatchObject({ deadlineId: 'plan-lead-time', kind: 'before', due: '2027-10-06', missedDue: '2027-10-04', outcome: 'open' });
+    setNow('2027-10-06T10:00:00+08:00');
+    const filed = await engineOn(generous).execute(c('FileExamPlan', org, {}, EXAM));
+    expect(filed.state.state).toBe('planFiled');
+    expect(filed.events.map((e) => e.type)).toEqual(['ExamPlanFiled']);
+  });
+
   it('checkHistory accepts a withdrawal of a recorded miss, and flags one of a deadline never missed', async () => {
     const { store, engineOn } = await submittedLate();
     await engineOn(provisional).tick(new Date('2027-10-12T12:00:00+08:00'));
