@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarCoverageError, createChinaCalendar } from '@certflow/calendar';
 import { ConcurrencyError, createEngine, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
-import { CorruptStoreError, IdempotencyConflictError, memoryStore, NotFoundError, StoreUnavailableError, type EventStore, type RulePack } from '@certflow/core';
+import { CorruptStoreError, IdempotencyConflictError, memoryStore, NotFoundError, ProvisionalCalendarError, StoreUnavailableError, type EventStore, type RulePack } from '@certflow/core';
 import { testProfile, testRulePack } from '@certflow/core/fixtures';
 import { shandong } from '@certflow/rulepack-shandong';
 import { sqliteStore } from '@certflow/store-sqlite';
@@ -323,5 +323,6 @@ describe('statusOf, for the errors added since', () => {
     expect(statusOf(new StoreUnavailableError('append', 'not-written'))).toBe(503);
     expect(statusOf(new CorruptStoreError('x.sqlite', 'truncated'))).toBe(500);
     expect(statusOf(new NotFoundError('stream', 'application-x'))).toBe(404);
+    expect(statusOf(new ProvisionalCalendarError('plan-filed', 'FileExamPlan', '2027-01-04', [2027]))).toBe(409);
   });
 });

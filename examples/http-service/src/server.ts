@@ -7,6 +7,7 @@ import {
   IdempotencyConflictError,
   InvalidTransitionError,
   NotFoundError,
+  ProvisionalCalendarError,
   RuleViolationError,
   STREAM_ID_PATTERN,
   StoreUnavailableError,
@@ -23,7 +24,9 @@ import {
  * - 404 no such stream (`NotFoundError`);
  * - 409 the stream moved on or is in another state (`ConcurrencyError`,
  *   `InvalidTransitionError`), or a `commandId` was used for another command
- *   (`IdempotencyConflictError`): nothing was appended;
+ *   (`IdempotencyConflictError`), or an engine created with `provisional: 'refuse'`
+ *   met a deadline resting on an unpublished year (`ProvisionalCalendarError`: it may
+ *   succeed once the year's arrangement is added): nothing was appended;
  * - 422 a rule of the pack refused (`RuleViolationError`, with findings and
  *   their clauses), or a date lies past the years the calendar covers
  *   (`CalendarCoverageError`: well-formed, but undecidable until the host adds
@@ -36,7 +39,7 @@ export function statusOf(err: unknown): number {
   if (err instanceof ValidationError) return 400;
   if (err instanceof ForbiddenError) return 403;
   if (err instanceof NotFoundError) return 404;
-  if (err instanceof InvalidTransitionError || err instanceof ConcurrencyError || err instanceof IdempotencyConflictError) return 409;
+  if (err instanceof InvalidTransitionError || err instanceof ConcurrencyError || err instanceof IdempotencyConflictError || err instanceof ProvisionalCalendarError) return 409;
   if (err instanceof RuleViolationError || err instanceof CalendarCoverageError) return 422;
   if (err instanceof StoreUnavailableError) return 503;
   return 500;
