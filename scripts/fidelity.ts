@@ -22,6 +22,21 @@
 // packages/, scripts/, examples/ or rulepacks/), the file contains the name
 // (a test title, or a case `name:` of test/cases.yaml). A `not encodable:`
 // row may hold `—`.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The pack folders under `root` (a folder with a package.json is a pack) and
+ * those of them without a FIDELITY.md: every pack keeps one.
+ */
+export function packFolders(root: string): { folders: string[]; withoutFidelity: string[] } {
+  const folders = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'package.json')))
+    .map((d) => d.name)
+    .sort();
+  return { folders, withoutFidelity: folders.filter((f) => !existsSync(join(root, f, 'FIDELITY.md'))) };
+}
+
 export const FIDELITY_HEADER = ['clause', "the notice's words", 'encoded as', 'held by'] as const;
 
 export const REFERENCE_KINDS = ['rule', 'deadline', 'quota', 'material', 'schedule', 'role', 'disabled'] as const;

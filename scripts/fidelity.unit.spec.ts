@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseFidelity } from './fidelity.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packFolders, parseFidelity } from './fidelity.js';
 
 const table = (row: string) => `# x\n\n## 文号\n\n| clause | the notice's words | encoded as | held by |\n|---|---|---|---|\n${row}\n`;
 
@@ -32,5 +35,20 @@ describe('FIDELITY.md rows', () => {
     expect(parseFidelity(table('| 一 | 某某要求 | rule `x` | — |')).problems.map((p) => p.message)).toEqual([expect.stringContaining('names no test')]);
     expect(parseFidelity(table('| 一 | 某某要求 | not encodable: a judgement | — |')).problems).toEqual([]);
     expect(parseFidelity('| a | b | c | d |\n').problems.map((p) => p.message)).toEqual([expect.stringContaining('outside a table')]);
+  });
+});
+
+describe('pack folders', () => {
+  it('a pack folder without FIDELITY.md is named, a folder that is no pack is not', () => {
+    const root = mkdtempSync(join(tmpdir(), 'fidelity-'));
+    try {
+      for (const [name, files] of [['audited', ['package.json', 'FIDELITY.md']], ['unaudited', ['package.json']], ['notes', ['README.md']]] as const) {
+        mkdirSync(join(root, name));
+        for (const f of files) writeFileSync(join(root, name, f), '{}');
+      }
+      expect(packFolders(root)).toEqual({ folders: ['audited', 'unaudited'], withoutFidelity: ['unaudited'] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
