@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RulePack } from '@certflow/core';
 import { ownRules } from '@certflow/core/testing';
-import { packFolders, parseFidelity, type FidelityRow } from './fidelity.js';
+import { foreignCitationsOf, packFolders, parseFidelity, type FidelityRow } from './fidelity.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const root = join(repo, 'rulepacks');
@@ -75,6 +75,10 @@ describe('FIDELITY.md of every rule pack', () => {
     describe(folder, async () => {
       const pack = ((await import(pathToFileURL(join(root, folder, 'src', 'index.ts')).href)) as { default: RulePack }).default;
       const { rows, problems } = parseFidelity(readFileSync(join(root, folder, 'FIDELITY.md'), 'utf8'));
+
+      it("cites only its own notice and national documents, never another province's notice", () => {
+        expect(foreignCitationsOf(pack)).toEqual([]);
+      });
 
       it('parses: every row has a clause, words, an encoding and a test', () => {
         expect(problems.map((p) => `FIDELITY.md:${p.line}: ${p.message}`)).toEqual([]);

@@ -5,7 +5,7 @@ import { applicationRules, materials, quotas } from './application.js';
 import { documents } from './documents.js';
 import { eligibilityRules } from './eligibility.js';
 import { certificateNumber, deadlines, examRules } from './exam.js';
-import { levels, scopeRules } from './scope.js';
+import { levels, scopeRules, standardCite } from './scope.js';
 import { sourceDigest } from './digest.js';
 import { KNOWN_HASHES } from './released/hashes.js';
 
@@ -25,6 +25,8 @@ const shandong: RulePack = defineRulePack({
   jurisdiction: { name: '山东', code: '370000', level: 'province' },
   levels,
   rules: [...eligibilityRules, ...scopeRules, ...applicationRules, ...examRules],
+  // 二 speaks of the standard: the inherited standard rule cites it.
+  citations: { 'standard-required': standardCite },
   quotas,
   deadlines,
   materials,
