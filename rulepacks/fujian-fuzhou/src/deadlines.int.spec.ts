@@ -17,6 +17,38 @@ const city = { id: 'osta-fuzhou', role: 'city-center' } as const;
 const province = { id: 'osta-fujian', role: 'provincial-center' } as const;
 const calendar = createChinaCalendar();
 
+/** Files the base profile on 2021-05-20 and plans an exam for `examDate` on 2024-04-01: the state it reaches or the refusal's reason. */
+async function planLate(examDate: string): Promise<string> {
+  let now = new Date('2021-05-06T10:00:00+08:00');
+  const engine = createEngine({ store: memoryStore(), rulePacks: [fujianFuzhou], calendar, clock: () => now });
+  let n = 0;
+  const exec = (on: string, type: string, actor: { id: string; role: string }, payload: unknown = {}, streamId = 'application-fz') => {
+    now = new Date(`${on}T10:00:00+08:00`);
+    return engine.execute({ commandId: `c${++n}`, streamId, type, actor, payload } as Command);
+  };
+  await exec('2021-05-06', 'SubmitApplication', org, { ...profile, rulePack: 'fujian-fuzhou' });
+  await exec('2021-05-07', 'AcceptApplication', city);
+  await exec('2021-05-08', 'StartPublicity', city);
+  const filed = await exec('2021-05-20', 'CompleteFiling', province, { organizationCode: '0107' });
+  const validUntil = (filed.events.find((e) => e.type === 'FilingCompleted')!.data as { validUntil: string }).validUntil;
+  const plan = {
+    filingStreamId: 'application-fz',
+    occupation: { code: '6-18-01-01', level: 5 },
+    examDate,
+    site: { name: '福州鼓楼考点', sequence: '000018' },
+    roster: testRoster(1),
+    proctors: [{ id: 'p1', name: '黄监考' }],
+    evaluators: [{ id: 'e1', name: '林考评' }],
+    supervisors: [{ id: 's1', name: '许督导' }],
+  };
+  try {
+    const r = await exec('2024-04-01', 'PlanExam', org, plan, 'exam-fz');
+    return `valid until ${validUntil}: ${(r.state as { state: string }).state}`;
+  } catch (e) {
+    return `valid until ${validUntil}: refused ${(e as { code: string }).code}`;
+  }
+}
+
 /** Files the base profile, plans an exam ending on `examEndDate` (plan filed in time) and records its results on `recordedOn`. */
 async function recordResults(examDate: string, examEndDate: string | undefined, recordedOn: string) {
   let now = new Date('2021-05-06T10:00:00+08:00');
@@ -63,5 +95,13 @@ describe('results-filing: 10 working days after the exam ends, across holidays a
   it('a one-day exam (examDate only) counts from its day: exam 2021-09-28, last day 10-18, 10-19 late', async () => {
     expect(await recordResults('2021-09-28', undefined, '2021-10-18')).toEqual(['ResultsRecorded']);
     expect(await recordResults('2021-09-28', undefined, '2021-10-19')).toEqual(['DeadlineMissed results-filing due 2021-10-18', 'ResultsRecorded']);
+  });
+});
+
+describe('三（二）3 资质有效期 3 年: the day before, the last day and the day after', () => {
+  it('a filing completed 2021-05-20 is valid to 2024-05-19: exams on 05-18 and 05-19 are planned, on 05-20 refused', async () => {
+    expect(await planLate('2024-05-18')).toBe('valid until 2024-05-19: planned');
+    expect(await planLate('2024-05-19')).toBe('valid until 2024-05-19: planned');
+    expect(await planLate('2024-05-20')).toBe('valid until 2024-05-19: refused INVALID_TRANSITION');
   });
 });
