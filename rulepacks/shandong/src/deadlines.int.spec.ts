@@ -40,7 +40,7 @@ async function confirm(examDate: string, publicityOn: string, confirmOn: string)
     const r = await exec(confirmOn, 'ConfirmResults', centre, {}, 'exam-sd');
     return r.events.map((e) => e.type).join(',');
   } catch (e) {
-    if (e instanceof RuleViolationError) return `refused: ${e.findings.map((f) => `${f.ruleId} ${String(f.params?.due)}`).join(',')}`;
+    if (e instanceof RuleViolationError) return `refused: ${e.findings.map((f) => `${f.ruleId} ${/on or after (\d{4}-\d{2}-\d{2})/.exec(f.message ?? '')?.[1]}`).join(',')}`;
     throw e;
   }
 }

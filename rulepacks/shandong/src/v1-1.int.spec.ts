@@ -12,7 +12,7 @@ const base = caseFacts(file, { name: 'base', asOf: '2020-05-20', expect: { outco
 async function submit(pack: RulePack, profile: Record<string, unknown>): Promise<Decision> {
   const engine = createEngine({ store: memoryStore(), rulePacks: [pack], calendar: testCalendar(), clock: () => new Date('2020-05-20T10:00:00+08:00') });
   const r = await engine.execute({ commandId: 'c1', streamId: 'application-sd-1', type: 'SubmitApplication', actor: { id: 'org-sd', role: 'applicant' }, payload: { ...profile, rulePack: 'shandong' } } as Command);
-  return (r.events[0]!.data as { decision: Decision }).decision;
+  return (r.events[0]!.data as unknown as { decision: Decision }).decision;
 }
 const channel = (d: Decision) => d.findings.find((f) => f.ruleId === 'application-channel')!;
 
