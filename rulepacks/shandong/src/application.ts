@@ -27,7 +27,7 @@ export const PROVINCIAL_KINDS: ReadonlySet<string> = new Set(['enterprise', 'ind
  */
 export const applicationChannel: Rule<ApplicantProfile> = {
   id: 'application-channel',
-  description: '省属单位可在省级或所在设区的市申报；市属单位、民办职业培训机构在设区的市申报',
+  description: '省属企业、行业协会、院校可在省级或所在设区的市申报；市属单位、民办职业培训机构在设区的市申报',
   cite: {
     document: DOC,
     clause: '三（二）',

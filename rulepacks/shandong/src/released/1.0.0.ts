@@ -6,6 +6,7 @@ import { definition } from '../definition.js';
 /** 1.0.0's 三（二） check: any kind with a provincial affiliation passed at the province. */
 const applicationChannel_1_0_0: Rule<ApplicantProfile> = {
   ...applicationChannel,
+  description: '省属单位可在省级或所在设区的市申报；市属单位、民办职业培训机构在设区的市申报',
   evaluate(profile) {
     const to = optionalFact(profile, 'submittedTo');
     if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供：province 或 city）', ['submittedTo']);
