@@ -86,8 +86,9 @@ export interface PackDocument {
   issuer: string;
   /**
    * The date of issue as the notice prints it: a China local date, or
-   * 'YYYY-MM' where the notice leaves the day blank (「2020年1月  日」); never a
-   * day the notice does not give.
+   * 'YYYY-MM' where the notice leaves the day blank (「2020年1月  日」), or
+   * 'YYYY' for a document the sources know only by its number (〔2019〕); never
+   * a day or month the sources do not give.
    */
   issued: LocalDate;
   /** File name of the shipped original text, relative to the pack's `source/` folder. */
@@ -275,7 +276,11 @@ const definitionSchema = z.object({
       number: z.string().min(1),
       title: z.string().min(1),
       issuer: z.string().min(1),
-      issued: z.union([localDateSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM where the notice gives no day')]),
+      issued: z.union([
+        localDateSchema,
+        z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM where the notice gives no day'),
+        z.string().regex(/^\d{4}$/, 'YYYY where the sources give the year only'),
+      ]),
       source: z.string().min(1),
       schedule: z.array(z.object({ id: idSchema, date: localDateSchema, description: z.string().min(1), cite: citeSchema })).optional(),
       level: z.enum(['national', 'province', 'city']).optional(),
