@@ -175,7 +175,8 @@ export const documents: PackDocument[] = [
   {
     number: NOTICE,
     title: '（通知标题待填）',
-    issuer: '（发文机关待填）',
+    // The issuer names the jurisdiction: a finding may cite only its own notice (issued in ${t.name}) or a national document.
+    issuer: '${t.name}（发文机关待填）',
     issued: '2021-01-01',
     source: 'notice.txt',
     // schedule: [{ id: 'first-batch-due', date: 'YYYY-MM-DD', description: '…', cite: { document: NOTICE, clause: '…', text: '…' } }],
