@@ -264,7 +264,9 @@ describe('transparency commands', () => {
         await writeLog(log.store, 'before');
         writeFileSync(join(dir, 'tree-cp.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
         await writeLog(log.store, 'after');
-        expect(await log.store.transparency?.size()).toBe(9);
+        const reopened = log.reopen();
+        expect(await reopened.transparency.size()).toBe(9);
+        await reopened.close();
         const args = ['verify', log.source, '--checkpoint', 'tree-cp.txt', '--vkey', 'log.vkey'];
         expect((await cli(dir, args)).code).toBe(0);
         await log.tamperTree(1, 2); // leaves 4 and 5: a node of the consistency proof from 7 to 9
