@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { MerkleTree, eventLeafHash, verifyConsistency, verifyInclusion, type EventStore } from '@certflow/core';
+import { MerkleTree, createEngine, eventLeafHash, generateNoteKey, noteSigner, verifyConsistency, verifyInclusion, verifyProofBundle, type Command, type EventStore } from '@certflow/core';
+import { testCalendar, testRulePack } from '@certflow/core/testing';
+import { ISSUED } from '../../core/src/engine/scenario.fixtures.js';
 import { createAuditorRole } from './testing/auditorRole.js';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
@@ -69,6 +71,26 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
       await admin.end();
       await auditor.drop();
     }
+  });
+
+  it('gives IssueCertificates receipts whose bundles verify, though the tree covers the certificates only once asked', async () => {
+    const store = postgresStore({ connectionString: PG_URL, schema: fresh('treereceipts') });
+    const key = generateNoteKey('certflow.test/pg-receipts');
+    let now = new Date('2020-06-01T09:00:00+08:00');
+    const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, receipts: { signer: noteSigner(key.skey) } });
+    let last;
+    for (const { at, ...c } of ISSUED) {
+      if (at) now = new Date(at);
+      last = await engine.execute(c as Command);
+    }
+    const receipts = await last!.receipts!();
+    expect(receipts.length).toBe(2);
+    for (const r of receipts) {
+      const { event, checkpoint } = verifyProofBundle(JSON.parse(JSON.stringify(r.signed)), key.vkey);
+      expect(event.streamId).toBe(`certificate-${r.number}`);
+      expect(checkpoint.size).toBe(await store.transparency.size());
+    }
+    await store.close();
   });
 
   it('stays equal to a rebuild when four processes append at once', async () => {

@@ -86,7 +86,7 @@ async function cli(dir: string, args: string[]) {
 interface Backend {
   name: string;
   skip: boolean;
-  open(): Promise<{ store: EventStore; source: string; rewrite(events: StoredEvent[]): Promise<void>; read(): Promise<StoredEvent[]>; reopen(): TransparentEventStore; done(): Promise<void> }>;
+  open(): Promise<{ store: EventStore; source: string; rewrite(events: StoredEvent[]): Promise<void>; read(): Promise<StoredEvent[]>; reopen(): TransparentEventStore; tamperTree(level: number, idx: number): Promise<void>; done(): Promise<void> }>;
 }
 
 const schemas: string[] = [];
@@ -109,6 +109,11 @@ const BACKENDS: Backend[] = [
         source: file,
         read,
         reopen: () => sqliteStore({ file, readOnly: true }),
+        async tamperTree(level, idx) {
+          const db = new Database(file);
+          db.prepare('UPDATE certflow_tree_nodes SET hash = zeroblob(32) WHERE level = ? AND idx = ?').run(level, idx);
+          db.close();
+        },
         async rewrite(events) {
           await store.close();
           const db = new Database(file);
@@ -140,6 +145,12 @@ const BACKENDS: Backend[] = [
         source: `${PG_URL}?schema=${schema}`,
         read,
         reopen: () => postgresStore({ connectionString: PG_URL, schema }),
+        async tamperTree(level, idx) {
+          const client = new pg.Client({ connectionString: PG_URL });
+          await client.connect();
+          await client.query(`UPDATE "${schema}".tree_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE level = $1 AND idx = $2`, [level, idx]);
+          await client.end();
+        },
         async rewrite(events) {
           const client = new pg.Client({ connectionString: PG_URL });
           await client.connect();
@@ -247,6 +258,23 @@ describe('transparency commands', () => {
         expect(work.leaves).toBe(N + 1000);
         await log.done();
       }, 60_000);
+
+      it("verify --checkpoint says so when the store's own tree no longer matches its events", async () => {
+        const log = await backend.open();
+        await writeLog(log.store, 'before');
+        writeFileSync(join(dir, 'tree-cp.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
+        await writeLog(log.store, 'after');
+        const reopened = log.reopen();
+        expect(await reopened.transparency.size()).toBe(9);
+        await reopened.close();
+        const args = ['verify', log.source, '--checkpoint', 'tree-cp.txt', '--vkey', 'log.vkey'];
+        expect((await cli(dir, args)).code).toBe(0);
+        await log.tamperTree(1, 2); // leaves 4 and 5: a node of the consistency proof from 7 to 9
+        const checked = await cli(dir, args);
+        expect(checked.code).toBe(1);
+        expect(checked.out).toContain("the store's Merkle tree does not match its events");
+        await log.done();
+      });
 
       it('a witness cosigns a checkpoint that extends the last one, and refuses a fork, saying why', async () => {
         const log = await backend.open();

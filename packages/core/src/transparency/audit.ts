@@ -3,7 +3,7 @@ import { verifyConsistency } from './proofs.js';
 import { noteVerifier } from './note.js';
 import { rangeHashes, nodesNeeded, type MerkleTree } from './tree.js';
 import { CompactRange } from './compactRange.js';
-import { consistencyRanges, eventLeafHash, type Hash, type TreeNode } from './merkle.js';
+import { consistencyRanges, eventLeafHash, rangeNodes, type Hash, type TreeNode } from './merkle.js';
 import { ProofUnavailableError } from './errors.js';
 import type { TransparencyLog } from './log.js';
 
@@ -158,15 +158,21 @@ export function checkpointAuditor(note: string, vkey: string): CheckpointAuditor
       // everything the range hashed after the checkpoint's size (the appends and the root), and the proof's folds
       work.extensionHashes = range.hashes - frontierHashes + proofWork.hashes;
       if (stored) {
-        work.storeNodes = nodesNeeded(consistencyRanges(m, size)).length;
-        let storedProof: Hash[] | undefined;
+        // An empty proof (nothing new, or a checkpoint of the empty tree) says nothing of the store's tree: its root is compared instead.
+        const empty = m === 0 || m === size;
+        work.storeNodes = empty ? (size === 0 ? 0 : rangeNodes(0, size).length) : nodesNeeded(consistencyRanges(m, size)).length;
+        let agrees = false;
         try {
-          storedProof = await stored.consistencyProof(m, size);
+          if (empty) agrees = equal(await stored.root(size), root);
+          else {
+            const storedProof = await stored.consistencyProof(m, size);
+            work.storeHashes = 2 * storedProof.length;
+            agrees = verifyConsistency(m, size, storedProof, checkpoint.rootHash, root);
+          }
         } catch (err) {
           if (!(err instanceof ProofUnavailableError)) throw err;
         }
-        work.storeHashes = 2 * (storedProof?.length ?? 0);
-        if (!storedProof || !verifyConsistency(m, size, storedProof, checkpoint.rootHash, root)) {
+        if (!agrees) {
           return { ok: false, checkpoint, size, work, problem: 'stored-tree-differs', detail: "the store's Merkle tree does not match its events" };
         }
       }

@@ -87,6 +87,17 @@ describe('checkpointAuditor', () => {
     expect((await cut.finish()).problem).toBe('truncated');
   });
 
+  it("checks the store's root when the proof is empty: nothing new since the checkpoint, or a checkpoint of the empty tree", async () => {
+    for (const [m, n] of [[12, 12], [0, 12]] as const) {
+      const { hashes, note } = await logWithCheckpoint(m, n);
+      const other = memoryTransparencyLog();
+      hashes.forEach((h, i) => other.add(i + 1, i === 3 ? hashOf(i, 'other') : h));
+      const auditor = checkpointAuditor(note, key.vkey);
+      for (const h of hashes) auditor.add(h);
+      expect((await auditor.finish(other.log)).problem, `${m} → ${n}`).toBe('stored-tree-differs');
+    }
+  });
+
   it("says so when the store's tree does not match the events after the checkpoint", async () => {
     const { hashes, note } = await logWithCheckpoint(10, 20);
     const other = memoryTransparencyLog();
