@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyLog, type StoredEvent } from '@certflow/core';
+import { StoreUnavailableError, verifyLog, type StoredEvent } from '@certflow/core';
 import { testEvents } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
-import { ForeignDatabaseError, NotADatabaseError, UnsupportedSchemaError } from './errors.js';
+import { ForeignDatabaseError, NotADatabaseError, StoreBusyError, UnsupportedSchemaError } from './errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-faults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -212,5 +212,41 @@ describe('sqliteStore faults', () => {
     raw.close();
     expect(isStreamVersionConflict(err)).toBe(true);
     expect(isStreamVersionConflict(new Error('other'))).toBe(false);
+  });
+
+  it('a write lock held by another connection past busyTimeoutMs is StoreBusyError: a StoreUnavailableError, not-written, and the retry appends once', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file, busyTimeoutMs: 100 });
+    await store.append('exam-busy', testEvents(1), { expectedVersion: 'no-stream' });
+    // A second connection takes the write lock and keeps it.
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+    let err: unknown;
+    try {
+      await store.append('exam-busy', testEvents(2), { expectedVersion: 1 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StoreBusyError);
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    const busy = err as StoreBusyError;
+    expect({ code: busy.code, outcome: busy.outcome, operation: busy.operation, file: busy.file, busyTimeoutMs: busy.busyTimeoutMs, driverCode: busy.driverCode }).toEqual({
+      code: 'STORE_BUSY',
+      outcome: 'not-written',
+      operation: 'append',
+      file,
+      busyTimeoutMs: 100,
+      driverCode: 'SQLITE_BUSY',
+    });
+    expect(busy.format('zh-CN')).toContain('未写入任何内容');
+    // Nothing was written: the stream is where it was, and the retry at the same expectedVersion appends once.
+    expect(await store.streamVersion('exam-busy')).toBe(1);
+    other.prepare('ROLLBACK').run();
+    other.close();
+    await store.append('exam-busy', testEvents(2), { expectedVersion: 1 });
+    const events = await store.readStream('exam-busy');
+    expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(verifyLog(events).ok).toBe(true);
+    await store.close();
   });
 });

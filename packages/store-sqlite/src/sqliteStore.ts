@@ -137,7 +137,8 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     tree.add(events); // the Merkle tree, in the same transaction
   };
   /**
-   * Every failure as a certflow error: a busy lock is StoreBusyError, damage
+   * Every failure as a certflow error: a busy lock is StoreBusyError (a
+   * StoreUnavailableError, `not-written`), damage
    * (`SQLITE_CORRUPT`, `SQLITE_NOTADB`) is CorruptStoreError and stops further
    * appends, a full disk (`SQLITE_FULL`) and any other failure are
    * StoreUnavailableError. SQLite rolls the transaction back on each of them,
@@ -151,7 +152,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     }
     const code = sqliteCode(err);
     const detail = err instanceof Error ? err.message : String(err);
-    if (code.startsWith('SQLITE_BUSY')) return new StoreBusyError(file, opts.busyTimeoutMs);
+    if (code.startsWith('SQLITE_BUSY')) return new StoreBusyError(file, opts.busyTimeoutMs, operation, { cause: err, driverCode: code });
     if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
       damage ??= new CorruptStoreError(file, detail, { cause: err });
       return damage;
