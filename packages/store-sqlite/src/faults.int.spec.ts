@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StoreUnavailableError, verifyLog, type StoredEvent } from '@certflow/core';
+import { IdempotencyConflictError, StoreUnavailableError, verifyLog, type StoredEvent } from '@certflow/core';
 import { testEvents } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
 import { ForeignDatabaseError, NotADatabaseError, StoreBusyError, UnsupportedSchemaError } from './errors.js';
@@ -248,5 +248,38 @@ describe('sqliteStore faults', () => {
     expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
     expect(verifyLog(events).ok).toBe(true);
     await store.close();
+  });
+
+  it('a file written before the commandId index reads and verifies as before, read-only too; opened for writing it gets the index and refuses a reused id', async () => {
+    const file = fresh();
+    const first = sqliteStore({ file });
+    const claimed = (commandId: string, fingerprint: string) => testEvents(1).map((e) => ({ ...e, meta: { ...e.meta, commandId, commandFingerprint: fingerprint } }));
+    await first.append('application-old', claimed('old-cmd', 'a'.repeat(64)), { expectedVersion: 'no-stream' });
+    await first.append('exam-old', testEvents(3), { expectedVersion: 'no-stream' });
+    const before = await collect(first.readAll());
+    await first.close();
+    // What an earlier release left: the same tables, no index.
+    const raw = new Database(file);
+    raw.exec('DROP INDEX certflow_events_command_id');
+    raw.close();
+    const reader = sqliteStore({ file, readOnly: true });
+    expect(await collect(reader.readAll())).toEqual(before);
+    expect(verifyLog(before).ok).toBe(true);
+    expect(await reader.findCommand!('old-cmd')).toMatchObject({ fingerprint: 'a'.repeat(64), streamId: 'application-old' });
+    await reader.close();
+    const indexes = () => {
+      const db = new Database(file, { readonly: true });
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'certflow_events_command_id'").pluck().all();
+      db.close();
+      return names;
+    };
+    expect(indexes()).toEqual([]);
+    const writer = sqliteStore({ file });
+    expect(indexes()).toEqual(['certflow_events_command_id']);
+    expect(await collect(writer.readAll())).toEqual(before);
+    const err = await writer.append('application-new', claimed('old-cmd', 'b'.repeat(64)), { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IdempotencyConflictError);
+    expect(await writer.streamVersion('application-new')).toBe(0);
+    await writer.close();
   });
 });
