@@ -533,8 +533,11 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       const commandId_ = readOnly ? `CASE WHEN strpos(meta::text, chr(92) || 'u0000') = 0 THEN meta->>'commandId' END` : `"${schema}".command_id(meta)`;
       const rows = await query<{ fingerprint: string; stream_id: string; position: string | number }>(
         'findCommand',
-        `SELECT meta->>'commandFingerprint' AS fingerprint, stream_id, position FROM ${t}
-          WHERE ${commandId_} = $1 AND meta->>'commandFingerprint' IS NOT NULL ORDER BY position LIMIT 1`,
+        // OFFSET 0: the lookup stays on the commandId index (see migration 5).
+        `SELECT fingerprint, stream_id, position FROM (
+           SELECT meta->>'commandFingerprint' AS fingerprint, stream_id, position FROM ${t}
+            WHERE ${commandId_} = $1 AND meta->>'commandFingerprint' IS NOT NULL OFFSET 0) c
+          ORDER BY position LIMIT 1`,
         [commandId],
       );
       const r = rows[0];

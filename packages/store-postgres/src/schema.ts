@@ -338,10 +338,13 @@ BEGIN
        WHERE c.id IS NOT NULL AND c.m::json->>'commandFingerprint' IS NOT NULL ORDER BY 1, 2
     LOOP
       PERFORM pg_advisory_xact_lock(${COMMAND_LOCK}, hashtext(claim.id) # ${key});
-      SELECT e.meta->>'commandFingerprint', e.stream_id, e.position INTO rec_fp, rec_stream, rec_pos
-        FROM "${s}".events e
-       WHERE "${s}".command_id(e.meta) = claim.id AND e.meta->>'commandFingerprint' IS NOT NULL
-       ORDER BY e.position LIMIT 1;
+      -- OFFSET 0 keeps the lookup on the commandId index: flattened, ORDER BY
+      -- position LIMIT 1 would walk the primary key until a match, the whole
+      -- table for an id never seen.
+      SELECT c.fp, c.stream_id, c.position INTO rec_fp, rec_stream, rec_pos
+        FROM (SELECT e.meta->>'commandFingerprint' AS fp, e.stream_id, e.position FROM "${s}".events e
+               WHERE "${s}".command_id(e.meta) = claim.id AND e.meta->>'commandFingerprint' IS NOT NULL OFFSET 0) c
+       ORDER BY c.position LIMIT 1;
       IF rec_fp IS NOT NULL AND rec_fp <> claim.fp THEN
         RAISE EXCEPTION 'commandId % is recorded with another fingerprint', claim.id USING
           ERRCODE = '${COMMAND_CONFLICT}',
