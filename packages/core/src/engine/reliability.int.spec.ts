@@ -256,13 +256,21 @@ describe('reused commandIds', () => {
     const { store, t, suspend, first } = await filed();
     await t.toPublicity('application-b', 'org-b');
     const before = { b: await store.streamVersion('application-b'), quota: await store.streamVersion(QUOTA) };
-    for (const reused of [{ ...suspend, streamId: 'application-b' }, { ...t.filing('application-b'), commandId: suspend.commandId }]) {
+    const reusedIds: Command[] = [
+      { ...suspend, streamId: 'application-b' },
+      { ...t.filing('application-b'), commandId: suspend.commandId },
+      // The id is checked before the payload: a reused id is the conflict, whatever else is wrong.
+      { ...t.filing('application-b'), commandId: suspend.commandId, payload: { organizationCode: 42 } },
+    ];
+    for (const reused of reusedIds) {
       const err = (await t.failure(t.engine.execute(reused))) as IdempotencyConflictError;
       expect(err).toBeInstanceOf(IdempotencyConflictError);
       expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', commandId: 'c-42', recorded: first.events[0]!.meta.commandFingerprint });
       expect(err.attempted).not.toBe(err.recorded);
       expect(err.format('zh-CN')).toContain('application-a');
     }
+    // (Under a fresh id that payload is refused as such.)
+    expect(await t.failure(t.engine.execute({ ...reusedIds[2]!, commandId: 'fresh' }))).toBeInstanceOf(ValidationError);
     expect({ b: await store.streamVersion('application-b'), quota: await store.streamVersion(QUOTA) }).toEqual(before);
     expect((await t.engine.load('application-b')).state).toBe('publicity');
     // The original command's retry is still a retry.
