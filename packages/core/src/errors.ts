@@ -211,9 +211,17 @@ export class StoreUnavailableError extends CertflowError {
   constructor(
     operation: string,
     outcome: 'not-written' | 'unknown',
-    options: { cause?: unknown; driverCode?: string; detail?: string } = {},
+    options: {
+      cause?: unknown;
+      driverCode?: string;
+      detail?: string;
+      /** A subclass's own stable code (e.g. SQLite's `STORE_BUSY`); default `STORE_UNAVAILABLE`. */
+      code?: string;
+      /** Further message parameters for that code. */
+      params?: Record<string, unknown>;
+    } = {},
   ) {
-    super('STORE_UNAVAILABLE', { operation, outcome, driverCode: options.driverCode, detail: options.detail });
+    super(options.code ?? 'STORE_UNAVAILABLE', { ...options.params, operation, outcome, driverCode: options.driverCode, detail: options.detail });
     this.operation = operation;
     this.outcome = outcome;
     this.driverCode = options.driverCode;

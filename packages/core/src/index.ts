@@ -58,6 +58,8 @@ export type {
 export { runSubscription, subscriptionSet } from './subscriptionRunner.js';
 export type { SubscriptionSource } from './subscriptionRunner.js';
 export { memoryStore } from './memoryStore.js';
+export { commandClaims, commandConflict } from './commandClaims.js';
+export type { CommandClaim, RecordedCommand } from './commandClaims.js';
 export { verifyLog } from './verifyLog.js';
 export type { LogProblem, LogProblemKind, StreamHead, VerifyResult } from './verifyLog.js';
 export { checkImport } from './importEvents.js';

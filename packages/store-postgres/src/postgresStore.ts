@@ -5,6 +5,7 @@ import {
   StoreUnavailableError,
   ValidationError,
   checkImport,
+  commandClaims,
   runSubscription,
   subscriptionSet,
   canonicalForms,
@@ -16,6 +17,7 @@ import {
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
+  type RecordedCommand,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
@@ -26,7 +28,7 @@ import {
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
-import { checkSchemaName, migrate } from './schema.js';
+import { COMMAND_CONFLICT, checkSchemaName, migrate } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
 import { driverCode, guardClient, toStoreError as classify } from './pgErrors.js';
 import { MultiHostPool, parseHostList } from './multiHost.js';
@@ -381,6 +383,10 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         client.release();
         return { ok: false };
       }
+      if (driverCode(e) === COMMAND_CONFLICT) {
+        client.release();
+        throw toStoreError(e, 'append', true, 'sent');
+      }
       // A connection that failed is dropped, never reused.
       client.release(true);
       throw toStoreError(e, 'append', true, 'sent');
@@ -450,6 +456,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'append');
       validateAppend(streamId, events);
+      commandClaims(events); // a batch recording two commands under one id is refused before anything is sent
       const expected = options?.expectedVersion;
       checkExpected(expected);
       if (closed || !isMigrated) await ready('append');
@@ -519,6 +526,23 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     },
 
     streamVersion: async (streamId: string) => streamVersion(streamId),
+
+    async findCommand(commandId: string): Promise<RecordedCommand | undefined> {
+      // On the primary (not a replica): what the next append there will be checked against. A
+      // read-only store may face a schema from before migration 5: the same expression, unindexed.
+      const commandId_ = readOnly ? `CASE WHEN strpos(meta::text, chr(92) || 'u0000') = 0 THEN meta->>'commandId' END` : `"${schema}".command_id(meta)`;
+      const rows = await query<{ fingerprint: string; stream_id: string; position: string | number }>(
+        'findCommand',
+        // OFFSET 0: the lookup stays on the commandId index (see migration 5).
+        `SELECT fingerprint, stream_id, position FROM (
+           SELECT meta->>'commandFingerprint' AS fingerprint, stream_id, position FROM ${t}
+            WHERE ${commandId_} = $1 AND meta->>'commandFingerprint' IS NOT NULL OFFSET 0) c
+          ORDER BY position LIMIT 1`,
+        [commandId],
+      );
+      const r = rows[0];
+      return r ? { commandId, fingerprint: r.fingerprint, streamId: r.stream_id, position: Number(r.position) } : undefined;
+    },
 
     subscribe(options: SubscribeOptions): Subscription {
       if (closed) throw closedError('subscribe');

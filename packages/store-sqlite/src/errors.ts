@@ -1,4 +1,4 @@
-import { CertflowError, registerMessages } from '@certflow/core';
+import { CertflowError, StoreUnavailableError, registerMessages } from '@certflow/core';
 
 /** Base of the errors `sqliteStore` throws about the database file itself. */
 export class SqliteStoreError extends CertflowError {
@@ -50,11 +50,21 @@ export class StoreClosedError extends SqliteStoreError {
   }
 }
 
-/** Another process held the write lock for longer than the busy timeout. */
-export class StoreBusyError extends SqliteStoreError {
+/**
+ * Another connection held the write lock for longer than the busy timeout.
+ * A `StoreUnavailableError` with outcome `not-written` (SQLite rolled the
+ * transaction back: nothing was written), keeping its own code `STORE_BUSY`:
+ * retry the same append at the same `expectedVersion`, or the same command
+ * with the same `commandId`.
+ */
+export class StoreBusyError extends StoreUnavailableError {
+  declare readonly outcome: 'not-written';
+  /** The file the store was asked to open. */
+  readonly file: string;
   readonly busyTimeoutMs: number;
-  constructor(file: string, busyTimeoutMs: number) {
-    super('STORE_BUSY', { file, busyTimeoutMs });
+  constructor(file: string, busyTimeoutMs: number, operation = 'append', options: { cause?: unknown; driverCode?: string } = {}) {
+    super(operation, 'not-written', { ...options, code: 'STORE_BUSY', params: { file, busyTimeoutMs } });
+    this.file = file;
     this.busyTimeoutMs = busyTimeoutMs;
   }
 }
@@ -80,8 +90,8 @@ registerMessages('STORE_CLOSED', {
   'zh-CN': (p) => `无法执行 ${s(p.operation)}：${s(p.file)} 上的事件存储已关闭`,
 });
 registerMessages('STORE_BUSY', {
-  en: (p) => `${s(p.file)} stayed locked by another writer for more than ${s(p.busyTimeoutMs)} ms; nothing was written`,
-  'zh-CN': (p) => `${s(p.file)} 被其他写入者锁定超过 ${s(p.busyTimeoutMs)} 毫秒，未写入任何内容`,
+  en: (p) => `${s(p.file)} stayed locked by another writer for more than ${s(p.busyTimeoutMs)} ms during ${s(p.operation)}; nothing was written: retry`,
+  'zh-CN': (p) => `${s(p.file)} 在执行 ${s(p.operation)} 时被其他写入者锁定超过 ${s(p.busyTimeoutMs)} 毫秒，未写入任何内容，可重试`,
 });
 
 /** A write (append, import, a subscription's checkpoint) on a store opened with `readOnly: true`. Nothing was written. */

@@ -36,6 +36,24 @@ CREATE TABLE certflow_checkpoints (
 ) STRICT;
 `;
 
+/**
+ * The commandId of each event, indexed: an append looks up whether its
+ * commandId was recorded with another fingerprint (see core's commandClaims),
+ * under the write lock, so the check holds across processes. An index over
+ * the meta text, not a column: a file written before it keeps its rows as
+ * they are and gets the index when it is next opened for writing. Readers and
+ * older releases need nothing of it.
+ */
+export const COMMAND_INDEX = 'certflow_events_command_id';
+export const COMMAND_ID_SQL = "json_extract(meta, '$.commandId')";
+const CREATE_COMMAND_INDEX = `CREATE INDEX IF NOT EXISTS ${COMMAND_INDEX} ON certflow_events (${COMMAND_ID_SQL})`;
+
+/** Adds the commandId index to a certflow database that lacks it (one written before it existed). */
+function ensureCommandIndex(db: Database.Database): void {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(COMMAND_INDEX);
+  if (!has) db.transaction(() => db.exec(CREATE_COMMAND_INDEX)).immediate();
+}
+
 export type Synchronous = 'FULL' | 'NORMAL';
 
 export interface OpenOptions {
@@ -90,6 +108,7 @@ export function openDatabase(options: OpenOptions): Database.Database {
     if (inspect(db, options.file) === 'ours') {
       if (options.checkOnOpen !== 'none' && options.file !== ':memory:') quickCheck(db, options.file);
       configure(db, options);
+      ensureCommandIndex(db);
     } else {
       configure(db, options);
       // IMMEDIATE: two processes opening a new file at once must not both create the schema.
@@ -113,6 +132,7 @@ function configure(db: Database.Database, options: OpenOptions): void {
 
 function createSchema(db: Database.Database): void {
   db.exec(CREATE_SCHEMA);
+  db.exec(CREATE_COMMAND_INDEX);
   const put = db.prepare('INSERT INTO certflow_meta (key, value) VALUES (?, ?)');
   put.run('store', STORE_MARK);
   put.run('schema_version', String(SCHEMA_VERSION));

@@ -18,6 +18,7 @@ import type { ExecuteResult, LoadedStream } from './types.js';
 import { RuleViolationError } from '../errors.js';
 import type { ApplicationContext } from '../machines/types.js';
 import { releasePlaces } from './quotas.js';
+import { commandConflict } from '../commandClaims.js';
 
 /** Work a repeated command finishes if its first run stopped after its own append (a crash before `after`). */
 const completions: Partial<Record<CommandType, (stream: LoadedStream, env: DecideEnv) => Promise<unknown>>> = {
@@ -138,6 +139,9 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
     await completions[command.type]?.(stream, env);
     return repeated;
   }
+  // The id may have recorded a different command on another stream: the store knows (and refuses it at append).
+  const recorded = await env.store.findCommand?.(command.commandId);
+  if (recorded && recorded.fingerprint !== fingerprint) throw commandConflict(recorded, fingerprint, command.streamId);
 
   const payloadResult = payloadSchemas[command.type].safeParse(command.payload ?? {});
   if (!payloadResult.success) throw new ValidationError(zodIssues(payloadResult.error, ['payload']), command.type);
