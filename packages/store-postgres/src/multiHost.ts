@@ -65,6 +65,7 @@ export class MultiHostPool {
     this.pools = list.hosts.map((_, i) => {
       const p = new pg.Pool({ ...config, connectionString: list.urlFor(i) });
       p.on('error', (e) => this.errorListeners.forEach((l) => l(e)));
+      p.on('connect', (client) => void guardClient(client));
       return p;
     });
   }

@@ -190,9 +190,17 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   const pool: Pool = primary.pool;
   const replica = options.replicaConnectionString ? openPool(options.replicaConnectionString) : undefined;
   const readPool: Pool = replica?.pool ?? pool;
-  // An idle connection dropped by the server: the pool replaces it.
-  if (!shared) pool.on('error', () => undefined);
+  // An idle connection dropped by the server: the pool replaces it. Every client
+  // the pool opens also gets its own listener at once: a socket failure of a
+  // client between checkout and release (or while pg-pool hands it over) emits
+  // `error` on the client, which with no listener would end the process; the
+  // failing query's rejection carries the failure.
+  if (!shared) {
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => void guardClient(client));
+  }
   replica?.pool.on('error', () => undefined);
+  replica?.pool.on('connect', (client) => void guardClient(client));
   /** Classifies a failure; a store failure also makes a host list look for its primary again. */
   const toStoreError: typeof classify = (e, operation, write, phase) => {
     const err = classify(e, operation, write, phase);
