@@ -135,7 +135,7 @@ describe('certflow report', () => {
     const json = JSON.parse(r.out);
     expect(byId(json)['application-jinan-001'].integrity).toMatchObject({ status: 'broken', problem: { version: 2, kind: 'hash-mismatch' } });
     expect(byId(json)['exam-2020-001'].integrity.status).toBe('verified');
-    expect(json.summary.broken).toEqual([{ streamId: 'application-jinan-001', version: 2, kind: 'hash-mismatch' }]);
+    expect(json.summary.broken).toEqual([{ streamId: 'application-jinan-001', version: 2, kind: 'hash-mismatch', anchor: 'org-1' }]);
   });
 
   it('the same log gives the same report', async () => {

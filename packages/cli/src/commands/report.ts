@@ -11,7 +11,7 @@ import { computeDeadlines } from '../report/deadlines.js';
 import type { DeadlineOracle } from '../report/model.js';
 import { reportCollector, type RegionOf } from '../report/collect.js';
 import { localeFromEnv, REPORT_LOCALES, type ReportLocale } from '../report/labels.js';
-import { writeReport, type ReportFormat } from '../report/render.js';
+import { writeHtmlPages, writeReport, type ReportFormat } from '../report/render.js';
 import { adaptiveSpill } from '../report/spill.js';
 import { toolVersions } from '../report/versions.js';
 import { cannotRead, openSource } from '../sources.js';
@@ -49,7 +49,7 @@ function reportLocale(value: unknown, env: Record<string, string | undefined>): 
 export const reportCommand: Command = {
   name: 'report',
   summary: 'the audit report: summary, organizations with filings, exams and certificates, deadlines (md, html or json)',
-  usage: 'report <source> [--format md|html|json] [--out <file>] [--lang zh-CN|en] [--as-of <date>] [--stream <id>]',
+  usage: 'report <source> [--format md|html|json] [--out <file> | --pages <dir>] [--lang zh-CN|en] [--as-of <date>] [--stream <id>]',
   description: `
 Writes the audit report of <source>. At the top a summary: regions,
 organizations, filings by state, exams, certificates, refusals with their
@@ -67,8 +67,10 @@ used, and the report's SHA-256: that of every byte before the footer.
 --as-of <YYYY-MM-DD> (default: the China date of the last event): a deadline
 due before it whose step is not recorded is missed, not open. --lang zh-CN|en
 (default from LC_ALL, LC_MESSAGES or LANG: zh* is zh-CN). --stream <id>
-reports one stream alone. Packs: those certflow ships, plus any --packs
-<module> exports.
+reports one stream alone. --pages <dir> writes the HTML report as pages, for
+a long log: index.html (summary, contents, the pages with their SHA-256) and
+one page per organization, each opening in a browser in moments. Packs: those
+certflow ships, plus any --packs <module> exports.
 
 Every 身份证号 is masked (3701**********1231). The HTML report is one
 self-contained file: inline CSS, no scripts, no external assets, A4 print
@@ -84,6 +86,7 @@ read (or is empty).`,
     lang: { type: 'string', description: 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)', value: 'zh-CN|en' },
     'as-of': { type: 'string', description: 'China date deadlines are judged at (default: the last event’s)', value: 'YYYY-MM-DD' },
     stream: { type: 'string', description: 'report this stream alone', value: 'id' },
+    pages: { type: 'string', description: 'write the HTML report as pages in this directory (index.html + one page per organization)', value: 'dir' },
     packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', value: 'module' },
   },
   positionals: { names: ['source'], min: 1 },
@@ -94,6 +97,9 @@ read (or is empty).`,
     const asOf = values['as-of'];
     if (asOf !== undefined && !isDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${String(asOf)}`, 'report');
     const only = typeof values.stream === 'string' ? values.stream : undefined;
+    const pagesDir = typeof values.pages === 'string' ? values.pages : undefined;
+    if (pagesDir !== undefined && values.out !== undefined) throw new UsageError('give --out <file> or --pages <dir>, not both', 'report');
+    if (pagesDir !== undefined && values.format !== undefined && format !== 'html') throw new UsageError('--pages writes HTML: leave out --format or give --format html', 'report');
     const extra: RulePack[] = [];
     for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[]) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
     const { oracle, region } = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks())]);
@@ -134,7 +140,17 @@ read (or is empty).`,
       if (only !== undefined && plan.index.size === 0) throw new UsageError(`--stream ${only}: no such stream in ${source.label}`, 'report');
       const file = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
       let summary: ReturnType<typeof writeReport>;
-      if (file) {
+      if (pagesDir !== undefined) {
+        const dir = resolve(io.cwd ?? process.cwd(), pagesDir);
+        let written: ReturnType<typeof writeHtmlPages>;
+        try {
+          written = writeHtmlPages(plan, dir);
+        } catch (err) {
+          throw cannotRead(pagesDir, err, 'write');
+        }
+        summary = written.summary;
+        io.stderr.write(`wrote html report of ${summary.streams} streams as ${written.pages.length + 1} pages in ${pagesDir} (open ${pagesDir}/index.html)\n`);
+      } else if (file) {
         let fd: number;
         try {
           fd = openSync(file, 'w');

@@ -208,7 +208,7 @@ export function summaryCounter(plan: ReportPlan): {
     broken: [],
     bookkeepingStreams: 0,
   };
-  const addStream = (st: StreamReport, org: string) => {
+  const addStream = (st: StreamReport, org: string, anchor: string) => {
     s.decisions += st.decisions.length;
     for (const d of st.deadlines) {
       if (d.status === 'met') s.deadlinesMet++;
@@ -217,9 +217,9 @@ export function summaryCounter(plan: ReportPlan): {
     }
     if (st.integrity.status === 'broken') {
       s.brokenStreams++;
-      s.broken.push({ streamId: st.streamId, version: st.integrity.problem.version, kind: st.integrity.problem.kind });
+      s.broken.push({ streamId: st.streamId, version: st.integrity.problem.version, kind: st.integrity.problem.kind, anchor });
     }
-    s.refusals.push(...refusalsOf(st, org));
+    s.refusals.push(...refusalsOf(st, org, anchor));
   };
   return {
     addOrganization(o) {
@@ -237,15 +237,15 @@ export function summaryCounter(plan: ReportPlan): {
       for (const f of o.filings) {
         const state = f.stream.state ?? 'unknown';
         filingsByState[state] = (filingsByState[state] ?? 0) + 1;
-        addStream(f.stream, o.id);
+        addStream(f.stream, o.id, o.anchor);
       }
-      for (const x of exams) addStream(x.stream, o.id);
-      for (const c of certificates) addStream(c.stream, o.id);
-      for (const st of o.other) addStream(st, o.id);
+      for (const x of exams) addStream(x.stream, o.id, o.anchor);
+      for (const c of certificates) addStream(c.stream, o.id, o.anchor);
+      for (const st of o.other) addStream(st, o.id, o.anchor);
     },
     addBookkeeping(st) {
       s.bookkeepingStreams++;
-      addStream(st, '');
+      addStream(st, '', 'appendix-bookkeeping');
     },
     result: () => ({ ...s, regions: [...regions].map(([name, r]) => ({ name, ...r })) }),
   };

@@ -118,6 +118,8 @@ export interface OrganizationReport {
 export interface RefusalView {
   streamId: string;
   organization: string;
+  /** The anchor of the organization's section (and, in a report of pages, the name of its page). */
+  anchor: string;
   version: number;
   at: string;
   eventType: string;
@@ -150,9 +152,11 @@ export interface ReportSummary {
   deadlinesOpen: number;
   brokenStreams: number;
   /** The first broken event of each broken stream. */
-  broken: { streamId: string; version: number | null; kind: string }[];
+  broken: { streamId: string; version: number | null; kind: string; anchor: string }[];
   /** Quota and serial-number streams (listed in the appendix). */
   bookkeepingStreams: number;
+  /** Set in a report written as pages: the summary links to each organization's page. */
+  linkPages?: boolean;
 }
 
 export interface ReportVersions {
@@ -336,12 +340,13 @@ export function streamReport(
 }
 
 /** The decisions of a stream that refused: outcome ineligible, or a finding that failed. */
-export function refusalsOf(s: StreamReport, organization: string): RefusalView[] {
+export function refusalsOf(s: StreamReport, organization: string, anchor: string): RefusalView[] {
   return s.decisions
     .filter((d) => d.outcome === 'ineligible' || d.findings.some((f) => f.outcome === 'fail'))
     .map((d) => ({
       streamId: s.streamId,
       organization,
+      anchor,
       version: d.version,
       at: d.at,
       eventType: d.eventType,

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { bookkeeping as bookkeepingStreams, organizations, summaryCounter, type ReportPlan } from './collect.js';
 import { t, type Labels } from './labels.js';
-import type { Report } from './model.js';
+import type { Report, StreamReport } from './model.js';
 import * as sections from './sections/index.js';
 import type { ReportDocument } from './sections/index.js';
 import { CSS } from './style.js';
+import { esc } from './sections/common.js';
+import { headsHtmlChunks } from './sections/heads.js';
 
 /** The report formats. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -68,7 +70,7 @@ function spool(limit = 4 * 1024 * 1024) {
   };
 }
 
-function documentOf(plan: ReportPlan, summary: Report['summary'], bookkeeping: number): ReportDocument {
+function documentOf(plan: ReportPlan, summary: Report['summary'], bookkeeping: number, pages = false): ReportDocument {
   const o = plan.options;
   return {
     title: o.title ?? t(o.locale ?? 'en').ui.title,
@@ -82,6 +84,7 @@ function documentOf(plan: ReportPlan, summary: Report['summary'], bookkeeping: n
     heads: plan.heads,
     packs: plan.packs,
     versions: { ...(o.versions ?? { cli: '?', core: '?' }), packs: plan.packs.map((p) => `${p.id}@${p.version}`) },
+    ...(pages ? { pages } : {}),
   };
 }
 
@@ -159,11 +162,7 @@ export function writeReport(plan: ReportPlan, format: ReportFormat, out: ReportS
     return summary;
   }
   if (format === 'html') {
-    emit(`<!doctype html>
-<html lang="${doc.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${doc.title.replace(/[<&]/g, '')}</title><style>${CSS}</style></head>
-<body>
-`);
+    emit(htmlHead(doc.locale, doc.title));
     emit(`${sections.header.html(sections.header.build(doc), l)}\n`);
     emit(`${sections.summary.html(sections.summary.build(doc), l)}\n`);
     emit(`${sections.contents.html(sections.contents.build(doc), l)}\n<main>\n`);
@@ -184,6 +183,100 @@ export function writeReport(plan: ReportPlan, format: ReportFormat, out: ReportS
   emit(`${sections.packs.markdown(sections.packs.build(doc), l)}\n\n`);
   out(sections.footer.markdown({ versions: doc.versions, sha256: hash.digest('hex') }, l));
   return summary;
+}
+
+const htmlHead = (locale: string, title: string) => `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title.replace(/[<&]/g, '')}</title><style>${CSS}</style></head>
+<body>
+`;
+
+/** A page of a report written as pages, and its SHA-256 (of its bytes before the footer). */
+export interface ReportPage {
+  file: string;
+  sha256: string;
+}
+
+/**
+ * Writes the HTML report as pages in `dir`, for a log too long for one file a
+ * browser opens in seconds: `index.html` (header, summary, contents, rule
+ * packs, and the list of pages with each page's SHA-256), one page per
+ * organization (`org-<n>.html`), the bookkeeping streams and the stream heads
+ * on pages of their own. Each page is written as it is built and carries its
+ * own footer digest; memory holds one organization at a time.
+ */
+export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report['summary']; pages: ReportPage[] } {
+  mkdirSync(dir, { recursive: true });
+  const l: Labels = t(plan.options.locale ?? 'en');
+  const locale = plan.options.locale ?? 'en';
+  const title = plan.options.title ?? l.ui.title;
+  const versions = { ...(plan.options.versions ?? { cli: '?', core: '?' }), packs: plan.packs.map((p) => `${p.id}@${p.version}`) };
+  const pages: ReportPage[] = [];
+  const page = (file: string, heading: string, write: (emit: ReportSink) => void) => {
+    const fd = openSync(join(dir, file), 'w');
+    try {
+      const hash = createHash('sha256');
+      const emit: ReportSink = (s) => {
+        if (s.length === 0) return;
+        hash.update(s, 'utf8');
+        writeSync(fd, s);
+      };
+      emit(htmlHead(locale, `${heading} · ${title}`));
+      emit(`<p class="muted"><a href="index.html">${esc(title)}</a> › ${esc(heading)}</p>\n`);
+      write(emit);
+      const sha256 = hash.digest('hex');
+      writeSync(fd, `${sections.footer.html({ versions, sha256 }, l)}\n</body></html>\n`);
+      pages.push({ file, sha256 });
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const counter = summaryCounter(plan);
+  for (const o of organizations(plan)) {
+    counter.addOrganization(o);
+    page(`${o.anchor}.html`, o.id ? (o.name ?? o.id) : l.ui.noOrganization, (emit) => emit(sections.organization.html(o, l)));
+  }
+  let bookCount = 0;
+  const books = bookkeepingStreams(plan);
+  const first = books.next();
+  if (!first.done) {
+    page('appendix-bookkeeping.html', l.ui.bookkeeping, (emit) => {
+      emit(`${sections.bookkeepingHeading.html(l.ui.bookkeeping)}\n`);
+      for (let r: IteratorResult<StreamReport> = first; !r.done; r = books.next()) {
+        counter.addBookkeeping(r.value);
+        emit(`${sections.bookkeeping.html(r.value, l)}\n`);
+        bookCount++;
+      }
+      emit('</section>\n');
+    });
+  }
+  page('appendix-heads.html', l.ui.heads, (emit) => {
+    for (const chunk of headsHtmlChunks(plan.heads, l)) emit(chunk);
+  });
+  const summary = { ...counter.result(), linkPages: true };
+  const doc = documentOf(plan, summary, bookCount, true);
+  const fd = openSync(join(dir, 'index.html'), 'w');
+  try {
+    const hash = createHash('sha256');
+    const emit: ReportSink = (s) => {
+      hash.update(s, 'utf8');
+      writeSync(fd, s);
+    };
+    emit(htmlHead(locale, title));
+    emit(`${sections.header.html(sections.header.build(doc), l)}\n`);
+    emit(`${sections.summary.html(sections.summary.build(doc), l)}\n`);
+    emit(`${sections.contents.html(sections.contents.build(doc), l)}\n`);
+    emit(`${sections.packs.html(sections.packs.build(doc), l)}\n`);
+    emit(`<section class="appendix" id="pages"><h2>${l.ui.pages}</h2><table class="pages"><thead><tr><th>${l.ui.page}</th><th>SHA-256</th></tr></thead><tbody>`);
+    for (let i = 0; i < pages.length; i += 1000) {
+      emit(pages.slice(i, i + 1000).map((p) => `<tr><td><a href="${esc(p.file)}">${esc(p.file)}</a></td><td><code class="hash">${p.sha256}</code></td></tr>`).join(''));
+    }
+    emit('</tbody></table></section>\n');
+    writeSync(fd, `${sections.footer.html({ versions: doc.versions, sha256: hash.digest('hex') }, l)}\n</body></html>\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return { summary, pages };
 }
 
 /** The whole report as one object, for a host that wants the data (small logs: it is all in memory). */

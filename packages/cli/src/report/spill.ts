@@ -7,7 +7,7 @@ import { memorySpill, type EventSpill } from './collect.js';
 type Db = import('better-sqlite3').Database;
 
 /** Events held in memory before the spill moves to a temporary SQLite file. */
-export const SPILL_IN_MEMORY = 50_000;
+export const SPILL_IN_MEMORY = 10_000;
 
 /**
  * Keeps events in memory while the log is small and moves them to a

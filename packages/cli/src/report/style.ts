@@ -18,7 +18,7 @@ dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:0 .6rem;margin:
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem}dl.meta dd{margin:0}
 .cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:.8rem 0}.card{border:1px solid #d8dde6;border-radius:.4rem;padding:.5rem .9rem;min-width:7rem}
 .card .n{display:block;font-size:1.6rem;font-weight:700}.card .k{color:#5b6475;font-size:.85rem}.card.bad .n{color:#a4161a}.card.warn .n{color:#8a5a00}
-.cols{display:grid;grid-template-columns:2fr 1fr;gap:1rem}
+.cols{display:grid;grid-template-columns:2fr 1fr;gap:1rem;align-items:start}
 .exam{margin-left:1.2rem;border-left:3px solid #e3e8f0;padding-left:.8rem}
 nav#contents ol{columns:2}
 @page{size:A4;margin:15mm 12mm}

@@ -29,4 +29,6 @@ export interface ReportDocument {
   heads: StreamHeadRecord[];
   packs: PackUsed[];
   versions: ReportVersions;
+  /** Written as pages: each organization and the long appendices on a page of their own. */
+  pages?: boolean;
 }

@@ -52,6 +52,7 @@ export const summary: Section<ReportDocument, ReportSummary> = {
     return lines.join('\n');
   },
   html(s, l) {
+    const href = (anchor: string, streamId: string) => esc(s.linkPages ? `${anchor}.html#${streamId}` : `#${streamId}`);
     const filings = Object.values(s.filingsByState).reduce((a, b) => a + b, 0);
     const card = (id: string, label: string, value: string, cls = '') =>
       `<div class="card ${cls}" id="sum-${id}"><span class="n">${value}</span><span class="k">${label}</span></div>`;
@@ -61,7 +62,7 @@ export const summary: Section<ReportDocument, ReportSummary> = {
         : `<ul class="refusals">${s.refusals
             .map(
               (r) =>
-                `<li><a href="#${esc(r.streamId)}"><code>${esc(r.streamId)}</code></a> v${r.version} ${esc(l.event(r.eventType))} ${nowrap(chinaTime(r.at))} — <span class="bad">${esc(l.outcome(r.outcome))}</span>${r.findings
+                `<li><a href="${href(r.anchor, r.streamId)}"><code>${esc(r.streamId)}</code></a> v${r.version} ${esc(l.event(r.eventType))} ${nowrap(chinaTime(r.at))} — <span class="bad">${esc(l.outcome(r.outcome))}</span>${r.findings
                   .map(
                     (f) =>
                       `<div class="finding"><code>${esc(f.ruleId)}</code>${(f.message ?? f.description) ? `: ${esc(f.message ?? f.description ?? '')}` : ''}${f.cite ? quoteHtml(f.cite) : ''}</div>`,
@@ -72,7 +73,7 @@ export const summary: Section<ReportDocument, ReportSummary> = {
     const broken =
       s.broken.length === 0
         ? `<p class="ok">${l.ui.noBroken}</p>`
-        : `<ul>${s.broken.map((b) => `<li class="bad"><a href="#${esc(b.streamId)}"><code>${esc(b.streamId)}</code></a> v${b.version ?? '?'}: ${esc(b.kind)}</li>`).join('')}</ul>`;
+        : `<ul>${s.broken.map((b) => `<li class="bad"><a href="${href(b.anchor, b.streamId)}"><code>${esc(b.streamId)}</code></a> v${b.version ?? '?'}: ${esc(b.kind)}</li>`).join('')}</ul>`;
     return `<section id="summary"><h2>${l.ui.summary}</h2><div class="cards">
 ${card('regions', l.ui.regions, String(s.regions.length))}${card('organizations', l.ui.organizations, String(s.organizations))}${card('filings', l.ui.filings, String(filings))}${card('exams', l.ui.exams, String(s.exams))}${card('certificates', l.ui.certificates, String(s.certificates))}${card('refusals', l.ui.refusals, String(s.refusals.length), s.refusals.length ? 'warn' : '')}${card('broken', l.ui.brokenStreams, String(s.brokenStreams), s.brokenStreams ? 'bad' : '')}
 </div>
