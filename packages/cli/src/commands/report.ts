@@ -99,7 +99,8 @@ read (or is empty).`,
     const only = typeof values.stream === 'string' ? values.stream : undefined;
     const pagesDir = typeof values.pages === 'string' ? values.pages : undefined;
     if (pagesDir !== undefined && values.out !== undefined) throw new UsageError('give --out <file> or --pages <dir>, not both', 'report');
-    if (pagesDir !== undefined && values.format !== undefined && format !== 'html') throw new UsageError('--pages writes HTML: leave out --format or give --format html', 'report');
+    if (pagesDir !== undefined && values.format !== undefined && format !== 'html')
+      throw new UsageError('--pages writes HTML: leave out --format or give --format html', 'report');
     const extra: RulePack[] = [];
     for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[]) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
     const { oracle, region } = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks())]);

@@ -267,9 +267,16 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
     emit(`${sections.summary.html(sections.summary.build(doc), l)}\n`);
     emit(`${sections.contents.html(sections.contents.build(doc), l)}\n`);
     emit(`${sections.packs.html(sections.packs.build(doc), l)}\n`);
-    emit(`<section class="appendix" id="pages"><h2>${l.ui.pages}</h2><table class="pages"><thead><tr><th>${l.ui.page}</th><th>SHA-256</th></tr></thead><tbody>`);
+    emit(
+      `<section class="appendix" id="pages"><h2>${l.ui.pages}</h2><table class="pages"><thead><tr><th>${l.ui.page}</th><th>SHA-256</th></tr></thead><tbody>`,
+    );
     for (let i = 0; i < pages.length; i += 1000) {
-      emit(pages.slice(i, i + 1000).map((p) => `<tr><td><a href="${esc(p.file)}">${esc(p.file)}</a></td><td><code class="hash">${p.sha256}</code></td></tr>`).join(''));
+      emit(
+        pages
+          .slice(i, i + 1000)
+          .map((p) => `<tr><td><a href="${esc(p.file)}">${esc(p.file)}</a></td><td><code class="hash">${p.sha256}</code></td></tr>`)
+          .join(''),
+      );
     }
     emit('</tbody></table></section>\n');
     writeSync(fd, `${sections.footer.html({ versions: doc.versions, sha256: hash.digest('hex') }, l)}\n</body></html>\n`);
