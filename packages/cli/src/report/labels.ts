@@ -280,6 +280,7 @@ const FIELDS: Record<string, Pair> = {
   workstations: ['工位', 'workstations'],
   organizerId: ['组织者', 'organizer'],
   sequence: ['序号', 'sequence'],
+  version: ['版本', 'version'],
   hash: ['哈希', 'hash'],
 };
 
