@@ -118,6 +118,15 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
   const packs = packsCollector();
   const index = new Map<string, StreamIndex>();
   const orgNames = new Map<string, string>();
+  // One copy of each organization id, parent stream id and pack reference however many streams name them.
+  const strings = new Map<string, string>();
+  const intern = (v: string) => {
+    const hit = strings.get(v);
+    if (hit !== undefined) return hit;
+    strings.set(v, v);
+    return v;
+  };
+  const packRefs = new Map<string, { id: string; version: string }>();
   let events = 0;
   let lastAt = '';
   return {
@@ -137,16 +146,22 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
       }
       entry.events++;
       const ref = e.meta.rulePack;
-      if (!entry.pack && ref?.id) entry.pack = { id: ref.id, version: ref.version };
+      if (!entry.pack && ref?.id) {
+        const key = `${ref.id}@${ref.version}`;
+        let pack = packRefs.get(key);
+        if (!pack) packRefs.set(key, (pack = { id: ref.id, version: ref.version }));
+        entry.pack = pack;
+      }
       if (!entry.org || !entry.parent) {
         const l = link(e);
-        if (!entry.org && l.org) entry.org = l.org;
-        if (!entry.parent && l.parent) entry.parent = l.parent;
+        if (!entry.org && l.org) entry.org = intern(l.org);
+        if (!entry.parent && l.parent) entry.parent = intern(l.parent);
         if (l.org && l.name && !orgNames.has(l.org)) orgNames.set(l.org, l.name);
       }
       spill.add(e);
     },
     finish() {
+      strings.clear();
       const asOf = options.asOf ?? (lastAt ? chinaLocalDate(lastAt) : '');
       // A certificate names its issuer; one that names only its exam belongs to the exam's organization.
       for (const entry of index.values()) {
