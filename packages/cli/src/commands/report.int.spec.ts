@@ -277,6 +277,41 @@ describe('certflow report', () => {
     expect(s.brokenStreams).toBe(0);
   });
 
+  it('--pages: index.html with the summary and contents, a page per organization, each page digested and listed', async () => {
+    const r = await report(['--pages', 'pages', '--lang', 'zh-CN']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('as 3 pages in pages');
+    const read = (f: string) => readFileSync(join(r.dir, 'pages', f), 'utf8');
+    const index = read('index.html');
+    expect(index).toContain('<html lang="zh-CN">');
+    expect(index).toContain('<a href="org-1.html">山东 · 济南某职业培训学校（jinan-org-001）</a>');
+    // The refusal in the summary links to the stream on its organization's page.
+    expect(index).toContain('<a href="org-1.html#application-jinan-001">');
+    const org = read('org-1.html');
+    expect(org).toContain('<section class="organization" id="org-1">');
+    expect(org).toContain(`「${CITE.text}」`);
+    for (const [file, text] of [
+      ['org-1.html', org],
+      ['appendix-heads.html', read('appendix-heads.html')],
+    ] as const) {
+      const at = text.lastIndexOf(FOOTER_MARKER.html);
+      const digest = createHash('sha256')
+        .update(Buffer.from(text.slice(0, at), 'utf8'))
+        .digest('hex');
+      expect(text.slice(at)).toContain(digest);
+      expect(index).toContain(`<a href="${file}">${file}</a></td><td><code class="hash">${digest}</code>`);
+    }
+    const at = index.lastIndexOf(FOOTER_MARKER.html);
+    expect(index.slice(at)).toContain(
+      createHash('sha256')
+        .update(Buffer.from(index.slice(0, at), 'utf8'))
+        .digest('hex'),
+    );
+    expect((await report(['--pages', 'p', '--out', 'x.html'])).code).toBe(2);
+    expect((await report(['--pages', 'p', '--format', 'md'])).code).toBe(2);
+  });
+
   it('rejects an unknown format as a usage error', async () => {
     const r = await report(['--format', 'pdf']);
     expect(r.code).toBe(2);
