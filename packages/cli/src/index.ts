@@ -17,10 +17,20 @@ export { openSource, openStore, sourceKind, redactUrl, readAllRecords } from './
 export type { Source, SourceKind, SourceRecord } from './sources.js';
 export { progress } from './progress.js';
 export type { Progress } from './progress.js';
-export { buildReport } from './report/model.js';
+export { buildReport, renderReport } from './report/index.js';
+export type { ReportOptions, ReportFormat } from './report/index.js';
 export type {
   Report,
+  ReportSummary,
+  OrganizationReport,
+  FilingView,
+  ExamView,
+  CertificateView,
+  RefusalView,
+  RegionSummary,
+  ReportVersions,
   StreamReport,
+  StreamKindName,
   TimelineEntry,
   DecisionView,
   FindingView,
@@ -28,8 +38,10 @@ export type {
   CalendarYearView,
   CitationView,
 } from './report/model.js';
-export { renderHtml } from './report/html.js';
-export { renderMarkdown } from './report/markdown.js';
+export type { DetailField } from './report/details.js';
+export { t as reportLabels, localeFromEnv, REPORT_LOCALES } from './report/labels.js';
+export type { Labels, ReportLocale } from './report/labels.js';
+export { FOOTER_MARKER } from './report/sections/footer.js';
 export { replayCommand } from './commands/replay.js';
 export { replayLog } from './replay/replayLog.js';
 export type { ReplayResult } from './replay/replayLog.js';
