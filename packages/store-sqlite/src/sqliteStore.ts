@@ -26,7 +26,7 @@ import {
 } from '@certflow/core';
 import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
-import { openDatabase, openDatabaseReadOnly } from './schema.js';
+import { leaveInRollbackMode, openDatabase, openDatabaseReadOnly } from './schema.js';
 import { openTree } from './merkle.js';
 
 export type { SqliteStoreOptions } from './options.js';
@@ -330,6 +330,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       closed = true;
       await subscriptions.stopAll();
       notify();
+      if (!opts.readOnly && !damage) leaveInRollbackMode(db);
       db.close();
     },
   };
