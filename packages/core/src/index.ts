@@ -176,6 +176,6 @@ export { checkHistory } from './streams/checkHistory.js';
 export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
 export { EVENT_CATALOGUE, eventDataIssues, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
 export type { ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
-export { createLogChecker, positionMap } from './verifyLog.js';
+export { createLogChecker, positionMap, StreamHeadTable } from './verifyLog.js';
 export type { LogChecker, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';
