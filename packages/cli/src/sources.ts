@@ -18,6 +18,8 @@ export interface Source {
   header: ExportHeader | undefined;
   /** Every event in log order (readAll order for a store, line order for JSONL). */
   records(): AsyncIterable<SourceRecord>;
+  /** The store a SQLite or PostgreSQL source reads, opened read-only (to read one stream of it: replay); none for JSONL. */
+  store?: EventStore;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
     kind,
     label,
     header: undefined,
+    store,
     async *records() {
       try {
         for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
