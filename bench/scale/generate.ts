@@ -69,28 +69,51 @@ export async function baseLog(): Promise<BaseLog> {
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const KEYS_NAMING_IDENTITIES = new Set(['applicantId', 'commandId', 'correlationId', 'organizationName', 'streamId', 'filingStreamId', 'applicationStreamId', 'examStreamId']);
 
-/** The strings that make one copy's identity: stream ids, ids, names, ID numbers and credit codes. */
-function identityTokens(events: StoredEvent[]): { plain: Set<string>; idNumbers: Set<string>; usccs: Set<string> } {
+const CERTIFICATE_NUMBER = /^[SY]\d{21}$/;
+const CERTIFICATE_STREAM = /^certificate-[SY]\d{21}$/;
+
+/**
+ * The strings that make one copy's identity: stream ids, ids, names, ID
+ * numbers, credit codes and certificate numbers (a certificate stream's id is
+ * `certificate-<its number>`, so it is copied through its number).
+ */
+function identityTokens(events: StoredEvent[]): { plain: Set<string>; idNumbers: Set<string>; usccs: Set<string>; certificates: Set<string> } {
   const plain = new Set<string>();
   const idNumbers = new Set<string>();
   const usccs = new Set<string>();
+  const certificates = new Set<string>();
+  const addPlain = (v: string) => {
+    if (CERTIFICATE_STREAM.test(v)) certificates.add(v.slice('certificate-'.length));
+    else plain.add(v);
+  };
   const walk = (v: unknown, key: string | undefined) => {
     if (typeof v === 'string') {
       if (isValidIdCardNumber(v)) idNumbers.add(v);
       else if (isValidUscc(v)) usccs.add(v);
-      else if (key && (KEYS_NAMING_IDENTITIES.has(key) || key.endsWith('StreamId')) && v.length >= 4) plain.add(v);
+      else if (CERTIFICATE_NUMBER.test(v)) certificates.add(v);
+      else if (key && (KEYS_NAMING_IDENTITIES.has(key) || key.endsWith('StreamId')) && v.length >= 4) addPlain(v);
       return;
     }
     if (Array.isArray(v)) for (const x of v) walk(x, key);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
   for (const e of events) {
-    plain.add(e.streamId);
-    plain.add(e.meta.actor.id);
+    addPlain(e.streamId);
+    addPlain(e.meta.actor.id);
     walk(e.data, undefined);
     walk(e.meta, undefined);
   }
-  return { plain, idNumbers, usccs };
+  return { plain, idNumbers, usccs, certificates };
+}
+
+/**
+ * Copy k's certificate number for an original: kind, organization, province,
+ * year, level and serial kept, the 6-digit site sequence made from (k, the
+ * original site's index), unique while k < 125,000 (10 million events).
+ */
+function copyCertificateNumber(n: string, k: number, siteIndex: number): string {
+  const site = String((k * 8 + siteIndex) % 1_000_000).padStart(6, '0');
+  return `${n.slice(0, 7)}${site}${n.slice(13)}`;
 }
 
 /** Copy k's 身份证号 for an original: same province and city, district 01..99 and sequence shifted by k (the sex digit's parity kept). */
@@ -123,10 +146,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export async function writeScaleLog(file: string, n: number, base?: BaseLog): Promise<{ events: number; streams: number; base: BaseLog }> {
   const b = base ?? (await baseLog());
   const tokens = identityTokens(b.events);
-  const all = [...tokens.plain, ...tokens.idNumbers, ...tokens.usccs].sort((x, y) => y.length - x.length);
+  const all = [...tokens.plain, ...tokens.idNumbers, ...tokens.usccs, ...tokens.certificates].sort((x, y) => y.length - x.length);
   if (all.length === 0) throw new Error('the base log names no identities to copy');
   const re = new RegExp(all.map(escapeRe).join('|'), 'g');
   const usccIndex = new Map([...tokens.usccs].map((u, i) => [u, i]));
+  const sites = [...new Set([...tokens.certificates].map((c) => c.slice(7, 13)))];
+  if (sites.length > 8) throw new Error('the base log has more than 8 certificate site sequences: widen copyCertificateNumber');
   // Each base event as JSON text without its chain fields, cut once at its identities:
   // [text, token, text, token, …, text], so a copy is a join, not a search.
   const templates = b.events.map((e) => JSON.stringify({ ...e, position: 0, prevHash: null, hash: '' }).split(re));
@@ -144,6 +169,7 @@ export async function writeScaleLog(file: string, n: number, base?: BaseLog): Pr
       for (const t of tokens.plain) swap.set(t, `${t}-c${k}`);
       for (const t of tokens.idNumbers) swap.set(t, copyIdNumber(t, k));
       for (const t of tokens.usccs) swap.set(t, copyUscc(t, k, usccIndex.get(t)!));
+      for (const t of tokens.certificates) swap.set(t, copyCertificateNumber(t, k, sites.indexOf(t.slice(7, 13))));
       const prev = new Map<string, string>();
       const lines: string[] = [];
       for (let t = 0; t < templates.length; ) {

@@ -43,7 +43,7 @@ archive. It contains personal ID numbers; keep it as confidential as the store.`
           continue;
         }
         await out.write(toJsonlLine(masked ? maskEvent(r.event) : r.event));
-        bar.update(++count);
+        bar.update(++count, undefined, source.fraction?.());
       }
       await out.flush();
     } finally {

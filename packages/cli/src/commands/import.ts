@@ -67,7 +67,7 @@ source could not be read or the target could not be written.`,
       let report: VerifyReport | undefined;
       if (!streaming) {
         try {
-          records = await readAllRecords(source, (n) => bar.update(n), 'import');
+          records = await readAllRecords(source, (n) => bar.update(n, undefined, source.fraction?.()), 'import');
         } finally {
           bar.done();
         }
@@ -90,7 +90,7 @@ source could not be read or the target could not be written.`,
           await store.importEvents(events);
           imported = events.length;
         } else {
-          const written = await importStreaming(source, store, (n) => bar.update(n)).finally(() => bar.done());
+          const written = await importStreaming(source, store, (n) => bar.update(n, undefined, source.fraction?.())).finally(() => bar.done());
           if (!written.report.ok) {
             await store.close().catch(() => undefined);
             await removeCreated();

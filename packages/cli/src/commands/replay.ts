@@ -120,7 +120,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
         // A JSONL export is read once into a private temporary copy that any stream can be read from again.
         const reading = progress(io, 'read', { json: values.json === true });
         try {
-          spilled = await spillLog(events(), (n) => reading.update(n));
+          spilled = await spillLog(events(), (n) => reading.update(n, undefined, source.fraction?.()));
         } finally {
           reading.done();
         }

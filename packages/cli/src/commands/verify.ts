@@ -172,7 +172,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       const checkpointOf = checkpointCheck(values, io);
       let report: VerifyReport & { checkpoint?: unknown };
       try {
-        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n), heads: values.json === true });
+        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
       } finally {
         bar.done();
       }
