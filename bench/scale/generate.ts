@@ -25,6 +25,9 @@ import {
 import { runDemo } from '../../examples/quickstart/src/demo.js';
 import { stories } from '../../examples/quickstart/src/stories/index.js';
 
+/** How copies are made: raise it whenever a change to this file changes the log it writes. */
+const GENERATOR = 2;
+
 export interface BaseLog {
   events: StoredEvent[];
   /** Story keys (rule pack folders) whose story ran: every pack's, always (a refused story is an error). */
@@ -58,8 +61,10 @@ export async function baseLog(): Promise<BaseLog> {
   await runDemo(store, () => {}, stories);
   const events: StoredEvent[] = [];
   for await (const e of store.readAll()) events.push(e);
-  // Over what the stories decide, not the random command ids each run draws, so the cache is reused across runs.
+  // Over what the stories decide, not the random command ids each run draws, so the cache is reused across runs,
+  // and over how copies are made (GENERATOR), so a changed generator writes a new file.
   const digest = createHash('sha256')
+    .update(`${GENERATOR}\n`)
     .update(events.map((e) => `${e.streamId} ${e.version} ${e.type} ${canonicalJson(e.data)}`).join('\n'))
     .digest('hex')
     .slice(0, 12);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeScaleLog } from '../../../../bench/scale/generate.js';
 
-// `certflow verify`, `import` and `export` read their source as a stream: a
+// `certflow verify`, `import`, `export` and `replay` read their source as a stream: a
 // generated log (every region's story copied under fresh identities) is
 // verified, imported into SQLite, verified there and exported back in a V8
 // heap too small to hold the log, where reading every record first (what
@@ -108,4 +108,19 @@ describe(`certflow import and export of a ${EVENTS.toLocaleString('en')}-event l
     expect(r.stderr).toContain('nothing was imported');
     expect(exists(db)).toBe(false);
   }, 300_000);
+});
+
+describe(`certflow replay of a ${EVENTS.toLocaleString('en')}-event log with a ${HEAP_MB} MB heap`, () => {
+  it('replays the SQLite file in place and the JSONL export through a temporary copy: every stream rebuilds, every decision of every pack is reproduced', () => {
+    const db = join(dir, 'imported.sqlite');
+    if (!existsSync(db)) expect(capped([join(cliDist, 'bin.js'), 'import', file, db]).status).toBe(0);
+    for (const source of [db, file]) {
+      const r = capped([join(cliDist, 'bin.js'), 'replay', source]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`${EVENTS} events, \\d+ streams rebuilt`));
+      expect(r.stdout).toMatch(/decisions: \d+ rechecked under their recorded pack versions, 0 differ/);
+      expect(r.stdout).toContain('✔ every stream rebuilds and every decision is reproduced');
+    }
+  }, 600_000);
 });

@@ -87,7 +87,6 @@ export async function replayLog(
   options: { source: string; packs: PackSet; under?: { id: string; version: string }; progress?: Progress },
 ): Promise<ReplayResult> {
   const log: ReplayInput = Array.isArray(input) ? { events: input, store: logStore(input), total: input.length } : input;
-  const engine = createEngine({ store: log.store, rulePacks: options.packs.all() });
   const checker = createLogChecker({ positions: positionRanges() });
   const history: HistoryViolation[] = [];
   const result: ReplayResult = {
@@ -103,24 +102,44 @@ export async function replayLog(
   const target = options.under ? options.packs.find(options.under.id, options.under.version) : undefined;
   if (target) result.under = { pack: `${target.id}@${target.version}`, compared: 0, changed: [] };
 
-  const referenced = new Map<string, StoredEvent[] | undefined>();
-  const readReferenced = async (streamId: string) => {
-    if (referenced.has(streamId)) {
-      const hit = referenced.get(streamId);
-      referenced.delete(streamId);
-      referenced.set(streamId, hit);
+  // The streams read last (a stream's own events are read for its history check, then again
+  // by the engine's load; an exam is named by each of its certificates): kept, most recent last.
+  const recent = new Map<string, StoredEvent[]>();
+  const readStream = async (streamId: string): Promise<StoredEvent[]> => {
+    const hit = recent.get(streamId);
+    if (hit) {
+      recent.delete(streamId);
+      recent.set(streamId, hit);
       return hit;
     }
     const events = await log.store.readStream(streamId);
-    const found = events.length > 0 ? events : undefined;
-    referenced.set(streamId, found);
-    if (referenced.size > REFERENCED_CACHE) referenced.delete(referenced.keys().next().value!);
-    return found;
+    recent.set(streamId, events);
+    if (recent.size > REFERENCED_CACHE) recent.delete(recent.keys().next().value!);
+    return events;
+  };
+  const source = log.store;
+  const store: EventStore = {
+    append: (...a) => source.append(...a),
+    importEvents: (...a) => source.importEvents(...a),
+    subscribe: (...a) => source.subscribe(...a),
+    readAll: (...a) => source.readAll(...a),
+    streamVersion: (...a) => source.streamVersion(...a),
+    close: () => source.close(),
+    async readStream(streamId, range = {}) {
+      const from = range.fromVersion ?? 1;
+      const to = range.toVersion ?? Number.POSITIVE_INFINITY;
+      return (await readStream(streamId)).filter((e) => e.version >= from && e.version <= to);
+    },
+  };
+  const engine = createEngine({ store, rulePacks: options.packs.all() });
+  const readReferenced = async (streamId: string) => {
+    const events = await readStream(streamId);
+    return events.length > 0 ? events : undefined;
   };
 
   const seen = new Set<string>();
   const firstOfStream = async (streamId: string) => {
-    const own = await log.store.readStream(streamId);
+    const own = await readStream(streamId);
     const others = new Map<string, StoredEvent[] | undefined>();
     for (const id of historyReferences(streamId, own)) others.set(id, await readReferenced(id));
     history.push(...checkStreamHistory(streamId, own, (id) => others.get(id)));
