@@ -26,9 +26,8 @@ function comparisonLines(c: DecisionComparison, arrow: string): string[] {
 }
 
 function printText(r: ReplayResult, out: (s: string) => void): void {
-  const states = new Map<string, number>();
-  for (const s of r.streams) states.set(s.state, (states.get(s.state) ?? 0) + 1);
-  out(`replay ${r.source}: ${r.events} events, ${r.streams.length} streams rebuilt`);
+  const states = new Map(Object.entries(r.states));
+  out(`replay ${r.source}: ${r.events} events, ${r.rebuilt} streams rebuilt`);
   if (states.size > 0) out(`  states: ${[...states].map(([s, n]) => `${s} ×${n}`).join(', ')}`);
   for (const p of r.integrity) out(`✖ integrity: ${p.streamId} version ${p.version ?? '?'}: ${p.kind} — ${p.detail}`);
   for (const h of r.history) out(`✖ history: ${h.streamId} version ${h.version} ${h.type}: ${h.rule} — ${h.detail}`);
@@ -131,6 +130,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
         packs,
         ...(under ? { under } : {}),
         progress: progress(io, 'replay', { json: values.json === true }),
+        listStreams: values.json === true,
       });
       if (result.events === 0 && unreadable.length === 0) throw new EmptySourceError(source.label, 'replay');
     } catch (e) {

@@ -27,7 +27,12 @@ export interface ReplayResult {
    * facts across streams that do not hold. Each names stream, version and rule.
    */
   history: HistoryViolation[];
+  /** Each rebuilt stream's version and state (empty when the replay was asked for counts only: `listStreams: false`). */
   streams: { streamId: string; version: number; state: string }[];
+  /** How many streams were rebuilt, by state. */
+  states: Record<string, number>;
+  /** How many streams were rebuilt. */
+  rebuilt: number;
   /** Streams the machines could not fold. */
   failed: { streamId: string; error: string }[];
   decisions: {
@@ -84,7 +89,14 @@ const REFERENCED_CACHE = 256;
  */
 export async function replayLog(
   input: StoredEvent[] | ReplayInput,
-  options: { source: string; packs: PackSet; under?: { id: string; version: string }; progress?: Progress },
+  options: {
+    source: string;
+    packs: PackSet;
+    under?: { id: string; version: string };
+    progress?: Progress;
+    /** false: count the rebuilt streams by state without listing each (a list as long as the streams). Default true. */
+    listStreams?: boolean;
+  },
 ): Promise<ReplayResult> {
   const log: ReplayInput = Array.isArray(input) ? { events: input, store: logStore(input), total: input.length } : input;
   const checker = createLogChecker({ positions: positionRanges() });
@@ -96,6 +108,8 @@ export async function replayLog(
     integrity: [],
     history,
     streams: [],
+    states: {},
+    rebuilt: 0,
     failed: [],
     decisions: { rechecked: 0, mismatched: [], packChanged: [], knownBuild: 0, unavailable: [], unsupported: [], errors: [] },
   };
@@ -146,7 +160,9 @@ export async function replayLog(
     if (streamId.startsWith('quota-')) return;
     try {
       const s = await engine.load(streamId);
-      result.streams.push({ streamId, version: s.version, state: s.state });
+      if (options.listStreams !== false) result.streams.push({ streamId, version: s.version, state: s.state });
+      result.states[s.state] = (result.states[s.state] ?? 0) + 1;
+      result.rebuilt++;
     } catch (e) {
       result.failed.push({ streamId, error: (e as Error)?.message ?? String(e) });
     }
