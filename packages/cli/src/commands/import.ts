@@ -19,7 +19,10 @@ verifies it, and writes its events verbatim (same versions, positions and
 hashes) into <target>: a SQLite file (created when missing) or a postgres://
 URL. The import is all or nothing: a log that does not verify, or that does
 not continue the target's streams, writes nothing (a SQLite file or a
-PostgreSQL schema the import created is removed again).
+PostgreSQL schema the import created is removed again). Into a new SQLite
+file or schema, events are written in batches as they are read and checked,
+in memory bounded by the streams; into a store that already exists, the log
+is read whole first and written in one transaction.
 
 Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
 source could not be read or the target could not be written.`,

@@ -76,6 +76,13 @@ has is reported as "pack build", apart from the log's integrity.
 the given version and lists, rule by rule with citations, what would change.
 That is information, not a problem.
 
+The log is read once, in log order; each stream is read again from the
+source as its first event is met, so memory is bounded by the streams, not
+the events. A SQLite file or PostgreSQL schema is read in place; a JSONL
+export is first copied into a private temporary SQLite file (under the
+system's temporary directory, removed when replay ends), which holds what
+the export holds.
+
 Packs: the packs certflow ships (${Object.keys(KNOWN_PACKS).join(', ')}) are
 used when installed; --packs <module> adds the packs a JavaScript module
 exports (an older or a draft version), and may be repeated.
