@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CertflowError, hasTransparency, type EventStore, type TransparencyLog } from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
@@ -20,6 +20,10 @@ export interface Source {
   records(): AsyncIterable<SourceRecord>;
   /** The Merkle tree a store keeps beside its events (absent for JSONL): answered read-only, never trusted on its own. */
   transparency?: TransparencyLog;
+  /** The share of the source read so far (0..1), when known (a JSONL file: its bytes), for progress. */
+  fraction?(): number | undefined;
+  /** The store a SQLite or PostgreSQL source reads, opened read-only (to read one stream of it: replay); none for JSONL. */
+  store?: EventStore;
   close(): Promise<void>;
 }
 
@@ -98,6 +102,7 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
     kind,
     label,
     header: undefined,
+    store,
     async *records() {
       try {
         for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
@@ -111,15 +116,17 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
 }
 
 async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
-  let input: string | NonNullable<CliIo['stdin']>;
+  let input: NonNullable<CliIo['stdin']>;
   if (spec === '-') {
     if (!io.stdin) throw new UsageError('- reads JSONL from standard input, but there is none');
     input = io.stdin;
   } else {
     const file = resolve(io.cwd ?? process.cwd(), spec);
     if (!existsSync(file)) throw new SourceNotFoundError(spec);
-    input = file;
+    input = createReadStream(file, { encoding: 'utf8' });
   }
+  const size = typeof input !== 'string' && spec !== '-' ? statSync(resolve(io.cwd ?? process.cwd(), spec)).size : 0;
+  const stream = input as { bytesRead?: number };
   const lines = readJsonl(input);
   const first = await lines.next();
   const pending: JsonlRecord | undefined = first.done ? undefined : first.value;
@@ -129,6 +136,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     kind: 'jsonl',
     label: spec === '-' ? '(stdin)' : spec,
     header,
+    fraction: () => (size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined),
     async *records() {
       if (consumed) throw new Error('a JSONL source can be read once');
       consumed = true;

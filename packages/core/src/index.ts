@@ -175,11 +175,11 @@ export { commandFingerprint, MAX_PAYLOAD_DEPTH, parseCommand, payloadIssues } fr
 export { encodeBucket, normalizeBucket } from './engine/quotas.js';
 export { foldEventsStrict } from './machines/fold.js';
 export type { RejectedEvent } from './machines/fold.js';
-export { checkHistory } from './streams/checkHistory.js';
+export { checkHistory, checkStreamHistory, historyReferences, sortViolations } from './streams/checkHistory.js';
 export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
 export { EVENT_CATALOGUE, eventDataIssues, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
 export type { ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
-export { createLogChecker, positionMap } from './verifyLog.js';
+export { createLogChecker, positionMap, StreamHeadTable } from './verifyLog.js';
 export type { LogChecker, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';
 export { personalEventFields } from './streams/personalFields.js';

@@ -29,7 +29,7 @@ import {
 } from '@certflow/core';
 import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
-import { COMMAND_ID_SQL, openDatabase, openDatabaseReadOnly } from './schema.js';
+import { COMMAND_ID_SQL, leaveInRollbackMode, openDatabase, openDatabaseReadOnly } from './schema.js';
 import { openTree } from './merkle.js';
 
 export type { SqliteStoreOptions } from './options.js';
@@ -356,6 +356,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       closed = true;
       await subscriptions.stopAll();
       notify();
+      if (!opts.readOnly && !damage) leaveInRollbackMode(db);
       db.close();
     },
   };

@@ -5,6 +5,7 @@ import { maskEvent } from '../mask.js';
 import { progress } from '../progress.js';
 import { EmptySourceError } from '../errors.js';
 import { openSource } from '../sources.js';
+import type { CliIo } from '../io.js';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -31,17 +32,20 @@ archive. It contains personal ID numbers; keep it as confidential as the store.`
     const bar = progress(io, 'export');
     let count = 0;
     let unreadable = 0;
+    const out = chunkedWriter(io.stdout);
     try {
-      io.stdout.write(toJsonlLine(exportHeader(masked)));
+      await out.write(toJsonlLine(exportHeader(masked)));
       for await (const r of source.records()) {
         if ('error' in r) {
           unreadable++;
+          await out.flush();
           io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error} (skipped)\n`);
           continue;
         }
-        io.stdout.write(toJsonlLine(masked ? maskEvent(r.event) : r.event));
-        bar.update(++count);
+        await out.write(toJsonlLine(masked ? maskEvent(r.event) : r.event));
+        bar.update(++count, undefined, source.fraction?.());
       }
+      await out.flush();
     } finally {
       bar.done();
       await source.close();
@@ -55,3 +59,42 @@ archive. It contains personal ID numbers; keep it as confidential as the store.`
     return unreadable > 0 ? EXIT.problems : EXIT.ok;
   },
 };
+
+/** Bytes (UTF-16 code units) gathered before one write to the output. */
+const CHUNK = 64 * 1024;
+
+/**
+ * Gathers lines into chunks of about 64 KB for the output (one write per
+ * chunk, not per event) and, when the output is a stream that says its buffer
+ * is full (write returns false), waits for it to drain: an export to a slow
+ * reader holds one chunk, not the log.
+ */
+export function chunkedWriter(stdout: CliIo['stdout']): { write(text: string): Promise<void>; flush(): Promise<void> } {
+  let pending = '';
+  const flush = async () => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    const more = stdout.write(text);
+    const emitter = stdout as { once?: (event: string, listener: () => void) => unknown; off?: (event: string, listener: () => void) => unknown };
+    if (more === false && typeof emitter.once === 'function') {
+      // drained, or closed (a reader that went away): either way, go on
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          emitter.off?.('drain', done);
+          emitter.off?.('close', done);
+          resolve();
+        };
+        emitter.once!('drain', done);
+        emitter.once!('close', done);
+      });
+    }
+  };
+  return {
+    async write(text) {
+      pending += text;
+      if (pending.length >= CHUNK) await flush();
+    },
+    flush,
+  };
+}

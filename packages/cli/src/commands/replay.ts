@@ -1,12 +1,12 @@
-import type { StoredEvent } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
-import { MaskedExportError, UsageError } from '../errors.js';
+import { EmptySourceError, MaskedExportError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
 import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
 import type { DecisionComparison } from '../replay/recheck.js';
-import { replayLog, type ReplayResult } from '../replay/replayLog.js';
-import { openSource, readAllRecords } from '../sources.js';
+import { replayLog, type ReplayInput, type ReplayResult } from '../replay/replayLog.js';
+import { spillLog, type SpilledLog } from '../replay/spill.js';
+import { cannotRead, openSource } from '../sources.js';
 
 function parseUnder(spec: string): { id: string; version: string } {
   const at = spec.lastIndexOf('@');
@@ -26,9 +26,8 @@ function comparisonLines(c: DecisionComparison, arrow: string): string[] {
 }
 
 function printText(r: ReplayResult, out: (s: string) => void): void {
-  const states = new Map<string, number>();
-  for (const s of r.streams) states.set(s.state, (states.get(s.state) ?? 0) + 1);
-  out(`replay ${r.source}: ${r.events} events, ${r.streams.length} streams rebuilt`);
+  const states = new Map(Object.entries(r.states));
+  out(`replay ${r.source}: ${r.events} events, ${r.rebuilt} streams rebuilt`);
   if (states.size > 0) out(`  states: ${[...states].map(([s, n]) => `${s} ×${n}`).join(', ')}`);
   for (const p of r.integrity) out(`✖ integrity: ${p.streamId} version ${p.version ?? '?'}: ${p.kind} — ${p.detail}`);
   for (const h of r.history) out(`✖ history: ${h.streamId} version ${h.version} ${h.type}: ${h.rule} — ${h.detail}`);
@@ -77,6 +76,13 @@ has is reported as "pack build", apart from the log's integrity.
 the given version and lists, rule by rule with citations, what would change.
 That is information, not a problem.
 
+The log is read once, in log order; each stream is read again from the
+source as its first event is met, so memory is bounded by the streams, not
+the events. A SQLite file or PostgreSQL schema is read in place; a JSONL
+export is first copied into a private temporary SQLite file (under the
+system's temporary directory, removed when replay ends), which holds what
+the export holds.
+
 Packs: every rule pack package installed beside the CLI or in the folder it
 runs in (node_modules: @certflow/rulepack-<id>, certflow-rulepack-<id>,
 @<scope>/certflow-rulepack-<id>), and in a certflow checkout every
@@ -105,24 +111,44 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
       );
     }
     const source = await openSource(positionals[0]!, io);
-    let records;
+    const unreadable: { line: number; error: string }[] = [];
+    let result: ReplayResult;
+    let spilled: SpilledLog | undefined;
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'replayed');
-      const reading = progress(io, 'read', { json: values.json === true });
-      records = await readAllRecords(source, (n) => reading.update(n), 'replay');
-      reading.done();
+      const events = async function* () {
+        for await (const r of source.records()) {
+          if ('error' in r) unreadable.push(r);
+          else yield r.event;
+        }
+      };
+      let input: ReplayInput;
+      if (source.store) input = { events: events(), store: source.store };
+      else {
+        // A JSONL export is read once into a private temporary copy that any stream can be read from again.
+        const reading = progress(io, 'read', { json: values.json === true });
+        try {
+          spilled = await spillLog(events(), (n) => reading.update(n, undefined, source.fraction?.()));
+        } finally {
+          reading.done();
+        }
+        input = { events: spilled.read(), store: spilled.store, total: spilled.events };
+      }
+      result = await replayLog(input, {
+        source: source.label,
+        packs,
+        ...(under ? { under } : {}),
+        progress: progress(io, 'replay', { json: values.json === true }),
+        listStreams: values.json === true,
+      });
+      if (result.events === 0 && unreadable.length === 0) throw new EmptySourceError(source.label, 'replay');
+    } catch (e) {
+      throw source.store ? cannotRead(source.label, e) : e;
     } finally {
+      await spilled?.close();
       await source.close();
     }
-    const unreadable = records.filter((r) => 'error' in r);
-    for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${(r as { error: string }).error}\n`);
-    const events = records.flatMap((r) => ('event' in r ? [r.event as StoredEvent] : []));
-    const result = await replayLog(events, {
-      source: source.label,
-      packs,
-      ...(under ? { under } : {}),
-      progress: progress(io, 'replay', { json: values.json === true }),
-    });
+    for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error}\n`);
     if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else printText(result, (l) => io.stdout.write(`${l}\n`));
     return result.ok && unreadable.length === 0 ? EXIT.ok : EXIT.problems;

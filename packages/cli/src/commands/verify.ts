@@ -76,7 +76,18 @@ function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: strin
  */
 export async function verifySource(
   source: Source,
-  options: { kept?: StreamHeadRecord[]; checkpoint?: { add(record: SourceRecord): void }; onRecord?: (count: number) => void } = {},
+  options: {
+    kept?: StreamHeadRecord[];
+    checkpoint?: { add(record: SourceRecord): void };
+    onRecord?: (count: number) => void;
+    /** false: leave `heads` empty (text output shows none, and a list of every stream's head is as long as the streams). Default true. */
+    heads?: boolean;
+    /**
+     * Awaited after each event is checked, with whether the log is still clean
+     * (no problem found so far, this event included): import writes as it reads.
+     */
+    afterEach?: (event: unknown, clean: boolean) => Promise<void> | void;
+  } = {},
 ): Promise<VerifyReport> {
   const notJson: VerifyProblem[] = [];
   const checker = createLogChecker({ positions: positionRanges() });
@@ -99,6 +110,7 @@ export async function verifySource(
       }
       packs.add(r.event);
       comparer?.add(r.event);
+      if (options.afterEach) await options.afterEach(r.event, notJson.length === 0 && checker.broken.size === 0);
     }
     options.onRecord?.(count);
   }
@@ -112,7 +124,7 @@ export async function verifySource(
     detail: c.detail,
   }));
   const problems = [...notJson, ...result.problems, ...changes];
-  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
+  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: options.heads === false ? [] : mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
 }
 
 export function formatProblem(p: VerifyProblem): string {
@@ -164,7 +176,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       const checkpointOf = checkpointCheck(values, io);
       let report: VerifyReport & { checkpoint?: unknown };
       try {
-        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n) });
+        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
       } finally {
         bar.done();
       }
