@@ -1,5 +1,4 @@
-import { CertflowError } from '../errors.js';
-import { registerMessages } from '../messages.js';
+import { CertflowError, type CoreErrorParams } from '../errors.js';
 import type { LocalDate } from '../rules/rulePack.js';
 
 /**
@@ -55,13 +54,8 @@ export function lastDayAfterYears(from: LocalDate, years: number): LocalDate {
   return end.toISOString().slice(0, 10);
 }
 
-registerMessages('CALENDAR_REQUIRED', {
-  en: (p) => `a working-day calendar is needed to compute deadline ${String(p.deadlineId)}: pass createEngine({ calendar: createChinaCalendar() })`,
-  'zh-CN': (p) => `计算期限 ${String(p.deadlineId)} 需要工作日日历：请向 createEngine 传入 calendar（createChinaCalendar()）`,
-});
-
 /** A deadline had to be computed but the engine was created without a calendar. */
-export class CalendarRequiredError extends CertflowError {
+export class CalendarRequiredError extends CertflowError<CoreErrorParams['CALENDAR_REQUIRED']> {
   readonly deadlineId: string;
   constructor(deadlineId: string) {
     super('CALENDAR_REQUIRED', { deadlineId });

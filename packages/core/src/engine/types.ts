@@ -1,3 +1,5 @@
+import type { FindingCatalogue } from '../findingTexts.js';
+import type { Locale } from '../messages.js';
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { Actor, StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
@@ -24,6 +26,13 @@ export interface EngineOptions {
   snapshots?: SnapshotStore;
   /** Take a snapshot when at least this many events were folded since the last one. Default 100. */
   snapshotEvery?: number;
+  /**
+   * The locale of the messages of the errors the engine throws (`err.message`,
+   * `err.format()`), findings included. Default `en`. Events never depend on it.
+   */
+  locale?: Locale;
+  /** The texts of the packs' findings in every locale (`import { findings } from '@certflow/rulepack-<id>/locales'`). */
+  findingTexts?: FindingCatalogue[];
 }
 
 /** The context type of each machine's streams. */
