@@ -78,7 +78,7 @@ export class CertflowError<P extends object = Record<string, unknown>> extends E
    * @param catalogue the messages of the package that defines the error, by
    *   locale (`{ en, 'zh-CN' }` from its `src/locales/`); core's by default.
    */
-  constructor(code: string, params: P, catalogue: AnyCatalogue = coreCatalogue as unknown as AnyCatalogue) {
+  constructor(code: string, params: P, catalogue: AnyCatalogue = coreCatalogue) {
     super(formatWith(catalogue, code, params, 'en'));
     Object.defineProperty(this, 'catalogue', { value: catalogue, enumerable: false, writable: false });
     this.code = code;

@@ -39,15 +39,14 @@ export type MessageTable<M> = { readonly [K in keyof M]: MessageFn<M[K]> };
 /** A package's messages in every locale: what its errors carry. */
 export type MessageCatalogue<M = Record<string, Record<string, unknown>>> = { readonly [L in Locale]: MessageTable<M> };
 
-// Type-erased form the base error keeps (each subclass knows its own params).
-export type AnyCatalogue = { readonly [L in Locale]: Readonly<Record<string, (params: never) => string>> };
+/** Any package's catalogue, type-erased: what the base error keeps (each subclass knows its own params). */
+export type AnyCatalogue = { readonly [L in Locale]: object };
 
 /** Formats `code` with a catalogue; the English text when the locale lacks it, `code {params}` when both do. */
 export function formatWith(catalogue: AnyCatalogue | undefined, code: string, params: object, locale: Locale = 'en'): string {
-  const fn = (catalogue?.[locale]?.[code] ?? catalogue?.en?.[code] ?? legacy[locale][code] ?? legacy.en[code]) as
-    | ((p: object) => string)
-    | undefined;
-  return fn ? fn(params) : `${code} ${JSON.stringify(params)}`;
+  const table = (l: Locale) => catalogue?.[l] as Record<string, ((p: object) => string) | undefined> | undefined;
+  const fn = table(locale)?.[code] ?? table('en')?.[code] ?? legacy[locale][code] ?? legacy.en[code];
+  return fn ? (fn as (p: object) => string)(params) : `${code} ${JSON.stringify(params)}`;
 }
 
 const legacy: Record<Locale, Record<string, (p: Record<string, unknown>) => string>> = { en: {}, 'zh-CN': {} };
@@ -67,7 +66,7 @@ export function registerMessages(code: string, byLocale: Record<Locale, (p: Reco
  * message is found through the error. This formats core's own codes only.
  */
 export function formatMessage(code: string, params: Record<string, unknown>, locale: Locale = 'en'): string {
-  return formatWith(coreCatalogue as unknown as AnyCatalogue, code, params, locale);
+  return formatWith(coreCatalogue, code, params, locale);
 }
 
 /** A difference between the locales of a catalogue, as `catalogueProblems` reports it. */

@@ -18,7 +18,7 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const pathOf = (p: readonly (string | number)[]) => (p.length === 0 ? '(root)' : p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''));
 
 /** Reads a JSON file for `calendar`; a missing file is a usage error, bad JSON one problem. */
-function readJson(file: string, io: CliIo): { json?: unknown; problem?: CalendarIssue } {
+function readJson(file: string, io: CliIo): { json?: unknown; problem?: Pick<CalendarIssue, 'path' | 'message'> & { code: 'invalid_json' } } {
   const path = resolve(io.cwd ?? process.cwd(), file);
   if (!existsSync(path)) throw new SourceNotFoundError(file);
   try {
