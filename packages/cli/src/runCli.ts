@@ -160,6 +160,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
       const suggestion = suggest(verb, commands.map((c) => c.name));
       throw new UsageError({ key: 'usage.unknownCommand', values: { verb: JSON.stringify(verb), ...(suggestion ? { suggestion } : {}) } });
     }
+    // A --lang after the verb words even the errors of parsing the rest.
+    const late = rest.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+    if (late !== -1 && rest.indexOf('--') === -1) {
+      const value = rest[late] === '--lang' ? rest[late + 1] : rest[late]!.slice('--lang='.length);
+      if (isLocale(value)) locale = value;
+    }
     const { values, positionals } = parse(command, rest);
     json = values.json === true;
     locale = localeOf(values.lang ?? global.lang, io);
