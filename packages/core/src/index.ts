@@ -23,6 +23,8 @@ export { coreLocales } from './locales/index.js';
 export type { CoreLocaleMessages, FindingTexts, IssueView } from './locales/index.js';
 export { coreFindings, findingCatalogueProblems, findingTranslator, templatePlaceholders } from './findingTexts.js';
 export type { FindingCatalogue } from './findingTexts.js';
+export { LABELS, label } from './labels.js';
+export type { Label, LabelGroup } from './labels.js';
 export {
   EVENT_TYPE_PATTERN,
   ROLES,

@@ -112,8 +112,8 @@ describe('createEngine({ locale })', () => {
     const { memoryStore } = await import('../memoryStore.js');
     const zh = createEngine({ store: memoryStore(), rulePacks: [], locale: 'zh-CN' });
     const en = createEngine({ store: memoryStore(), rulePacks: [] });
-    const zhErr = await zh.load('not-a-stream').catch((e: ValidationError) => e);
-    const enErr = await en.load('not-a-stream').catch((e: ValidationError) => e);
+    const zhErr = (await zh.load('not-a-stream').catch((e: unknown) => e)) as ValidationError;
+    const enErr = (await en.load('not-a-stream').catch((e: unknown) => e)) as ValidationError;
     expect(zhErr).toBeInstanceOf(ValidationError);
     expect(zhErr.message).toMatch(/^输入无效：事件流编号无效/);
     expect(enErr.message).toMatch(/^invalid input: /);
