@@ -19,7 +19,7 @@ export { ISSUE_CODES, ISSUE_CODE_ALIASES, issueCode } from './issueCodes.js';
 export type { IssueCode } from './issueCodes.js';
 export { LOCALES, catalogueProblems, formatMessage, formatWith, isLocale, localeFromEnv, placeholdersOf, registerMessages } from './messages.js';
 export type { AnyCatalogue, CatalogueProblem, Locale, MessageCatalogue, MessageFn, MessageTable } from './messages.js';
-export { coreLocales } from './locales/index.js';
+export { coreCatalogue, coreLocales } from './locales/index.js';
 export type { CoreLocaleMessages, FindingTexts, IssueView } from './locales/index.js';
 export { coreFindings, findingCatalogueProblems, findingTranslator, templatePlaceholders } from './findingTexts.js';
 export type { FindingCatalogue } from './findingTexts.js';

@@ -94,6 +94,18 @@ export const en: CoreLocaleMessages = {
       '{step} was due on or before {due} ({kind} {workingDays} working days, anchor {anchor}); today is {today}',
     '{bucket}: {taken} of at most {max} places are taken ({holders})': '{bucket}: {taken} of at most {max} places are taken ({holders})',
     'in force {from} to {until}': 'in force {from} to {until}',
+    // The rule kit's and the common rules' own messages (commonRules.ts, ruleKit.ts), as packs use them.
+    "missing materials: {value}": "missing materials: {value}",
+    "{code} {name} 为准入类职业资格": "{code} {name} is an access-type (准入类) occupational qualification",
+    "levels not allowed: {value} (allowed: {value2})": "levels not allowed: {value} (allowed: {value2})",
+    "{code} {name} 不是技能类职业（工种）": "{code} {name} is not a skill occupation (技能类职业（工种）)",
+    "专家核实：{code} 是否为技能类职业（工种）": "for an expert to check: whether {code} is a skill occupation (技能类职业（工种）)",
+    "{label}: 否": "{label}: no",
+    "专家核实：{value}（申报信息未提供 {value2}）": "for an expert to check: {value} (the profile does not give {value2})",
+    "{code} is access-type": "{code} is access-type",
+    "fewer than 10,000 person-times: an expert judges the brand": "fewer than 10,000 person-times: an expert judges the brand",
+    "a dishonesty record": "a dishonesty record",
+    "no supervisor in the plan": "no supervisor in the plan",
     'rule raised an error: {error}': 'rule raised an error: {error}',
   },
 };

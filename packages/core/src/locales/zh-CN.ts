@@ -104,6 +104,18 @@ export const zhCN: CoreLocaleMessages = {
       '{step} 应于 {due} 前办理（{kind} {workingDays} 个工作日，起算日 {anchor}）；今天是 {today}',
     '{bucket}: {taken} of at most {max} places are taken ({holders})': '{bucket}：名额上限 {max} 个，已占用 {taken} 个（{holders}）',
     'in force {from} to {until}': '有效期间 {from} 至 {until}',
+    // The rule kit's and the common rules' own messages (commonRules.ts, ruleKit.ts), as packs use them.
+    "missing materials: {value}": "缺少材料：{value}",
+    "{code} {name} 为准入类职业资格": "{code} {name} 为准入类职业资格",
+    "levels not allowed: {value} (allowed: {value2})": "不允许的等级：{value}（允许：{value2}）",
+    "{code} {name} 不是技能类职业（工种）": "{code} {name} 不是技能类职业（工种）",
+    "专家核实：{code} 是否为技能类职业（工种）": "专家核实：{code} 是否为技能类职业（工种）",
+    "{label}: 否": "{label}: 否",
+    "专家核实：{value}（申报信息未提供 {value2}）": "专家核实：{value}（申报信息未提供 {value2}）",
+    "{code} is access-type": "{code} 属准入类职业",
+    "fewer than 10,000 person-times: an expert judges the brand": "不足 10,000 人次：由专家判断其品牌影响",
+    "a dishonesty record": "有失信记录",
+    "no supervisor in the plan": "计划中没有督导人员",
     'rule raised an error: {error}': '规则执行出错：{error}',
   },
 };
