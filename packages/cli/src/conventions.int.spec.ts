@@ -143,3 +143,16 @@ describe('the certflow binary when its reader goes away', () => {
     expect(r.stderr).toMatch(/status=0/);
   }, 60_000);
 });
+
+describe("the packs' findings in the CLI's language", () => {
+  it("words a pack's finding from its locales, and an unknown one not at all", async () => {
+    const { cliFindingTranslator, loadFindingTexts } = await import('./locales/findings.js');
+    expect((await loadFindingTexts()).map((c) => c.id).sort()).toEqual(
+      ['fujian-fuzhou', 'national', 'national-industry-pilot', 'shandong', 'shanghai', 'sichuan-technical-schools'],
+    );
+    const translate = await cliFindingTranslator();
+    expect(translate('registered in 320000, not in Shanghai (31xxxx)', 'zh-CN')).toBe('登记地 320000 不在本市（31xxxx）');
+    expect(translate('登记地 320000 不在山东省内', 'en')).toBe('registered in 320000, not in Shandong');
+    expect(translate('no such finding', 'zh-CN')).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CertflowError, isLocale, localeFromEnv, prettifyError, type Locale, type RulePack } from '@certflow/core';
+import { CertflowError, RuleViolationError, isLocale, localeFromEnv, prettifyError, type Locale, type RulePack } from '@certflow/core';
 import { closest, distance } from 'fastest-levenshtein';
 import { commandHelp, EXIT, type Command, type OptionSpec } from './command.js';
 import { exportCommand } from './commands/export.js';
@@ -17,6 +17,7 @@ import { witnessCommand } from './commands/witness.js';
 import { HeadsFileError, MaskedExportError, SourceNotFoundError, UsageError } from './errors.js';
 import { cannotRead } from './sources.js';
 import { paint, processIo, type CliIo } from './io.js';
+import { cliFindingTranslator } from './locales/findings.js';
 import { t } from './locales/index.js';
 import { versionLines } from './version.js';
 
@@ -190,8 +191,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
       const error = e instanceof CertflowError ? e.toJSON() : { name: 'Error', code: 'CLI_CANNOT_READ', message: String(e) };
       io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error }, null, 2)}\n`);
     }
-    if (e instanceof CertflowError) e.localize(locale);
-    io.stderr.write(`${paint(io, 'bad', e instanceof CertflowError || e instanceof Error ? prettifyError(e, locale) : `✖ ${String(e)}`)}\n`);
+    // A refusal's findings are worded by the packs' texts (loaded only then).
+    const translate = e instanceof RuleViolationError ? await cliFindingTranslator() : undefined;
+    if (e instanceof CertflowError) e.localize(locale, translate);
+    io.stderr.write(`${paint(io, 'bad', e instanceof CertflowError || e instanceof Error ? prettifyError(e, locale, translate) : `✖ ${String(e)}`)}\n`);
     if (!(caught instanceof CertflowError) && io.env?.CERTFLOW_DEBUG && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
     return code;
   }
