@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ValidationError, renderPackSnapshot, usccCheckCharacter, type RulePack } from '@certflow/core';
+import { ValidationError, renderPackSnapshot, usccCheckCharacter, type RulePack, type ValidationIssue } from '@certflow/core';
 import * as t from './create-pack/templates.js';
 
 export interface CreatePackOptions {
@@ -29,7 +29,7 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
   const parent = options.extends ?? 'national';
   const into = options.into ?? join(repoRoot, 'rulepacks');
   const dir = join(into, options.id ?? '');
-  const issues: { path: string[]; code: string; message: string }[] = [];
+  const issues: ValidationIssue[] = [];
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.id ?? '')) issues.push({ path: ['id'], code: 'invalid_format', message: 'a kebab-case id, e.g. fujian-xiamen' });
   else if (existsSync(dir)) issues.push({ path: ['id'], code: 'exists', message: `${dir} already exists` });
   if (!/^\d{6}$/.test(options.code ?? '')) issues.push({ path: ['code'], code: 'invalid_format', message: 'a 6-digit GB/T 2260 division code, e.g. 350200' });

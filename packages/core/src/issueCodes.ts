@@ -71,7 +71,8 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
  * An import refusal named its log problems in verifyLog's kebab-case
  * (`position-order`) beside its own `position_order`; the SQLite store's
  * options said `invalid_enum_value` (zod 3's name) where zod 4 says
- * `invalid_value`; an objection recorded twice said `duplicate`.
+ * `invalid_value`; an objection recorded twice said `duplicate`; the HTTP
+ * example said zod 3's `invalid_string` and its own `invalid_escape`.
  */
 export const ISSUE_CODE_ALIASES: Readonly<Record<string, IssueCode>> = {
   'hash-mismatch': 'hash_mismatch',
@@ -81,6 +82,8 @@ export const ISSUE_CODE_ALIASES: Readonly<Record<string, IssueCode>> = {
   'position-order': 'position_order',
   'duplicate-position': 'duplicate_position',
   invalid_enum_value: 'invalid_value',
+  invalid_string: 'invalid_format',
+  invalid_escape: 'invalid_format',
   duplicate: 'duplicate_id',
 };
 
