@@ -92,6 +92,10 @@ export const en: CoreLocaleMessages = {
       '{step} may happen on or after {due} ({workingDays} working days from {anchor}); today is {today}',
     '{step} was due on or before {due} ({kind} {workingDays} working days, anchor {anchor}); today is {today}':
       '{step} was due on or before {due} ({kind} {workingDays} working days, anchor {anchor}); today is {today}',
+    "{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}":
+      "{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}",
+    "{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}":
+      "{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}",
     '{bucket}: {taken} of at most {max} places are taken ({holders})': '{bucket}: {taken} of at most {max} places are taken ({holders})',
     'in force {from} to {until}': 'in force {from} to {until}',
     // The rule kit's and the common rules' own messages (commonRules.ts, ruleKit.ts), as packs use them.

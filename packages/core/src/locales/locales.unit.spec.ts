@@ -89,7 +89,7 @@ describe('formatError and findings', () => {
     const message = 'PlanExam was due on or before 2020-06-01 (within 5 working days, anchor 2020-05-25); today is 2020-06-03';
     const err = new RuleViolationError('PlanExam', [{ ruleId: 'plan-filed', outcome: 'fail', message, cite }]);
     const t = findingTranslator([]);
-    expect(t(message, 'zh-CN')).toBe('PlanExam 应于 2020-06-01 前办理（within 5 个工作日，起算日 2020-05-25）；今天是 2020-06-03');
+    expect(t(message, 'zh-CN')).toBe('PlanExam 应于 2020-06-01 前办理（起算日 2020-05-25 后 5 个工作日内）；今天是 2020-06-03');
     expect(formatError(err, 'zh-CN', t)).toContain('应于 2020-06-01 前办理');
     expect(t('a message no catalogue knows', 'zh-CN')).toBeUndefined();
     err.localize('zh-CN', t);

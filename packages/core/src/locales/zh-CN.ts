@@ -102,6 +102,10 @@ export const zhCN: CoreLocaleMessages = {
       '{step} 最早可于 {due} 办理（自 {anchor} 起 {workingDays} 个工作日）；今天是 {today}',
     '{step} was due on or before {due} ({kind} {workingDays} working days, anchor {anchor}); today is {today}':
       '{step} 应于 {due} 前办理（{kind} {workingDays} 个工作日，起算日 {anchor}）；今天是 {today}',
+    "{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}":
+      "{step} 应于 {due} 前办理（起算日 {anchor} 后 {workingDays} 个工作日内）；今天是 {today}",
+    "{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}":
+      "{step} 应于 {due} 前办理（不晚于 {anchor} 前 {workingDays} 个工作日）；今天是 {today}",
     '{bucket}: {taken} of at most {max} places are taken ({holders})': '{bucket}：名额上限 {max} 个，已占用 {taken} 个（{holders}）',
     'in force {from} to {until}': '有效期间 {from} 至 {until}',
     // The rule kit's and the common rules' own messages (commonRules.ts, ruleKit.ts), as packs use them.
