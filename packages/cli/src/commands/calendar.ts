@@ -34,7 +34,7 @@ function calendarWith(files: string[], io: CliIo): { calendar: ChinaCalendar; fi
   const fixtures = new Set<number>();
   for (const file of files) {
     const { json, problem } = readJson(file, io);
-    if (problem) throw new UsageError(`${file}: ${problem.message}`, 'calendar');
+    if (problem) throw new UsageError({ key: 'usage.notJson', values: { file, detail: problem.message } }, 'calendar');
     const parsed = parseYearFile(json); // throws the year file's problems (exit 1)
     years[String(parsed.year)] = parsed.published;
     if (parsed.fixture) fixtures.add(parsed.year);
@@ -62,7 +62,7 @@ function check(file: string, io: CliIo, json: boolean): number {
 }
 
 function show(yearText: string, files: string[], io: CliIo, json: boolean): number {
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`the year is four digits, not ${JSON.stringify(yearText)}`, 'calendar');
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError({ key: 'usage.badYear', values: { year: JSON.stringify(yearText) } }, 'calendar');
   const year = Number(yearText);
   const { calendar, fixtures } = calendarWith(files, io);
   const basis = calendar.yearBasis(year); // throws CalendarCoverageError beyond the covered years
@@ -124,6 +124,6 @@ file, not a year, or a year beyond the calendar's coverage).`,
     const files = (Array.isArray(values.year) ? values.year : []) as string[];
     if (action === 'check') return check(arg, io, json);
     if (action === 'show') return show(arg, files, io, json);
-    throw new UsageError(`calendar takes check <file> or show <year>, not ${JSON.stringify(action)}`, 'calendar');
+    throw new UsageError({ key: 'usage.calendarAction', values: { action: JSON.stringify(action) } }, 'calendar');
   },
 };

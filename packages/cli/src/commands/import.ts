@@ -32,7 +32,7 @@ source could not be read or the target could not be written.`,
   async run({ values, positionals, io, locale = 'en' }) {
     const [from, to] = positionals as [string, string];
     const target = sourceKind(to) === 'postgres' ? redactUrl(to) : to;
-    if (sourceKind(from) !== 'jsonl') throw new UsageError(`${from} is not a JSONL file (.jsonl or -)`, 'import');
+    if (sourceKind(from) !== 'jsonl') throw new UsageError({ key: 'usage.notJsonl', values: { file: from } }, 'import');
     const source = await openSource(from, io);
     let records;
     try {

@@ -43,8 +43,8 @@ parent, or not inside a checkout).`,
   positionals: { names: ['id'], min: 1 },
   async run({ values, positionals, io }) {
     const root = findCheckout(io.cwd ?? process.cwd());
-    if (!root) throw new UsageError(`new-pack runs inside a certflow repository checkout (none holds ${io.cwd ?? process.cwd()})`, 'new-pack');
-    if (typeof values.code !== 'string') throw new UsageError('missing --code <6-digit GB/T 2260 code>', 'new-pack');
+    if (!root) throw new UsageError({ key: 'usage.noCheckout', values: { dir: io.cwd ?? process.cwd() } }, 'new-pack');
+    if (typeof values.code !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--code <6-digit GB/T 2260 code>' } }, 'new-pack');
     const args = [positionals[0]!, '--code', values.code];
     for (const k of ['name', 'extends'] as const) if (typeof values[k] === 'string') args.push(`--${k}`, values[k] as string);
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, SCAFFOLD), ...args], {

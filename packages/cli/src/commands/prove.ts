@@ -26,8 +26,8 @@ checkpoint, 2 usage error.`,
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io }) {
     const number = values.certificate;
-    if (typeof number !== 'string' || number === '') throw new UsageError('missing --certificate <number>', 'prove');
-    if ((values.checkpoint === undefined) === (values.key === undefined)) throw new UsageError('give either --checkpoint <file> or --key <file>', 'prove');
+    if (typeof number !== 'string' || number === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--certificate <number>' } }, 'prove');
+    if ((values.checkpoint === undefined) === (values.key === undefined)) throw new UsageError({ key: 'usage.checkpointOrKey' }, 'prove');
     const log = await readLogTree(positionals[0]!, io);
     if (log.problems > 0) {
       io.stderr.write(`✖ ${log.label}: ${log.problems} problem(s) (see certflow verify); no proof given\n`);

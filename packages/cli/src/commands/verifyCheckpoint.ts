@@ -42,7 +42,7 @@ export function checkCheckpointFlag(values: Record<string, unknown>, records: It
 export function checkpointCheck(values: Record<string, unknown>, io: CliIo): { add(record: SourceRecord): void; finish(): CheckpointOutcome } | undefined {
   if (values.checkpoint === undefined) return undefined;
   const note = readArgFile(io, values.checkpoint, 'checkpoint', 'verify');
-  if (values.vkey === undefined) throw new UsageError('--checkpoint needs --vkey <file> (the log’s verifier key)', 'verify');
+  if (values.vkey === undefined) throw new UsageError({ key: 'usage.checkpointNeedsVkey' }, 'verify');
   const vkey = readArgFile(io, values.vkey, 'vkey', 'verify').trim();
   const tree = new MerkleTree();
   return {

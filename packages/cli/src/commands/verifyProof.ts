@@ -26,7 +26,7 @@ Exit codes: 0 the proof holds, 1 it does not, 2 usage error.`,
     try {
       bundle = JSON.parse(text);
     } catch {
-      throw new UsageError(`${positionals[0]} is not JSON`, 'verify-proof');
+      throw new UsageError({ key: 'usage.notJson', values: { file: positionals[0] } }, 'verify-proof');
     }
     try {
       const { checkpoint, event, leafIndex } = verifyProofBundle(bundle, vkey);

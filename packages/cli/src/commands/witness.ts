@@ -37,7 +37,7 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
   async run({ values, positionals, io }) {
     const witnessKey = readArgFile(io, values.key, 'key', 'witness').trim();
     const logVerifier = noteVerifier(readArgFile(io, values['log-vkey'], 'log-vkey', 'witness').trim());
-    if (typeof values.state !== 'string') throw new UsageError('missing --state <file>', 'witness');
+    if (typeof values.state !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--state <file>' } }, 'witness');
     const stateFile = resolveArg(io, values.state);
     const state: WitnessState = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as WitnessState) : {};
     const note = readArgFile(io, positionals[0], 'checkpoint', 'witness');
@@ -53,7 +53,7 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
           proof = log.tree.consistencyProof(kept.size, checkpoint.size).map((h) => Buffer.from(h).toString('base64'));
         }
       } else {
-        throw new UsageError('give --proof <file> or --source <log> for the consistency proof', 'witness');
+        throw new UsageError({ key: 'usage.proofOrSource' }, 'witness');
       }
     }
     try {
