@@ -156,3 +156,17 @@ describe("the packs' findings in the CLI's language", () => {
     expect(translate('no such finding', 'zh-CN')).toBeUndefined();
   });
 });
+
+describe('replay in the CLI language', () => {
+  it('prints its summary in Chinese, states by the label table', async () => {
+    const dir = tempDir();
+    writeJsonl(join(dir, 'log.jsonl'), await buildFixtureLog());
+    const en = await cli(['replay', 'log.jsonl'], { cwd: dir });
+    const zh = await cli(['replay', 'log.jsonl', '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.code).toBe(en.code);
+    expect(en.out).toContain('replay log.jsonl: 4 events, 2 streams rebuilt');
+    expect(zh.out).toContain('重放 log.jsonl：4 个事件，重建 2 个事件流');
+    expect(zh.out).toMatch(/状态：.*[\u4e00-\u9fff]+ ×\d/);
+    expect(zh.out).not.toMatch(/rebuilt|rechecked|every stream/);
+  });
+});

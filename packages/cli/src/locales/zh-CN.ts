@@ -53,6 +53,13 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'usage.badYear': (v) => `年份应为四位数字，不能是 ${s(v.year)}`,
     'usage.calendarAction': (v) => `calendar 只接受 check <文件> 或 show <年份>，不接受 ${s(v.action)}`,
     'usage.keyExists': (v) => `${s(v.file)} 已存在；密钥从不覆盖`,
+    'replay.header': (v) => `重放 ${s(v.source)}：${s(v.events)} 个事件，重建 ${s(v.streams)} 个事件流`,
+    'replay.states': (v) => `  状态：${s(v.states)}`,
+    'replay.decisions': (v) => `决定：按记录的规则包版本复核 ${s(v.rechecked)} 个，${s(v.differ)} 个不一致`,
+    'replay.history': (v) =>
+      `历史：${Number(v.violations) === 0 ? '每个事件都为其状态机所接受，跨事件流的事实均成立' : `${s(v.violations)} 处违反`}`,
+    'replay.ok': () => '✔ 每个事件流均可重建，每个决定均可复现',
+    'replay.problems': () => '✖ 重放发现问题',
     'version.cli': (v) => `certflow ${s(v.version)}`,
     'version.core': (v) => `@certflow/core ${s(v.version)}`,
     'version.pack': (v) => `规则包 ${s(v.id)} ${s(v.version)}`,
