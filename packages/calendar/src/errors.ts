@@ -170,3 +170,8 @@ export class CalendarValidationError extends CalendarError {
 export function isCertflowError(e: unknown): e is CalendarError {
   return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[CERTFLOW_ERROR] === true;
 }
+
+/** A CalendarIssue in a locale, from its code and data (its English text as written for `en`). */
+export function formatCalendarIssue(issue: CalendarIssue, locale: CalendarLocale = 'en'): string {
+  return locale === 'zh-CN' ? issueTextZh(issue) : issueTextEn(issue);
+}

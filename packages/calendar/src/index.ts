@@ -9,7 +9,7 @@ export {
   isCertflowError,
 } from './errors.js';
 export type { CalendarIssue, CalendarIssueCode, CalendarLocale } from './errors.js';
-export { CALENDAR_ISSUE_CODES } from './errors.js';
+export { CALENDAR_ISSUE_CODES, formatCalendarIssue } from './errors.js';
 export { calendarLocales } from './locales/index.js';
 export type { CalendarLocaleMessages } from './locales/index.js';
 export { toLocalDate } from './localDate.js';

@@ -170,3 +170,25 @@ describe('replay in the CLI language', () => {
     expect(zh.out).not.toMatch(/rebuilt|rechecked|every stream/);
   });
 });
+
+describe('calendar check in the CLI language', () => {
+  it("words a year file's problems in Chinese from their code and data", async () => {
+    const dir = tempDir();
+    const weekday = {
+      format: 'certflow-calendar-year/1',
+      year: 2027,
+      notice: { title: '某通知', number: '国办发明电〔2026〕1号', date: '2026-11-20' },
+      holidays: [{ date: '2027-01-01', name: '元旦' }],
+      workdays: [{ date: '2027-03-03', name: '补春节' }],
+    };
+    writeJsonl(join(dir, 'weekday.json'), [weekday]);
+    const zh = await cli(['calendar', 'check', 'weekday.json', '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.out).toMatch(/^✖ weekday\.json：\d+ 个问题/);
+    expect(zh.out).toContain('2027-03-03 是工作日：调休上班日应为星期六或星期日');
+    expect(zh.out).toContain('→ 位置 workdays[0].date');
+    expect(zh.out).not.toMatch(/is a weekday|statutory holiday|→ at/);
+    const en = await cli(['calendar', 'check', 'weekday.json'], { cwd: dir });
+    expect(en.out).toMatch(/^✖ weekday\.json: \d+ problems/);
+  });
+});
