@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale, RulePack } from '@certflow/core';
 import { t } from './locales/index.js';
 import { loadKnownPacks } from './replay/packs.js';
 
-const require = createRequire(import.meta.url);
+// The file this code runs from: dist/index.cjs has __filename, the ESM builds and the sources import.meta.url.
+const here = (): string => (typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
 
 /** The `version` of a package.json, or `unknown` when it cannot be read. */
 function versionIn(path: string): string {
@@ -17,12 +19,12 @@ function versionIn(path: string): string {
 }
 
 /** The CLI's version: its package.json, one folder above `src/` and `dist/` alike. */
-export const cliVersion = (): string => versionIn(fileURLToPath(new URL('../package.json', import.meta.url)));
+export const cliVersion = (): string => versionIn(join(dirname(here()), '..', 'package.json'));
 
 /** The version of the @certflow/core the CLI runs with. */
 export function coreVersion(): string {
   try {
-    return versionIn(require.resolve('@certflow/core/package.json'));
+    return versionIn(createRequire(here()).resolve('@certflow/core/package.json'));
   } catch {
     return 'unknown';
   }
