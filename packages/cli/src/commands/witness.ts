@@ -1,6 +1,8 @@
+import { t } from '../locales/index.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import {
   CertflowError,
+  formatError,
   cosign,
   noteVerifier,
   parseCheckpoint,
@@ -34,7 +36,7 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
     proof: { type: 'string', value: 'file', description: 'the consistency proof, a JSON array of base64 hashes' },
   },
   positionals: { names: ['checkpoint'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const witnessKey = readArgFile(io, values.key, 'key', 'witness').trim();
     const logVerifier = noteVerifier(readArgFile(io, values['log-vkey'], 'log-vkey', 'witness').trim());
     if (typeof values.state !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--state <file>' } }, 'witness');
@@ -64,7 +66,7 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
       return EXIT.ok;
     } catch (e) {
       if (!(e instanceof CertflowError)) throw e;
-      io.stderr.write(`✖ not cosigned: ${e.message}\n`);
+      io.stderr.write(`${t(locale, 'witness.refused', { detail: formatError(e, locale) })}\n`);
       return EXIT.problems;
     }
   },
