@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ValidationError, renderPackSnapshot, type RulePack } from '@certflow/core';
+import { ValidationError, renderPackSnapshot, type RulePack, type ValidationIssue } from '@certflow/core';
 import { DIVISION_CODE, PACK_ID, jurisdictionOf, packFiles, registeredHere, writePackFiles } from '../packages/cli/src/newPack/scaffold.js';
 import * as t from '../packages/cli/src/newPack/templates.js';
 
@@ -30,7 +30,7 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
   const parent = options.extends ?? 'national';
   const into = options.into ?? join(repoRoot, 'rulepacks');
   const dir = join(into, options.id ?? '');
-  const issues: { path: string[]; code: string; message: string }[] = [];
+  const issues: ValidationIssue[] = [];
   if (!PACK_ID.test(options.id ?? '')) issues.push({ path: ['id'], code: 'invalid_format', message: 'a kebab-case id, e.g. fujian-xiamen' });
   else if (existsSync(dir)) issues.push({ path: ['id'], code: 'exists', message: `${dir} already exists` });
   if (!DIVISION_CODE.test(options.code ?? '')) issues.push({ path: ['code'], code: 'invalid_format', message: 'a 6-digit GB/T 2260 division code, e.g. 350200' });

@@ -54,6 +54,9 @@ describe('source digests', () => {
       writeFileSync(scope, text);
       writeFileSync(join(copy, 'src', 'extra.unit.spec.ts'), 'export {};\n');
       expect(packSourceDigest(copy)).toBe(before);
+      mkdirSync(join(copy, 'src', 'locales'), { recursive: true });
+      writeFileSync(join(copy, 'src', 'locales', 'en.ts'), 'export const en = {};\n');
+      expect(packSourceDigest(copy)).toBe(before);
       writeFileSync(join(copy, 'src', 'extra.ts'), 'export {};\n');
       expect(packSourceDigest(copy)).not.toBe(before);
     } finally {

@@ -52,7 +52,7 @@ const profile = (creditClean = true): ApplicantProfile & Record<string, unknown>
 
 describe('statusOf', () => {
   it('gives each certflow error its HTTP status', () => {
-    expect(statusOf(new ValidationError([{ path: ['payload'], code: 'x', message: 'x' }]))).toBe(400);
+    expect(statusOf(new ValidationError([{ path: ['payload'], code: 'custom', message: 'x' }]))).toBe(400);
     expect(statusOf(new ForbiddenError('auditor', 'AcceptApplication'))).toBe(403);
     expect(statusOf(new InvalidTransitionError('application-a', 'CompleteFiling', 'submitted'))).toBe(409);
     expect(statusOf(new ConcurrencyError('application-a', 1, 2))).toBe(409);

@@ -63,10 +63,10 @@ function streamIdOf(segment: string): string {
   try {
     id = decodeURIComponent(segment);
   } catch {
-    throw new ValidationError([{ path: ['streamId'], code: 'invalid_escape', message: 'the stream id is not a valid URL escape', received: segment }], 'GET /streams/:id');
+    throw new ValidationError([{ path: ['streamId'], code: 'invalid_format', message: 'the stream id is not a valid URL escape', received: segment }], 'GET /streams/:id');
   }
   if (!STREAM_ID_PATTERN.test(id)) {
-    throw new ValidationError([{ path: ['streamId'], code: 'invalid_string', message: 'not a stream id', expected: String(STREAM_ID_PATTERN), received: id }], 'GET /streams/:id');
+    throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream_id', message: 'not a stream id', expected: String(STREAM_ID_PATTERN), received: id }], 'GET /streams/:id');
   }
   return id;
 }

@@ -118,7 +118,7 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
 async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   let input: NonNullable<CliIo['stdin']>;
   if (spec === '-') {
-    if (!io.stdin) throw new UsageError('- reads JSONL from standard input, but there is none');
+    if (!io.stdin) throw new UsageError({ key: 'usage.noStdin' });
     input = io.stdin;
   } else {
     const file = resolve(io.cwd ?? process.cwd(), spec);

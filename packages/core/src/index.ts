@@ -9,12 +9,22 @@ export {
   IdempotencyConflictError,
   StoreUnavailableError,
   CorruptStoreError,
+  formatError,
   formatPath,
+  issueText,
   prettifyError,
 } from './errors.js';
-export type { ValidationIssue, Citation, ViolationFinding, ExpectedVersion } from './errors.js';
-export { formatMessage, registerMessages } from './messages.js';
-export type { Locale } from './messages.js';
+export type { ValidationIssue, Citation, ViolationFinding, ExpectedVersion, CoreErrorParams, CoreErrorCode, FindingTranslator } from './errors.js';
+export { ISSUE_CODES, ISSUE_CODE_ALIASES, issueCode } from './issueCodes.js';
+export type { IssueCode } from './issueCodes.js';
+export { LOCALES, catalogueProblems, formatMessage, formatWith, isLocale, localeFromEnv, placeholdersOf, registerMessages } from './messages.js';
+export type { AnyCatalogue, CatalogueProblem, Locale, MessageCatalogue, MessageFn, MessageTable } from './messages.js';
+export { coreCatalogue, coreLocales } from './locales/index.js';
+export type { CoreLocaleMessages, FindingTexts, IssueView } from './locales/index.js';
+export { coreFindings, findingCatalogueProblems, findingTranslator, templatePlaceholders } from './findingTexts.js';
+export type { FindingCatalogue } from './findingTexts.js';
+export { LABELS, label } from './labels.js';
+export type { Label, LabelGroup } from './labels.js';
 export {
   EVENT_TYPE_PATTERN,
   ROLES,

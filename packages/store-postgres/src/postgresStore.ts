@@ -25,6 +25,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   type TransparentEventStore,
+  type ValidationIssue,
 } from '@certflow/core';
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
@@ -124,7 +125,7 @@ const READ_TIMEOUT_MARGIN_MS = 2_000;
 
 function checkTimeouts(options: PostgresStoreOptions): { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number } {
   const out = { ...TIMEOUT_DEFAULTS } as { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number };
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   for (const key of Object.keys(TIMEOUT_DEFAULTS) as (keyof typeof TIMEOUT_DEFAULTS)[]) {
     const v = (options as Record<string, unknown>)[key];
     if (v === undefined) continue;

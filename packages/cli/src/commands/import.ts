@@ -1,7 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EventStore, StoredEvent } from '@certflow/core';
-import { ValidationError } from '@certflow/core';
+import { ValidationError, issueText } from '@certflow/core';
+import { t } from '../locales/index.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
@@ -26,18 +27,26 @@ is read whole first and written in one transaction.
 
 Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
 source could not be read or the target could not be written.`,
-  options: { json: { type: 'boolean', description: 'print the result as JSON' } },
+  options: {
+    json: { type: 'boolean', description: 'print the result as JSON' },
+    verbose: { type: 'boolean', short: 'v', description: 'list every problem of a refused log, not only a summary' },
+  },
   positionals: { names: ['jsonl', 'target'], min: 2 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const [from, to] = positionals as [string, string];
     const target = sourceKind(to) === 'postgres' ? redactUrl(to) : to;
-    if (sourceKind(from) !== 'jsonl') throw new UsageError(`${from} is not a JSONL file (.jsonl or -)`, 'import');
+    if (sourceKind(from) !== 'jsonl') throw new UsageError({ key: 'usage.notJsonl', values: { file: from } }, 'import');
     const source = await openSource(from, io);
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'imported');
       const refuse = (lines: string[]) => {
         if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
-        else io.stderr.write(`${lines.join('\n')}\n✖ nothing was imported into ${target}\n`);
+        else if (values.verbose || lines.length === 1) io.stderr.write(`${lines.join('\n')}\n${t(locale, 'import.nothing', { target })}\n`);
+        else {
+          // One line: how many, and the first; --verbose lists every one (a refused log can hold hundreds).
+          const first = lines[0]!.replace(/^✖ /, '');
+          io.stderr.write(`${t(locale, 'import.refused', { count: lines.length, first })}\n${t(locale, 'import.nothing', { target })}\n`);
+        }
         return EXIT.problems;
       };
       // A SQLite file this import creates is removed again if the import fails: a
@@ -109,11 +118,11 @@ source could not be read or the target could not be written.`,
       }
       if (failure !== undefined) {
         await removeCreated();
-        if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${i.message}`));
+        if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${issueText(i, locale, failure)}`));
         throw cannotRead(target, failure, 'write');
       }
       if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported, streams, target: to }, null, 2)}\n`);
-      else io.stdout.write(`✔ imported ${imported} events in ${streams} streams into ${target}\n`);
+      else io.stdout.write(`${t(locale, 'import.ok', { events: imported, streams, target })}\n`);
       return EXIT.ok;
     } finally {
       await source.close();

@@ -47,7 +47,7 @@ parent).`,
   async run({ values, positionals, io }) {
     const cwd = io.cwd ?? process.cwd();
     const root = findCheckout(cwd);
-    if (typeof values.code !== 'string') throw new UsageError('missing --code <6-digit GB/T 2260 code>', 'new-pack');
+    if (typeof values.code !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--code <6-digit GB/T 2260 code>' } }, 'new-pack');
     if (!root) {
       const { dir, files } = await createStandalonePack({
         id: positionals[0]!,

@@ -1,6 +1,8 @@
+import { label, type Locale } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { EmptySourceError, MaskedExportError, UsageError } from '../errors.js';
+import { t } from '../locales/index.js';
 import { progress } from '../progress.js';
 import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
 import type { DecisionComparison } from '../replay/recheck.js';
@@ -25,15 +27,23 @@ function comparisonLines(c: DecisionComparison, arrow: string): string[] {
   ];
 }
 
-function printText(r: ReplayResult, out: (s: string) => void): void {
-  const states = new Map(Object.entries(r.states));
-  out(`replay ${r.source}: ${r.events} events, ${r.rebuilt} streams rebuilt`);
-  if (states.size > 0) out(`  states: ${[...states].map(([s, n]) => `${s} ×${n}`).join(', ')}`);
+function printText(r: ReplayResult, out: (s: string) => void, locale: Locale = 'en'): void {
+  // In zh-CN a state is named by the label table (备案有效 ×2); in English by its machine name, as before.
+  const states = new Map<string, number>();
+  if (locale === 'en') for (const [state, n] of Object.entries(r.states)) states.set(state, n);
+  else
+    for (const [kind, byState] of Object.entries(r.statesByKind))
+      for (const [state, n] of Object.entries(byState)) {
+        const name = kind === 'application' || kind === 'exam' || kind === 'certificate' ? label('states', state, locale, kind) : state;
+        states.set(name, (states.get(name) ?? 0) + n);
+      }
+  out(t(locale, 'replay.header', { source: r.source, events: r.events, streams: r.rebuilt }));
+  if (states.size > 0) out(t(locale, 'replay.states', { states: [...states].map(([s, n]) => `${s} ×${n}`).join(locale === 'en' ? ', ' : '，') }));
   for (const p of r.integrity) out(`✖ integrity: ${p.streamId} version ${p.version ?? '?'}: ${p.kind} — ${p.detail}`);
   for (const h of r.history) out(`✖ history: ${h.streamId} version ${h.version} ${h.type}: ${h.rule} — ${h.detail}`);
   for (const f of r.failed) out(`✖ ${f.streamId} does not rebuild: ${f.error}`);
   const d = r.decisions;
-  out(`decisions: ${d.rechecked} rechecked under their recorded pack versions, ${d.mismatched.length} differ`);
+  out(t(locale, 'replay.decisions', { rechecked: d.rechecked, differ: d.mismatched.length }));
   for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => out(i === 0 ? `✖ ${l}` : l));
   if (d.knownBuild > 0) out(`  ${d.knownBuild} decisions recorded by an earlier known build of their pack version (same rules, other hash)`);
   for (const p of d.packChanged) {
@@ -48,8 +58,8 @@ function printText(r: ReplayResult, out: (s: string) => void): void {
     out(`under ${r.under.pack}: ${r.under.compared} decisions compared, ${r.under.changed.length} would change`);
     for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => out(`  ${l}`));
   }
-  out(`history: ${r.history.length === 0 ? 'every event is one its machine accepts, and the facts across streams hold' : `${r.history.length} violation(s)`}`);
-  out(r.ok ? '✔ every stream rebuilds and every decision is reproduced' : '✖ replay found problems');
+  out(t(locale, 'replay.history', { violations: r.history.length }));
+  out(t(locale, r.ok ? 'replay.ok' : 'replay.problems'));
 }
 
 export const replayCommand: Command = {
@@ -97,7 +107,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
     json: { type: 'boolean', description: 'print the result as JSON' },
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io, packs: given }) {
+  async run({ values, positionals, io, packs: given, locale = 'en' }) {
     const under = typeof values.under === 'string' ? parseUnder(values.under) : undefined;
     const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];
     const extra = [];
@@ -150,7 +160,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
     }
     for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error}\n`);
     if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else printText(result, (l) => io.stdout.write(`${l}\n`));
+    else printText(result, (l) => io.stdout.write(`${l}\n`), locale);
     return result.ok && unreadable.length === 0 ? EXIT.ok : EXIT.problems;
   },
 };

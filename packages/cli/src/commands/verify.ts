@@ -2,6 +2,7 @@ import { createLogChecker, positionRanges, verifyLog, type LogProblem } from '@c
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { EmptySourceError, MaskedExportError } from '../errors.js';
+import { t } from '../locales/index.js';
 import { compareHeads, headsCollector, headsComparer, logHeads, packsCollector, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
 import { progress } from '../progress.js';
 import { openSource, type Source, type SourceRecord } from '../sources.js';
@@ -167,7 +168,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
     ...CHECKPOINT_OPTIONS,
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
     const source = await openSource(positionals[0]!, io);
     try {
@@ -189,10 +190,11 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
         for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
+        const counts = { source: report.source, events: report.events, streams: report.streams };
         io.stdout.write(
           report.ok
-            ? `✔ ${report.source}: ${report.events} events in ${report.streams} streams verify${kept ? `; all ${kept.length} kept heads are still there` : ''}\n`
-            : `✖ ${report.source}: ${report.problems.length} problem(s) in ${report.events} events, ${report.streams} streams\n`,
+            ? `${t(locale, 'verify.ok', { ...counts, ...(kept ? { kept: kept.length } : {}) })}\n`
+            : `${t(locale, 'verify.problems', { ...counts, count: report.problems.length })}\n`,
         );
       }
       return report.ok ? EXIT.ok : EXIT.problems;

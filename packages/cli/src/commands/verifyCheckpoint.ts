@@ -36,7 +36,7 @@ export function checkpointCheck(
 ): { add(record: SourceRecord): void; finish(stored?: TransparencyLog): Promise<CheckpointOutcome> } | undefined {
   if (values.checkpoint === undefined) return undefined;
   const note = readArgFile(io, values.checkpoint, 'checkpoint', 'verify');
-  if (values.vkey === undefined) throw new UsageError('--checkpoint needs --vkey <file> (the log’s verifier key)', 'verify');
+  if (values.vkey === undefined) throw new UsageError({ key: 'usage.checkpointNeedsVkey' }, 'verify');
   const vkey = readArgFile(io, values.vkey, 'vkey', 'verify').trim();
   const auditor = checkpointAuditor(note, vkey);
   return {

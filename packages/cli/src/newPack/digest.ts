@@ -7,8 +7,10 @@
 // `pnpm create-pack` write it for a new pack.
 //
 // What it covers: every file under the pack's `src/` except tests
-// (`*.spec.ts`) and `digest.ts` itself, by path (sorted, `/`-separated) and
-// content (line endings normalised to LF, a BOM dropped), so a checkout with
+// (`*.spec.ts`), `digest.ts` itself and the translations of its findings
+// (`src/locales/`: the words a finding is shown in, in each locale, which
+// decide nothing — a translation never moves a released pack's hash), by path
+// (sorted, `/`-separated) and content (line endings normalised to LF, a BOM dropped), so a checkout with
 // CRLF line endings digests the same. The parent pack enters the child's
 // hash through `extends` (its hash is part of the child's description).
 import { createHash } from 'node:crypto';
@@ -17,7 +19,10 @@ import { join, relative, sep } from 'node:path';
 
 export const DIGEST_FILE = 'digest.ts';
 
-const counted = (rel: string) => !rel.endsWith('.spec.ts') && rel !== DIGEST_FILE;
+/** The folder of a pack's translations (`src/locales/`), outside its digest. */
+export const LOCALES_DIR = 'locales/';
+
+const counted = (rel: string) => !rel.endsWith('.spec.ts') && rel !== DIGEST_FILE && !rel.startsWith(LOCALES_DIR);
 
 /** The files of `<packDir>/src` the digest covers, relative and `/`-separated, sorted. */
 export function packSourceFiles(packDir: string): string[] {

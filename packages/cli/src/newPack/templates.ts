@@ -104,6 +104,10 @@ export function packageJson(t: PackTemplateInput): string {
         import: { types: './dist/index.d.ts', default: './dist/index.js' },
         require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
       },
+      './locales': {
+        import: { types: './dist/locales/index.d.ts', default: './dist/locales/index.js' },
+        require: { types: './dist/locales/index.d.cts', default: './dist/locales/index.cjs' },
+      },
       './package.json': './package.json',
     },
     files: ['dist', 'source', 'snapshot.md', 'README.md', 'LICENSE', 'CHANGELOG.md'],
@@ -146,7 +150,7 @@ export const changelog = (t: PackTemplateInput) => `# ${packageName(t)}\n\n## 0.
 export const tsupConfig = () => `import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', 'locales/index': 'src/locales/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
@@ -385,4 +389,36 @@ ${sampleCode(t)}
 | rule | clause |
 |---|---|
 | \`registered-in-${t.id}\` | 一（一） |
+`;
+
+/**
+ * The texts of the pack's findings in each locale (src/locales/, outside the
+ * sources its hash covers): one entry per message its rules write, keyed as
+ * the rule writes it with \`{name}\` where a value goes. scripts/messages.spec.ts
+ * fails on a finding of test/cases.yaml that has no text in either language.
+ */
+export const localesEnTs = (t: PackTemplateInput) => `import type { FindingTexts } from '@certflow/core';
+
+/** The pack's findings in English. */
+export const en: FindingTexts = {
+  '登记地 {registeredIn} 不在${t.name}辖区内': 'registered in {registeredIn}, outside ${t.name}',
+};
+`;
+
+export const localesZhTs = (t: PackTemplateInput) => `import type { FindingTexts } from '@certflow/core';
+
+/** The pack's findings in Chinese (zh-CN), as its rules write them. */
+export const zhCN: FindingTexts = {
+  '登记地 {registeredIn} 不在${t.name}辖区内': '登记地 {registeredIn} 不在${t.name}辖区内',
+};
+`;
+
+export const localesIndexTs = (t: PackTemplateInput) => `import type { FindingCatalogue } from '@certflow/core';
+import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
+
+/** The texts of the ${t.id} pack's findings in every locale; outside the sources the pack's hash covers. */
+export const findings: FindingCatalogue = { id: '${t.id}', en, 'zh-CN': zhCN };
+
+export default findings;
 `;

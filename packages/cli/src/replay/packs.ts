@@ -201,9 +201,9 @@ export async function loadPackModule(file: string, cwd: string): Promise<RulePac
   try {
     mod = (await import(pathToFileURL(resolve(cwd, file)).href)) as Record<string, unknown>;
   } catch (e) {
-    throw new UsageError(`--packs ${file} could not be loaded: ${(e as Error).message.split('\n')[0]}`, 'replay');
+    throw new UsageError({ key: 'usage.packsUnloadable', values: { file, detail: (e as Error).message.split('\n')[0] } }, 'replay');
   }
   const packs = packsOf(mod);
-  if (packs.length === 0) throw new UsageError(`--packs ${file} exports no rule pack (made with defineRulePack)`, 'replay');
+  if (packs.length === 0) throw new UsageError({ key: 'usage.packsEmpty', values: { file } }, 'replay');
   return packs;
 }

@@ -31,6 +31,8 @@ export interface ReplayResult {
   streams: { streamId: string; version: number; state: string }[];
   /** How many streams were rebuilt, by state. */
   states: Record<string, number>;
+  /** The same counts by stream kind (application, exam, certificate), then state: a state's name is its machine's. */
+  statesByKind: Record<string, Record<string, number>>;
   /** How many streams were rebuilt. */
   rebuilt: number;
   /** Streams the machines could not fold. */
@@ -109,6 +111,7 @@ export async function replayLog(
     history,
     streams: [],
     states: {},
+    statesByKind: {},
     rebuilt: 0,
     failed: [],
     decisions: { rechecked: 0, mismatched: [], packChanged: [], knownBuild: 0, unavailable: [], unsupported: [], errors: [] },
@@ -162,6 +165,9 @@ export async function replayLog(
       const s = await engine.load(streamId);
       if (options.listStreams !== false) result.streams.push({ streamId, version: s.version, state: s.state });
       result.states[s.state] = (result.states[s.state] ?? 0) + 1;
+      const kind = streamId.slice(0, streamId.indexOf('-'));
+      const byKind = (result.statesByKind[kind] ??= {});
+      byKind[s.state] = (byKind[s.state] ?? 0) + 1;
       result.rebuilt++;
     } catch (e) {
       result.failed.push({ streamId, error: (e as Error)?.message ?? String(e) });

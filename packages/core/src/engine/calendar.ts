@@ -1,5 +1,4 @@
-import { CertflowError } from '../errors.js';
-import { registerMessages } from '../messages.js';
+import { CertflowError, type CoreErrorParams } from '../errors.js';
 import type { LocalDate } from '../rules/rulePack.js';
 
 /**
@@ -55,13 +54,6 @@ export function lastDayAfterYears(from: LocalDate, years: number): LocalDate {
   return end.toISOString().slice(0, 10);
 }
 
-registerMessages('CALENDAR_PROVISIONAL', {
-  en: (p) =>
-    `${String(p.step)} is refused: deadline ${String(p.deadlineId)} (due ${String(p.due)}) rests on ${(p.years as number[]).join(', ')}, whose arrangement is not published; the engine was created with provisional: 'refuse' (add the published year, or use provisional: 'compute')`,
-  'zh-CN': (p) =>
-    `拒绝执行 ${String(p.step)}：期限 ${String(p.deadlineId)}（截止 ${String(p.due)}）依赖尚未公布放假安排的 ${(p.years as number[]).join('、')} 年；引擎设置为 provisional: 'refuse'（请添加已公布的年度安排，或改用 provisional: 'compute'）`,
-});
-
 /**
  * Code `CALENDAR_PROVISIONAL`: an engine created with `provisional: 'refuse'`
  * was asked for a step a deadline constrains whose due date rests on a year
@@ -70,7 +62,7 @@ registerMessages('CALENDAR_PROVISIONAL', {
  * provisional calendar) and `years` (the provisional years) say which.
  * HTTP: 409 (the request may succeed once the year is added).
  */
-export class ProvisionalCalendarError extends CertflowError {
+export class ProvisionalCalendarError extends CertflowError<CoreErrorParams['CALENDAR_PROVISIONAL']> {
   readonly deadlineId: string;
   readonly step: string;
   readonly due: LocalDate;
@@ -93,13 +85,8 @@ export class ProvisionalCalendarError extends CertflowError {
  */
 export type ProvisionalPolicy = 'compute' | 'refuse';
 
-registerMessages('CALENDAR_REQUIRED', {
-  en: (p) => `a working-day calendar is needed to compute deadline ${String(p.deadlineId)}: pass createEngine({ calendar: createChinaCalendar() })`,
-  'zh-CN': (p) => `计算期限 ${String(p.deadlineId)} 需要工作日日历：请向 createEngine 传入 calendar（createChinaCalendar()）`,
-});
-
 /** A deadline had to be computed but the engine was created without a calendar. */
-export class CalendarRequiredError extends CertflowError {
+export class CalendarRequiredError extends CertflowError<CoreErrorParams['CALENDAR_REQUIRED']> {
   readonly deadlineId: string;
   constructor(deadlineId: string) {
     super('CALENDAR_REQUIRED', { deadlineId });

@@ -1,4 +1,5 @@
-import { InvalidTransitionError, RuleViolationError, ValidationError } from '../errors.js';
+import { InvalidTransitionError, RuleViolationError, ValidationError, type ValidationIssue } from '../errors.js';
+import type { IssueCode } from '../issueCodes.js';
 import { applyScopeChange } from '../machines/applicationMachine.js';
 import type { ApplicationContext, ScopeChange } from '../machines/types.js';
 import type { ApplicantProfile } from '../rules/profile.js';
@@ -64,7 +65,7 @@ const releaseAfter = (i: DecideInput, reason: string) => async () => {
 function filingValidUntil(i: DecideInput<'CompleteFiling'>): string | null {
   const spec = i.pack.filingValidity;
   const given = i.command.payload.validUntil;
-  const issue = (code: string, message: string) => new ValidationError([{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }], 'CompleteFiling');
+  const issue = (code: IssueCode, message: string) => new ValidationError([{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }], 'CompleteFiling');
   if (spec?.years !== undefined) {
     const computed = lastDayAfterYears(i.env.today, spec.years);
     if (given !== undefined && given !== computed) throw issue('not_accepted', `${computed} or none: ${i.pack.id} fixes the validity (${spec.years} years from the filing)`);
@@ -101,7 +102,7 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
     const ctx = ctxOf(i);
     const issues = Object.keys(i.command.payload.findings)
       .filter((id) => ctx.criteria[id] !== 'review')
-      .map((id) => ({ path: ['payload', 'findings', id], code: 'not_under_review', message: `${id} is not a criterion awaiting review (it is ${ctx.criteria[id] ?? 'unknown'})` }));
+      .map((id): ValidationIssue => ({ path: ['payload', 'findings', id], code: 'not_under_review', message: `${id} is not a criterion awaiting review (it is ${ctx.criteria[id] ?? 'unknown'})` }));
     if (issues.length > 0) throw new ValidationError(issues, 'RecordEvaluation');
     const findings = Object.fromEntries(Object.entries(i.command.payload.findings).map(([id, f]) => [id, { ...f, expertId: i.command.actor.id }]));
     return { decision: null, events: [{ type: 'EvaluationRecorded', data: plain({ findings }) }] };
@@ -113,7 +114,7 @@ export const applicationDeciders: Partial<Record<CommandType, Decider>> = {
   },
   RecordObjection(i: DecideInput<'RecordObjection'>): Decided {
     if (ctxOf(i).objections[i.command.payload.objectionId]) {
-      throw new ValidationError([{ path: ['payload', 'objectionId'], code: 'duplicate', message: `objection ${i.command.payload.objectionId} is already recorded` }], 'RecordObjection');
+      throw new ValidationError([{ path: ['payload', 'objectionId'], code: 'duplicate_id', message: `objection ${i.command.payload.objectionId} is already recorded` }], 'RecordObjection');
     }
     return { decision: null, events: [{ type: 'ObjectionRecorded', data: plain({ ...i.command.payload, by: i.command.actor }) }] };
   },

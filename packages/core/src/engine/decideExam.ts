@@ -1,4 +1,4 @@
-import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../errors.js';
+import { ConcurrencyError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError, type ValidationIssue } from '../errors.js';
 import type { ApplicationContext, ExamContext, FilingSummary } from '../machines/types.js';
 import { formatCertificateNumber } from '../rules/certificateNumber.js';
 import type { ApplicantProfile, ExamPlan } from '../rules/profile.js';
@@ -91,7 +91,7 @@ export const examDeciders: Partial<Record<CommandType, Decider>> = {
     const issues = i.command.payload.results
       .map((r, n) => ({ r, n }))
       .filter(({ r }) => !roster.has(r.idNumber))
-      .map(({ n }) => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }));
+      .map(({ n }): ValidationIssue => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }));
     if (issues.length > 0) throw new ValidationError(issues, 'RecordResults');
     return { decision: null, events: [{ type: 'ResultsRecorded', data: plain(i.command.payload) }] };
   }),

@@ -1,3 +1,5 @@
+import type { FindingCatalogue } from '../findingTexts.js';
+import type { Locale } from '../messages.js';
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { Actor, StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
@@ -35,6 +37,13 @@ export interface EngineOptions {
   snapshotEvery?: number;
   /** Give each `IssueCertificates` result `receipts()`: per certificate, its inclusion proof against the next checkpoint (see {@link ReceiptOptions}). The store must keep a transparency log. */
   receipts?: true | ReceiptOptions;
+  /**
+   * The locale of the messages of the errors the engine throws (`err.message`,
+   * `err.format()`), findings included. Default `en`. Events never depend on it.
+   */
+  locale?: Locale;
+  /** The texts of the packs' findings in every locale (`import { findings } from '@certflow/rulepack-<id>/locales'`). */
+  findingTexts?: FindingCatalogue[];
 }
 
 /** The context type of each machine's streams. */

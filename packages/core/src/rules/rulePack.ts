@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ValidationError, type Citation } from '../errors.js';
+import { ValidationError, type Citation, type ValidationIssue } from '../errors.js';
 import { ROLES, type Role } from '../event.js';
 import { canonicalJson } from '../hash.js';
 import { zodIssues } from '../zodIssues.js';
@@ -339,7 +339,7 @@ function mergeById<T extends { id: string; replaces?: string }>(
   kind: string,
   inherited: readonly T[],
   own: readonly T[],
-  issues: { path: (string | number)[]; code: string; message: string }[],
+  issues: ValidationIssue[],
 ): T[] {
   const out = [...inherited];
   own.forEach((item, i) => {
@@ -406,7 +406,7 @@ export function defineRulePack(definition: RulePackDefinition): RulePack {
   const parsed = definitionSchema.safeParse(definition);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error), `rule pack ${String(definition?.id)}`);
   const parent = definition.extends;
-  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const issues: ValidationIssue[] = [];
   const rules = mergeById('rules', parent?.rules ?? [], definition.rules, issues);
   for (const [id, cite] of Object.entries(definition.citations ?? {})) {
     const at = rules.findIndex((r) => r.id === id);
