@@ -79,4 +79,6 @@ export const en: FindingTexts = {
     "for an expert to check: the school's training level (organization.maxTrainingLevel not given)",
   "{code} 申报等级 {levels} 高于培养层次 {top}":
     "{code}: levels {levels} applied for are above the training level {top}",
+  "专家核实：三（二）只列省属企业、行业协会、院校可在省级申报，{kind} 是否可在省级申报":
+    "for an expert to check: 三（二） lets only provincial enterprises, industry associations and schools apply at the province; whether a {kind} may apply there",
 };

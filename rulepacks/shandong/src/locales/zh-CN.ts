@@ -79,4 +79,6 @@ export const zhCN: FindingTexts = {
     "专家核实：学校的培养层次（organization.maxTrainingLevel 未提供）",
   "{code} 申报等级 {levels} 高于培养层次 {top}":
     "{code} 申报等级 {levels} 高于培养层次 {top}",
+  "专家核实：三（二）只列省属企业、行业协会、院校可在省级申报，{kind} 是否可在省级申报":
+    "专家核实：三（二）只列省属企业、行业协会、院校可在省级申报，{kind} 是否可在省级申报",
 };
