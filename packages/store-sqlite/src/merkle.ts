@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import {
+  CompactRange,
   EMPTY_ROOT,
   consistencyRanges,
   eventLeafHash,
   inclusionRanges,
   memoryTransparencyLog,
-  nodesForAppend,
   nodesNeeded,
   rangeHashes,
+  rangeNodes,
   ProofUnavailableError,
   type Hash,
   type LeafRange,
@@ -29,6 +30,14 @@ import {
  * subtree above the leaves is kept in `certflow_tree_nodes` (about one row
  * per event), and `certflow_tree_head` holds the size, so an append adds a
  * node row or two and rewrites one head row.
+ *
+ * The right frontier (the O(log n) complete subtrees covering the tree) is
+ * kept in memory, so an append reads no node: it computes its new nodes from
+ * a scratch copy of the frontier, which becomes the cached one only once the
+ * transaction committed (`commit`); any failure drops the cache (`abort`).
+ * The cache is checked against the stored head (size and last position) at
+ * the start of every write, so another process's appends (or a rollback) make
+ * it reload from the stored nodes.
  *
  * A file written by a release without the tree (or by an older process still
  * appending to it) is caught up on open and before each append.
@@ -60,12 +69,21 @@ const FIRST_POSITION = 1;
 /** Benchmark seam (not exported from the package): with `disabled`, appends skip the tree, the baseline bench/transparency compares against. */
 export const treeSeam = { disabled: false };
 
-/** Counts (not exported from the package) for tests: node queries run by tree questions, and range hashes answered from the right-edge cache. */
-export const treeStats = { nodeQueries: 0, edgeHits: 0 };
+/**
+ * Counts (not exported from the package) for tests: node queries run by tree
+ * questions, range hashes answered from the right-edge cache, and frontiers
+ * loaded from the stored nodes by appends (the in-memory frontier missing or
+ * stale).
+ */
+export const treeStats = { nodeQueries: 0, edgeHits: 0, frontierLoads: 0 };
 
 export interface SqliteTree {
   /** Adds the leaves of events just inserted (in position order), inside the caller's transaction. */
   add(events: readonly StoredEvent[]): void;
+  /** The caller's transaction committed: what `add` computed becomes the cached frontier. */
+  commit(): void;
+  /** The caller's transaction failed (or may not have committed): the cached frontier is dropped. */
+  abort(): void;
   readonly log: TransparencyLog;
 }
 
@@ -123,29 +141,47 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
     return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
   };
-  /** Adds leaves in position order; the events must already be in certflow_events. */
-  const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, size: number, lastPosition: number): [number, number] => {
+  type Frontier = { size: number; lastPosition: number; hashes: Hash[] };
+  /** The frontier of the stored tree of `size` leaves, from its stored nodes (leaves from their events). */
+  const loadFrontier = (size: number, lastPosition: number): Frontier => {
+    treeStats.frontierLoads++;
+    return { size, lastPosition, hashes: rangeNodes(0, size).map((k) => read(k.level, k.index)) };
+  };
+  /** A scratch tree continuing `f`: every node an append completes above the leaves is inserted. */
+  const extending = (f: Frontier): CompactRange => {
+    const range = CompactRange.from(f.size, f.hashes);
+    range.onNode = (n) => {
+      if (n.level > 0) sql.putNode.run(n.level, n.index, Buffer.from(n.hash.buffer, n.hash.byteOffset, n.hash.byteLength));
+    };
+    return range;
+  };
+  /** Adds leaves in position order; the events must already be in certflow_events. Returns the last position covered. */
+  const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, range: CompactRange, lastPosition: number): number => {
     for (const [position, hash] of leaves) {
+      const size = range.size;
       if (position - size !== (size === 0 ? FIRST_POSITION : lastPosition - (size - 1))) sql.putGap.run(size, position - size);
-      const nodes = nodesForAppend(size, eventLeafHash(hash), read);
-      for (let k = 1; k < nodes.length; k++) sql.putNode.run(nodes[k]!.level, nodes[k]!.index, Buffer.from(nodes[k]!.hash));
-      size++;
+      range.append(eventLeafHash(hash));
       lastPosition = position;
     }
-    return [size, lastPosition];
+    return lastPosition;
   };
-  const catchUp = (before: number): [number, number] => {
-    let [size, last] = head();
+  /** Adds the events below `before` the tree does not cover yet (written by a release without the tree). */
+  const catchUp = (range: CompactRange, last: number, before: number): number => {
     // in batches: better-sqlite3 allows no write while a statement iterates
     for (;;) {
       const rows = sql.uncovered.all(last, before) as [number, string][];
-      [size, last] = addLeaves(rows, size, last);
-      if (rows.length < CATCH_UP_BATCH) return [size, last];
+      last = addLeaves(rows, range, last);
+      if (rows.length < CATCH_UP_BATCH) return last;
     }
   };
   if (head()[1] < (sql.maxPosition.get() as number)) {
     try {
-      db.transaction(() => sql.setHead.run(...catchUp(Number.MAX_SAFE_INTEGER))).immediate();
+      db.transaction(() => {
+        const [size, last] = head();
+        const range = extending(loadFrontier(size, last));
+        const lastPosition = catchUp(range, last, Number.MAX_SAFE_INTEGER);
+        sql.setHead.run(range.size, lastPosition);
+      }).immediate();
     } catch (err) {
       // A file written before the tree existed, opened read-only: answer from a tree rebuilt in memory.
       if (db.readonly || /READONLY/.test(String((err as { code?: unknown }).code))) return readOnlyTree(db, assertOpen);
@@ -198,12 +234,36 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       return h;
     });
   };
+  /** The frontier of the committed tree as this process last wrote or loaded it. */
+  let frontier: Frontier | undefined;
+  /** What the running transaction's `add` computed: the cached frontier once it committed. */
+  let staged: Frontier | undefined;
   return {
     add(events) {
       if (events.length === 0 || treeSeam.disabled) return;
-      const [size, last] = catchUp(events[0]!.position);
-      sql.setHead.run(...addLeaves(events.map((e) => [e.position, e.hash] as const), size, last));
+      const [size, last] = head();
+      // A tree of a given size never changes once committed, and positions only
+      // grow: a cache of the stored size and last position is the stored frontier.
+      const base = frontier && frontier.size === size && frontier.lastPosition === last ? frontier : loadFrontier(size, last);
+      const range = extending(base);
+      const first = events[0]!.position;
+      let lastPosition = first > last + 1 ? catchUp(range, last, first) : last;
+      lastPosition = addLeaves(
+        events.map((e) => [e.position, e.hash] as const),
+        range,
+        lastPosition,
+      );
+      sql.setHead.run(range.size, lastPosition);
+      staged = { size: range.size, lastPosition, hashes: range.frontier().map((n) => n.hash) };
     },
+    commit() {
+      if (staged) frontier = staged;
+      staged = undefined;
+    },
+    abort() {
+      frontier = staged = undefined;
+    },
+
     log: {
       async size() {
         assertOpen();
@@ -251,6 +311,8 @@ function readOnlyTree(db: Database.Database, assertOpen: () => void): SqliteTree
     add() {
       throw new ProofUnavailableError('the database is read-only');
     },
+    commit() {},
+    abort() {},
     log: {
       size: () => build().size(),
       root: (size) => build().root(size),
