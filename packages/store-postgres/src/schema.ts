@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { ValidationError } from '@certflow/core';
 import { guardClient } from './pgErrors.js';
-import { treeSchema } from './treeSchema.js';
+import { treeFrontierSchema, treeSchema } from './treeSchema.js';
 
 /** Schema names are used as SQL identifiers, so only plain lower-case names are accepted. */
 export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,47}$/;
@@ -272,6 +272,11 @@ $fn$;
     version: 4,
     description: 'the Merkle tree over the log: tree_nodes, tree_leaves, tree_head, extend_tree (see treeSchema.ts)',
     sql: (s) => treeSchema(s, schemaKey(s)),
+  },
+  {
+    version: 5,
+    description: 'extend_tree from the frontier kept in tree_head, writing its nodes, leaves and head in one statement (see treeSchema.ts)',
+    sql: (s) => treeFrontierSchema(s, schemaKey(s)),
   },
 ];
 
