@@ -7,6 +7,7 @@ import { describeTransparencyConformance, testEvents } from '@certflow/core/test
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { spawnWorker } from './testing/processFixture.js';
 import { MIGRATIONS } from './schema.js';
+import { EXTEND_STEP } from './merkle.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
 
 const { skip } = await postgresForTests();
@@ -124,6 +125,28 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
       await store.close();
     } finally {
       await admin.end();
+    }
+  });
+
+  it('has appends extend the stored tree every few positions, with what was committed before them, and questions add the rest', async () => {
+    const schema = fresh('treestep');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const count = 3 * EXTEND_STEP + 2;
+      for (let i = 0; i < count; i++) await store.append(`application-st${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+      const storedSize = async () => (await admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`)).rows[0].size as number;
+      // the append at position 3·step added positions 2·step … 3·step − 1: no question was asked yet
+      expect(await storedSize()).toBe(3 * EXTEND_STEP - 1);
+      expect(await store.transparency.size()).toBe(count);
+      expect(await storedSize()).toBe(count);
+      await store.append('application-st-batch', testEvents(EXTEND_STEP + 1), { expectedVersion: 'no-stream' });
+      const tree = await rebuilt(store);
+      expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+    } finally {
+      await admin.end();
+      await store.close();
     }
   });
 

@@ -19,9 +19,21 @@ type Query = <R extends object>(text: string, values?: unknown[]) => Promise<R[]
 /** Benchmark seam (not exported from the package): with `disabled`, stores created afterwards append without extending the tree. */
 export const treeSeam = { disabled: false };
 
-/** The select-list item each append adds: the tree takes in, in the append's own transaction, what others committed before it. */
+/**
+ * Appends extend the tree in steps of this many positions: the append whose
+ * positions reach a multiple of it extends the tree (in its own transaction)
+ * with what others committed before it, so the call's fixed cost and the
+ * node, leaf and head writes are shared by that many events. Tree questions
+ * extend first, so no answer lags a committed event.
+ */
+export const EXTEND_STEP = 8;
+
+/** The select-list item each append adds: the tree takes in, in the append's own transaction, what others committed before it, every {@link EXTEND_STEP} positions. */
 export function extendTreeItem(schema: string): string {
-  return treeSeam.disabled ? '' : `, "${schema}".extend_tree(64, false) AS tree_size`;
+  if (treeSeam.disabled) return '';
+  // positions first_position … first_position + n − 1 (hashes: 64 hex digits an event) reach a multiple of the step
+  return `, CASE WHEN first_position IS NOT NULL AND (first_position + length(hashes) / 64 - 1) / ${EXTEND_STEP} > (first_position - 1) / ${EXTEND_STEP}
+     THEN "${schema}".extend_tree(${EXTEND_STEP * 32}, false) END AS tree_size`;
 }
 
 /** Leaves one extend_tree call adds at most while a tree question waits. */
