@@ -53,8 +53,8 @@ interface Overlay {
 }
 
 /**
- * The TransparencyLog of a PostgreSQL store: the tree migration 4 keeps
- * (see treeSchema.ts). Every question first extends the tree with the
+ * The TransparencyLog of a PostgreSQL store: the tree migrations 4 and 5
+ * keep (see treeSchema.ts). Every question first extends the tree with the
  * committed events it does not cover yet, unless an append is extending it
  * at that moment (then it answers from the tree as last committed); nodes
  * are fetched in one query per question.
