@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import {
-  CompactRange,
   EMPTY_ROOT,
   consistencyRanges,
   eventLeafHash,
   inclusionRanges,
   memoryTransparencyLog,
+  nodeHash,
   nodesNeeded,
   rangeHashes,
   rangeNodes,
@@ -141,46 +141,56 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
     return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
   };
+  /**
+   * A tree of `size` leaves, the last of them the event at `lastPosition`, by
+   * its frontier: the hashes of `rangeNodes(0, size)`, left to right.
+   */
   type Frontier = { size: number; lastPosition: number; hashes: Hash[] };
   /** The frontier of the stored tree of `size` leaves, from its stored nodes (leaves from their events). */
   const loadFrontier = (size: number, lastPosition: number): Frontier => {
     treeStats.frontierLoads++;
     return { size, lastPosition, hashes: rangeNodes(0, size).map((k) => read(k.level, k.index)) };
   };
-  /** A scratch tree continuing `f`: every node an append completes above the leaves is inserted. */
-  const extending = (f: Frontier): CompactRange => {
-    const range = CompactRange.from(f.size, f.hashes);
-    range.onNode = (n) => {
-      if (n.level > 0) sql.putNode.run(n.level, n.index, Buffer.from(n.hash.buffer, n.hash.byteOffset, n.hash.byteLength));
-    };
-    return range;
-  };
-  /** Adds leaves in position order; the events must already be in certflow_events. Returns the last position covered. */
-  const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, range: CompactRange, lastPosition: number): number => {
+  /**
+   * Adds leaves in position order to `f` (a scratch copy, changed in place),
+   * inserting every node they complete above the leaves; the events must
+   * already be in certflow_events.
+   */
+  const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, f: Frontier): void => {
+    const hashes = f.hashes;
     for (const [position, hash] of leaves) {
-      const size = range.size;
-      if (position - size !== (size === 0 ? FIRST_POSITION : lastPosition - (size - 1))) sql.putGap.run(size, position - size);
-      range.append(eventLeafHash(hash));
-      lastPosition = position;
+      const size = f.size;
+      if (position - size !== (size === 0 ? FIRST_POSITION : f.lastPosition - (size - 1))) sql.putGap.run(size, position - size);
+      // the nodes leaf `size` completes: one per trailing 1 bit of its index, each over the frontier's last hash
+      let h = eventLeafHash(hash);
+      let level = 0;
+      let index = size;
+      while (index % 2 === 1) {
+        h = nodeHash(hashes.pop()!, h);
+        level++;
+        index = (index - 1) / 2;
+        sql.putNode.run(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
+      }
+      hashes.push(h);
+      f.size = size + 1;
+      f.lastPosition = position;
     }
-    return lastPosition;
   };
   /** Adds the events below `before` the tree does not cover yet (written by a release without the tree). */
-  const catchUp = (range: CompactRange, last: number, before: number): number => {
+  const catchUp = (f: Frontier, before: number): void => {
     // in batches: better-sqlite3 allows no write while a statement iterates
     for (;;) {
-      const rows = sql.uncovered.all(last, before) as [number, string][];
-      last = addLeaves(rows, range, last);
-      if (rows.length < CATCH_UP_BATCH) return last;
+      const rows = sql.uncovered.all(f.lastPosition, before) as [number, string][];
+      addLeaves(rows, f);
+      if (rows.length < CATCH_UP_BATCH) return;
     }
   };
   if (head()[1] < (sql.maxPosition.get() as number)) {
     try {
       db.transaction(() => {
-        const [size, last] = head();
-        const range = extending(loadFrontier(size, last));
-        const lastPosition = catchUp(range, last, Number.MAX_SAFE_INTEGER);
-        sql.setHead.run(range.size, lastPosition);
+        const f = loadFrontier(...head());
+        catchUp(f, Number.MAX_SAFE_INTEGER);
+        sql.setHead.run(f.size, f.lastPosition);
       }).immediate();
     } catch (err) {
       // A file written before the tree existed, opened read-only: answer from a tree rebuilt in memory.
@@ -245,16 +255,14 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       // A tree of a given size never changes once committed, and positions only
       // grow: a cache of the stored size and last position is the stored frontier.
       const base = frontier && frontier.size === size && frontier.lastPosition === last ? frontier : loadFrontier(size, last);
-      const range = extending(base);
-      const first = events[0]!.position;
-      let lastPosition = first > last + 1 ? catchUp(range, last, first) : last;
-      lastPosition = addLeaves(
+      const scratch: Frontier = { size, lastPosition: last, hashes: base.hashes.slice() };
+      if (events[0]!.position > last + 1) catchUp(scratch, events[0]!.position);
+      addLeaves(
         events.map((e) => [e.position, e.hash] as const),
-        range,
-        lastPosition,
+        scratch,
       );
-      sql.setHead.run(range.size, lastPosition);
-      staged = { size: range.size, lastPosition, hashes: range.frontier().map((n) => n.hash) };
+      sql.setHead.run(scratch.size, scratch.lastPosition);
+      staged = scratch;
     },
     commit() {
       if (staged) frontier = staged;
