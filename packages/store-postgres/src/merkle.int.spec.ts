@@ -8,6 +8,8 @@ import { createAuditorRole } from './testing/auditorRole.js';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { spawnWorker } from './testing/processFixture.js';
+import { MIGRATIONS } from './schema.js';
+import { EXTEND_STEP } from './merkle.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
 
 const { skip } = await postgresForTests();
@@ -106,6 +108,69 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
     await store.close();
   }, 180_000);
+
+  it('migrates a schema whose tree was written by migration 4: the frontier is loaded from the stored nodes, and the tree stays a rebuild', async () => {
+    const schema = fresh('treemig');
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      // the schema as a release with migrations 1–4 leaves it, its tree extended by migration 4's extend_tree
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+      await admin.query(`CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      for (const m of MIGRATIONS.filter((m) => m.version <= 4)) {
+        await admin.query(m.sql(schema));
+        await admin.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+      }
+      const meta = '{"actor":{"id":"a","role":"city-center"},"at":"2020-06-01T09:00:00+08:00","commandId":"c","correlationId":"k"}';
+      for (let i = 0; i < 11; i++) {
+        await admin.query(`SELECT * FROM "${schema}".append_batch($1, $2, NULL, ARRAY['ScoreRecorded'], '"ScoreRecorded"', $3, $4)`, [
+          `application-m${i}`,
+          JSON.stringify(`application-m${i}`),
+          `{"seq":${i}}`,
+          meta,
+        ]);
+        await admin.query(`SELECT "${schema}".extend_tree(64, true)`);
+      }
+      const old = await admin.query(`SELECT size::int AS size, frontier IS NULL AS unset FROM "${schema}".tree_head`).catch(() => undefined);
+      expect(old).toBeUndefined(); // no frontier column before migration 6
+      const store = postgresStore({ connectionString: PG_URL, schema });
+      expect(await store.transparency.size()).toBe(11);
+      for (let i = 0; i < 5; i++) await store.append(`application-n${i}`, testEvents(3), { expectedVersion: 'no-stream' });
+      const tree = await rebuilt(store);
+      expect(await store.transparency.size()).toBe(26);
+      expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+      const head = (await admin.query(`SELECT size::int AS size, cardinality(frontier)::int AS parts FROM "${schema}".tree_head`)).rows[0];
+      expect(head).toEqual({ size: 26, parts: 3 }); // 26 = 16 + 8 + 2
+      const first = (await store.readStream('application-m0'))[0]!;
+      expect(verifyInclusion(eventLeafHash(first.hash), 0, 26, await store.transparency.inclusionProof(0, 26), tree.root())).toBe(true);
+      expect((await admin.query(`SELECT max(version)::int AS v FROM "${schema}".migrations`)).rows[0].v).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+      await store.close();
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('has appends extend the stored tree every few positions, with what was committed before them, and questions add the rest', async () => {
+    const schema = fresh('treestep');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const count = 3 * EXTEND_STEP + 2;
+      for (let i = 0; i < count; i++) await store.append(`application-st${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+      const storedSize = async () => (await admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`)).rows[0].size as number;
+      // the append at position 3·step added positions 2·step … 3·step − 1: no question was asked yet
+      expect(await storedSize()).toBe(3 * EXTEND_STEP - 1);
+      expect(await store.transparency.size()).toBe(count);
+      expect(await storedSize()).toBe(count);
+      await store.append('application-st-batch', testEvents(EXTEND_STEP + 1), { expectedVersion: 'no-stream' });
+      const tree = await rebuilt(store);
+      expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
 
   it('adds no leaf past a transaction still open, so leaves follow positions even when commits do not', async () => {
     const schema = fresh('treeorder');

@@ -19,9 +19,24 @@ type Query = <R extends object>(text: string, values?: unknown[]) => Promise<R[]
 /** Benchmark seam (not exported from the package): with `disabled`, stores created afterwards append without extending the tree. */
 export const treeSeam = { disabled: false };
 
-/** The select-list item each append adds: the tree takes in, in the append's own transaction, what others committed before it. */
+/**
+ * Appends extend the tree in steps of this many positions: the append whose
+ * positions reach a multiple of it extends the tree (in its own transaction)
+ * with what others committed before it. 1 (every append, as the tree's
+ * contract says: kept in the append's transaction) is what ships; a larger
+ * step shares the call's fixed cost and the node, leaf and head writes among
+ * that many events (measured in docs/transparency.md) at the price of a
+ * stored tree that lags by up to that many events. Tree questions extend
+ * first either way, so no answer lags a committed event.
+ */
+export const EXTEND_STEP = 1;
+
+/** The select-list item each append adds: the tree takes in, in the append's own transaction, what others committed before it, every {@link EXTEND_STEP} positions. */
 export function extendTreeItem(schema: string): string {
-  return treeSeam.disabled ? '' : `, "${schema}".extend_tree(64, false) AS tree_size`;
+  if (treeSeam.disabled) return '';
+  // positions first_position … first_position + n − 1 (hashes: 64 hex digits an event) reach a multiple of the step
+  return `, CASE WHEN first_position IS NOT NULL AND (first_position + length(hashes) / 64 - 1) / ${EXTEND_STEP} > (first_position - 1) / ${EXTEND_STEP}
+     THEN "${schema}".extend_tree(${EXTEND_STEP * 32}, false) END AS tree_size`;
 }
 
 /** Leaves one extend_tree call adds at most while a tree question waits. */
@@ -41,8 +56,8 @@ interface Overlay {
 }
 
 /**
- * The TransparencyLog of a PostgreSQL store: the tree migration 4 keeps
- * (see treeSchema.ts). Every question first extends the tree with the
+ * The TransparencyLog of a PostgreSQL store: the tree migrations 4 and 5
+ * keep (see treeSchema.ts). Every question first extends the tree with the
  * committed events it does not cover yet, unless an append is extending it
  * at that moment (then it answers from the tree as last committed); nodes
  * are fetched in one query per question.

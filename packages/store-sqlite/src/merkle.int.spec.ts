@@ -106,6 +106,62 @@ describe('sqliteStore Merkle tree', () => {
     await store.close();
   });
 
+  it('appends from the frontier kept in memory, loading it from the stored nodes only once', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    const before = treeStats.frontierLoads;
+    for (let i = 0; i < 12; i++) await store.append(`application-${i}`, testEvents(i % 3 === 0 ? 10 : 1), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    expect(hex(await store.transparency.root())).toBe(hex(rebuild(file).root()));
+    await store.close();
+  });
+
+  it("sees another process's appends to the file: the frontier is reloaded and the tree stays equal to a rebuild", async () => {
+    const file = fresh();
+    const a = sqliteStore({ file });
+    const b = sqliteStore({ file });
+    await a.append('application-a', testEvents(3), { expectedVersion: 'no-stream' });
+    await b.append('application-b', testEvents(2), { expectedVersion: 'no-stream' });
+    const before = treeStats.frontierLoads;
+    await a.append('application-c', testEvents(1), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    await a.append('application-d', testEvents(4), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    expect(await a.transparency.size()).toBe(10);
+    expect(hex(await a.transparency.root())).toBe(hex(rebuild(file).root()));
+    expect(hex(await b.transparency.root())).toBe(hex(rebuild(file).root()));
+    await a.close();
+    await b.close();
+  });
+
+  it('keeps no frontier of an append whose commit failed, even when another process then appends as many events', async () => {
+    const file = fresh();
+    const a = sqliteStore({ file });
+    await a.append('application-a', testEvents(6), { expectedVersion: 'no-stream' });
+    // a deferred foreign key the tree head's update breaks once it reaches 7 leaves: the COMMIT fails, after the tree was extended
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE guard_parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE guard_child (x INTEGER REFERENCES guard_parent (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER guard AFTER UPDATE ON certflow_tree_head WHEN NEW.size = 7 BEGIN INSERT INTO guard_child VALUES (1); END;`);
+    await expect(a.append('application-x', testEvents(1), { expectedVersion: 'no-stream' })).rejects.toMatchObject({ code: expect.any(String) });
+    expect(await a.transparency.size()).toBe(6);
+    raw.exec('DROP TRIGGER guard');
+    raw.close();
+    // another process appends one event: the stored tree has 7 leaves again, but not the failed append's
+    const b = sqliteStore({ file });
+    await b.append('application-b', testEvents(1), { expectedVersion: 'no-stream' });
+    await b.close();
+    const before = treeStats.frontierLoads;
+    await a.append('application-c', testEvents(3), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    expect(await a.transparency.size()).toBe(10);
+    expect(hex(await a.transparency.root())).toBe(hex(rebuild(file).root()));
+    const events = await a.readStream('application-c');
+    const proof = await a.transparency.inclusionProof(9);
+    expect(verifyInclusion(eventLeafHash(events[2]!.hash), 9, 10, proof, await a.transparency.root())).toBe(true);
+    await a.close();
+  });
+
   it('answers no tree question once closed, with the store-closed error', async () => {
     const store = sqliteStore({ file: fresh() });
     await store.close();

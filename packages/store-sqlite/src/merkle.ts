@@ -5,9 +5,10 @@ import {
   eventLeafHash,
   inclusionRanges,
   memoryTransparencyLog,
-  nodesForAppend,
+  nodeHash,
   nodesNeeded,
   rangeHashes,
+  rangeNodes,
   ProofUnavailableError,
   type Hash,
   type LeafRange,
@@ -29,6 +30,14 @@ import {
  * subtree above the leaves is kept in `certflow_tree_nodes` (about one row
  * per event), and `certflow_tree_head` holds the size, so an append adds a
  * node row or two and rewrites one head row.
+ *
+ * The right frontier (the O(log n) complete subtrees covering the tree) is
+ * kept in memory, so an append reads no node: it computes its new nodes from
+ * a scratch copy of the frontier, which becomes the cached one only once the
+ * transaction committed (`commit`); any failure drops the cache (`abort`).
+ * The cache is checked against the stored head (size and last position) at
+ * the start of every write, so another process's appends (or a rollback) make
+ * it reload from the stored nodes.
  *
  * A file written by a release without the tree (or by an older process still
  * appending to it) is caught up on open and before each append.
@@ -60,12 +69,21 @@ const FIRST_POSITION = 1;
 /** Benchmark seam (not exported from the package): with `disabled`, appends skip the tree, the baseline bench/transparency compares against. */
 export const treeSeam = { disabled: false };
 
-/** Counts (not exported from the package) for tests: node queries run by tree questions, and range hashes answered from the right-edge cache. */
-export const treeStats = { nodeQueries: 0, edgeHits: 0 };
+/**
+ * Counts (not exported from the package) for tests: node queries run by tree
+ * questions, range hashes answered from the right-edge cache, and frontiers
+ * loaded from the stored nodes by appends (the in-memory frontier missing or
+ * stale).
+ */
+export const treeStats = { nodeQueries: 0, edgeHits: 0, frontierLoads: 0 };
 
 export interface SqliteTree {
   /** Adds the leaves of events just inserted (in position order), inside the caller's transaction. */
   add(events: readonly StoredEvent[]): void;
+  /** The caller's transaction committed: what `add` computed becomes the cached frontier. */
+  commit(): void;
+  /** The caller's transaction failed (or may not have committed): the cached frontier is dropped. */
+  abort(): void;
   readonly log: TransparencyLog;
 }
 
@@ -123,29 +141,57 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
     return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
   };
-  /** Adds leaves in position order; the events must already be in certflow_events. */
-  const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, size: number, lastPosition: number): [number, number] => {
-    for (const [position, hash] of leaves) {
-      if (position - size !== (size === 0 ? FIRST_POSITION : lastPosition - (size - 1))) sql.putGap.run(size, position - size);
-      const nodes = nodesForAppend(size, eventLeafHash(hash), read);
-      for (let k = 1; k < nodes.length; k++) sql.putNode.run(nodes[k]!.level, nodes[k]!.index, Buffer.from(nodes[k]!.hash));
-      size++;
-      lastPosition = position;
-    }
-    return [size, lastPosition];
+  /**
+   * A tree of `size` leaves, the last of them the event at `lastPosition`, by
+   * its frontier: the hashes of `rangeNodes(0, size)`, left to right.
+   */
+  type Frontier = { size: number; lastPosition: number; hashes: Hash[] };
+  /** The frontier of the stored tree of `size` leaves, from its stored nodes (leaves from their events). */
+  const loadFrontier = (size: number, lastPosition: number): Frontier => {
+    treeStats.frontierLoads++;
+    return { size, lastPosition, hashes: rangeNodes(0, size).map((k) => read(k.level, k.index)) };
   };
-  const catchUp = (before: number): [number, number] => {
-    let [size, last] = head();
+  /**
+   * Adds leaves in position order to `f` (a scratch copy, changed in place),
+   * inserting every node they complete above the leaves; the events must
+   * already be in certflow_events.
+   */
+  const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, f: Frontier): void => {
+    const hashes = f.hashes;
+    for (const [position, hash] of leaves) {
+      const size = f.size;
+      if (position - size !== (size === 0 ? FIRST_POSITION : f.lastPosition - (size - 1))) sql.putGap.run(size, position - size);
+      // the nodes leaf `size` completes: one per trailing 1 bit of its index, each over the frontier's last hash
+      let h = eventLeafHash(hash);
+      let level = 0;
+      let index = size;
+      while (index % 2 === 1) {
+        h = nodeHash(hashes.pop()!, h);
+        level++;
+        index = (index - 1) / 2;
+        sql.putNode.run(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
+      }
+      hashes.push(h);
+      f.size = size + 1;
+      f.lastPosition = position;
+    }
+  };
+  /** Adds the events below `before` the tree does not cover yet (written by a release without the tree). */
+  const catchUp = (f: Frontier, before: number): void => {
     // in batches: better-sqlite3 allows no write while a statement iterates
     for (;;) {
-      const rows = sql.uncovered.all(last, before) as [number, string][];
-      [size, last] = addLeaves(rows, size, last);
-      if (rows.length < CATCH_UP_BATCH) return [size, last];
+      const rows = sql.uncovered.all(f.lastPosition, before) as [number, string][];
+      addLeaves(rows, f);
+      if (rows.length < CATCH_UP_BATCH) return;
     }
   };
   if (head()[1] < (sql.maxPosition.get() as number)) {
     try {
-      db.transaction(() => sql.setHead.run(...catchUp(Number.MAX_SAFE_INTEGER))).immediate();
+      db.transaction(() => {
+        const f = loadFrontier(...head());
+        catchUp(f, Number.MAX_SAFE_INTEGER);
+        sql.setHead.run(f.size, f.lastPosition);
+      }).immediate();
     } catch (err) {
       // A file written before the tree existed, opened read-only: answer from a tree rebuilt in memory.
       if (db.readonly || /READONLY/.test(String((err as { code?: unknown }).code))) return readOnlyTree(db, assertOpen);
@@ -198,12 +244,34 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       return h;
     });
   };
+  /** The frontier of the committed tree as this process last wrote or loaded it. */
+  let frontier: Frontier | undefined;
+  /** What the running transaction's `add` computed: the cached frontier once it committed. */
+  let staged: Frontier | undefined;
   return {
     add(events) {
       if (events.length === 0 || treeSeam.disabled) return;
-      const [size, last] = catchUp(events[0]!.position);
-      sql.setHead.run(...addLeaves(events.map((e) => [e.position, e.hash] as const), size, last));
+      const [size, last] = head();
+      // A tree of a given size never changes once committed, and positions only
+      // grow: a cache of the stored size and last position is the stored frontier.
+      const base = frontier && frontier.size === size && frontier.lastPosition === last ? frontier : loadFrontier(size, last);
+      const scratch: Frontier = { size, lastPosition: last, hashes: base.hashes.slice() };
+      if (events[0]!.position > last + 1) catchUp(scratch, events[0]!.position);
+      addLeaves(
+        events.map((e) => [e.position, e.hash] as const),
+        scratch,
+      );
+      sql.setHead.run(scratch.size, scratch.lastPosition);
+      staged = scratch;
     },
+    commit() {
+      if (staged) frontier = staged;
+      staged = undefined;
+    },
+    abort() {
+      frontier = staged = undefined;
+    },
+
     log: {
       async size() {
         assertOpen();
@@ -251,6 +319,8 @@ function readOnlyTree(db: Database.Database, assertOpen: () => void): SqliteTree
     add() {
       throw new ProofUnavailableError('the database is read-only');
     },
+    commit() {},
+    abort() {},
     log: {
       size: () => build().size(),
       root: (size) => build().root(size),

@@ -232,7 +232,9 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       let sealed: StoredEvent[];
       try {
         sealed = appendTx.immediate(streamId, events, expected);
+        tree.commit();
       } catch (err) {
+        tree.abort();
         // BEGIN IMMEDIATE serializes writers, so this only fires if something
         // else wrote the file without the lock; the unique key still holds.
         if (isStreamVersionConflict(err)) throw new ConcurrencyError(streamId, expected, headOf(streamId).version);
@@ -345,7 +347,9 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       refuseIfDamaged();
       try {
         importTx.immediate(events);
+        tree.commit();
       } catch (err) {
+        tree.abort();
         throw busy(err, 'importEvents');
       }
       notify();
