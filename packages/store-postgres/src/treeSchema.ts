@@ -156,14 +156,14 @@ BEGIN
     END LOOP;
   END IF;
   FOR k IN 1..cardinality(ps) LOOP
-    h := sha256('\\x00'::bytea || decode(hs[k], 'hex'));
+    h := sha256(decode('00', 'hex') || decode(hs[k], 'hex'));
     n_level := n_level || 0;
     n_idx := n_idx || sz;
     n_hash := n_hash || h;
     lvl := 0;
     i := sz;
     WHILE i % 2 = 1 LOOP
-      h := sha256('\\x01'::bytea || fr[cardinality(fr)] || h);
+      h := sha256(decode('01', 'hex') || fr[cardinality(fr)] || h);
       fr := fr[1:cardinality(fr) - 1];
       lvl := lvl + 1;
       i := (i - 1) / 2;
