@@ -53,8 +53,13 @@ async function compare(label: string, withTree: EventStore, without: EventStore,
     for (const tree of order) {
       const s = await appends(tree ? withTree : without, singles, 1);
       const b = await appends(tree ? withTree : without, batches, 10);
-      if (tree) (totals.s1 += s), (totals.b1 += b);
-      else (totals.s0 += s), (totals.b0 += b);
+      if (tree) {
+        totals.s1 += s;
+        totals.b1 += b;
+      } else {
+        totals.s0 += s;
+        totals.b0 += b;
+      }
     }
   }
   const n = ROUNDS;
@@ -133,7 +138,7 @@ async function proofs(): Promise<void> {
   const putEvent = db.prepare(`INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, 1, 'Bench', '{}', '{}', NULL, ?)`);
   const putNode = db.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
   db.transaction(() => {
-    hashes.forEach((h, i) => putEvent.run(i + 1, `exam-${i}`, h));
+    hashes.forEach((h, i) => void putEvent.run(i + 1, `exam-${i}`, h));
     for (let level = 1; 2 ** level <= N; level++) {
       for (let idx = 0; (idx + 1) * 2 ** level <= N; idx++) putNode.run(level, idx, Buffer.from(tree.node(level, idx)));
     }

@@ -10,6 +10,12 @@ import { ValidationError, renderPackSnapshot, type RulePack, type ValidationIssu
 import { DIVISION_CODE, PACK_ID, jurisdictionOf, packFiles, registeredHere, writePackFiles } from '../packages/cli/src/newPack/scaffold.js';
 import * as t from '../packages/cli/src/newPack/templates.js';
 
+/** What this script reads of a parent pack's `test/cases.yaml`. */
+interface ParentCases {
+  base: { organization: { uscc: string } & Record<string, unknown> } & Record<string, unknown>;
+  cases: { set?: unknown; unset?: unknown; facts?: unknown; command?: unknown; expect: { outcome: string; review?: string[]; fail?: string[] } }[];
+}
+
 export interface CreatePackOptions {
   /** Folder name and pack id, kebab-case: a province (`hubei`) or `<province>-<city>` (`fujian-xiamen`). */
   id: string;
@@ -42,10 +48,10 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
   const { level, prefix, elsewhere } = jurisdictionOf(code);
 
   // The sample profile: the parent's own test base, registered here.
-  const yaml = createRequire(join(repoRoot, 'packages', 'core', 'package.json'))('yaml') as { parse(s: string): any; stringify(v: unknown): string };
-  const parentCases = yaml.parse(readFileSync(join(parentDir, 'test', 'cases.yaml'), 'utf8'));
+  const yaml = createRequire(join(repoRoot, 'packages', 'core', 'package.json'))('yaml') as { parse(s: string): unknown; stringify(v: unknown): string };
+  const parentCases = yaml.parse(readFileSync(join(parentDir, 'test', 'cases.yaml'), 'utf8')) as ParentCases;
   const base = registeredHere(parentCases.base, code);
-  const first = parentCases.cases.find((c: any) => !c.set && !c.unset && !c.facts && !c.command);
+  const first = parentCases.cases.find((c) => !c.set && !c.unset && !c.facts && !c.command);
   if (!first) throw new ValidationError([{ path: ['extends'], code: 'no_base_case', message: `rulepacks/${parent}/test/cases.yaml has no case on its unchanged base` }], 'create-pack');
 
   // A parent's own registration rule would fail every profile registered here: the new one replaces it.

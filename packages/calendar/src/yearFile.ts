@@ -74,7 +74,7 @@ export function checkYearFile(input: unknown): CalendarIssue[] {
     f[list].forEach((d, i) => {
       if (!inYear(d.date)) issue([list, i, 'date'], 'wrong_year', `${d.date} is not in ${y} (nor in December of ${y - 1})`, { date: d.date, year: y });
       const before = seen.get(d.date);
-      if (before) issue([list, i, 'date'], 'duplicate', `${d.date} is listed twice (${before === list ? 'in ' + list : 'as a holiday and as a workday'})`, { date: d.date });
+      if (before) issue([list, i, 'date'], 'duplicate', `${d.date} is listed twice (${before === list ? `in ${list}` : 'as a holiday and as a workday'})`, { date: d.date });
       seen.set(d.date, list);
       if (list === 'workdays') {
         const wd = weekday(d.date);

@@ -65,8 +65,19 @@ export function bufferIo(options: { stdin?: Readable; cwd?: string; isTTY?: bool
   let out = '';
   let err = '';
   return {
-    stdout: { write: (c: string) => ((out += c), true) },
-    stderr: { write: (c: string) => ((err += c), true), isTTY: options.isTTY ?? false },
+    stdout: {
+      write: (c: string) => {
+        out += c;
+        return true;
+      },
+    },
+    stderr: {
+      write: (c: string) => {
+        err += c;
+        return true;
+      },
+      isTTY: options.isTTY ?? false,
+    },
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     env: options.env ?? {},

@@ -61,7 +61,7 @@ describe.skipIf(skip)('engine on PostgreSQL behind a proxy that loses replies an
       writeFileSync(secondGoFile, '');
       const exits = await Promise.all(workers.map((w) => w.done));
       clearInterval(killer);
-      exits.forEach((x) => expect(x, x.stderr).toMatchObject({ code: 0 }));
+      for (const x of exits) expect(x, x.stderr).toMatchObject({ code: 0 });
       for (const w of workers) expect(w.messages.find((m) => 'core' in m)?.core).toBe('source');
       // No raw error reached a caller of the engine.
       expect(workers.flatMap((w) => w.messages.filter((m) => 'raw' in m))).toEqual([]);

@@ -80,7 +80,7 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     const key = generateNoteKey('certflow.test/pg-receipts');
     let now = new Date('2020-06-01T09:00:00+08:00');
     const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, receipts: { signer: noteSigner(key.skey) } });
-    let last;
+    let last: Awaited<ReturnType<typeof engine.execute>> | undefined;
     for (const { at, ...c } of ISSUED) {
       if (at) now = new Date(at);
       last = await engine.execute(c as Command);

@@ -14,7 +14,6 @@ import {
   type AppendOptions,
   type AppendResult,
   type CanonicalForms,
-  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type RecordedCommand,

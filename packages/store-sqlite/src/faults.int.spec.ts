@@ -27,8 +27,12 @@ function runAppender(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
     child.on('exit', (code, signal) => res({ code, signal })),
   );
@@ -183,7 +187,7 @@ describe('sqliteStore faults', () => {
     const per = 150;
     const runs = [runAppender([file, 'contend', String(per), 'a']), runAppender([file, 'contend', String(per), 'b'])];
     const exits = await Promise.all(runs.map((r) => r.exited));
-    runs.forEach((r, i) => expect({ i, exit: exits[i]!.code, err: r.err() }).toEqual({ i, exit: 0, err: '' }));
+    runs.forEach((r, i) => void expect({ i, exit: exits[i]!.code, err: r.err() }).toEqual({ i, exit: 0, err: '' }));
     const store = sqliteStore({ file });
     const events = await store.readStream('quota-shared');
     expect(events).toHaveLength(2 * per);

@@ -37,7 +37,9 @@ describe('sqliteStore Merkle tree', () => {
     const runs = Array.from({ length: 4 }, (_, w) => {
       const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, 'contend', '15', `w${w}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
-      child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
       return new Promise<void>((res, rej) => child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`appender ${w} exited ${code}: ${err}`)))));
     });
     await Promise.all(runs);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+
 import {
   CertflowError,
   ConcurrencyError,
@@ -15,7 +15,6 @@ import {
   validateAppend,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,

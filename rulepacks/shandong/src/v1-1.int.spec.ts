@@ -2,12 +2,12 @@
 // decided otherwise under the released 1.0.0 (kept for replay).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createEngine, memoryStore, type Command, type Decision, type RulePack } from '@certflow/core';
+import { createEngine, memoryStore, type Command, type Decision, type RulePack, type ApplicantProfile } from '@certflow/core';
 import { caseFacts, loadRuleCases, testCalendar } from '@certflow/core/testing';
 import shandong from './index.js';
 
 const file = loadRuleCases(fileURLToPath(new URL('..', import.meta.url)));
-const base = caseFacts(file, { name: 'base', asOf: '2020-05-20', expect: { outcome: 'needs-review' } }) as Record<string, any>;
+const base = caseFacts(file, { name: 'base', asOf: '2020-05-20', expect: { outcome: 'needs-review' } }) as ApplicantProfile;
 
 async function submit(pack: RulePack, profile: Record<string, unknown>): Promise<Decision> {
   const engine = createEngine({ store: memoryStore(), rulePacks: [pack], calendar: testCalendar(), clock: () => new Date('2020-05-20T10:00:00+08:00') });

@@ -8,7 +8,16 @@ const keys = (o: object) => Object.keys(o).sort();
 const reads = (fn: (p: never) => string) => {
   const read = new Set<string>();
   const sample = Object.assign(['x'], { toString: () => 'x' });
-  const proxy = new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? (read.add(k), sample) : undefined) });
+  const proxy = new Proxy(
+    {},
+    {
+      get: (_t, k) => {
+        if (typeof k !== 'string') return undefined;
+        read.add(k);
+        return sample;
+      },
+    },
+  );
   try {
     (fn as (p: unknown) => string)(proxy);
   } catch {

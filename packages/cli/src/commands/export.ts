@@ -54,7 +54,12 @@ source), which appears only once the export is complete.`,
         throw new CannotReadError(String(values.out), (e as Error).message, { action: 'write', cause: e });
       }
     }
-    const out = chunkedWriter(fd === undefined ? io.stdout : { write: (text: string) => (writeSync(fd, text), true) });
+    const out = chunkedWriter(fd === undefined ? io.stdout : {
+            write: (text: string) => {
+              writeSync(fd, text);
+              return true;
+            },
+          });
     let complete = false;
     try {
       await out.write(toJsonlLine(exportHeader(masked)));

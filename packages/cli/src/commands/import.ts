@@ -86,7 +86,7 @@ source could not be read or the target could not be written.`,
         report = verifyRecords(source.label, records);
         if (!report.ok) return refuse(report.problems.map(formatProblem));
       }
-      let store;
+      let store: EventStore;
       try {
         store = await openStore(to, io, { create: true });
       } catch (e) {

@@ -44,7 +44,7 @@ function printText(r: ReplayResult, out: (s: string) => void, locale: Locale = '
   for (const f of r.failed) out(`✖ ${f.streamId} does not rebuild: ${f.error}`);
   const d = r.decisions;
   out(t(locale, 'replay.decisions', { rechecked: d.rechecked, differ: d.mismatched.length }));
-  for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => out(i === 0 ? `✖ ${l}` : l));
+  for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => void out(i === 0 ? `✖ ${l}` : l));
   if (d.knownBuild > 0) out(`  ${d.knownBuild} decisions recorded by an earlier known build of their pack version (same rules, other hash)`);
   for (const p of d.packChanged) {
     out(
@@ -56,7 +56,7 @@ function printText(r: ReplayResult, out: (s: string) => void, locale: Locale = '
   for (const u of d.unsupported) out(`  ${u.streamId} v${u.version}: ${u.eventType} records a decision replay cannot rebuild the facts of (not rechecked)`);
   if (r.under) {
     out(`under ${r.under.pack}: ${r.under.compared} decisions compared, ${r.under.changed.length} would change`);
-    for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => out(`  ${l}`));
+    for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => void out(`  ${l}`));
   }
   out(t(locale, 'replay.history', { violations: r.history.length }));
   out(t(locale, r.ok ? 'replay.ok' : 'replay.problems'));

@@ -166,7 +166,8 @@ export async function replayLog(
       if (options.listStreams !== false) result.streams.push({ streamId, version: s.version, state: s.state });
       result.states[s.state] = (result.states[s.state] ?? 0) + 1;
       const kind = streamId.slice(0, streamId.indexOf('-'));
-      const byKind = (result.statesByKind[kind] ??= {});
+      const byKind = result.statesByKind[kind] ?? {};
+      result.statesByKind[kind] = byKind;
       byKind[s.state] = (byKind[s.state] ?? 0) + 1;
       result.rebuilt++;
     } catch (e) {

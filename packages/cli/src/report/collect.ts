@@ -149,7 +149,10 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
       if (!entry.pack && ref?.id) {
         const key = `${ref.id}@${ref.version}`;
         let pack = packRefs.get(key);
-        if (!pack) packRefs.set(key, (pack = { id: ref.id, version: ref.version }));
+        if (!pack) {
+          pack = { id: ref.id, version: ref.version };
+          packRefs.set(key, pack);
+        }
         entry.pack = pack;
       }
       if (!entry.org || !entry.parent) {
