@@ -9,6 +9,7 @@
 //   scripts/fidelity.spec.ts         FIDELITY.md against the pack and its tests
 //   docs/snippets/snippets.spec.ts   the README's sample is quoted from its snippet, and the snippet runs
 //   rulepacks/<id>/src/*.spec.ts     the pack's own tests: the meta-test, its cases, snapshot drift
+// and Biome's linter (`pnpm lint`) over the new pack and the docs snippets.
 // Only these (not the whole suite), so it stays fast enough for CI (about 15 s).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -22,7 +23,7 @@ const checkout = mkdtempSync(join(tmpdir(), 'certflow-checkout-'));
 afterAll(() => (process.env.KEEP_CHECKOUT ? console.log(checkout) : rmSync(checkout, { recursive: true, force: true })));
 
 function makeCheckout(): void {
-  for (const f of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.json', 'tsconfig.base.json', 'vitest.config.ts', 'README.md']) copyFileSync(join(repo, f), join(checkout, f));
+  for (const f of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.json', 'tsconfig.base.json', 'vitest.config.ts', 'biome.json', '.gitignore', 'README.md']) copyFileSync(join(repo, f), join(checkout, f));
   cpSync(join(repo, 'scripts'), join(checkout, 'scripts'), { recursive: true, filter: (src) => !src.endsWith('create-pack-untouched.spec.ts') });
   cpSync(join(repo, 'docs', 'snippets'), join(checkout, 'docs', 'snippets'), { recursive: true });
   for (const f of readdirSync(join(repo, 'docs')).filter((f) => f.endsWith('.md'))) copyFileSync(join(repo, 'docs', f), join(checkout, 'docs', f));
@@ -65,5 +66,8 @@ describe('a pack scaffolded by pnpm create-pack', () => {
     expect(passed('docs/snippets/snippets.spec.ts', new RegExp(`rulepack-${ID}.ts runs`))).toBe(true);
     expect(passed(`rulepacks/${ID}`, /snapshot.md matches the pack/)).toBe(true);
     expect(passed(`rulepacks/${ID}`, /registered outside/)).toBe(true);
+
+    const lint = spawnSync(process.execPath, [join(repo, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'lint', `rulepacks/${ID}`, 'docs/snippets'], { cwd: checkout, encoding: 'utf8' });
+    expect(lint.status, `${lint.stdout}${lint.stderr}`.slice(-2000)).toBe(0);
   }, 180_000);
 });
