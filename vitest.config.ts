@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@certflow\/core\/testing$/, replacement: here('./packages/core/src/testing/index.ts') },
       { find: /^@certflow\/core\/fixtures$/, replacement: here('./packages/core/src/fixtures/index.ts') },
       { find: /^@certflow\/core\/store$/, replacement: here('./packages/core/src/store/index.ts') },
+      { find: /^@certflow\/rulepack-([^/]+)\/locales$/, replacement: here('./rulepacks/$1/src/locales/index.ts') },
       { find: /^@certflow\/rulepack-(.+)$/, replacement: here('./rulepacks/$1/src/index.ts') },
       { find: /^@certflow\/(core|calendar|store-sqlite|store-postgres|cli)$/, replacement: here('./packages/$1/src/index.ts') },
     ],

@@ -33,7 +33,7 @@ for (let s = 0; s < STREAMS; s++) {
 }
 const events: StoredEvent[] = [];
 for await (const e of store.readAll()) events.push(e);
-writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+writeFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
 const n = events.length;
 
 const sink: CliIo = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false }, cwd: dir, env: {} };

@@ -1,12 +1,15 @@
 // Audit at scale: writes (once, cached under .certflow/bench/) a realistic
-// log of N events (bench/scale/generate.ts: every region's story copied under
-// fresh identities), then runs, each in its own process, the one-thread
-// baseline (read each line, JSON.parse, SHA-256 of the line) and
-// `certflow verify` on it, printing events/s and peak RSS of each and the
-// ratio to the baseline measured in the same run. Asserts nothing about timings.
+// log of N events (bench/scale/generate.ts: every pack's story copied under
+// fresh identities), then runs, each in its own process under /usr/bin/time,
+// the baselines and the commands on it, and prints events/s, peak RSS of each
+// process and the ratio to its baseline measured in the same run, beside the
+// target of the scale issue. Asserts nothing about timings.
+//   baseline        read each line, JSON.parse, SHA-256 of the line (one thread)
+//   import baseline read the same lines and insert them with raw better-sqlite3, 5,000 a transaction
 // pnpm bench scale --events 1000000   (default 20,000; --fresh rewrites the log)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { scaleLog } from './scale/generate.js';
 
@@ -32,28 +35,94 @@ const { createHash } = require('node:crypto');
   if (n === 0) process.exit(1);
 })();`;
 
+const IMPORT_BASELINE = `
+const { createReadStream } = require('node:fs');
+const { createInterface } = require('node:readline');
+const Database = require(process.argv[3]);
+(async () => {
+  const db = new Database(process.argv[2]);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, meta TEXT NOT NULL, prev_hash TEXT, hash TEXT NOT NULL, UNIQUE (stream_id, version))');
+  const insert = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const write = db.transaction((rows) => { for (const e of rows) insert.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash); });
+  let rows = [];
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(process.argv[1], { encoding: 'utf8' }), crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const e = JSON.parse(line);
+    if (e.certflowExport) continue;
+    rows.push(e);
+    n++;
+    if (rows.length >= 5000) { write(rows); rows = []; }
+  }
+  write(rows);
+  db.close();
+  if (n === 0) process.exit(1);
+})();`;
+
 const builtCli = join(root, 'packages/cli/dist/bin.js');
-const cli = existsSync(builtCli) ? [builtCli] : ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
-const timeFile = join(root, '.certflow', 'bench', 'scale-time.txt');
+if (!existsSync(builtCli)) throw new Error('the scale benchmark runs the built CLI: pnpm build first');
+const cli = [builtCli];
+const dir = join(root, '.certflow', 'bench');
+const timeFile = join(dir, 'scale-time.txt');
+const sqlite = join(dir, `scale-${events}.sqlite`);
+const rawSqlite = join(dir, `scale-${events}-raw.sqlite`);
+const betterSqlite = createRequire(join(root, 'packages/store-sqlite/package.json')).resolve('better-sqlite3');
+const removeDb = (f: string) => {
+  for (const x of [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]) rmSync(x, { force: true });
+};
+
+interface Measured {
+  seconds: number;
+  rssMb: number;
+  status: number | null;
+}
 
 /** Runs a command under /usr/bin/time: wall seconds and peak RSS (MB) as the OS counts them. */
-function measure(argv: string[]): { seconds: number; rssMb: number; status: number | null } {
+function measure(argv: string[]): Measured {
   rmSync(timeFile, { force: true });
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, ...argv], { stdio: ['ignore', 'ignore', 'inherit'] });
   const [seconds, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
   return { seconds: seconds!, rssMb: kb! / 1024, status: r.status };
 }
 
-const rows: [string, ReturnType<typeof measure>][] = [
-  ['baseline (parse + SHA-256 per line, 1 thread)', measure(['-e', BASELINE, file])],
-  ['certflow verify <jsonl>', measure([...cli, 'verify', file])],
+const mb = (f: string) => statSync(f).size / 1024 / 1024;
+console.log(`\n${events.toLocaleString('en')} events (${file}, ${mb(file).toFixed(0)} MB)`);
+
+const baseline = measure(['-e', BASELINE, file]);
+removeDb(rawSqlite);
+const importBaseline = measure(['-e', IMPORT_BASELINE, file, rawSqlite, betterSqlite]);
+const verifyJsonl = measure([...cli, 'verify', file]);
+removeDb(sqlite);
+const imported = measure([...cli, 'import', file, sqlite]);
+const verifySqlite = measure([...cli, 'verify', sqlite]);
+const replay = measure([...cli, 'replay', sqlite]);
+const exported = measure([...cli, 'export', sqlite, '--unmasked']);
+
+interface Row {
+  name: string;
+  m: Measured;
+  against: Measured;
+  target: string;
+}
+const rows: Row[] = [
+  { name: 'baseline (parse + SHA-256 per line, 1 thread)', m: baseline, against: baseline, target: '' },
+  { name: 'import baseline (raw better-sqlite3, batches)', m: importBaseline, against: importBaseline, target: '' },
+  { name: 'certflow verify <jsonl>', m: verifyJsonl, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
+  { name: 'certflow import <jsonl> <sqlite>', m: imported, against: importBaseline, target: '≥ 0.5× import baseline, ≤ 256 MB' },
+  { name: 'certflow verify <sqlite>', m: verifySqlite, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
+  { name: 'certflow replay <sqlite>', m: replay, against: baseline, target: '≥ 0.5×, ≤ 512 MB' },
+  { name: 'certflow export <sqlite> --unmasked', m: exported, against: baseline, target: '≥ 0.8×' },
 ];
-const base = rows[0]![1];
-console.log(`\n${events.toLocaleString('en')} events (${file})`);
-for (const [name, m] of rows) {
+for (const { name, m, against, target } of rows) {
   const perSecond = Math.round(events / Math.max(m.seconds, 0.01));
+  const ratio = against === m ? '' : `${(against.seconds / Math.max(m.seconds, 0.01)).toFixed(2)}×`;
   console.log(
-    `${name.padEnd(48)} ${perSecond.toLocaleString('en').padStart(9)} events/s  peak ${m.rssMb.toFixed(0).padStart(5)} MB  ${(base.seconds / Math.max(m.seconds, 0.01)).toFixed(2)}× baseline speed${m.status === 0 ? '' : `  (exit ${m.status})`}`,
+    `${name.padEnd(46)} ${m.seconds.toFixed(1).padStart(7)} s ${perSecond.toLocaleString('en').padStart(9)} events/s  peak ${m.rssMb.toFixed(0).padStart(5)} MB  ${ratio.padStart(6)}${target ? `  (target ${target})` : ''}${m.status === 0 ? '' : `  (exit ${m.status})`}`,
   );
 }
-if (rows.some(([, m]) => m.status !== 0)) process.exitCode = 1;
+const perMillion = (bytes: number) => ((bytes / events) * 1e6) / 1024 / 1024 / 1024;
+console.log(`disk per 10^6 events: JSONL ${perMillion(statSync(file).size).toFixed(2)} GB, SQLite (certflow import) ${perMillion(statSync(sqlite).size).toFixed(2)} GB`);
+removeDb(rawSqlite);
+if (rows.some(({ m }) => m.status !== 0)) process.exitCode = 1;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ValidationError, evaluateRules, type RulePack } from '@certflow/core';
+import { ValidationError, evaluateRules, findingCatalogueProblems, findingTranslator, type FindingCatalogue, type RulePack } from '@certflow/core';
 import { describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import { createPack, writeSnapshot } from './create-pack.js';
 
@@ -23,7 +23,7 @@ const childPack = await writeSnapshot(child.dir);
 
 describe('pnpm create-pack', () => {
   it('generates the whole file set of a pack', () => {
-    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/digest.ts', 'FIDELITY.md', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(existsSync(join(city.dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(city.dir, 'package.json'), 'utf8'));
@@ -64,6 +64,17 @@ describe('pnpm create-pack', () => {
     expect(evaluateRules(cityPack, base, { asOf: '2021-06-01' }).outcome).toBe('eligible');
     const elsewhere = { ...base, organization: { ...base.organization, registeredIn: '350100' } };
     expect(evaluateRules(cityPack, elsewhere, { asOf: '2021-06-01' }).findings.filter((f) => f.outcome === 'fail').map((f) => f.ruleId)).toEqual(['registered-in-example-city']);
+  });
+
+  it("the generated pack's findings have texts in both languages (src/locales, outside its digest)", async () => {
+    const { findings } = (await import(pathToFileURL(join(city.dir, 'src', 'locales', 'index.ts')).href)) as { findings: FindingCatalogue };
+    expect(findings.id).toBe('example-city');
+    expect(findingCatalogueProblems(findings)).toEqual([]);
+    const base = loadRuleCases(city.dir).base as { organization: Record<string, unknown> };
+    const elsewhere = { ...base, organization: { ...base.organization, registeredIn: '110000' } };
+    const failed = evaluateRules(cityPack, elsewhere, { asOf: '2021-06-01' }).findings.find((f) => f.ruleId === 'registered-in-example-city');
+    expect(failed?.message).toBeDefined();
+    expect(findingTranslator([findings])(failed!.message!, 'en')).toBe('registered in 110000, outside 样例市');
   });
 
   it('under a sibling pack, the new registration rule replaces the inherited one', () => {

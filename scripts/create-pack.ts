@@ -6,8 +6,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ValidationError, renderPackSnapshot, usccCheckCharacter, type RulePack } from '@certflow/core';
-import * as t from './create-pack/templates.js';
+import { ValidationError, renderPackSnapshot, type RulePack, type ValidationIssue } from '@certflow/core';
+import { DIVISION_CODE, PACK_ID, jurisdictionOf, packFiles, registeredHere, writePackFiles } from '../packages/cli/src/newPack/scaffold.js';
+import * as t from '../packages/cli/src/newPack/templates.js';
+
+/** What this script reads of a parent pack's `test/cases.yaml`. */
+interface ParentCases {
+  base: { organization: { uscc: string } & Record<string, unknown> } & Record<string, unknown>;
+  cases: { set?: unknown; unset?: unknown; facts?: unknown; command?: unknown; expect: { outcome: string; review?: string[]; fail?: string[] } }[];
+}
 
 export interface CreatePackOptions {
   /** Folder name and pack id, kebab-case: a province (`hubei`) or `<province>-<city>` (`fujian-xiamen`). */
@@ -29,27 +36,22 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
   const parent = options.extends ?? 'national';
   const into = options.into ?? join(repoRoot, 'rulepacks');
   const dir = join(into, options.id ?? '');
-  const issues: { path: string[]; code: string; message: string }[] = [];
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.id ?? '')) issues.push({ path: ['id'], code: 'invalid_format', message: 'a kebab-case id, e.g. fujian-xiamen' });
+  const issues: ValidationIssue[] = [];
+  if (!PACK_ID.test(options.id ?? '')) issues.push({ path: ['id'], code: 'invalid_format', message: 'a kebab-case id, e.g. fujian-xiamen' });
   else if (existsSync(dir)) issues.push({ path: ['id'], code: 'exists', message: `${dir} already exists` });
-  if (!/^\d{6}$/.test(options.code ?? '')) issues.push({ path: ['code'], code: 'invalid_format', message: 'a 6-digit GB/T 2260 division code, e.g. 350200' });
+  if (!DIVISION_CODE.test(options.code ?? '')) issues.push({ path: ['code'], code: 'invalid_format', message: 'a 6-digit GB/T 2260 division code, e.g. 350200' });
   const parentDir = join(repoRoot, 'rulepacks', parent);
   if (!existsSync(join(parentDir, 'src', 'index.ts'))) issues.push({ path: ['extends'], code: 'unknown_pack', message: `no pack rulepacks/${parent}` });
   if (issues.length > 0) throw new ValidationError(issues, 'create-pack');
 
   const code = options.code;
-  const level = code === '000000' ? 'national' : code.endsWith('0000') ? 'province' : 'city';
-  const prefix = level === 'province' ? 2 : code.endsWith('00') ? 4 : 6;
-  // Elsewhere: inside the parent's province where possible, so only the new rule fails.
-  const elsewhere = level === 'province' ? (code === '110000' ? '120000' : '110000') : `${code.slice(0, 2)}${code.slice(2, 4) === '01' ? '02' : '01'}00`;
+  const { level, prefix, elsewhere } = jurisdictionOf(code);
 
   // The sample profile: the parent's own test base, registered here.
-  const yaml = createRequire(join(repoRoot, 'packages', 'core', 'package.json'))('yaml') as { parse(s: string): any; stringify(v: unknown): string };
-  const parentCases = yaml.parse(readFileSync(join(parentDir, 'test', 'cases.yaml'), 'utf8'));
-  const base = structuredClone(parentCases.base);
-  const usccBody = `52${code}MJD123451`;
-  base.organization = { ...base.organization, registeredIn: code, uscc: `${usccBody}${usccCheckCharacter(usccBody)}` };
-  const first = parentCases.cases.find((c: any) => !c.set && !c.unset && !c.facts && !c.command);
+  const yaml = createRequire(join(repoRoot, 'packages', 'core', 'package.json'))('yaml') as { parse(s: string): unknown; stringify(v: unknown): string };
+  const parentCases = yaml.parse(readFileSync(join(parentDir, 'test', 'cases.yaml'), 'utf8')) as ParentCases;
+  const base = registeredHere(parentCases.base, code);
+  const first = parentCases.cases.find((c) => !c.set && !c.unset && !c.facts && !c.command);
   if (!first) throw new ValidationError([{ path: ['extends'], code: 'no_base_case', message: `rulepacks/${parent}/test/cases.yaml has no case on its unchanged base` }], 'create-pack');
 
   // A parent's own registration rule would fail every profile registered here: the new one replaces it.
@@ -71,33 +73,15 @@ export async function createPack(options: CreatePackOptions): Promise<{ dir: str
     elsewhere,
     prefix,
   };
-  const files: Record<string, string> = {
-    'package.json': t.packageJson(input),
-    'tsup.config.ts': t.tsupConfig(),
-    'tsconfig.json': t.tsconfig(),
-    'source/notice.txt': t.PLACEHOLDER_NOTICE,
-    'src/documents.ts': t.documentsTs(input),
-    'src/rules.ts': t.rulesTs(input),
-    'src/index.ts': t.indexTs(input),
-    'src/example.ts': t.exampleTs(input),
-    [`src/${options.id}.unit.spec.ts`]: t.specTs(input),
-    'test/cases.yaml': t.casesYaml(input),
-    'README.md': t.readme(input),
-    LICENSE: t.license(2026),
-    'CHANGELOG.md': t.changelog(input),
-  };
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
+  const files = writePackFiles(dir, packFiles(input));
   // The README's sample is quoted from a snippet file the docs check runs (docs/snippets beside rulepacks/).
   const snippet = join(into, '..', 'docs', 'snippets', `rulepack-${options.id}.ts`);
   mkdirSync(dirname(snippet), { recursive: true });
   writeFileSync(snippet, t.snippetTs(input));
-  return { dir, files: Object.keys(files), snippet };
+  return { dir, files, snippet };
 }
 
-/** Writes the pack's snapshot.md from its definition (what `pnpm snapshots <id>` does). */
+/** Writes the pack's snapshot.md from its definition (what `pnpm snapshots <id>` does; src/digest.ts is written with the files). */
 export async function writeSnapshot(dir: string): Promise<RulePack> {
   const pack = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)).default as RulePack;
   writeFileSync(join(dir, 'snapshot.md'), renderPackSnapshot(pack));

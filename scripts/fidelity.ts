@@ -22,6 +22,60 @@
 // packages/, scripts/, examples/ or rulepacks/), the file contains the name
 // (a test title, or a case `name:` of test/cases.yaml). A `not encodable:`
 // row may hold `—`.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RulePack } from '@certflow/core';
+
+/** Every citation a finding, deadline or record of the pack can carry, with what it belongs to. */
+export function citationsOf(pack: RulePack): { label: string; document: string }[] {
+  return [
+    ...pack.rules.map((r) => ({ label: `rule ${r.id}`, document: r.cite.document })),
+    ...pack.deadlines.map((d) => ({ label: `deadline ${d.id}`, document: d.cite.document })),
+    ...pack.quotas.map((q) => ({ label: `quota ${q.id}`, document: q.cite.document })),
+    ...pack.materials.map((m) => ({ label: `material ${m.id}`, document: m.cite.document })),
+    ...pack.documents.flatMap((d) => (d.schedule ?? []).map((s) => ({ label: `schedule ${s.id}`, document: s.cite.document }))),
+    ...(pack.levels ? [{ label: 'levels', document: pack.levels.cite.document }] : []),
+    ...(pack.filingValidity ? [{ label: 'filing validity', document: pack.filingValidity.cite.document }] : []),
+    ...(pack.certificateNumber ? [{ label: 'certificate number', document: pack.certificateNumber.cite.document }] : []),
+  ];
+}
+
+/**
+ * The documents a pack may cite: national ones (`level: 'national'`), and —
+ * for a regional pack — the notices it declares itself (not inherited) whose
+ * issuer is of its own jurisdiction (a Fuzhou pack's notice is issued in
+ * 福州). A pack of national jurisdiction cites national documents only.
+ */
+export function citableDocuments(pack: RulePack): Set<string> {
+  const inherited = new Set(pack.parent?.documents ?? []);
+  const own = pack.documents.filter((d) => !inherited.has(d) && pack.jurisdiction.level !== 'national' && d.issuer.includes(pack.jurisdiction.name));
+  return new Set([...pack.documents.filter((d) => d.level === 'national'), ...own].map((d) => d.number));
+}
+
+/**
+ * Where the pack cites a document that is neither its own notice nor a
+ * national one: 「A finding cites the pack's own notice where that notice
+ * speaks, otherwise a national document; never another province's notice.」
+ */
+export function foreignCitationsOf(pack: RulePack): string[] {
+  const allowed = citableDocuments(pack);
+  return citationsOf(pack)
+    .filter((c) => !allowed.has(c.document))
+    .map((c) => `${pack.id}@${pack.version} ${c.label}: ${c.document}`);
+}
+
+/**
+ * The pack folders under `root` (a folder with a package.json is a pack) and
+ * those of them without a FIDELITY.md: every pack keeps one.
+ */
+export function packFolders(root: string): { folders: string[]; withoutFidelity: string[] } {
+  const folders = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'package.json')))
+    .map((d) => d.name)
+    .sort();
+  return { folders, withoutFidelity: folders.filter((f) => !existsSync(join(root, f, 'FIDELITY.md'))) };
+}
+
 export const FIDELITY_HEADER = ['clause', "the notice's words", 'encoded as', 'held by'] as const;
 
 export const REFERENCE_KINDS = ['rule', 'deadline', 'quota', 'material', 'schedule', 'role', 'disabled'] as const;

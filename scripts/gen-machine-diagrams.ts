@@ -5,4 +5,4 @@ import { renderMachinesDoc } from '../packages/core/src/streams/machinesDoc.js';
 
 const target = fileURLToPath(new URL('../docs/machines.md', import.meta.url));
 writeFileSync(target, renderMachinesDoc());
-console.log(`wrote ${target.replace(process.cwd() + '/', '')}`);
+console.log(`wrote ${target.replace(`${process.cwd()}/`, '')}`);

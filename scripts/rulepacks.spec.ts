@@ -1,6 +1,6 @@
 // Every folder under rulepacks/ is a complete pack: the package its name
 // promises, the pack as its default export, documented, snapshotted, run by
-// the shared harness, and known to the CLI. A pack that misses one of these
+// the shared harness, and discovered by the CLI. A pack that misses one of these
 // fails here rather than in a host system.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ownRules } from '@certflow/core/testing';
 import type { RulePack } from '@certflow/core';
-import { KNOWN_PACKS } from '@certflow/cli';
+import { discoverPacks } from '@certflow/cli';
+
+const discovered = discoverPacks({ cwd: import.meta.dirname });
 
 const root = join(import.meta.dirname, '..', 'rulepacks');
 const folders = readdirSync(root, { withFileTypes: true })
@@ -51,8 +53,8 @@ describe('rule packs of the repository', () => {
         expect(runsHarness, 'no spec calls describeRulePack').toBe(true);
       });
 
-      it('is known to the CLI, so `certflow replay` can re-check its decisions', () => {
-        expect(KNOWN_PACKS[folder]).toBe(`@certflow/rulepack-${folder}`);
+      it('is discovered by the CLI, so `certflow replay` can re-check its decisions', () => {
+        expect(discovered.find((p) => p.id === folder)).toMatchObject({ name: `@certflow/rulepack-${folder}`, from: 'checkout' });
       });
     });
   }

@@ -36,7 +36,7 @@ let passed = 0;
 let failed = 0;
 for (const file of json.testResults) {
   const rel = relative(root, file.name);
-  const pkg = dirs.find((d) => rel.startsWith(d + '/'));
+  const pkg = dirs.find((d) => rel.startsWith(`${d}/`));
   for (const t of file.assertionResults) {
     if (t.status === 'passed') {
       passed++;

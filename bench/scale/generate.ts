@@ -25,66 +25,100 @@ import {
 import { runDemo } from '../../examples/quickstart/src/demo.js';
 import { stories } from '../../examples/quickstart/src/stories/index.js';
 
+/** How copies are made: raise it whenever a change to this file changes the log it writes. */
+const GENERATOR = 2;
+
 export interface BaseLog {
   events: StoredEvent[];
-  /** Story keys (rule pack folders) whose story ran. */
+  /** Story keys (rule pack folders) whose story ran: every pack's, always (a refused story is an error). */
   stories: string[];
-  /** Stories the current engine refused to run to the end, with why (left out of the log). */
-  skipped: { key: string; reason: string }[];
+  /** Events per story key (each story's streams are its own), so a run can say what replay re-checks. */
+  perStory: Record<string, number>;
   /** Short digest of the base events: a cached log is reused only for the same base. */
   digest: string;
 }
 
-/** Runs every quickstart story once through the engine on a memory store and returns its log. */
+/**
+ * Runs every quickstart story (one per rule pack) once through the engine on a
+ * memory store and returns its log. A story the engine refuses is an error,
+ * never left out: the log must hold real decisions of every pack, or replay
+ * would re-check less than the benchmark claims.
+ */
 export async function baseLog(): Promise<BaseLog> {
-  const ok: typeof stories = [];
-  const skipped: BaseLog['skipped'] = [];
+  const perStory: Record<string, number> = {};
   for (const s of stories) {
+    const one = memoryStore();
     try {
-      await runDemo(memoryStore(), () => {}, [s]);
-      ok.push(s);
+      await runDemo(one, () => {}, [s]);
     } catch (e) {
-      skipped.push({ key: s.key, reason: ((e as Error)?.message ?? String(e)).slice(0, 200) });
+      throw new Error(`the ${s.key} story no longer runs through the engine, so the scale log would leave its pack out: ${((e as Error)?.message ?? String(e)).slice(0, 300)}`);
     }
+    let n = 0;
+    for await (const _ of one.readAll()) n++;
+    perStory[s.key] = n;
   }
-  if (ok.length === 0) throw new Error('no quickstart story runs: nothing to copy');
   const store = memoryStore();
-  await runDemo(store, () => {}, ok);
+  await runDemo(store, () => {}, stories);
   const events: StoredEvent[] = [];
   for await (const e of store.readAll()) events.push(e);
-  // Over what the stories decide, not the random command ids each run draws, so the cache is reused across runs.
+  // Over what the stories decide, not the random command ids each run draws, so the cache is reused across runs,
+  // and over how copies are made (GENERATOR), so a changed generator writes a new file.
   const digest = createHash('sha256')
+    .update(`${GENERATOR}\n`)
     .update(events.map((e) => `${e.streamId} ${e.version} ${e.type} ${canonicalJson(e.data)}`).join('\n'))
     .digest('hex')
     .slice(0, 12);
-  return { events, stories: ok.map((s) => s.key), skipped, digest };
+  return { events, stories: stories.map((s) => s.key), perStory, digest };
 }
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const KEYS_NAMING_IDENTITIES = new Set(['applicantId', 'commandId', 'correlationId', 'organizationName', 'streamId', 'filingStreamId', 'applicationStreamId', 'examStreamId']);
 
-/** The strings that make one copy's identity: stream ids, ids, names, ID numbers and credit codes. */
-function identityTokens(events: StoredEvent[]): { plain: Set<string>; idNumbers: Set<string>; usccs: Set<string> } {
+const CERTIFICATE_NUMBER = /^[SY]\d{21}$/;
+const CERTIFICATE_STREAM = /^certificate-[SY]\d{21}$/;
+
+/**
+ * The strings that make one copy's identity: stream ids, ids, names, ID
+ * numbers, credit codes and certificate numbers (a certificate stream's id is
+ * `certificate-<its number>`, so it is copied through its number).
+ */
+function identityTokens(events: StoredEvent[]): { plain: Set<string>; idNumbers: Set<string>; usccs: Set<string>; certificates: Set<string> } {
   const plain = new Set<string>();
   const idNumbers = new Set<string>();
   const usccs = new Set<string>();
+  const certificates = new Set<string>();
+  const addPlain = (v: string) => {
+    if (CERTIFICATE_STREAM.test(v)) certificates.add(v.slice('certificate-'.length));
+    else plain.add(v);
+  };
   const walk = (v: unknown, key: string | undefined) => {
     if (typeof v === 'string') {
       if (isValidIdCardNumber(v)) idNumbers.add(v);
       else if (isValidUscc(v)) usccs.add(v);
-      else if (key && (KEYS_NAMING_IDENTITIES.has(key) || key.endsWith('StreamId')) && v.length >= 4) plain.add(v);
+      else if (CERTIFICATE_NUMBER.test(v)) certificates.add(v);
+      else if (key && (KEYS_NAMING_IDENTITIES.has(key) || key.endsWith('StreamId')) && v.length >= 4) addPlain(v);
       return;
     }
     if (Array.isArray(v)) for (const x of v) walk(x, key);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
   for (const e of events) {
-    plain.add(e.streamId);
-    plain.add(e.meta.actor.id);
+    addPlain(e.streamId);
+    addPlain(e.meta.actor.id);
     walk(e.data, undefined);
     walk(e.meta, undefined);
   }
-  return { plain, idNumbers, usccs };
+  return { plain, idNumbers, usccs, certificates };
+}
+
+/**
+ * Copy k's certificate number for an original: kind, organization, province,
+ * year, level and serial kept, the 6-digit site sequence made from (k, the
+ * original site's index), unique while k < 125,000 (10 million events).
+ */
+function copyCertificateNumber(n: string, k: number, siteIndex: number): string {
+  const site = String((k * 8 + siteIndex) % 1_000_000).padStart(6, '0');
+  return `${n.slice(0, 7)}${site}${n.slice(13)}`;
 }
 
 /** Copy k's 身份证号 for an original: same province and city, district 01..99 and sequence shifted by k (the sex digit's parity kept). */
@@ -117,10 +151,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export async function writeScaleLog(file: string, n: number, base?: BaseLog): Promise<{ events: number; streams: number; base: BaseLog }> {
   const b = base ?? (await baseLog());
   const tokens = identityTokens(b.events);
-  const all = [...tokens.plain, ...tokens.idNumbers, ...tokens.usccs].sort((x, y) => y.length - x.length);
+  const all = [...tokens.plain, ...tokens.idNumbers, ...tokens.usccs, ...tokens.certificates].sort((x, y) => y.length - x.length);
   if (all.length === 0) throw new Error('the base log names no identities to copy');
   const re = new RegExp(all.map(escapeRe).join('|'), 'g');
   const usccIndex = new Map([...tokens.usccs].map((u, i) => [u, i]));
+  const sites = [...new Set([...tokens.certificates].map((c) => c.slice(7, 13)))];
+  if (sites.length > 8) throw new Error('the base log has more than 8 certificate site sequences: widen copyCertificateNumber');
   // Each base event as JSON text without its chain fields, cut once at its identities:
   // [text, token, text, token, …, text], so a copy is a join, not a search.
   const templates = b.events.map((e) => JSON.stringify({ ...e, position: 0, prevHash: null, hash: '' }).split(re));
@@ -138,6 +174,7 @@ export async function writeScaleLog(file: string, n: number, base?: BaseLog): Pr
       for (const t of tokens.plain) swap.set(t, `${t}-c${k}`);
       for (const t of tokens.idNumbers) swap.set(t, copyIdNumber(t, k));
       for (const t of tokens.usccs) swap.set(t, copyUscc(t, k, usccIndex.get(t)!));
+      for (const t of tokens.certificates) swap.set(t, copyCertificateNumber(t, k, sites.indexOf(t.slice(7, 13))));
       const prev = new Map<string, string>();
       const lines: string[] = [];
       for (let t = 0; t < templates.length; ) {
@@ -172,10 +209,9 @@ export async function scaleLog(n: number, options: { root?: string; fresh?: bool
   const base = await baseLog();
   const root = options.root ?? resolve(import.meta.dirname, '../..');
   const file = join(root, '.certflow', 'bench', `scale-${n}-${base.digest}.jsonl`);
-  for (const s of base.skipped) options.log?.(`story ${s.key} left out (the engine refuses it today): ${s.reason}`);
   if (!options.fresh && existsSync(file) && statSync(file).size > 0) return { file, base, reused: true };
   const started = performance.now();
   const r = await writeScaleLog(file, n, base);
-  options.log?.(`wrote ${r.events} events in ${r.streams} streams (${base.events.length}-event base of ${base.stories.length} stories: ${base.stories.join(', ')}) to ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  options.log?.(`wrote ${r.events} events in ${r.streams} streams (${base.events.length}-event base of ${base.stories.length} stories: ${base.stories.map((k) => `${k} ${base.perStory[k]}`).join(', ')}) to ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { file, base, reused: false };
 }

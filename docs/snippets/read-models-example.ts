@@ -6,7 +6,7 @@ import { testCalendar, testProfile, testRulePack } from '@certflow/core/fixtures
 const store = memoryStore(); // or sqliteStore({ file }), postgresStore({ connectionString })
 const calendar = testCalendar(); // hosts pass createChinaCalendar() from @certflow/calendar
 const rulePacks = [testRulePack]; // hosts pass their packs, e.g. @certflow/rulepack-shandong
-let now = new Date('2020-06-01T09:00:00+08:00');
+const now = new Date('2020-06-01T09:00:00+08:00');
 const engine = createEngine({ store, rulePacks, calendar, clock: () => now });
 
 const catalog = await filingCatalog(store, { rulePacks });

@@ -19,10 +19,10 @@ export const EXEMPT_LANGUAGES = ['sh', 'bash', 'shell', 'console', 'text', 'json
 
 /** The markdown files whose code blocks are checked. */
 export function documents(): string[] {
-  const files = ['README.md'];
+  const files = ['README.md', ...(existsSync(join(root, 'README.zh-CN.md')) ? ['README.zh-CN.md'] : [])];
   const mdIn = (dir: string) =>
     existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`) : [];
-  files.push(...mdIn('docs'));
+  files.push(...mdIn('docs'), ...mdIn('docs/zh-CN'));
   for (const dir of ['packages', 'rulepacks', 'examples']) {
     if (existsSync(join(root, dir, 'README.md'))) files.push(`${dir}/README.md`);
     if (!existsSync(join(root, dir))) continue;

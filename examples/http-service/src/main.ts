@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createChinaCalendar } from '@certflow/calendar';
-import { createEngine } from '@certflow/core';
+import { certificateRegistry, createEngine } from '@certflow/core';
 import { fujianFuzhou } from '@certflow/rulepack-fujian-fuzhou';
 import { nationalIndustryPilot } from '@certflow/rulepack-national-industry-pilot';
 import { shandong } from '@certflow/rulepack-shandong';
@@ -15,11 +15,12 @@ const file = resolve(process.env.CERTFLOW_DB ?? '.certflow/http-service.sqlite')
 mkdirSync(dirname(file), { recursive: true });
 const store = sqliteStore({ file });
 const engine = createEngine({ store, rulePacks: [shandong, fujianFuzhou, shanghai, sichuanTechnicalSchools, nationalIndustryPilot], calendar: createChinaCalendar() });
-const server = certflowServer(engine);
+const registry = await certificateRegistry(store);
+const server = certflowServer(engine, { registry });
 server.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => {
   const address = server.address();
   console.log(`certflow on http://127.0.0.1:${typeof address === 'object' && address ? address.port : '?'} (log: ${file})`);
 });
-const stop = () => server.close(() => void store.close());
+const stop = () => server.close(() => void registry.stop().then(() => store.close()));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarCoverageError, createChinaCalendar } from '@certflow/calendar';
 import { ConcurrencyError, createEngine, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
-import { CorruptStoreError, IdempotencyConflictError, memoryStore, NotFoundError, StoreUnavailableError, type EventStore, type RulePack } from '@certflow/core';
+import { CorruptStoreError, IdempotencyConflictError, memoryStore, NotFoundError, ProvisionalCalendarError, StoreUnavailableError, type EventStore, type RulePack } from '@certflow/core';
 import { testProfile, testRulePack } from '@certflow/core/fixtures';
 import { shandong } from '@certflow/rulepack-shandong';
 import { sqliteStore } from '@certflow/store-sqlite';
@@ -31,14 +31,21 @@ const school = { id: 'org-jinan-0001', role: 'applicant' };
 const centre = { id: 'osta-jinan', role: 'city-center' };
 const expert = { id: 'expert-1', role: 'expert' };
 let n = 0;
+/** The fields of the service's answers that these tests read; each answer carries some of them. */
+interface Body {
+  version: number;
+  state: { state: string };
+  decision: { outcome: string };
+  error: { code: string; issues: { path: (string | number)[] }[]; findings: unknown[] };
+}
 const command = (type: string, streamId: string, actor: object, payload?: unknown) => ({ type, streamId, actor, commandId: `c-${++n}`, ...(payload ? { payload } : {}) });
 async function post(body: unknown) {
   const res = await fetch(`${base}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Body };
 }
 const get = async (path: string) => {
   const res = await fetch(base + path);
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Body };
 };
 
 const profile = (creditClean = true): ApplicantProfile & Record<string, unknown> => ({
@@ -52,7 +59,7 @@ const profile = (creditClean = true): ApplicantProfile & Record<string, unknown>
 
 describe('statusOf', () => {
   it('gives each certflow error its HTTP status', () => {
-    expect(statusOf(new ValidationError([{ path: ['payload'], code: 'x', message: 'x' }]))).toBe(400);
+    expect(statusOf(new ValidationError([{ path: ['payload'], code: 'custom', message: 'x' }]))).toBe(400);
     expect(statusOf(new ForbiddenError('auditor', 'AcceptApplication'))).toBe(403);
     expect(statusOf(new InvalidTransitionError('application-a', 'CompleteFiling', 'submitted'))).toBe(409);
     expect(statusOf(new ConcurrencyError('application-a', 1, 2))).toBe(409);
@@ -81,7 +88,7 @@ describe('certflow over HTTP (node:http on 127.0.0.1, SQLite store)', () => {
     const bad = await post(command('SubmitApplication', 'application-jinan-0002', school, { ...profile(), rulePack: 'shandong', organization: { ...profile().organization, uscc: '52370100MJD1234510' } }));
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION');
-    expect(bad.body.error.issues[0].path).toEqual(['payload', 'organization', 'uscc']);
+    expect(bad.body.error.issues[0]?.path).toEqual(['payload', 'organization', 'uscc']);
 
     const forbidden = await post(command('StartPublicity', APP, school));
     expect(forbidden.status).toBe(403);
@@ -169,7 +176,7 @@ async function serverWith(options: { pack?: RulePack; clock: () => Date }) {
   const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Body };
   };
   return { call, faults, inner, close: () => new Promise((ok) => srv.close(ok)) };
 }
@@ -189,7 +196,7 @@ describe('every error has its status (one test per status)', () => {
       for (const path of ['/streams/%E0%A4%A', '/streams/bad%20id', '/streams/filing-1']) {
         const r = await s.call('GET', path);
         expect(r.status, path).toBe(400);
-        expect(r.body.error.issues[0].path).toEqual(['streamId']);
+        expect(r.body.error.issues[0]?.path).toEqual(['streamId']);
       }
       expect(await countEvents(s.inner)).toBe(0);
     } finally {
@@ -323,5 +330,6 @@ describe('statusOf, for the errors added since', () => {
     expect(statusOf(new StoreUnavailableError('append', 'not-written'))).toBe(503);
     expect(statusOf(new CorruptStoreError('x.sqlite', 'truncated'))).toBe(500);
     expect(statusOf(new NotFoundError('stream', 'application-x'))).toBe(404);
+    expect(statusOf(new ProvisionalCalendarError('plan-filed', 'FileExamPlan', '2027-01-04', [2027]))).toBe(409);
   });
 });

@@ -1,3 +1,4 @@
+import { calendarLocales, issueTextEn, issueTextZh } from './locales/index.js';
 import type { CalendarCoverage } from './types.js';
 
 /** The locales calendar messages are written in (the same as certflow's). */
@@ -6,50 +7,44 @@ export type CalendarLocale = 'en' | 'zh-CN';
 /** A structured problem in input: where (path), what was expected, what was found. */
 export interface CalendarIssue {
   path: (string | number)[];
-  code: string;
+  /** One of `CALENDAR_ISSUE_CODES`: each has a message in every locale. */
+  code: CalendarIssueCode;
+  /** The issue in English as its source wrote it. */
   message: string;
   expected?: string;
   received?: string;
+  /** Data the code's messages read (dates, years); `zod` holds the fields of the zod issue it came from. */
+  params?: Record<string, unknown>;
 }
 
-type Params = Record<string, unknown>;
-const s = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+/** Every code a CalendarIssue carries: zod's, and the calendar's own checks of added years and year files. */
+export const CALENDAR_ISSUE_CODES = [
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'invalid_union',
+  'unrecognized_keys',
+  'not_multiple_of',
+  'invalid_key',
+  'invalid_element',
+  'custom',
+  'already_covered',
+  'coverage_gap',
+  'wrong_year',
+  'not_covered',
+  'duplicate',
+  'notice_after_year',
+  'makeup_not_weekend',
+  'statutory_missing',
+] as const;
+
+/** A code of `CALENDAR_ISSUE_CODES`. */
+export type CalendarIssueCode = (typeof CALENDAR_ISSUE_CODES)[number];
+
 const path = (p: readonly (string | number)[]): string =>
   p.length === 0 ? '(root)' : p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
-
-const coverageHint = (p: Params, zh: boolean): string => {
-  const provisional = p.provisionalLast !== undefined && p.provisionalLast !== null;
-  if (zh) {
-    return provisional
-      ? `（已公布 ${s(p.first)}–${s(p.last)} 年，按法定节假日暂定至 ${s(p.provisionalLast)} 年）`
-      : `（${s(p.first)}–${s(p.last)} 年）`;
-  }
-  return provisional
-    ? ` (published: ${s(p.first)}–${s(p.last)}; provisional from the statutory holidays up to ${s(p.provisionalLast)})`
-    : ` (covered years: ${s(p.first)}–${s(p.last)})`;
-};
-
-// The calendar's own messages: it does not depend on @certflow/core. Core
-// recognises these errors by their brand (see CERTFLOW_ERROR) and formats them
-// with `format(locale)`; their codes are the ones certflow documents.
-const MESSAGES: Record<string, Record<CalendarLocale, (p: Params) => string>> = {
-  CALENDAR_COVERAGE: {
-    en: (p) =>
-      `${p.operation ? `${s(p.operation)}: ` : ''}${s(p.date)} ${p.operation ? 'reaches' : 'is in'} ${s(p.year)}, which the calendar does not cover${coverageHint(p, false)}. ` +
-      `Add the year once its arrangement is published: createChinaCalendar({ years: { '${s(p.year)}': { cite, days } } }).`,
-    'zh-CN': (p) =>
-      `${p.operation ? `${s(p.operation)}：` : ''}${s(p.date)} ${p.operation ? '落入' : '属于'} ${s(p.year)} 年，不在日历覆盖范围${coverageHint(p, true)}内。` +
-      `该年节假日安排公布后，请通过 createChinaCalendar({ years: { '${s(p.year)}': { cite, days } } }) 补充。`,
-  },
-  INVALID_DATE: {
-    en: (p) => `invalid date ${s(p.input)}: ${s(p.reason)}`,
-    'zh-CN': (p) => `日期无效 ${s(p.input)}：${s(p.reason)}`,
-  },
-  VALIDATION: {
-    en: (p) => `invalid input: ${s(p.summary)}`,
-    'zh-CN': (p) => `输入无效：${s(p.summary)}`,
-  },
-};
 
 /**
  * The brand every certflow error carries (a registered symbol, so separate
@@ -70,15 +65,30 @@ export class CalendarError extends Error {
   readonly [CERTFLOW_ERROR] = true;
 
   constructor(code: string, params: Record<string, unknown>) {
-    super(MESSAGES[code]?.en(params) ?? `${code} ${JSON.stringify(params)}`);
+    super(CalendarError.text(code, params, 'en') ?? `${code} ${JSON.stringify(params)}`);
     this.code = code;
     this.params = params;
     this.name = new.target.name;
   }
 
-  format(locale: CalendarLocale = 'en'): string {
-    const table = MESSAGES[this.code];
-    return (table?.[locale] ?? table?.en)?.(this.params) ?? this.message;
+  private static text(code: string, params: Record<string, unknown>, locale: CalendarLocale): string | undefined {
+    const table = (l: CalendarLocale) => calendarLocales[l].errors as Record<string, ((p: never) => string) | undefined>;
+    const fn = (table(locale)[code] ?? table('en')[code]) as ((p: Record<string, unknown>) => string) | undefined;
+    return fn?.(params);
+  }
+
+  /** The locale `message` is written in; `format()` without a locale uses it. */
+  locale: CalendarLocale = 'en';
+
+  format(locale: CalendarLocale = this.locale): string {
+    return CalendarError.text(this.code, this.params, locale) ?? this.message;
+  }
+
+  /** Sets the locale of `message` (and of `format()` without an argument), as core's errors do. */
+  localize(locale: CalendarLocale): this {
+    this.locale = locale;
+    this.message = this.format(locale);
+    return this;
   }
 
   toJSON(): Record<string, unknown> {
@@ -149,9 +159,19 @@ export class CalendarValidationError extends CalendarError {
     super('VALIDATION', { context, summary, issues });
     this.issues = issues;
   }
+
+  /** One issue in a locale, from its code and data (what core's prettifyError asks a package's own issues). */
+  formatIssue(issue: CalendarIssue, locale: CalendarLocale = 'en'): string {
+    return locale === 'zh-CN' ? issueTextZh(issue) : issueTextEn(issue);
+  }
 }
 
 /** True for an error of any certflow package (branded), e.g. to tell it from a runtime error. */
 export function isCertflowError(e: unknown): e is CalendarError {
   return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[CERTFLOW_ERROR] === true;
+}
+
+/** A CalendarIssue in a locale, from its code and data (its English text as written for `en`). */
+export function formatCalendarIssue(issue: CalendarIssue, locale: CalendarLocale = 'en'): string {
+  return locale === 'zh-CN' ? issueTextZh(issue) : issueTextEn(issue);
 }

@@ -8,7 +8,10 @@ export {
   InvalidDateError,
   isCertflowError,
 } from './errors.js';
-export type { CalendarIssue, CalendarLocale } from './errors.js';
+export type { CalendarIssue, CalendarIssueCode, CalendarLocale } from './errors.js';
+export { CALENDAR_ISSUE_CODES, formatCalendarIssue } from './errors.js';
+export { calendarLocales } from './locales/index.js';
+export type { CalendarLocaleMessages } from './locales/index.js';
 export { toLocalDate } from './localDate.js';
 export { CHINESE_WORKDAY_CORRECTIONS } from './data/corrections.js';
 export { BUILT_IN_AMENDMENTS, SPRING_FESTIVAL_2020_EXTENSION } from './data/amendments.js';

@@ -1,7 +1,7 @@
 import { UTCDate } from '@date-fns/utc';
 import { addDays, format } from 'date-fns';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createChinaCalendar } from './index.js';
 
 const cal = createChinaCalendar();

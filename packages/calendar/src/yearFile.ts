@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { statutoryHolidays, statutoryRuleFor } from './data/statutory.js';
-import { CalendarValidationError, type CalendarIssue } from './errors.js';
+import { CalendarValidationError, type CalendarIssue, type CalendarIssueCode } from './errors.js';
 import { isLocalDate } from './localDate.js';
 import { zodIssues } from './options.js';
 import type { PublishedYear } from './types.js';
@@ -63,23 +63,23 @@ export function checkYearFile(input: unknown): CalendarIssue[] {
   if (!parsed.success) return zodIssues(parsed.error);
   const f = parsed.data;
   const issues: CalendarIssue[] = [];
-  const issue = (path: (string | number)[], code: string, message: string, extra: Partial<CalendarIssue> = {}) =>
-    issues.push({ path, code, message, ...extra });
+  const issue = (path: (string | number)[], code: CalendarIssueCode, message: string, params: Record<string, unknown>, extra: Partial<CalendarIssue> = {}) =>
+    issues.push({ path, code, message, params, ...extra });
   const y = f.year;
-  if (f.notice.date > `${y}-12-31`) issue(['notice', 'date'], 'notice_after_year', `the notice is dated ${f.notice.date}, after ${y} ended`);
+  if (f.notice.date > `${y}-12-31`) issue(['notice', 'date'], 'notice_after_year', `the notice is dated ${f.notice.date}, after ${y} ended`, { date: f.notice.date, year: y });
 
   const inYear = (date: string) => date.startsWith(`${y}-`) || date.startsWith(`${y - 1}-12-`);
   const seen = new Map<string, string>();
   for (const list of ['holidays', 'workdays'] as const) {
     f[list].forEach((d, i) => {
-      if (!inYear(d.date)) issue([list, i, 'date'], 'wrong_year', `${d.date} is not in ${y} (nor in December of ${y - 1})`);
+      if (!inYear(d.date)) issue([list, i, 'date'], 'wrong_year', `${d.date} is not in ${y} (nor in December of ${y - 1})`, { date: d.date, year: y });
       const before = seen.get(d.date);
-      if (before) issue([list, i, 'date'], 'duplicate', `${d.date} is listed twice (${before === list ? 'in ' + list : 'as a holiday and as a workday'})`);
+      if (before) issue([list, i, 'date'], 'duplicate', `${d.date} is listed twice (${before === list ? `in ${list}` : 'as a holiday and as a workday'})`, { date: d.date });
       seen.set(d.date, list);
       if (list === 'workdays') {
         const wd = weekday(d.date);
         if (wd !== 0 && wd !== 6) {
-          issue([list, i, 'date'], 'makeup_not_weekend', `${d.date} is a weekday: a make-up workday (调休上班) is a Saturday or Sunday`, { expected: 'Saturday or Sunday' });
+          issue([list, i, 'date'], 'makeup_not_weekend', `${d.date} is a weekday: a make-up workday (调休上班) is a Saturday or Sunday`, { date: d.date }, { expected: 'Saturday or Sunday' });
         }
       }
     });
@@ -88,7 +88,7 @@ export function checkYearFile(input: unknown): CalendarIssue[] {
   const rule = statutoryRuleFor(y);
   for (const s of statutoryHolidays(y)) {
     if (!holidays.has(s.date)) {
-      issue(['holidays'], 'statutory_missing', `${s.date} (${s.name}) is a statutory holiday (${rule!.cite.document} ${rule!.cite.clause}) and is not listed`, {
+      issue(['holidays'], 'statutory_missing', `${s.date} (${s.name}) is a statutory holiday (${rule!.cite.document} ${rule!.cite.clause}) and is not listed`, { date: s.date, name: s.name, document: rule!.cite.document, clause: rule!.cite.clause }, {
         expected: s.date,
       });
     }

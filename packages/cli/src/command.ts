@@ -1,4 +1,5 @@
-import type { RulePack } from '@certflow/core';
+import type { Locale, RulePack } from '@certflow/core';
+import { t } from './locales/index.js';
 import type { CliIo } from './io.js';
 
 export type OptionSpec = { type: 'string' | 'boolean'; short?: string; description: string; value?: string; multiple?: boolean };
@@ -12,7 +13,8 @@ export interface Command {
   description: string;
   options: Record<string, OptionSpec>;
   positionals: { names: string[]; min: number };
-  run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; io: CliIo; packs?: RulePack[] }): Promise<number>;
+  /** `locale`: the language of what the command prints (`--lang`, else LC_ALL, LC_MESSAGES, LANG). */
+  run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; io: CliIo; packs?: RulePack[]; locale?: Locale }): Promise<number>;
 }
 
 /**
@@ -21,11 +23,16 @@ export interface Command {
  */
 export const EXIT = { ok: 0, problems: 1, usage: 2, unavailable: 3 } as const;
 
-export function commandHelp(c: Command): string {
-  const opts = Object.entries({ ...c.options, help: { type: 'boolean', short: 'h', description: 'show this help' } as OptionSpec });
+/** A command's `--help` in a locale (the options shared by every command in that locale; a command's own text as written). */
+export function commandHelp(c: Command, locale: Locale = 'en'): string {
+  const opts = Object.entries({
+    ...c.options,
+    lang: { type: 'string', description: t(locale, 'option.lang'), value: 'zh-CN|en' } as OptionSpec,
+    help: { type: 'boolean', short: 'h', description: t(locale, 'option.help') } as OptionSpec,
+  });
   const lines = opts.map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` <${o.value ?? 'value'}>` : ''}`;
     return `  ${flag.padEnd(30)} ${o.description}`;
   });
-  return `Usage: certflow ${c.usage}\n\n${c.description.trim()}\n\nOptions:\n${lines.join('\n')}\n`;
+  return `${t(locale, 'help.usage')} certflow ${c.usage}\n\n${c.description.trim()}\n\n${t(locale, 'help.options')}\n${lines.join('\n')}\n`;
 }

@@ -1,70 +1,50 @@
-import { CertflowError, registerMessages } from '@certflow/core';
-
-registerMessages('CLI_USAGE', {
-  en: (p) => `${String(p.problem)}${p.command ? ` (see certflow ${String(p.command)} --help)` : ' (see certflow --help)'}`,
-  'zh-CN': (p) => `${String(p.problem)}${p.command ? `（参见 certflow ${String(p.command)} --help）` : '（参见 certflow --help）'}`,
-});
-registerMessages('CLI_SOURCE_NOT_FOUND', {
-  en: (p) => `source ${String(p.source)} does not exist: give a SQLite file, a postgres:// URL or a .jsonl export`,
-  'zh-CN': (p) => `数据源 ${String(p.source)} 不存在：请给出 SQLite 文件、postgres:// 地址或 .jsonl 导出文件`,
-});
-registerMessages('CLI_MASKED_EXPORT', {
-  en: (p) =>
-    `${String(p.source)} is a masked export: its ID numbers were replaced, so its hashes cannot be recomputed and it cannot be ${String(p.action)}; export with --unmasked for a verifiable archive`,
-  'zh-CN': (p) =>
-    `${String(p.source)} 是脱敏导出：身份证号已被替换，哈希无法复算，不能${String(p.action)}；如需可验证的归档，请使用 --unmasked 导出`,
-});
+import { CertflowError } from '@certflow/core';
+import { cliCatalogue, t, type CliTextKey } from './locales/index.js';
+import type { CliErrorParams } from './locales/errorTypes.js';
 
 /** Bad command line: unknown command or flag, missing argument. Exit code 2. */
-export class UsageError extends CertflowError {
+export class UsageError extends CertflowError<CliErrorParams['CLI_USAGE']> {
+  /** The problem in English. */
   readonly problem: string;
   readonly command: string | undefined;
-  constructor(problem: string, command?: string) {
-    super('CLI_USAGE', { problem, command });
-    this.problem = problem;
+  /**
+   * @param problem the problem in English, or a text of the CLI's locales
+   *   (`{ key, values }`), which is then worded in every locale.
+   */
+  constructor(problem: string | { key: CliTextKey; values?: Record<string, unknown> }, command?: string) {
+    const text = typeof problem === 'string' ? { problem } : { problem: t('en', problem.key, problem.values), key: problem.key, values: problem.values ?? {} };
+    super('CLI_USAGE', { ...text, command }, cliCatalogue);
+    this.problem = text.problem;
     this.command = command;
   }
 }
 
 /** A source path that names nothing; never silently created. Exit code 2. */
-export class SourceNotFoundError extends CertflowError {
+export class SourceNotFoundError extends CertflowError<CliErrorParams['CLI_SOURCE_NOT_FOUND']> {
   readonly source: string;
   constructor(source: string) {
-    super('CLI_SOURCE_NOT_FOUND', { source });
+    super('CLI_SOURCE_NOT_FOUND', { source }, cliCatalogue);
     this.source = source;
   }
 }
 
 /** A masked JSONL export handed to something that needs the original hashes. Exit code 1. */
-export class MaskedExportError extends CertflowError {
+export class MaskedExportError extends CertflowError<CliErrorParams['CLI_MASKED_EXPORT']> {
   readonly source: string;
   readonly action: string;
   constructor(source: string, action: 'verified' | 'imported' | 'replayed') {
-    super('CLI_MASKED_EXPORT', { source, action });
+    super('CLI_MASKED_EXPORT', { source, action }, cliCatalogue);
     this.source = source;
     this.action = action;
   }
 }
 
-registerMessages('CLI_EMPTY_SOURCE', {
-  en: (p) => `${String(p.source)} holds no events: there is nothing to ${String(p.action)} (an empty log is not evidence)`,
-  'zh-CN': (p) => `${String(p.source)} 中没有任何事件：无可${String(p.action) === 'verify' ? '验证' : '处理'}的内容（空日志不是证据）`,
-});
-registerMessages('CLI_CANNOT_READ', {
-  en: (p) => `could not ${String(p.action)} ${String(p.source)}: ${String(p.detail)}`,
-  'zh-CN': (p) => `无法${String(p.action) === 'write' ? '写入' : '读取'} ${String(p.source)}：${String(p.detail)}`,
-});
-registerMessages('CLI_HEADS_FILE', {
-  en: (p) => `${String(p.file)} is not a heads file: ${String(p.problem)} (give the heads array or a whole verify --json output)`,
-  'zh-CN': (p) => `${String(p.file)} 不是流头文件：${String(p.problem)}（请给出 heads 数组或完整的 verify --json 输出）`,
-});
-
 /** A source that holds no events at all (an empty JSONL, a store with no events). Exit code 3. */
-export class EmptySourceError extends CertflowError {
+export class EmptySourceError extends CertflowError<CliErrorParams['CLI_EMPTY_SOURCE']> {
   readonly source: string;
   readonly action: string;
   constructor(source: string, action: string) {
-    super('CLI_EMPTY_SOURCE', { source, action });
+    super('CLI_EMPTY_SOURCE', { source, action }, cliCatalogue);
     this.source = source;
     this.action = action;
   }
@@ -75,12 +55,12 @@ export class EmptySourceError extends CertflowError {
  * file-system error, a missing schema, a file that is no certflow log).
  * Exit code 3: the tool could not run, which says nothing about the evidence.
  */
-export class CannotReadError extends CertflowError {
+export class CannotReadError extends CertflowError<CliErrorParams['CLI_CANNOT_READ']> {
   readonly source: string;
   /** The underlying error's code where it has one (a CertflowError code, `ECONNREFUSED`, PostgreSQL `42501`). */
   readonly causeCode: string | undefined;
   constructor(source: string, detail: string, options: { action?: 'read' | 'write' | 'connect to'; causeCode?: string; cause?: unknown } = {}) {
-    super('CLI_CANNOT_READ', { source, action: options.action ?? 'read', detail, causeCode: options.causeCode });
+    super('CLI_CANNOT_READ', { source, action: options.action ?? 'read', detail, causeCode: options.causeCode }, cliCatalogue);
     this.source = source;
     this.causeCode = options.causeCode;
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
@@ -88,10 +68,10 @@ export class CannotReadError extends CertflowError {
 }
 
 /** A --heads file that holds neither a heads array nor a verify --json output. Exit code 2. */
-export class HeadsFileError extends CertflowError {
+export class HeadsFileError extends CertflowError<CliErrorParams['CLI_HEADS_FILE']> {
   readonly file: string;
   constructor(file: string, problem: string) {
-    super('CLI_HEADS_FILE', { file, problem });
+    super('CLI_HEADS_FILE', { file, problem }, cliCatalogue);
     this.file = file;
   }
 }

@@ -71,7 +71,10 @@ export function packsCollector(): { add(raw: unknown): void; result(): PackUsed[
     if (!r || !isStr(r.id) || !isStr(r.version)) return;
     const key = `${r.id}@${r.version}`;
     let p = packs.get(key);
-    if (!p) packs.set(key, (p = { id: r.id, version: r.version, hashes: [] }));
+    if (!p) {
+      p = { id: r.id, version: r.version, hashes: [] };
+      packs.set(key, p);
+    }
     if (isStr(r.hash) && !p.hashes.includes(r.hash)) p.hashes.push(r.hash);
   };
   return {

@@ -1,8 +1,11 @@
 import type { CliIo } from './io.js';
 
 export interface Progress {
-  /** Reports `done` items so far (of `total`, when known). */
-  update(done: number, total?: number): void;
+  /**
+   * Reports `done` events so far, of `total` when known; else `fraction`
+   * (0..1) of the source read so far, when known (a file's bytes), gives the ETA.
+   */
+  update(done: number, total?: number, fraction?: number): void;
   /** Clears the line. */
   done(): void;
 }
@@ -19,20 +22,26 @@ export function progress(io: CliIo, label: string, options: { json?: boolean; in
   if (options.json || !io.stderr.isTTY || io.env?.CI === 'true') return quiet;
   const now = options.now ?? Date.now;
   const interval = options.intervalMs ?? 100;
+  const started = now();
   let last = -Infinity;
   let drawn = false;
   return {
-    update(done, total) {
+    update(done, total, fraction) {
       const t = now();
       if (t - last < interval) return;
       last = t;
+      const seconds = (t - started) / 1000;
+      const rate = seconds > 0 ? done / seconds : 0;
+      const share = total && total > 0 ? Math.min(1, done / total) : fraction !== undefined && fraction > 0 ? Math.min(1, fraction) : undefined;
+      const speed = rate > 0 ? ` ${formatCount(rate)} events/s` : '';
+      const eta = share !== undefined && share > 0 && seconds > 0 ? ` ETA ${formatDuration((seconds * (1 - share)) / share)}` : '';
       let line: string;
-      if (total && total > 0) {
-        const filled = Math.min(WIDTH, Math.round((done / total) * WIDTH));
-        const pct = Math.floor((done / total) * 100);
-        line = `${label} [${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${pct}% ${done}/${total}`;
+      if (share !== undefined) {
+        const filled = Math.min(WIDTH, Math.round(share * WIDTH));
+        const pct = Math.floor(share * 100);
+        line = `${label} [${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${pct}% ${total && total > 0 ? `${done}/${total}` : `${done} events`}${speed}${eta}`;
       } else {
-        line = `${label} … ${done} events`;
+        line = `${label} … ${done} events${speed}`;
       }
       io.stderr.write(`\r\x1b[2K${line}`);
       drawn = true;
@@ -42,4 +51,19 @@ export function progress(io: CliIo, label: string, options: { json?: boolean; in
       drawn = false;
     },
   };
+}
+
+/** 12,345 → "12.3k", 1,234,567 → "1.23M". */
+export function formatCount(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+  if (n >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
+  return String(Math.round(n));
+}
+
+/** Seconds as "42s", "3m05s", "1h02m". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }

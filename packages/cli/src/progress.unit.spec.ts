@@ -16,6 +16,23 @@ describe('progress', () => {
     expect(io.out()).toBe('');
   });
 
+  it('shows events/s, and an ETA from the total or from the share of the source read', () => {
+    let t = 0;
+    const io = bufferIo({ isTTY: true });
+    const p = progress(io, 'verify', { intervalMs: 0, now: () => t });
+    t = 2000;
+    p.update(50_000, 200_000);
+    expect(io.err()).toContain('25% 50000/200000 25.0k events/s ETA 6s');
+    t = 4000;
+    p.update(60_000, undefined, 0.5);
+    expect(io.err()).toContain('50% 60000 events 15.0k events/s ETA 4s');
+    t = 130_000;
+    p.update(1_300_000, undefined, 0.25);
+    expect(io.err()).toContain('ETA 6m30s');
+    p.update(10);
+    expect(io.err()).toContain('verify … 10 events');
+  });
+
   it('writes nothing when stderr is not a terminal, under --json, or under CI', () => {
     for (const io of [bufferIo({ isTTY: false }), bufferIo({ isTTY: true, env: { CI: 'true' } })]) {
       const p = progress(io, 'verify', { intervalMs: 0 });

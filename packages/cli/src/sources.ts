@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CertflowError, type EventStore } from '@certflow/core';
+import { CertflowError, hasTransparency, type EventStore, type TransparencyLog } from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { isExportHeader, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
@@ -18,6 +18,12 @@ export interface Source {
   header: ExportHeader | undefined;
   /** Every event in log order (readAll order for a store, line order for JSONL). */
   records(): AsyncIterable<SourceRecord>;
+  /** The Merkle tree a store keeps beside its events (absent for JSONL): answered read-only, never trusted on its own. */
+  transparency?: TransparencyLog;
+  /** The share of the source read so far (0..1), when known (a JSONL file: its bytes), for progress. */
+  fraction?(): number | undefined;
+  /** The store a SQLite or PostgreSQL source reads, opened read-only (to read one stream of it: replay); none for JSONL. */
+  store?: EventStore;
   close(): Promise<void>;
 }
 
@@ -96,6 +102,7 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
     kind,
     label,
     header: undefined,
+    store,
     async *records() {
       try {
         for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
@@ -103,20 +110,23 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
         throw cannotRead(label, e);
       }
     },
+    ...(hasTransparency(store) ? { transparency: store.transparency } : {}),
     close: () => store.close().catch(() => undefined),
   };
 }
 
 async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
-  let input: string | NonNullable<CliIo['stdin']>;
+  let input: NonNullable<CliIo['stdin']>;
   if (spec === '-') {
-    if (!io.stdin) throw new UsageError('- reads JSONL from standard input, but there is none');
+    if (!io.stdin) throw new UsageError({ key: 'usage.noStdin' });
     input = io.stdin;
   } else {
     const file = resolve(io.cwd ?? process.cwd(), spec);
     if (!existsSync(file)) throw new SourceNotFoundError(spec);
-    input = file;
+    input = createReadStream(file, { encoding: 'utf8' });
   }
+  const size = typeof input !== 'string' && spec !== '-' ? statSync(resolve(io.cwd ?? process.cwd(), spec)).size : 0;
+  const stream = input as { bytesRead?: number };
   const lines = readJsonl(input);
   const first = await lines.next();
   const pending: JsonlRecord | undefined = first.done ? undefined : first.value;
@@ -126,6 +136,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     kind: 'jsonl',
     label: spec === '-' ? '(stdin)' : spec,
     header,
+    fraction: () => (size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined),
     async *records() {
       if (consumed) throw new Error('a JSONL source can be read once');
       consumed = true;

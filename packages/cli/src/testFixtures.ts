@@ -79,6 +79,6 @@ export function tempDir(): string {
 }
 
 export function writeJsonl(file: string, lines: unknown[]): string {
-  writeFileSync(file, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+  writeFileSync(file, `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`);
   return file;
 }

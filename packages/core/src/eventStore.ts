@@ -1,5 +1,6 @@
-import { ConcurrencyError, ValidationError, type ExpectedVersion } from './errors.js';
+import { ConcurrencyError, ValidationError, type ExpectedVersion, type ValidationIssue } from './errors.js';
 import type { NewEvent, StoredEvent } from './event.js';
+import type { RecordedCommand } from './commandClaims.js';
 
 export type { ExpectedVersion } from './errors.js';
 
@@ -99,6 +100,18 @@ export interface EventStore {
    */
   importEvents(events: StoredEvent[]): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The first event recorded under `commandId` that carries a
+   * `meta.commandFingerprint`, or undefined. A store that has this also
+   * refuses, atomically with the append and across processes, an append whose
+   * events claim a commandId already recorded with another fingerprint
+   * (`IdempotencyConflictError`, nothing written; see `commandClaims`): so a
+   * commandId reused for a different command is caught whatever stream it
+   * names. memoryStore, sqliteStore and postgresStore implement it; the
+   * conformance suite checks it. Imports are taken as they are (a log written
+   * before the check keeps importing and verifying).
+   */
+  findCommand?(commandId: string): Promise<RecordedCommand | undefined>;
 }
 
 /** Shared expectedVersion check: throws ConcurrencyError on mismatch. */
@@ -123,7 +136,7 @@ export function checkAppendOptions(options: unknown, max: number = MAX_EXPECTED_
   if (expected === 'any' || expected === 'no-stream') return expected;
   if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0 && expected <= max) return expected;
   const received = expected === undefined ? 'undefined' : (JSON.stringify(expected) ?? String(expected));
-  const issue = {
+  const issue: ValidationIssue = {
     path: ['options', 'expectedVersion'],
     code: 'invalid_expected_version',
     message: `expected a version (an integer ≥ 0), 'no-stream' or 'any', received ${received}`,

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { issueCode } from './issueCodes.js';
 import { EVENT_TYPE_PATTERN, type StoredEvent } from './event.js';
 import { verifyLog, type StreamHead } from './verifyLog.js';
 
@@ -13,7 +14,7 @@ export function checkImport(events: StoredEvent[], heads: Map<string, StreamHead
   const result = verifyLog(events, { heads });
   const issues: ValidationIssue[] = result.problems.map((p) => ({
     path: ['events', p.streamId, p.version ?? '?'],
-    code: p.kind,
+    code: issueCode(p.kind),
     message: p.detail,
   }));
   let last = maxPosition;

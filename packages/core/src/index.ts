@@ -15,12 +15,22 @@ export {
   StoreUnavailableError,
   CorruptStoreError,
   StoreClosedError,
+  formatError,
   formatPath,
+  issueText,
   prettifyError,
 } from './errors.js';
-export type { ValidationIssue, Citation, ViolationFinding, ExpectedVersion } from './errors.js';
-export { formatMessage, registerMessages } from './messages.js';
-export type { Locale } from './messages.js';
+export type { ValidationIssue, Citation, ViolationFinding, ExpectedVersion, CoreErrorParams, CoreErrorCode, FindingTranslator } from './errors.js';
+export { ISSUE_CODES, ISSUE_CODE_ALIASES, issueCode } from './issueCodes.js';
+export type { IssueCode } from './issueCodes.js';
+export { LOCALES, catalogueProblems, formatMessage, formatWith, isLocale, localeFromEnv, placeholdersOf, registerMessages } from './messages.js';
+export type { AnyCatalogue, CatalogueProblem, Locale, MessageCatalogue, MessageFn, MessageTable } from './messages.js';
+export { coreCatalogue, coreLocales } from './locales/index.js';
+export type { CoreLocaleMessages, FindingTexts, IssueView } from './locales/index.js';
+export { coreFindings, findingCatalogueProblems, findingTranslator, templatePlaceholders } from './findingTexts.js';
+export type { FindingCatalogue } from './findingTexts.js';
+export { LABELS, label } from './labels.js';
+export type { Label, LabelGroup } from './labels.js';
 export {
   EVENT_TYPE_PATTERN,
   ROLES,
@@ -58,6 +68,8 @@ export type {
   RetryOptions,
 } from './eventStore.js';
 export { memoryStore } from './memoryStore.js';
+export { commandClaims, commandConflict } from './commandClaims.js';
+export type { CommandClaim, RecordedCommand } from './commandClaims.js';
 export { verifyLog } from './verifyLog.js';
 export type { LogProblem, LogProblemKind, StreamHead, VerifyResult } from './verifyLog.js';
 
@@ -132,8 +144,8 @@ export { SYSTEM_ACTOR } from './engine/types.js';
 export { COMMAND_EVENT, commandSchema, payloadSchemas } from './engine/commandSchemas.js';
 export type { Command, CommandPayloads } from './engine/commandSchemas.js';
 export type { CommandArgs, CommandHelpers } from './engine/helpers.js';
-export { CalendarRequiredError, chinaLocalDate, lastDayAfterYears } from './domain/calendar.js';
-export type { WorkingDayCalendar } from './domain/calendar.js';
+export { CalendarRequiredError, ProvisionalCalendarError, chinaLocalDate, lastDayAfterYears } from './domain/calendar.js';
+export type { ProvisionalPolicy, WorkingDayCalendar } from './domain/calendar.js';
 export { memorySnapshotStore } from './engine/snapshots.js';
 export type { SnapshotStore, StoredSnapshot } from './engine/snapshots.js';
 export { rolesFor } from './engine/authorize.js';
@@ -164,13 +176,25 @@ export { commandFingerprint, MAX_PAYLOAD_DEPTH, parseCommand, payloadIssues } fr
 export { encodeBucket, normalizeBucket } from './streams/quota/places.js';
 export { foldEventsStrict } from './streams/fold.js';
 export type { RejectedEvent } from './streams/fold.js';
-export { checkHistory } from './streams/checkHistory.js';
+export { checkHistory, checkStreamHistory, historyReferences, sortViolations } from './streams/checkHistory.js';
 export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
 export { EVENTS, EVENT_CATALOGUE, eventDataIssues, isCatalogued, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
 export type { CataloguedEvent, CataloguedEvents, StoredEventOf, EventType, ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
-export { createLogChecker, positionMap } from './verifyLog.js';
+export { createLogChecker, positionMap, StreamHeadTable } from './verifyLog.js';
 export type { LogChecker, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';
+export { personalEventFields } from './streams/personalFields.js';
+export {
+  commitPersonalValue,
+  openPersonalCommitment,
+  PERSONAL_COMMITMENT_SCHEME,
+  PERSONAL_SALT_BYTES,
+  personal,
+  personalFieldPaths,
+  personalKindOf,
+  maskPersonalValue,
+} from './personal/index.js';
+export type { PersonalCommitment, PersonalFieldPath, PersonalKind } from './personal/index.js';
 
 // The store author's kit moved to `@certflow/core/store`; these stay here for code written before.
 /** @deprecated Import it from `@certflow/core/store`. */

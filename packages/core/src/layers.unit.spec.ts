@@ -11,14 +11,16 @@ const src = dirname(fileURLToPath(import.meta.url));
 const LAYERS = ['errors', 'log', 'domain', 'rules', 'streams', 'engine', 'readModels', 'entry'] as const;
 type Layer = (typeof LAYERS)[number];
 
-const ERRORS = new Set(['errors.ts', 'messages.ts', 'zodIssues.ts']);
-const LOG = new Set(['event.ts', 'hash.ts', 'eventStore.ts', 'validateEvents.ts', 'verifyLog.ts', 'verifyLogStream.ts', 'importEvents.ts', 'memoryStore.ts', 'subscriptionRunner.ts']);
-const FOLDERS: Record<string, Layer> = { transparency: 'log', store: 'entry', domain: 'domain', rules: 'rules', streams: 'streams', engine: 'engine', readModels: 'readModels', testing: 'entry', fixtures: 'entry' };
+const ERRORS = new Set(['errors.ts', 'messages.ts', 'zodIssues.ts', 'issueCodes.ts', 'path.ts', 'findingTexts.ts']);
+const LOG = new Set(['event.ts', 'hash.ts', 'eventStore.ts', 'validateEvents.ts', 'verifyLog.ts', 'verifyLogStream.ts', 'importEvents.ts', 'memoryStore.ts', 'subscriptionRunner.ts', 'commandClaims.ts']);
+// The label table names events of the catalogue (streams) in both languages: it sits with the entries.
+const ENTRY = new Set(['index.ts', 'labels.ts']);
+const FOLDERS: Record<string, Layer> = { locales: 'errors', personal: 'log', transparency: 'log', store: 'entry', domain: 'domain', rules: 'rules', streams: 'streams', engine: 'engine', readModels: 'readModels', testing: 'entry', fixtures: 'entry' };
 
 function layerOf(file: string): Layer {
   const [top, ...rest] = relative(src, file).split('/');
   if (rest.length === 0) {
-    if (top === 'index.ts') return 'entry';
+    if (ENTRY.has(top!)) return 'entry';
     if (ERRORS.has(top!)) return 'errors';
     if (LOG.has(top!)) return 'log';
   } else if (FOLDERS[top!]) return FOLDERS[top!]!;

@@ -12,6 +12,7 @@ import { runSubscription } from './subscriptionRunner.js';
 import { prepareAppend, sealEvents } from './validateEvents.js';
 import { StoreClosedError } from './errors.js';
 import { checkImport } from './importEvents.js';
+import { commandClaims, commandConflict, type RecordedCommand } from './commandClaims.js';
 import { memoryTransparencyLog } from './transparency/memoryTree.js';
 import type { TransparentEventStore } from './transparency/log.js';
 
@@ -34,6 +35,8 @@ export function memoryStore(): TransparentEventStore {
   const all: Entry[] = [];
   const streams = new Map<string, Entry[]>();
   const checkpoints = new Map<string, number>();
+  // commandId → the first event recorded under it with a fingerprint.
+  const commands = new Map<string, RecordedCommand>();
   let listeners: Array<() => void> = [];
   let closed = false;
   // The Merkle tree over the log (leaf i = i-th event written), kept as events are written.
@@ -57,6 +60,10 @@ export function memoryStore(): TransparentEventStore {
       s.push(entry);
       streams.set(e.streamId, s);
       tree.add(e.position, e.hash);
+      const fingerprint = e.meta.commandFingerprint;
+      if (typeof fingerprint === 'string' && !commands.has(e.meta.commandId)) {
+        commands.set(e.meta.commandId, { commandId: e.meta.commandId, fingerprint, streamId: e.streamId, position: e.position });
+      }
     }
     notify();
   };
@@ -70,6 +77,10 @@ export function memoryStore(): TransparentEventStore {
       const stream = streams.get(streamId) ?? [];
       const last = stream[stream.length - 1];
       checkExpectedVersion(streamId, expectedVersion, last?.version ?? 0);
+      for (const claim of commandClaims(events)) {
+        const recorded = commands.get(claim.commandId);
+        if (recorded && recorded.fingerprint !== claim.fingerprint) throw commandConflict(recorded, claim.fingerprint, streamId);
+      }
       const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
       const positions = events.map((_, i) => base + i + 1);
       const sealed = sealEvents(streamId, { version: last?.version ?? 0, hash: last?.hash ?? null }, positions, events);
@@ -143,6 +154,12 @@ export function memoryStore(): TransparentEventStore {
       }
       checkImport(events, heads, all[all.length - 1]?.position ?? 0);
       write(events);
+    },
+
+    async findCommand(commandId: string): Promise<RecordedCommand | undefined> {
+      assertOpen('findCommand');
+      const recorded = commands.get(commandId);
+      return recorded ? { ...recorded } : undefined;
     },
 
     async close(): Promise<void> {

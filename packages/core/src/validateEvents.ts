@@ -1,5 +1,6 @@
 import { ValidationError, type ExpectedVersion, type ValidationIssue } from './errors.js';
 import { checkAppendOptions } from './eventStore.js';
+import type { IssueCode } from './issueCodes.js';
 import { EVENT_TYPE_PATTERN, ISO_INSTANT_PATTERN, ROLES, STREAM_ID_PATTERN, newEventSchema, type NewEvent, type StoredEvent } from './event.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import { zodIssues } from './zodIssues.js';
@@ -115,7 +116,7 @@ function kindOf(value: unknown): string {
 }
 
 function walk(value: unknown, path: (string | number)[], depth: number, w: Walk): void {
-  const bad = (code: string, expected: string, received: string, message = `expected ${expected}, received ${received}`) => {
+  const bad = (code: IssueCode, expected: string, received: string, message = `expected ${expected}, received ${received}`) => {
     w.issues.push({ path, code, message, expected, received });
   };
   switch (typeof value) {

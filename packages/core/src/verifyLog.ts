@@ -56,10 +56,131 @@ export function positionMap(): PositionRegistry {
   };
 }
 
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Each stream's head (version, hash, position), kept compactly for logs of
+ * millions of streams: one map entry per stream id (the id and a slot
+ * number), the rest in typed arrays (4 bytes of version, 8 of position, the
+ * hash as its 32 bytes rather than a 64-character string), about a third of
+ * what a map of head objects takes. Read it as a `ReadonlyMap`; a head read
+ * is a fresh object.
+ */
+export class StreamHeadTable implements ReadonlyMap<string, StreamHead> {
+  readonly #slots = new Map<string, number>();
+  #versions = new Int32Array(1024);
+  #positions = new Float64Array(1024);
+  #hashes = new Uint8Array(1024 * 32);
+  /** 0: no head; 1: head with a hex hash in #hashes; 2: head whose hash is in #odd (null or not 64 hex digits). */
+  #kinds = new Uint8Array(1024);
+  readonly #odd = new Map<number, string | null>();
+  #size = 0;
+
+  constructor(initial?: Iterable<readonly [string, StreamHead]>) {
+    if (initial) for (const [id, h] of initial) this.set(id, h);
+  }
+
+  /** The slot of a stream id, made on first sight (a slot may hold no head yet). */
+  slot(streamId: string): number {
+    let at = this.#slots.get(streamId);
+    if (at === undefined) {
+      at = this.#slots.size;
+      if (at === this.#kinds.length) this.#grow();
+      this.#slots.set(streamId, at);
+    }
+    return at;
+  }
+
+  #grow(): void {
+    const n = this.#kinds.length * 2;
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T, per = 1): T => {
+      const b = make(n * per);
+      b.set(a);
+      return b;
+    };
+    this.#versions = grow(this.#versions, (k) => new Int32Array(k));
+    this.#positions = grow(this.#positions, (k) => new Float64Array(k));
+    this.#hashes = grow(this.#hashes, (k) => new Uint8Array(k), 32);
+    this.#kinds = grow(this.#kinds, (k) => new Uint8Array(k));
+  }
+
+  /** How many stream ids have a slot (with a head or not). */
+  get slots(): number {
+    return this.#slots.size;
+  }
+
+  /** The head in a slot, if it has one. */
+  atSlot(at: number): StreamHead | undefined {
+    const kind = this.#kinds[at];
+    if (!kind) return undefined;
+    const hash = kind === 1 ? Buffer.from(this.#hashes.buffer, this.#hashes.byteOffset + at * 32, 32).toString('hex') : (this.#odd.get(at) ?? null);
+    const position = this.#positions[at]!;
+    return Number.isNaN(position) ? { version: this.#versions[at]!, hash } : { version: this.#versions[at]!, hash, position };
+  }
+
+  /** Sets the head in a slot. */
+  setSlot(at: number, head: StreamHead): void {
+    if (!this.#kinds[at]) this.#size++;
+    this.#versions[at] = head.version;
+    this.#positions[at] = head.position ?? Number.NaN;
+    if (head.hash !== null && HEX64.test(head.hash)) {
+      this.#hashes.set(Buffer.from(head.hash, 'hex'), at * 32);
+      this.#kinds[at] = 1;
+      this.#odd.delete(at);
+    } else {
+      this.#kinds[at] = 2;
+      this.#odd.set(at, head.hash);
+    }
+  }
+
+  set(streamId: string, head: StreamHead): this {
+    this.setSlot(this.slot(streamId), head);
+    return this;
+  }
+
+  get(streamId: string): StreamHead | undefined {
+    const at = this.#slots.get(streamId);
+    return at === undefined ? undefined : this.atSlot(at);
+  }
+
+  has(streamId: string): boolean {
+    const at = this.#slots.get(streamId);
+    return at !== undefined && this.#kinds[at] !== 0;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  *entries(): MapIterator<[string, StreamHead]> {
+    for (const [id, at] of this.#slots) {
+      const h = this.atSlot(at);
+      if (h) yield [id, h];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<StreamHead> {
+    for (const [, h] of this.entries()) yield h;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, StreamHead]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: StreamHead, key: string, map: ReadonlyMap<string, StreamHead>) => void, thisArg?: unknown): void {
+    for (const [id, h] of this.entries()) fn.call(thisArg, h, id, this);
+  }
+}
+
 /**
  * One pass over a log, event by event: the per-event checks of `verifyLog`
  * and `verifyLogStream`, defined once. It keeps per-stream state only (the
- * head of each stream, whether it broke) plus whatever the position registry keeps.
+ * head of each stream in a `StreamHeadTable`, whether it broke) plus whatever
+ * the position registry keeps.
  */
 export interface LogChecker {
   check(raw: unknown): void;
@@ -71,18 +192,32 @@ export interface LogChecker {
 }
 
 export function createLogChecker(options: { heads?: Map<string, StreamHead>; positions?: PositionRegistry } = {}): LogChecker {
-  const heads = new Map<string, StreamHead>(options.heads ?? []);
+  const heads = new StreamHeadTable(options.heads);
+  // Slots of the given heads are not streams of this log until an event of theirs is read.
+  let seenCount = 0;
+  let seenFlags = new Uint8Array(1024);
+  const markSeen = (at: number) => {
+    if (at >= seenFlags.length) {
+      const b = new Uint8Array(Math.max(seenFlags.length * 2, at + 1));
+      b.set(seenFlags);
+      seenFlags = b;
+    }
+    if (!seenFlags[at]) {
+      seenFlags[at] = 1;
+      seenCount++;
+    }
+  };
   const broken = new Set<string>();
   const positions = options.positions ?? positionMap();
   const problems: LogProblem[] = [];
-  const streamIds = new Set<string>();
   let count = 0;
 
   const check = (raw: unknown): void => {
     count++;
     const rawStream = (raw as { streamId?: unknown })?.streamId;
     const streamId = typeof rawStream === 'string' ? rawStream : '(unknown stream)';
-    streamIds.add(streamId);
+    const at = heads.slot(streamId);
+    markSeen(at);
     if (broken.has(streamId)) return;
     const report = (kind: LogProblemKind, detail: string) => {
       const r = raw as { version?: unknown; position?: unknown };
@@ -107,7 +242,7 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
       return;
     }
     const event = raw as StoredEvent;
-    const head = heads.get(streamId) ?? { version: 0, hash: null };
+    const head = heads.atSlot(at) ?? { version: 0, hash: null };
 
     if (event.version !== head.version + 1) {
       report(
@@ -141,13 +276,13 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
       report('duplicate-position', `position ${event.position} is also held by an event of ${other}`);
       return;
     }
-    heads.set(streamId, { version: event.version, hash: event.hash, position: event.position });
+    heads.setSlot(at, { version: event.version, hash: event.hash, position: event.position });
   };
   return {
     check,
     heads,
     broken,
-    result: () => ({ ok: problems.length === 0, problems, streams: streamIds.size, events: count }),
+    result: () => ({ ok: problems.length === 0, problems, streams: seenCount, events: count }),
   };
 }
 

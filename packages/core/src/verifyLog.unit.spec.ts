@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from './event.js';
@@ -5,7 +6,7 @@ import { computeEventHash } from './hash.js';
 import { memoryStore } from './memoryStore.js';
 import { testEvent, testEvents } from './testing/eventFactory.js';
 import { toIJson } from './testing/iJson.js';
-import { verifyLog } from './verifyLog.js';
+import { StreamHeadTable, verifyLog } from './verifyLog.js';
 
 async function sampleLog(): Promise<StoredEvent[]> {
   const store = memoryStore();
@@ -217,5 +218,31 @@ describe('verifyLog: positions within a stream', () => {
     (e as { data: unknown }).data = deep;
     const r = verifyLog(log);
     expect(r.problems).toEqual([expect.objectContaining({ streamId: 'exam-b', version: 1, kind: 'schema' })]);
+  });
+});
+
+describe('StreamHeadTable (the check keeps heads compactly)', () => {
+  it('gives back every head as set, past its first growth, with null and non-hex hashes kept as they were', () => {
+    const table = new StreamHeadTable([['exam-given', { version: 4, hash: null }]]);
+    const hash = (i: number) => createHash('sha256').update(String(i)).digest('hex');
+    for (let i = 0; i < 3000; i++) table.set(`application-${i}`, { version: i + 1, hash: hash(i), position: i * 2 + 1 });
+    table.set('application-odd', { version: 1, hash: 'not a hex hash' });
+    table.set('application-7', { version: 9, hash: hash(70), position: 99 });
+    expect(table.size).toBe(3002);
+    expect(table.get('exam-given')).toEqual({ version: 4, hash: null });
+    expect(table.get('application-odd')).toEqual({ version: 1, hash: 'not a hex hash' });
+    expect(table.get('application-2999')).toEqual({ version: 3000, hash: hash(2999), position: 5999 });
+    expect(table.get('application-7')).toEqual({ version: 9, hash: hash(70), position: 99 });
+    expect(table.has('application-nope')).toBe(false);
+    expect(table.slot('application-new')).toBe(3002);
+    expect(table.has('application-new')).toBe(false);
+    expect(table.size).toBe(3002);
+    expect([...table.keys()]).toHaveLength(3002);
+    expect(new Map(table).get('application-0')).toEqual({ version: 1, hash: hash(0), position: 1 });
+  });
+
+  it('counts only the streams of the log read, not the heads it was given to continue', async () => {
+    const result = verifyLog(await sampleLog(), { heads: new Map([['exam-other', { version: 2, hash: 'a'.repeat(64) }]]) });
+    expect(result).toMatchObject({ ok: true, streams: 2, events: 9 });
   });
 });

@@ -41,7 +41,7 @@ describe.skipIf(skip)('engine on PostgreSQL: four processes filing against one q
       );
       writeFileSync(goFile, '');
       const exits = await Promise.all(workers.map((w) => w.done));
-      exits.forEach((x) => expect(x, x.stderr).toMatchObject({ code: 0 }));
+      for (const x of exits) expect(x, x.stderr).toMatchObject({ code: 0 });
       for (const w of workers) expect(w.messages.find((m) => 'core' in m)?.core).toBe('source');
       const acks = workers.flatMap((w) => w.messages.filter((m) => 'ack' in m).map((m) => m.ack as Ack));
       const refused = workers.flatMap((w) => w.messages.filter((m) => 'refused' in m).map((m) => m.refused as { streamId: string; occupation: string; code: string }));

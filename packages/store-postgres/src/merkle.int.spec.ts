@@ -1,9 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MerkleTree, eventLeafHash, type EventStore } from '@certflow/core';
+import pg from 'pg';
+import { MerkleTree, createEngine, eventLeafHash, generateNoteKey, noteSigner, verifyConsistency, verifyInclusion, verifyProofBundle, type Command, type EventStore } from '@certflow/core';
+import { testCalendar, testRulePack } from '@certflow/core/testing';
+import { ISSUED } from '../../core/src/engine/scenario.fixtures.js';
+import { createAuditorRole } from './testing/auditorRole.js';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { spawnWorker } from './testing/processFixture.js';
+import { MIGRATIONS } from './schema.js';
+import { EXTEND_STEP } from './merkle.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
 
 const { skip } = await postgresForTests();
@@ -27,6 +33,68 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
 
   describeTransparencyConformance('postgresStore', () => postgresStore({ connectionString: PG_URL, schema: fresh('tree'), pool: { max: 12 } }));
 
+  it('answers every tree question read-only as a SELECT-only role, adding what the stored tree lacks in memory and writing nothing', async () => {
+    const schema = fresh('treero');
+    const writer = postgresStore({ connectionString: PG_URL, schema });
+    for (let i = 0; i < 6; i++) await writer.append(`application-ro${i}`, testEvents(7), { expectedVersion: 'no-stream' });
+    const all: { position: number; hash: string }[] = [];
+    for await (const e of writer.readAll()) all.push(e);
+    const tree = new MerkleTree();
+    for (const e of all) tree.append(eventLeafHash(e.hash));
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const stored = async () => (await admin.query(`SELECT size::int AS size, (SELECT count(*)::int FROM "${schema}".tree_nodes) AS nodes FROM "${schema}".tree_head`)).rows[0];
+    const before = await stored();
+    // the last append's own events wait for the next append or tree question to be added
+    expect(before.size).toBeLessThan(all.length);
+    const auditor = await createAuditorRole(schema);
+    const ro = postgresStore({ connectionString: auditor.url, schema, readOnly: true });
+    try {
+      expect(await ro.transparency.size()).toBe(all.length);
+      expect(hex(await ro.transparency.root())).toBe(hex(tree.root()));
+      const last = all[all.length - 1]!;
+      const leaf = (await ro.transparency.leafIndexOf(last.position))!;
+      expect(leaf).toBe(all.length - 1);
+      expect(verifyInclusion(eventLeafHash(last.hash), leaf, all.length, await ro.transparency.inclusionProof(leaf), tree.root())).toBe(true);
+      const old = before.size as number;
+      expect(verifyConsistency(old, all.length, await ro.transparency.consistencyProof(old), tree.root(old), tree.root())).toBe(true);
+      expect(await stored()).toEqual(before);
+      // once a writer catches the stored tree up, the reader answers from it alike
+      expect(await writer.transparency.size()).toBe(all.length);
+      await writer.append('application-ro-late', testEvents(3), { expectedVersion: 'no-stream' });
+      const late: { hash: string }[] = [];
+      for await (const e of writer.readAll({ fromPosition: last.position + 1 })) late.push(e);
+      for (const e of late) tree.append(eventLeafHash(e.hash));
+      expect(await ro.transparency.size()).toBe(tree.size);
+      expect(hex(await ro.transparency.root())).toBe(hex(tree.root()));
+    } finally {
+      await ro.close();
+      await writer.close();
+      await admin.end();
+      await auditor.drop();
+    }
+  });
+
+  it('gives IssueCertificates receipts whose bundles verify, though the tree covers the certificates only once asked', async () => {
+    const store = postgresStore({ connectionString: PG_URL, schema: fresh('treereceipts') });
+    const key = generateNoteKey('certflow.test/pg-receipts');
+    let now = new Date('2020-06-01T09:00:00+08:00');
+    const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, receipts: { signer: noteSigner(key.skey) } });
+    let last: Awaited<ReturnType<typeof engine.execute>> | undefined;
+    for (const { at, ...c } of ISSUED) {
+      if (at) now = new Date(at);
+      last = await engine.execute(c as Command);
+    }
+    const receipts = await last!.receipts!();
+    expect(receipts.length).toBe(2);
+    for (const r of receipts) {
+      const { event, checkpoint } = verifyProofBundle(JSON.parse(JSON.stringify(r.signed)), key.vkey);
+      expect(event.streamId).toBe(`certificate-${r.number}`);
+      expect(checkpoint.size).toBe(await store.transparency.size());
+    }
+    await store.close();
+  });
+
   it('stays equal to a rebuild when four processes append at once', async () => {
     const schema = fresh('treeload');
     const store = postgresStore({ connectionString: PG_URL, schema });
@@ -40,6 +108,71 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
     await store.close();
   }, 180_000);
+
+  it('migrates a schema whose tree was written by migration 4: the frontier is loaded from the stored nodes, and the tree stays a rebuild', async () => {
+    const schema = fresh('treemig');
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      // the schema as a release with migrations 1–4 leaves it, its tree extended by migration 4's extend_tree
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+      await admin.query(`CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      for (const m of MIGRATIONS.filter((m) => m.version <= 4)) {
+        await admin.query(m.sql(schema));
+        await admin.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+      }
+      const meta = '{"actor":{"id":"a","role":"city-center"},"at":"2020-06-01T09:00:00+08:00","commandId":"c","correlationId":"k"}';
+      for (let i = 0; i < 11; i++) {
+        await admin.query(`SELECT * FROM "${schema}".append_batch($1, $2, NULL, ARRAY['ScoreRecorded'], '"ScoreRecorded"', $3, $4)`, [
+          `application-m${i}`,
+          JSON.stringify(`application-m${i}`),
+          `{"seq":${i}}`,
+          meta,
+        ]);
+        await admin.query(`SELECT "${schema}".extend_tree(64, true)`);
+      }
+      const old = await admin.query(`SELECT size::int AS size, frontier IS NULL AS unset FROM "${schema}".tree_head`).catch(() => undefined);
+      expect(old).toBeUndefined(); // no frontier column before migration 6
+      const store = postgresStore({ connectionString: PG_URL, schema });
+      expect(await store.transparency.size()).toBe(11);
+      for (let i = 0; i < 5; i++) await store.append(`application-n${i}`, testEvents(3), { expectedVersion: 'no-stream' });
+      const tree = await rebuilt(store);
+      expect(await store.transparency.size()).toBe(26);
+      expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+      const head = (await admin.query(`SELECT size::int AS size, cardinality(frontier)::int AS parts FROM "${schema}".tree_head`)).rows[0];
+      expect(head).toEqual({ size: 26, parts: 3 }); // 26 = 16 + 8 + 2
+      const first = (await store.readStream('application-m0'))[0]!;
+      expect(verifyInclusion(eventLeafHash(first.hash), 0, 26, await store.transparency.inclusionProof(0, 26), tree.root())).toBe(true);
+      expect((await admin.query(`SELECT max(version)::int AS v FROM "${schema}".migrations`)).rows[0].v).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+      await store.close();
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('has appends extend the stored tree every few positions, with what was committed before them, and questions add the rest', async () => {
+    const schema = fresh('treestep');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const count = 3 * EXTEND_STEP + 2;
+      for (let i = 0; i < count; i++) await store.append(`application-st${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+      const storedSize = async () => (await admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`)).rows[0].size as number;
+      // the last append whose positions reached a multiple of the step (position 3·step) added what was
+      // committed before it, up to position 3·step − 1 (with a step of 1: every append, all but the last event);
+      // no question was asked yet
+      expect(await storedSize()).toBe(Math.floor(count / EXTEND_STEP) * EXTEND_STEP - 1);
+      expect(await store.transparency.size()).toBe(count);
+      expect(await storedSize()).toBe(count);
+      await store.append('application-st-batch', testEvents(EXTEND_STEP + 1), { expectedVersion: 'no-stream' });
+      const tree = await rebuilt(store);
+      expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
 
   it('adds no leaf past a transaction still open, so leaves follow positions even when commits do not', async () => {
     const schema = fresh('treeorder');

@@ -64,7 +64,10 @@ export class MultiHostPool {
   ) {
     this.pools = list.hosts.map((_, i) => {
       const p = new pg.Pool({ ...config, connectionString: list.urlFor(i) });
-      p.on('error', (e) => this.errorListeners.forEach((l) => l(e)));
+      p.on('error', (e) => {
+        for (const l of this.errorListeners) l(e);
+      });
+      p.on('connect', (client) => void guardClient(client));
       return p;
     });
   }

@@ -1,4 +1,7 @@
-import { CertflowError, StoreUnavailableError } from '@certflow/core';
+import { CertflowError, StoreUnavailableError, commandConflict } from '@certflow/core';
+
+/** SQLSTATE append_batch raises for a commandId recorded with another fingerprint (schema migration 5). */
+export const COMMAND_CONFLICT = 'CF409';
 
 /**
  * Where a call was when the driver failed, which decides what is known of a
@@ -46,6 +49,11 @@ function isSqlState(code: string | undefined): code is string {
 export function toStoreError(err: unknown, operation: string, write: boolean, phase: Phase): CertflowError {
   if (err instanceof CertflowError) return err;
   const code = driverCode(err);
+  if (code === COMMAND_CONFLICT) {
+    // append_batch refused a commandId recorded with another fingerprint; nothing was written.
+    const d = JSON.parse(String((err as { detail?: unknown }).detail)) as { commandId: string; recorded: string; streamId: string; position: number; attempted: string; attemptedStream: string };
+    return commandConflict({ commandId: d.commandId, fingerprint: d.recorded, streamId: d.streamId, position: Number(d.position) }, d.attempted, d.attemptedStream);
+  }
   const message = err instanceof Error ? err.message : String(err);
   let outcome: 'not-written' | 'unknown' = 'not-written';
   if (write && phase === 'sent') {

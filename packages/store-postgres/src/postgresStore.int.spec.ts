@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { ConcurrencyError, ValidationError, verifyLog } from '@certflow/core';
+import { ConcurrencyError, IdempotencyConflictError, ValidationError, verifyLog, type StoredEvent } from '@certflow/core';
 import { testEvent, testEvents } from '@certflow/core/testing';
 import { postgresStore } from './postgresStore.js';
+import { MIGRATIONS } from './schema.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
 
 const { skip } = await postgresForTests();
@@ -25,7 +26,7 @@ describe.skipIf(skip)('postgresStore', () => {
       await client.connect();
       const rows = (await client.query(`SELECT version FROM "${schema}".migrations ORDER BY version`)).rows;
       await client.end();
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
       // A store opened later finds the schema in place.
       const later = postgresStore({ connectionString: PG_URL, schema });
       await later.append('exam-1', testEvents(1), { expectedVersion: 0 });
@@ -174,5 +175,45 @@ describe.skipIf(skip)('postgresStore', () => {
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".events`);
     expect(rows[0].n).toBe(2);
     await pool.end();
+  });
+
+  it('a schema from before the commandId check (migration 4) reads and verifies as before; the next writer migrates it, and a reused id is refused', async () => {
+    const schema = fresh('cmdid');
+    const claimed = (commandId: string, fingerprint: string) => testEvents(1).map((e) => ({ ...e, meta: { ...e.meta, commandId, commandFingerprint: fingerprint } }));
+    const first = postgresStore({ connectionString: PG_URL, schema });
+    await first.append('application-old', claimed('old-cmd', 'a'.repeat(64)), { expectedVersion: 'no-stream' });
+    await first.append('exam-old', testEvents(2), { expectedVersion: 'no-stream' });
+    await first.close();
+    // Back to what migration 4 left: no index, migration 3's append_batch, migration 5 unrecorded.
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    const collect = async (store: ReturnType<typeof postgresStore>) => {
+      const out: StoredEvent[] = [];
+      for await (const e of store.readAll()) out.push(e);
+      return out;
+    };
+    try {
+      await client.query(`DROP INDEX "${schema}".events_command_id`);
+      await client.query(`DROP FUNCTION "${schema}".command_id`);
+      await client.query(`DROP FUNCTION "${schema}".append_batch`);
+      await client.query(MIGRATIONS.find((m) => m.version === 3)!.sql(schema));
+      await client.query(`DELETE FROM "${schema}".migrations WHERE version = 5`);
+      const reader = postgresStore({ connectionString: PG_URL, schema, readOnly: true });
+      const before = await collect(reader);
+      expect(before).toHaveLength(3);
+      expect(verifyLog(before).ok).toBe(true);
+      expect(await reader.findCommand!('old-cmd')).toMatchObject({ fingerprint: 'a'.repeat(64), streamId: 'application-old' });
+      await reader.close();
+      const writer = postgresStore({ connectionString: PG_URL, schema });
+      const err = await writer.append('application-new', claimed('old-cmd', 'b'.repeat(64)), { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IdempotencyConflictError);
+      expect(err).toMatchObject({ commandId: 'old-cmd', recorded: 'a'.repeat(64), attempted: 'b'.repeat(64) });
+      expect(await collect(writer)).toEqual(before);
+      await writer.close();
+      const index = await client.query(`SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = 'events_command_id'`, [schema]);
+      expect(index.rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
   });
 });

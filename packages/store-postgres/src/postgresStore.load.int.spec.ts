@@ -27,7 +27,7 @@ describe.skipIf(skip)('postgresStore: four processes appending to shared streams
       const sub = store.subscribe({ name: 'load-watch', handler: (e) => void seen.push(e) });
       const workers = [1, 2, 3, 4].map((id) => spawnWorker(loadWorker, [PG_URL, schema, `w${id}`, streams.join(','), '120']));
       const exits = await Promise.all(workers.map((w) => w.done));
-      exits.forEach((x) => expect(x, x.stderr).toMatchObject({ code: 0 }));
+      for (const x of exits) expect(x, x.stderr).toMatchObject({ code: 0 });
       for (const w of workers) expect(w.messages.find((m) => 'core' in m)?.core).toBe('source');
       const acks = workers.flatMap((w) => w.messages.filter((m) => 'ack' in m).map((m) => m.ack as Ack));
       const retries = workers.map((w) => (w.messages.find((m) => 'done' in m)!.done as { retries: number }).retries);
@@ -43,7 +43,7 @@ describe.skipIf(skip)('postgresStore: four processes appending to shared streams
       expect([...stored.keys()].sort()).toEqual([...ackedIds].sort());
       // Each acknowledged event sits in its stream at the version the writer was told.
       for (const a of acks) {
-        a.ids.forEach((id, i) => expect(stored.get(id)).toMatchObject({ streamId: a.streamId, version: a.versions[i] }));
+        a.ids.forEach((id, i) => void expect(stored.get(id)).toMatchObject({ streamId: a.streamId, version: a.versions[i] }));
       }
       for (const s of streams) {
         const versions = all.filter((e) => e.streamId === s).map((e) => e.version);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { CertflowError, ConcurrencyError, StoreUnavailableError, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
+import { type CertflowError, ConcurrencyError, StoreUnavailableError, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
 import { testEvents } from '@certflow/core/testing';
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { POSITION_LOCK, schemaKey } from './schema.js';

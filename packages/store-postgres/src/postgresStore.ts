@@ -5,6 +5,7 @@ import {
   StoreUnavailableError,
   ValidationError,
   checkImport,
+  commandClaims,
   runSubscription,
   subscriptionSet,
   canonicalForms,
@@ -14,6 +15,7 @@ import {
   type CanonicalForms,
   type ExpectedVersion,
   type NewEvent,
+  type RecordedCommand,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
@@ -21,11 +23,12 @@ import {
   type SubscribeOptions,
   type Subscription,
   type TransparentEventStore,
+  type ValidationIssue,
 } from '@certflow/core';
 import { prepareAppend, StoreClosedError } from '@certflow/core/store';
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
-import { checkSchemaName, migrate } from './schema.js';
+import { COMMAND_CONFLICT, checkSchemaName, migrate } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
 import { driverCode, guardClient, toStoreError as classify } from './pgErrors.js';
 import { MultiHostPool, parseHostList } from './multiHost.js';
@@ -104,7 +107,7 @@ const READ_TIMEOUT_MARGIN_MS = 2_000;
 
 function checkTimeouts(options: PostgresStoreOptions): { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number } {
   const out = { ...TIMEOUT_DEFAULTS } as { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number };
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   for (const key of Object.keys(TIMEOUT_DEFAULTS) as (keyof typeof TIMEOUT_DEFAULTS)[]) {
     const v = (options as Record<string, unknown>)[key];
     if (v === undefined) continue;
@@ -170,9 +173,17 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   const pool: Pool = primary.pool;
   const replica = options.replicaConnectionString ? openPool(options.replicaConnectionString) : undefined;
   const readPool: Pool = replica?.pool ?? pool;
-  // An idle connection dropped by the server: the pool replaces it.
-  if (!shared) pool.on('error', () => undefined);
+  // An idle connection dropped by the server: the pool replaces it. Every client
+  // the pool opens also gets its own listener at once: a socket failure of a
+  // client between checkout and release (or while pg-pool hands it over) emits
+  // `error` on the client, which with no listener would end the process; the
+  // failing query's rejection carries the failure.
+  if (!shared) {
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => void guardClient(client));
+  }
   replica?.pool.on('error', () => undefined);
+  replica?.pool.on('connect', (client) => void guardClient(client));
   /** Classifies a failure; a store failure also makes a host list look for its primary again. */
   const toStoreError: typeof classify = (e, operation, write, phase) => {
     const err = classify(e, operation, write, phase);
@@ -364,6 +375,10 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         client.release();
         return { ok: false };
       }
+      if (driverCode(e) === COMMAND_CONFLICT) {
+        client.release();
+        throw toStoreError(e, 'append', true, 'sent');
+      }
       // A connection that failed is dropped, never reused.
       client.release(true);
       throw toStoreError(e, 'append', true, 'sent');
@@ -428,12 +443,13 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   };
 
   const store: TransparentEventStore = {
-    transparency: postgresTransparency((text, values) => query('transparency', text, values), schema),
+    transparency: postgresTransparency((text, values) => query('transparency', text, values), schema, { readOnly }),
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'append');
       // expectedVersion is an int4 column here: at most 2^31−1.
       const { expectedVersion: expected } = prepareAppend(streamId, events, options, INT4_MAX);
+      commandClaims(events); // a batch recording two commands under one id is refused before anything is sent
       if (closed || !isMigrated) await ready('append');
       const prepared = prepare(events);
       const run: AppendRun = { sent: false, abandoned: false };
@@ -501,6 +517,23 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     },
 
     streamVersion: async (streamId: string) => streamVersion(streamId),
+
+    async findCommand(commandId: string): Promise<RecordedCommand | undefined> {
+      // On the primary (not a replica): what the next append there will be checked against. A
+      // read-only store may face a schema from before migration 5: the same expression, unindexed.
+      const commandId_ = readOnly ? `CASE WHEN strpos(meta::text, chr(92) || 'u0000') = 0 THEN meta->>'commandId' END` : `"${schema}".command_id(meta)`;
+      const rows = await query<{ fingerprint: string; stream_id: string; position: string | number }>(
+        'findCommand',
+        // OFFSET 0: the lookup stays on the commandId index (see migration 5).
+        `SELECT fingerprint, stream_id, position FROM (
+           SELECT meta->>'commandFingerprint' AS fingerprint, stream_id, position FROM ${t}
+            WHERE ${commandId_} = $1 AND meta->>'commandFingerprint' IS NOT NULL OFFSET 0) c
+          ORDER BY position LIMIT 1`,
+        [commandId],
+      );
+      const r = rows[0];
+      return r ? { commandId, fingerprint: r.fingerprint, streamId: r.stream_id, position: Number(r.position) } : undefined;
+    },
 
     subscribe(options: SubscribeOptions): Subscription {
       if (closed) throw closedError('subscribe');

@@ -1,4 +1,5 @@
-import { CertflowError, registerMessages } from '@certflow/core';
+import { CertflowError } from '@certflow/core';
+import { postgresCatalogue, type PostgresErrorParams } from './locales/index.js';
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { checkSchemaName } from './schema.js';
@@ -9,33 +10,25 @@ import { checkSchemaName } from './schema.js';
  * read-only store never creates or migrates anything, so this is an error
  * rather than an empty log.
  */
-export class SchemaNotFoundError extends CertflowError {
+export class SchemaNotFoundError extends CertflowError<PostgresErrorParams['PG_SCHEMA_NOT_FOUND']> {
   readonly schema: string;
   constructor(schema: string) {
-    super('PG_SCHEMA_NOT_FOUND', { schema });
+    super('PG_SCHEMA_NOT_FOUND', { schema }, postgresCatalogue);
     this.schema = schema;
   }
 }
 
 /** A write (append, import, a subscription's checkpoint) on a store opened with `readOnly: true`. Nothing was written. */
-export class ReadOnlyStoreError extends CertflowError {
+export class ReadOnlyStoreError extends CertflowError<PostgresErrorParams['PG_READ_ONLY']> {
   readonly schema: string;
   readonly operation: string;
   constructor(schema: string, operation: string) {
-    super('PG_READ_ONLY', { schema, operation });
+    super('PG_READ_ONLY', { schema, operation }, postgresCatalogue);
     this.schema = schema;
     this.operation = operation;
   }
 }
 
-registerMessages('PG_SCHEMA_NOT_FOUND', {
-  en: (p) => `schema ${String(p.schema)} holds no certflow event log (no ${String(p.schema)}.events table); a read-only store creates nothing`,
-  'zh-CN': (p) => `模式 ${String(p.schema)} 中没有 certflow 事件日志（没有 ${String(p.schema)}.events 表）；只读存储不会创建任何内容`,
-});
-registerMessages('PG_READ_ONLY', {
-  en: (p) => `cannot ${String(p.operation)}: the store on schema ${String(p.schema)} was opened read-only; nothing was written`,
-  'zh-CN': (p) => `无法执行 ${String(p.operation)}：模式 ${String(p.schema)} 上的事件存储以只读方式打开，未写入任何内容`,
-});
 
 /**
  * What a read-only store does instead of migrating: checks, with a plain

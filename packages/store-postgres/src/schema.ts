@@ -1,7 +1,9 @@
 import type { Pool } from 'pg';
 import { ValidationError } from '@certflow/core';
-import { guardClient } from './pgErrors.js';
-import { treeSchema } from './treeSchema.js';
+import { COMMAND_CONFLICT, guardClient } from './pgErrors.js';
+
+export { COMMAND_CONFLICT };
+import { treeFrontierSchema, treeSchema } from './treeSchema.js';
 
 /** Schema names are used as SQL identifiers, so only plain lower-case names are accepted. */
 export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,47}$/;
@@ -27,6 +29,9 @@ export function checkSchemaName(schema: unknown): string {
 /** Advisory lock class ids (first key of the two-key form); the second key is the schema's hash. */
 export const MIGRATION_LOCK = 0x63660001;
 export const POSITION_LOCK = 0x63660002;
+/** Transaction lock class of a commandId (second key: its hash xor the schema's). */
+export const COMMAND_LOCK = 0x63660003;
+
 
 /** A stable 32-bit signed hash of the schema name (FNV-1a), the second advisory lock key. */
 export function schemaKey(schema: string): number {
@@ -272,6 +277,120 @@ $fn$;
     version: 4,
     description: 'the Merkle tree over the log: tree_nodes, tree_leaves, tree_head, extend_tree (see treeSchema.ts)',
     sql: (s) => treeSchema(s, schemaKey(s)),
+  },
+  {
+    version: 5,
+    description: 'commandIds: an index on meta->>commandId, and append_batch refuses a commandId recorded with another fingerprint',
+    sql: (s) => {
+      const key = schemaKey(s);
+      return `
+-- A commandId reused for a different command, on any stream, is refused at
+-- the append (SQLSTATE ${COMMAND_CONFLICT}, nothing written): append_batch as
+-- in migration 3, plus the check. The index is over the meta column, so the
+-- rows of a log written before it stay exactly as they were (their hashes and
+-- verification are untouched) and are covered as soon as it is built.
+-- PostgreSQL's json operators cannot read a meta text holding the escape
+-- \\u0000 (anywhere in it), so such an event claims no commandId (command_id
+-- is NULL) rather than fail its insert.
+CREATE FUNCTION "${s}".command_id(meta json) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $cid$
+  SELECT CASE WHEN strpos(meta::text, chr(92) || 'u0000') = 0 THEN meta->>'commandId' END
+$cid$;
+CREATE INDEX events_command_id ON "${s}".events ("${s}".command_id(meta));
+
+CREATE OR REPLACE FUNCTION "${s}".append_batch(
+  p_stream text, p_stream_json text, p_expected integer,
+  p_types text[], p_type_jsons text, p_datas text, p_metas text)
+RETURNS TABLE (head_version integer, head_hash text, first_position bigint, hashes text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  n integer := cardinality(p_types);
+  type_jsons text[] := string_to_array(p_type_jsons, E'\\n');
+  datas text[] := string_to_array(p_datas, E'\\n');
+  metas text[] := string_to_array(p_metas, E'\\n');
+  hs text[];
+  prev text;
+  h text;
+  claim record;
+  rec_fp text;
+  rec_stream text;
+  rec_pos bigint;
+BEGIN
+  IF n IS NULL OR n < 1 OR cardinality(type_jsons) IS DISTINCT FROM n
+     OR cardinality(datas) IS DISTINCT FROM n OR cardinality(metas) IS DISTINCT FROM n THEN
+    RAISE EXCEPTION 'append_batch: % types, % type forms, % data, % meta',
+      n, cardinality(type_jsons), cardinality(datas), cardinality(metas) USING ERRCODE = '22023';
+  END IF;
+  SELECT e.version, e.hash INTO head_version, head_hash
+    FROM "${s}".events e WHERE e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+  head_version := coalesce(head_version, 0);
+  IF p_expected IS NOT NULL AND p_expected <> head_version THEN
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  -- Each commandId the batch records with a fingerprint, under a transaction
+  -- lock per commandId (taken in id order): another transaction recording the
+  -- same id commits first, and this statement then sees its rows.
+  IF strpos(p_metas, '"commandFingerprint":') > 0 THEN
+    FOR claim IN
+      SELECT DISTINCT c.id, c.m::json->>'commandFingerprint' AS fp
+        FROM (SELECT "${s}".command_id(m::json) AS id, m FROM unnest(metas) AS m) c
+       WHERE c.id IS NOT NULL AND c.m::json->>'commandFingerprint' IS NOT NULL ORDER BY 1, 2
+    LOOP
+      PERFORM pg_advisory_xact_lock(${COMMAND_LOCK}, hashtext(claim.id) # ${key});
+      -- OFFSET 0 keeps the lookup on the commandId index: flattened, ORDER BY
+      -- position LIMIT 1 would walk the primary key until a match, the whole
+      -- table for an id never seen.
+      SELECT c.fp, c.stream_id, c.position INTO rec_fp, rec_stream, rec_pos
+        FROM (SELECT e.meta->>'commandFingerprint' AS fp, e.stream_id, e.position FROM "${s}".events e
+               WHERE "${s}".command_id(e.meta) = claim.id AND e.meta->>'commandFingerprint' IS NOT NULL OFFSET 0) c
+       ORDER BY c.position LIMIT 1;
+      IF rec_fp IS NOT NULL AND rec_fp <> claim.fp THEN
+        RAISE EXCEPTION 'commandId % is recorded with another fingerprint', claim.id USING
+          ERRCODE = '${COMMAND_CONFLICT}',
+          DETAIL = json_build_object('commandId', claim.id, 'recorded', rec_fp, 'streamId', rec_stream, 'position', rec_pos, 'attempted', claim.fp, 'attemptedStream', p_stream)::text;
+      END IF;
+    END LOOP;
+  END IF;
+  PERFORM pg_advisory_lock(${POSITION_LOCK}, ${key});
+  PERFORM pg_current_xact_id();
+  first_position := nextval('"${s}".event_position');
+  IF n > 1 THEN
+    PERFORM setval('"${s}".event_position', first_position + n - 1);
+  END IF;
+  PERFORM pg_advisory_unlock(${POSITION_LOCK}, ${key});
+  hs := array_fill(NULL::text, ARRAY[n]);
+  prev := head_hash;
+  FOR i IN 1..n LOOP
+    h := encode(sha256(convert_to(
+      '{"data":' || datas[i] || ',"meta":' || metas[i] || ',"position":' || (first_position + i - 1)
+      || ',"prevHash":' || CASE WHEN prev IS NULL THEN 'null' ELSE '"' || prev || '"' END
+      || ',"streamId":' || p_stream_json || ',"type":' || type_jsons[i] || ',"version":' || (head_version + i) || '}',
+      'UTF8')), 'hex');
+    hs[i] := h;
+    prev := h;
+  END LOOP;
+  IF n = 1 THEN
+    -- the common single event: a plain VALUES row (no set-returning function)
+    INSERT INTO "${s}".events (position, stream_id, version, type, data, meta, prev_hash, hash)
+      VALUES (first_position, p_stream, head_version + 1, p_types[1], datas[1]::json, metas[1]::json, head_hash, hs[1]);
+  ELSE
+    INSERT INTO "${s}".events (position, stream_id, version, type, data, meta, prev_hash, hash)
+      SELECT first_position + u.i - 1, p_stream, head_version + u.i::integer, u.t, u.d::json, u.m::json,
+             CASE WHEN u.i = 1 THEN head_hash ELSE hs[u.i::integer - 1] END, u.h
+        FROM unnest(p_types, datas, metas, hs) WITH ORDINALITY AS u(t, d, m, h, i);
+  END IF;
+  hashes := array_to_string(hs, '');
+  RETURN NEXT;
+END
+$fn$;
+`;
+    },
+  },
+  {
+    version: 6,
+    description: 'extend_tree from the frontier kept in tree_head, writing its nodes, leaves and head in one statement (see treeSchema.ts)',
+    sql: (s) => treeFrontierSchema(s, schemaKey(s)),
   },
 ];
 

@@ -88,3 +88,102 @@ END
 $fn$;
 `;
 }
+
+/**
+ * Migration 6: `extend_tree` without a node read or a statement per leaf.
+ *
+ * tree_head keeps the frontier (the hashes of the complete subtrees covering
+ * [0, size), left to right, as `rangeNodes(0, size)` lists them), written in
+ * the same UPDATE as the size, so an extension reads no node: it takes the
+ * frontier with the head, computes every new leaf and node in memory, and
+ * writes them with one statement (the nodes, the leaf numbers and the head,
+ * each table from arrays). A NULL frontier (a schema migrated from 4) is
+ * loaded once from tree_nodes. The guard is the same as migration 4's: only
+ * events no running transaction can still precede are added, under the same
+ * advisory lock, so the tree is the same, node for node.
+ */
+export function treeFrontierSchema(s: string, key: number): string {
+  return `
+ALTER TABLE "${s}".tree_head ADD COLUMN frontier bytea[];
+
+CREATE OR REPLACE FUNCTION "${s}".extend_tree(p_limit integer, p_wait boolean)
+RETURNS bigint
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  sz bigint;
+  lastp bigint;
+  fr bytea[];
+  ps bigint[];
+  hs text[];
+  k integer;
+  lvl integer;
+  i bigint;
+  h bytea;
+  b integer;
+  n_level integer[] := '{}';
+  n_idx bigint[] := '{}';
+  n_hash bytea[] := '{}';
+  l_leaf bigint[] := '{}';
+BEGIN
+  IF p_wait THEN
+    PERFORM pg_advisory_xact_lock(${TREE_LOCK}, ${key});
+  ELSIF NOT pg_try_advisory_xact_lock(${TREE_LOCK}, ${key}) THEN
+    RETURN NULL;
+  END IF;
+  -- The head, then the safe events after it as two arrays. (Two statements: joined to
+  -- tree_head, which is never analyzed and so estimated at a thousand rows, the
+  -- query's estimate crosses jit_above_cost and each call spends milliseconds in JIT.)
+  SELECT th.size, th.last_position, th.frontier INTO sz, lastp, fr FROM "${s}".tree_head th;
+  SELECT array_agg(bt.position ORDER BY bt.position), array_agg(bt.hash ORDER BY bt.position) INTO ps, hs FROM (
+    SELECT e.position, e.hash, e.transaction_id FROM "${s}".events e
+     WHERE e.position > lastp ORDER BY e.position LIMIT p_limit
+  ) bt
+  WHERE bt.transaction_id < pg_snapshot_xmin(pg_current_snapshot());
+  IF ps IS NULL THEN
+    RETURN sz;
+  END IF;
+  IF fr IS NULL THEN
+    -- the frontier of the stored tree, from its nodes: bit b of the size is the node (b, (size >> b) - 1)
+    fr := '{}';
+    FOR b IN REVERSE 62..0 LOOP
+      IF (sz >> b) & 1 = 1 THEN
+        SELECT n.hash INTO h FROM "${s}".tree_nodes n WHERE n.level = b AND n.idx = (sz >> b) - 1;
+        IF h IS NULL THEN
+          RAISE EXCEPTION 'extend_tree: node %/% of a tree of % leaves is missing', b, (sz >> b) - 1, sz USING ERRCODE = 'XX001';
+        END IF;
+        fr := fr || h;
+      END IF;
+    END LOOP;
+  END IF;
+  FOR k IN 1..cardinality(ps) LOOP
+    h := sha256(decode('00', 'hex') || decode(hs[k], 'hex'));
+    n_level := n_level || 0;
+    n_idx := n_idx || sz;
+    n_hash := n_hash || h;
+    lvl := 0;
+    i := sz;
+    WHILE i % 2 = 1 LOOP
+      h := sha256(decode('01', 'hex') || fr[cardinality(fr)] || h);
+      fr := fr[1:cardinality(fr) - 1];
+      lvl := lvl + 1;
+      i := (i - 1) / 2;
+      n_level := n_level || lvl;
+      n_idx := n_idx || i;
+      n_hash := n_hash || h;
+    END LOOP;
+    fr := fr || h;
+    l_leaf := l_leaf || sz;
+    sz := sz + 1;
+  END LOOP;
+  lastp := ps[cardinality(ps)];
+  WITH nodes AS (
+    INSERT INTO "${s}".tree_nodes (level, idx, hash) SELECT * FROM unnest(n_level, n_idx, n_hash)
+  ), leaves AS (
+    INSERT INTO "${s}".tree_leaves (position, leaf) SELECT * FROM unnest(ps, l_leaf)
+  )
+  UPDATE "${s}".tree_head SET size = sz, last_position = lastp, frontier = fr;
+  RETURN sz;
+END
+$fn$;
+`;
+}

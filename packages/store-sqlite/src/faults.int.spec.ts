@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyLog, type StoredEvent } from '@certflow/core';
+import { IdempotencyConflictError, StoreUnavailableError, verifyLog, type StoredEvent } from '@certflow/core';
 import { testEvents } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
-import { ForeignDatabaseError, NotADatabaseError, UnsupportedSchemaError } from './errors.js';
+import { ForeignDatabaseError, NotADatabaseError, StoreBusyError, UnsupportedSchemaError } from './errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-faults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,8 +27,12 @@ function runAppender(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
     child.on('exit', (code, signal) => res({ code, signal })),
   );
@@ -183,7 +187,7 @@ describe('sqliteStore faults', () => {
     const per = 150;
     const runs = [runAppender([file, 'contend', String(per), 'a']), runAppender([file, 'contend', String(per), 'b'])];
     const exits = await Promise.all(runs.map((r) => r.exited));
-    runs.forEach((r, i) => expect({ i, exit: exits[i]!.code, err: r.err() }).toEqual({ i, exit: 0, err: '' }));
+    runs.forEach((r, i) => void expect({ i, exit: exits[i]!.code, err: r.err() }).toEqual({ i, exit: 0, err: '' }));
     const store = sqliteStore({ file });
     const events = await store.readStream('quota-shared');
     expect(events).toHaveLength(2 * per);
@@ -212,5 +216,74 @@ describe('sqliteStore faults', () => {
     raw.close();
     expect(isStreamVersionConflict(err)).toBe(true);
     expect(isStreamVersionConflict(new Error('other'))).toBe(false);
+  });
+
+  it('a write lock held by another connection past busyTimeoutMs is StoreBusyError: a StoreUnavailableError, not-written, and the retry appends once', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file, busyTimeoutMs: 100 });
+    await store.append('exam-busy', testEvents(1), { expectedVersion: 'no-stream' });
+    // A second connection takes the write lock and keeps it.
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+    let err: unknown;
+    try {
+      await store.append('exam-busy', testEvents(2), { expectedVersion: 1 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StoreBusyError);
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    const busy = err as StoreBusyError;
+    expect({ code: busy.code, outcome: busy.outcome, operation: busy.operation, file: busy.file, busyTimeoutMs: busy.busyTimeoutMs, driverCode: busy.driverCode }).toEqual({
+      code: 'STORE_BUSY',
+      outcome: 'not-written',
+      operation: 'append',
+      file,
+      busyTimeoutMs: 100,
+      driverCode: 'SQLITE_BUSY',
+    });
+    expect(busy.format('zh-CN')).toContain('未写入任何内容');
+    // Nothing was written: the stream is where it was, and the retry at the same expectedVersion appends once.
+    expect(await store.streamVersion('exam-busy')).toBe(1);
+    other.prepare('ROLLBACK').run();
+    other.close();
+    await store.append('exam-busy', testEvents(2), { expectedVersion: 1 });
+    const events = await store.readStream('exam-busy');
+    expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(verifyLog(events).ok).toBe(true);
+    await store.close();
+  });
+
+  it('a file written before the commandId index reads and verifies as before, read-only too; opened for writing it gets the index and refuses a reused id', async () => {
+    const file = fresh();
+    const first = sqliteStore({ file });
+    const claimed = (commandId: string, fingerprint: string) => testEvents(1).map((e) => ({ ...e, meta: { ...e.meta, commandId, commandFingerprint: fingerprint } }));
+    await first.append('application-old', claimed('old-cmd', 'a'.repeat(64)), { expectedVersion: 'no-stream' });
+    await first.append('exam-old', testEvents(3), { expectedVersion: 'no-stream' });
+    const before = await collect(first.readAll());
+    await first.close();
+    // What an earlier release left: the same tables, no index.
+    const raw = new Database(file);
+    raw.exec('DROP INDEX certflow_events_command_id');
+    raw.close();
+    const reader = sqliteStore({ file, readOnly: true });
+    expect(await collect(reader.readAll())).toEqual(before);
+    expect(verifyLog(before).ok).toBe(true);
+    expect(await reader.findCommand!('old-cmd')).toMatchObject({ fingerprint: 'a'.repeat(64), streamId: 'application-old' });
+    await reader.close();
+    const indexes = () => {
+      const db = new Database(file, { readonly: true });
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'certflow_events_command_id'").pluck().all();
+      db.close();
+      return names;
+    };
+    expect(indexes()).toEqual([]);
+    const writer = sqliteStore({ file });
+    expect(indexes()).toEqual(['certflow_events_command_id']);
+    expect(await collect(writer.readAll())).toEqual(before);
+    const err = await writer.append('application-new', claimed('old-cmd', 'b'.repeat(64)), { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IdempotencyConflictError);
+    expect(await writer.streamVersion('application-new')).toBe(0);
+    await writer.close();
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MerkleTree, eventLeafHash, verifyInclusion } from '@certflow/core';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
+import { treeStats } from './merkle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-merkle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,7 +37,9 @@ describe('sqliteStore Merkle tree', () => {
     const runs = Array.from({ length: 4 }, (_, w) => {
       const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, 'contend', '15', `w${w}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
-      child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
       return new Promise<void>((res, rej) => child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`appender ${w} exited ${code}: ${err}`)))));
     });
     await Promise.all(runs);
@@ -82,6 +85,83 @@ describe('sqliteStore Merkle tree', () => {
     expect(proof.length).toBe(10); // ⌈log2 1000⌉
     expect(verifyInclusion(eventLeafHash(events[3]!.hash), leaf, size, proof, root)).toBe(true);
     await store.close();
+  });
+
+  it('fetches a proof\'s stored nodes in one query, and folds the right edge of a size once for every proof at that size', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    for (let i = 0; i < 10; i++) await store.append(`application-${i}`, testEvents(77), { expectedVersion: 'no-stream' });
+    const size = await store.transparency.size();
+    const root = await store.transparency.root();
+    const all: { hash: string }[] = [];
+    for await (const e of store.readAll()) all.push(e);
+    const before = { ...treeStats };
+    for (const leaf of [0, 5, 300, 511, 512, 700, size - 1]) {
+      const proof = await store.transparency.inclusionProof(leaf);
+      expect(verifyInclusion(eventLeafHash(all[leaf]!.hash), leaf, size, proof, root)).toBe(true);
+    }
+    // one node query per proof at most; of the right-edge ranges (770 = 512 + 256 + 2), [512, 770) is folded
+    // once for leaves 0, 5, 300, 511 and [768, 770) once for 512, 700: four answered from the cache
+    expect(treeStats.nodeQueries - before.nodeQueries).toBeLessThanOrEqual(7);
+    expect(treeStats.edgeHits - before.edgeHits).toBe(4);
+    expect(hex(root)).toBe(hex(rebuild(file).root()));
+    await store.close();
+  });
+
+  it('appends from the frontier kept in memory, loading it from the stored nodes only once', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    const before = treeStats.frontierLoads;
+    for (let i = 0; i < 12; i++) await store.append(`application-${i}`, testEvents(i % 3 === 0 ? 10 : 1), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    expect(hex(await store.transparency.root())).toBe(hex(rebuild(file).root()));
+    await store.close();
+  });
+
+  it("sees another process's appends to the file: the frontier is reloaded and the tree stays equal to a rebuild", async () => {
+    const file = fresh();
+    const a = sqliteStore({ file });
+    const b = sqliteStore({ file });
+    await a.append('application-a', testEvents(3), { expectedVersion: 'no-stream' });
+    await b.append('application-b', testEvents(2), { expectedVersion: 'no-stream' });
+    const before = treeStats.frontierLoads;
+    await a.append('application-c', testEvents(1), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    await a.append('application-d', testEvents(4), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    expect(await a.transparency.size()).toBe(10);
+    expect(hex(await a.transparency.root())).toBe(hex(rebuild(file).root()));
+    expect(hex(await b.transparency.root())).toBe(hex(rebuild(file).root()));
+    await a.close();
+    await b.close();
+  });
+
+  it('keeps no frontier of an append whose commit failed, even when another process then appends as many events', async () => {
+    const file = fresh();
+    const a = sqliteStore({ file });
+    await a.append('application-a', testEvents(6), { expectedVersion: 'no-stream' });
+    // a deferred foreign key the tree head's update breaks once it reaches 7 leaves: the COMMIT fails, after the tree was extended
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE guard_parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE guard_child (x INTEGER REFERENCES guard_parent (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER guard AFTER UPDATE ON certflow_tree_head WHEN NEW.size = 7 BEGIN INSERT INTO guard_child VALUES (1); END;`);
+    await expect(a.append('application-x', testEvents(1), { expectedVersion: 'no-stream' })).rejects.toMatchObject({ code: expect.any(String) });
+    expect(await a.transparency.size()).toBe(6);
+    raw.exec('DROP TRIGGER guard');
+    raw.close();
+    // another process appends one event: the stored tree has 7 leaves again, but not the failed append's
+    const b = sqliteStore({ file });
+    await b.append('application-b', testEvents(1), { expectedVersion: 'no-stream' });
+    await b.close();
+    const before = treeStats.frontierLoads;
+    await a.append('application-c', testEvents(3), { expectedVersion: 'no-stream' });
+    expect(treeStats.frontierLoads - before).toBe(1);
+    expect(await a.transparency.size()).toBe(10);
+    expect(hex(await a.transparency.root())).toBe(hex(rebuild(file).root()));
+    const events = await a.readStream('application-c');
+    const proof = await a.transparency.inclusionProof(9);
+    expect(verifyInclusion(eventLeafHash(events[2]!.hash), 9, 10, proof, await a.transparency.root())).toBe(true);
+    await a.close();
   });
 
   it('answers no tree question once closed, with the store-closed error', async () => {

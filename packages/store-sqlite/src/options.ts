@@ -61,7 +61,7 @@ export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
   if (opts.synchronous !== undefined && !SYNCHRONOUS.includes(opts.synchronous as Synchronous)) {
     issues.push({
       path: ['options', 'synchronous'],
-      code: 'invalid_enum_value',
+      code: 'invalid_value',
       message: `expected 'FULL' or 'NORMAL', received ${JSON.stringify(opts.synchronous)}`,
       expected: "'FULL' | 'NORMAL'",
       received: JSON.stringify(opts.synchronous) ?? String(opts.synchronous),
@@ -91,7 +91,7 @@ export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
   if (opts.checkOnOpen !== undefined && opts.checkOnOpen !== 'quick' && opts.checkOnOpen !== 'none') {
     issues.push({
       path: ['options', 'checkOnOpen'],
-      code: 'invalid_enum_value',
+      code: 'invalid_value',
       message: `expected 'quick' or 'none', received ${JSON.stringify(opts.checkOnOpen)}`,
       expected: "'quick' | 'none'",
       received: JSON.stringify(opts.checkOnOpen) ?? String(opts.checkOnOpen),

@@ -123,8 +123,10 @@ describe('read models on sqliteStore', () => {
         out += d.toString();
         if (out.includes('{"ready":true}')) ready();
       });
-      child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
-      const done = new Promise<{ code: number | null; messages: Record<string, any>[]; err: string }>((res) =>
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
+      const done = new Promise<{ code: number | null; messages: Record<string, unknown>[]; err: string }>((res) =>
         child.on('close', (code) => res({ code, err, messages: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) })),
       );
       return { isReady, done };
@@ -133,7 +135,7 @@ describe('read models on sqliteStore', () => {
     await Promise.all(children.map((c) => Promise.race([c.isReady, c.done.then((r) => Promise.reject(new Error(`worker exited before it was ready: ${r.err}`)))])));
     writeFileSync(goFile, '');
     const results = await Promise.all(children.map((c) => c.done));
-    results.forEach((r) => expect(r.code, r.err).toBe(0));
+    for (const r of results) expect(r.code, r.err).toBe(0);
     const acks = results.flatMap((r) => r.messages.filter((m) => 'ack' in m).map((m) => m.ack as Ack));
     const refused = results.flatMap((r) => r.messages.filter((m) => 'refused' in m).map((m) => m.refused as { code: string }));
 

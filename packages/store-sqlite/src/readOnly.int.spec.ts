@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyLog, type StoredEvent } from '@certflow/core';
 import { testEvents } from '@certflow/core/testing';
 import { ForeignDatabaseError, NoEventStoreError, NotADatabaseError, StoreReadOnlyError } from './errors.js';
+import { headerJournal } from './schema.js';
 import { sqliteStore } from './sqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-ro-'));
@@ -128,6 +129,41 @@ describe('sqliteStore({ readOnly: true })', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ events: 5, ok: true });
     expect(listing(d)).toEqual(['log.db']);
+  });
+
+  it('a closed store leaves its file in rollback mode, which a reader opens in place and reads as it changes', async () => {
+    const d = folder();
+    const file = join(d, 'log.db');
+    await writtenLog(file);
+    expect(headerJournal(file)).toBe('rollback');
+    const store = sqliteStore({ file, readOnly: true });
+    expect(await collect(store.readAll())).toHaveLength(5);
+    // read in place, not from a copy taken at open: events appended since are seen
+    const writer = sqliteStore({ file });
+    await writer.append('exam-c', testEvents(2), { expectedVersion: 'no-stream' });
+    await writer.close();
+    const read = await collect(store.readAll());
+    await store.close();
+    expect(read).toHaveLength(7);
+    expect(verifyLog(read).ok).toBe(true);
+    expect(listing(d)).toEqual(['log.db']);
+  });
+
+  it('reads a file still marked for a write-ahead log without one (closed while another connection had it open), changing nothing', async () => {
+    const d = folder();
+    const file = join(d, 'log.db');
+    const log = await writtenLog(file);
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.close();
+    expect(headerJournal(file)).toBe('wal');
+    expect(listing(d)).toEqual(['log.db']);
+    const bytes = readFileSync(file);
+    const store = sqliteStore({ file, readOnly: true });
+    expect(await collect(store.readAll())).toEqual(log);
+    await store.close();
+    expect(listing(d)).toEqual(['log.db']);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('refuses a readOnly option that is not a boolean', () => {

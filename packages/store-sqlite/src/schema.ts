@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CorruptStoreError } from '@certflow/core';
 import { ForeignDatabaseError, NoEventStoreError, NotADatabaseError, UnsupportedSchemaError } from './errors.js';
@@ -35,6 +35,24 @@ CREATE TABLE certflow_checkpoints (
   updated_at TEXT    NOT NULL
 ) STRICT;
 `;
+
+/**
+ * The commandId of each event, indexed: an append looks up whether its
+ * commandId was recorded with another fingerprint (see core's commandClaims),
+ * under the write lock, so the check holds across processes. An index over
+ * the meta text, not a column: a file written before it keeps its rows as
+ * they are and gets the index when it is next opened for writing. Readers and
+ * older releases need nothing of it.
+ */
+export const COMMAND_INDEX = 'certflow_events_command_id';
+export const COMMAND_ID_SQL = "json_extract(meta, '$.commandId')";
+const CREATE_COMMAND_INDEX = `CREATE INDEX IF NOT EXISTS ${COMMAND_INDEX} ON certflow_events (${COMMAND_ID_SQL})`;
+
+/** Adds the commandId index to a certflow database that lacks it (one written before it existed). */
+function ensureCommandIndex(db: Database.Database): void {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(COMMAND_INDEX);
+  if (!has) db.transaction(() => db.exec(CREATE_COMMAND_INDEX)).immediate();
+}
 
 export type Synchronous = 'FULL' | 'NORMAL';
 
@@ -90,6 +108,7 @@ export function openDatabase(options: OpenOptions): Database.Database {
     if (inspect(db, options.file) === 'ours') {
       if (options.checkOnOpen !== 'none' && options.file !== ':memory:') quickCheck(db, options.file);
       configure(db, options);
+      ensureCommandIndex(db);
     } else {
       configure(db, options);
       // IMMEDIATE: two processes opening a new file at once must not both create the schema.
@@ -113,6 +132,7 @@ function configure(db: Database.Database, options: OpenOptions): void {
 
 function createSchema(db: Database.Database): void {
   db.exec(CREATE_SCHEMA);
+  db.exec(CREATE_COMMAND_INDEX);
   const put = db.prepare('INSERT INTO certflow_meta (key, value) VALUES (?, ?)');
   put.run('store', STORE_MARK);
   put.run('schema_version', String(SCHEMA_VERSION));
@@ -146,31 +166,75 @@ function inspect(db: Database.Database, file: string): 'empty' | 'ours' {
 }
 
 /**
+ * The journal mode a database file's header records (bytes 18 and 19: 1 for a
+ * rollback journal, 2 for a write-ahead log), read without opening the file
+ * as a database; undefined for a file too short to have a header.
+ */
+export function headerJournal(file: string): 'rollback' | 'wal' | 'other' | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(20);
+    if (readSync(fd, header, 0, 20, 0) < 20) return undefined;
+    if (header[18] === 1 && header[19] === 1) return 'rollback';
+    if (header[18] === 2 && header[19] === 2) return 'wal';
+    return 'other';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Leaves a database file in rollback-journal mode when its last connection
+ * closes (the write-ahead log checkpointed into the file and removed), so a
+ * reader can later open the file in place, read-only, without creating a
+ * `-wal` or `-shm` beside it (see `openDatabaseReadOnly`). A writer switches
+ * the file back to WAL when it opens it. When another connection still has
+ * the file open the switch is refused at once (no busy wait) and the file
+ * stays in WAL mode: nothing is lost either way.
+ */
+export function leaveInRollbackMode(db: Database.Database): void {
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // another connection holds the file: it stays in WAL mode
+  }
+}
+
+/**
  * Opens an existing certflow database for reading only, changing nothing on
- * disk. A file without a live write-ahead log is read into memory and opened
- * from there (SQLite's deserialize), so no lock or `-shm`/`-wal` file is made
- * and a file in a read-only folder can be read; the header's WAL flag is
- * turned off in the in-memory copy only, since an in-memory database cannot
- * use a WAL. A file whose `-wal` holds committed pages (a writer is active,
- * or one crashed) is opened read-only in place, as those pages are part of
- * the log. A missing, 0-byte or non-certflow file throws.
+ * disk, in bounded memory where it can:
+ *
+ * - a file in rollback-journal mode (how a certflow store leaves a file it
+ *   closed last) is opened in place, read-only: SQLite reads pages as needed
+ *   through its page cache, takes only a shared lock while a read runs, and
+ *   creates nothing beside the file, so a file in a read-only folder can be
+ *   read and memory does not grow with the file;
+ * - a file whose `-wal` holds committed pages (a writer is active, or one
+ *   crashed) is opened read-only in place, as those pages are part of the log;
+ * - a file still marked for a write-ahead log but without one (left by an
+ *   earlier release, or closed while another connection had it open) is read
+ *   into memory and opened from there (SQLite's deserialize), with the
+ *   header's WAL flag turned off in the copy only, since SQLite would need a
+ *   `-shm` beside the file to read it in place. Memory grows with the file
+ *   on this path only.
+ *
+ * A missing, 0-byte or non-certflow file throws.
  */
 export function openDatabaseReadOnly(options: OpenOptions): Database.Database {
   const { file } = options;
   if (!existsSync(file)) throw new NoEventStoreError(file, 'missing');
   if (statSync(file).isDirectory()) throw new NotADatabaseError(file, 'a directory');
+  if (statSync(file).size === 0) throw new NoEventStoreError(file, 'empty file');
   const walFile = `${file}-wal`;
   const liveWal = existsSync(walFile) && statSync(walFile).size > 0;
   let db: Database.Database;
   try {
-    if (liveWal) db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
+    if (liveWal || headerJournal(file) !== 'wal') db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
     else {
       const bytes = readFileSync(file);
-      if (bytes.length === 0) throw new NoEventStoreError(file, 'empty file');
-      if (bytes.length > 19 && bytes[18] === 2 && bytes[19] === 2) {
-        bytes[18] = 1;
-        bytes[19] = 1;
-      }
+      bytes[18] = 1;
+      bytes[19] = 1;
       db = new Database(bytes, { readonly: true });
     }
   } catch (err) {

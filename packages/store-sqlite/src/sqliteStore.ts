@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+
 import {
   CertflowError,
   ConcurrencyError,
@@ -7,16 +7,18 @@ import {
   ValidationError,
   checkExpectedVersion,
   checkImport,
+  commandClaims,
+  commandConflict,
   runSubscription,
   subscriptionSet,
   sealEvents,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type RecordedCommand,
   type StoredEvent,
   type StreamHead,
   type SubscribeOptions,
@@ -26,7 +28,7 @@ import {
 import { prepareAppend } from '@certflow/core/store';
 import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
-import { openDatabase, openDatabaseReadOnly } from './schema.js';
+import { COMMAND_ID_SQL, leaveInRollbackMode, openDatabase, openDatabaseReadOnly } from './schema.js';
 import { openTree } from './merkle.js';
 
 export type { SqliteStoreOptions } from './options.js';
@@ -106,6 +108,13 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       .prepare(`SELECT ${COLUMNS} FROM certflow_events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version`)
       .raw(),
     readFrom: db.prepare(`SELECT ${COLUMNS} FROM certflow_events WHERE position >= ? ORDER BY position LIMIT ?`).raw(),
+    // The first event recorded under a commandId with a fingerprint (the index serves the first condition).
+    findCommand: db
+      .prepare(
+        `SELECT json_extract(meta, '$.commandFingerprint'), stream_id, position FROM certflow_events
+          WHERE ${COMMAND_ID_SQL} = ? AND json_extract(meta, '$.commandFingerprint') IS NOT NULL ORDER BY position LIMIT 1`,
+      )
+      .raw(),
     loadCheckpoint: db.prepare('SELECT position FROM certflow_checkpoints WHERE name = ?').pluck(),
     saveCheckpoint: db.prepare(
       `INSERT INTO certflow_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
@@ -137,7 +146,8 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     tree.add(events); // the Merkle tree, in the same transaction
   };
   /**
-   * Every failure as a certflow error: a busy lock is StoreBusyError, damage
+   * Every failure as a certflow error: a busy lock is StoreBusyError (a
+   * StoreUnavailableError, `not-written`), damage
    * (`SQLITE_CORRUPT`, `SQLITE_NOTADB`) is CorruptStoreError and stops further
    * appends, a full disk (`SQLITE_FULL`) and any other failure are
    * StoreUnavailableError. SQLite rolls the transaction back on each of them,
@@ -151,7 +161,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     }
     const code = sqliteCode(err);
     const detail = err instanceof Error ? err.message : String(err);
-    if (code.startsWith('SQLITE_BUSY')) return new StoreBusyError(file, opts.busyTimeoutMs);
+    if (code.startsWith('SQLITE_BUSY')) return new StoreBusyError(file, opts.busyTimeoutMs, operation, { cause: err, driverCode: code });
     if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
       damage ??= new CorruptStoreError(file, detail, { cause: err });
       return damage;
@@ -172,9 +182,19 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     if (damage) throw damage;
   };
 
+  const recordedCommand = (commandId: string): RecordedCommand | undefined => {
+    const row = sql.findCommand.get(commandId) as [string, string, number] | undefined;
+    return row ? { commandId, fingerprint: String(row[0]), streamId: row[1], position: Number(row[2]) } : undefined;
+  };
+
   const appendTx = db.transaction((streamId: string, events: NewEvent[], expected: ExpectedVersion): StoredEvent[] => {
     const head = headOf(streamId);
     checkExpectedVersion(streamId, expected, head.version);
+    // Under the write lock: no other writer can record the same commandId meanwhile.
+    for (const claim of commandClaims(events)) {
+      const recorded = recordedCommand(claim.commandId);
+      if (recorded && recorded.fingerprint !== claim.fingerprint) throw commandConflict(recorded, claim.fingerprint, streamId);
+    }
     const base = sql.maxPosition.get() as number;
     const sealed = sealEvents(streamId, head, events.map((_, i) => base + i + 1), events);
     insertAll(sealed);
@@ -204,7 +224,9 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       let sealed: StoredEvent[];
       try {
         sealed = appendTx.immediate(streamId, events, expected);
+        tree.commit();
       } catch (err) {
+        tree.abort();
         // BEGIN IMMEDIATE serializes writers, so this only fires if something
         // else wrote the file without the lock; the unique key still holds.
         if (isStreamVersionConflict(err)) throw new ConcurrencyError(streamId, expected, headOf(streamId).version);
@@ -212,6 +234,11 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       }
       notify();
       return { nextExpectedVersion: sealed[sealed.length - 1]!.version, events: sealed };
+    },
+
+    async findCommand(commandId: string): Promise<RecordedCommand | undefined> {
+      assertOpen('findCommand');
+      return reading('findCommand', () => recordedCommand(commandId));
     },
 
     async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -312,7 +339,9 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       refuseIfDamaged();
       try {
         importTx.immediate(events);
+        tree.commit();
       } catch (err) {
+        tree.abort();
         throw busy(err, 'importEvents');
       }
       notify();
@@ -323,6 +352,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       closed = true;
       await subscriptions.stopAll();
       notify();
+      if (!opts.readOnly && !damage) leaveInRollbackMode(db);
       db.close();
     },
   };

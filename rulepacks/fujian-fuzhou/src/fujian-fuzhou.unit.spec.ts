@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateRules } from '@certflow/core';
+import { evaluateRules, type ApplicantProfile } from '@certflow/core';
 import { caseFacts, describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import { ZHONGJIUPEIHAN_2020_41 } from '@certflow/rulepack-national';
 import fujianFuzhou from './index.js';
@@ -9,7 +9,7 @@ const packDir = fileURLToPath(new URL('..', import.meta.url));
 describeRulePack(fujianFuzhou, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))], screen: screenWithEngine, nationalDocuments: [ZHONGJIUPEIHAN_2020_41] });
 
 const file = loadRuleCases(packDir);
-const baseProfile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as Record<string, any>;
+const baseProfile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as ApplicantProfile;
 const finding = (asOf: string, id: string, profile = baseProfile) => evaluateRules(fujianFuzhou, profile, { asOf }).findings.find((f) => f.ruleId === id)!;
 
 describe('Fuzhou pack', () => {
@@ -32,7 +32,7 @@ describe('Fuzhou pack', () => {
     const q = fujianFuzhou.quotas.find((x) => x.id === 'filings-per-occupation')!;
     expect(q.max).toBe(2);
     const two = { ...baseProfile, occupations: [baseProfile.occupations[0], { ...baseProfile.occupations[0], code: '6-18-01-02' }] };
-    expect(q.buckets(two as any)).toEqual(['occupation:6-18-01-01', 'occupation:6-18-01-02']);
+    expect(q.buckets(two as ApplicantProfile)).toEqual(['occupation:6-18-01-01', 'occupation:6-18-01-02']);
   });
 
   it('declares the plan lead time (10 before the exam) and the results filing (within 10 after the end)', () => {
@@ -43,7 +43,7 @@ describe('Fuzhou pack', () => {
 
   it('the question-bank failure names the occupation, level and field', () => {
     const p = structuredClone(baseProfile);
-    p.occupations[0].questionBank['4'].theoryQuestions = 1199;
+    p.occupations[0]!.questionBank!['4']!.theoryQuestions = 1199;
     const f = finding('2021-05-06', 'min-theory-questions', p);
     expect(f.outcome).toBe('fail');
     expect(f.path).toEqual(['occupations', 0, 'questionBank', '4', 'theoryQuestions']);

@@ -2,12 +2,12 @@
 // failing under the released 1.0.0 (kept for replay) and fixed in 1.1.0.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createEngine, ForbiddenError, memoryStore, RuleViolationError, type Command, type Engine, type RulePack } from '@certflow/core';
+import { createEngine, ForbiddenError, memoryStore, RuleViolationError, type Command, type Engine, type RulePack, type ApplicantProfile } from '@certflow/core';
 import { caseFacts, foreignCitations, loadRuleCases, testCalendar, testRoster } from '@certflow/core/testing';
 import fujianFuzhou, { fujianFuzhou_1_0_0 } from './index.js';
 
 const file = loadRuleCases(fileURLToPath(new URL('..', import.meta.url)));
-const profile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as Record<string, any>;
+const profile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as ApplicantProfile;
 // 2021: 劳动节 05-01..05-05 off, Saturday 05-08 a working day (调休).
 const calendar = testCalendar({ holidays: ['2021-05-03', '2021-05-04', '2021-05-05', '2021-06-14'], workdays: ['2021-05-08'] });
 const org = { id: 'org-fz', role: 'applicant' } as const;

@@ -23,6 +23,7 @@ export const documents: PackDocument[] = [
     issuer: '中国就业培训技术指导中心、人力资源社会保障部职业技能鉴定中心',
     issued: '2020-09-24',
     source: 'zhongjiupeihan-2020-41.txt',
+    level: 'national',
     schedule: [
       {
         id: 'plan-and-first-list',

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateRules } from '@certflow/core';
+import { evaluateRules, type ApplicantProfile } from '@certflow/core';
 import { describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import pilot, { REGULATIONS } from './index.js';
 
@@ -38,7 +38,7 @@ describe('national-industry-pilot pack', () => {
     const quota = pilot.quotas.find((q) => q.id === 'two-per-department')!;
     expect(quota.max).toBe(2);
     const { base } = loadRuleCases(packDir);
-    const profile = structuredClone(base) as any;
+    const profile = structuredClone(base) as ApplicantProfile;
     expect(quota.buckets(profile)).toEqual(['department:交通运输部']);
     delete profile.organization.recommendedBy;
     profile.organization.kind = 'industry-association';

@@ -2,9 +2,36 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defineRulePack, ValidationError } from '@certflow/core';
 import { describeRulePack } from '@certflow/core/testing';
-import national, { notAccessType } from './index.js';
+import { screenWithEngine } from '@certflow/core/testing';
+import national, { exampleProfile, national_1_0_0, notAccessType } from './index.js';
 
 describeRulePack(national, { packDir: fileURLToPath(new URL('..', import.meta.url)) });
+
+describe('national 1.1.0 and the released 1.0.0', () => {
+  const facts = { ...exampleProfile, occupations: [{ ...exampleProfile.occupations[0]!, standard: 'none' as const }] };
+  const cites = async (pack: typeof national) => {
+    const decision = await screenWithEngine(pack, facts, { name: 'x', asOf: '2020-06-01', expect: { outcome: 'ineligible' } });
+    return Object.fromEntries(decision.findings.map((f) => [f.ruleId, `${f.cite.document} ${f.cite.clause}`]));
+  };
+  it('1.1.0 cites national documents where 1.0.0 cited two provincial notices', async () => {
+    expect(national.version).toBe('1.1.0');
+    expect(await cites(national)).toEqual({
+      'levels-allowed': '人社部发〔2019〕90号 （原文未收录）',
+      'not-access-type': '中就培函〔2020〕41号 二（二）',
+      'standard-required': '中就培函〔2020〕41号 四（二）',
+    });
+    expect(await cites(national_1_0_0)).toEqual({
+      'levels-allowed': '川人社办发〔2020〕20号 三',
+      'not-access-type': '中就培函〔2020〕41号 二（二）',
+      'standard-required': '鲁人社字〔2020〕50号 二',
+    });
+  });
+  it('keeps 1.0.0 loadable with the hash it had', () => {
+    expect(national.releases.map((r) => r.version)).toEqual(['1.0.0']);
+    expect(national_1_0_0.hash).toBe('3dd19d8532e030f9308b266d3afed7c6701aca028d91791a7146bfbcab98156d');
+    expect(national_1_0_0.knownHashes).toContain('9a89a3ce640e81682ee91d52556acf6aa00c79607c7604ee87fa0495a925c924');
+  });
+});
 
 describe('national pack as a base', () => {
   it('is the default export and allows all five levels', () => {

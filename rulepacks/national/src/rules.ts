@@ -1,10 +1,17 @@
-import { accessTypeExcludedRule, allowedLevelsRule, fail, pass, type ApplicantProfile, type Rule } from '@certflow/core';
-import { CHUANRENSHEBAN_2020_20, LURENSHEZI_2020_50, ZHONGJIUPEIHAN_2020_41 } from './documents.js';
+import { accessTypeExcludedRule, allowedLevelsRule, fail, pass, type ApplicantProfile, type Citation, type Rule } from '@certflow/core';
+import { RENSHEBUFA_2019_90, ZHONGJIUPEIHAN_2020_41 } from './documents.js';
 
-export const levelsCite = {
-  document: CHUANRENSHEBAN_2020_20,
-  clause: '三',
-  text: '技能人才职业技能等级分为五个等级，五级相当于国家职业资格初级工、四级相当于国家职业资格中级工、三级相当于国家职业资格高级工、二级相当于国家职业资格技师、一级相当于国家职业资格高级技师',
+/**
+ * The five levels are the skill-level system of 人社部发〔2019〕90号, which the
+ * notices name as their basis. Its text is not among the sources, so the
+ * citation names it by title and number, as the notices quote it, and gives
+ * no clause. A pack whose own notice speaks of its levels re-cites the rule
+ * (`citations`) or replaces it.
+ */
+export const levelsCite: Citation = {
+  document: RENSHEBUFA_2019_90,
+  clause: '（原文未收录）',
+  text: '《人力资源社会保障部关于改革完善技能人才评价制度的意见》（人社部发〔2019〕90号）',
 };
 
 /** Levels within the pack's allowed levels (all five here; a pack narrows `levels` and replaces this rule to cite its own clause). */
@@ -16,15 +23,18 @@ export const notAccessType: Rule<ApplicantProfile> = accessTypeExcludedRule(
   'not-access-type',
 );
 
+/**
+ * The national text of the sources on what evaluation follows: 中就培函〔2020〕41号
+ * 四（二） has the departments and industry organizations develop the
+ * occupational skill standards or the evaluation specifications.
+ */
+export const standardCite: Citation = { document: ZHONGJIUPEIHAN_2020_41, clause: '四（二）', text: '做好本行业领域职业技能标准或评价规范开发等技术性工作' };
+
 /** A national standard, or else a specification filed with the ministry. */
 export const standardRequired: Rule<ApplicantProfile> = {
   id: 'standard-required',
   description: '有国家职业技能标准，或有经人力资源社会保障部备案的评价规范',
-  cite: {
-    document: LURENSHEZI_2020_50,
-    clause: '二',
-    text: '评价职业（工种）有国家职业技能标准的，依据国家职业技能标准开展评价活动；没有国家职业技能标准的，可依据经人力资源社会保障部备案的评价规范开展评价活动',
-  },
+  cite: standardCite,
   evaluate(profile) {
     const i = profile.occupations.findIndex((o) => o.standard === 'none');
     return i === -1

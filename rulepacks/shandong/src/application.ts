@@ -15,14 +15,19 @@ export const materials: MaterialSpec[] = [
 
 export const materialsComplete: Rule<ApplicantProfile> = requiredMaterialsRule({ document: DOC, clause: '三（一）', text: '（一）申报材料' });
 
+/** 三（二）1: the kinds a provincial unit may be to apply at the province (企业、行业协会、院校). */
+export const PROVINCIAL_KINDS: ReadonlySet<string> = new Set(['enterprise', 'industry-association', 'university', 'vocational-college', 'technical-school']);
+
 /**
  * 三（二）: where to apply. Provincial units (organization.affiliation
  * 'provincial') may apply to the province or their city; municipal units and
- * private training institutions apply to their city (`submittedTo`).
+ * private training institutions apply to their city (`submittedTo`). Only
+ * enterprises, industry associations and schools are named for the province:
+ * another kind applying there goes to the expert (1.0.0 passed it).
  */
 export const applicationChannel: Rule<ApplicantProfile> = {
   id: 'application-channel',
-  description: '省属单位可在省级或所在设区的市申报；市属单位、民办职业培训机构在设区的市申报',
+  description: '省属企业、行业协会、院校可在省级或所在设区的市申报；市属单位、民办职业培训机构在设区的市申报',
   cite: {
     document: DOC,
     clause: '三（二）',
@@ -33,6 +38,10 @@ export const applicationChannel: Rule<ApplicantProfile> = {
     if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供：province 或 city）', ['submittedTo']);
     if (to === 'city') return pass();
     if (profile.organization.kind === 'private-training-institution') return fail('民办职业培训机构在设区的市申报', ['submittedTo']);
+    // 1.省属企业、行业协会、院校可在省级申报: the notice lets no other kind apply at the province.
+    if (!PROVINCIAL_KINDS.has(profile.organization.kind)) {
+      return review(`专家核实：三（二）只列省属企业、行业协会、院校可在省级申报，${profile.organization.kind} 是否可在省级申报`, ['organization', 'kind']);
+    }
     const affiliation = optionalFact(profile.organization, 'affiliation');
     if (affiliation === 'provincial') return pass();
     if (affiliation === 'municipal') return fail('市属单位在设区的市申报', ['submittedTo']);

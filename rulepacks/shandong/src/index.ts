@@ -1,40 +1,16 @@
 import { defineRulePack, type RulePack } from '@certflow/core';
-// A named import: under CJS interop a default import of a sibling pack would be its whole module object.
-import { national } from '@certflow/rulepack-national';
-import { applicationRules, materials, quotas } from './application.js';
-import { documents } from './documents.js';
-import { eligibilityRules } from './eligibility.js';
-import { certificateNumber, deadlines, examRules } from './exam.js';
-import { levels, scopeRules } from './scope.js';
-import { sourceDigest } from './digest.js';
-import { KNOWN_HASHES } from './released/hashes.js';
+import { definition } from './definition.js';
+import { shandong_1_0_0 } from './released/1.0.0.js';
 
-/**
- * 鲁人社字〔2020〕50号: Shandong's pilot of skill-level certification by social
- * training evaluation organizations. Extends the national base; replaces its
- * levels (5–3 during the pilot) and access-type rules with Shandong's clauses.
- */
-const shandong: RulePack = defineRulePack({
-  id: 'shandong',
-  version: '1.0.0',
-  sourceDigest,
-  knownHashes: KNOWN_HASHES,
-  extends: national,
-  title: '山东省社会培训评价组织职业技能等级认定试点（鲁人社字〔2020〕50号）',
-  documents,
-  jurisdiction: { name: '山东', code: '370000', level: 'province' },
-  levels,
-  rules: [...eligibilityRules, ...scopeRules, ...applicationRules, ...examRules],
-  quotas,
-  deadlines,
-  materials,
-  certificateNumber,
-});
+/** 鲁人社字〔2020〕50号: the current version, with the released ones it keeps loadable for replay. */
+const shandong: RulePack = defineRulePack({ ...definition, releases: [shandong_1_0_0] });
 
 export default shandong;
 export { shandong };
+export { shandong_1_0_0 };
+export { definition } from './definition.js';
 export { LURENSHEZI_2020_50, documents } from './documents.js';
-export { materials, quotas } from './application.js';
+export { materials, quotas, PROVINCIAL_KINDS } from './application.js';
 export { deadlines, certificateNumber, freeCertificateQuery } from './exam.js';
 export type { PlanFacts } from './exam.js';
 export { levels, skillTypeOf, MAX_OCCUPATIONS } from './scope.js';

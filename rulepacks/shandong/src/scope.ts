@@ -7,6 +7,13 @@ export const levels: LevelsSpec = {
   cite: { document: DOC, clause: '二', text: '试点期间，职业技能等级原则考评三级，分别是：五级／初级工、四级／中级工、三级／高级工' },
 };
 
+/** 二: a national standard, or else a specification filed with the ministry, in this notice's words (the base cites 中就培函〔2020〕41号). */
+export const standardCite = {
+  document: DOC,
+  clause: '二',
+  text: '评价职业（工种）有国家职业技能标准的，依据国家职业技能标准开展评价活动；没有国家职业技能标准的，可依据经人力资源社会保障部备案的评价规范开展评价活动',
+};
+
 export const levelsAllowedShandong: Rule<ApplicantProfile> = { ...allowedLevelsRule(levels.cite, 'levels-allowed-shandong'), replaces: 'levels-allowed' };
 
 export const notAccessTypeShandong: Rule<ApplicantProfile> = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateRules, formatCertificateNumber, parseCertificateNumber } from '@certflow/core';
+import { evaluateRules, formatCertificateNumber, parseCertificateNumber, type ApplicantProfile } from '@certflow/core';
 import { caseFacts, describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
 import { ZHONGJIUPEIHAN_2020_41 } from '@certflow/rulepack-national';
 import shandong, { freeCertificateQuery } from './index.js';
@@ -10,8 +10,8 @@ const packDir = fileURLToPath(new URL('..', import.meta.url));
 describeRulePack(shandong, { packDir, sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url))], screen: screenWithEngine, nationalDocuments: [ZHONGJIUPEIHAN_2020_41] });
 
 const file = loadRuleCases(packDir);
-const baseProfile = caseFacts(file, { name: 'base', asOf: '2020-05-20', expect: { outcome: 'needs-review' } }) as Record<string, any>;
-const batchOf = (asOf: string, profile: Record<string, any>) =>
+const baseProfile = caseFacts(file, { name: 'base', asOf: '2020-05-20', expect: { outcome: 'needs-review' } }) as ApplicantProfile;
+const batchOf = (asOf: string, profile: ApplicantProfile) =>
   evaluateRules(shandong, profile, { asOf }).findings.find((f) => f.ruleId === 'first-batch-window')?.params?.batch;
 
 describe('Shandong pack', () => {
@@ -28,7 +28,7 @@ describe('Shandong pack', () => {
     expect(batchOf('2020-06-14', baseProfile)).toBe('first');
     expect(batchOf('2020-06-15', baseProfile)).toBe('first');
     expect(batchOf('2020-06-16', baseProfile)).toBe('continuing');
-    const provincial = { ...baseProfile, submittedTo: 'province', organization: { ...baseProfile.organization, kind: 'enterprise', affiliation: 'provincial' } };
+    const provincial: ApplicantProfile = { ...baseProfile, submittedTo: 'province', organization: { ...baseProfile.organization, kind: 'enterprise', affiliation: 'provincial' } };
     expect(batchOf('2020-05-29', provincial)).toBe('first');
     expect(batchOf('2020-05-30', provincial)).toBe('first');
     expect(batchOf('2020-05-31', provincial)).toBe('continuing');
@@ -37,8 +37,8 @@ describe('Shandong pack', () => {
   it('the city quota holds 2–8 organizations and buckets by city of registration', () => {
     const q = shandong.quotas.find((x) => x.id === 'organizations-per-city')!;
     expect([q.min, q.max]).toEqual([2, 8]);
-    expect(q.buckets({ ...baseProfile, organization: { ...baseProfile.organization, registeredIn: '370212' } } as any)).toEqual(['city:370200']);
-    expect(q.buckets({ ...baseProfile, submittedTo: 'province' } as any)).toEqual([]);
+    expect(q.buckets({ ...baseProfile, organization: { ...baseProfile.organization, registeredIn: '370212' } } as ApplicantProfile)).toEqual(['city:370200']);
+    expect(q.buckets({ ...baseProfile, submittedTo: 'province' } as ApplicantProfile)).toEqual([]);
   });
 
   it('declares the 5-working-day plan lead time and results publicity as data', () => {

@@ -28,6 +28,7 @@ export const definition: RulePackDefinition = {
   jurisdiction: { name: '上海', code: '310000', level: 'province' },
   rules,
   // 三（四）: the catalog publishes each organization's occupations and levels.
+  levels: { allowed: [1, 2, 3, 4, 5], cite: cite('三（四）', '评价职业(工种)及等级范围') },
   citations: { 'levels-allowed': cite('三（四）', '评价职业(工种)及等级范围') },
   // Filed organizations issue 职业技能等级证书: the national 22-character
   // rule, with Shanghai's province code.

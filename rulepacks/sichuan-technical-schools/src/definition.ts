@@ -22,6 +22,12 @@ export const documents: PackDocument[] = [
   },
 ];
 
+/** 三: the five levels, in this notice's own words (the base cites the national 人社部发〔2019〕90号). */
+export const levelsCite = cite(
+  '三',
+  '技能人才职业技能等级分为五个等级，五级相当于国家职业资格初级工、四级相当于国家职业资格中级工、三级相当于国家职业资格高级工、二级相当于国家职业资格技师、一级相当于国家职业资格高级技师',
+);
+
 const annex2 = (id: string, item: string, name: string): MaterialSpec => ({ id, name, required: true, cite: cite('附件2', `${item}${name}`) });
 
 /** 附件2: the eight materials submitted at once (those verifiable online need no paper copy). */
@@ -44,7 +50,8 @@ export const materials: MaterialSpec[] = [
  * 1.1.0: a notice of non-acceptance answers the 附件3 1 deadline too, the
  * school issues certificates only where it certifies itself (附件4（五）（六）),
  * 准入类 cites 六（二）, the notice is dated to the month, the filing carries
- * the receipt's validity (附件3 4). 1.0.0 is kept in `released/1.0.0.ts`.
+ * the receipt's validity (附件3 4), the five levels cite 三 here (the base
+ * cites a national document). 1.0.0 is kept in `released/1.0.0.ts`.
  */
 export const definition: RulePackDefinition = {
   id: 'sichuan-technical-schools',
@@ -57,6 +64,9 @@ export const definition: RulePackDefinition = {
   jurisdiction: { name: '四川', code: '510000', level: 'province' },
   rules,
   materials,
+  levels: { allowed: [1, 2, 3, 4, 5], cite: levelsCite },
+  // 三 speaks of the five levels: the inherited levels rule cites it.
+  citations: { 'levels-allowed': levelsCite },
   deadlines: [
     {
       id: 'acceptance-notice',

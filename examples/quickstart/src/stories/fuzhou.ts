@@ -1,5 +1,5 @@
 import type { ApplicantProfile, ExamPlan } from '@certflow/core';
-import { FUZHOU_2021_04_22, fujianFuzhou } from '@certflow/rulepack-fujian-fuzhou';
+import { fujianFuzhou } from '@certflow/rulepack-fujian-fuzhou';
 import { certificateLines, certificateNumbers, filingLines, planLines, resultLines } from '../details.js';
 import { roster, staff, uscc } from '../people.js';
 import { decisionLines, type Party, type Story } from '../runner.js';

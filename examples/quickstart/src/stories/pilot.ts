@@ -1,5 +1,4 @@
 import type { ApplicantProfile, ExamPlan } from '@certflow/core';
-import { ZHONGJIUPEIHAN_2020_41 } from '@certflow/rulepack-national';
 import { nationalIndustryPilot } from '@certflow/rulepack-national-industry-pilot';
 import { certificateLines, certificateNumbers, filingLines, planLines, resultLines } from '../details.js';
 import { roster, staff, uscc } from '../people.js';

@@ -1,5 +1,5 @@
 import type { ApplicantProfile, ExamPlan } from '@certflow/core';
-import { HURENSHEZHI_2020_439, shanghai } from '@certflow/rulepack-shanghai';
+import { shanghai } from '@certflow/rulepack-shanghai';
 import { certificateLines, certificateNumbers, filingLines, planLines, resultLines } from '../details.js';
 import { roster, staff, uscc } from '../people.js';
 import { decisionLines, type Party, type Story } from '../runner.js';

@@ -189,10 +189,10 @@ describe('reports list stream heads and packs', () => {
     ]);
     expect(json.packs).toEqual([{ id: 'shandong', version: '1.0.0', hashes: ['abc'] }]);
     const md = (await cli(['report', 'log.jsonl'], dir)).out;
-    expect(md).toContain('## Stream heads');
+    expect(md).toContain('## Appendix B. Stream heads');
     expect(md).toContain(`| exam-2020-001 | 2 | \`${events[3]!.hash}\` |`);
     const html = (await cli(['report', 'log.jsonl', '--format', 'html'], dir)).out;
-    expect(html).toContain(`<code>${events[1]!.hash}</code>`);
+    expect(html).toContain(`<code class="hash">${events[1]!.hash}</code>`);
     writeFileSync(join(dir, 'report.json'), JSON.stringify(json));
     writeJsonl(join(dir, 'cut.jsonl'), events.slice(0, 3));
     const r = await cli(['verify', 'cut.jsonl', '--heads', 'report.json'], dir);

@@ -3,22 +3,25 @@ import { resolve } from 'node:path';
 import {
   checkYearFile,
   createChinaCalendar,
+  formatCalendarIssue,
   parseYearFile,
   type CalendarIssue,
   type ChinaCalendar,
   type DayInfo,
   type PublishedYear,
 } from '@certflow/calendar';
+import type { Locale } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { SourceNotFoundError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { t } from '../locales/index.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const pathOf = (p: readonly (string | number)[]) => (p.length === 0 ? '(root)' : p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''));
 
 /** Reads a JSON file for `calendar`; a missing file is a usage error, bad JSON one problem. */
-function readJson(file: string, io: CliIo): { json?: unknown; problem?: CalendarIssue } {
+function readJson(file: string, io: CliIo): { json?: unknown; problem?: Pick<CalendarIssue, 'path' | 'message'> & { code: 'invalid_json' } } {
   const path = resolve(io.cwd ?? process.cwd(), file);
   if (!existsSync(path)) throw new SourceNotFoundError(file);
   try {
@@ -34,7 +37,7 @@ function calendarWith(files: string[], io: CliIo): { calendar: ChinaCalendar; fi
   const fixtures = new Set<number>();
   for (const file of files) {
     const { json, problem } = readJson(file, io);
-    if (problem) throw new UsageError(`${file}: ${problem.message}`, 'calendar');
+    if (problem) throw new UsageError({ key: 'usage.notJson', values: { file, detail: problem.message } }, 'calendar');
     const parsed = parseYearFile(json); // throws the year file's problems (exit 1)
     years[String(parsed.year)] = parsed.published;
     if (parsed.fixture) fixtures.add(parsed.year);
@@ -42,7 +45,7 @@ function calendarWith(files: string[], io: CliIo): { calendar: ChinaCalendar; fi
   return { calendar: createChinaCalendar({ years }), fixtures };
 }
 
-function check(file: string, io: CliIo, json: boolean): number {
+function check(file: string, io: CliIo, json: boolean, locale: Locale = 'en'): number {
   const { json: input, problem } = readJson(file, io);
   const issues = problem ? [problem] : checkYearFile(input);
   const fixture = !problem && issues.length === 0 && (input as { fixture?: unknown }).fixture === true;
@@ -55,14 +58,16 @@ function check(file: string, io: CliIo, json: boolean): number {
         `${fixture ? ' — marked as a test fixture, not a real arrangement' : ''}\n`,
     );
   } else {
-    io.stdout.write(`✖ ${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n`);
-    for (const i of issues) io.stdout.write(`  ✖ ${i.message}\n    → at ${pathOf(i.path)}\n`);
+    io.stdout.write(`${t(locale, 'calendar.problems', { file, count: issues.length })}\n`);
+    // A year file's issues are worded from their code and data in zh-CN (the calendar's locales).
+    const words = (i: (typeof issues)[number]) => (locale === 'en' || !('params' in i) && i.code === 'invalid_json' ? i.message : formatCalendarIssue(i as CalendarIssue, locale));
+    for (const i of issues) io.stdout.write(`  ✖ ${words(i)}\n    ${t(locale, 'path.at')} ${pathOf(i.path)}\n`);
   }
   return issues.length === 0 ? EXIT.ok : EXIT.problems;
 }
 
 function show(yearText: string, files: string[], io: CliIo, json: boolean): number {
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`the year is four digits, not ${JSON.stringify(yearText)}`, 'calendar');
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError({ key: 'usage.badYear', values: { year: JSON.stringify(yearText) } }, 'calendar');
   const year = Number(yearText);
   const { calendar, fixtures } = calendarWith(files, io);
   const basis = calendar.yearBasis(year); // throws CalendarCoverageError beyond the covered years
@@ -118,12 +123,12 @@ file, not a year, or a year beyond the calendar's coverage).`,
     json: { type: 'boolean', description: 'machine-readable output' },
   },
   positionals: { names: ['action', 'argument'], min: 2 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const [action, arg] = positionals as [string, string];
     const json = values.json === true;
     const files = (Array.isArray(values.year) ? values.year : []) as string[];
-    if (action === 'check') return check(arg, io, json);
+    if (action === 'check') return check(arg, io, json, locale);
     if (action === 'show') return show(arg, files, io, json);
-    throw new UsageError(`calendar takes check <file> or show <year>, not ${JSON.stringify(action)}`, 'calendar');
+    throw new UsageError({ key: 'usage.calendarAction', values: { action: JSON.stringify(action) } }, 'calendar');
   },
 };

@@ -1,3 +1,4 @@
+import { t } from '../locales/index.js';
 import { noteSigner, signCheckpoint } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
@@ -20,11 +21,11 @@ Exit codes: 0 signed, 1 the log does not verify, 2 usage error.`,
     origin: { type: 'string', value: 'name', description: "the checkpoint's origin line (default: the key's name)" },
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const signer = noteSigner(readArgFile(io, values.key, 'key', 'checkpoint'));
     const log = await readLogTree(positionals[0]!, io);
     if (log.problems > 0) {
-      io.stderr.write(`✖ ${log.label}: ${log.problems} problem(s) (see certflow verify); no checkpoint signed\n`);
+      io.stderr.write(`${t(locale, 'checkpoint.refused', { source: log.label, count: log.problems })}\n`);
       return EXIT.problems;
     }
     const origin = typeof values.origin === 'string' ? values.origin : signer.name;

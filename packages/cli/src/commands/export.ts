@@ -1,15 +1,19 @@
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from '../command.js';
+import { t } from '../locales/index.js';
 import { EXIT } from '../command.js';
 import { exportHeader, toJsonlLine } from '../jsonl.js';
 import { maskEvent } from '../mask.js';
 import { progress } from '../progress.js';
-import { EmptySourceError } from '../errors.js';
+import { CannotReadError, EmptySourceError, UsageError } from '../errors.js';
 import { openSource } from '../sources.js';
+import type { CliIo } from '../io.js';
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write a log as JSONL to stdout (ID numbers masked unless --unmasked)',
-  usage: 'export <source> [--unmasked]',
+  usage: 'export <source> [--unmasked] [--out <file>]',
   description: `
 Writes every event of <source> to standard output, one JSON object per line in
 log order, after a header line that says whether the export is masked.
@@ -20,38 +24,108 @@ unless someone chose so. A masked export can be read by report but its hashes
 cannot be recomputed, so verify and import refuse it.
 
 --unmasked writes the events exactly as stored: a verifiable, importable
-archive. It contains personal ID numbers; keep it as confidential as the store.`,
+archive. It contains personal ID numbers; keep it as confidential as the store.
+
+--out <file> writes the export to <file> instead of standard output: a new
+file, never one that exists (an export never overwrites, least of all its
+source), which appears only once the export is complete.`,
   options: {
     unmasked: { type: 'boolean', description: 'write events verbatim (verifiable; contains ID numbers)' },
+    out: { type: 'string', short: 'o', description: 'write to a new file instead of standard output', value: 'file' },
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
+    const outFile = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
+    if (values.out === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--out <file>' } }, 'export');
+    if (outFile && existsSync(outFile)) throw new UsageError({ key: 'export.exists', values: { file: values.out } }, 'export');
     const source = await openSource(positionals[0]!, io);
     const masked = values.unmasked !== true;
     const bar = progress(io, 'export');
     let count = 0;
     let unreadable = 0;
+    // With --out, lines go to <file>.partial, renamed to <file> once complete.
+    const partial = outFile ? `${outFile}.partial` : undefined;
+    let fd: number | undefined;
+    if (partial) {
+      try {
+        fd = openSync(partial, 'wx');
+      } catch (e) {
+        await source.close();
+        throw new CannotReadError(String(values.out), (e as Error).message, { action: 'write', cause: e });
+      }
+    }
+    const out = chunkedWriter(fd === undefined ? io.stdout : {
+            write: (text: string) => {
+              writeSync(fd, text);
+              return true;
+            },
+          });
+    let complete = false;
     try {
-      io.stdout.write(toJsonlLine(exportHeader(masked)));
+      await out.write(toJsonlLine(exportHeader(masked)));
       for await (const r of source.records()) {
         if ('error' in r) {
           unreadable++;
+          await out.flush();
           io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error} (skipped)\n`);
           continue;
         }
-        io.stdout.write(toJsonlLine(masked ? maskEvent(r.event) : r.event));
-        bar.update(++count);
+        await out.write(toJsonlLine(masked ? maskEvent(r.event) : r.event));
+        bar.update(++count, undefined, source.fraction?.());
       }
+      await out.flush();
+      complete = count > 0 || unreadable > 0;
     } finally {
       bar.done();
       await source.close();
+      if (fd !== undefined) {
+        closeSync(fd);
+        if (complete) renameSync(partial!, outFile!);
+        else rmSync(partial!, { force: true });
+      }
     }
     if (count === 0 && unreadable === 0) throw new EmptySourceError(source.label, 'export');
-    io.stderr.write(
-      masked
-        ? `exported ${count} events, ID numbers masked: this file cannot be verified or imported (use --unmasked for a verifiable archive)\n`
-        : `exported ${count} events verbatim: this file contains personal ID numbers\n`,
-    );
+    io.stderr.write(`${t(locale, masked ? 'export.masked' : 'export.verbatim', { events: count })}\n`);
+    if (outFile) io.stderr.write(`${t(locale, 'export.written', { events: count, file: values.out })}\n`);
     return unreadable > 0 ? EXIT.problems : EXIT.ok;
   },
 };
+
+/** Bytes (UTF-16 code units) gathered before one write to the output. */
+const CHUNK = 64 * 1024;
+
+/**
+ * Gathers lines into chunks of about 64 KB for the output (one write per
+ * chunk, not per event) and, when the output is a stream that says its buffer
+ * is full (write returns false), waits for it to drain: an export to a slow
+ * reader holds one chunk, not the log.
+ */
+export function chunkedWriter(stdout: CliIo['stdout']): { write(text: string): Promise<void>; flush(): Promise<void> } {
+  let pending = '';
+  const flush = async () => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    const more = stdout.write(text);
+    const emitter = stdout as { once?: (event: string, listener: () => void) => unknown; off?: (event: string, listener: () => void) => unknown };
+    if (more === false && typeof emitter.once === 'function') {
+      // drained, or closed (a reader that went away): either way, go on
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          emitter.off?.('drain', done);
+          emitter.off?.('close', done);
+          resolve();
+        };
+        emitter.once!('drain', done);
+        emitter.once!('close', done);
+      });
+    }
+  };
+  return {
+    async write(text) {
+      pending += text;
+      if (pending.length >= CHUNK) await flush();
+    },
+    flush,
+  };
+}

@@ -46,7 +46,7 @@ describe('certflow export', () => {
     expect(existsSync(join(dir, 'copy.db'))).toBe(false);
     const rep = await cli(['report', 'masked.jsonl', '--format', 'json'], dir);
     expect(rep.code).toBe(0);
-    expect(JSON.parse(rep.out).streams[0].integrity.status).toBe('not-checked');
+    expect(JSON.parse(rep.out).organizations[0].filings[0].stream.integrity.status).toBe('not-checked');
   });
 
   it('--unmasked writes the events verbatim: the archive verifies and round-trips through SQLite', async () => {

@@ -1,13 +1,14 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { StoredEvent } from '@certflow/core';
-import { ValidationError } from '@certflow/core';
+import type { EventStore, StoredEvent } from '@certflow/core';
+import { ValidationError, issueText } from '@certflow/core';
+import { t } from '../locales/index.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { cannotRead, openSource, openStore, pgLocation, readAllRecords, redactUrl, sourceKind } from '../sources.js';
-import { formatProblem, verifyRecords } from './verify.js';
+import { cannotRead, openSource, openStore, pgLocation, readAllRecords, redactUrl, sourceKind, type Source, type SourceRecord } from '../sources.js';
+import { formatProblem, verifyRecords, verifySource, type VerifyReport } from './verify.js';
 
 export const importCommand: Command = {
   name: 'import',
@@ -19,75 +20,149 @@ verifies it, and writes its events verbatim (same versions, positions and
 hashes) into <target>: a SQLite file (created when missing) or a postgres://
 URL. The import is all or nothing: a log that does not verify, or that does
 not continue the target's streams, writes nothing (a SQLite file or a
-PostgreSQL schema the import created is removed again).
+PostgreSQL schema the import created is removed again). Into a new SQLite
+file or schema, events are written in batches as they are read and checked,
+in memory bounded by the streams; into a store that already exists, the log
+is read whole first and written in one transaction.
 
 Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
 source could not be read or the target could not be written.`,
-  options: { json: { type: 'boolean', description: 'print the result as JSON' } },
+  options: {
+    json: { type: 'boolean', description: 'print the result as JSON' },
+    verbose: { type: 'boolean', short: 'v', description: 'list every problem of a refused log, not only a summary' },
+  },
   positionals: { names: ['jsonl', 'target'], min: 2 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const [from, to] = positionals as [string, string];
     const target = sourceKind(to) === 'postgres' ? redactUrl(to) : to;
-    if (sourceKind(from) !== 'jsonl') throw new UsageError(`${from} is not a JSONL file (.jsonl or -)`, 'import');
+    if (sourceKind(from) !== 'jsonl') throw new UsageError({ key: 'usage.notJsonl', values: { file: from } }, 'import');
     const source = await openSource(from, io);
-    let records;
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'imported');
+      const refuse = (lines: string[]) => {
+        if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
+        else if (values.verbose || lines.length === 1) io.stderr.write(`${lines.join('\n')}\n${t(locale, 'import.nothing', { target })}\n`);
+        else {
+          // One line: how many, and the first; --verbose lists every one (a refused log can hold hundreds).
+          const first = lines[0]!.replace(/^✖ /, '');
+          io.stderr.write(`${t(locale, 'import.refused', { count: lines.length, first })}\n${t(locale, 'import.nothing', { target })}\n`);
+        }
+        return EXIT.problems;
+      };
+      // A SQLite file this import creates is removed again if the import fails: a
+      // failed import leaves nothing behind.
+      const newFile = sourceKind(to) === 'sqlite' ? resolve(io.cwd ?? process.cwd(), to) : undefined;
+      const created = newFile !== undefined && !existsSync(newFile);
+      // Likewise a PostgreSQL schema this import creates is dropped again, if it still holds no event.
+      const pg = sourceKind(to) === 'postgres' ? await import('@certflow/store-postgres') : undefined;
+      const location = pg ? pgLocation(to) : undefined;
+      let schemaCreated = false;
+      if (pg && location) {
+        try {
+          schemaCreated = !(await pg.logExists(location));
+        } catch (e) {
+          throw cannotRead(target, e, 'write');
+        }
+      }
+      const removeCreated = async () => {
+        if (created) for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`]) rmSync(f, { force: true });
+        if (schemaCreated && pg && location) await pg.removeEmptyLog(location).catch(() => undefined);
+      };
       const bar = progress(io, 'import', { json: values.json === true });
-      records = await readAllRecords(source, (n) => bar.update(n), 'import');
-      bar.done();
+      // Into a target this import creates, events are written batch by batch as they are
+      // read and checked (memory: the batch and one head per stream); anything found
+      // wrong removes what was created. Into an existing target, the log is read and
+      // checked whole first, then written in one transaction, so a refused import
+      // writes nothing there either (memory grows with the log on that path).
+      const streaming = created || schemaCreated;
+      let records: SourceRecord[] | undefined;
+      let report: VerifyReport | undefined;
+      if (!streaming) {
+        try {
+          records = await readAllRecords(source, (n) => bar.update(n, undefined, source.fraction?.()), 'import');
+        } finally {
+          bar.done();
+        }
+        report = verifyRecords(source.label, records);
+        if (!report.ok) return refuse(report.problems.map(formatProblem));
+      }
+      let store: EventStore;
+      try {
+        store = await openStore(to, io, { create: true });
+      } catch (e) {
+        await removeCreated();
+        throw cannotRead(target, e, 'write');
+      }
+      let failure: unknown;
+      let imported = 0;
+      let streams = report?.streams ?? 0;
+      try {
+        if (records) {
+          const events = records.map((r) => (r as { event: StoredEvent }).event);
+          await store.importEvents(events);
+          imported = events.length;
+        } else {
+          const written = await importStreaming(source, store, (n) => bar.update(n, undefined, source.fraction?.())).finally(() => bar.done());
+          if (!written.report.ok) {
+            await store.close().catch(() => undefined);
+            await removeCreated();
+            return refuse(written.report.problems.map(formatProblem));
+          }
+          imported = written.report.events;
+          streams = written.report.streams;
+        }
+      } catch (e) {
+        failure = e;
+      } finally {
+        await store.close().catch(() => undefined);
+      }
+      if (failure !== undefined) {
+        await removeCreated();
+        if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${issueText(i, locale, failure)}`));
+        throw cannotRead(target, failure, 'write');
+      }
+      if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported, streams, target: to }, null, 2)}\n`);
+      else io.stdout.write(`${t(locale, 'import.ok', { events: imported, streams, target })}\n`);
+      return EXIT.ok;
     } finally {
       await source.close();
     }
-    const report = verifyRecords(source.label, records);
-    const refuse = (lines: string[]) => {
-      if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
-      else io.stderr.write(`${lines.join('\n')}\n✖ nothing was imported into ${target}\n`);
-      return EXIT.problems;
-    };
-    if (!report.ok) return refuse(report.problems.map(formatProblem));
-    const events = records.map((r) => (r as { event: StoredEvent }).event);
-    // A SQLite file this import creates is removed again if the import fails: a
-    // failed import leaves nothing behind.
-    const newFile = sourceKind(to) === 'sqlite' ? resolve(io.cwd ?? process.cwd(), to) : undefined;
-    const created = newFile !== undefined && !existsSync(newFile);
-    // Likewise a PostgreSQL schema this import creates is dropped again, if it still holds no event.
-    const pg = sourceKind(to) === 'postgres' ? await import('@certflow/store-postgres') : undefined;
-    const location = pg ? pgLocation(to) : undefined;
-    let schemaCreated = false;
-    if (pg && location) {
-      try {
-        schemaCreated = !(await pg.logExists(location));
-      } catch (e) {
-        throw cannotRead(target, e, 'write');
-      }
-    }
-    const removeCreated = async () => {
-      if (created) for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`]) rmSync(f, { force: true });
-      if (schemaCreated && pg && location) await pg.removeEmptyLog(location).catch(() => undefined);
-    };
-    let store;
-    try {
-      store = await openStore(to, io, { create: true });
-    } catch (e) {
-      await removeCreated();
-      throw cannotRead(target, e, 'write');
-    }
-    let failure: unknown;
-    try {
-      await store.importEvents(events);
-    } catch (e) {
-      failure = e;
-    } finally {
-      await store.close().catch(() => undefined);
-    }
-    if (failure !== undefined) {
-      await removeCreated();
-      if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${i.message}`));
-      throw cannotRead(target, failure, 'write');
-    }
-    if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported: events.length, streams: report.streams, target: to }, null, 2)}\n`);
-    else io.stdout.write(`✔ imported ${events.length} events in ${report.streams} streams into ${target}\n`);
-    return EXIT.ok;
   },
 };
+
+/** Events written per transaction by a streaming import. */
+export const IMPORT_BATCH = 5_000;
+
+/**
+ * Reads a source once: every record is checked as `verify` checks it (the
+ * same report), and while nothing is wrong the events are written to the
+ * store in batches of `IMPORT_BATCH` (each batch checked again by the store's
+ * importEvents as a continuation of what it holds). Once a problem is found
+ * nothing more is written, but the rest is still checked so that every
+ * problem is reported; the caller removes what was written. An empty source
+ * is EmptySourceError.
+ */
+export async function importStreaming(source: Source, store: EventStore, onRecord?: (count: number) => void): Promise<{ report: VerifyReport }> {
+  let batch: StoredEvent[] = [];
+  let writing = true;
+  const report = await verifySource(source, {
+    heads: false,
+    ...(onRecord ? { onRecord } : {}),
+    afterEach: async (event, clean) => {
+      if (!writing) return;
+      if (!clean) {
+        writing = false;
+        batch = [];
+        return;
+      }
+      batch.push(event as StoredEvent);
+      if (batch.length >= IMPORT_BATCH) {
+        const events = batch;
+        batch = [];
+        await store.importEvents(events);
+      }
+    },
+  });
+  if (report.ok && batch.length > 0) await store.importEvents(batch);
+  return { report };
+}

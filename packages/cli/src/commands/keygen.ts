@@ -23,10 +23,10 @@ overwritten.`,
   },
   positionals: { names: ['name'], min: 1 },
   async run({ values, positionals, io }) {
-    if (typeof values.out !== 'string' || values.out === '') throw new UsageError('missing --out <prefix>', 'keygen');
+    if (typeof values.out !== 'string' || values.out === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--out <prefix>' } }, 'keygen');
     const key = resolveArg(io, `${values.out}.key`);
     const vkey = resolveArg(io, `${values.out}.vkey`);
-    for (const f of [key, vkey]) if (existsSync(f)) throw new UsageError(`${f} exists; keys are never overwritten`, 'keygen');
+    for (const f of [key, vkey]) if (existsSync(f)) throw new UsageError({ key: 'usage.keyExists', values: { file: f } }, 'keygen');
     const pair = generateNoteKey(positionals[0]!, values.witness === true ? SIG_COSIGNATURE_V1 : SIG_ED25519);
     writeFileSync(key, `${pair.skey}\n`, { mode: 0o600, flag: 'wx' });
     writeFileSync(vkey, `${pair.vkey}\n`, { flag: 'wx' });

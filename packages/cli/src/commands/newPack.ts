@@ -1,27 +1,19 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { UsageError } from '../errors.js';
+import { createStandalonePack } from '../newPack/standalone.js';
+import { findCheckout } from '../replay/packs.js';
 
 const SCAFFOLD = join('scripts', 'create-pack.ts');
 
-/** The certflow checkout that holds `dir`: the nearest ancestor with the pack scaffold and a pnpm workspace. */
-export function findCheckout(dir: string): string | undefined {
-  let cur = resolve(dir);
-  for (;;) {
-    if (existsSync(join(cur, SCAFFOLD)) && existsSync(join(cur, 'pnpm-workspace.yaml'))) return cur;
-    const up = dirname(cur);
-    if (up === cur) return undefined;
-    cur = up;
-  }
-}
+export { findCheckout };
 
 export const newPackCommand: Command = {
   name: 'new-pack',
-  summary: 'scaffold a rule pack in a certflow checkout (runs scripts/create-pack.ts)',
-  usage: 'new-pack <id> --code <GB/T 2260 code> [--name <中文名>] [--extends <pack folder>]',
+  summary: 'scaffold a rule pack: rulepacks/<id> in a certflow checkout, else a standalone pack project',
+  usage: 'new-pack <id> --code <GB/T 2260 code> [--name <中文名>] [--extends <pack>]',
   description: `
 Creates rulepacks/<id> with the file set every pack has (package.json, tsup and
 TypeScript config, source/notice.txt, src/documents.ts, src/rules.ts,
@@ -29,22 +21,44 @@ src/index.ts, a spec, test/cases.yaml, README.md, snapshot.md). The skeleton
 passes the pack meta-test as generated; then replace source/notice.txt with the
 notice and encode it clause by clause (docs/authoring-a-rule-pack.md).
 
-Runs inside a certflow repository checkout: it delegates to the checkout's
+Inside a certflow repository checkout it delegates to the checkout's
 scripts/create-pack.ts (the same as pnpm create-pack), so packs are made the
-way the repository makes them. Nothing is written on bad input.
+way the repository makes them.
+
+Anywhere else it writes <id>/, a standalone pack project against the
+installed packages: package.json (certflow-rulepack-<id>, depending on the
+parent pack and on @certflow/core as a peer, in ranges of the installed
+versions), tsconfig, the same src/ files, test/cases.yaml, a spec that runs
+describeRulePack, FIDELITY.md, and scripts/snapshots.ts. The parent
+(--extends: an installed pack's id or package name) gives the sample profile
+(its exampleProfile, registered here). Then: npm install, npm run snapshots
+(src/digest.ts and snapshot.md), npm test.
+
+Nothing is written on bad input.
 
 Exit codes: 0 created, 1 the scaffold failed, 2 usage error (bad id, code or
-parent, or not inside a checkout).`,
+parent).`,
   options: {
     code: { type: 'string', description: '6-digit division code: 420000 a province, 350200 a city', value: 'code' },
     name: { type: 'string', description: 'Chinese name of the jurisdiction (default: the id)', value: 'name' },
-    extends: { type: 'string', description: 'the pack folder to extend (default national)', value: 'folder' },
+    extends: { type: 'string', description: 'the pack to extend: a folder of the checkout, or an installed pack (default national)', value: 'pack' },
   },
   positionals: { names: ['id'], min: 1 },
   async run({ values, positionals, io }) {
-    const root = findCheckout(io.cwd ?? process.cwd());
-    if (!root) throw new UsageError(`new-pack runs inside a certflow repository checkout (none holds ${io.cwd ?? process.cwd()})`, 'new-pack');
-    if (typeof values.code !== 'string') throw new UsageError('missing --code <6-digit GB/T 2260 code>', 'new-pack');
+    const cwd = io.cwd ?? process.cwd();
+    const root = findCheckout(cwd);
+    if (typeof values.code !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--code <6-digit GB/T 2260 code>' } }, 'new-pack');
+    if (!root) {
+      const { dir, files } = await createStandalonePack({
+        id: positionals[0]!,
+        code: values.code,
+        ...(typeof values.name === 'string' ? { name: values.name } : {}),
+        ...(typeof values.extends === 'string' ? { extends: values.extends } : {}),
+        cwd,
+      });
+      io.stdout.write(`created ${dir}\n  ${files.join('\n  ')}\nnext: cd ${positionals[0]} && npm install && npm run snapshots && npm test\n`);
+      return EXIT.ok;
+    }
     const args = [positionals[0]!, '--code', values.code];
     for (const k of ['name', 'extends'] as const) if (typeof values[k] === 'string') args.push(`--${k}`, values[k] as string);
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, SCAFFOLD), ...args], {

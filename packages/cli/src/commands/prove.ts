@@ -1,3 +1,4 @@
+import { t } from '../locales/index.js';
 import { makeProofBundle, noteSigner, parseCheckpoint, parseNote, signCheckpoint } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
@@ -24,18 +25,18 @@ checkpoint, 2 usage error.`,
     key: { type: 'string', value: 'file', description: 'sign a fresh checkpoint with this signer key instead' },
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const number = values.certificate;
-    if (typeof number !== 'string' || number === '') throw new UsageError('missing --certificate <number>', 'prove');
-    if ((values.checkpoint === undefined) === (values.key === undefined)) throw new UsageError('give either --checkpoint <file> or --key <file>', 'prove');
+    if (typeof number !== 'string' || number === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--certificate <number>' } }, 'prove');
+    if ((values.checkpoint === undefined) === (values.key === undefined)) throw new UsageError({ key: 'usage.checkpointOrKey' }, 'prove');
     const log = await readLogTree(positionals[0]!, io);
     if (log.problems > 0) {
-      io.stderr.write(`✖ ${log.label}: ${log.problems} problem(s) (see certflow verify); no proof given\n`);
+      io.stderr.write(`${t(locale, 'prove.refused', { source: log.label, count: log.problems })}\n`);
       return EXIT.problems;
     }
     const index = log.events.findIndex((e) => e.streamId === `certificate-${number}` && e.type === 'CertificateIssued');
     if (index < 0) {
-      io.stderr.write(`✖ ${log.label}: no CertificateIssued event for certificate ${number}\n`);
+      io.stderr.write(`${t(locale, 'prove.noCertificate', { source: log.label, number })}\n`);
       return EXIT.problems;
     }
     let note: string;
@@ -50,11 +51,11 @@ checkpoint, 2 usage error.`,
       size = cp.size;
       const matches = size <= log.tree.size && Buffer.from(log.tree.root(size)).equals(Buffer.from(cp.rootHash));
       if (!matches) {
-        io.stderr.write(`✖ ${log.label} does not extend the checkpoint (${size} entries): run certflow verify --checkpoint\n`);
+        io.stderr.write(`${t(locale, 'prove.notExtending', { source: log.label, size })}\n`);
         return EXIT.problems;
       }
       if (index >= size) {
-        io.stderr.write(`✖ certificate ${number} was issued after the checkpoint (${size} entries): sign a newer one\n`);
+        io.stderr.write(`${t(locale, 'prove.afterCheckpoint', { number, size })}\n`);
         return EXIT.problems;
       }
     }

@@ -3,6 +3,7 @@ import { defineRulePack, pass, type ApplicantProfile, type Rule } from '@certflo
 import { testRulePack } from '@certflow/core/testing';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../io.js';
+import { withdrawnMissLog } from '../replay/provisionalFixtures.js';
 import { recordedLog, testRulePackV2 } from '../replay/replayFixtures.js';
 import { runCli } from '../runCli.js';
 import { tempDir, writeJsonl } from '../testFixtures.js';
@@ -33,6 +34,13 @@ describe('certflow replay', () => {
     const text = await replay([]);
     expect(text.out).toContain('decisions: 3 rechecked under their recorded pack versions, 0 differ');
     expect(text.out).toContain('✔ every stream rebuilds and every decision is reproduced');
+  });
+
+  it('replays a log where tick withdrew a DeadlineMissed recorded on provisional days', async () => {
+    const r = await replay(['--json'], { events: await withdrawnMissLog() });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ ok: true, history: [], failed: [], streams: [{ streamId: 'application-p1', version: 3, state: 'submitted' }] });
   });
 
   it('--under shows, rule by rule with the citation, which decisions another version would change', async () => {

@@ -1,12 +1,14 @@
-import type { StoredEvent } from '@certflow/core';
+import { label, type Locale } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
-import { MaskedExportError, UsageError } from '../errors.js';
+import { EmptySourceError, MaskedExportError, UsageError } from '../errors.js';
+import { t } from '../locales/index.js';
 import { progress } from '../progress.js';
-import { KNOWN_PACKS, loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
+import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
 import type { DecisionComparison } from '../replay/recheck.js';
-import { replayLog, type ReplayResult } from '../replay/replayLog.js';
-import { openSource, readAllRecords } from '../sources.js';
+import { replayLog, type ReplayInput, type ReplayResult } from '../replay/replayLog.js';
+import { spillLog, type SpilledLog } from '../replay/spill.js';
+import { cannotRead, openSource } from '../sources.js';
 
 function parseUnder(spec: string): { id: string; version: string } {
   const at = spec.lastIndexOf('@');
@@ -25,17 +27,24 @@ function comparisonLines(c: DecisionComparison, arrow: string): string[] {
   ];
 }
 
-function printText(r: ReplayResult, out: (s: string) => void): void {
+function printText(r: ReplayResult, out: (s: string) => void, locale: Locale = 'en'): void {
+  // In zh-CN a state is named by the label table (备案有效 ×2); in English by its machine name, as before.
   const states = new Map<string, number>();
-  for (const s of r.streams) states.set(s.state, (states.get(s.state) ?? 0) + 1);
-  out(`replay ${r.source}: ${r.events} events, ${r.streams.length} streams rebuilt`);
-  if (states.size > 0) out(`  states: ${[...states].map(([s, n]) => `${s} ×${n}`).join(', ')}`);
+  if (locale === 'en') for (const [state, n] of Object.entries(r.states)) states.set(state, n);
+  else
+    for (const [kind, byState] of Object.entries(r.statesByKind))
+      for (const [state, n] of Object.entries(byState)) {
+        const name = kind === 'application' || kind === 'exam' || kind === 'certificate' ? label('states', state, locale, kind) : state;
+        states.set(name, (states.get(name) ?? 0) + n);
+      }
+  out(t(locale, 'replay.header', { source: r.source, events: r.events, streams: r.rebuilt }));
+  if (states.size > 0) out(t(locale, 'replay.states', { states: [...states].map(([s, n]) => `${s} ×${n}`).join(locale === 'en' ? ', ' : '，') }));
   for (const p of r.integrity) out(`✖ integrity: ${p.streamId} version ${p.version ?? '?'}: ${p.kind} — ${p.detail}`);
   for (const h of r.history) out(`✖ history: ${h.streamId} version ${h.version} ${h.type}: ${h.rule} — ${h.detail}`);
   for (const f of r.failed) out(`✖ ${f.streamId} does not rebuild: ${f.error}`);
   const d = r.decisions;
-  out(`decisions: ${d.rechecked} rechecked under their recorded pack versions, ${d.mismatched.length} differ`);
-  for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => out(i === 0 ? `✖ ${l}` : l));
+  out(t(locale, 'replay.decisions', { rechecked: d.rechecked, differ: d.mismatched.length }));
+  for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => void out(i === 0 ? `✖ ${l}` : l));
   if (d.knownBuild > 0) out(`  ${d.knownBuild} decisions recorded by an earlier known build of their pack version (same rules, other hash)`);
   for (const p of d.packChanged) {
     out(
@@ -47,10 +56,10 @@ function printText(r: ReplayResult, out: (s: string) => void): void {
   for (const u of d.unsupported) out(`  ${u.streamId} v${u.version}: ${u.eventType} records a decision replay cannot rebuild the facts of (not rechecked)`);
   if (r.under) {
     out(`under ${r.under.pack}: ${r.under.compared} decisions compared, ${r.under.changed.length} would change`);
-    for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => out(`  ${l}`));
+    for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => void out(`  ${l}`));
   }
-  out(`history: ${r.history.length === 0 ? 'every event is one its machine accepts, and the facts across streams hold' : `${r.history.length} violation(s)`}`);
-  out(r.ok ? '✔ every stream rebuilds and every decision is reproduced' : '✖ replay found problems');
+  out(t(locale, 'replay.history', { violations: r.history.length }));
+  out(t(locale, r.ok ? 'replay.ok' : 'replay.problems'));
 }
 
 export const replayCommand: Command = {
@@ -77,8 +86,17 @@ has is reported as "pack build", apart from the log's integrity.
 the given version and lists, rule by rule with citations, what would change.
 That is information, not a problem.
 
-Packs: the packs certflow ships (${Object.keys(KNOWN_PACKS).join(', ')}) are
-used when installed; --packs <module> adds the packs a JavaScript module
+The log is read once, in log order; each stream is read again from the
+source as its first event is met, so memory is bounded by the streams, not
+the events. A SQLite file or PostgreSQL schema is read in place; a JSONL
+export is first copied into a private temporary SQLite file (under the
+system's temporary directory, removed when replay ends), which holds what
+the export holds.
+
+Packs: every rule pack package installed beside the CLI or in the folder it
+runs in (node_modules: @certflow/rulepack-<id>, certflow-rulepack-<id>,
+@<scope>/certflow-rulepack-<id>), and in a certflow checkout every
+rulepacks/<folder>; --packs <module> adds the packs a JavaScript module
 exports (an older or a draft version), and may be repeated.
 
 Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
@@ -89,12 +107,12 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
     json: { type: 'boolean', description: 'print the result as JSON' },
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io, packs: given }) {
+  async run({ values, positionals, io, packs: given, locale = 'en' }) {
     const under = typeof values.under === 'string' ? parseUnder(values.under) : undefined;
     const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];
     const extra = [];
     for (const m of modules) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
-    const packs = packSet([...(given ?? []), ...extra, ...(await loadKnownPacks())]);
+    const packs = packSet([...(given ?? []), ...extra, ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() }))]);
     if (under && !packs.find(under.id, under.version)) {
       const known = packs.versions(under.id);
       throw new UsageError(
@@ -103,26 +121,46 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
       );
     }
     const source = await openSource(positionals[0]!, io);
-    let records;
+    const unreadable: { line: number; error: string }[] = [];
+    let result: ReplayResult;
+    let spilled: SpilledLog | undefined;
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'replayed');
-      const reading = progress(io, 'read', { json: values.json === true });
-      records = await readAllRecords(source, (n) => reading.update(n), 'replay');
-      reading.done();
+      const events = async function* () {
+        for await (const r of source.records()) {
+          if ('error' in r) unreadable.push(r);
+          else yield r.event;
+        }
+      };
+      let input: ReplayInput;
+      if (source.store) input = { events: events(), store: source.store };
+      else {
+        // A JSONL export is read once into a private temporary copy that any stream can be read from again.
+        const reading = progress(io, 'read', { json: values.json === true });
+        try {
+          spilled = await spillLog(events(), (n) => reading.update(n, undefined, source.fraction?.()));
+        } finally {
+          reading.done();
+        }
+        input = { events: spilled.read(), store: spilled.store, total: spilled.events };
+      }
+      result = await replayLog(input, {
+        source: source.label,
+        packs,
+        ...(under ? { under } : {}),
+        progress: progress(io, 'replay', { json: values.json === true }),
+        listStreams: values.json === true,
+      });
+      if (result.events === 0 && unreadable.length === 0) throw new EmptySourceError(source.label, 'replay');
+    } catch (e) {
+      throw source.store ? cannotRead(source.label, e) : e;
     } finally {
+      await spilled?.close();
       await source.close();
     }
-    const unreadable = records.filter((r) => 'error' in r);
-    for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${(r as { error: string }).error}\n`);
-    const events = records.flatMap((r) => ('event' in r ? [r.event as StoredEvent] : []));
-    const result = await replayLog(events, {
-      source: source.label,
-      packs,
-      ...(under ? { under } : {}),
-      progress: progress(io, 'replay', { json: values.json === true }),
-    });
+    for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error}\n`);
     if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else printText(result, (l) => io.stdout.write(`${l}\n`));
+    else printText(result, (l) => io.stdout.write(`${l}\n`), locale);
     return result.ok && unreadable.length === 0 ? EXIT.ok : EXIT.problems;
   },
 };

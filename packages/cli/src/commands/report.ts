@@ -1,84 +1,175 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
-import { UsageError } from '../errors.js';
+import { EmptySourceError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
 import { createChinaCalendar } from '@certflow/calendar';
 import type { RulePack, StoredEvent } from '@certflow/core';
 import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
 import { computeDeadlines } from '../report/deadlines.js';
-import { buildReport, type DeadlineOracle } from '../report/model.js';
-import { renderHtml } from '../report/html.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { openSource, readAllRecords } from '../sources.js';
+import type { DeadlineOracle } from '../report/model.js';
+import { reportCollector, type RegionOf } from '../report/collect.js';
+import { localeFromEnv, REPORT_LOCALES, type ReportLocale } from '../report/labels.js';
+import { writeHtmlPages, writeReport, type ReportFormat } from '../report/render.js';
+import { adaptiveSpill } from '../report/spill.js';
+import { toolVersions } from '../report/versions.js';
+import { cannotRead, openSource } from '../sources.js';
 
-const FORMATS = ['md', 'html', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
 
 /** Works out each stream's deadlines under the pack version its events name, with China's working-day calendar. */
-function deadlineOracle(packs: RulePack[]): DeadlineOracle {
+function deadlineOracle(packs: RulePack[]): { oracle: DeadlineOracle; region: RegionOf } {
   const set = packSet(packs);
   const calendar = createChinaCalendar();
-  return (events: StoredEvent[]) => {
-    const ref = events.find((e) => e.meta.rulePack?.id)?.meta.rulePack;
-    const pack = ref ? set.find(ref.id, ref.version) : undefined;
-    return pack ? computeDeadlines(events, pack, calendar) : [];
+  return {
+    oracle: (events: StoredEvent[], asOf: string) => {
+      const ref = events.find((e) => e.meta.rulePack?.id)?.meta.rulePack;
+      const pack = ref ? set.find(ref.id, ref.version) : undefined;
+      return pack ? computeDeadlines(events, pack, calendar, asOf) : [];
+    },
+    region: (ref) => set.find(ref.id, ref.version)?.jurisdiction?.name,
   };
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 2020-13-01, no 2021-02-29). */
+function isDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** `--lang`, else the environment's LC_ALL / LC_MESSAGES / LANG (zh* is zh-CN). */
+function reportLocale(value: unknown, env: Record<string, string | undefined>): ReportLocale {
+  if (value === undefined) return localeFromEnv(env);
+  if (!REPORT_LOCALES.includes(value as ReportLocale)) throw new UsageError(`--lang must be zh-CN or en, not ${String(value)}`, 'report');
+  return value as ReportLocale;
 }
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'per-stream timeline, decisions with citations, deadlines (md, html or json)',
-  usage: 'report <source> [--format md|html|json] [--out <file>]',
+  summary: 'the audit report: summary, organizations with filings, exams and certificates, deadlines (md, html or json)',
+  usage: 'report <source> [--format md|html|json] [--out <file> | --pages <dir>] [--lang zh-CN|en] [--as-of <date>] [--stream <id>]',
   description: `
-Writes an audit report of <source>: for every stream its integrity (hash chain
-verified or the first broken event), its timeline with actors and rule pack
-versions, every recorded decision with each finding's rule, outcome, document,
-clause and quoted original text, and its deadlines: missed as recorded
-(DeadlineMissed), and every deadline of the stream's pack version worked out
-with China's working-day calendar as met, missed or open. Packs: those
-certflow ships, plus any --packs <module> exports.
+Writes the audit report of <source>. At the top a summary: regions,
+organizations, filings by state, exams, certificates, refusals with their
+clauses, deadlines met, missed and open as of a date, broken streams; then a
+table of contents; then per organization each filing with its exams and each
+exam with its certificates, every stream with its integrity (hash chain
+verified or the first broken event), its timeline (labelled fields), every
+recorded decision with each finding's rule, outcome and quoted clause, and its
+deadlines: missed as recorded (DeadlineMissed), and every deadline of the
+stream's pack version worked out with China's working-day calendar. Appendices:
+the bookkeeping streams (quota places, serial numbers), the stream heads and
+the rule packs used. The footer names the versions of the CLI, core and packs
+used, and the report's SHA-256: that of every byte before the footer.
+
+--as-of <YYYY-MM-DD> (default: the China date of the last event): a deadline
+due before it whose step is not recorded is missed, not open. --lang zh-CN|en
+(default from LC_ALL, LC_MESSAGES or LANG: zh* is zh-CN). --stream <id>
+reports one stream alone. --pages <dir> writes the HTML report as pages, for
+a long log: index.html (summary, contents, the pages with their SHA-256) and
+one page per organization, each opening in a browser in moments. Packs: every
+rule pack package found beside the CLI, in the folder it runs in, or in a
+certflow checkout's rulepacks/ (as for replay), plus any --packs <module> exports.
 
 Every 身份证号 is masked (3701**********1231). The HTML report is one
-self-contained file: inline CSS, no scripts, no external assets. The same log
-always gives the same report, byte for byte.
+self-contained file: inline CSS, no scripts, no external assets, A4 print
+layout. The same log always gives the same report, byte for byte. A log of
+any size is written in bounded memory (one organization at a time).
 
 Exit codes: 0 written, 1 written but some stream is broken or a line is not
-JSON, 2 usage error, 3 the source could not be read (or is empty).`,
+JSON, 2 usage error (or --stream names no stream), 3 the source could not be
+read (or is empty).`,
   options: {
     format: { type: 'string', description: 'md (default), html or json', value: 'md|html|json' },
     out: { type: 'string', description: 'write to this file instead of stdout', value: 'file' },
+    lang: { type: 'string', description: 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)', value: 'zh-CN|en' },
+    'as-of': { type: 'string', description: 'China date deadlines are judged at (default: the last event’s)', value: 'YYYY-MM-DD' },
+    stream: { type: 'string', description: 'report this stream alone', value: 'id' },
+    pages: { type: 'string', description: 'write the HTML report as pages in this directory (index.html + one page per organization)', value: 'dir' },
     packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', value: 'module' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, packs: given }) {
-    const format = (values.format ?? 'md') as Format;
+    const format = (values.format ?? 'md') as ReportFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, html or json, not ${String(values.format)}`, 'report');
+    const locale = reportLocale(values.lang, io.env ?? process.env);
+    const asOf = values['as-of'];
+    if (asOf !== undefined && !isDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${String(asOf)}`, 'report');
+    const only = typeof values.stream === 'string' ? values.stream : undefined;
+    const pagesDir = typeof values.pages === 'string' ? values.pages : undefined;
+    if (pagesDir !== undefined && values.out !== undefined) throw new UsageError('give --out <file> or --pages <dir>, not both', 'report');
+    if (pagesDir !== undefined && values.format !== undefined && format !== 'html')
+      throw new UsageError('--pages writes HTML: leave out --format or give --format html', 'report');
     const extra: RulePack[] = [];
     for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[]) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
-    const deadlines = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks())]);
+    const { oracle, region } = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() }))]);
     const source = await openSource(positionals[0]!, io);
-    let records;
+    const spill = await adaptiveSpill();
     try {
-      const bar = progress(io, 'report');
-      records = await readAllRecords(source, (n) => bar.update(n), 'report');
-      bar.done();
+      const collector = reportCollector(
+        {
+          source: source.label,
+          locale,
+          masked: source.header?.certflowExport.masked === true,
+          deadlines: oracle,
+          region,
+          versions: { ...toolVersions(), packs: [] },
+          ...(asOf ? { asOf } : {}),
+          ...(only !== undefined ? { stream: only } : {}),
+        },
+        spill,
+      );
+      let records = 0;
+      let unreadable = 0;
+      try {
+        const bar = progress(io, 'report');
+        for await (const r of source.records()) {
+          records++;
+          if ('error' in r) {
+            unreadable++;
+            io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error} (skipped)\n`);
+          } else collector.add(r.event);
+          bar.update(records);
+        }
+        bar.done();
+      } finally {
+        await source.close();
+      }
+      if (records === 0) throw new EmptySourceError(source.label, 'report');
+      const plan = collector.finish();
+      if (only !== undefined && plan.index.size === 0) throw new UsageError(`--stream ${only}: no such stream in ${source.label}`, 'report');
+      const file = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
+      let summary: ReturnType<typeof writeReport>;
+      if (pagesDir !== undefined) {
+        const dir = resolve(io.cwd ?? process.cwd(), pagesDir);
+        let written: ReturnType<typeof writeHtmlPages>;
+        try {
+          written = writeHtmlPages(plan, dir);
+        } catch (err) {
+          throw cannotRead(pagesDir, err, 'write');
+        }
+        summary = written.summary;
+        io.stderr.write(`wrote html report of ${summary.streams} streams as ${written.pages.length + 1} pages in ${pagesDir} (open ${pagesDir}/index.html)\n`);
+      } else if (file) {
+        let fd: number;
+        try {
+          fd = openSync(file, 'w');
+        } catch (err) {
+          throw cannotRead(String(values.out), err, 'write');
+        }
+        try {
+          summary = writeReport(plan, format, (s) => writeSync(fd, s));
+        } finally {
+          closeSync(fd);
+        }
+        io.stderr.write(`wrote ${format} report of ${summary.streams} streams to ${values.out}\n`);
+      } else summary = writeReport(plan, format, (s) => io.stdout.write(s));
+      if (summary.brokenStreams > 0) io.stderr.write(`✖ ${summary.brokenStreams} stream(s) do not verify: run certflow verify\n`);
+      return summary.brokenStreams > 0 || unreadable > 0 ? EXIT.problems : EXIT.ok;
     } finally {
-      await source.close();
+      spill.close();
     }
-    const unreadable = records.filter((r) => 'error' in r);
-    for (const r of unreadable) io.stderr.write(`✖ ${source.label} line ${r.line}: ${(r as { error: string }).error} (skipped)\n`);
-    const report = buildReport(
-      records.flatMap((r) => ('event' in r ? [r.event] : [])),
-      { source: source.label, masked: source.header?.certflowExport.masked === true, deadlines },
-    );
-    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'html' ? renderHtml(report) : renderMarkdown(report);
-    if (typeof values.out === 'string') {
-      writeFileSync(resolve(io.cwd ?? process.cwd(), values.out), text);
-      io.stderr.write(`wrote ${format} report of ${report.summary.streams} streams to ${values.out}\n`);
-    } else io.stdout.write(text);
-    if (report.summary.brokenStreams > 0) io.stderr.write(`✖ ${report.summary.brokenStreams} stream(s) do not verify: run certflow verify\n`);
-    return report.summary.brokenStreams > 0 || unreadable.length > 0 ? EXIT.problems : EXIT.ok;
   },
 };

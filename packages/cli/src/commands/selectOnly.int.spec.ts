@@ -1,5 +1,6 @@
 // The whole auditor path (verify, replay, report, export) run as a PostgreSQL
 // role holding only the privileges docs/store-postgres.md lists for auditors.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sealEvents } from '@certflow/core';
@@ -51,6 +52,14 @@ describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
       const exp = await cli(['export', url, '--unmasked'], dir);
       expect(exp.code, exp.err).toBe(0);
       expect(exp.out.trim().split('\n')).toHaveLength(5);
+      // the transparency commands too: a checkpoint signed by the role, and verify --checkpoint against it (the store's own tree asked read-only)
+      expect((await cli(['keygen', 'certflow.test/ro', '--out', 'ro'], dir)).code).toBe(0);
+      const cp = await cli(['checkpoint', url, '--key', 'ro.key'], dir);
+      expect(cp.code, cp.err).toBe(0);
+      writeFileSync(join(dir, 'ro-cp.txt'), cp.out);
+      const vc = await cli(['verify', url, '--checkpoint', 'ro-cp.txt', '--vkey', 'ro.vkey', '--json'], dir);
+      expect(vc.code, vc.out + vc.err).toBe(0);
+      expect(JSON.parse(vc.out).checkpoint).toMatchObject({ ok: true, size: 4, checkpointSize: 4 });
       const rp = await cli(['replay', url, '--json'], dir);
       expect(rp.err).not.toMatch(/permission denied/);
       expect(JSON.parse(rp.out).events).toBe(4);

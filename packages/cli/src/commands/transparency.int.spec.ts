@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeEventHash, type EventStore, type JsonValue, type NewEvent, type StoredEvent } from '@certflow/core';
+import { computeEventHash, parseCheckpoint, parseNote, type EventStore, type JsonValue, type NewEvent, type StoredEvent, type TransparentEventStore } from '@certflow/core';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { postgresStore } from '@certflow/store-postgres';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../store-postgres/src/testing/pgTestEnv.js';
@@ -86,7 +86,7 @@ async function cli(dir: string, args: string[]) {
 interface Backend {
   name: string;
   skip: boolean;
-  open(): Promise<{ store: EventStore; source: string; rewrite(events: StoredEvent[]): Promise<void>; read(): Promise<StoredEvent[]>; done(): Promise<void> }>;
+  open(): Promise<{ store: EventStore; source: string; rewrite(events: StoredEvent[]): Promise<void>; read(): Promise<StoredEvent[]>; reopen(): TransparentEventStore; tamperTree(level: number, idx: number): Promise<void>; done(): Promise<void> }>;
 }
 
 const schemas: string[] = [];
@@ -108,6 +108,12 @@ const BACKENDS: Backend[] = [
         store,
         source: file,
         read,
+        reopen: () => sqliteStore({ file, readOnly: true }),
+        async tamperTree(level, idx) {
+          const db = new Database(file);
+          db.prepare('UPDATE certflow_tree_nodes SET hash = zeroblob(32) WHERE level = ? AND idx = ?').run(level, idx);
+          db.close();
+        },
         async rewrite(events) {
           await store.close();
           const db = new Database(file);
@@ -138,6 +144,13 @@ const BACKENDS: Backend[] = [
         store,
         source: `${PG_URL}?schema=${schema}`,
         read,
+        reopen: () => postgresStore({ connectionString: PG_URL, schema }),
+        async tamperTree(level, idx) {
+          const client = new pg.Client({ connectionString: PG_URL });
+          await client.connect();
+          await client.query(`UPDATE "${schema}".tree_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE level = $1 AND idx = $2`, [level, idx]);
+          await client.end();
+        },
         async rewrite(events) {
           const client = new pg.Client({ connectionString: PG_URL });
           await client.connect();
@@ -208,6 +221,13 @@ describe('transparency commands', () => {
           const plain = await cli(dir, ['verify', log.source]);
           expect(plain.code, `${attack}: plain verify passes the forger's work`).toBe(0);
           const checked = await cli(dir, ['verify', log.source, '--checkpoint', 'kept.txt', '--vkey', 'log.vkey']);
+          if (attack === "two certificates' holders swapped") {
+            // the store's own tree rows were left alone: its tree still folds to the signed root at the checkpoint's
+            // size, so only the events' own leaves (folded again by verify) show this rewrite
+            const reopened = log.reopen();
+            expect(Buffer.from(await reopened.transparency.root(7)).toString('base64')).toBe(Buffer.from(parseCheckpoint(parseNote(cp.out).text).rootHash).toString('base64'));
+            await reopened.close();
+          }
           if (attack === 'none') {
             expect(checked.code, checked.out).toBe(0);
             expect(checked.out).toContain('extends the checkpoint of 7 entries');
@@ -218,6 +238,43 @@ describe('transparency commands', () => {
           await log.done().catch(() => undefined);
         }
       }, 120_000);
+
+      it('verify --checkpoint of a checkpoint at N and 1,000 new events does O(new + log N) tree work past it, and checks the store\'s own tree', async () => {
+        const log = await backend.open();
+        const N = 3000;
+        const batch = (from: number, count: number) => Array.from({ length: count }, (_, i) => ev('ApplicationSubmitted', { n: from + i }, from + i));
+        for (let i = 0; i < N; i += 500) await log.store.append(`application-bulk-${i}`, batch(i, 500), { expectedVersion: 'no-stream' });
+        const cp = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
+        writeFileSync(join(dir, 'bulk.txt'), cp.out);
+        for (let i = 0; i < 1000; i += 250) await log.store.append(`application-new-${i}`, batch(N + i, 250), { expectedVersion: 'no-stream' });
+        const checked = await cli(dir, ['verify', log.source, '--checkpoint', 'bulk.txt', '--vkey', 'log.vkey', '--json']);
+        expect(checked.code, checked.out).toBe(0);
+        const { work, size, checkpointSize } = JSON.parse(checked.out).checkpoint;
+        expect([checkpointSize, size]).toEqual([N, N + 1000]);
+        const log2 = Math.ceil(Math.log2(N));
+        expect(work.extensionHashes).toBeLessThanOrEqual(1000 + 3 * log2);
+        expect(work.storeNodes).toBeGreaterThan(0);
+        expect(work.storeNodes).toBeLessThanOrEqual(2 * log2);
+        expect(work.leaves).toBe(N + 1000);
+        await log.done();
+      }, 60_000);
+
+      it("verify --checkpoint says so when the store's own tree no longer matches its events", async () => {
+        const log = await backend.open();
+        await writeLog(log.store, 'before');
+        writeFileSync(join(dir, 'tree-cp.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
+        await writeLog(log.store, 'after');
+        const reopened = log.reopen();
+        expect(await reopened.transparency.size()).toBe(9);
+        await reopened.close();
+        const args = ['verify', log.source, '--checkpoint', 'tree-cp.txt', '--vkey', 'log.vkey'];
+        expect((await cli(dir, args)).code).toBe(0);
+        await log.tamperTree(1, 2); // leaves 4 and 5: a node of the consistency proof from 7 to 9
+        const checked = await cli(dir, args);
+        expect(checked.code).toBe(1);
+        expect(checked.out).toContain("the store's Merkle tree does not match its events");
+        await log.done();
+      });
 
       it('a witness cosigns a checkpoint that extends the last one, and refuses a fork, saying why', async () => {
         const log = await backend.open();

@@ -8,7 +8,7 @@ import { MaskedExportError } from '../errors.js';
 
 /** Reads a file named by a flag (relative to the working directory); a missing file is a usage error. */
 export function readArgFile(io: CliIo, path: unknown, flag: string, command: string): string {
-  if (typeof path !== 'string' || path === '') throw new UsageError(`missing --${flag} <file>`, command);
+  if (typeof path !== 'string' || path === '') throw new UsageError({ key: 'usage.missing', values: { missing: `--${flag} <file>` } }, command);
   const file = resolve(io.cwd ?? process.cwd(), path);
   if (!existsSync(file)) throw new SourceNotFoundError(path);
   return readFileSync(file, 'utf8');

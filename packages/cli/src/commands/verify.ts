@@ -2,6 +2,7 @@ import { createLogChecker, positionRanges, verifyLog, type LogProblem } from '@c
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { EmptySourceError, MaskedExportError } from '../errors.js';
+import { t } from '../locales/index.js';
 import { compareHeads, headsCollector, headsComparer, logHeads, packsCollector, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
 import { progress } from '../progress.js';
 import { openSource, type Source, type SourceRecord } from '../sources.js';
@@ -72,11 +73,22 @@ function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: strin
  * verify over a source read as a stream: each record is checked as it is read
  * and dropped, so memory is bounded by the streams (one head per stream, the
  * packs named, the problems found, positions as ranges; with --heads, the kept
- * heads; with --checkpoint, the Merkle tree: two hashes per event), not by the events.
+ * heads; with --checkpoint, a compact range of the tree and the nodes of the events after the checkpoint), not by the events.
  */
 export async function verifySource(
   source: Source,
-  options: { kept?: StreamHeadRecord[]; checkpoint?: { add(record: SourceRecord): void }; onRecord?: (count: number) => void } = {},
+  options: {
+    kept?: StreamHeadRecord[];
+    checkpoint?: { add(record: SourceRecord): void };
+    onRecord?: (count: number) => void;
+    /** false: leave `heads` empty (text output shows none, and a list of every stream's head is as long as the streams). Default true. */
+    heads?: boolean;
+    /**
+     * Awaited after each event is checked, with whether the log is still clean
+     * (no problem found so far, this event included): import writes as it reads.
+     */
+    afterEach?: (event: unknown, clean: boolean) => Promise<void> | void;
+  } = {},
 ): Promise<VerifyReport> {
   const notJson: VerifyProblem[] = [];
   const checker = createLogChecker({ positions: positionRanges() });
@@ -99,6 +111,7 @@ export async function verifySource(
       }
       packs.add(r.event);
       comparer?.add(r.event);
+      if (options.afterEach) await options.afterEach(r.event, notJson.length === 0 && checker.broken.size === 0);
     }
     options.onRecord?.(count);
   }
@@ -112,7 +125,7 @@ export async function verifySource(
     detail: c.detail,
   }));
   const problems = [...notJson, ...result.problems, ...changes];
-  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
+  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: options.heads === false ? [] : mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
 }
 
 export function formatProblem(p: VerifyProblem): string {
@@ -141,7 +154,11 @@ rewritten since, which no hash chain can show on its own.
 
 With --checkpoint <file> --vkey <file>, also checks that the log extends a
 signed checkpoint kept from before (certflow checkpoint): a rewrite, a
-truncation or a removal of anything before it fails (docs/transparency.md).
+truncation or a removal of anything before it fails. Each event's leaf is
+folded in as it is read (the leaves before the checkpoint must give its
+signed root); past the checkpoint the tree work is O(new events + log n),
+and a store's own tree must prove the same extension. --json reports the
+work done (docs/transparency.md).
 
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
@@ -151,7 +168,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
     ...CHECKPOINT_OPTIONS,
   },
   positionals: { names: ['source'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
     const source = await openSource(positionals[0]!, io);
     try {
@@ -160,11 +177,11 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       const checkpointOf = checkpointCheck(values, io);
       let report: VerifyReport & { checkpoint?: unknown };
       try {
-        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n) });
+        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
       } finally {
         bar.done();
       }
-      const checkpoint = checkpointOf?.finish();
+      const checkpoint = await checkpointOf?.finish(source.transparency);
       if (checkpoint) {
         report.ok &&= checkpoint.ok;
         report.checkpoint = checkpoint.json;
@@ -173,10 +190,11 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
         for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
+        const counts = { source: report.source, events: report.events, streams: report.streams };
         io.stdout.write(
           report.ok
-            ? `✔ ${report.source}: ${report.events} events in ${report.streams} streams verify${kept ? `; all ${kept.length} kept heads are still there` : ''}\n`
-            : `✖ ${report.source}: ${report.problems.length} problem(s) in ${report.events} events, ${report.streams} streams\n`,
+            ? `${t(locale, 'verify.ok', { ...counts, ...(kept ? { kept: kept.length } : {}) })}\n`
+            : `${t(locale, 'verify.problems', { ...counts, count: report.problems.length })}\n`,
         );
       }
       return report.ok ? EXIT.ok : EXIT.problems;

@@ -1,4 +1,4 @@
-import { MerkleTree, checkAgainstCheckpoint, eventLeafHash, type CheckpointCheck, type StoredEvent } from '@certflow/core';
+import { checkpointAuditor, type CheckpointAudit, type StoredEvent, type TransparencyLog } from '@certflow/core';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../errors.js';
 import type { OptionSpec } from '../command.js';
@@ -14,45 +14,37 @@ export const CHECKPOINT_OPTIONS: Record<string, OptionSpec> = {
 export interface CheckpointOutcome {
   ok: boolean;
   /** For `verify --json`: what the check found. */
-  json: Omit<CheckpointCheck, 'checkpoint'> & { origin: string; checkpointSize: number };
+  json: Omit<CheckpointAudit, 'checkpoint'> & { origin: string; checkpointSize: number };
   line: string;
 }
 
 /**
- * `verify --checkpoint <file> --vkey <file>`: rebuilds the Merkle tree from
- * the events read (in log order) and checks that the tree of the
- * checkpoint's size still has its root: any event before it changed,
- * removed, inserted or reordered, or events cut from the end, fail it.
- * Undefined when the flag is absent.
+ * The checkpoint check fed record by record, for a source read as a stream
+ * (`verify --checkpoint <file> --vkey <file>`): the flags and files are read
+ * first (a usage error before any reading), then each record adds its leaf
+ * to a compact range (O(log n) hashes in memory, plus the nodes of the
+ * events after the checkpoint). The leaves of the events up to the
+ * checkpoint's size must fold to its signed root: any event before it
+ * changed, removed, inserted or reordered, or events cut from the end, fail
+ * it. The events after it are appended to that frontier (O(new + log n)
+ * tree work), and a store's own tree must prove the same extension (its
+ * consistency proof, O(log n) nodes). Undefined when the flag is absent.
  */
-export function checkCheckpointFlag(values: Record<string, unknown>, records: Iterable<SourceRecord>, io: CliIo): CheckpointOutcome | undefined {
-  const check = checkpointCheck(values, io);
-  if (!check) return undefined;
-  for (const r of records) check.add(r);
-  return check.finish();
-}
-
-/**
- * The checkpoint check fed record by record, for a source read as a stream:
- * the flags and files are read first (a usage error before any reading), then
- * each record adds its leaf. The tree keeps its leaves and inner nodes (about
- * two 32-byte hashes per event): the one part of verify that grows with the
- * events, and only with --checkpoint. Undefined when the flag is absent.
- */
-export function checkpointCheck(values: Record<string, unknown>, io: CliIo): { add(record: SourceRecord): void; finish(): CheckpointOutcome } | undefined {
+export function checkpointCheck(
+  values: Record<string, unknown>,
+  io: CliIo,
+): { add(record: SourceRecord): void; finish(stored?: TransparencyLog): Promise<CheckpointOutcome> } | undefined {
   if (values.checkpoint === undefined) return undefined;
   const note = readArgFile(io, values.checkpoint, 'checkpoint', 'verify');
-  if (values.vkey === undefined) throw new UsageError('--checkpoint needs --vkey <file> (the log’s verifier key)', 'verify');
+  if (values.vkey === undefined) throw new UsageError({ key: 'usage.checkpointNeedsVkey' }, 'verify');
   const vkey = readArgFile(io, values.vkey, 'vkey', 'verify').trim();
-  const tree = new MerkleTree();
+  const auditor = checkpointAuditor(note, vkey);
   return {
     add(r) {
-      const hash = 'event' in r ? (r.event as Partial<StoredEvent> | null)?.hash : undefined;
-      // an unreadable event still takes its place as a leaf (a placeholder), so the root of a changed log differs
-      tree.append(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? eventLeafHash(hash) : eventLeafHash('0'.repeat(64)));
+      auditor.add('event' in r ? (r.event as Partial<StoredEvent> | null)?.hash : undefined);
     },
-    finish() {
-      const check = checkAgainstCheckpoint(tree, note, vkey);
+    async finish(stored) {
+      const check = await auditor.finish(stored);
       const { checkpoint, ...rest } = check;
       const json = { ...rest, origin: checkpoint.origin, checkpointSize: checkpoint.size };
       const line = check.ok

@@ -1,4 +1,5 @@
-import { CertflowError, verifyProofBundle } from '@certflow/core';
+import { t } from '../locales/index.js';
+import { CertflowError, formatError, verifyProofBundle } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -19,14 +20,14 @@ Exit codes: 0 the proof holds, 1 it does not, 2 usage error.`,
     json: { type: 'boolean', description: 'print the result as JSON' },
   },
   positionals: { names: ['bundle'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const vkey = readArgFile(io, values.vkey, 'vkey', 'verify-proof').trim();
     const text = readArgFile(io, positionals[0], 'bundle', 'verify-proof');
     let bundle: unknown;
     try {
       bundle = JSON.parse(text);
     } catch {
-      throw new UsageError(`${positionals[0]} is not JSON`, 'verify-proof');
+      throw new UsageError({ key: 'usage.notJson', values: { file: positionals[0] } }, 'verify-proof');
     }
     try {
       const { checkpoint, event, leafIndex } = verifyProofBundle(bundle, vkey);
@@ -34,13 +35,13 @@ Exit codes: 0 the proof holds, 1 it does not, 2 usage error.`,
       io.stdout.write(
         values.json
           ? `${JSON.stringify(summary, null, 2)}\n`
-          : `✔ ${event.streamId} version ${event.version} (${event.type}) is entry ${leafIndex} of ${checkpoint.origin}, signed at ${checkpoint.size} entries\n`,
+          : `${t(locale, 'verifyProof.ok', { streamId: event.streamId, version: event.version, type: event.type, leafIndex, origin: checkpoint.origin, size: checkpoint.size })}\n`,
       );
       return EXIT.ok;
     } catch (e) {
       if (!(e instanceof CertflowError)) throw e;
       if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, error: e.toJSON() }, null, 2)}\n`);
-      io.stderr.write(`✖ ${e.message}\n`);
+      io.stderr.write(`✖ ${formatError(e, locale)}\n`);
       return EXIT.problems;
     }
   },

@@ -29,7 +29,10 @@ describe('verifySource (verify read as a stream)', () => {
   it('reports what verifying the whole array reports, heads and packs included, for intact and broken logs', async () => {
     const tamperings: ((log: StoredEvent[]) => unknown[])[] = [
       (log) => log,
-      (log) => ((log[1]!.data as Record<string, unknown>).i = 99, log), // hash mismatch at application-a v2: its head is still v6 as read
+      (log) => {
+        (log[1]!.data as Record<string, unknown>).i = 99; // hash mismatch at application-a v2: its head is still v6 as read
+        return log;
+      },
       (log) => [...log, { ...log[8]!, hash: 'f'.repeat(64) }], // a repeated version with another hash: the later one is the head
       (log) => log.filter((_, i) => i !== 2),
       (log) => log.map((e, i) => (i === 5 ? { ...e, version: 'x' } : e)),

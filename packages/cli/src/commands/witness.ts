@@ -1,6 +1,8 @@
+import { t } from '../locales/index.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import {
   CertflowError,
+  formatError,
   cosign,
   noteVerifier,
   parseCheckpoint,
@@ -34,10 +36,10 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
     proof: { type: 'string', value: 'file', description: 'the consistency proof, a JSON array of base64 hashes' },
   },
   positionals: { names: ['checkpoint'], min: 1 },
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, locale = 'en' }) {
     const witnessKey = readArgFile(io, values.key, 'key', 'witness').trim();
     const logVerifier = noteVerifier(readArgFile(io, values['log-vkey'], 'log-vkey', 'witness').trim());
-    if (typeof values.state !== 'string') throw new UsageError('missing --state <file>', 'witness');
+    if (typeof values.state !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--state <file>' } }, 'witness');
     const stateFile = resolveArg(io, values.state);
     const state: WitnessState = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as WitnessState) : {};
     const note = readArgFile(io, positionals[0], 'checkpoint', 'witness');
@@ -53,7 +55,7 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
           proof = log.tree.consistencyProof(kept.size, checkpoint.size).map((h) => Buffer.from(h).toString('base64'));
         }
       } else {
-        throw new UsageError('give --proof <file> or --source <log> for the consistency proof', 'witness');
+        throw new UsageError({ key: 'usage.proofOrSource' }, 'witness');
       }
     }
     try {
@@ -64,7 +66,7 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
       return EXIT.ok;
     } catch (e) {
       if (!(e instanceof CertflowError)) throw e;
-      io.stderr.write(`✖ not cosigned: ${e.message}\n`);
+      io.stderr.write(`${t(locale, 'witness.refused', { detail: formatError(e, locale) })}\n`);
       return EXIT.problems;
     }
   },

@@ -33,4 +33,13 @@ describe('the demo log of the 1.0.0 packs', () => {
     const r = JSON.parse(io.out());
     expect(r.under).toEqual({ pack: 'fujian-fuzhou@1.1.0', compared: 3, changed: [] });
   });
+
+  it('--under shandong@1.1.0 lists what the fix changes: none of the recorded decisions (it changes an application at the province by a kind the notice does not name, which this log has none of)', async () => {
+    const io = bufferIo();
+    expect(await runCli(['replay', fixture, '--under', 'shandong@1.1.0', '--json'], io)).toBe(0);
+    const r = JSON.parse(io.out());
+    expect(r.under.pack).toBe('shandong@1.1.0');
+    expect(r.under.compared).toBeGreaterThan(0);
+    expect(r.under.changed).toEqual([]);
+  });
 });

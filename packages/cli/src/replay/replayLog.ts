@@ -1,4 +1,15 @@
-import { checkHistory, createEngine, verifyLog, type HistoryViolation, type LogProblem, type StoredEvent } from '@certflow/core';
+import {
+  checkStreamHistory,
+  createEngine,
+  createLogChecker,
+  historyReferences,
+  positionRanges,
+  sortViolations,
+  type EventStore,
+  type HistoryViolation,
+  type LogProblem,
+  type StoredEvent,
+} from '@certflow/core';
 import type { Progress } from '../progress.js';
 import { logStore } from './logStore.js';
 import type { PackSet } from './packs.js';
@@ -16,7 +27,14 @@ export interface ReplayResult {
    * facts across streams that do not hold. Each names stream, version and rule.
    */
   history: HistoryViolation[];
+  /** Each rebuilt stream's version and state (empty when the replay was asked for counts only: `listStreams: false`). */
   streams: { streamId: string; version: number; state: string }[];
+  /** How many streams were rebuilt, by state. */
+  states: Record<string, number>;
+  /** The same counts by stream kind (application, exam, certificate), then state: a state's name is its machine's. */
+  statesByKind: Record<string, Record<string, number>>;
+  /** How many streams were rebuilt. */
+  rebuilt: number;
   /** Streams the machines could not fold. */
   failed: { streamId: string; error: string }[];
   decisions: {
@@ -43,46 +61,132 @@ export interface ReplayResult {
 }
 
 /**
+ * A log to replay: its events in log order, read once, and a read-only store
+ * over the same events that the engine and the history checks read streams
+ * from (the source store itself, or a spilled copy of a JSONL export).
+ */
+export interface ReplayInput {
+  events: AsyncIterable<unknown> | Iterable<unknown>;
+  store: EventStore;
+  /** How many events, when known (progress). */
+  total?: number;
+}
+
+/** Streams of other streams' history checks kept read, most recently used last. */
+const REFERENCED_CACHE = 256;
+
+/**
  * Rebuilds every stream through its machine and re-evaluates every recorded
  * decision under the pack version it names; with `under`, also under another
  * version of the same pack, to show what would change.
+ *
+ * The log is read once, in log order, and each event is dropped once checked:
+ * integrity as `verifyLogStream` checks it (one head per stream), and on the
+ * first event of each stream its history (`checkStreamHistory`, the stream
+ * and the streams it names read from the store, the last ${REFERENCED_CACHE} of those
+ * kept) and its rebuilt state (the engine loads it from the store). Memory is
+ * bounded by the streams (a head, the stream id, the rebuilt state's summary
+ * in the result) and by what is found, not by the events. An array of events
+ * is replayed from memory.
  */
 export async function replayLog(
-  events: StoredEvent[],
-  options: { source: string; packs: PackSet; under?: { id: string; version: string }; progress?: Progress },
+  input: StoredEvent[] | ReplayInput,
+  options: {
+    source: string;
+    packs: PackSet;
+    under?: { id: string; version: string };
+    progress?: Progress;
+    /** false: count the rebuilt streams by state without listing each (a list as long as the streams). Default true. */
+    listStreams?: boolean;
+  },
 ): Promise<ReplayResult> {
-  const integrity = verifyLog(events).problems;
-  const history = checkHistory(events).violations;
-  const engine = createEngine({ store: logStore(events), rulePacks: options.packs.all() });
-  const streamIds = [...new Set(events.map((e) => e.streamId))].filter((id) => !id.startsWith('quota-'));
+  const log: ReplayInput = Array.isArray(input) ? { events: input, store: logStore(input), total: input.length } : input;
+  const checker = createLogChecker({ positions: positionRanges() });
+  const history: HistoryViolation[] = [];
   const result: ReplayResult = {
     ok: true,
     source: options.source,
-    events: events.length,
-    integrity,
+    events: 0,
+    integrity: [],
     history,
     streams: [],
+    states: {},
+    statesByKind: {},
+    rebuilt: 0,
     failed: [],
     decisions: { rechecked: 0, mismatched: [], packChanged: [], knownBuild: 0, unavailable: [], unsupported: [], errors: [] },
   };
   const target = options.under ? options.packs.find(options.under.id, options.under.version) : undefined;
   if (target) result.under = { pack: `${target.id}@${target.version}`, compared: 0, changed: [] };
 
-  const work = streamIds.length + events.length;
-  let done = 0;
-  for (const streamId of streamIds) {
+  // The streams read last (a stream's own events are read for its history check, then again
+  // by the engine's load; an exam is named by each of its certificates): kept, most recent last.
+  const recent = new Map<string, StoredEvent[]>();
+  const readStream = async (streamId: string): Promise<StoredEvent[]> => {
+    const hit = recent.get(streamId);
+    if (hit) {
+      recent.delete(streamId);
+      recent.set(streamId, hit);
+      return hit;
+    }
+    const events = await log.store.readStream(streamId);
+    recent.set(streamId, events);
+    if (recent.size > REFERENCED_CACHE) recent.delete(recent.keys().next().value!);
+    return events;
+  };
+  const source = log.store;
+  const store: EventStore = {
+    append: (...a) => source.append(...a),
+    importEvents: (...a) => source.importEvents(...a),
+    subscribe: (...a) => source.subscribe(...a),
+    readAll: (...a) => source.readAll(...a),
+    streamVersion: (...a) => source.streamVersion(...a),
+    close: () => source.close(),
+    async readStream(streamId, range = {}) {
+      const from = range.fromVersion ?? 1;
+      const to = range.toVersion ?? Number.POSITIVE_INFINITY;
+      return (await readStream(streamId)).filter((e) => e.version >= from && e.version <= to);
+    },
+  };
+  const engine = createEngine({ store, rulePacks: options.packs.all() });
+  const readReferenced = async (streamId: string) => {
+    const events = await readStream(streamId);
+    return events.length > 0 ? events : undefined;
+  };
+
+  const seen = new Set<string>();
+  const firstOfStream = async (streamId: string) => {
+    const own = await readStream(streamId);
+    const others = new Map<string, StoredEvent[] | undefined>();
+    for (const id of historyReferences(streamId, own)) others.set(id, await readReferenced(id));
+    history.push(...checkStreamHistory(streamId, own, (id) => others.get(id)));
+    if (streamId.startsWith('quota-')) return;
     try {
       const s = await engine.load(streamId);
-      result.streams.push({ streamId, version: s.version, state: s.state });
+      if (options.listStreams !== false) result.streams.push({ streamId, version: s.version, state: s.state });
+      result.states[s.state] = (result.states[s.state] ?? 0) + 1;
+      const kind = streamId.slice(0, streamId.indexOf('-'));
+      const byKind = result.statesByKind[kind] ?? {};
+      result.statesByKind[kind] = byKind;
+      byKind[s.state] = (byKind[s.state] ?? 0) + 1;
+      result.rebuilt++;
     } catch (e) {
       result.failed.push({ streamId, error: (e as Error)?.message ?? String(e) });
     }
-    options.progress?.update(++done, work);
-  }
+  };
 
   const d = result.decisions;
-  for (const event of events) {
-    options.progress?.update(++done, work);
+  let count = 0;
+  for await (const raw of log.events) {
+    checker.check(raw);
+    options.progress?.update(++count, log.total);
+    const event = raw as StoredEvent;
+    const streamId = (raw as { streamId?: unknown } | null)?.streamId;
+    if (typeof streamId !== 'string') continue;
+    if (!seen.has(streamId)) {
+      seen.add(streamId);
+      await firstOfStream(streamId);
+    }
     const recorded = recordedDecision(event);
     if (!recorded) continue;
     const where = { streamId: event.streamId, version: event.version };
@@ -114,7 +218,16 @@ export async function replayLog(
     }
   }
   options.progress?.done();
+  result.events = count;
+  result.integrity = checker.result().problems;
+  sortViolations(history);
   result.ok =
-    integrity.length === 0 && history.length === 0 && result.failed.length === 0 && d.mismatched.length === 0 && d.packChanged.length === 0 && d.unavailable.length === 0 && d.errors.length === 0;
+    result.integrity.length === 0 &&
+    history.length === 0 &&
+    result.failed.length === 0 &&
+    d.mismatched.length === 0 &&
+    d.packChanged.length === 0 &&
+    d.unavailable.length === 0 &&
+    d.errors.length === 0;
   return result;
 }

@@ -13,24 +13,32 @@ function fieldOf(data: unknown, field: string): unknown {
  * resting on a year whose arrangement is not published says so (provisional,
  * with the statutory rule); one the calendar cannot compute is listed open
  * with the reason, never left out.
+ *
+ * As of a China date (`asOf`, default: no limit): a step recorded after it is
+ * not counted, and a deadline to act by a due date before it whose step is
+ * not recorded is missed, not open. A minimum period (not before a date) with
+ * no step stays open: waiting is what it asks.
  */
-export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar: WorkingDayCalendar): DeadlineView[] {
+export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar: WorkingDayCalendar, asOf?: string): DeadlineView[] {
   const first = events[0];
   if (!first) return [];
   const kind = streamKind(first.streamId);
-  const recordedMissed = new Set(
-    events.filter((e) => e.type === 'DeadlineMissed').map((e) => (e.data as { deadlineId?: unknown } | null)?.deadlineId),
-  );
+  const recordedMissed = new Set(events.filter((e) => e.type === 'DeadlineMissed').map((e) => (e.data as { deadlineId?: unknown } | null)?.deadlineId));
   const out: DeadlineView[] = [];
   for (const spec of pack.deadlines) {
     if (spec.machine !== kind || recordedMissed.has(spec.id)) continue;
     let at = -1;
-    for (let i = events.length - 1; i >= 0; i--) if (events[i]!.type === spec.from.event) { at = i; break; }
+    for (let i = events.length - 1; i >= 0; i--)
+      if (events[i]!.type === spec.from.event) {
+        at = i;
+        break;
+      }
     if (at === -1) continue;
     const anchorEvent = events[at]!;
     const anchor = spec.from.field ? fieldOf(anchorEvent.data, spec.from.field) : chinaLocalDate(anchorEvent.meta.at);
     if (typeof anchor !== 'string') continue;
-    const step = events.slice(at + 1).find((e) => e.type === COMMAND_EVENT[spec.step]);
+    const found = events.slice(at + 1).find((e) => e.type === COMMAND_EVENT[spec.step]);
+    const step = found && (asOf === undefined || chinaLocalDate(found.meta.at) <= asOf) ? found : undefined;
     const stepDay = step ? chinaLocalDate(step.meta.at) : undefined;
     let due: string;
     try {
@@ -52,16 +60,23 @@ export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar
     }
     const basis = calendar.basis?.(anchor, due);
     const provisional = basis?.provisional
-      ? `; provisional: ${basis.years.filter((y) => y.source === 'provisional').map((y) => y.year).join(', ')} not published, computed from ${basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays'}`
+      ? `; provisional: ${basis.years
+          .filter((y) => y.source === 'provisional')
+          .map((y) => y.year)
+          .join(', ')} not published, computed from ${basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays'}`
       : '';
     const hostYears = (basis?.years ?? []).filter((y) => y.source === 'host');
     const published = hostYears.length > 0 ? `; ${hostYears.map((y) => `${y.year} per ${y.cite?.document ?? 'the host calendar'}`).join(', ')}` : '';
+    const lapsed = !stepDay && spec.kind !== 'min-period' && asOf !== undefined && asOf > due;
     const status: DeadlineView['status'] = !stepDay
-      ? 'open'
+      ? lapsed
+        ? 'missed'
+        : 'open'
       : (spec.kind === 'min-period' ? stepDay >= due : stepDay <= due)
         ? 'met'
         : 'missed';
     const rule = spec.kind === 'min-period' ? `not before ${due}` : `by ${due}`;
+    const provisionalYears = (basis?.years ?? []).filter((y) => y.source === 'provisional').map((y) => y.year);
     out.push({
       id: spec.id,
       status,
@@ -71,7 +86,17 @@ export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar
       due,
       description: spec.description,
       cite: spec.cite,
-      detail: (step ? `${spec.step} on ${stepDay} (${rule})` : `${spec.step} not yet recorded (${rule})`) + provisional + published,
+      detail:
+        (step
+          ? `${spec.step} on ${stepDay} (${rule})`
+          : lapsed
+            ? `${spec.step} not recorded as of ${asOf} (${rule})`
+            : `${spec.step} not yet recorded (${rule})`) +
+        provisional +
+        published,
+      ...(basis?.provisional
+        ? { provisional: { years: provisionalYears, basis: basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays' } }
+        : {}),
     });
   }
   return out;

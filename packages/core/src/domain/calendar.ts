@@ -1,5 +1,4 @@
-import { CertflowError } from '../errors.js';
-import { registerMessages } from '../messages.js';
+import { CertflowError, type CoreErrorParams } from '../errors.js';
 
 /** A China local date, 'YYYY-MM-DD'. */
 export type LocalDate = string;
@@ -57,13 +56,39 @@ export function lastDayAfterYears(from: LocalDate, years: number): LocalDate {
   return end.toISOString().slice(0, 10);
 }
 
-registerMessages('CALENDAR_REQUIRED', {
-  en: (p) => `a working-day calendar is needed to compute deadline ${String(p.deadlineId)}: pass createEngine({ calendar: createChinaCalendar() })`,
-  'zh-CN': (p) => `计算期限 ${String(p.deadlineId)} 需要工作日日历：请向 createEngine 传入 calendar（createChinaCalendar()）`,
-});
+/**
+ * Code `CALENDAR_PROVISIONAL`: an engine created with `provisional: 'refuse'`
+ * was asked for a step a deadline constrains whose due date rests on a year
+ * whose arrangement is not published (answered from the statutory holidays
+ * only). Nothing was recorded. `deadlineId`, `step`, `due` (computed on the
+ * provisional calendar) and `years` (the provisional years) say which.
+ * HTTP: 409 (the request may succeed once the year is added).
+ */
+export class ProvisionalCalendarError extends CertflowError<CoreErrorParams['CALENDAR_PROVISIONAL']> {
+  readonly deadlineId: string;
+  readonly step: string;
+  readonly due: LocalDate;
+  readonly years: number[];
+  constructor(deadlineId: string, step: string, due: LocalDate, years: number[]) {
+    super('CALENDAR_PROVISIONAL', { deadlineId, step, due, years });
+    this.deadlineId = deadlineId;
+    this.step = step;
+    this.due = due;
+    this.years = years;
+  }
+}
+
+/**
+ * What the engine does with a deadline whose due date rests on a year whose
+ * arrangement is not published: `compute` (the default) decides on the
+ * provisional calendar and marks the decision provisional; `refuse` throws
+ * {@link ProvisionalCalendarError} for a step such a deadline constrains, and
+ * `tick` records no DeadlineMissed on provisional days.
+ */
+export type ProvisionalPolicy = 'compute' | 'refuse';
 
 /** A deadline had to be computed but the engine was created without a calendar. */
-export class CalendarRequiredError extends CertflowError {
+export class CalendarRequiredError extends CertflowError<CoreErrorParams['CALENDAR_REQUIRED']> {
   readonly deadlineId: string;
   constructor(deadlineId: string) {
     super('CALENDAR_REQUIRED', { deadlineId });

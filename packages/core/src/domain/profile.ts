@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personal } from '../personal/fields.js';
 import { isValidIdCardNumber, isValidUscc } from './checkDigits.js';
 
 /** Levels: 5 = 初级工, 4 = 中级工, 3 = 高级工, 2 = 技师, 1 = 高级技师. */
@@ -183,8 +184,10 @@ export type ApplicantProfile = z.infer<typeof applicantProfileSchema>;
 
 /** A person in an exam roster: 身份证号 with a valid check digit. */
 export const candidateSchema = z.looseObject({
-  idNumber: idCardNumberSchema,
-  name: z.string().min(1),
+  /** 身份证号: personal data (sensitive under 个人信息保护法 第二十八条). */
+  idNumber: personal(idCardNumberSchema, 'id-number'),
+  /** The candidate's name: personal data. */
+  name: personal(z.string().min(1), 'name'),
 });
 /** A member of the exam staff: the host's id for the person and the name. */
 export const staffMemberSchema = z.looseObject({ id: z.string().min(1), name: z.string().min(1) });

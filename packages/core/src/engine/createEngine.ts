@@ -10,8 +10,10 @@ import { packRegistry } from './packRegistry.js';
 import { streamLoader } from './loader.js';
 import { foldStream, machineOf, stateOf, toStreamState } from '../streams/state.js';
 import { runTick } from './tick.js';
-import { ValidationError } from '../errors.js';
+import { CertflowError, ValidationError } from '../errors.js';
+import { findingTranslator } from '../findingTexts.js';
 import { guardSnapshots, guardStore } from './storeGuard.js';
+import { resultReceipts } from '../transparency/receipts.js';
 import type { DeadlineItem, EngineOptions, ExecuteResult, LoadOptions, StreamState } from './types.js';
 
 export interface Engine extends CommandHelpers {
@@ -54,6 +56,7 @@ export function createEngine(options: EngineOptions): Engine {
   const snapshotEvery = options.snapshotEvery ?? 100;
   const toLocal = (d: Date | string) => (calendar ? calendar.toLocalDate(d) : chinaLocalDate(d));
   const loader = streamLoader(store, guardSnapshots(options.snapshots), snapshotEvery);
+  const receiptsOf = options.receipts ? resultReceipts(options.store, options.receipts) : undefined;
 
   const makeEnv = (command: Command): (() => DecideEnv) => {
     // `command` has passed parseCommand: its ids and actor are there.
@@ -63,6 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
       return {
         store,
         calendar,
+        provisional: options.provisional,
         packs,
         now,
         today: toLocal(now),
@@ -72,11 +76,30 @@ export function createEngine(options: EngineOptions): Engine {
     };
   };
 
+  // Every error the engine throws speaks the engine's locale, its findings worded by the packs' texts.
+  const locale = options.locale ?? 'en';
+  const translate = findingTranslator(options.findingTexts ?? []);
+  const localized = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      if (e instanceof CertflowError) {
+        const own = e as { localize?: (l: typeof locale, t: typeof translate) => unknown; format?: (l: typeof locale) => string };
+        // The calendar's errors carry the brand and format(locale), not CertflowError's prototype.
+        if (typeof own.localize === 'function') own.localize(locale, translate);
+        else if (locale !== 'en' && typeof own.format === 'function') e.message = own.format(locale);
+      }
+      throw e;
+    }
+  };
+
   const engine: Engine = {
-    async execute(command) {
-      return executeWithRetry(command, makeEnv, maxRetries);
-    },
-    async load(streamId, loadOptions = {}) {
+    execute: localized(async (command: Command) => {
+      const result = await executeWithRetry(command, makeEnv, maxRetries);
+      const receipts = receiptsOf?.(result);
+      return receipts ? { ...result, receipts } : result;
+    }),
+    load: localized(async (streamId: string, loadOptions: LoadOptions = {}) => {
       const machine = machineOf(streamId);
       if (loadOptions.at === undefined) return stateOf(await loader.load(streamId));
       const limit = typeof loadOptions.at === 'string' || loadOptions.at instanceof Date ? new Date(loadOptions.at).getTime() : Number.NaN;
@@ -88,11 +111,11 @@ export function createEngine(options: EngineOptions): Engine {
       events = events.filter((e) => Date.parse(e.meta.at) <= limit);
       const s = foldStream(streamId, events);
       return toStreamState(streamId, machine, s.snapshot, events.length, events[events.length - 1]?.meta.at ?? null);
-    },
-    async tick(now = clock()) {
-      return runTick({ store, calendar, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}`, fold: loader.fold });
-    },
-    async deadlines({ now = clock(), from } = {}) {
+    }),
+    tick: localized(async (now: Date = clock()) => {
+      return runTick({ store, calendar, provisional: options.provisional, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}`, fold: loader.fold });
+    }),
+    deadlines: localized(async ({ now = clock(), from }: { now?: Date; from?: DeadlineSource } = {}) => {
       if (from) return from.list({ now });
       const today = toLocal(now);
       const byStream = new Map<string, StoredEvent[]>();
@@ -110,7 +133,7 @@ export function createEngine(options: EngineOptions): Engine {
         }
       }
       return out.sort(byDue);
-    },
+    }),
     // A helper hands over what the host gave it; execute validates it like any command.
     ...commandHelpers((c) => engine.execute(c as Command)),
   };

@@ -1,7 +1,15 @@
 import type { StoredEvent } from '../event.js';
 import type { DeadlineSpec, Finding, LocalDate, RulePack } from '../rules/rulePack.js';
 import type { CommandType, MachineName } from '../domain/vocabulary.js';
-import { CalendarRequiredError, chinaLocalDate, isCalendarCoverageError, type CalendarYearBasis, type WorkingDayCalendar } from '../domain/calendar.js';
+import {
+  CalendarRequiredError,
+  ProvisionalCalendarError,
+  chinaLocalDate,
+  isCalendarCoverageError,
+  type CalendarYearBasis,
+  type ProvisionalPolicy,
+  type WorkingDayCalendar,
+} from '../domain/calendar.js';
 import { COMMAND_EVENT } from './commandSchemas.js';
 import { fromEvents, latestOf, type History } from '../streams/history.js';
 import type { DeadlineItem } from './types.js';
@@ -13,6 +21,8 @@ export interface OpenDeadline {
   /** within/before: last day allowed; min-period: first day allowed. Null when the calendar does not cover it (`uncovered`). */
   due: LocalDate | null;
   done: boolean;
+  /** The China date of the earliest step event after the anchor that the history still shows (the latest of each step type), when done. */
+  doneOn?: LocalDate;
   /** True when a day from the anchor to the due date is in a year whose arrangement is not published. */
   provisional: boolean;
   /** The calendar years the due date rests on that are not built-in data (host-added or provisional), with their citations. */
@@ -45,15 +55,17 @@ export function streamDeadlines(pack: RulePack, machine: MachineName, history: S
     if (typeof raw !== 'string') continue; // the anchor field is absent: the deadline does not apply
     if (!calendar) throw new CalendarRequiredError(spec.id);
     const n = spec.kind === 'before' ? -spec.workingDays : spec.workingDays;
-    const done = stepsOf(spec).some((s) => (latestOf(h, COMMAND_EVENT[s])?.version ?? 0) > anchorEvent.version);
+    const stepEvents = stepsOf(spec).map((s) => latestOf(h, COMMAND_EVENT[s])).filter((e) => e !== undefined && e.version > anchorEvent.version);
+    const done = stepEvents.length > 0;
+    const doneOn = done ? stepEvents.map((e) => calendar.toLocalDate(e!.at)).sort()[0] : undefined;
     try {
       const due = calendar.addWorkdays(raw, n);
       const basis = calendar.basis?.(raw, due) ?? { provisional: false, years: [] };
-      out.push({ spec, anchor: raw, due, done, provisional: basis.provisional, basis: basis.years });
+      out.push({ spec, anchor: raw, due, done, ...(doneOn ? { doneOn } : {}), provisional: basis.provisional, basis: basis.years });
     } catch (err) {
       // One date outside the calendar's years spoils this deadline, not the stream or the log.
       if (!isCalendarCoverageError(err)) throw err;
-      out.push({ spec, anchor: raw, due: null, done, provisional: false, basis: [], uncovered: err });
+      out.push({ spec, anchor: raw, due: null, done, ...(doneOn ? { doneOn } : {}), provisional: false, basis: [], uncovered: err });
     }
   }
   return out;
@@ -72,16 +84,20 @@ export interface StepCheck {
  * deadline is computed on the provisional calendar (statutory holidays,
  * weekends) and applied as any other, never refused for being provisional; a
  * refusal or a DeadlineMissed it causes says `provisional: true` and cites
- * the statutory rule. A deadline the calendar cannot compute at all (beyond
- * the provisional years) throws its CalendarCoverageError for the step it
- * constrains only.
+ * the statutory rule. With `policy: 'refuse'` a provisional deadline the step
+ * is held to throws ProvisionalCalendarError instead. A deadline the calendar
+ * cannot compute at all (beyond the provisional years) throws its
+ * CalendarCoverageError for the step it constrains only.
  */
-export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalDate, alreadyMissed: string[]): StepCheck {
+export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalDate, alreadyMissed: string[], policy: ProvisionalPolicy = 'compute'): StepCheck {
   const refused: Finding[] = [];
   const flagged: OpenDeadline[] = [];
   for (const d of open) {
     if (!stepsOf(d.spec).includes(step) || d.done) continue;
     if (d.uncovered || d.due === null) throw d.uncovered;
+    if (d.provisional && policy === 'refuse') {
+      throw new ProvisionalCalendarError(d.spec.id, step, d.due, d.basis.filter((y) => y.source === 'provisional').map((y) => y.year));
+    }
     const broken = d.spec.kind === 'min-period' ? today < d.due : today > d.due;
     if (!broken) continue;
     if (enforcementOf(d.spec) === 'refuse' || d.spec.kind === 'min-period') {
@@ -110,10 +126,55 @@ export function deadlineMissedData(d: OpenDeadline, today: LocalDate) {
  * What `tick` should record: open within/before deadlines whose last day has
  * passed, computed on the calendar as it is now — so when a published year
  * replaces a provisional one and moves a due date into the past, the next
- * tick records it. Deadlines the calendar cannot compute are left out.
+ * tick records it. Deadlines the calendar cannot compute are left out, and
+ * provisional ones under `policy: 'refuse'`.
  */
-export function overdue(open: OpenDeadline[], today: LocalDate, alreadyMissed: string[]): OpenDeadline[] {
-  return open.filter((d) => d.spec.kind !== 'min-period' && !d.done && d.due !== null && today > d.due && !alreadyMissed.includes(d.spec.id));
+export function overdue(open: OpenDeadline[], today: LocalDate, alreadyMissed: string[], policy: ProvisionalPolicy = 'compute'): OpenDeadline[] {
+  return open.filter((d) => d.spec.kind !== 'min-period' && !d.done && d.due !== null && today > d.due && !alreadyMissed.includes(d.spec.id) && !(policy === 'refuse' && d.provisional));
+}
+
+/** What a recorded DeadlineMissed said: enough to tell whether the calendar as it is now still finds it missed. */
+export interface RecordedMiss {
+  deadlineId: string;
+  anchor: LocalDate;
+  due: LocalDate;
+  detectedOn: LocalDate;
+  provisional?: boolean;
+}
+
+/**
+ * What `tick` should withdraw: each DeadlineMissed recorded on provisional
+ * days (`provisional: true`) whose deadline, computed on the calendar as it is
+ * now for the same anchor, has a different due date by which the step is
+ * not late — still open on `today` (outcome `open`), or done on or before
+ * the new due date (outcome `met`). A miss recorded on published days, one
+ * whose anchor has changed since, or one the calendar cannot compute now,
+ * stands.
+ */
+export function withdrawnMisses(open: OpenDeadline[], recorded: RecordedMiss[], today: LocalDate, missed: string[]) {
+  const out: Record<string, unknown>[] = [];
+  for (const r of recorded) {
+    if (r.provisional !== true || !missed.includes(r.deadlineId)) continue;
+    const d = open.find((o) => o.spec.id === r.deadlineId);
+    if (!d || d.due === null || d.spec.kind === 'min-period' || d.anchor !== r.anchor || d.due === r.due) continue;
+    const outcome = d.done ? (d.doneOn !== undefined && d.doneOn <= d.due ? 'met' : null) : today <= d.due ? 'open' : null;
+    if (!outcome) continue;
+    out.push({
+      deadlineId: d.spec.id,
+      step: d.spec.step,
+      kind: d.spec.kind,
+      anchor: d.anchor,
+      due: d.due,
+      missedDue: r.due,
+      missedOn: r.detectedOn,
+      outcome,
+      ...(outcome === 'met' ? { doneOn: d.doneOn } : {}),
+      detectedOn: today,
+      cite: { ...d.spec.cite },
+      ...calendarBasis(d),
+    });
+  }
+  return out;
 }
 
 type TimeStatus = 'open' | 'due-today' | 'overdue' | 'waiting';

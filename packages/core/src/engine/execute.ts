@@ -11,6 +11,7 @@ import { authorize } from './authorize.js';
 import { commandFingerprint, parseCommand, type Command } from './commandSchemas.js';
 import { checkStep, deadlineMissedData, streamDeadlines } from './deadlines.js';
 import { commandRange } from '../streams/history.js';
+import { commandConflict } from '../commandClaims.js';
 import type { ExecuteResult } from './types.js';
 
 /**
@@ -126,6 +127,9 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
     await definition.complete?.(stream, env);
     return repeated;
   }
+  // The id may have recorded a different command on another stream: the store knows (and refuses it at append).
+  const recorded = await env.store.findCommand?.(command.commandId);
+  if (recorded && recorded.fingerprint !== fingerprint) throw commandConflict(recorded, fingerprint, command.streamId);
 
   const payloadResult = definition.payload.safeParse(command.payload ?? {});
   if (!payloadResult.success) throw new ValidationError(zodIssues(payloadResult.error, ['payload']), command.type);
@@ -138,7 +142,7 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
   if (!acceptsEventType(stream.snapshot, definition.records)) throw new InvalidTransitionError(command.streamId, command.type, state);
 
   const missed: string[] = stream.snapshot.context.missedDeadlines ?? [];
-  const step = checkStep(streamDeadlines(pack, machine, stream, env.calendar), command.type, env.today, missed);
+  const step = checkStep(streamDeadlines(pack, machine, stream, env.calendar), command.type, env.today, missed, env.provisional);
   if (step.refused.length > 0) throw new RuleViolationError(command.type, step.refused);
 
   const decided = await definition.decide({ command: deciding, stream, context: stream.snapshot.context, pack, env });

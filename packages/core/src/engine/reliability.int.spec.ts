@@ -252,6 +252,49 @@ describe('reused commandIds', () => {
     expect((await t.engine.load('application-a')).state).toBe('filed.suspended');
   });
 
+  it('the same id on another stream is an IdempotencyConflictError naming both fingerprints, and appends nothing (no quota place either)', async () => {
+    const { store, t, suspend, first } = await filed();
+    await t.toPublicity('application-b', 'org-b');
+    const before = { b: await store.streamVersion('application-b'), quota: await store.streamVersion(QUOTA) };
+    const reusedIds: Command[] = [
+      { ...suspend, streamId: 'application-b' },
+      { ...t.filing('application-b'), commandId: suspend.commandId },
+      // The id is checked before the payload: a reused id is the conflict, whatever else is wrong.
+      { ...t.filing('application-b'), commandId: suspend.commandId, payload: { organizationCode: 42 } },
+    ];
+    for (const reused of reusedIds) {
+      const err = (await t.failure(t.engine.execute(reused))) as IdempotencyConflictError;
+      expect(err).toBeInstanceOf(IdempotencyConflictError);
+      expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', commandId: 'c-42', recorded: first.events[0]!.meta.commandFingerprint });
+      expect(err.attempted).not.toBe(err.recorded);
+      expect(err.format('zh-CN')).toContain('application-a');
+    }
+    // (Under a fresh id that payload is refused as such.)
+    expect(await t.failure(t.engine.execute({ ...reusedIds[2]!, commandId: 'fresh' }))).toBeInstanceOf(ValidationError);
+    expect({ b: await store.streamVersion('application-b'), quota: await store.streamVersion(QUOTA) }).toEqual(before);
+    expect((await t.engine.load('application-b')).state).toBe('publicity');
+    // The original command's retry is still a retry.
+    expect((await t.engine.execute(suspend)).version).toBe(first.version);
+  });
+
+  it('two engines racing one id on two streams: the store lets one record it; the other is an IdempotencyConflictError and leaves no place', async () => {
+    const store = memoryStore();
+    const t = setup(store);
+    const other = setup(store);
+    await t.toPublicity('application-b', 'org-b');
+    await other.toPublicity('application-c', 'org-c');
+    const [b, c] = await Promise.allSettled([
+      t.engine.execute({ ...t.filing('application-b'), commandId: 'shared' }),
+      other.engine.execute({ ...t.filing('application-c'), commandId: 'shared' }),
+    ]);
+    const outcomes = [b, c].map((r) => (r.status === 'fulfilled' ? 'done' : (r.reason as Error).constructor.name)).sort();
+    expect(outcomes).toEqual(['IdempotencyConflictError', 'done']);
+    const winner = b.status === 'fulfilled' ? 'application-b' : 'application-c';
+    expect(await t.holders(QUOTA)).toEqual([winner]);
+    const recorded = await store.findCommand!('shared');
+    expect(recorded?.fingerprint).toBe((await store.readStream(winner)).at(-1)!.meta.commandFingerprint);
+  });
+
   it('events recorded without a fingerprint are compared on their actor and types', async () => {
     const store = memoryStore();
     const t = setup(store);

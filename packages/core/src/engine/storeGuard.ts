@@ -46,6 +46,7 @@ export function guardStore(store: EventStore): EventStore {
     subscribe: (options) => store.subscribe(options),
     importEvents: (events) => guard('importEvents', 'unknown', () => store.importEvents(events)),
     close: () => store.close(),
+    ...(store.findCommand ? { findCommand: (commandId: string) => guard('findCommand', 'not-written', () => store.findCommand!(commandId)) } : {}),
   };
 }
 

@@ -5,9 +5,10 @@ import type { EventStore } from '../eventStore.js';
 import { acceptsEvent } from '../streams/fold.js';
 import type { ApplicationContext } from '../streams/application/context.js';
 import type { LocalDate } from '../rules/rulePack.js';
-import type { WorkingDayCalendar } from '../domain/calendar.js';
+import type { ProvisionalPolicy, WorkingDayCalendar } from '../domain/calendar.js';
 import { toJson, type PackRegistry, type RecordedEvent } from '../streams/defineCommand.js';
-import { deadlineMissedData, overdue, streamDeadlines } from './deadlines.js';
+import { isCatalogued } from '../streams/catalogue.js';
+import { deadlineMissedData, overdue, streamDeadlines, withdrawnMisses, type RecordedMiss } from './deadlines.js';
 import { releasePlaces } from '../streams/quota/places.js';
 import { completeCertificates } from '../streams/certificate/issue.js';
 import { stateOf } from '../streams/state.js';
@@ -15,6 +16,8 @@ import { stateOf } from '../streams/state.js';
 export interface TickInput {
   store: EventStore;
   calendar: WorkingDayCalendar | undefined;
+  /** `refuse`: no DeadlineMissed is recorded on provisional days. Default `compute`. */
+  provisional?: ProvisionalPolicy;
   packs: PackRegistry;
   now: Date;
   today: LocalDate;
@@ -29,16 +32,33 @@ interface TickedContext {
   missedDeadlines?: string[];
 }
 
-/** Events that have fallen due on a stream: missed deadlines, then the end of a filing's validity. */
-function dueEvents(s: LoadedStream, input: TickInput): RecordedEvent[] {
+/** The latest DeadlineMissed recorded for each deadline of a stream. */
+function recordedMisses(events: StoredEvent[]): RecordedMiss[] {
+  const byId = new Map<string, RecordedMiss>();
+  for (const e of events) {
+    if (!isCatalogued(e) || e.type !== 'DeadlineMissed') continue;
+    const { deadlineId, anchor, due, detectedOn, provisional } = e.data;
+    byId.set(deadlineId, { deadlineId, anchor, due, detectedOn, ...(provisional === true ? { provisional: true } : {}) });
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Events that have fallen due on a stream: missed deadlines recorded on
+ * provisional days that the calendar as it is now withdraws, missed deadlines,
+ * then the end of a filing's validity.
+ */
+function dueEvents(s: LoadedStream, events: StoredEvent[], input: TickInput): RecordedEvent[] {
   const ctx: TickedContext = s.snapshot.context;
   if (!ctx.rulePack || s.snapshot.status === 'done') return [];
   const pack = input.packs.resolve(ctx.rulePack);
   const open = streamDeadlines(pack, s.machine, s, input.calendar);
-  const out: RecordedEvent[] = overdue(open, input.today, ctx.missedDeadlines ?? []).map((d) => ({
-    type: 'DeadlineMissed',
-    data: toJson(deadlineMissedData(d, input.today)),
-  }));
+  const missed = ctx.missedDeadlines ?? [];
+  const withdrawn = withdrawnMisses(open, recordedMisses(events), input.today, missed);
+  const out: RecordedEvent[] = [
+    ...withdrawn.map((data) => ({ type: 'DeadlineMissedWithdrawn', data: toJson(data) })),
+    ...overdue(open, input.today, missed, input.provisional).map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, input.today)) })),
+  ];
   if (s.machine === 'application') {
     const app: ApplicationContext = s.snapshot.context;
     if (stateOf(s).state.startsWith('filed') && app.validUntil && input.today > app.validUntil)
@@ -48,8 +68,11 @@ function dueEvents(s: LoadedStream, input: TickInput): RecordedEvent[] {
 }
 
 /**
- * Appends, per stream, what has fallen due by `now`. Idempotent: the fold
- * remembers missed deadlines and expiry, so a second tick finds nothing to
+ * Appends, per stream, what has fallen due by `now`, on the calendar as it
+ * is now: a DeadlineMissedWithdrawn for each DeadlineMissed recorded on
+ * provisional days that a published year no longer finds missed, a
+ * DeadlineMissed for each deadline now past, a FilingExpired. Idempotent: the
+ * fold remembers missed (and withdrawn) deadlines and expiry, so a second tick finds nothing to
  * add. A stream that moved under the tick is left for the next one. It also
  * opens certificate streams an exam lists but that are missing (a crash
  * between IssueCertificates' two appends).
@@ -68,7 +91,7 @@ export async function runTick(input: TickInput): Promise<StoredEvent[]> {
     const { rulePack: ref }: TickedContext = s.snapshot.context;
     const meta = { at: input.now.toISOString(), actor: SYSTEM_ACTOR, commandId: input.commandId, correlationId: input.commandId };
     if (s.machine === 'exam' && ref) appended.push(...(await completeCertificates(input.store, s, meta, (id) => existing.has(id))));
-    const due = dueEvents(s, input);
+    const due = dueEvents(s, events, input);
     if (due.length === 0) continue;
     const withPack = { ...meta, rulePack: { id: ref!.id, version: ref!.version } };
     try {

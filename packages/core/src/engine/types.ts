@@ -1,12 +1,15 @@
+import type { FindingCatalogue } from '../findingTexts.js';
+import type { Locale } from '../messages.js';
 import type { Actor, StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
 import type { ApplicationContext } from '../streams/application/context.js';
 import type { CertificateContext } from '../streams/certificate/context.js';
 import type { ExamContext } from '../streams/exam/context.js';
 import type { Decision, LocalDate, RulePack } from '../rules/rulePack.js';
-import type { CalendarYearBasis, WorkingDayCalendar } from '../domain/calendar.js';
+import type { CalendarYearBasis, ProvisionalPolicy, WorkingDayCalendar } from '../domain/calendar.js';
 import type { StreamContexts, StreamState } from '../streams/state.js';
 import type { SnapshotStore } from './snapshots.js';
+import type { ReceiptOptions, ResultReceipts } from '../transparency/receipts.js';
 
 /** What `createEngine` takes. */
 export interface EngineOptions {
@@ -18,12 +21,29 @@ export interface EngineOptions {
   clock?: () => Date;
   /** The working-day calendar deadlines are computed with: pass `createChinaCalendar()` from `@certflow/calendar`. */
   calendar?: WorkingDayCalendar;
+  /**
+   * What a step check does with a deadline whose due date rests on a year whose arrangement is not
+   * published: `compute` (default) decides on the provisional calendar (statutory holidays, weekends)
+   * and marks the decision provisional; `refuse` throws ProvisionalCalendarError (code
+   * `CALENDAR_PROVISIONAL`) instead, and `tick` records no DeadlineMissed on provisional days.
+   * `deadlines()` lists such deadlines as `provisional` either way.
+   */
+  provisional?: ProvisionalPolicy;
   /** How many times a command is retried after a concurrency conflict before ConcurrencyError surfaces. Default 5. */
   maxRetries?: number;
   /** Where `load`, `execute`, `tick` and `deadlines` keep machine snapshots (keyed by machine version). Default: none. */
   snapshots?: SnapshotStore;
   /** Take a snapshot when at least this many events were folded since the last one. Default 100. */
   snapshotEvery?: number;
+  /** Give each `IssueCertificates` result `receipts()`: per certificate, its inclusion proof against the next checkpoint (see {@link ReceiptOptions}). The store must keep a transparency log. */
+  receipts?: true | ReceiptOptions;
+  /**
+   * The locale of the messages of the errors the engine throws (`err.message`,
+   * `err.format()`), findings included. Default `en`. Events never depend on it.
+   */
+  locale?: Locale;
+  /** The texts of the packs' findings in every locale (`import { findings } from '@certflow/rulepack-<id>/locales'`). */
+  findingTexts?: FindingCatalogue[];
 }
 
 /** The context type of each machine's streams. */
@@ -41,6 +61,8 @@ export interface ExecuteResult<C = ApplicationContext | ExamContext | Certificat
   events: StoredEvent[];
   /** The decision the command recorded (screening, plan or scope), else null. */
   decision: Decision | null;
+  /** With `createEngine({ receipts })`, on an `IssueCertificates` result: each certificate's receipt (leaf index, proof against the next checkpoint, proof bundle). */
+  receipts?: ResultReceipts;
 }
 
 /** Options of `engine.load`. */

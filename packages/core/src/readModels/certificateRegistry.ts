@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { chinaLocalDate } from '../domain/calendar.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
+import { commitPersonalValue, type PersonalCommitment } from '../personal/commitment.js';
 import { isCatalogued } from '../streams/catalogue.js';
 import { maskIdCardNumber } from '../domain/checkDigits.js';
-import { LEVEL_NAMES, type Level } from '../domain/profile.js';
+import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../domain/profile.js';
+import { type PublicCertificateAnswer, type PublicCertificateQuery, queryCertificatePublic } from './publicQuery.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 export type CertificateStatus = 'valid' | 'revoked';
@@ -26,6 +29,27 @@ export interface CertificateRecord {
   revocationReason: string | null;
   examStreamId: string | null;
   rulePack: { id: string; version: string } | null;
+  /**
+   * A salted commitment to the holder (name and 身份证号, see {@link holderMatchValue}),
+   * which the public query ({@link queryCertificatePublic}) matches what a caller supplies
+   * against, so that the query needs no clear 身份证号.
+   */
+  holderMatch: PersonalCommitment;
+}
+
+/**
+ * The salt of a registry's holder commitment, derived from the issuing event's hash
+ * so that folding the same log always gives the same state. It keeps the state free of
+ * clear 身份证号, but whoever holds the log holds the salt: the registry's state is as
+ * confidential as the log it is folded from; what it protects is the public query's answer.
+ */
+export function holderMatchSalt(eventHash: string): string {
+  return createHash('sha256').update(`certflow:holder-match:${eventHash}`).digest().subarray(0, 16).toString('base64url');
+}
+
+/** The value a holder commitment is made over: the name trimmed, the 身份证号 trimmed and upper-cased. */
+export function holderMatchValue(name: string, idNumber: string): { name: string; idNumber: string } {
+  return { name: name.normalize('NFKC').trim(), idNumber: idNumber.normalize('NFKC').trim().toUpperCase() };
 }
 
 interface ExamFacts {
@@ -76,6 +100,7 @@ export function certificateRegistryProjection(): Projection<RegistryState> {
             revocationReason: null,
             examStreamId: e.data.examStreamId ?? null,
             rulePack: e.data.rulePack ? { id: e.data.rulePack.id, version: e.data.rulePack.version } : null,
+            holderMatch: commitPersonalValue(holderMatchValue(e.data.holder.name, e.data.holder.idNumber), holderMatchSalt(e.hash)),
           });
           break;
         }
@@ -125,6 +150,11 @@ export class CertificateRegistry extends ReadModel<RegistryState> {
   /** The public query: a certificate by its number. */
   lookup(number: string): CertificateRecord | undefined {
     return lookupCertificate(this.state, number);
+  }
+
+  /** The free public query (公开查询) by number, name and 身份证号: see {@link queryCertificatePublic}. */
+  verifyPublic(query: PublicCertificateQuery): PublicCertificateAnswer {
+    return queryCertificatePublic(this.state, query);
   }
 
   list(query: RegistryQuery = {}): CertificateRecord[] {

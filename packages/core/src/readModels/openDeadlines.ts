@@ -1,9 +1,10 @@
-import type { WorkingDayCalendar } from '../domain/calendar.js';
+import type { CalendarYearBasis, WorkingDayCalendar } from '../domain/calendar.js';
 import { byDue, deadlineItem, streamDeadlines } from '../engine/deadlines.js';
 import { packRegistry } from '../engine/packRegistry.js';
 import type { DeadlineItem } from '../engine/types.js';
 import type { StoredEvent } from '../event.js';
 import type { EventStore } from '../eventStore.js';
+import { isCatalogued } from '../streams/catalogue.js';
 import { foldEvents, machines } from '../streams/fold.js';
 import type { LocalDate, RulePack } from '../rules/rulePack.js';
 import type { AnyMachineSnapshot } from 'xstate';
@@ -21,6 +22,17 @@ export interface MissedDeadline {
   detectedOn: LocalDate;
   cite: { document: string; clause: string; text: string };
   position: number;
+  /** True when the due date was computed on a year whose arrangement was not published (statutory holidays only). */
+  provisional?: true;
+  /** The host-added and provisional years the due date rested on, with their citations. */
+  calendar?: CalendarYearBasis[];
+  /**
+   * Set when a later DeadlineMissedWithdrawn (written by `engine.tick` once a
+   * published year moved the due date later) withdrew this miss: the due date
+   * the calendar gives now, whether the step is still `open` in time or was
+   * `met`, the day it was withdrawn and the event's position.
+   */
+  withdrawn?: { due: LocalDate; outcome: 'open' | 'met'; detectedOn: LocalDate; position: number; calendar?: CalendarYearBasis[] };
 }
 
 interface TrackedStream {
@@ -60,7 +72,8 @@ function machineSnapshot(s: TrackedStream): AnyMachineSnapshot {
  * engine's deadline computation needs; due dates are computed at query time
  * with the same code `engine.deadlines()` uses (the pack's deadline specs and
  * the working-day calendar), so the two always agree. DeadlineMissed events
- * are kept as a list of what was recorded late. Each event advances the
+ * are kept as a list of what was recorded late, each marked when a
+ * DeadlineMissedWithdrawn later withdrew it. Each event advances the
  * stream's machine by one transition (its snapshot is kept between events),
  * so folding a stream of n events costs n transitions.
  */
@@ -91,9 +104,26 @@ export function openDeadlinesProjection(): Projection<DeadlinesState> {
           folded.set(tracked, snapshot);
         }
       }
+      if (!isCatalogued(e)) return state;
       if (e.type === 'DeadlineMissed') {
-        const d = e.data as Omit<MissedDeadline, 'streamId' | 'position'>;
-        state.missed.push({ streamId: e.streamId, deadlineId: d.deadlineId, step: d.step, kind: d.kind, anchor: d.anchor, due: d.due, detectedOn: d.detectedOn, cite: d.cite, position: e.position });
+        const d = e.data;
+        state.missed.push({
+          streamId: e.streamId,
+          deadlineId: d.deadlineId,
+          step: d.step,
+          kind: d.kind,
+          anchor: d.anchor,
+          due: d.due,
+          detectedOn: d.detectedOn,
+          cite: d.cite,
+          position: e.position,
+          ...(d.provisional ? { provisional: true as const } : {}),
+          ...(d.calendar ? { calendar: d.calendar } : {}),
+        });
+      } else if (e.type === 'DeadlineMissedWithdrawn') {
+        const w = e.data;
+        const m = state.missed.findLast((x) => x.streamId === e.streamId && x.deadlineId === w.deadlineId && !x.withdrawn);
+        if (m) m.withdrawn = { due: w.due, outcome: w.outcome, detectedOn: w.detectedOn, position: e.position, ...(w.calendar ? { calendar: w.calendar } : {}) };
       }
       return state;
     },
@@ -144,9 +174,13 @@ export class OpenDeadlines extends ReadModel<DeadlinesState> {
     return this.list({ now, status: 'overdue' });
   }
 
-  /** Deadlines recorded as missed (DeadlineMissed events), in log order. */
-  missed(streamId?: string): MissedDeadline[] {
-    return this.state.missed.filter((m) => !streamId || m.streamId === streamId);
+  /**
+   * Deadlines recorded as missed (DeadlineMissed events), in log order; one
+   * a later DeadlineMissedWithdrawn withdrew carries `withdrawn` (pass
+   * `{ standing: true }` to leave those out).
+   */
+  missed(streamId?: string, options: { standing?: boolean } = {}): MissedDeadline[] {
+    return this.state.missed.filter((m) => (!streamId || m.streamId === streamId) && (!options.standing || !m.withdrawn));
   }
 }
 

@@ -3,6 +3,7 @@ import {
   CertificateRegistry,
   FilingCatalog,
   OpenDeadlines,
+  certificateRegistry,
   certificateRegistryProjection,
   filingCatalogProjection,
   memoryStore,
@@ -97,6 +98,35 @@ describe('filing catalog', () => {
 });
 
 describe('certificate registry', () => {
+  it('answers the free public query by number, name and 身份证号, and reveals nothing on a mismatch', async () => {
+    const store = memoryStore();
+    const s = storyEngine(store);
+    const { numbers } = await runStory(s);
+    const registry = await certificateRegistry(store);
+    const [first, second] = testRoster().filter((_, i) => i !== 1);
+    expect(registry.verifyPublic({ number: numbers[0]!, name: first!.name, idNumber: first!.idNumber })).toEqual({
+      status: 'valid',
+      number: numbers[0],
+      occupation: { code: '6-18-01-01', name: '车工', level: 5, levelName: '初级工' },
+      organization: { name: '某职业技能培训评价中心', code: '0001' },
+      issuedOn: '2020-06-30',
+      revokedOn: null,
+    });
+    // Spaces, case and full-width forms are forgiven, as a person types them.
+    expect(registry.verifyPublic({ number: ` ${numbers[1]!.toLowerCase()}`, name: ` ${second!.name} `, idNumber: second!.idNumber.toLowerCase() })).toMatchObject({ status: 'revoked', revokedOn: '2020-07-07' });
+    // Another holder's name or number, a wrong 身份证号, an unknown number, bad input: not found, nothing else.
+    for (const q of [
+      { number: numbers[0]!, name: second!.name, idNumber: first!.idNumber },
+      { number: numbers[0]!, name: first!.name, idNumber: second!.idNumber },
+      { number: 'S000137000123205000099', name: first!.name, idNumber: first!.idNumber },
+      null,
+      { number: numbers[0]! },
+    ]) {
+      expect(registry.verifyPublic(q as never)).toEqual({ status: 'not-found' });
+    }
+    await registry.stop();
+  });
+
   it('answers the public query by number with the masked 身份证号, and shows a revocation', async () => {
     const store = memoryStore();
     const registry = new CertificateRegistry(store);
@@ -117,6 +147,7 @@ describe('certificate registry', () => {
       revocationReason: null,
       examStreamId: 'exam-e1',
       rulePack: { id: 'test-pack', version: '1.0.0' },
+      holderMatch: { commitment: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.stringMatching(/^[A-Za-z0-9_-]{22,}$/) },
     });
     expect(registry.lookup(` ${numbers[1]!.toLowerCase()} `)).toMatchObject({ holderName: '考生3', status: 'revoked', revokedOn: '2020-07-07', revocationReason: '考试作弊' });
     expect(registry.lookup('S000137000123205000099')).toBeUndefined();

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors.js';
+import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { Level } from '../domain/profile.js';
 
 export interface CertificateNumberParts {
@@ -25,7 +25,7 @@ const CERT_NUMBER = /^[SY]\d{21}$/;
  * 2-digit year, a 1-digit level, a 6-digit serial.
  */
 export function formatCertificateNumber(p: CertificateNumberParts): string {
-  const issues: { path: string[]; code: string; message: string }[] = [];
+  const issues: ValidationIssue[] = [];
   const check = (ok: boolean, path: string, message: string) => ok || issues.push({ path: [path], code: 'invalid_format', message });
   check(p.organizationType === 'S' || p.organizationType === 'Y', 'organizationType', "expected 'S' or 'Y'");
   check(/^\d{4}$/.test(p.organizationCode), 'organizationCode', 'expected 4 digits');

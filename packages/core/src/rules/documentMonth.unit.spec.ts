@@ -10,7 +10,10 @@ describe('a document dated to the month only (「2020年1月  日」)', () => {
     expect(withIssued('2020-01').documents[0]!.issued).toBe('2020-01');
     expect(withIssued('2020-01-15').documents[0]!.issued).toBe('2020-01-15');
   });
+  it('keeps YYYY for a document known only by its number (人社部发〔2019〕90号)', () => {
+    expect(withIssued('2019').documents[0]!.issued).toBe('2019');
+  });
   it('refuses what is neither a date nor a month', () => {
-    for (const bad of ['2020-13', '2020-1', '2020', '2020-02-30']) expect(() => withIssued(bad), bad).toThrow(ValidationError);
+    for (const bad of ['2020-13', '2020-1', '202', '20201', '2020-02-30']) expect(() => withIssued(bad), bad).toThrow(ValidationError);
   });
 });

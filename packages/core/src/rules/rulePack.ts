@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ValidationError, type Citation } from '../errors.js';
+import { ValidationError, type Citation, type ValidationIssue } from '../errors.js';
 import { ROLES, type Role } from '../event.js';
 import { canonicalJson } from '../hash.js';
 import { zodIssues } from '../zodIssues.js';
@@ -86,8 +86,9 @@ export interface PackDocument {
   issuer: string;
   /**
    * The date of issue as the notice prints it: a China local date, or
-   * 'YYYY-MM' where the notice leaves the day blank (「2020年1月  日」); never a
-   * day the notice does not give.
+   * 'YYYY-MM' where the notice leaves the day blank (「2020年1月  日」), or
+   * 'YYYY' for a document the sources know only by its number (〔2019〕); never
+   * a day or month the sources do not give.
    */
   issued: LocalDate;
   /** File name of the shipped original text, relative to the pack's `source/` folder. */
@@ -276,7 +277,11 @@ const definitionSchema = z.object({
       number: z.string().min(1),
       title: z.string().min(1),
       issuer: z.string().min(1),
-      issued: z.union([localDateSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM where the notice gives no day')]),
+      issued: z.union([
+        localDateSchema,
+        z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM where the notice gives no day'),
+        z.string().regex(/^\d{4}$/, 'YYYY where the sources give the year only'),
+      ]),
       source: z.string().min(1),
       schedule: z.array(z.object({ id: idSchema, date: localDateSchema, description: z.string().min(1), cite: citeSchema })).optional(),
       level: z.enum(['national', 'province', 'city']).optional(),
@@ -335,7 +340,7 @@ function mergeById<T extends { id: string; replaces?: string }>(
   kind: string,
   inherited: readonly T[],
   own: readonly T[],
-  issues: { path: (string | number)[]; code: string; message: string }[],
+  issues: ValidationIssue[],
 ): T[] {
   const out = [...inherited];
   own.forEach((item, i) => {
@@ -402,7 +407,7 @@ export function defineRulePack(definition: RulePackDefinition): RulePack {
   const parsed = definitionSchema.safeParse(definition);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error), `rule pack ${String(definition?.id)}`);
   const parent = definition.extends;
-  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const issues: ValidationIssue[] = [];
   const rules = mergeById('rules', parent?.rules ?? [], definition.rules, issues);
   for (const [id, cite] of Object.entries(definition.citations ?? {})) {
     const at = rules.findIndex((r) => r.id === id);

@@ -46,6 +46,117 @@ function stateBefore(stream: Stream | undefined, position: number): string | und
   return stateLabel(foldEventsStrict(machines[stream.kind], before).snapshot.value);
 }
 
+/** A stream as the checks read it: its events that name it, with a type and a version, in version order (undefined: none, or not a stream id). */
+function asStream(streamId: string, events: Iterable<StoredEvent>): Stream | undefined {
+  const kind = kindOf(streamId);
+  if (!kind) return undefined;
+  const list: StoredEvent[] = [];
+  for (const e of events) if (e?.streamId === streamId && typeof e.type === 'string' && typeof e.version === 'number') list.push(e);
+  if (list.length === 0) return undefined;
+  list.sort((a, b) => a.version - b.version);
+  return { kind, events: list };
+}
+
+/**
+ * The other streams whose events `checkStreamHistory` reads to check this
+ * stream's: the filing an exam was planned under, the exam a certificate
+ * names, the quota streams a filing (or scope change) names.
+ */
+export function historyReferences(streamId: string, events: Iterable<StoredEvent>): string[] {
+  const s = asStream(streamId, events);
+  const out = new Set<string>();
+  if (!s) return [];
+  for (const e of s.events) {
+    const d = data(e);
+    if (s.kind === 'exam' && e.type === 'ExamPlanned') out.add(String(d.filingStreamId ?? ''));
+    if (s.kind === 'certificate' && e.type === 'CertificateIssued') out.add(String(d.examStreamId ?? ''));
+    if (s.kind === 'application' && (e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(d.quotaPlaces)) {
+      for (const place of d.quotaPlaces as unknown[]) out.add(String(place));
+    }
+  }
+  out.delete(streamId);
+  out.delete('');
+  return [...out];
+}
+
+/**
+ * `checkHistory` for one stream: its events (any order; those of other
+ * streams are ignored) and a lookup for the events of the streams it refers
+ * to (`historyReferences`; undefined for a stream not in the log). The same
+ * rules as `checkHistory`, which runs this over every stream of a log, so a
+ * log read stream by stream from a store is checked in memory bounded by a
+ * stream and the streams it names. Violations in the stream's version order.
+ */
+export function checkStreamHistory(streamId: string, events: Iterable<StoredEvent>, lookup: (streamId: string) => Iterable<StoredEvent> | undefined): HistoryViolation[] {
+  const s = asStream(streamId, events);
+  if (!s) return [];
+  const others = new Map<string, Stream | undefined>();
+  const streams = {
+    get(id: string): Stream | undefined {
+      if (id === streamId) return s;
+      if (!others.has(id)) {
+        const found = lookup(id);
+        others.set(id, found ? asStream(id, found) : undefined);
+      }
+      return others.get(id);
+    },
+  };
+  const violations: HistoryViolation[] = [];
+  const report = (e: StoredEvent, rule: HistoryRule, detail: string) =>
+    violations.push({ streamId: e.streamId, version: e.version, position: e.position, type: e.type, rule, detail });
+
+  // 1. Each event: its type and data, and its machine's acceptance.
+  const valid: StoredEvent[] = [];
+  for (const e of s.events) {
+    const issues = eventDataIssues(s.kind, e.type, e.data);
+    if (issues.length > 0) {
+      const rule = issues[0]!.code === 'unknown_event_type' ? 'event-type' : 'event-data';
+      report(e, rule, issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    } else valid.push(e);
+  }
+  if (s.kind !== 'quota') {
+    const { rejected } = foldEventsStrict(machines[s.kind], valid);
+    for (const r of rejected) {
+      report(valid[r.index]!, 'machine-accepts', `the ${s.kind} machine does not accept ${r.type} in state ${r.state}`);
+    }
+  }
+
+  // 2. Facts that span streams.
+  for (const e of s.events) {
+    const d = data(e);
+    if (s.kind === 'certificate' && e.type === 'CertificateIssued') checkCertificate(streams, streamId, e, d, report);
+    if (s.kind === 'exam' && e.type === 'ExamPlanned') {
+      const filingId = String(d.filingStreamId ?? '');
+      const state = stateBefore(streams.get(filingId), e.position);
+      if (state !== 'filed.active') report(e, 'exam-filing-active', `planned under ${filingId}, which was ${state ?? 'not in the log'} at the time`);
+    }
+    if (s.kind === 'exam' && e.type === 'CertificatesIssued') {
+      const plan = s.events.find((x) => x.type === 'ExamPlanned');
+      const filingId = String(data(plan).filingStreamId ?? '');
+      const state = stateBefore(streams.get(filingId), e.position);
+      if (state !== 'filed.active') report(e, 'exam-filing-active', `certificates issued under ${filingId}, which was ${state ?? 'not in the log'} at the time`);
+    }
+    if (s.kind === 'application' && (e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(d.quotaPlaces)) {
+      for (const place of d.quotaPlaces as unknown[]) {
+        const held = holdsAt(streams.get(String(place)), streamId, e.position);
+        if (!held) report(e, 'quota-place-held', `names quota place ${String(place)}, which ${streamId} did not hold at the time`);
+      }
+    }
+    if (s.kind === 'quota' && e.type === 'QuotaPlaceReserved') {
+      const holders = holdersAt(s, e.position);
+      const max = Number(d.max);
+      if (holders.has(String(d.holder))) report(e, 'quota-max', `${String(d.holder)} already holds a place here`);
+      else if (holders.size + 1 > max) report(e, 'quota-max', `a place beyond the maximum of ${max}: held by ${[...holders].join(', ')}`);
+    }
+  }
+  return violations;
+}
+
+/** Violations in log order (position, then stream id), as `checkHistory` gives them. */
+export function sortViolations(violations: HistoryViolation[]): HistoryViolation[] {
+  return violations.sort((a, b) => a.position - b.position || (a.streamId < b.streamId ? -1 : 1));
+}
+
 /**
  * Checks a log's history, not just its hashes: every event is one its stream
  * kind holds, with data valid for its type (the event catalogue); every event
@@ -58,72 +169,20 @@ function stateBefore(stream: Stream | undefined, position: number): string | und
  *
  * Events are grouped by stream and taken in version order; the envelope and
  * hash chain are verifyLog's job. Each violation names stream, version and rule.
+ * For a log too large to hold, check it stream by stream with `checkStreamHistory`.
  */
 export function checkHistory(events: Iterable<StoredEvent>): HistoryResult {
-  const streams = new Map<string, Stream>();
+  const byStream = new Map<string, StoredEvent[]>();
   for (const e of events) {
     const kind = typeof e?.streamId === 'string' ? kindOf(e.streamId) : undefined;
     if (!kind || typeof e.type !== 'string' || typeof e.version !== 'number') continue;
-    let s = streams.get(e.streamId);
-    if (!s) streams.set(e.streamId, (s = { kind, events: [] }));
-    s.events.push(e);
+    let list = byStream.get(e.streamId);
+    if (!list) byStream.set(e.streamId, (list = []));
+    list.push(e);
   }
-  for (const s of streams.values()) s.events.sort((a, b) => a.version - b.version);
-
   const violations: HistoryViolation[] = [];
-  const report = (e: StoredEvent, rule: HistoryRule, detail: string) =>
-    violations.push({ streamId: e.streamId, version: e.version, position: e.position, type: e.type, rule, detail });
-
-  // 1. Each event: its type and data, and its machine's acceptance.
-  const snapshots = new Map<string, AnyMachineSnapshot>();
-  for (const [streamId, s] of streams) {
-    const valid: StoredEvent[] = [];
-    for (const e of s.events) {
-      const issues = eventDataIssues(s.kind, e.type, e.data);
-      if (issues.length > 0) {
-        const rule = issues[0]!.code === 'unknown_event_type' ? 'event-type' : 'event-data';
-        report(e, rule, issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      } else valid.push(e);
-    }
-    if (s.kind === 'quota') continue;
-    const { snapshot, rejected } = foldEventsStrict(machines[s.kind], valid);
-    snapshots.set(streamId, snapshot);
-    for (const r of rejected) {
-      report(valid[r.index]!, 'machine-accepts', `the ${s.kind} machine does not accept ${r.type} in state ${r.state}`);
-    }
-  }
-
-  // 2. Facts that span streams.
-  for (const [streamId, s] of streams) {
-    for (const e of s.events) {
-      const d = data(e);
-      if (s.kind === 'certificate' && e.type === 'CertificateIssued') checkCertificate(streams, streamId, e, d, report);
-      if (s.kind === 'exam' && e.type === 'ExamPlanned') {
-        const filingId = String(d.filingStreamId ?? '');
-        const state = stateBefore(streams.get(filingId), e.position);
-        if (state !== 'filed.active') report(e, 'exam-filing-active', `planned under ${filingId}, which was ${state ?? 'not in the log'} at the time`);
-      }
-      if (s.kind === 'exam' && e.type === 'CertificatesIssued') {
-        const plan = s.events.find((x) => x.type === 'ExamPlanned');
-        const filingId = String(data(plan).filingStreamId ?? '');
-        const state = stateBefore(streams.get(filingId), e.position);
-        if (state !== 'filed.active') report(e, 'exam-filing-active', `certificates issued under ${filingId}, which was ${state ?? 'not in the log'} at the time`);
-      }
-      if (s.kind === 'application' && (e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(d.quotaPlaces)) {
-        for (const place of d.quotaPlaces as unknown[]) {
-          const held = holdsAt(streams.get(String(place)), streamId, e.position);
-          if (!held) report(e, 'quota-place-held', `names quota place ${String(place)}, which ${streamId} did not hold at the time`);
-        }
-      }
-      if (s.kind === 'quota' && e.type === 'QuotaPlaceReserved') {
-        const holders = holdersAt(s, e.position);
-        const max = Number(d.max);
-        if (holders.has(String(d.holder))) report(e, 'quota-max', `${String(d.holder)} already holds a place here`);
-        else if (holders.size + 1 > max) report(e, 'quota-max', `a place beyond the maximum of ${max}: held by ${[...holders].join(', ')}`);
-      }
-    }
-  }
-  violations.sort((a, b) => a.position - b.position || (a.streamId < b.streamId ? -1 : 1));
+  for (const [streamId, list] of byStream) violations.push(...checkStreamHistory(streamId, list, (id) => byStream.get(id)));
+  sortViolations(violations);
   return { ok: violations.length === 0, violations };
 }
 
@@ -144,7 +203,7 @@ function holdsAt(quota: Stream | undefined, holder: string, position: number): b
 }
 
 function checkCertificate(
-  streams: Map<string, Stream>,
+  streams: { get(streamId: string): Stream | undefined },
   streamId: string,
   e: StoredEvent,
   d: Record<string, unknown>,

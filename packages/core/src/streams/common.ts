@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from '../event.js';
 import { idCardNumberSchema, levelSchema, localDateSchema } from '../domain/profile.js';
+import { personal } from '../personal/fields.js';
 
 /**
  * Pieces the event catalogue shares. Each schema describes an event's `data`
@@ -30,6 +31,13 @@ export const decisionSchema = z.looseObject({
   asOf: localDate,
 });
 
+const yearBasisSchema = z.looseObject({ year: z.number().int(), source: z.enum(['built-in', 'host', 'provisional']), cite: z.looseObject({ document: z.string(), date: z.string() }).optional() });
+
+/**
+ * A deadline recorded as missed (by a late step or by `engine.tick`); on
+ * provisional calendar days it says so (`provisional`, and the years its due
+ * date rested on).
+ */
 export const deadlineMissedSchema = z.looseObject({
   deadlineId: text,
   step: z.string(),
@@ -38,6 +46,33 @@ export const deadlineMissedSchema = z.looseObject({
   due: localDate,
   detectedOn: localDate,
   cite: citeSchema,
+  provisional: z.literal(true).optional(),
+  calendar: z.array(yearBasisSchema).optional(),
+});
+
+/**
+ * A DeadlineMissed recorded on provisional calendar days that the calendar as
+ * it is now (a published year added) no longer finds missed: the due date
+ * moved later and the step is still open in time (`open`) or was done on
+ * time (`met`). Written by `engine.tick`; the DeadlineMissed stays in the log.
+ */
+export const deadlineMissedWithdrawnSchema = z.looseObject({
+  deadlineId: text,
+  step: z.string(),
+  kind: z.enum(['within', 'before', 'min-period']),
+  anchor: localDate,
+  /** The due date the calendar gives now. */
+  due: localDate,
+  /** The due date the withdrawn DeadlineMissed recorded, and the day it was detected. */
+  missedDue: localDate,
+  missedOn: localDate,
+  outcome: z.enum(['open', 'met']),
+  /** The day the step was done, for `met`. */
+  doneOn: localDate.optional(),
+  detectedOn: localDate,
+  cite: citeSchema,
+  provisional: z.literal(true).optional(),
+  calendar: z.array(yearBasisSchema).optional(),
 });
 
 export const occupationLevelSchema = z.object({ code: text, level: levelSchema });
@@ -58,7 +93,7 @@ export const objectionPayload = z.looseObject({ objectionId: payloadText, text: 
 export const objectionResolutionPayload = z.looseObject({ objectionId: payloadText, upheld: z.boolean(), resolution: payloadText });
 export const resultsPayload = z.looseObject({
   results: z
-    .array(z.object({ idNumber: idCardNumberSchema, passed: z.boolean(), score: z.number().min(0).max(100).optional() }))
+    .array(z.object({ idNumber: personal(idCardNumberSchema, 'id-number'), passed: z.boolean(), score: z.number().min(0).max(100).optional() }))
     .min(1)
     .refine((r) => new Set(r.map((c) => c.idNumber)).size === r.length, 'each candidate once'),
 });

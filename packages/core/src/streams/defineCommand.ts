@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { WorkingDayCalendar } from '../domain/calendar.js';
+import type { ProvisionalPolicy, WorkingDayCalendar } from '../domain/calendar.js';
 import type { CommandType, MachineName } from '../domain/vocabulary.js';
 import type { Actor, EventMeta, JsonValue, Role } from '../event.js';
 import type { EventStore } from '../eventStore.js';
@@ -21,6 +21,8 @@ export interface PackRegistry {
 export interface DecideEnv {
   store: EventStore;
   calendar: WorkingDayCalendar | undefined;
+  /** The engine's policy for deadlines on provisional calendar days (default `compute`). */
+  provisional?: ProvisionalPolicy;
   packs: PackRegistry;
   now: Date;
   today: LocalDate;

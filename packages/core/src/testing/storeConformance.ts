@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 // The testing entry is built separately; importing the package by name keeps
 // one copy of the error classes, so `instanceof` holds for stores built on it.
-import { ConcurrencyError, StoreClosedError, ValidationError, sealEvents, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
+import {
+  ConcurrencyError,
+  IdempotencyConflictError,
+  StoreClosedError,
+  ValidationError,
+  sealEvents,
+  verifyLog,
+  type EventStore,
+  type NewEvent,
+  type StoredEvent,
+} from '@certflow/core';
 import { testEvent, testEvents } from './eventFactory.js';
 
 export interface ConformanceOptions {
@@ -395,6 +405,69 @@ export function describeEventStoreConformance(
         });
         await expect(sub.waitUntilCaughtUp()).rejects.toThrow('read model down');
         await sub.stop();
+      });
+    });
+
+    describe('commandIds', () => {
+      const F1 = 'a'.repeat(64);
+      const F2 = 'b'.repeat(64);
+      const claimed = (commandId: string, fingerprint: string | undefined, type = 'SomethingHappened'): NewEvent =>
+        testEvent(type, { n: 1 }, fingerprint === undefined ? { commandId } : { commandId, commandFingerprint: fingerprint });
+
+      it('findCommand gives the first event recorded under a commandId with a fingerprint; events without one claim nothing', async () => {
+        const store = await open();
+        expect(store.findCommand, 'the store implements findCommand').toBeTypeOf('function');
+        await store.append('exam-c0', [claimed('plain', undefined)], { expectedVersion: 'no-stream' });
+        const quota = await store.append('quota-c1', [claimed('cmd-1', F1, 'QuotaPlaceReserved')], { expectedVersion: 'no-stream' });
+        await store.append('application-c1', [claimed('cmd-1', F1), claimed('cmd-1', F1)], { expectedVersion: 'no-stream' });
+        expect(await store.findCommand!('cmd-1')).toEqual({ commandId: 'cmd-1', fingerprint: F1, streamId: 'quota-c1', position: quota.events[0]!.position });
+        expect(await store.findCommand!('plain')).toBeUndefined();
+        expect(await store.findCommand!('never')).toBeUndefined();
+        // Events without a fingerprint never conflict (plain appends, logs written before fingerprints).
+        await store.append('exam-c0', [claimed('plain', F2)], { expectedVersion: 1 });
+        await store.append('exam-c9', [claimed('plain', undefined)], { expectedVersion: 'no-stream' });
+      });
+
+      it('the same commandId with another fingerprint, on any stream, is an IdempotencyConflictError naming both, and appends nothing', async () => {
+        const store = await open();
+        await store.append('application-c2', [claimed('cmd-2', F1)], { expectedVersion: 'no-stream' });
+        for (const [streamId, expected] of [['application-c2', 1], ['application-c3', 'no-stream']] as const) {
+          const err = await store.append(streamId, [claimed('cmd-2', F2)], { expectedVersion: expected }).catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(IdempotencyConflictError);
+          expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', commandId: 'cmd-2', recorded: F1, attempted: F2 });
+        }
+        // A batch that claims one id twice over, with two fingerprints, is refused as a whole.
+        const mixed = await store.append('application-c4', [claimed('cmd-3', F1), claimed('cmd-3', F2)], { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+        expect(mixed).toBeInstanceOf(IdempotencyConflictError);
+        expect((await collect(store.readAll())).map((e) => e.streamId)).toEqual(['application-c2']);
+        // The same fingerprint may record on other streams (a command appends to several).
+        await store.append('quota-c2', [claimed('cmd-2', F1)], { expectedVersion: 'no-stream' });
+        expect(await store.findCommand!('cmd-2')).toMatchObject({ fingerprint: F1, streamId: 'application-c2' });
+      });
+
+      it(`${racers} appends racing one commandId with different fingerprints on different streams: exactly one is recorded`, async () => {
+        const store = await open();
+        const fingerprints = Array.from({ length: racers }, (_, i) => i.toString(16).padStart(64, '0'));
+        const { won, errors } = await settleAll(fingerprints.map((f, i) => store.append(`application-race-${i}`, [claimed('cmd-race', f)], { expectedVersion: 'no-stream' })));
+        expect(won).toBe(1);
+        expect(errors.every((e) => e instanceof IdempotencyConflictError)).toBe(true);
+        const all = await collect(store.readAll());
+        expect(all).toHaveLength(1);
+        expect(await store.findCommand!('cmd-race')).toMatchObject({ fingerprint: all[0]!.meta.commandFingerprint, streamId: all[0]!.streamId });
+      });
+
+      it('an imported log is taken as it is (even one that reused an id), and its commands are found', async () => {
+        const source = await open();
+        await source.append('application-i1', [claimed('cmd-i', F1)], { expectedVersion: 'no-stream' });
+        const log = await collect(source.readAll());
+        // An older log may hold one id under two fingerprints: it still imports and verifies.
+        const reused = sealEvents('application-i2', { version: 0, hash: null }, [log.length + 1], [claimed('cmd-i', F2)]);
+        const copy = await open();
+        await copy.importEvents([...log, ...reused]);
+        expect(verifyLog(await collect(copy.readAll()))).toMatchObject({ ok: true, events: 2 });
+        expect(await copy.findCommand!('cmd-i')).toMatchObject({ fingerprint: F1, streamId: 'application-i1' });
+        const err = await copy.append('application-i3', [claimed('cmd-i', F2)], { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(IdempotencyConflictError);
       });
     });
 

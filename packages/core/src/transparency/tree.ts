@@ -41,9 +41,10 @@ export function rangeHash(lo: number, hi: number, read: NodeReader): Hash {
  * The subtree hashes of several ranges, sharing work: the right-edge ranges
  * of one tree size are suffixes of one another (RFC 9162's recursion splits
  * at the same boundaries), so each suffix is folded once. An inclusion proof
- * then reads O(log n) nodes rather than O(log² n).
+ * then reads O(log n) nodes rather than O(log² n). `work.hashes`, if given,
+ * counts the node hashes computed.
  */
-export function rangeHashes(ranges: readonly LeafRange[], read: NodeReader): Hash[] {
+export function rangeHashes(ranges: readonly LeafRange[], read: NodeReader, work?: { hashes: number }): Hash[] {
   const suffix = new Map<string, Hash>();
   return ranges.map(([lo, hi]) => {
     const nodes = rangeNodes(lo, hi);
@@ -65,6 +66,7 @@ export function rangeHashes(ranges: readonly LeafRange[], read: NodeReader): Has
     }
     for (let i = j - 1; i >= 0; i--) {
       const h = read(nodes[i]!.level, nodes[i]!.index);
+      if (acc && work) work.hashes++;
       acc = acc ? nodeHash(h, acc) : h;
       suffix.set(`${starts[i]}/${hi}`, acc);
     }

@@ -1,5 +1,5 @@
 import { fail, optionalFact, pass, releaseOf, review, type ApplicantProfile, type DeadlineSpec, type RulePack } from '@certflow/core';
-import { national } from '@certflow/rulepack-national';
+import { national_1_0_0 } from '@certflow/rulepack-national';
 import { definition } from '../definition.js';
 import { deadlines } from '../filing.js';
 import { MAX_OCCUPATIONS_FIRST_APPLICATION, maxOccupationsFirstApplication } from '../scope.js';
@@ -31,6 +31,7 @@ export const fujianFuzhou_1_0_0: RulePack = releaseOf(definition, {
   ],
   deadlines: deadlines.map((d): DeadlineSpec => (d.id === 'results-filing' ? { ...d, from: { event: 'ExamPlanned', field: 'examEndDate' } } : d)),
   roles: {},
-  levels: national.levels!,
+  extends: national_1_0_0,
+  levels: national_1_0_0.levels!,
   citations: {},
 });

@@ -1,6 +1,7 @@
 import { releaseOf } from '@certflow/core';
-import { national } from '@certflow/rulepack-national';
+import { national_1_0_0 } from '@certflow/rulepack-national';
 import { definition } from '../definition.js';
+import { documents } from '../documents.js';
 
 /**
  * 1.0.0 as released: no skill-type check (a professional-technical
@@ -11,7 +12,9 @@ import { definition } from '../definition.js';
 export const v1_0_0 = releaseOf(definition, {
   version: '1.0.0',
   sourceDigest: 'e022dea111520fa7c95cdada641c7d656d4a0ca69e25e6811b25b984d1387749',
-  extends: national,
+  extends: national_1_0_0,
   withoutRules: ['skill-type-occupation', 'own-exited-occupations'],
   citations: undefined,
+  // 1.0.0 did not mark its notice as a national document.
+  documents: documents.map(({ level: _level, ...d }) => d),
 });

@@ -12,5 +12,6 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     '9a89a3ce640e81682ee91d52556acf6aa00c79607c7604ee87fa0495a925c924', // TS source (tsx)
     '58b092affbb08360ff88bcd2ffed08f3d15b53dfa56c28fe6026bf2479921018', // dist ESM
     'de7c847a3a7061576d439799b4d5d11bf08db31b4c1a6868d511b8360bde4004', // dist CJS
+    '3dd19d8532e030f9308b266d3afed7c6701aca028d91791a7146bfbcab98156d', // over the source digest (every build)
   ],
 };

@@ -12,5 +12,6 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     'a9489a6db7b8b1df64709798587e17a51a9f31834bb1026201c699290c1bc1c6', // TS source (tsx)
     '25b8c7f0358536448954564c82183ae86927eabfd40a37ecf954ef2c05aee60c', // dist ESM
     '5f3c4303c38d0e136c706024fcdd424bd592802dc4d4c8a2d46a704ffd9561d6', // dist CJS
+    '5a2dff54b607ba40e02605bbfd6d792f8c881b5fe09f7ec420a2c0dca0b407f7', // over the source digest (every build)
   ],
 };

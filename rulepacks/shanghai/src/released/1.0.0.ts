@@ -1,5 +1,5 @@
 import { fail, isLocalDate, notApplicable, pass, perOccupation, releaseOf, review, type Occupation, type Rule, type RuleResult } from '@certflow/core';
-import { national } from '@certflow/rulepack-national';
+import { national_1_0_0 } from '@certflow/rulepack-national';
 import { definition } from '../definition.js';
 import { CATALOG_EXIT_CUTOFF } from '../documents.js';
 import { amendedOccupationsInScope, nationalStandardFor, occupationScope, type AmendScopeFacts } from '../rules.js';
@@ -47,9 +47,10 @@ const amendedOccupationsInScope100: Rule<AmendScopeFacts> = {
 export const v1_0_0 = releaseOf(definition, {
   version: '1.0.0',
   sourceDigest: '0d10932df56eb8bdd5e623f9768abc5b204988c410f8d7e4f830f4505c3e6cb9',
-  extends: national,
+  extends: national_1_0_0,
   rules: [occupationScope100, amendedOccupationsInScope100],
   withoutRules: ['skill-type-occupation', 'not-access-type'],
   filingValidity: undefined,
   citations: undefined,
+  levels: undefined,
 });

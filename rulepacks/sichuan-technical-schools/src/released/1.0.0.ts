@@ -1,5 +1,5 @@
 import { releaseOf } from '@certflow/core';
-import { national } from '@certflow/rulepack-national';
+import { national_1_0_0 } from '@certflow/rulepack-national';
 import { definition } from '../definition.js';
 
 /**
@@ -12,7 +12,7 @@ import { definition } from '../definition.js';
 export const v1_0_0 = releaseOf(definition, {
   version: '1.0.0',
   sourceDigest: 'c3997df827f82cfd629fad77ef51d7b126b47b50fe373500c1bd56377e0eb054',
-  extends: national,
+  extends: national_1_0_0,
   documents: [],
   withoutRules: ['not-access-type', 'school-issues-only-own-certification', 'competition-certificates-by-authorities'],
   deadlines: definition.deadlines!.map((d) => {
@@ -21,4 +21,6 @@ export const v1_0_0 = releaseOf(definition, {
     return { ...released, description: '职鉴中心在10个工作日内通知申请单位是否受理' };
   }),
   filingValidity: undefined,
+  levels: undefined,
+  citations: undefined,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CorruptStoreError, InvalidTransitionError, RuleViolationError, ValidationError } from '../../errors.js';
+import { CorruptStoreError, InvalidTransitionError, RuleViolationError, ValidationError, type ValidationIssue } from '../../errors.js';
+import type { IssueCode } from '../../issueCodes.js';
 import { lastDayAfterYears } from '../../domain/calendar.js';
 import { applicantProfileSchema, levelSchema, localDateSchema, occupationSchema, type ApplicantProfile } from '../../domain/profile.js';
 import { evaluateRules, type RulePack } from '../../rules/rulePack.js';
@@ -78,7 +79,7 @@ const releaseAfter = (i: In, reason: string) => async () => {
 function filingValidUntil(i: In<z.output<typeof completeFilingPayload>>): string | null {
   const spec = i.pack.filingValidity;
   const given = i.command.payload.validUntil;
-  const issue = (code: string, message: string) =>
+  const issue = (code: IssueCode, message: string) =>
     new ValidationError([{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }], 'CompleteFiling');
   if (spec?.years !== undefined) {
     const computed = lastDayAfterYears(i.env.today, spec.years);
@@ -257,7 +258,7 @@ export const applicationCommands = {
       const ctx = i.context;
       const issues = Object.keys(i.command.payload.findings)
         .filter((id) => ctx.criteria[id] !== 'review')
-        .map((id) => ({
+        .map((id): ValidationIssue => ({
           path: ['payload', 'findings', id],
           code: 'not_under_review',
           message: `${id} is not a criterion awaiting review (it is ${ctx.criteria[id] ?? 'unknown'})`,
@@ -288,7 +289,7 @@ export const applicationCommands = {
     decide(i) {
       const id = i.command.payload.objectionId;
       if (i.context.objections[id]) {
-        throw new ValidationError([{ path: ['payload', 'objectionId'], code: 'duplicate', message: `objection ${id} is already recorded` }], 'RecordObjection');
+        throw new ValidationError([{ path: ['payload', 'objectionId'], code: 'duplicate_id', message: `objection ${id} is already recorded` }], 'RecordObjection');
       }
       return { decision: null, events: [{ type: 'ObjectionRecorded', data: toJson({ ...i.command.payload, by: i.command.actor }) }] };
     },

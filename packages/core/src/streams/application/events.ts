@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { applicantProfileSchema, levelSchema, occupationSchema } from '../../domain/profile.js';
-import { actorSchema, deadlineMissedSchema, decisionSchema, localDate, note, objectionResolutionPayload, packRefSchema, reasonPayload, supplementRequestPayload, text } from '../common.js';
+import {
+  actorSchema,
+  deadlineMissedSchema,
+  deadlineMissedWithdrawnSchema,
+  decisionSchema,
+  localDate,
+  note,
+  objectionResolutionPayload,
+  packRefSchema,
+  reasonPayload,
+  supplementRequestPayload,
+  text,
+} from '../common.js';
 
 const scopeChangeSchema = z.looseObject({
   add: z.array(occupationSchema),
@@ -35,6 +47,7 @@ export const applicationEvents = {
   FilingRevoked: reasonPayload,
   FilingExpired: z.looseObject({ validUntil: localDate, expiredOn: localDate }),
   DeadlineMissed: deadlineMissedSchema,
+  DeadlineMissedWithdrawn: deadlineMissedWithdrawnSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApplicationEventType = keyof typeof applicationEvents;

@@ -41,7 +41,11 @@ export function applyScopeChange(scope: ScopeItem[], change: ScopeChange): Scope
   return [...out].filter(([, ls]) => ls.length > 0).map(([code, levels]) => ({ code, levels }));
 }
 
-const deadlineMissed = { DeadlineMissed: { actions: 'recordMissedDeadline' as const } };
+// A DeadlineMissed the calendar no longer supports (a published year moved the due date later) is withdrawn by tick.
+const deadlineMissed = {
+  DeadlineMissed: { actions: 'recordMissedDeadline' as const },
+  DeadlineMissedWithdrawn: { guard: 'deadlineWasMissed' as const, actions: 'withdrawMissedDeadline' as const },
+};
 
 /**
  * The filing of an organization (备案): submission and screening, supplements,
@@ -52,6 +56,10 @@ const deadlineMissed = { DeadlineMissed: { actions: 'recordMissedDeadline' as co
 export const applicationMachine = setup({
   types: { context: {} as ApplicationContext, events: {} as ApplicationEvent },
   guards: {
+    deadlineWasMissed: ({ context, event }) => {
+      assertEvent(event, 'DeadlineMissedWithdrawn');
+      return context.missedDeadlines.includes(String(event.data.deadlineId));
+    },
     notIneligible: ({ context }) => !Object.values(context.criteria).includes('fail'),
     allCriteriaPassed: ({ context }) => Object.values(context.criteria).every(settled),
     noOpenOrUpheldObjection: ({ context }) => Object.values(context.objections).every((s) => s === 'dismissed'),
@@ -70,6 +78,12 @@ export const applicationMachine = setup({
       missedDeadlines: ({ context, event }) => {
         assertEvent(event, 'DeadlineMissed');
         return [...context.missedDeadlines, String(event.data.deadlineId)];
+      },
+    }),
+    withdrawMissedDeadline: assign({
+      missedDeadlines: ({ context, event }) => {
+        assertEvent(event, 'DeadlineMissedWithdrawn');
+        return context.missedDeadlines.filter((id) => id !== String(event.data.deadlineId));
       },
     }),
     screen: assign(({ event }) => {

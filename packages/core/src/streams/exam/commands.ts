@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CorruptStoreError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError } from '../../errors.js';
+import { CorruptStoreError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError, type ValidationIssue } from '../../errors.js';
 import { examPlanSchema, type ApplicantProfile, type ExamPlan } from '../../domain/profile.js';
 import type { CommandType } from '../../domain/vocabulary.js';
 import { formatCertificateNumber } from '../../rules/certificateNumber.js';
@@ -190,7 +190,7 @@ export const examCommands = {
       const issues = i.command.payload.results
         .map((r, n) => ({ r, n }))
         .filter(({ r }) => !roster.has(r.idNumber))
-        .map(({ n }) => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }));
+        .map(({ n }): ValidationIssue => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }));
       if (issues.length > 0) throw new ValidationError(issues, 'RecordResults');
       return { decision: null, events: [{ type: 'ResultsRecorded', data: toJson(i.command.payload) }] };
     }),

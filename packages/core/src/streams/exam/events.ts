@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { personal } from '../../personal/fields.js';
 import { examPlanSchema, levelSchema } from '../../domain/profile.js';
-import { deadlineMissedSchema, decisionSchema, localDate, note, packRefSchema, resultsPayload, text } from '../common.js';
+import { deadlineMissedSchema, deadlineMissedWithdrawnSchema, decisionSchema, localDate, note, packRefSchema, resultsPayload, text } from '../common.js';
 
 const filingSummarySchema = z.looseObject({
   streamId: text,
@@ -21,10 +22,11 @@ export const examEvents = {
   ResultsPublicityStarted: z.looseObject({ note: z.string().optional(), startsOn: localDate }),
   ResultsConfirmed: note,
   CertificatesIssued: z.looseObject({
-    certificates: z.array(z.looseObject({ number: z.string().length(22), idNumber: text, name: text })).min(1),
+    certificates: z.array(z.looseObject({ number: z.string().length(22), idNumber: personal(text, 'id-number'), name: personal(text, 'name') })).min(1),
     issuedOn: localDate,
   }),
   DeadlineMissed: deadlineMissedSchema,
+  DeadlineMissedWithdrawn: deadlineMissedWithdrawnSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ExamEventType = keyof typeof examEvents;

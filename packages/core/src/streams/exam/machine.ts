@@ -17,7 +17,11 @@ const initialContext: ExamContext = {
   missedDeadlines: [],
 };
 
-const deadlineMissed = { DeadlineMissed: { actions: 'recordMissedDeadline' as const } };
+// A DeadlineMissed the calendar no longer supports (a published year moved the due date later) is withdrawn by tick.
+const deadlineMissed = {
+  DeadlineMissed: { actions: 'recordMissedDeadline' as const },
+  DeadlineMissedWithdrawn: { guard: 'deadlineWasMissed' as const, actions: 'withdrawMissedDeadline' as const },
+};
 
 /**
  * An assessment session: the plan (occupation, level, schedule, roster and
@@ -33,8 +37,18 @@ export const examMachine = setup({
         return [...context.missedDeadlines, String(event.data.deadlineId)];
       },
     }),
+    withdrawMissedDeadline: assign({
+      missedDeadlines: ({ context, event }) => {
+        assertEvent(event, 'DeadlineMissedWithdrawn');
+        return context.missedDeadlines.filter((id) => id !== String(event.data.deadlineId));
+      },
+    }),
   },
   guards: {
+    deadlineWasMissed: ({ context, event }) => {
+      assertEvent(event, 'DeadlineMissedWithdrawn');
+      return context.missedDeadlines.includes(String(event.data.deadlineId));
+    },
     somebodyPassed: ({ context }) => context.results.some((r) => r.passed),
   },
 }).createMachine({

@@ -1,5 +1,8 @@
-// The files a new rule pack starts with. Each is a function of the options so
-// a test can scaffold into any folder; nothing here touches the disk.
+// The files a new rule pack starts with, shared by `pnpm create-pack` (a pack
+// folder of a certflow checkout) and `certflow new-pack` outside a checkout (a
+// standalone pack project against the installed packages). Each is a function
+// of the options so a test can scaffold into any folder; nothing here touches
+// the disk.
 
 export interface PackTemplateInput {
   id: string;
@@ -22,7 +25,26 @@ export interface PackTemplateInput {
   elsewhere: string;
   /** How many leading digits of the division code identify this jurisdiction. */
   prefix: number;
+  /**
+   * `checkout` (default): a `rulepacks/<id>` folder of a certflow checkout (workspace
+   * dependencies, the README's sample in docs/snippets). `standalone`: a project of its
+   * own, depending on the installed `@certflow/core` and parent pack by version range.
+   */
+  mode?: 'checkout' | 'standalone';
+  /** The parent's package name (default `@certflow/rulepack-<parent>`). */
+  parentPackage?: string;
+  /** The China date the sample profile is screened on (default 2021-06-01). */
+  asOf?: string;
+  /** Standalone: the versions installed, for the dependency ranges. */
+  versions?: { core: string; parent: string };
 }
+
+const standalone = (t: PackTemplateInput) => t.mode === 'standalone';
+/** The package name of the new pack: `@certflow/rulepack-<id>` in a checkout, `certflow-rulepack-<id>` standalone (both discovered by the CLI). */
+export const packageName = (t: PackTemplateInput) => (standalone(t) ? `certflow-rulepack-${t.id}` : `@certflow/rulepack-${t.id}`);
+const parentPackage = (t: PackTemplateInput) => t.parentPackage ?? `@certflow/rulepack-${t.parent}`;
+/** Toolchain ranges of a standalone pack project: the ones certflow itself is built and tested with. */
+export const TOOLCHAIN = { '@types/node': '^20.19.0', tsup: '^8.5.0', tsx: '^4.20.0', typescript: '~5.9.3', vitest: '^4.0.0' } as const;
 
 export const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const json = (v: unknown) => JSON.stringify(v, null, 2);
@@ -36,8 +58,36 @@ export const PLACEHOLDER_NOTICE = `（把通知原文粘贴到本文件，一字
 `;
 
 export function packageJson(t: PackTemplateInput): string {
+  if (standalone(t)) {
+    const v = t.versions ?? { core: '0.1.0', parent: '0.1.0' };
+    return `${json({
+      name: packageName(t),
+      version: '0.1.0',
+      description: `certflow rule pack for ${t.name}`,
+      license: 'MIT',
+      type: 'module',
+      sideEffects: false,
+      main: './dist/index.cjs',
+      module: './dist/index.js',
+      types: './dist/index.d.cts',
+      exports: {
+        '.': {
+          import: { types: './dist/index.d.ts', default: './dist/index.js' },
+          require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+        },
+        './package.json': './package.json',
+      },
+      files: ['dist', 'source', 'snapshot.md', 'README.md', 'LICENSE', 'CHANGELOG.md'],
+      scripts: { build: 'tsup', snapshots: 'tsx scripts/snapshots.ts', test: 'vitest run' },
+      engines: { node: '>=20' },
+      dependencies: { [parentPackage(t)]: `^${v.parent}` },
+      // One copy of core for the host and every pack (instanceof of its errors), in the range the pack was built against.
+      peerDependencies: { '@certflow/core': `^${v.core}` },
+      devDependencies: { '@certflow/cli': `^${v.core}`, '@certflow/core': `^${v.core}`, ...TOOLCHAIN },
+    })}\n`;
+  }
   return `${json({
-    name: `@certflow/rulepack-${t.id}`,
+    name: packageName(t),
     version: '0.1.0',
     description: `certflow rule pack for ${t.name}`,
     license: 'MIT',
@@ -53,6 +103,10 @@ export function packageJson(t: PackTemplateInput): string {
       '.': {
         import: { types: './dist/index.d.ts', default: './dist/index.js' },
         require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+      },
+      './locales': {
+        import: { types: './dist/locales/index.d.ts', default: './dist/locales/index.js' },
+        require: { types: './dist/locales/index.d.cts', default: './dist/locales/index.cjs' },
       },
       './package.json': './package.json',
     },
@@ -91,12 +145,12 @@ SOFTWARE.
 `;
 
 /** Changesets appends each release above this line (`pnpm changeset`, then `pnpm version-packages`). */
-export const changelog = (t: PackTemplateInput) => `# @certflow/rulepack-${t.id}\n\n## 0.1.0\n\nFirst release.\n`;
+export const changelog = (t: PackTemplateInput) => `# ${packageName(t)}\n\n## 0.1.0\n\nFirst release.\n`;
 
 export const tsupConfig = () => `import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', 'locales/index': 'src/locales/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
@@ -108,7 +162,13 @@ export default defineConfig({
 });
 `;
 
-export const tsconfig = () => `${json({ extends: '../../tsconfig.base.json', include: ['src'] })}\n`;
+export const tsconfig = (t?: PackTemplateInput) =>
+  t && standalone(t)
+    ? `${json({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023'], types: ['node'], strict: true, skipLibCheck: true, noEmit: true, verbatimModuleSyntax: false },
+        include: ['src', 'scripts'],
+      })}\n`
+    : `${json({ extends: '../../tsconfig.base.json', include: ['src'] })}\n`;
 
 export const documentsTs = (t: PackTemplateInput) => `import type { PackDocument } from '@certflow/core';
 
@@ -119,7 +179,8 @@ export const documents: PackDocument[] = [
   {
     number: NOTICE,
     title: '（通知标题待填）',
-    issuer: '（发文机关待填）',
+    // The issuer names the jurisdiction: a finding may cite only its own notice (issued in ${t.name}) or a national document.
+    issuer: '${t.name}（发文机关待填）',
     issued: '2021-01-01',
     source: 'notice.txt',
     // schedule: [{ id: 'first-batch-due', date: 'YYYY-MM-DD', description: '…', cite: { document: NOTICE, clause: '…', text: '…' } }],
@@ -149,7 +210,9 @@ export const rules = [registeredInJurisdiction];
 
 export const indexTs = (t: PackTemplateInput) => `import { defineRulePack, type RulePack } from '@certflow/core';
 // A named import: under CJS interop a default import of a sibling pack would be its whole module object.
-import { ${t.parentExport} } from '@certflow/rulepack-${t.parent}';
+import { ${t.parentExport} } from '${parentPackage(t)}';
+// The digest of src/ (written by \`${standalone(t) ? 'npm run snapshots' : 'pnpm snapshots'}\`): the pack's hash rests on it, not on how it was built.
+import { sourceDigest } from './digest.js';
 import { documents } from './documents.js';
 import { rules } from './rules.js';
 
@@ -162,6 +225,7 @@ const ${camel(t.id)}: RulePack = defineRulePack({
   documents,
   jurisdiction: { name: '${t.name}', code: '${t.code}', level: '${t.level}' },
   rules,
+  sourceDigest,
 });
 
 export default ${camel(t.id)};
@@ -181,10 +245,28 @@ export const exampleTs = (t: PackTemplateInput) => `import type { ApplicantProfi
 export const exampleProfile: ApplicantProfile = ${json(t.base)};
 
 /** The China date (YYYY-MM-DD) on which {@link exampleProfile} is screened as \`${t.baseExpect.outcome}\`. */
-export const exampleAsOf = '2021-06-01';
+export const exampleAsOf = '${t.asOf ?? '2021-06-01'}';
 `;
 
-export const specTs = (t: PackTemplateInput) => `import { fileURLToPath } from 'node:url';
+export const specTs = (t: PackTemplateInput) =>
+  standalone(t)
+    ? `import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeRulePack, screenWithEngine } from '@certflow/core/testing';
+import pack from './index.js';
+
+// Inherited rules cite the parent's notices: their texts ship in each pack package's source/.
+const require = createRequire(import.meta.url);
+const sourceOf = (name: string) => join(dirname(require.resolve(\`\${name}/package.json\`)), 'source');
+
+describeRulePack(pack, {
+  packDir: fileURLToPath(new URL('..', import.meta.url)),
+  sourceDirs: [${[...new Set(['@certflow/rulepack-national', parentPackage(t)])].map((n) => `sourceOf('${n}')`).join(', ')}],
+  screen: screenWithEngine,
+});
+`
+    : `import { fileURLToPath } from 'node:url';
 import { describeRulePack, screenWithEngine } from '@certflow/core/testing';
 import pack from './index.js';
 
@@ -194,6 +276,38 @@ describeRulePack(pack, {
   sourceDirs: [fileURLToPath(new URL('../../national/source', import.meta.url)), fileURLToPath(new URL('../../${t.parent}/source', import.meta.url))],
   screen: screenWithEngine,
 });
+`;
+
+/** Standalone: what git leaves out. */
+export const gitignore = () => `node_modules/\ndist/\n`;
+
+/** Standalone: `npm run snapshots` writes src/digest.ts, then snapshot.md from the pack (what `pnpm snapshots` does in a checkout). */
+export const snapshotsScript = () => `// Regenerates src/digest.ts (the digest of src/, which the pack's hash rests on) and then
+// snapshot.md from the pack. Run after every change under src/: \`npm run snapshots\`.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { renderPackSnapshot, type RulePack } from '@certflow/core';
+import { writePackDigest } from '@certflow/cli';
+
+const dir = fileURLToPath(new URL('..', import.meta.url));
+writePackDigest(dir);
+const pack = (await import(pathToFileURL(\`\${dir}/src/index.ts\`).href)).default as RulePack;
+writeFileSync(new URL('../snapshot.md', import.meta.url), renderPackSnapshot(pack));
+console.log(\`wrote src/digest.ts and snapshot.md (\${pack.id}@\${pack.version} \${pack.hash.slice(0, 12)}…)\`);
+`;
+
+/** The re-audit table of the pack (checked by the repository's scripts/fidelity.spec.ts): one row per requirement of the notice. */
+export const fidelityMd = (t: PackTemplateInput) => `# Fidelity of the ${t.name} pack
+
+Each row is one checkable requirement of the notice: the clause, the notice's
+own words, how the pack encodes it and the test that holds it. Replace the
+placeholder row with the real notice's requirements as you encode them.
+
+## （文号待填）
+
+| clause | the notice's words | encoded as | held by |
+|---|---|---|---|
+| 一（一） | 在本辖区内依法登记 | rule \`registered-in-${t.id}\` | \`test/cases.yaml\` › registered in ${t.name}; \`test/cases.yaml\` › registered outside ${t.name} (${t.elsewhere}) |
 `;
 
 const yamlList = (xs: string[] | undefined) => `[${(xs ?? []).join(', ')}]`;
@@ -212,18 +326,18 @@ export const casesYaml = (t: PackTemplateInput) => `# Test cases as data: a base
 base:\n${t.baseYaml.trimEnd().replace(/^/gm, '  ')}
 cases:
   - name: registered in ${t.name}
-    asOf: '2021-06-01'
+    asOf: '${t.asOf ?? '2021-06-01'}'
     expect: ${expectYaml(t.baseExpect)}
     covers: [registered-in-${t.id}]
   - name: registered outside ${t.name} (${t.elsewhere})
-    asOf: '2021-06-01'
+    asOf: '${t.asOf ?? '2021-06-01'}'
     set: { organization.registeredIn: '${t.elsewhere}' }
     expect: ${expectYaml(t.baseExpect, [`registered-in-${t.id}`])}
 `;
 
 /** The README's sample; the same text is the region of docs/snippets/rulepack-<id>.ts, which the docs check runs. */
 const sampleCode = (t: PackTemplateInput) => `import { evaluateRules } from '@certflow/core';
-import pack, { exampleAsOf, exampleProfile } from '@certflow/rulepack-${t.id}';
+import pack, { exampleAsOf, exampleProfile } from '${packageName(t)}';
 
 const decision = evaluateRules(pack, exampleProfile, { asOf: exampleAsOf });
 console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail'));`;
@@ -234,9 +348,36 @@ ${sampleCode(t)}
 // #endregion evaluate
 `;
 
-export const readme = (t: PackTemplateInput) => `# @certflow/rulepack-${t.id}
+export const readme = (t: PackTemplateInput) =>
+  standalone(t)
+    ? `# ${packageName(t)}
 
-The rule pack for ${t.name} (${t.code}). It extends \`@certflow/rulepack-${t.parent}\`
+The rule pack for ${t.name} (${t.code}). It extends \`${parentPackage(t)}\`
+and overrides only what its notice changes. Replace \`source/notice.txt\` with
+the notice's text, then encode it clause by clause (certflow's
+\`docs/authoring-a-rule-pack.md\`).
+
+\`\`\`sh
+npm install
+npm run snapshots   # src/digest.ts and snapshot.md, after every change under src/
+npm test            # the meta-test and test/cases.yaml (describeRulePack)
+\`\`\`
+
+The certflow CLI finds the pack when it is installed beside it (its package
+name is \`certflow-rulepack-<id>\`), so \`certflow replay\` and
+\`certflow report\` re-check its decisions.
+
+\`\`\`ts
+${sampleCode(t)}
+\`\`\`
+
+| rule | clause |
+|---|---|
+| \`registered-in-${t.id}\` | 一（一） |
+`
+    : `# ${packageName(t)}
+
+The rule pack for ${t.name} (${t.code}). It extends \`${parentPackage(t)}\`
 and overrides only what its notice changes. Replace \`source/notice.txt\` with
 the notice's text, then follow \`docs/authoring-a-rule-pack.md\`.
 
@@ -248,4 +389,36 @@ ${sampleCode(t)}
 | rule | clause |
 |---|---|
 | \`registered-in-${t.id}\` | 一（一） |
+`;
+
+/**
+ * The texts of the pack's findings in each locale (src/locales/, outside the
+ * sources its hash covers): one entry per message its rules write, keyed as
+ * the rule writes it with \`{name}\` where a value goes. scripts/messages.spec.ts
+ * fails on a finding of test/cases.yaml that has no text in either language.
+ */
+export const localesEnTs = (t: PackTemplateInput) => `import type { FindingTexts } from '@certflow/core';
+
+/** The pack's findings in English. */
+export const en: FindingTexts = {
+  '登记地 {registeredIn} 不在${t.name}辖区内': 'registered in {registeredIn}, outside ${t.name}',
+};
+`;
+
+export const localesZhTs = (t: PackTemplateInput) => `import type { FindingTexts } from '@certflow/core';
+
+/** The pack's findings in Chinese (zh-CN), as its rules write them. */
+export const zhCN: FindingTexts = {
+  '登记地 {registeredIn} 不在${t.name}辖区内': '登记地 {registeredIn} 不在${t.name}辖区内',
+};
+`;
+
+export const localesIndexTs = (t: PackTemplateInput) => `import type { FindingCatalogue } from '@certflow/core';
+import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
+
+/** The texts of the ${t.id} pack's findings in every locale; outside the sources the pack's hash covers. */
+export const findings: FindingCatalogue = { id: '${t.id}', en, 'zh-CN': zhCN };
+
+export default findings;
 `;

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { idCardCheckCharacter } from '../domain/checkDigits.js';
+import { personalEventFields } from '../streams/personalFields.js';
+import { commitPersonalValue, openPersonalCommitment, PERSONAL_SALT_BYTES } from './commitment.js';
+import { personal, personalFieldPaths } from './fields.js';
+import { maskPersonalValue } from './mask.js';
+
+const id17 = '37010219900101123';
+const idNumber = id17 + idCardCheckCharacter(id17);
+
+describe('personal-value commitments', () => {
+  it('opens for the value and salt it was made from, and for nothing else', () => {
+    const c = commitPersonalValue(idNumber);
+    expect(c.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(Buffer.from(c.salt, 'base64url').length).toBe(PERSONAL_SALT_BYTES);
+    expect(openPersonalCommitment(c.commitment, idNumber, c.salt)).toBe(true);
+    expect(openPersonalCommitment(c.commitment, idNumber.replace(/1$/, '2'), c.salt)).toBe(false);
+    expect(openPersonalCommitment(c.commitment, idNumber, commitPersonalValue(idNumber).salt)).toBe(false);
+    expect(openPersonalCommitment('zz', idNumber, c.salt)).toBe(false);
+    expect(openPersonalCommitment(c.commitment, idNumber, 'short')).toBe(false);
+  });
+
+  it('gives a different commitment for the same value each time (a fresh 128-bit salt)', () => {
+    const seen = new Set(Array.from({ length: 50 }, () => commitPersonalValue('张三').commitment));
+    expect(seen.size).toBe(50);
+  });
+
+  it('is reproducible from the documented recipe with node:crypto alone', () => {
+    const salt = Buffer.alloc(16, 7).toString('base64url');
+    const c = commitPersonalValue(idNumber, salt);
+    const recipe = createHash('sha256')
+      .update(Buffer.concat([Buffer.from('certflow:personal:v1\u0000'), Buffer.alloc(16, 7), Buffer.from(JSON.stringify(idNumber))]))
+      .digest('hex');
+    expect(c.commitment).toBe(recipe);
+  });
+
+  it('reveals nothing to a search over the 身份证号 structure without the salt, where a bare SHA-256 is found', () => {
+    // Every valid number born on one day in one district: the search a bare hash falls to.
+    const candidates = Array.from({ length: 1000 }, (_, n) => {
+      const body = `37010219900101${String(n).padStart(3, '0')}`;
+      return body + idCardCheckCharacter(body);
+    });
+    const bare = createHash('sha256').update(idNumber).digest('hex');
+    const c = commitPersonalValue(idNumber);
+    const sha = (v: string) => createHash('sha256').update(v).digest('hex');
+    expect(candidates.find((v) => sha(v) === bare)).toBe(idNumber);
+    expect(candidates.find((v) => sha(v) === c.commitment || sha(JSON.stringify(v)) === c.commitment)).toBeUndefined();
+    // With the salt, the same search finds it: the salt is the secret.
+    expect(candidates.find((v) => openPersonalCommitment(c.commitment, v, c.salt))).toBe(idNumber);
+  });
+
+  it('refuses a salt shorter than 128 bits', () => {
+    expect(() => commitPersonalValue('x', Buffer.alloc(8).toString('base64url'))).toThrow(RangeError);
+  });
+});
+
+describe('personal-field marks', () => {
+  it('are found through objects, arrays, optionals and extensions, and change no validation', () => {
+    const holder = z.object({ name: personal(z.string(), 'name'), idNumber: personal(z.string().length(18), 'id-number') });
+    const schema = z.object({ a: z.array(holder).optional(), b: holder.extend({ x: z.number() }).nullable(), c: z.string() });
+    expect(personalFieldPaths(schema)).toEqual([
+      { path: ['a', '*', 'name'], kind: 'name' },
+      { path: ['a', '*', 'idNumber'], kind: 'id-number' },
+      { path: ['b', 'name'], kind: 'name' },
+      { path: ['b', 'idNumber'], kind: 'id-number' },
+    ]);
+    expect(holder.safeParse({ name: 'a', idNumber: 'short' }).success).toBe(false);
+  });
+
+  it('mark in the event catalogue the roster, results and certificate holders', () => {
+    const fields = personalEventFields();
+    expect(fields.exam.ExamPlanned).toEqual([
+      { path: ['roster', '*', 'idNumber'], kind: 'id-number' },
+      { path: ['roster', '*', 'name'], kind: 'name' },
+    ]);
+    expect(fields.exam.ResultsRecorded).toEqual([{ path: ['results', '*', 'idNumber'], kind: 'id-number' }]);
+    expect(fields.exam.CertificatesIssued).toEqual([
+      { path: ['certificates', '*', 'idNumber'], kind: 'id-number' },
+      { path: ['certificates', '*', 'name'], kind: 'name' },
+    ]);
+    expect(fields.certificate.CertificateIssued).toEqual([
+      { path: ['holder', 'name'], kind: 'name' },
+      { path: ['holder', 'idNumber'], kind: 'id-number' },
+    ]);
+    expect(fields.application).toEqual({});
+    expect(fields.quota).toEqual({});
+  });
+});
+
+describe('masked display forms', () => {
+  it('keep 4 + 4 characters of a 身份证号 and the first character of a name', () => {
+    expect(maskPersonalValue('id-number', '370102199001011231')).toBe('3701**********1231');
+    expect(maskPersonalValue('id-number', '1234')).toBe('****');
+    expect(maskPersonalValue('name', '欧阳娜娜')).toBe('欧***');
+    expect(maskPersonalValue('name', '张')).toBe('*');
+  });
+});
