@@ -255,6 +255,8 @@ export function describeEventStoreConformance(
         await refused('readAll', () => collect(store.readAll()));
         await refused('subscribe', () => store.subscribe({ name: 'after-close', handler: () => undefined }));
         await refused('importEvents', () => store.importEvents([{ ...event, streamId: 'application-d' }]));
+        // A store that answers commandId lookups refuses them once closed too.
+        if (store.findCommand) await refused('findCommand', () => store.findCommand?.('command-after-close'));
         await expect(store.close()).resolves.toBeUndefined();
       });
     });

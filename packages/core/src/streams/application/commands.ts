@@ -258,11 +258,13 @@ export const applicationCommands = {
       const ctx = i.context;
       const issues = Object.keys(i.command.payload.findings)
         .filter((id) => ctx.criteria[id] !== 'review')
-        .map((id): ValidationIssue => ({
-          path: ['payload', 'findings', id],
-          code: 'not_under_review',
-          message: `${id} is not a criterion awaiting review (it is ${ctx.criteria[id] ?? 'unknown'})`,
-        }));
+        .map(
+          (id): ValidationIssue => ({
+            path: ['payload', 'findings', id],
+            code: 'not_under_review',
+            message: `${id} is not a criterion awaiting review (it is ${ctx.criteria[id] ?? 'unknown'})`,
+          }),
+        );
       if (issues.length > 0) throw new ValidationError(issues, 'RecordEvaluation');
       const findings = Object.fromEntries(Object.entries(i.command.payload.findings).map(([id, f]) => [id, { ...f, expertId: i.command.actor.id }]));
       return { decision: null, events: [{ type: 'EvaluationRecorded', data: toJson({ findings }) }] };
@@ -289,7 +291,10 @@ export const applicationCommands = {
     decide(i) {
       const id = i.command.payload.objectionId;
       if (i.context.objections[id]) {
-        throw new ValidationError([{ path: ['payload', 'objectionId'], code: 'duplicate_id', message: `objection ${id} is already recorded` }], 'RecordObjection');
+        throw new ValidationError(
+          [{ path: ['payload', 'objectionId'], code: 'duplicate_id', message: `objection ${id} is already recorded` }],
+          'RecordObjection',
+        );
       }
       return { decision: null, events: [{ type: 'ObjectionRecorded', data: toJson({ ...i.command.payload, by: i.command.actor }) }] };
     },

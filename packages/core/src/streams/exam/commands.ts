@@ -190,7 +190,9 @@ export const examCommands = {
       const issues = i.command.payload.results
         .map((r, n) => ({ r, n }))
         .filter(({ r }) => !roster.has(r.idNumber))
-        .map(({ n }): ValidationIssue => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }));
+        .map(
+          ({ n }): ValidationIssue => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }),
+        );
       if (issues.length > 0) throw new ValidationError(issues, 'RecordResults');
       return { decision: null, events: [{ type: 'ResultsRecorded', data: toJson(i.command.payload) }] };
     }),
