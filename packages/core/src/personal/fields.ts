@@ -58,7 +58,7 @@ export function personalFieldPaths(schema: z.ZodType): PersonalFieldPath[] {
       }
       return;
     }
-    const def = (s as unknown as { _zod: { def: Def } })._zod.def;
+    const def = s._zod.def as Def;
     switch (def.type) {
       case 'object':
         for (const [k, v] of Object.entries(def.shape ?? {})) walk(v, [...path, k]);
