@@ -97,6 +97,7 @@ export const streamIdSchema = z
  * text cannot hold U+0000 at all. Surrogate pairs (emoji, rare CJK) are fine.
  * Logs written before this rule are still read and verified as they are.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern excludes control characters on purpose
 export const EVENT_TYPE_PATTERN = /^(?:[^\u0000-\u001f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+$/;
 
 export const newEventSchema = z.object({

@@ -33,6 +33,7 @@ interface Compiled {
   names: string[];
 }
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a local helper; the global escape() is never used here
 const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compile(key: string): Compiled {

@@ -10,6 +10,7 @@ const canonicalize: (v: unknown) => string | undefined =
     : (canonicalizeModule as { default: (v: unknown) => string | undefined }).default;
 
 /** Characters JSON.stringify escapes (surrogates are checked by JSON.stringify itself). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON must escape exactly these control characters
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** JSON.stringify for a string, skipping the call when nothing needs escaping. */

@@ -35,6 +35,7 @@ describe('canonicalJson', () => {
   });
 
   it('matches canonicalize 2.1.0 on the values it does not write itself', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the test is about a sparse array
     const holes = [1, , 2]; // eslint-disable-line no-sparse-arrays
     const unusual: unknown[] = [
       holes,

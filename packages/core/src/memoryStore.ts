@@ -45,7 +45,7 @@ export function memoryStore(): TransparentEventStore {
   const notify = () => {
     const ls = listeners;
     listeners = [];
-    ls.forEach((l) => l());
+    ls.forEach((l) => void l());
   };
   const assertOpen = (operation: string) => {
     if (closed) throw new StoreClosedError('memoryStore', operation);

@@ -60,13 +60,13 @@ export function runSubscription(
 
   const settle = () => {
     if (failure) {
-      waiters.forEach((w) => w.reject(failure!.error));
+      waiters.forEach((w) => void w.reject(failure!.error));
       waiters = [];
       return;
     }
     const done = waiters.filter((w) => w.target <= processed);
     waiters = waiters.filter((w) => w.target > processed);
-    done.forEach((w) => w.resolve());
+    done.forEach((w) => void w.resolve());
   };
 
   const pause = (ms: number) =>
@@ -165,7 +165,7 @@ export function runSubscription(
       stopController.abort();
       await loop;
       const stopped = new StoreUnavailableError('subscription', 'not-written', { detail: `subscription ${name} was stopped` });
-      waiters.forEach((w) => w.reject(stopped));
+      waiters.forEach((w) => void w.reject(stopped));
       waiters = [];
     },
     async health() {

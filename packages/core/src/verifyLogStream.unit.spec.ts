@@ -34,7 +34,10 @@ describe('verifyLogStream', () => {
 
   it('finds what verifyLog finds: changed data, a deleted event, a broken envelope', async () => {
     const tamperings: ((log: StoredEvent[]) => unknown[])[] = [
-      (log) => ((log[1]!.data as Record<string, unknown>).i = 99, log),
+      (log) => {
+        (log[1]!.data as Record<string, unknown>).i = 99;
+        return log;
+      },
       (log) => log.filter((_, i) => i !== 2),
       (log) => log.map((e, i) => (i === 5 ? { ...e, version: 'x' } : e)),
       (log) => [...log.slice(0, 4), log[5], log[4], ...log.slice(6)],

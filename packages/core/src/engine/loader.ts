@@ -19,7 +19,10 @@ const eventTypes = new Map<AnyStateMachine, ReadonlySet<string>>();
 /** Every event type a machine handles in some state. */
 function typesOf(logic: AnyStateMachine): ReadonlySet<string> {
   let types = eventTypes.get(logic);
-  if (!types) eventTypes.set(logic, (types = new Set(logic.events as string[])));
+  if (!types) {
+    types = new Set(logic.events as string[]);
+    eventTypes.set(logic, types);
+  }
   return types;
 }
 

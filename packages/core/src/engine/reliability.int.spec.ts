@@ -357,7 +357,11 @@ describe('validation before any append', () => {
   const deep = () => {
     const root: Record<string, unknown> = {};
     let at = root;
-    for (let i = 0; i < 100_000; i++) at = (at.next = {}) as Record<string, unknown>;
+    for (let i = 0; i < 100_000; i++) {
+      const next: Record<string, unknown> = {};
+      at.next = next;
+      at = next;
+    }
     return root;
   };
   const cyclic = () => {

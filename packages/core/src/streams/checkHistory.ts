@@ -177,7 +177,10 @@ export function checkHistory(events: Iterable<StoredEvent>): HistoryResult {
     const kind = typeof e?.streamId === 'string' ? kindOf(e.streamId) : undefined;
     if (!kind || typeof e.type !== 'string' || typeof e.version !== 'number') continue;
     let list = byStream.get(e.streamId);
-    if (!list) byStream.set(e.streamId, (list = []));
+    if (!list) {
+      list = [];
+      byStream.set(e.streamId, list);
+    }
     list.push(e);
   }
   const violations: HistoryViolation[] = [];

@@ -77,6 +77,7 @@ export function given(history: GivenItem[] = [], options: ScenarioOptions = {}) 
     when(command: Command) {
       return {
         // biome-ignore lint/suspicious/noExplicitAny: a check asserts on whatever the outcome holds (the result or the error), as a test reads it.
+        // biome-ignore lint/suspicious/noThenProperty: the given/when/then vocabulary of the test kit; the builder is never awaited
         async then(expected: ExpectedEvent[] | ErrorClass, check?: (outcome: any) => void): Promise<ExecuteResult | Error> {
           if (typeof expected === 'function' && !(expected.prototype instanceof Error) && expected !== Error) {
             throw new TypeError('then() takes the expected events or an error class; do not await the result of when()');

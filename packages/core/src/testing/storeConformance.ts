@@ -123,7 +123,7 @@ export function describeEventStoreConformance(
         );
         expect(won).toBe(1);
         expect(errors).toHaveLength(racers - 1);
-        errors.forEach((e) => expect(e).toBeInstanceOf(ConcurrencyError));
+        errors.forEach((e) => void expect(e).toBeInstanceOf(ConcurrencyError));
         expect(await store.readStream('quota-race')).toHaveLength(1);
       });
 
@@ -134,7 +134,7 @@ export function describeEventStoreConformance(
           Array.from({ length: racers }, (_, i) => store.append('quota-v', testEvents(2), { expectedVersion: 1 }).then(() => i)),
         );
         expect(won).toBe(1);
-        errors.forEach((e) => expect(e).toBeInstanceOf(ConcurrencyError));
+        errors.forEach((e) => void expect(e).toBeInstanceOf(ConcurrencyError));
         const events = await store.readStream('quota-v');
         expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
         expect(verifyLog(events).ok).toBe(true);

@@ -75,7 +75,10 @@ function baseDate(file: RuleCaseFile): string {
 function start(pack: RulePack, calendar: WorkingDayCalendar): Run {
   let now = new Date();
   const engine = createEngine({ store: memoryStore(), rulePacks: [pack], calendar, clock: () => now });
-  return { engine, pack, calendar, at: (date) => void (now = new Date(`${date}T10:00:00+08:00`)) };
+  return { engine, pack, calendar, at: (date) => {
+      now = new Date(`${date}T10:00:00+08:00`);
+    },
+  };
 }
 
 const actor = (pack: RulePack, command: CommandType, id: string): Actor => ({ id, role: rolesFor(pack, command)[0]! as Actor['role'] });

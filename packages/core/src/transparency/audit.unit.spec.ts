@@ -47,7 +47,7 @@ describe('checkpointAuditor', () => {
       const auditor = checkpointAuditor(note, key.vkey);
       for (const h of hashes) auditor.add(h);
       const stored = memoryTransparencyLog();
-      hashes.forEach((h, i) => stored.add(i + 1, h));
+      hashes.forEach((h, i) => void stored.add(i + 1, h));
       const check = await auditor.finish(stored.log);
       expect(check.ok, `${m} → ${n}: ${check.detail}`).toBe(true);
       expect(check.consistencyProof).toEqual(tree.consistencyProof(m, n).map(b64));
@@ -59,7 +59,7 @@ describe('checkpointAuditor', () => {
     const fresh = 1000;
     const { hashes, note } = await logWithCheckpoint(N, N + fresh);
     const stored = memoryTransparencyLog();
-    hashes.forEach((h, i) => stored.add(i + 1, h));
+    hashes.forEach((h, i) => void stored.add(i + 1, h));
     const auditor = checkpointAuditor(note, key.vkey);
     for (const h of hashes) auditor.add(h);
     const { ok, work } = await auditor.finish(stored.log);
@@ -76,9 +76,9 @@ describe('checkpointAuditor', () => {
   it('catches an event before the checkpoint changed though the store kept its tree rows, and a log cut short', async () => {
     const { hashes, note } = await logWithCheckpoint(50, 60);
     const stored = memoryTransparencyLog();
-    hashes.forEach((h, i) => stored.add(i + 1, h));
+    hashes.forEach((h, i) => void stored.add(i + 1, h));
     const changed = checkpointAuditor(note, key.vkey);
-    hashes.forEach((h, i) => changed.add(i === 17 ? hashOf(i, 'forged') : h));
+    hashes.forEach((h, i) => void changed.add(i === 17 ? hashOf(i, 'forged') : h));
     // the store's own tree still extends the checkpoint: only the events' leaves show the rewrite
     expect(b64(await stored.log.root(50))).toBe(b64((await logWithCheckpoint(50, 60)).tree.root(50)));
     expect((await changed.finish(stored.log)).problem).toBe('rewritten');
@@ -91,7 +91,7 @@ describe('checkpointAuditor', () => {
     for (const [m, n] of [[12, 12], [0, 12]] as const) {
       const { hashes, note } = await logWithCheckpoint(m, n);
       const other = memoryTransparencyLog();
-      hashes.forEach((h, i) => other.add(i + 1, i === 3 ? hashOf(i, 'other') : h));
+      hashes.forEach((h, i) => void other.add(i + 1, i === 3 ? hashOf(i, 'other') : h));
       const auditor = checkpointAuditor(note, key.vkey);
       for (const h of hashes) auditor.add(h);
       expect((await auditor.finish(other.log)).problem, `${m} → ${n}`).toBe('stored-tree-differs');
@@ -101,7 +101,7 @@ describe('checkpointAuditor', () => {
   it("says so when the store's tree does not match the events after the checkpoint", async () => {
     const { hashes, note } = await logWithCheckpoint(10, 20);
     const other = memoryTransparencyLog();
-    hashes.forEach((h, i) => other.add(i + 1, i === 15 ? hashOf(i, 'other') : h));
+    hashes.forEach((h, i) => void other.add(i + 1, i === 15 ? hashOf(i, 'other') : h));
     const auditor = checkpointAuditor(note, key.vkey);
     for (const h of hashes) auditor.add(h);
     expect((await auditor.finish(other.log)).problem).toBe('stored-tree-differs');

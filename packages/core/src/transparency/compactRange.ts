@@ -29,7 +29,7 @@ export class CompactRange {
     if (keys.length !== frontier.length) throw new ProofUnavailableError(`a tree of ${size} leaves has a frontier of ${keys.length} nodes, not ${frontier.length}`);
     const range = new CompactRange();
     range.leaves = size;
-    keys.forEach((k, i) => range.nodes.push({ ...k, hash: frontier[i]! }));
+    keys.forEach((k, i) => void range.nodes.push({ ...k, hash: frontier[i]! }));
     return range;
   }
 

@@ -13,7 +13,7 @@ async function issue(store: EventStore, receipts: Parameters<typeof createEngine
   let now = new Date('2020-06-01T09:00:00+08:00');
   const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, ...(receipts ? { receipts } : {}) });
   const run = async (commands: GivenCommand[]) => {
-    let last;
+    let last: Awaited<ReturnType<typeof engine.execute>> | undefined;
     for (const { at, ...c } of commands) {
       if (at) now = new Date(at);
       last = await engine.execute(c as Command);

@@ -113,7 +113,8 @@ export class MerkleTree {
   append(leaf: Hash): TreeNode[] {
     const nodes = nodesForAppend(this.size, leaf, (level, index) => this.node(level, index));
     for (const n of nodes) {
-      const row = (this.levels[n.level] ??= []);
+      this.levels[n.level] ??= [];
+      const row = this.levels[n.level]!;
       row[n.index] = n.hash;
     }
     return nodes;

@@ -166,7 +166,7 @@ const settlePlaces =
     const listed = new Set<string>();
     for (const e of await env.store.readStream(stream.streamId, { toVersion: stream.version })) {
       const places = e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data.quotaPlaces : undefined;
-      if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(places)) places.forEach((q) => listed.add(String(q)));
+      if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(places)) places.forEach((q) => void listed.add(String(q)));
     }
     const gone = [...listed].filter((q) => !keep.includes(q));
     if (gone.length > 0)
