@@ -118,8 +118,14 @@ function calendarBasis(d: OpenDeadline): { provisional?: true; calendar?: Calend
   return { ...(d.provisional ? { provisional: true as const } : {}), ...(calendar ? { calendar } : {}) };
 }
 
-export function deadlineMissedData(d: OpenDeadline, today: LocalDate) {
-  return { deadlineId: d.spec.id, step: d.spec.step, kind: d.spec.kind, anchor: d.anchor, due: d.due, detectedOn: today, cite: { ...d.spec.cite }, ...calendarBasis(d) };
+/**
+ * The data of a `DeadlineMissed`. `step` is the step taken late when a command
+ * records it (a rejection answering an acceptance deadline that `closedBy`
+ * lets it close names `RejectApplication`), and the deadline's own step when
+ * `tick` records a deadline nobody answered.
+ */
+export function deadlineMissedData(d: OpenDeadline, today: LocalDate, taken?: CommandType) {
+  return { deadlineId: d.spec.id, step: taken ?? d.spec.step, kind: d.spec.kind, anchor: d.anchor, due: d.due, detectedOn: today, cite: { ...d.spec.cite }, ...calendarBasis(d) };
 }
 
 /**

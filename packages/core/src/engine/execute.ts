@@ -148,7 +148,7 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
   const decided = await definition.decide({ command: deciding, stream, context: stream.snapshot.context, pack, env });
   let result: ExecuteResult;
   try {
-    const events = [...step.flagged.map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, env.today)) })), ...decided.events];
+    const events = [...step.flagged.map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, env.today, command.type)) })), ...decided.events];
     let snapshot = stream.snapshot;
     for (const e of events) {
       if (!acceptsEvent(snapshot, e)) throw new InvalidTransitionError(command.streamId, command.type, state, `the ${machine} machine refuses ${e.type} here`);
