@@ -333,6 +333,19 @@ describe('certflow report', () => {
     expect((await report(['--pages', 'p', '--format', 'md'])).code).toBe(2);
   });
 
+  it('words the packs\' findings in the report\'s language from their own texts', async () => {
+    const demo = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-log-1.0.0.jsonl');
+    const at = async (lang: string) => {
+      const io = bufferIo({ cwd: tempDir() });
+      expect(await runCli(['report', demo, '--format', 'md', '--lang', lang], io)).toBe(0);
+      return io.out();
+    };
+    const zh = await at('zh-CN');
+    expect(zh).toContain('`not-affiliated-unit`: 隶属于政府部门的单位');
+    expect(zh).not.toContain('a unit affiliated with a government department');
+    expect(await at('en')).toContain('`not-affiliated-unit`: a unit affiliated with a government department');
+  });
+
   it('rejects an unknown format as a usage error', async () => {
     const r = await report(['--format', 'pdf']);
     expect(r.code).toBe(2);

@@ -15,6 +15,7 @@ import { writeHtmlPages, writeReport, type ReportFormat } from '../report/render
 import { adaptiveSpill } from '../report/spill.js';
 import { toolVersions } from '../report/versions.js';
 import { cannotRead, openSource } from '../sources.js';
+import { cliFindingTranslator } from '../locales/findings.js';
 
 const FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
 
@@ -105,6 +106,8 @@ read (or is empty).`,
     const extra: RulePack[] = [];
     for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[]) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
     const { oracle, region } = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() }))]);
+    // Findings are worded in the report's language from the packs' own texts (their ./locales entries).
+    const translate = await cliFindingTranslator();
     const source = await openSource(positionals[0]!, io);
     const spill = await adaptiveSpill();
     try {
@@ -118,6 +121,7 @@ read (or is empty).`,
           versions: { ...toolVersions(), packs: [] },
           ...(asOf ? { asOf } : {}),
           ...(only !== undefined ? { stream: only } : {}),
+          wordFinding: (message: string) => translate(message, locale),
         },
         spill,
       );

@@ -16,6 +16,7 @@ import {
   type OrganizationReport,
   type ReportSummary,
   type ReportVersions,
+  type FindingWording,
   type StreamKindName,
   type StreamReport,
 } from './model.js';
@@ -72,6 +73,8 @@ export interface ReportOptions {
   versions?: ReportVersions;
   /** Only this stream (and nothing else) goes into the report. */
   stream?: string;
+  /** Words findings' messages in the report's language (the CLI passes its pack texts); default: as recorded. */
+  wordFinding?: FindingWording;
 }
 
 /** The first pass over a log: integrity, heads, packs, and one small index entry per stream. */
@@ -277,7 +280,7 @@ function integrityOf(plan: ReportPlan, streamId: string): StreamReport['integrit
 }
 
 function build(plan: ReportPlan, streamId: string): StreamReport {
-  return streamReport(streamId, plan.spill.events(streamId), integrityOf(plan, streamId), plan.asOf, plan.options.deadlines);
+  return streamReport(streamId, plan.spill.events(streamId), integrityOf(plan, streamId), plan.asOf, plan.options.deadlines, plan.options.wordFinding);
 }
 
 function certificate(stream: StreamReport): CertificateView {

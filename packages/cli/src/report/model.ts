@@ -235,10 +235,14 @@ function packLabel(v: unknown): string | undefined {
   return p && typeof p.id === 'string' ? `${p.id}@${str(p.version) ?? '?'}` : undefined;
 }
 
-function finding(v: unknown): FindingView {
+/** Words a finding's message in the report's language (a pack's `./locales` texts); undefined leaves it as recorded. */
+export type FindingWording = (message: string) => string | undefined;
+
+function finding(v: unknown, word?: FindingWording): FindingView {
   const f = obj(v) ?? {};
   const cite = citation(f.cite);
-  const message = str(f.message);
+  const recorded = str(f.message);
+  const message = recorded !== undefined ? (word?.(recorded) ?? recorded) : undefined;
   const description = str(f.description);
   return {
     ruleId: str(f.ruleId) ?? '(no rule id)',
@@ -334,6 +338,7 @@ export function streamReport(
   integrity: StreamReport['integrity'],
   asOf: string,
   oracle?: DeadlineOracle,
+  word?: FindingWording,
 ): StreamReport {
   const timeline: TimelineEntry[] = [];
   const decisions: DecisionView[] = [];
@@ -358,7 +363,7 @@ export function streamReport(
         eventType: e.type,
         ...(str(d.outcome) ? { outcome: str(d.outcome)! } : {}),
         ...(pack ? { rulePack: pack } : {}),
-        findings: (d.findings as unknown[]).map(finding),
+        findings: (d.findings as unknown[]).map((f) => finding(f, word)),
       });
     }
     if (e.type === 'DeadlineMissed') {
