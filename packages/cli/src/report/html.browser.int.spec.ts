@@ -103,7 +103,7 @@ describe.skipIf(!available)('the HTML report in a browser', () => {
         contents: 'Contents',
         certificates: 'Certificates',
         organizations: 'Organizations',
-        filed: 'filed, active',
+        filed: 'filing in force',
         submitted: 'application submitted',
       },
     ],

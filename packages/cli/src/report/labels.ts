@@ -4,7 +4,11 @@
  * fields of event data. `t(locale)` gives one language's table; a name without
  * a label is shown as it is recorded (never guessed).
  */
+import { LABELS, label, type MachineName } from '@certflow/core';
+
 export type ReportLocale = 'zh-CN' | 'en';
+
+const MACHINES: readonly MachineName[] = ['application', 'exam', 'certificate'];
 
 /** The report locales, in the order `--lang` lists them. */
 export const REPORT_LOCALES: readonly ReportLocale[] = ['zh-CN', 'en'];
@@ -96,77 +100,6 @@ const UI = {
   pages: ['附录 D　分页文件及其 SHA-256', 'Appendix D. Pages and their SHA-256'],
   page: ['页面', 'page'],
 } as const satisfies Record<string, Pair>;
-
-const EVENTS: Record<string, Pair> = {
-  ApplicationSubmitted: ['申请已提交', 'application submitted'],
-  SupplementRequested: ['要求补正材料', 'supplement requested'],
-  ApplicationSupplemented: ['已补正材料', 'application supplemented'],
-  ApplicationAccepted: ['申请已受理', 'application accepted'],
-  ApplicationRejected: ['不予受理', 'application rejected'],
-  EvaluationRecorded: ['专家评估已记录', 'evaluation recorded'],
-  PublicityStarted: ['开始公示', 'publicity started'],
-  ObjectionRecorded: ['收到异议', 'objection recorded'],
-  ObjectionResolved: ['异议已处理', 'objection resolved'],
-  FilingCompleted: ['备案完成', 'filing completed'],
-  ScopeAmendmentProposed: ['申请变更评价范围', 'scope amendment proposed'],
-  ScopeAmended: ['评价范围已变更', 'scope amended'],
-  FilingSuspended: ['备案暂停', 'filing suspended'],
-  FilingReinstated: ['备案恢复', 'filing reinstated'],
-  FilingRevoked: ['备案撤销', 'filing revoked'],
-  FilingExpired: ['备案到期', 'filing expired'],
-  DeadlineMissed: ['期限已逾期', 'deadline missed'],
-  ExamPlanned: ['考核计划已制定', 'exam planned'],
-  ExamPlanFiled: ['考核计划已报备', 'exam plan filed'],
-  ResultsRecorded: ['成绩已录入', 'results recorded'],
-  ResultsPublicityStarted: ['成绩开始公示', 'results publicity started'],
-  ResultsConfirmed: ['成绩已确认', 'results confirmed'],
-  CertificatesIssued: ['证书已颁发', 'certificates issued'],
-  CertificateIssued: ['证书颁发', 'certificate issued'],
-  CertificateRevoked: ['证书撤销', 'certificate revoked'],
-  QuotaPlaceReserved: ['名额已占用', 'quota place reserved'],
-  QuotaPlaceReleased: ['名额已释放', 'quota place released'],
-  SerialsAllocated: ['证书流水号已分配', 'serial numbers allocated'],
-};
-
-const ROLES: Record<string, Pair> = {
-  applicant: ['申请机构', 'applicant'],
-  'city-center': ['市鉴定中心', 'city centre'],
-  'provincial-center': ['省鉴定中心', 'provincial centre'],
-  expert: ['评审专家', 'expert'],
-  supervisor: ['质量督导员', 'supervisor'],
-  auditor: ['审计人员', 'auditor'],
-  system: ['系统', 'system'],
-};
-
-const STATES: Record<string, Pair> = {
-  draft: ['草稿', 'draft'],
-  submitted: ['已提交', 'submitted'],
-  supplementRequested: ['待补正', 'supplement requested'],
-  evaluation: ['评估中', 'in evaluation'],
-  publicity: ['公示中', 'in publicity'],
-  'filed.active': ['备案有效', 'filed, active'],
-  'filed.suspended': ['备案暂停', 'filed, suspended'],
-  rejected: ['不予受理', 'rejected'],
-  revoked: ['已撤销', 'revoked'],
-  expired: ['已到期', 'expired'],
-  planned: ['已计划', 'planned'],
-  planFiled: ['计划已报备', 'plan filed'],
-  resultsRecorded: ['成绩已录入', 'results recorded'],
-  resultsPublicity: ['成绩公示中', 'results in publicity'],
-  resultsConfirmed: ['成绩已确认', 'results confirmed'],
-  certificatesIssued: ['证书已颁发', 'certificates issued'],
-  valid: ['有效', 'valid'],
-};
-
-const OUTCOMES: Record<string, Pair> = {
-  pass: ['通过', 'pass'],
-  fail: ['不通过', 'fail'],
-  review: ['待专家评审', 'review'],
-  'not-applicable': ['不适用', 'not applicable'],
-  eligible: ['符合条件', 'eligible'],
-  ineligible: ['不符合条件', 'ineligible'],
-  'needs-review': ['待专家评审', 'needs review'],
-};
 
 const FIELDS: Record<string, Pair> = {
   applicantId: ['申请机构', 'applicant'],
@@ -292,7 +225,8 @@ export interface Labels {
   /** An event type as a person reads it (the recorded name where there is no label). */
   event(type: string): string;
   role(role: string): string;
-  state(state: string): string;
+  /** A machine's state; with the machine (application, exam, certificate) where the same name means different things. */
+  state(state: string, machine?: MachineName): string;
   outcome(outcome: string): string;
   /** The label of a field of event data. */
   field(key: string): string;
@@ -312,10 +246,15 @@ export function t(locale: ReportLocale): Labels {
   const labels: Labels = {
     locale,
     ui: Object.fromEntries(Object.entries(UI).map(([k, v]) => [k, v[i]])) as Labels['ui'],
-    event: pick(EVENTS, i),
-    role: pick(ROLES, i),
-    state: pick(STATES, i),
-    outcome: pick(OUTCOMES, i),
+    // Events, roles, states and outcomes come from core's one label table (LABELS), as the CLI's other texts do.
+    event: (type) => label('events', type, locale),
+    role: (role) => label('roles', role, locale),
+    state: (state, machine) => {
+      if (machine) return label('states', state, locale, machine);
+      const found = MACHINES.find((m) => Object.hasOwn(LABELS.states[m], state));
+      return found ? label('states', state, locale, found) : state;
+    },
+    outcome: (outcome) => (Object.hasOwn(LABELS.outcomes, outcome) ? label('outcomes', outcome, locale) : label('decisions', outcome, locale)),
     field: pick(FIELDS, i),
     bool: (v) => (i === 0 ? (v ? '是' : '否') : v ? 'yes' : 'no'),
   };

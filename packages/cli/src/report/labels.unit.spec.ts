@@ -25,9 +25,12 @@ describe('report labels', () => {
     expect([en.event('ApplicationSubmitted'), en.role('city-center'), en.state('filed.active'), en.outcome('fail')]).toEqual([
       'application submitted',
       'city centre',
-      'filed, active',
+      'filing in force',
       'fail',
     ]);
+    // The labels are core's one table (LABELS), and a state is labelled by its own machine where names repeat.
+    expect(zh.state('revoked', 'application')).toBe('备案已撤销');
+    expect(zh.state('revoked', 'certificate')).toBe('证书已撤销');
     expect(zh.event('SomethingNew')).toBe('SomethingNew');
     // Every heading exists in both languages and differs between them where it is words.
     expect(Object.keys(zh.ui)).toEqual(Object.keys(en.ui));

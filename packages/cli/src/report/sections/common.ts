@@ -1,7 +1,14 @@
 import { chinaTime } from '../chinaTime.js';
 import { fieldLabel, fieldValue, shownFields, type DetailField } from '../details.js';
+import type { MachineName } from '@certflow/core';
 import type { Labels } from '../labels.js';
 import type { CitationView, DeadlineView, OrganizationReport, StreamReport } from '../model.js';
+
+/** The machine a stream's state belongs to (application, exam, certificate), from its id; undefined for bookkeeping streams. */
+const machineOf = (streamId: string): MachineName | undefined => {
+  const kind = streamId.slice(0, streamId.indexOf('-'));
+  return kind === 'application' || kind === 'exam' || kind === 'certificate' ? kind : undefined;
+};
 
 /** HTML-escapes text. */
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -63,7 +70,7 @@ export function streamHtml(s: StreamReport, l: Labels, heading: string, level = 
     )
     .join('');
   const parts = [
-    `<section class="stream" id="${esc(s.streamId)}"><h${level}>${heading} <code>${esc(s.streamId)}</code>${s.state ? ` <span class="state">${esc(l.state(s.state))}</span>` : ''}</h${level}>`,
+    `<section class="stream" id="${esc(s.streamId)}"><h${level}>${heading} <code>${esc(s.streamId)}</code>${s.state ? ` <span class="state">${esc(l.state(s.state, machineOf(s.streamId)))}</span>` : ''}</h${level}>`,
     integrityHtml(s, l),
     `<table class="timeline"><caption>${l.ui.timeline}</caption><thead><tr><th>v</th><th>${l.ui.at}</th><th>${l.ui.event}</th><th>${l.ui.actor}</th><th>${l.ui.rulePack}</th><th>${l.ui.details}</th></tr></thead><tbody>${rows}</tbody></table>`,
   ];
@@ -97,7 +104,7 @@ export function streamHtml(s: StreamReport, l: Labels, heading: string, level = 
 export function streamMd(s: StreamReport, l: Labels, heading: string, level = 4): string {
   const h = '#'.repeat(level);
   const lines = [
-    `${h} ${heading} ${s.streamId}${s.state ? ` — ${l.state(s.state)}` : ''}`,
+    `${h} ${heading} ${s.streamId}${s.state ? ` — ${l.state(s.state, machineOf(s.streamId))}` : ''}`,
     '',
     integrityMd(s, l),
     '',

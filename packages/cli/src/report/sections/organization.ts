@@ -8,7 +8,7 @@ function certsHtml(certs: CertificateView[], l: Labels): string {
   return `<table class="certificates"><caption>${l.ui.certificates} (${certs.length})</caption><thead><tr><th>${l.ui.number}</th><th>${l.ui.holder}</th><th>${l.field('idNumber')}</th><th>${l.ui.occupation}</th><th>${l.ui.issuedOn}</th><th>${l.ui.state}</th></tr></thead><tbody>${certs
     .map(
       (c) =>
-        `<tr id="${esc(c.streamId)}"><td><code>${esc(c.number)}</code></td><td>${esc(c.holder)}</td><td><code>${esc(c.idNumber)}</code></td><td>${esc(c.occupation)}</td><td>${nowrap(c.issuedOn)}</td><td class="${c.integrity === 'broken' ? 'bad' : ''}">${esc(l.state(c.state))}${c.integrity === 'broken' ? ` · ${l.ui.brokenAt} ${c.stream.integrity.status === 'broken' ? (c.stream.integrity.problem.version ?? '?') : ''}` : ''}</td></tr>`,
+        `<tr id="${esc(c.streamId)}"><td><code>${esc(c.number)}</code></td><td>${esc(c.holder)}</td><td><code>${esc(c.idNumber)}</code></td><td>${esc(c.occupation)}</td><td>${nowrap(c.issuedOn)}</td><td class="${c.integrity === 'broken' ? 'bad' : ''}">${esc(l.state(c.state, 'certificate'))}${c.integrity === 'broken' ? ` · ${l.ui.brokenAt} ${c.stream.integrity.status === 'broken' ? (c.stream.integrity.problem.version ?? '?') : ''}` : ''}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -20,7 +20,7 @@ function certsMd(certs: CertificateView[], l: Labels): string {
     '|---|---|---|---|---|---|',
     ...certs.map(
       (c) =>
-        `| ${cell(c.number)} | ${cell(c.holder)} | ${cell(c.idNumber)} | ${cell(c.occupation)} | ${c.issuedOn} | ${cell(l.state(c.state))}${c.integrity === 'broken' ? ' ✖' : ''} |`,
+        `| ${cell(c.number)} | ${cell(c.holder)} | ${cell(c.idNumber)} | ${cell(c.occupation)} | ${c.issuedOn} | ${cell(l.state(c.state, 'certificate'))}${c.integrity === 'broken' ? ' ✖' : ''} |`,
     ),
   ].join('\n');
 }

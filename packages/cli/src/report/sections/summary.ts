@@ -32,7 +32,7 @@ export const summary: Section<ReportDocument, ReportSummary> = {
       '',
       `| ${l.ui.filingsByState} | ${l.ui.count} |`,
       '|---|---|',
-      ...Object.entries(s.filingsByState).map(([k, n]) => `| ${cell(l.state(k))} | ${n} |`),
+      ...Object.entries(s.filingsByState).map(([k, n]) => `| ${cell(l.state(k, 'application'))} | ${n} |`),
       '',
       `### ${l.ui.refusals}`,
       '',
@@ -80,7 +80,7 @@ ${card('regions', l.ui.regions, String(s.regions.length))}${card('organizations'
 <p id="sum-deadlines">${l.ui.deadlines}: <span class="ok">${l.ui.met} <b>${s.deadlinesMet}</b></span> · <span class="${s.deadlinesMissed ? 'bad' : ''}">${l.ui.missed} <b>${s.deadlinesMissed}</b></span> · <span class="muted">${l.ui.open} <b>${s.deadlinesOpen}</b></span> · ${s.streams} ${l.ui.streams} · ${s.events} ${l.ui.events}</p>
 <div class="cols"><table class="regions"><thead><tr><th>${l.ui.region}</th><th>${l.ui.organizations}</th><th>${l.ui.filings}</th><th>${l.ui.exams}</th><th>${l.ui.certificates}</th></tr></thead><tbody>${s.regions.map((r) => `<tr><td>${esc(r.name)}</td><td>${r.organizations}</td><td>${r.filings}</td><td>${r.exams}</td><td>${r.certificates}</td></tr>`).join('')}</tbody></table>
 <table class="states"><thead><tr><th>${l.ui.filingsByState}</th><th>${l.ui.count}</th></tr></thead><tbody>${Object.entries(s.filingsByState)
-      .map(([k, n]) => `<tr><td>${esc(l.state(k))}</td><td>${n}</td></tr>`)
+      .map(([k, n]) => `<tr><td>${esc(l.state(k, 'application'))}</td><td>${n}</td></tr>`)
       .join('')}</tbody></table></div>
 <h3>${l.ui.refusals}</h3>${refusals}<h3>${l.ui.brokenStreams}</h3>${broken}</section>`;
   },
