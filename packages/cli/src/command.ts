@@ -2,7 +2,11 @@ import type { Locale, RulePack } from '@certflow/core';
 import { t } from './locales/index.js';
 import type { CliIo } from './io.js';
 
-export type OptionSpec = { type: 'string' | 'boolean'; short?: string; description: string; value?: string; multiple?: boolean };
+/**
+ * One option of a command. `description` is its English help; `descriptionZh`
+ * the same in Chinese (zh-CN), printed by `--help` under `--lang zh-CN`.
+ */
+export type OptionSpec = { type: 'string' | 'boolean'; short?: string; description: string; descriptionZh?: string; value?: string; multiple?: boolean };
 
 /** One `certflow <verb>`: its help and its run function. */
 export interface Command {
@@ -11,6 +15,8 @@ export interface Command {
   usage: string;
   /** Paragraphs printed under the usage line by `--help`. */
   description: string;
+  /** `description` in Chinese (zh-CN), printed by `--help` under `--lang zh-CN`; the English one when absent. */
+  descriptionZh?: string;
   options: Record<string, OptionSpec>;
   positionals: { names: string[]; min: number };
   /** `locale`: the language of what the command prints (`--lang`, else LC_ALL, LC_MESSAGES, LANG). */
@@ -23,7 +29,14 @@ export interface Command {
  */
 export const EXIT = { ok: 0, problems: 1, usage: 2, unavailable: 3 } as const;
 
-/** A command's `--help` in a locale (the options shared by every command in that locale; a command's own text as written). */
+/** A text in a locale: the Chinese one under zh-CN when there is one, else the English. */
+const inLocale = (locale: Locale, en: string, zh: string | undefined) => (locale === 'zh-CN' && zh !== undefined ? zh : en);
+
+/**
+ * A command's `--help` in a locale: its description and its options'
+ * descriptions in that locale (`descriptionZh` under zh-CN, the English text
+ * when a command has none), the options shared by every command from the CLI's texts.
+ */
 export function commandHelp(c: Command, locale: Locale = 'en'): string {
   const opts = Object.entries({
     ...c.options,
@@ -32,7 +45,7 @@ export function commandHelp(c: Command, locale: Locale = 'en'): string {
   });
   const lines = opts.map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` <${o.value ?? 'value'}>` : ''}`;
-    return `  ${flag.padEnd(30)} ${o.description}`;
+    return `  ${flag.padEnd(30)} ${inLocale(locale, o.description, o.descriptionZh)}`;
   });
-  return `${t(locale, 'help.usage')} certflow ${c.usage}\n\n${c.description.trim()}\n\n${t(locale, 'help.options')}\n${lines.join('\n')}\n`;
+  return `${t(locale, 'help.usage')} certflow ${c.usage}\n\n${inLocale(locale, c.description, c.descriptionZh).trim()}\n\n${t(locale, 'help.options')}\n${lines.join('\n')}\n`;
 }

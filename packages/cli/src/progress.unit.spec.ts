@@ -33,6 +33,21 @@ describe('progress', () => {
     expect(io.err()).toContain('verify … 10 events');
   });
 
+  it('speaks Chinese under zh-CN: the work, the events, the rate and the ETA', () => {
+    let t = 0;
+    const io = bufferIo({ isTTY: true });
+    const p = progress(io, 'verify', { intervalMs: 0, now: () => t, locale: 'zh-CN' });
+    t = 2000;
+    p.update(50_000, 200_000);
+    expect(io.err()).toContain('验证 [');
+    expect(io.err()).toContain('25% 50000/200000 25.0k 个事件/秒 预计剩余 6s');
+    p.update(7);
+    expect(io.err()).toContain('验证 … 7 个事件');
+    progress(io, 'import', { intervalMs: 0, locale: 'zh-CN' }).update(3);
+    expect(io.err()).toContain('导入 … 3 个事件');
+    expect(io.err()).not.toMatch(/events|ETA|verify|import/);
+  });
+
   it('writes nothing when stderr is not a terminal, under --json, or under CI', () => {
     for (const io of [bufferIo({ isTTY: false }), bufferIo({ isTTY: true, env: { CI: 'true' } })]) {
       const p = progress(io, 'verify', { intervalMs: 0 });

@@ -118,9 +118,20 @@ arrangement is not published, the statutory holidays alone (provisional).
 
 Exit codes: 0 fine, 1 the year file has problems, 2 usage error (no such
 file, not a year, or a year beyond the calendar's coverage).`,
+  descriptionZh: `
+check <文件>：校验一个年度文件，即一年的放假安排（JSON 格式
+certflow-calendar-year/1，见 docs/calendar.md）：每个节假日和调休上班日都是
+该年的真实日期，调休上班日在星期六或星期日，没有重复列出的日期，按标题、文号
+和日期引用通知，并列出《全国年节及纪念日放假办法》规定的每个法定节假日。
+
+show <年份>：显示某年的节假日和调休上班日及其来源：内置数据、用 --year 给出的
+年度文件，或对放假安排尚未公布的年份，仅列法定节假日（暂定）。
+
+退出码：0 无问题，1 年度文件有问题，2 用法错误（文件不存在、不是年份，或年份
+超出日历的覆盖范围）。`,
   options: {
-    year: { type: 'string', multiple: true, description: 'a year file to add before showing (repeatable)', value: 'file' },
-    json: { type: 'boolean', description: 'machine-readable output' },
+    year: { type: 'string', multiple: true, description: 'a year file to add before showing (repeatable)', descriptionZh: '显示前先加入的年度文件（可重复）', value: 'file' },
+    json: { type: 'boolean', description: 'machine-readable output', descriptionZh: '机器可读的输出' },
   },
   positionals: { names: ['action', 'argument'], min: 2 },
   async run({ values, positionals, io, locale = 'en' }) {

@@ -16,9 +16,16 @@ tree size and the base64 root hash, then the signature line. Publish it, or
 give it to witnesses. A log whose hash chains do not verify is not signed.
 
 Exit codes: 0 signed, 1 the log does not verify, 2 usage error.`,
+  descriptionZh: `
+在 <source> 的全部事件上重建 RFC 9162 默克尔树（叶子 i 为日志顺序中的第 i 个
+事件，叶子哈希为 SHA-256(0x00 ‖ 事件哈希)），并输出用该密钥（由 certflow keygen
+生成）签名的 C2SP tlog-checkpoint 检查点：origin、树大小和 base64 根哈希，然后
+是签名行。可将其公开，或交给见证者。哈希链未通过验证的日志不予签署。
+
+退出码：0 已签署，1 日志未通过验证，2 用法错误。`,
   options: {
-    key: { type: 'string', value: 'file', description: 'the signer key (<prefix>.key)' },
-    origin: { type: 'string', value: 'name', description: "the checkpoint's origin line (default: the key's name)" },
+    key: { type: 'string', value: 'file', description: 'the signer key (<prefix>.key)', descriptionZh: '签名私钥（<prefix>.key）' },
+    origin: { type: 'string', value: 'name', description: "the checkpoint's origin line (default: the key's name)", descriptionZh: '检查点的 origin 行（默认：密钥的名称）' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {

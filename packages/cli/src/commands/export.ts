@@ -29,9 +29,22 @@ archive. It contains personal ID numbers; keep it as confidential as the store.
 --out <file> writes the export to <file> instead of standard output: a new
 file, never one that exists (an export never overwrites, least of all its
 source), which appears only once the export is complete.`,
+  descriptionZh: `
+将 <source> 的每个事件按日志顺序写到标准输出，每行一个 JSON 对象；第一行是
+标头，说明本次导出是否脱敏。
+
+默认情况下，事件数据和元数据中的每个身份证号均脱敏（3701**********1231）：
+导出文件流转范围比存储更广，因此除非有人特意选择，它不携带个人身份证号。
+脱敏导出可由 report 读取，但其哈希无法复算，因此 verify 和 import 拒绝接受。
+
+--unmasked 原样写出存储中的事件：可验证、可导入的归档。它包含个人身份证号，
+须与存储同等保密。
+
+--out <文件> 将导出写入 <文件> 而非标准输出：只写新文件，从不写已存在的文件
+（导出从不覆盖，更不会覆盖其数据源），且文件在导出完成后才出现。`,
   options: {
-    unmasked: { type: 'boolean', description: 'write events verbatim (verifiable; contains ID numbers)' },
-    out: { type: 'string', short: 'o', description: 'write to a new file instead of standard output', value: 'file' },
+    unmasked: { type: 'boolean', description: 'write events verbatim (verifiable; contains ID numbers)', descriptionZh: '原样写出事件（可验证；包含身份证号）' },
+    out: { type: 'string', short: 'o', description: 'write to a new file instead of standard output', descriptionZh: '写入一个新文件而非标准输出', value: 'file' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
@@ -40,7 +53,7 @@ source), which appears only once the export is complete.`,
     if (outFile && existsSync(outFile)) throw new UsageError({ key: 'export.exists', values: { file: values.out } }, 'export');
     const source = await openSource(positionals[0]!, io);
     const masked = values.unmasked !== true;
-    const bar = progress(io, 'export');
+    const bar = progress(io, 'export', { locale });
     let count = 0;
     let unreadable = 0;
     // With --out, lines go to <file>.partial, renamed to <file> once complete.

@@ -27,9 +27,19 @@ is read whole first and written in one transaction.
 
 Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
 source could not be read or the target could not be written.`,
+  descriptionZh: `
+读取未脱敏的 JSONL 导出文件（由 certflow export --unmasked 生成；- 表示标准
+输入），验证后将其事件原样（版本号、位置和哈希不变）写入 <target>：SQLite 文件
+（不存在时创建）或 postgres:// 地址。导入要么全部完成，要么什么也不写：日志未通过
+验证，或不能延续目标中已有的事件流，则不写入任何内容（导入时新建的 SQLite 文件
+或 PostgreSQL 模式会被再次删除）。导入新的 SQLite 文件或模式时，事件边读边查、
+分批写入，内存占用取决于事件流数；导入已存在的存储时，先读入整个日志，再在
+一个事务中写入。
+
+退出码：0 已导入，1 日志被拒绝，2 用法错误，3 无法读取数据源或无法写入目标。`,
   options: {
-    json: { type: 'boolean', description: 'print the result as JSON' },
-    verbose: { type: 'boolean', short: 'v', description: 'list every problem of a refused log, not only a summary' },
+    json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
+    verbose: { type: 'boolean', short: 'v', description: 'list every problem of a refused log, not only a summary', descriptionZh: '逐条列出被拒绝日志的每个问题，而不只是摘要' },
   },
   positionals: { names: ['jsonl', 'target'], min: 2 },
   async run({ values, positionals, io, locale = 'en' }) {
@@ -68,7 +78,7 @@ source could not be read or the target could not be written.`,
         if (created) for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`]) rmSync(f, { force: true });
         if (schemaCreated && pg && location) await pg.removeEmptyLog(location).catch(() => undefined);
       };
-      const bar = progress(io, 'import', { json: values.json === true });
+      const bar = progress(io, 'import', { json: values.json === true, locale });
       // Into a target this import creates, events are written batch by batch as they are
       // read and checked (memory: the batch and one head per stream); anything found
       // wrong removes what was created. Into an existing target, the log is read and

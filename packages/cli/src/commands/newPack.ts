@@ -38,10 +38,31 @@ Nothing is written on bad input.
 
 Exit codes: 0 created, 1 the scaffold failed, 2 usage error (bad id, code or
 parent).`,
+  descriptionZh: `
+创建 rulepacks/<id>，包含每个规则包都有的文件（package.json、tsup 和 TypeScript
+配置、source/notice.txt、src/documents.ts、src/rules.ts、src/index.ts、一个
+测试文件、test/cases.yaml、README.md、snapshot.md）。生成的骨架即可通过规则包
+元测试；然后用通知原文替换 source/notice.txt，并逐条编写其条款
+（docs/authoring-a-rule-pack.md）。
+
+在 certflow 仓库检出目录中，它交由检出目录的 scripts/create-pack.ts 执行
+（与 pnpm create-pack 相同），因此规则包的生成方式与仓库一致。
+
+在其他位置，它写出 <id>/：一个基于已安装包的独立规则包项目：package.json
+（certflow-rulepack-<id>，依赖父规则包，并以 @certflow/core 为对等依赖，版本范围
+取自已安装的版本）、tsconfig、同样的 src/ 文件、test/cases.yaml、一个运行
+describeRulePack 的测试文件、FIDELITY.md 和 scripts/snapshots.ts。父规则包
+（--extends：已安装规则包的 id 或包名）提供示例档案（其 exampleProfile，
+在此登记）。然后依次运行：npm install、npm run snapshots（生成 src/digest.ts
+和 snapshot.md）、npm test。
+
+输入有误时不写入任何内容。
+
+退出码：0 已创建，1 生成骨架失败，2 用法错误（id、代码或父规则包有误）。`,
   options: {
-    code: { type: 'string', description: '6-digit division code: 420000 a province, 350200 a city', value: 'code' },
-    name: { type: 'string', description: 'Chinese name of the jurisdiction (default: the id)', value: 'name' },
-    extends: { type: 'string', description: 'the pack to extend: a folder of the checkout, or an installed pack (default national)', value: 'pack' },
+    code: { type: 'string', description: '6-digit division code: 420000 a province, 350200 a city', descriptionZh: '6 位行政区划代码：420000 为省，350200 为市', value: 'code' },
+    name: { type: 'string', description: 'Chinese name of the jurisdiction (default: the id)', descriptionZh: '辖区的中文名称（默认：id）', value: 'name' },
+    extends: { type: 'string', description: 'the pack to extend: a folder of the checkout, or an installed pack (default national)', descriptionZh: '要扩展的规则包：检出目录中的目录，或已安装的规则包（默认 national）', value: 'pack' },
   },
   positionals: { names: ['id'], min: 1 },
   async run({ values, positionals, io }) {

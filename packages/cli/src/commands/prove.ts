@@ -19,10 +19,18 @@ certflow verify-proof, without access to the log.
 
 Exit codes: 0 printed, 1 no such certificate or the log does not match the
 checkpoint, 2 usage error.`,
+  descriptionZh: `
+查找证书 certificate-<number> 的 CertificateIssued（证书已颁发）事件，并输出
+一个 JSON 证明包：该事件、其叶子序号、RFC 9162 包含证明，以及该证明指向的
+已签名检查点。--checkpoint 针对已公开的检查点给出证明（日志必须仍是它的延续）；
+--key 为整个日志签署一个新检查点。任何持有该日志公钥的人都可以用
+certflow verify-proof 离线检查证明包，无需访问日志。
+
+退出码：0 已输出，1 没有该证书或日志与检查点不符，2 用法错误。`,
   options: {
-    certificate: { type: 'string', value: 'number', description: 'the 22-character certificate number' },
-    checkpoint: { type: 'string', value: 'file', description: 'a signed checkpoint of this log to prove against' },
-    key: { type: 'string', value: 'file', description: 'sign a fresh checkpoint with this signer key instead' },
+    certificate: { type: 'string', value: 'number', description: 'the 22-character certificate number', descriptionZh: '22 位证书编号' },
+    checkpoint: { type: 'string', value: 'file', description: 'a signed checkpoint of this log to prove against', descriptionZh: '据以证明的本日志已签名检查点' },
+    key: { type: 'string', value: 'file', description: 'sign a fresh checkpoint with this signer key instead', descriptionZh: '改为用此签名私钥签署一个新检查点' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {

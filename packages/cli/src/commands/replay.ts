@@ -101,10 +101,37 @@ exports (an older or a draft version), and may be repeated.
 
 Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
 3 the source could not be read.`,
+  descriptionZh: `
+将 <source> 的每个事件流依次交给其状态机重放，检查每个事件在其追加时的状态下
+都为状态机所接受、数据符合其事件类型，并检查跨事件流的事实成立（证书事件流的
+名称与其证书编号相符，并属于其考核中合格的考生；证书在备案有效期间、成绩确认之后才颁发；
+名额与备案相符）。每处违反均指明事件流、版本号和规则。随后用每个已记录决定
+（资格审查、补正材料、备案范围变更、考核计划）所记录的事实，按其所记的规则包
+版本重新评估，检查得出相同的审查结论。决定不一致、规则包版本缺失、或同一版本
+下规则包内容已变化，均算作问题。规则包的哈希取自其源码摘要，因此同一版本的
+每种构建（TS 源码、ESM、CJS、打包文件）哈希相同；该版本早先某次构建记录的
+哈希（每个规则包都列出）视同该版本。任何已知构建都没有的哈希报告为
+"pack build"，与日志的完整性分开。
+
+--under <规则包>@<版本> 还会按指定版本重新评估该规则包的每个决定，逐条规则
+（附条款引文）列出会有哪些变化。这只是参考信息，不算问题。
+
+日志按日志顺序只读一遍；遇到某事件流的第一个事件时，再从数据源读取该事件流，
+因此内存占用取决于事件流数而非事件数。SQLite 文件或 PostgreSQL 模式就地读取；
+JSONL 导出文件先复制到一个私有的临时 SQLite 文件（位于系统临时目录，重放结束
+即删除），其内容与导出文件相同。
+
+规则包：CLI 同目录或运行目录中安装的每个规则包（node_modules：
+@certflow/rulepack-<id>、certflow-rulepack-<id>、
+@<scope>/certflow-rulepack-<id>），在 certflow 检出目录中还包括每个
+rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规则包
+（旧版本或草案版本），可重复使用。
+
+退出码：0 全部复现，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
-    under: { type: 'string', description: 'also evaluate decisions under this pack version', value: 'pack@version' },
-    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', value: 'module' },
-    json: { type: 'boolean', description: 'print the result as JSON' },
+    under: { type: 'string', description: 'also evaluate decisions under this pack version', descriptionZh: '另按此规则包版本评估各决定', value: 'pack@version' },
+    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', descriptionZh: '导出规则包的模块（可重复）', value: 'module' },
+    json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, packs: given, locale = 'en' }) {
@@ -136,7 +163,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
       if (source.store) input = { events: events(), store: source.store };
       else {
         // A JSONL export is read once into a private temporary copy that any stream can be read from again.
-        const reading = progress(io, 'read', { json: values.json === true });
+        const reading = progress(io, 'read', { json: values.json === true, locale });
         try {
           spilled = await spillLog(events(), (n) => reading.update(n, undefined, source.fraction?.()));
         } finally {
@@ -148,7 +175,7 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
         source: source.label,
         packs,
         ...(under ? { under } : {}),
-        progress: progress(io, 'replay', { json: values.json === true }),
+        progress: progress(io, 'replay', { json: values.json === true, locale }),
         listStreams: values.json === true,
       });
       if (result.events === 0 && unreadable.length === 0) throw new EmptySourceError(source.label, 'replay');

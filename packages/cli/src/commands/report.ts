@@ -82,14 +82,38 @@ any size is written in bounded memory (one organization at a time).
 Exit codes: 0 written, 1 written but some stream is broken or a line is not
 JSON, 2 usage error (or --stream names no stream), 3 the source could not be
 read (or is empty).`,
+  descriptionZh: `
+生成 <source> 的审计报告。开头是摘要：地区、机构、各状态的备案、考核、证书、
+附条款的不予受理、截至某日已按期完成、已逾期和未到期的期限、损坏的事件流；
+然后是目录；然后按机构列出每个备案及其考核、每场考核及其证书，每个事件流附其
+完整性（哈希链已验证，或第一个损坏的事件）、时间线（带标注的字段）、每个已记录
+决定及每条审查结论的规则、结果和所引条款，以及其期限：已记录的逾期未办
+（DeadlineMissed），和按全国工作日历算出的该事件流规则包版本的每个期限。
+附录：记账类事件流（名额、证书编号）、流头和所用的规则包。页脚写明所用 CLI、
+core 和规则包的版本，以及报告自身的 SHA-256（页脚之前全部字节的哈希）。
+
+--as-of <YYYY-MM-DD>（默认：最后一个事件的中国日期）：在该日之前到期而其步骤
+未记录的期限算作逾期，而非未到期。--lang zh-CN|en（默认取自 LC_ALL、
+LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流。
+--pages <目录> 将 HTML 报告分页写出，适用于较长的日志：index.html（摘要、目录、
+各页及其 SHA-256）和每个机构一页，每页在浏览器中都能很快打开。规则包：CLI
+同目录、运行目录或 certflow 检出目录 rulepacks/ 中找到的每个规则包（与 replay
+相同），以及 --packs <模块> 导出的规则包。
+
+每个身份证号均脱敏显示（3701**********1231）。HTML 报告是一个自包含文件：
+内联 CSS，无脚本，无外部资源，A4 打印版式。同一日志总是生成逐字节相同的报告。
+任意大小的日志都在有限内存中写出（一次一个机构）。
+
+退出码：0 已生成，1 已生成但有事件流损坏或某行不是 JSON，2 用法错误（或
+--stream 指定的事件流不存在），3 无法读取数据源（或数据源为空）。`,
   options: {
-    format: { type: 'string', description: 'md (default), html or json', value: 'md|html|json' },
-    out: { type: 'string', description: 'write to this file instead of stdout', value: 'file' },
-    lang: { type: 'string', description: 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)', value: 'zh-CN|en' },
-    'as-of': { type: 'string', description: 'China date deadlines are judged at (default: the last event’s)', value: 'YYYY-MM-DD' },
-    stream: { type: 'string', description: 'report this stream alone', value: 'id' },
-    pages: { type: 'string', description: 'write the HTML report as pages in this directory (index.html + one page per organization)', value: 'dir' },
-    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', value: 'module' },
+    format: { type: 'string', description: 'md (default), html or json', descriptionZh: 'md（默认）、html 或 json', value: 'md|html|json' },
+    out: { type: 'string', description: 'write to this file instead of stdout', descriptionZh: '写入此文件而非标准输出', value: 'file' },
+    lang: { type: 'string', description: 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)', descriptionZh: '报告语言（默认取自 LC_ALL/LC_MESSAGES/LANG）', value: 'zh-CN|en' },
+    'as-of': { type: 'string', description: 'China date deadlines are judged at (default: the last event’s)', descriptionZh: '判断期限所依据的中国日期（默认：最后一个事件的日期）', value: 'YYYY-MM-DD' },
+    stream: { type: 'string', description: 'report this stream alone', descriptionZh: '只报告此事件流', value: 'id' },
+    pages: { type: 'string', description: 'write the HTML report as pages in this directory (index.html + one page per organization)', descriptionZh: '将 HTML 报告分页写入此目录（index.html 加每个机构一页）', value: 'dir' },
+    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', descriptionZh: '导出规则包的模块（可重复）', value: 'module' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, packs: given }) {
@@ -128,7 +152,7 @@ read (or is empty).`,
       let records = 0;
       let unreadable = 0;
       try {
-        const bar = progress(io, 'report');
+        const bar = progress(io, 'report', { locale });
         for await (const r of source.records()) {
           records++;
           if ('error' in r) {

@@ -162,9 +162,28 @@ work done (docs/transparency.md).
 
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
+  descriptionZh: `
+逐个复算每个事件的哈希（RFC 8785 规范化 JSON，SHA-256），检查每个事件都链接到
+所在事件流的前一个事件、版本号从 1 到 n 连续无缺口、每个事件信封格式正确。
+每个事件流报告其第一个损坏的事件。<source> 为 SQLite 文件、postgres:// 地址
+（模式不是 certflow 时加 ?schema=名称）或 JSONL 导出文件（- 表示标准输入）。
+存储以只读方式打开：不创建、不迁移、不写入任何内容。空数据源是错误，
+不算作通过验证的日志。
+
+--json 还会列出每个事件流的流头（最后的版本号和哈希）以及所用的规则包。
+请保存该输出：--heads <文件>（heads 数组或完整的 verify --json 输出）会指出
+此后被截短、删除或改写的每个事件流——这是哈希链本身无法显示的。
+
+使用 --checkpoint <文件> --vkey <文件> 时，还检查日志是否延续此前保存的已签名
+检查点（由 certflow checkpoint 签署）：检查点之前的任何改写、截断或删除都会
+导致验证失败。每个事件的叶子在读取时即并入（检查点之前的叶子必须得出其签名
+的根哈希）；检查点之后的树计算量为 O(新事件数 + log n)，存储自身的树也必须
+证明同样的延续关系。--json 会报告所做的计算量（docs/transparency.md）。
+
+退出码：0 日志通过验证，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
-    heads: { type: 'string', description: 'compare with heads kept from an earlier verify --json', value: 'file' },
-    json: { type: 'boolean', description: 'print the result as JSON' },
+    heads: { type: 'string', description: 'compare with heads kept from an earlier verify --json', descriptionZh: '与此前 verify --json 保存的流头比较', value: 'file' },
+    json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
     ...CHECKPOINT_OPTIONS,
   },
   positionals: { names: ['source'], min: 1 },
@@ -173,7 +192,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
     const source = await openSource(positionals[0]!, io);
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'verified');
-      const bar = progress(io, 'verify', { json: values.json === true });
+      const bar = progress(io, 'verify', { json: values.json === true, locale });
       const checkpointOf = checkpointCheck(values, io);
       let report: VerifyReport & { checkpoint?: unknown };
       try {

@@ -15,9 +15,14 @@ the event's hash recomputed from its content, and the RFC 9162 inclusion proof
 from the event's leaf to the checkpoint's root. Needs no access to the log.
 
 Exit codes: 0 the proof holds, 1 it does not, 2 usage error.`,
+  descriptionZh: `
+检查 certflow prove 生成的证明包：检查点的签名是否出自该验证密钥（vkey），由事件
+内容复算的哈希，以及从事件叶子到检查点根哈希的 RFC 9162 包含证明。无需访问日志。
+
+退出码：0 证明成立，1 证明不成立，2 用法错误。`,
   options: {
-    vkey: { type: 'string', value: 'file', description: "the log's verifier key (<prefix>.vkey)" },
-    json: { type: 'boolean', description: 'print the result as JSON' },
+    vkey: { type: 'string', value: 'file', description: "the log's verifier key (<prefix>.vkey)", descriptionZh: '日志的验证密钥（<prefix>.vkey）' },
+    json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
   },
   positionals: { names: ['bundle'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {

@@ -28,12 +28,21 @@ cosignature/v1 line added, and keeps it. A smaller tree, another root at the
 same size or a proof that fails is a fork: nothing is cosigned, exit 1.
 
 Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
+  descriptionZh: `
+见证者（例如为某市日志作见证的省鉴定中心）在 --state 中按日志保存其最近联署的
+检查点。收到由日志密钥签名的新检查点后，它检查从已保存检查点起的 RFC 9162
+一致性证明——取自 --proof（base64 哈希组成的 JSON 数组），或由日志副本
+（--source）算出——通过后才输出附加了 C2SP cosignature/v1 联署行的检查点，
+并予以保存。树变小、同一大小下根哈希不同，或证明不成立，即为分叉：不联署任何
+内容，退出码 1。
+
+退出码：0 已联署，1 拒绝（并输出原因），2 用法错误。`,
   options: {
-    key: { type: 'string', value: 'file', description: 'the witness key (certflow keygen --witness)' },
-    'log-vkey': { type: 'string', value: 'file', description: "the log's verifier key" },
-    state: { type: 'string', value: 'file', description: 'where the witness keeps what it cosigned (JSON; created)' },
-    source: { type: 'string', value: 'log', description: 'a copy of the log to compute the consistency proof from' },
-    proof: { type: 'string', value: 'file', description: 'the consistency proof, a JSON array of base64 hashes' },
+    key: { type: 'string', value: 'file', description: 'the witness key (certflow keygen --witness)', descriptionZh: '见证者密钥（certflow keygen --witness）' },
+    'log-vkey': { type: 'string', value: 'file', description: "the log's verifier key", descriptionZh: '日志的验证密钥' },
+    state: { type: 'string', value: 'file', description: 'where the witness keeps what it cosigned (JSON; created)', descriptionZh: '见证者保存其联署记录的文件（JSON；不存在时创建）' },
+    source: { type: 'string', value: 'log', description: 'a copy of the log to compute the consistency proof from', descriptionZh: '用于计算一致性证明的日志副本' },
+    proof: { type: 'string', value: 'file', description: 'the consistency proof, a JSON array of base64 hashes', descriptionZh: '一致性证明，base64 哈希组成的 JSON 数组' },
   },
   positionals: { names: ['checkpoint'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {

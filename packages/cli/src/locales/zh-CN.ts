@@ -5,6 +5,8 @@ import type { CliTextKey } from './en.js';
 type V = Record<string, unknown>;
 const s = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 const mean = (v: V) => (v.suggestion ? `；您是否要输入 ${s(v.suggestion)}？` : '');
+/** The work a progress line names, in Chinese. */
+const PROGRESS_LABELS: Record<string, string> = { verify: '验证', replay: '重放', read: '读取', report: '生成报告', export: '导出', import: '导入' };
 const kept = (v: V) => (v.kept !== undefined ? `；保存的 ${s(v.kept)} 个流头均仍在` : '');
 
 /** The CLI's messages in Chinese (zh-CN): its errors and its texts. */
@@ -81,6 +83,10 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'export.exists': (v) => `${s(v.file)} 已存在；导出从不覆盖文件`,
     'export.masked': (v) => `已导出 ${s(v.events)} 个事件，身份证号已脱敏：此文件不能验证或导入（如需可验证的归档，请使用 --unmasked）`,
     'export.verbatim': (v) => `已原样导出 ${s(v.events)} 个事件：此文件包含个人身份证号`,
+    'progress.label': (v) => PROGRESS_LABELS[s(v.label)] ?? s(v.label),
+    'progress.events': (v) => `${s(v.count)} 个事件`,
+    'progress.rate': (v) => `${s(v.rate)} 个事件/秒`,
+    'progress.eta': (v) => `预计剩余 ${s(v.eta)}`,
     'summary.verify': () => '检查哈希链、版本缺口和事件结构',
     'summary.replay': () => '重建每个事件流，并按规则包复核其决定',
     'summary.report': () => '生成审计报告（Markdown、HTML 或 JSON）',
