@@ -218,10 +218,10 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   const hashesOf = (ranges: readonly LeafRange[], size: number): Hash[] => {
     if (edge.size !== size) edge = { size, hashes: new Map() };
     const cached = ranges.map(([lo, hi]) => (hi === size ? edge.hashes.get(lo) : undefined));
-    const todo = ranges.filter((_, i) => cached[i] === undefined);
-    treeStats.edgeHits += ranges.length - todo.length;
-    if (todo.length === 0) return cached as Hash[];
-    const keys = nodesNeeded(todo);
+    const uncached = ranges.filter((_, i) => cached[i] === undefined);
+    treeStats.edgeHits += ranges.length - uncached.length;
+    if (uncached.length === 0) return cached as Hash[];
+    const keys = nodesNeeded(uncached);
     const found = new Map<string, Hash>();
     const upper = keys.filter((k) => k.level > 0);
     if (upper.length > 0) {
@@ -236,7 +236,7 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
       return h;
     };
-    const computed = rangeHashes(todo, fromFound);
+    const computed = rangeHashes(uncached, fromFound);
     let j = 0;
     return ranges.map(([lo, hi], i) => {
       const h = cached[i] ?? computed[j++]!;
