@@ -198,4 +198,26 @@ if (check('certflow export of the embedding sample\'s log', exported)) {
     check('certflow verify <export>.jsonl without a native build', sh(process.execPath, [join(auditor, 'node_modules/@certflow/cli/dist/bin.js'), 'verify', archive], auditor));
   }
 }
+// 6. A rule author outside any checkout: `certflow new-pack` (the installed
+// bin) in an empty folder, then the steps it prints — `npm install` (the
+// certflow packages from the tarballs, as a registry would serve them; the
+// toolchain from the registry), `npm run snapshots`, `npm test` — and a build.
+const author = join(work, 'author');
+mkdirSync(author);
+writeFileSync(join(author, 'package.json'), `${JSON.stringify({ name: 'certflow-author', private: true }, null, 2)}\n`);
+const authorInstall = sh('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz], author);
+if (check('npm install of the CLI and packs in an empty folder', authorInstall)) {
+  const scaffold = sh(process.execPath, [join(author, 'node_modules/@certflow/cli/dist/bin.js'), 'new-pack', 'hubei', '--code', '420000', '--name', '湖北'], author);
+  const packDir = join(author, 'hubei');
+  if (check('certflow new-pack hubei (standalone project)', scaffold)) {
+    // The project's package.json names @certflow/* by version range; the tarballs stand in for the registry
+    // (all of them: the CLI it runs depends on the stores and packs). No native build: a pack needs none.
+    const deps = sh('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz], packDir);
+    if (check(`npm install in the new pack (done after ${seconds()})`, deps)) {
+      check('npm run snapshots in the new pack', sh('npm', ['run', 'snapshots', '--silent'], packDir));
+      check('npm test in the new pack', sh('npm', ['test', '--silent'], packDir, { TZ: 'UTC', CI: 'true' }));
+      check('npm run build in the new pack', sh('npm', ['run', 'build', '--silent'], packDir));
+    }
+  }
+}
 finish();

@@ -1,4 +1,5 @@
 import { assertEvent, assign, setup } from 'xstate';
+import { deadlineMissedTransitions, missedDeadlines } from '../missedDeadlines.js';
 import type { Decision, RuleOutcome } from '../../rules/rulePack.js';
 import type { EventUnion } from '../machineEvent.js';
 import type { ApplicationContext, ScopeChange, ScopeItem } from './context.js';
@@ -41,11 +42,8 @@ export function applyScopeChange(scope: ScopeItem[], change: ScopeChange): Scope
   return [...out].filter(([, ls]) => ls.length > 0).map(([code, levels]) => ({ code, levels }));
 }
 
-// A DeadlineMissed the calendar no longer supports (a published year moved the due date later) is withdrawn by tick.
-const deadlineMissed = {
-  DeadlineMissed: { actions: 'recordMissedDeadline' as const },
-  DeadlineMissedWithdrawn: { guard: 'deadlineWasMissed' as const, actions: 'withdrawMissedDeadline' as const },
-};
+// Every non-final state takes DeadlineMissed and its withdrawal (../missedDeadlines.ts).
+const deadlineMissed = deadlineMissedTransitions;
 
 /**
  * The filing of an organization (备案): submission and screening, supplements,
@@ -58,7 +56,7 @@ export const applicationMachine = setup({
   guards: {
     deadlineWasMissed: ({ context, event }) => {
       assertEvent(event, 'DeadlineMissedWithdrawn');
-      return context.missedDeadlines.includes(String(event.data.deadlineId));
+      return missedDeadlines.has(context.missedDeadlines, event.data);
     },
     notIneligible: ({ context }) => !Object.values(context.criteria).includes('fail'),
     allCriteriaPassed: ({ context }) => Object.values(context.criteria).every(settled),
@@ -77,13 +75,13 @@ export const applicationMachine = setup({
     recordMissedDeadline: assign({
       missedDeadlines: ({ context, event }) => {
         assertEvent(event, 'DeadlineMissed');
-        return [...context.missedDeadlines, String(event.data.deadlineId)];
+        return missedDeadlines.record(context.missedDeadlines, event.data);
       },
     }),
     withdrawMissedDeadline: assign({
       missedDeadlines: ({ context, event }) => {
         assertEvent(event, 'DeadlineMissedWithdrawn');
-        return context.missedDeadlines.filter((id) => id !== String(event.data.deadlineId));
+        return missedDeadlines.withdraw(context.missedDeadlines, event.data);
       },
     }),
     screen: assign(({ event }) => {

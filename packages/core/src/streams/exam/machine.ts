@@ -1,4 +1,5 @@
 import { assertEvent, assign, setup } from 'xstate';
+import { deadlineMissedTransitions, missedDeadlines } from '../missedDeadlines.js';
 import type { EventUnion } from '../machineEvent.js';
 import type { ExamContext } from './context.js';
 import type { ExamEventData, ExamEventType } from './events.js';
@@ -17,11 +18,8 @@ const initialContext: ExamContext = {
   missedDeadlines: [],
 };
 
-// A DeadlineMissed the calendar no longer supports (a published year moved the due date later) is withdrawn by tick.
-const deadlineMissed = {
-  DeadlineMissed: { actions: 'recordMissedDeadline' as const },
-  DeadlineMissedWithdrawn: { guard: 'deadlineWasMissed' as const, actions: 'withdrawMissedDeadline' as const },
-};
+// Every non-final state takes DeadlineMissed and its withdrawal (../missedDeadlines.ts).
+const deadlineMissed = deadlineMissedTransitions;
 
 /**
  * An assessment session: the plan (occupation, level, schedule, roster and
@@ -34,20 +32,20 @@ export const examMachine = setup({
     recordMissedDeadline: assign({
       missedDeadlines: ({ context, event }) => {
         assertEvent(event, 'DeadlineMissed');
-        return [...context.missedDeadlines, String(event.data.deadlineId)];
+        return missedDeadlines.record(context.missedDeadlines, event.data);
       },
     }),
     withdrawMissedDeadline: assign({
       missedDeadlines: ({ context, event }) => {
         assertEvent(event, 'DeadlineMissedWithdrawn');
-        return context.missedDeadlines.filter((id) => id !== String(event.data.deadlineId));
+        return missedDeadlines.withdraw(context.missedDeadlines, event.data);
       },
     }),
   },
   guards: {
     deadlineWasMissed: ({ context, event }) => {
       assertEvent(event, 'DeadlineMissedWithdrawn');
-      return context.missedDeadlines.includes(String(event.data.deadlineId));
+      return missedDeadlines.has(context.missedDeadlines, event.data);
     },
     somebodyPassed: ({ context }) => context.results.some((r) => r.passed),
   },
