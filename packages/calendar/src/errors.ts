@@ -52,7 +52,7 @@ const path = (p: readonly (string | number)[]): string =>
  * of its own (`instanceof CertflowError`, `prettifyError`, the CLI's exit
  * codes and `--json` output) without the calendar importing core.
  */
-export const CERTFLOW_ERROR: unique symbol = Symbol.for('certflow.error') as never;
+export const CERTFLOW_ERROR: unique symbol = Symbol.for('certflow.error');
 
 /**
  * Base of the errors the calendar throws: a stable `code` and `params`, the

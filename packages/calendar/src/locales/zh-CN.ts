@@ -16,7 +16,7 @@ const zod = z.locales.zhCN();
 export function issueTextZh(i: CalendarIssue): string {
   const raw = i.params?.zod as Record<string, unknown> | undefined;
   if (raw && i.code !== 'invalid_type' && i.code !== 'custom') {
-    const out = zod.localeError({ ...raw, code: i.code, path: i.path, input: undefined, message: '' } as never);
+    const out = zod.localeError({ ...raw, code: i.code, path: i.path, input: undefined, message: '' } as Parameters<typeof zod.localeError>[0]);
     const text = typeof out === 'string' ? out : out?.message;
     if (text) return text;
   }
