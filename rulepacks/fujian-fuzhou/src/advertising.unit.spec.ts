@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAdvertising } from './advertising.js';
+import { checkAdvertising } from './rules/ch4-requirements.js';
 
 const terms = (text: string) => checkAdvertising(text).filter((f) => f.outcome === 'fail').map((f) => f.term);
 

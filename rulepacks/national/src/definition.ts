@@ -1,6 +1,10 @@
 import type { RulePackDefinition } from '@certflow/core';
 import { documents } from './documents.js';
-import { levelsCite, rules } from './rules.js';
+import { deadlines } from './deadlines.js';
+import { levels } from './limits.js';
+import { materials } from './materials.js';
+import { quotas } from './quotas.js';
+import { rules } from './rules/index.js';
 import { sourceDigest } from './digest.js';
 import { KNOWN_HASHES } from './released/hashes.js';
 
@@ -23,6 +27,9 @@ export const definition: RulePackDefinition = {
   title: '职业技能等级认定共同规则（全国）',
   documents,
   jurisdiction: { name: '全国', code: '000000', level: 'national' },
-  levels: { allowed: [1, 2, 3, 4, 5], cite: levelsCite },
+  levels,
   rules,
+  quotas,
+  deadlines,
+  materials,
 };

@@ -1,11 +1,14 @@
 import type { RulePackDefinition } from '@certflow/core';
 // A named import: under CJS interop a default import of a sibling pack would be its whole module object.
 import { national } from '@certflow/rulepack-national';
-import { applicationRules, materials, quotas } from './application.js';
+import { materials } from './materials.js';
+import { quotas } from './quotas.js';
 import { documents } from './documents.js';
-import { eligibilityRules } from './eligibility.js';
-import { certificateNumber, deadlines, examRules } from './exam.js';
-import { levels, scopeRules, standardCite } from './scope.js';
+import { certificateNumber } from './limits.js';
+import { deadlines } from './deadlines.js';
+import { levels } from './limits.js';
+import { rules } from './rules/index.js';
+import { standardCite } from './rules/ch2-occupations.js';
 import { sourceDigest } from './digest.js';
 import { KNOWN_HASHES } from './released/hashes.js';
 
@@ -30,7 +33,7 @@ export const definition: RulePackDefinition = {
   documents,
   jurisdiction: { name: '山东', code: '370000', level: 'province' },
   levels,
-  rules: [...eligibilityRules, ...scopeRules, ...applicationRules, ...examRules],
+  rules,
   // 二 speaks of the standard: the inherited standard rule cites it.
   citations: { 'standard-required': standardCite },
   quotas,

@@ -1,8 +1,9 @@
 import { fail, optionalFact, pass, releaseOf, review, type ApplicantProfile, type DeadlineSpec, type RulePack } from '@certflow/core';
 import { national_1_0_0 } from '@certflow/rulepack-national';
 import { definition } from '../definition.js';
-import { deadlines } from '../filing.js';
-import { MAX_OCCUPATIONS_FIRST_APPLICATION, maxOccupationsFirstApplication } from '../scope.js';
+import { deadlines } from '../deadlines.js';
+import { MAX_OCCUPATIONS_FIRST_APPLICATION } from '../limits.js';
+import { maxOccupationsFirstApplication } from '../rules/ch2-occupations.js';
 
 /**
  * fujian-fuzhou 1.0.0 as released, kept so that logs written under it replay:

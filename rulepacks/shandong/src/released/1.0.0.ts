@@ -1,6 +1,6 @@
 import { fail, optionalFact, pass, releaseOf, review, type ApplicantProfile, type Rule, type RulePack } from '@certflow/core';
 import { national_1_0_0 } from '@certflow/rulepack-national';
-import { applicationChannel } from '../application.js';
+import { applicationChannel } from '../rules/ch3-application.js';
 import { definition } from '../definition.js';
 
 /** 1.0.0's 三（二） check: any kind with a provincial affiliation passed at the province. */

@@ -1,5 +1,6 @@
-import { accessTypeExcludedRule, skillTypeOccupationRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
-import { FUZHOU_2021_04_22 as DOC } from './documents.js';
+import { type Rule, type ApplicantProfile, skillTypeOccupationRule, pass, fail, notApplicable, optionalFact, review, accessTypeExcludedRule } from '@certflow/core';
+import { FUZHOU_2021_04_22 as DOC } from '../documents.js';
+import { MAX_OCCUPATIONS_FIRST_APPLICATION, MIN_WORKSTATIONS } from '../limits.js';
 
 /** Re-exported from core, where Shandong's pack shares it. */
 export { skillTypeOf } from '@certflow/core';
@@ -21,7 +22,6 @@ export const nationalStandardRequired: Rule<ApplicantProfile> = {
   },
 };
 
-export const MAX_OCCUPATIONS_FIRST_APPLICATION = 3;
 /** 二（一）: on a first application at most 3 occupations (`firstApplication`, optional: unknown and above 3 → expert). */
 export const maxOccupationsFirstApplication: Rule<ApplicantProfile> = {
   id: 'max-occupations-first-application',
@@ -39,7 +39,6 @@ export const maxOccupationsFirstApplication: Rule<ApplicantProfile> = {
   },
 };
 
-export const MIN_WORKSTATIONS = 15;
 export const minWorkstationsPerOccupation: Rule<ApplicantProfile> = {
   id: 'min-workstations-per-occupation',
   description: '每个职业（工种）不少于15个工位',
@@ -60,5 +59,3 @@ export const notAccessTypeFuzhou: Rule<ApplicantProfile> = {
   ...accessTypeExcludedRule({ document: DOC, clause: '二（二）', text: '准入类职业资格不纳入职业技能等级认定范围' }, 'not-access-type-fuzhou', '准入类职业资格不纳入职业技能等级认定范围'),
   replaces: 'not-access-type',
 };
-
-export const scopeRules = [skillTypeOccupation, nationalStandardRequired, maxOccupationsFirstApplication, minWorkstationsPerOccupation, notAccessTypeFuzhou];

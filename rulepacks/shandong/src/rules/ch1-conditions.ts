@@ -1,5 +1,5 @@
-import { allFacts, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
-import { LURENSHEZI_2020_50 as DOC } from './documents.js';
+import { type Rule, type ApplicantProfile, fail, review, pass, allFacts, notApplicable, optionalFact } from '@certflow/core';
+import { LURENSHEZI_2020_50 as DOC } from '../documents.js';
 
 /** 一: the kinds of organization the call is addressed to. */
 export const organizationKindInScope: Rule<ApplicantProfile> = {
@@ -146,21 +146,3 @@ export const associationMemberUnits: Rule<ApplicantProfile> = {
     return n > 0 ? pass() : fail('行业协会无能够承担评价工作的单位会员', ['organization', 'qualifiedMemberUnits']);
   },
 };
-
-export const eligibilityRules = [
-  organizationKindInScope,
-  registeredInShandong,
-  soundFinanceAndManagement,
-  creditClean,
-  influenceAndExperience,
-  qualityControlAndEmergencyPlan,
-  dedicatedDepartment,
-  fullTimeStaff,
-  evaluationPersonnel,
-  examFacilities,
-  examSecurityEquipment,
-  stableFunding,
-  notForProfit,
-  enterpriseSelfEvaluationQualified,
-  associationMemberUnits,
-];

@@ -1,7 +1,9 @@
-import { allFacts, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type Rule } from '@certflow/core';
-import { FUZHOU_2021_04_22 as DOC } from './documents.js';
+import { type ApplicantProfile, optionalFact, type Rule, pass, notApplicable, fail, review, allFacts, type Level, type RuleResult, type QuestionBank } from '@certflow/core';
+import { FUZHOU_2021_04_22 as DOC } from '../documents.js';
+import { MIN_CONSECUTIVE_YEARS, MIN_PERSON_TIMES, QUESTION_BANK_MINIMUMS } from '../limits.js';
 
 const inFuzhou = (code: string) => code.startsWith('3501');
+
 /** 三（四）2: an organization filed by the ministry's or the Fujian provincial centre, based outside Fuzhou. */
 export const filedElsewhereOf = (p: ApplicantProfile): unknown => optionalFact(p.organization, 'filedElsewhere');
 
@@ -42,7 +44,6 @@ export const creditClean: Rule<ApplicantProfile> = {
   evaluate: ({ organization: o }) => (o.creditClean ? pass() : fail('有违法违规、失信等不良行为记录', ['organization', 'creditClean'])),
 };
 
-export const MIN_CONSECUTIVE_YEARS = 5;
 export const minConsecutiveYears: Rule<ApplicantProfile> = {
   id: 'min-consecutive-years',
   description: '具备连续5年以上相关培训评价经历',
@@ -53,7 +54,6 @@ export const minConsecutiveYears: Rule<ApplicantProfile> = {
       : fail(`连续培训评价经历 ${h.consecutiveYears} 年，不足 ${MIN_CONSECUTIVE_YEARS} 年`, ['history', 'consecutiveYears'], { years: h.consecutiveYears, min: MIN_CONSECUTIVE_YEARS }),
 };
 
-export const MIN_PERSON_TIMES = 10_000;
 /** 一（一）2: 10,000 person-times; below that the brand alternative applies (next rule). */
 export const minTrainingEvaluationScale: Rule<ApplicantProfile> = {
   id: 'min-training-evaluation-scale',
@@ -145,20 +145,111 @@ export const acceptsSupervision: Rule<ApplicantProfile> = {
   evaluate: ({ organization }) => allFacts(organization, ['organization'], { acceptsSupervision: '自愿接受人力资源社会保障部门的监督' }),
 };
 
-export const eligibilityRules = [
-  registeredInFuzhou,
-  mainDutyTalentTraining,
-  soundFinanceAndManagement,
-  creditClean,
-  minConsecutiveYears,
-  minTrainingEvaluationScale,
-  recognisedBrandBelowScale,
-  minEvaluatedShare,
-  dedicatedDepartment,
-  staffAndExperts,
-  venueAndVideoMonitoring,
-  stableFunding,
-  qualityControl,
-  notForProfit,
-  acceptsSupervision,
+type Field = keyof typeof QUESTION_BANK_MINIMUMS;
+
+const LABEL: Record<Field, string> = {
+  theoryQuestions: '理论知识题量',
+  theoryPaperSets: '理论知识卷库',
+  practicalPaperSets: '实际操作卷库',
+  reviewQuestions: '综合评审论文答辩或技术评审试题',
+};
+
+/** Checks one bank field for every applied (occupation, level); a level without bank data needs an expert. */
+function bankMinimum(profile: ApplicantProfile, field: Field, levels: (l: Level) => boolean): RuleResult {
+  const min = QUESTION_BANK_MINIMUMS[field];
+  let missing: { code: string; level: Level; path: (string | number)[] } | undefined;
+  for (const [i, o] of profile.occupations.entries()) {
+    for (const level of o.levels.filter(levels)) {
+      const path = ['occupations', i, 'questionBank', String(level), field];
+      const bank = o.questionBank?.[String(level) as `${Level}`] as QuestionBank | undefined;
+      const value = bank ? optionalFact(bank, field) : undefined;
+      if (typeof value !== 'number') {
+        missing ??= { code: o.code, level, path };
+        continue;
+      }
+      if (value < min) return fail(`${o.code} ${level}级${LABEL[field]} ${value}，不低于 ${min}`, path, { value, min, level });
+    }
+  }
+  if (missing) return review(`专家核实：${missing.code} ${missing.level}级${LABEL[field]}（题库信息未提供）`, missing.path);
+  return pass();
+}
+
+const all = () => true;
+
+const technicianLevels = (l: Level) => l === 2 || l === 1;
+
+export const questionBankDevelopers: Rule<ApplicantProfile> = {
+  id: 'question-bank-developers',
+  description: '具有开发题库技术人员',
+  cite: { document: DOC, clause: '一（一）5', text: '具有开发题库技术人员' },
+  evaluate({ capacity }) {
+    const n = optionalFact(capacity, 'questionBankDevelopers');
+    if (typeof n !== 'number') return review('专家核实：开发题库技术人员（capacity.questionBankDevelopers 未提供）', ['capacity', 'questionBankDevelopers']);
+    return n > 0 ? pass() : fail('无开发题库技术人员', ['capacity', 'questionBankDevelopers']);
+  },
+};
+
+export const minTheoryQuestions: Rule<ApplicantProfile> = {
+  id: 'min-theory-questions',
+  description: '每职业每等级理论知识题库不低于1200题',
+  cite: { document: DOC, clause: '一（一）5', text: '备案的职业(工种)应符合每职业每等级题库题量理论知识不低于1200题' },
+  evaluate: (p) => bankMinimum(p, 'theoryQuestions', all),
+};
+
+export const minTheoryPaperSets: Rule<ApplicantProfile> = {
+  id: 'min-theory-paper-sets',
+  description: '每职业每等级理论知识卷库不低于10套',
+  cite: { document: DOC, clause: '一（一）5', text: '理论知识不低于1200题(卷库不低于10套)' },
+  evaluate: (p) => bankMinimum(p, 'theoryPaperSets', all),
+};
+
+export const minPracticalPaperSets: Rule<ApplicantProfile> = {
+  id: 'min-practical-paper-sets',
+  description: '每职业每等级实际操作卷库不低于10套',
+  cite: { document: DOC, clause: '一（一）5', text: '实际操作卷库不低于10套' },
+  evaluate: (p) => bankMinimum(p, 'practicalPaperSets', all),
+};
+
+export const minReviewQuestions: Rule<ApplicantProfile> = {
+  id: 'min-review-questions',
+  description: '技师、高级技师综合评审论文答辩或技术评审试题不低于10题',
+  cite: { document: DOC, clause: '一（一）5', text: '技师、高级技师综合评审论文答辩或技术评审试题不低于10题' },
+  evaluate: (p) => bankMinimum(p, 'reviewQuestions', technicianLevels),
+};
+
+/**
+ * 一（二）: priority conditions rank eligible organizations; they never make
+ * one eligible or not. Informative: a claimed condition (`priorityClaims`)
+ * is a `review` finding an expert confirms for the ranking; an unclaimed one
+ * is not-applicable.
+ */
+export const PRIORITY_CLAIMS = ['standards-development', 'skills-competition', 'industrial-park-centre', 'major-breakthrough'] as const;
+
+export type PriorityClaim = (typeof PRIORITY_CLAIMS)[number];
+
+const claims = (p: ApplicantProfile): unknown[] => {
+  const v = (p as Record<string, unknown>)['priorityClaims'];
+  return Array.isArray(v) ? v : [];
+};
+
+function priorityRule(claim: PriorityClaim, id: string, description: string, clause: string, text: string): Rule<ApplicantProfile> {
+  return {
+    id,
+    description: `优先条件（不影响是否符合申报条件）：${description}`,
+    cite: { document: DOC, clause, text },
+    evaluate: (p) => (claims(p).includes(claim) ? review(`优先条件待专家确认：${description}`, ['priorityClaims']) : notApplicable('未主张此优先条件')),
+  };
+}
+
+export const priorityRules = [
+  priorityRule(
+    'standards-development',
+    'priority-standards-development',
+    '领域影响力广泛，曾参与国家职业技能标准、考核规范、教材、题库开发编制',
+    '一（二）1',
+    '在拟开展评价的职业领域具有广泛的影响力,曾参与相关职业国家职业技能标准、专项职业能力考核规范、教学大纲、教材、国家题库(或省题库)的开发编制',
+  ),
+  priorityRule('skills-competition', 'priority-skills-competition', '世界技能大赛集训基地或为我市职业技能竞赛提供技术支持与服务', '一（二）2', '世界技能大赛集训基地或为我市职业技能竞赛工作提供技术支持与服务的'),
+  priorityRule('industrial-park-centre', 'priority-industrial-park-centre', '经市人社局、财政局备案的福州市工业（产业）园区职业技能提升中心', '一（二）3', '经市人社局、财政局备案的福州市工业(产业)园区职业技能提升中心'),
+  priorityRule('major-breakthrough', 'priority-major-breakthrough', '在我市技能人才培养评价领域有重大突破', '一（二）4', '在我市技能人才培养评价领域有重大突破的'),
 ];

@@ -1,5 +1,23 @@
-import type { Citation } from '@certflow/core';
-import { FUZHOU_2021_04_22 } from './documents.js';
+import { type Rule, type ApplicantProfile, optionalFact, notApplicable, fail, review, pass, type Citation } from '@certflow/core';
+import { FUZHOU_2021_04_22 as DOC, FUZHOU_2021_04_22 } from '../documents.js';
+import { m } from '../materials.js';
+
+/** 四（六) over the optional `advertising: { text, emblems? }` the applicant submits; none submitted → not applicable. */
+export const advertisingWording: Rule<ApplicantProfile> = {
+  id: 'advertising-wording',
+  description: '对外招生宣传不得使用禁用字样，不得出现国徽、政府部门徽标或其他单位标识',
+  cite: { document: DOC, clause: '四（六）', text: '社会培训评价组织在对外招生宣传时不得使用' },
+  evaluate(p) {
+    const ad = optionalFact(p, 'advertising');
+    const text = optionalFact(ad, 'text');
+    if (typeof text !== 'string') return notApplicable('未提交招生宣传材料');
+    const findings = checkAdvertising(text, { emblems: (optionalFact(ad, 'emblems') as AdvertisingMark[] | undefined) ?? [] });
+    const fails = findings.filter((f) => f.outcome === 'fail');
+    if (fails.length > 0) return fail(`招生宣传违反四（六）：${fails.map((f) => f.match ?? f.term).join('、')}`, ['advertising'], { findings });
+    if (findings.length > 0) return review(`专家核实可能产生歧义或误导的字样、图案：${findings.map((f) => f.match ?? f.term).join('、')}`, ['advertising']);
+    return pass();
+  },
+};
 
 export const advertisingCite: Citation = {
   document: FUZHOU_2021_04_22,

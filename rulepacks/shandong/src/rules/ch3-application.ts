@@ -1,17 +1,5 @@
-import { fail, notApplicable, optionalFact, pass, requiredMaterialsRule, review, type ApplicantProfile, type MaterialSpec, type QuotaSpec, type Rule } from '@certflow/core';
-import { LURENSHEZI_2020_50 as DOC } from './documents.js';
-
-const m = (id: string, name: string, text: string): MaterialSpec => ({ id, name, required: true, cite: { document: DOC, clause: '三（一）', text } });
-
-/** 三（一）: the six materials, as the notice lists them. */
-export const materials: MaterialSpec[] = [
-  m('basic-information-form', '《社会培训评价组织基本情况表》', '1.《社会培训评价组织基本情况表》（见附件1）'),
-  m('work-plan', '《社会培训评价组织职业技能等级认定工作方案》', '2.《社会培训评价组织职业技能等级认定工作方案》（见附件2）'),
-  m('legal-registration-certificate', '法人登记证书复印件', '3.法人登记证书复印件'),
-  m('staff-and-evaluator-credentials', '管理人员、工作人员在岗在职记录，考评员、督导员有效资质证明', '4.管理人员、工作人员在岗在职记录，考评员、督导员有效资质证明'),
-  m('venue-and-equipment-proof', '满足评价要求的场地、设施、设备等有效证明', '5.满足评价要求的场地、设施、设备等有效证明'),
-  m('credit-report-or-pledge', '信用报告或诚信承诺', '6.信用报告或诚信承诺'),
-];
+import { type Rule, type ApplicantProfile, requiredMaterialsRule, optionalFact, review, pass, fail, notApplicable } from '@certflow/core';
+import { LURENSHEZI_2020_50 as DOC } from '../documents.js';
 
 export const materialsComplete: Rule<ApplicantProfile> = requiredMaterialsRule({ document: DOC, clause: '三（一）', text: '（一）申报材料' });
 
@@ -63,35 +51,3 @@ export const crossCityEvaluation: Rule<ApplicantProfile> = {
     return review('跨区域认定：需申报地择优推荐并经省协商相关市', ['crossCityEvaluation']);
   },
 };
-
-/** 三（二）: each city selects 2–8 organizations; one place in the city of registration, none for applications made at the province. */
-export const quotas: QuotaSpec[] = [
-  {
-    id: 'organizations-per-city',
-    description: '各市择优遴选2-8家机构进行试点',
-    cite: { document: DOC, clause: '三（二）', text: '各市应择优遴选2-8家机构进行试点' },
-    max: 8,
-    min: 2,
-    buckets: (p) => (optionalFact(p, 'submittedTo') === 'province' ? [] : [`city:${p.organization.registeredIn.slice(0, 4)}00`]),
-  },
-];
-
-/**
- * 五: the first batch. Later applications are not refused — 五（三） keeps
- * selection open — so the rule passes either way and says which batch the
- * application falls in (`params.batch`).
- */
-export const firstBatchWindow: Rule<ApplicantProfile> = {
-  id: 'first-batch-window',
-  description: '首批：省属单位2020年5月30日前向省级提交材料，各市2020年6月15日前完成首批遴选；此后持续开展遴选确定工作',
-  cite: { document: DOC, clause: '五（三）', text: '首批征集遴选工作结束后，结合实际，持续开展遴选确定工作' },
-  evaluate(profile, { asOf }) {
-    const to = optionalFact(profile, 'submittedTo');
-    if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供），以确定首批截止日', ['submittedTo']);
-    const cutoff = to === 'province' ? '2020-05-30' : '2020-06-15';
-    const batch = asOf <= cutoff ? 'first' : 'continuing';
-    return { outcome: 'pass', message: batch === 'first' ? `首批（截止 ${cutoff}）` : `首批已于 ${cutoff} 截止，纳入持续遴选`, params: { batch, cutoff } };
-  },
-};
-
-export const applicationRules = [materialsComplete, applicationChannel, crossCityEvaluation, firstBatchWindow];

@@ -1,11 +1,7 @@
-import { accessTypeExcludedRule, skillTypeOccupationRule, allowedLevelsRule, fail, notApplicable, optionalFact, pass, review, type ApplicantProfile, type LevelsSpec, type Rule } from '@certflow/core';
-import { LURENSHEZI_2020_50 as DOC } from './documents.js';
-
-/** 二: during the pilot, levels 5, 4 and 3 only. */
-export const levels: LevelsSpec = {
-  allowed: [5, 4, 3],
-  cite: { document: DOC, clause: '二', text: '试点期间，职业技能等级原则考评三级，分别是：五级／初级工、四级／中级工、三级／高级工' },
-};
+import { type Rule, type ApplicantProfile, allowedLevelsRule, accessTypeExcludedRule, skillTypeOccupationRule, pass, fail, review, optionalFact, notApplicable } from '@certflow/core';
+import { LURENSHEZI_2020_50 as DOC } from '../documents.js';
+import { levels, MAX_OCCUPATIONS } from '../limits.js';
+import type { PlanFacts } from './ch4-evaluation.js';
 
 /** 二: a national standard, or else a specification filed with the ministry, in this notice's words (the base cites 中就培函〔2020〕41号). */
 export const standardCite = {
@@ -33,7 +29,6 @@ export const skillTypeOccupation: Rule<ApplicantProfile> = skillTypeOccupationRu
   '试点职业（工种）为《中华人民共和国职业分类大典》中技能类职业（工种）或后续发布、备案的技能类职业（工种）',
 );
 
-export const MAX_OCCUPATIONS = 3;
 export const maxThreeOccupations: Rule<ApplicantProfile> = {
   id: 'max-three-occupations',
   description: '每个评价机构试点评价职业（工种）不得超过3个',
@@ -75,6 +70,7 @@ export const scopeByOrganizationKind: Rule<ApplicantProfile> = {
 };
 
 const SCHOOLS = new Set(['university', 'vocational-college', 'technical-school']);
+
 /** 二: a school certifies no higher than it trains (level 1 is the highest, so a smaller number is a higher level). */
 export const schoolLevelsWithinTrainingLevel: Rule<ApplicantProfile> = {
   id: 'school-levels-within-training-level',
@@ -91,11 +87,14 @@ export const schoolLevelsWithinTrainingLevel: Rule<ApplicantProfile> = {
   },
 };
 
-export const scopeRules = [
-  levelsAllowedShandong,
-  notAccessTypeShandong,
-  skillTypeOccupation,
-  maxThreeOccupations,
-  scopeByOrganizationKind,
-  schoolLevelsWithinTrainingLevel,
-];
+/** 二 applied to each exam: a session certifies levels 5–3 only. */
+export const examLevelInPilot: Rule<PlanFacts> = {
+  id: 'exam-level-in-pilot',
+  description: '考核等级为试点期间的五级、四级、三级',
+  cite: levels.cite,
+  appliesTo: 'PlanExam',
+  evaluate: ({ plan }, { pack }) =>
+    (pack.levels?.allowed ?? []).includes(plan.occupation.level)
+      ? pass()
+      : fail(`等级 ${plan.occupation.level} 不在试点等级内`, ['occupation', 'level'], { level: plan.occupation.level }),
+};

@@ -1,0 +1,8 @@
+import { type Rule, type ApplicantProfile, accessTypeExcludedRule } from '@certflow/core';
+import { ZHONGJIUPEIHAN_2020_41 } from '../documents.js';
+
+/** 准入类 occupations are never in scope. */
+export const notAccessType: Rule<ApplicantProfile> = accessTypeExcludedRule(
+  { document: ZHONGJIUPEIHAN_2020_41, clause: '二（二）', text: '其中拟转入准入类职业(工种)不纳入试点范围' },
+  'not-access-type',
+);
