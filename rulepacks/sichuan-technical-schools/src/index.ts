@@ -7,6 +7,18 @@ const sichuanTechnicalSchools: RulePack = defineRulePack({ ...definition, releas
 
 export default sichuanTechnicalSchools;
 export { sichuanTechnicalSchools };
-export * from './rules.js';
-export { definition, documents, materials } from './definition.js';
+export * from './documents.js';
+export * from './rules/ch1-principles.js';
+export * from './rules/ch2-application.js';
+export * from './rules/ch3-standards.js';
+export * from './rules/ch6-requirements.js';
+export * from './rules/annex4-certification.js';
+export * from './rules/ch4-modes.js';
+export * from './rules/annex1-conditions.js';
+export * from './limits.js';
+export * from './rules/annex2-materials.js';
+export * from './rules/index.js';
+export { definition } from './definition.js';
+export { documents } from './documents.js';
+export { materials } from './materials.js';
 export { exampleProfile, exampleAsOf } from './example.js';
