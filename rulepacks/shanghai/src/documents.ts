@@ -4,6 +4,7 @@ export const HURENSHEZHI_2020_439 = '沪人社职〔2020〕439号';
 
 /** The first day of the 二（一） catalog window is open; its last day is 2020-09-30 (「9 月 30 日前」 read as on or before). */
 export const CATALOG_EXIT_CUTOFF = '2020-09-30';
+
 /** 五（一）: selection starts on the day the notice is issued. */
 export const SELECTION_STARTS = '2020-11-18';
 
@@ -30,3 +31,7 @@ export const documents: PackDocument[] = [
     ],
   },
 ];
+
+const D = HURENSHEZHI_2020_439;
+
+export const cite = (clause: string, text: string) => ({ document: D, clause, text });

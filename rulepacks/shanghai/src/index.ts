@@ -7,7 +7,12 @@ const shanghai: RulePack = defineRulePack({ ...definition, releases: [v1_0_0] })
 
 export default shanghai;
 export { shanghai };
-export * from './rules.js';
+export * from './documents.js';
+export * from './rules/ch1-conditions.js';
+export * from './limits.js';
+export * from './rules/ch2-occupations.js';
+export * from './rules/ch5-other.js';
+export * from './rules/index.js';
 export { definition } from './definition.js';
 export { documents, HURENSHEZHI_2020_439, CATALOG_EXIT_CUTOFF, SELECTION_STARTS } from './documents.js';
 export { exampleProfile, exampleAsOf } from './example.js';

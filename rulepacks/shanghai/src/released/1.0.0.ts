@@ -2,7 +2,8 @@ import { fail, isLocalDate, notApplicable, pass, perOccupation, releaseOf, revie
 import { national_1_0_0 } from '@certflow/rulepack-national';
 import { definition } from '../definition.js';
 import { CATALOG_EXIT_CUTOFF } from '../documents.js';
-import { amendedOccupationsInScope, nationalStandardFor, occupationScope, type AmendScopeFacts } from '../rules.js';
+import { amendedOccupationsInScope, type AmendScopeFacts } from '../rules/ch5-other.js';
+import { nationalStandardFor, occupationScope } from '../rules/ch2-occupations.js';
 
 /**
  * 1.0.0 as released: 二（一） passed an occupation out of the catalog by
