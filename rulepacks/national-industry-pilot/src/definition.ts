@@ -1,7 +1,12 @@
 import type { RulePackDefinition } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
 import { documents } from './documents.js';
-import { DEPARTMENT_MATERIALS, INDUSTRY_MATERIALS, REGULATIONS, cite, recommendedBy, rules } from './rules.js';
+import { cite } from './documents.js';
+import { deadlines } from './deadlines.js';
+import { certificateNumber } from './limits.js';
+import { materials } from './materials.js';
+import { quotas } from './quotas.js';
+import { rules } from './rules/index.js';
 import { sourceDigest } from './digest.js';
 import { KNOWN_HASHES } from './released/hashes.js';
 
@@ -26,26 +31,10 @@ export const definition: RulePackDefinition = {
   documents,
   jurisdiction: { name: '全国', code: '000000', level: 'national' },
   rules,
-  materials: [...DEPARTMENT_MATERIALS, ...INDUSTRY_MATERIALS, ...REGULATIONS],
-  quotas: [
-    {
-      id: 'two-per-department',
-      description: '每个政府有关部门推荐2家社会培训评价组织',
-      cite: cite('三（一）', '推荐2家可覆盖原有职业（工种）的社会培训评价组织'),
-      max: 2,
-      min: 2,
-      buckets: (p) => {
-        const by = recommendedBy(p);
-        return by ? [`department:${by}`] : [];
-      },
-    },
-  ],
-  // Branches file with the human-resources department where they are
-  // registered, so certificates carry that province's code.
-  certificateNumber: {
-    provinceCode: 'registered-province',
-    cite: cite('三（四）', '政府有关部门及行业组织指导分支机构在属地人社部门进行备案'),
-  },
+  materials,
+  quotas,
+  deadlines,
+  certificateNumber,
   // 四（二）: the departments and industry organizations develop the standards
   // or evaluation specifications evaluation follows.
   citations: { 'standard-required': cite('四（二）', '做好本行业领域职业技能标准或评价规范开发等技术性工作') },

@@ -2,6 +2,7 @@ import type { PackDocument } from '@certflow/core';
 import { ZHONGJIUPEIHAN_2020_41 } from '@certflow/rulepack-national';
 
 export { ZHONGJIUPEIHAN_2020_41 };
+
 const D = ZHONGJIUPEIHAN_2020_41;
 
 /**
@@ -52,3 +53,6 @@ export const documents: PackDocument[] = [
     ],
   },
 ];
+
+/** A citation of this notice. */
+export const cite = (clause: string, text: string) => ({ document: D, clause, text });

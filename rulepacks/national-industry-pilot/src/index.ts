@@ -7,7 +7,13 @@ const nationalIndustryPilot: RulePack = defineRulePack({ ...definition, releases
 
 export default nationalIndustryPilot;
 export { nationalIndustryPilot };
-export * from './rules.js';
+export * from './documents.js';
+export * from './rules/ch2-scope.js';
+export * from './rules/ch3-steps.js';
+export * from './rules/ch5-schedule.js';
+export * from './materials.js';
+export * from './rules/annex-materials.js';
+export * from './rules/index.js';
 export { definition } from './definition.js';
 export { documents, SCHEDULE } from './documents.js';
 export { exampleProfile, exampleAsOf } from './example.js';
