@@ -3,7 +3,7 @@ import type { RulePackDefinition } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
 import { sourceDigest } from './digest.js';
 import { KNOWN_HASHES } from './released/hashes.js';
-import { documents, FUZHOU_2021_04_22 } from './documents.js';
+import { documents, } from './documents.js';
 import { rules } from './rules/index.js';
 import { quotas } from './quotas.js';
 import { deadlines } from './deadlines.js';

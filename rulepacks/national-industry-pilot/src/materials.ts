@@ -3,7 +3,12 @@ import { cite } from './documents.js';
 
 // ── 附件 materials ──────────────────────────────────────────────────────────
 
-const material = (id: string, clause: string, name: string): MaterialSpec => ({ id, name, required: true, cite: cite(clause, name) });
+const material = (id: string, clause: string, name: string): MaterialSpec => ({
+  id,
+  name,
+  required: true,
+  cite: cite(clause, name),
+});
 
 export const DEPARTMENT_MATERIALS: MaterialSpec[] = [
   material('department-pilot-work-plan', '附件（政府有关部门）一', '职业技能等级试点工作方案'),

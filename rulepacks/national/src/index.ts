@@ -21,5 +21,11 @@ export { deadlines } from './deadlines.js';
 export { levelsAllowed, levelsCite } from './rules/renshebufa-2019-90.js';
 export { notAccessType } from './rules/ch2-scope.js';
 export { standardRequired, standardCite } from './rules/ch4-requirements.js';
-export { documents, CHUANRENSHEBAN_2020_20, LURENSHEZI_2020_50, RENSHEBUFA_2019_90, ZHONGJIUPEIHAN_2020_41 } from './documents.js';
+export {
+  documents,
+  CHUANRENSHEBAN_2020_20,
+  LURENSHEZI_2020_50,
+  RENSHEBUFA_2019_90,
+  ZHONGJIUPEIHAN_2020_41,
+} from './documents.js';
 export { exampleProfile, exampleAsOf } from './example.js';

@@ -9,6 +9,7 @@ export const quotas: QuotaSpec[] = [
     cite: { document: DOC, clause: '三（二）', text: '各市应择优遴选2-8家机构进行试点' },
     max: 8,
     min: 2,
-    buckets: (p) => (optionalFact(p, 'submittedTo') === 'province' ? [] : [`city:${p.organization.registeredIn.slice(0, 4)}00`]),
+    buckets: (p) =>
+      optionalFact(p, 'submittedTo') === 'province' ? [] : [`city:${p.organization.registeredIn.slice(0, 4)}00`],
   },
 ];

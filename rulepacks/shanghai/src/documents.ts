@@ -20,13 +20,21 @@ export const documents: PackDocument[] = [
         id: 'catalog-exit-cutoff',
         date: CATALOG_EXIT_CUTOFF,
         description: '水平评价类职业资格须在此日前（含当日）退出《国家职业资格目录》，方属二（一）的申报范围',
-        cite: { document: HURENSHEZHI_2020_439, clause: '二（一）', text: '在 2020 年 9 月 30 日前退出《国家职业资格目录》' },
+        cite: {
+          document: HURENSHEZHI_2020_439,
+          clause: '二（一）',
+          text: '在 2020 年 9 月 30 日前退出《国家职业资格目录》',
+        },
       },
       {
         id: 'selection-starts',
         date: SELECTION_STARTS,
         description: '本市社会培训评价组织遴选工作自发文之日起启动',
-        cite: { document: HURENSHEZHI_2020_439, clause: '五（一）', text: '本市社会培训评价组织遴选工作自发文之日起启动' },
+        cite: {
+          document: HURENSHEZHI_2020_439,
+          clause: '五（一）',
+          text: '本市社会培训评价组织遴选工作自发文之日起启动',
+        },
       },
     ],
   },

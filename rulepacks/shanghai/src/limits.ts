@@ -11,9 +11,14 @@ export const levels: LevelsSpec = { allowed: [1, 2, 3, 4, 5], cite: cite('三（
 // rule, with Shanghai's province code.
 export const certificateNumber: CertificateNumberSpec = {
   provinceCode: '31',
-  cite: cite('引言', '社会培训评价组织是指经人力资源社会保障部门备案、面向社会提供职业技能等级认定、颁发职业技能等级证书的评价机构'),
+  cite: cite(
+    '引言',
+    '社会培训评价组织是指经人力资源社会保障部门备案、面向社会提供职业技能等级认定、颁发职业技能等级证书的评价机构',
+  ),
 };
 
 // 三（三）: the receipt states the filing's validity; the notice fixes no
 // length, so the centre records the receipt's validUntil on CompleteFiling.
-export const filingValidity: FilingValiditySpec = { cite: cite('三（三）', '出具备案回执(含社会培训评价组织备案编号、备案有效期及评价职业工种)') };
+export const filingValidity: FilingValiditySpec = {
+  cite: cite('三（三）', '出具备案回执(含社会培训评价组织备案编号、备案有效期及评价职业工种)'),
+};

@@ -29,17 +29,38 @@ describe('shanghai pack', () => {
   });
 
   it('the removal grounds of 四（三） are quoted verbatim', () => {
-    const text = readFileSync(new URL('../source/hurenshezhi-2020-439.txt', import.meta.url), 'utf8').replace(/\s+/g, '');
+    const text = readFileSync(new URL('../source/hurenshezhi-2020-439.txt', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      '',
+    );
     expect(text.includes(REMOVAL_GROUNDS.cite.text.replace(/\s+/g, ''))).toBe(true);
     for (const g of REMOVAL_GROUNDS.grounds) expect(REMOVAL_GROUNDS.cite.text).toContain(g.name);
   });
 
   it('a missing optional fact never throws: it is a review finding', () => {
     const profile = {
-      organization: { name: 'x', uscc: '91310000MA1K123451', kind: 'enterprise', registeredIn: '310000', independentLegalPerson: true, creditClean: true },
+      organization: {
+        name: 'x',
+        uscc: '91310000MA1K123451',
+        kind: 'enterprise',
+        registeredIn: '310000',
+        independentLegalPerson: true,
+        creditClean: true,
+      },
       history: { consecutiveYears: 1, personTimesTotal: 1, personTimesEvaluated: 1 },
-      capacity: { dedicatedDepartment: true, fullTimeStaff: 1, experts: 1, proctors: 1, supervisors: 1, videoMonitoring: true, notForProfit: true, stableFunding: true },
-      occupations: [{ code: '6-18-01-01', name: '车工', levels: [5], standard: 'national', accessType: false, evaluators: 3 }],
+      capacity: {
+        dedicatedDepartment: true,
+        fullTimeStaff: 1,
+        experts: 1,
+        proctors: 1,
+        supervisors: 1,
+        videoMonitoring: true,
+        notForProfit: true,
+        stableFunding: true,
+      },
+      occupations: [
+        { code: '6-18-01-01', name: '车工', levels: [5], standard: 'national', accessType: false, evaluators: 3 },
+      ],
       materials: [],
     };
     const d = evaluateRules(shanghai, profile, { asOf: '2020-12-01' });
@@ -60,7 +81,8 @@ describe('shanghai releases', () => {
     const { base } = loadRuleCases(packDir);
     const profile = structuredClone(base) as { occupations: Record<string, unknown>[] };
     delete profile.occupations[0]!.implementedByHrAuthorities;
-    const scope = (p: typeof shanghai) => evaluateRules(p, profile, { asOf: '2020-12-01' }).findings.find((f) => f.ruleId === 'occupation-scope')?.outcome;
+    const scope = (p: typeof shanghai) =>
+      evaluateRules(p, profile, { asOf: '2020-12-01' }).findings.find((f) => f.ruleId === 'occupation-scope')?.outcome;
     expect(scope(shanghai.releases[0]!)).toBe('pass');
     expect(scope(shanghai)).toBe('review');
   });

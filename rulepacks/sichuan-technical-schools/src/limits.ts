@@ -14,12 +14,17 @@ export const MIN_EVALUATORS_PER_OCCUPATION = 3;
 export const certificateNumber: CertificateNumberSpec = {
   provinceCode: '51',
   description: '按《四川省职业技能等级证书编码规则（试行）》统一编码，省代码51',
-  cite: cite('附件4（五）', '试点院校按《四川省职业技能等级证书编码规则（试行）》和《职业技能等级证书参考样式》规定的统一编码规则和样式，制作并颁发职业技能等级证书'),
+  cite: cite(
+    '附件4（五）',
+    '试点院校按《四川省职业技能等级证书编码规则（试行）》和《职业技能等级证书参考样式》规定的统一编码规则和样式，制作并颁发职业技能等级证书',
+  ),
 };
 
 // 附件3 4: the receipt states the filing's validity; the notice fixes no
 // length, so the centre records the receipt's validUntil on CompleteFiling.
-export const filingValidity: FilingValiditySpec = { cite: cite('附件3 4', '人力资源社会保障部门向申请单位出具备案回执（含备案编号及备案有效期）') };
+export const filingValidity: FilingValiditySpec = {
+  cite: cite('附件3 4', '人力资源社会保障部门向申请单位出具备案回执（含备案编号及备案有效期）'),
+};
 
 /** 三: all five levels. */
 export const levels: LevelsSpec = { allowed: [1, 2, 3, 4, 5], cite: levelsCite };

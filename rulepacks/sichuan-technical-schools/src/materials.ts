@@ -1,7 +1,12 @@
 import type { MaterialSpec } from '@certflow/core';
 import { cite } from './documents.js';
 
-const annex2 = (id: string, item: string, name: string): MaterialSpec => ({ id, name, required: true, cite: cite('附件2', `${item}${name}`) });
+const annex2 = (id: string, item: string, name: string): MaterialSpec => ({
+  id,
+  name,
+  required: true,
+  cite: cite('附件2', `${item}${name}`),
+});
 
 /** 附件2: the eight materials submitted at once (those verifiable online need no paper copy). */
 export const materials: MaterialSpec[] = [

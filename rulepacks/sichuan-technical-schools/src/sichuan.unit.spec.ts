@@ -42,7 +42,15 @@ describe('sichuan-technical-schools pack', () => {
 
   it('numbers certificates with province code 51', () => {
     expect(sichuan.certificateNumber?.provinceCode).toBe('51');
-    const n = formatCertificateNumber({ organizationType: 'S', organizationCode: '0000', provinceCode: sichuan.certificateNumber!.provinceCode, siteSequence: '000001', year: 2021, level: 4, serial: 1 });
+    const n = formatCertificateNumber({
+      organizationType: 'S',
+      organizationCode: '0000',
+      provinceCode: sichuan.certificateNumber!.provinceCode,
+      siteSequence: '000001',
+      year: 2021,
+      level: 4,
+      serial: 1,
+    });
     expect(parseCertificateNumber(n).provinceCode).toBe('51');
   });
 

@@ -1,4 +1,16 @@
-import { type ApplicantProfile, optionalFact, type Rule, pass, notApplicable, fail, review, allFacts, type Level, type RuleResult, type QuestionBank } from '@certflow/core';
+import {
+  type ApplicantProfile,
+  optionalFact,
+  type Rule,
+  pass,
+  notApplicable,
+  fail,
+  review,
+  allFacts,
+  type Level,
+  type RuleResult,
+  type QuestionBank,
+} from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from '../documents.js';
 import { MIN_CONSECUTIVE_YEARS, MIN_PERSON_TIMES, QUESTION_BANK_MINIMUMS } from '../limits.js';
 
@@ -15,7 +27,10 @@ export const registeredInFuzhou: Rule<ApplicantProfile> = {
   evaluate(p) {
     if (inFuzhou(p.organization.registeredIn)) return pass();
     if (filedElsewhereOf(p) !== undefined) return notApplicable('非在榕评价机构：按三（四）2向市鉴定中心备案');
-    return fail(`登记地 ${p.organization.registeredIn} 不在福州辖区内（经人社部或省鉴定中心备案的非在榕机构请填写 organization.filedElsewhere）`, ['organization', 'registeredIn']);
+    return fail(
+      `登记地 ${p.organization.registeredIn} 不在福州辖区内（经人社部或省鉴定中心备案的非在榕机构请填写 organization.filedElsewhere）`,
+      ['organization', 'registeredIn'],
+    );
   },
 };
 
@@ -25,7 +40,8 @@ export const mainDutyTalentTraining: Rule<ApplicantProfile> = {
   cite: { document: DOC, clause: '一（一）1', text: '以人才培养服务为主要工作职责的社会培训评价组织' },
   evaluate({ organization: o }) {
     if (o.kind === 'government-department') return fail('政府部门不属于社会培训评价组织', ['organization', 'kind']);
-    if (o.kind === 'public-institution') return review('事业单位：专家核实其是否以人才培养服务为主要工作职责', ['organization', 'kind']);
+    if (o.kind === 'public-institution')
+      return review('事业单位：专家核实其是否以人才培养服务为主要工作职责', ['organization', 'kind']);
     return pass();
   },
 };
@@ -34,14 +50,16 @@ export const soundFinanceAndManagement: Rule<ApplicantProfile> = {
   id: 'sound-finance-and-management',
   description: '具有规范的财务制度和管理制度',
   cite: { document: DOC, clause: '一（一）1', text: '具有规范的财务制度和管理制度' },
-  evaluate: ({ organization }) => allFacts(organization, ['organization'], { soundFinanceAndManagement: '规范的财务制度和管理制度' }),
+  evaluate: ({ organization }) =>
+    allFacts(organization, ['organization'], { soundFinanceAndManagement: '规范的财务制度和管理制度' }),
 };
 
 export const creditClean: Rule<ApplicantProfile> = {
   id: 'credit-clean',
   description: '社会信用良好，无违法违规、失信等不良行为记录',
   cite: { document: DOC, clause: '一（一）1', text: '社会信用良好,无违法违规、失信等不良行为记录' },
-  evaluate: ({ organization: o }) => (o.creditClean ? pass() : fail('有违法违规、失信等不良行为记录', ['organization', 'creditClean'])),
+  evaluate: ({ organization: o }) =>
+    o.creditClean ? pass() : fail('有违法违规、失信等不良行为记录', ['organization', 'creditClean']),
 };
 
 export const minConsecutiveYears: Rule<ApplicantProfile> = {
@@ -51,7 +69,11 @@ export const minConsecutiveYears: Rule<ApplicantProfile> = {
   evaluate: ({ history: h }) =>
     h.consecutiveYears >= MIN_CONSECUTIVE_YEARS
       ? pass()
-      : fail(`连续培训评价经历 ${h.consecutiveYears} 年，不足 ${MIN_CONSECUTIVE_YEARS} 年`, ['history', 'consecutiveYears'], { years: h.consecutiveYears, min: MIN_CONSECUTIVE_YEARS }),
+      : fail(
+          `连续培训评价经历 ${h.consecutiveYears} 年，不足 ${MIN_CONSECUTIVE_YEARS} 年`,
+          ['history', 'consecutiveYears'],
+          { years: h.consecutiveYears, min: MIN_CONSECUTIVE_YEARS },
+        ),
 };
 
 /** 一（一）2: 10,000 person-times; below that the brand alternative applies (next rule). */
@@ -60,7 +82,9 @@ export const minTrainingEvaluationScale: Rule<ApplicantProfile> = {
   description: '累计1万人次以上的相关职业（工种）培训评价规模',
   cite: { document: DOC, clause: '一（一）2', text: '累计1万人次以上的相关职业(工种)培训评价规模' },
   evaluate: ({ history: h }) =>
-    h.personTimesTotal >= MIN_PERSON_TIMES ? pass() : notApplicable(`累计 ${h.personTimesTotal} 人次，不足1万人次：适用培训评价品牌条件`),
+    h.personTimesTotal >= MIN_PERSON_TIMES
+      ? pass()
+      : notApplicable(`累计 ${h.personTimesTotal} 人次，不足1万人次：适用培训评价品牌条件`),
 };
 
 export const recognisedBrandBelowScale: Rule<ApplicantProfile> = {
@@ -74,7 +98,10 @@ export const recognisedBrandBelowScale: Rule<ApplicantProfile> = {
   evaluate({ history: h }) {
     if (h.personTimesTotal >= MIN_PERSON_TIMES) return notApplicable('累计1万人次以上');
     if (h.personTimesTotal === 0) return fail('无培训评价规模（累计 0 人次）', ['history', 'personTimesTotal']);
-    return review(`累计 ${h.personTimesTotal} 人次，不足1万人次：专家评估其培训评价品牌的知名度与社会认可度`, ['history', 'personTimesTotal']);
+    return review(`累计 ${h.personTimesTotal} 人次，不足1万人次：专家评估其培训评价品牌的知名度与社会认可度`, [
+      'history',
+      'personTimesTotal',
+    ]);
   },
 };
 
@@ -96,7 +123,8 @@ export const dedicatedDepartment: Rule<ApplicantProfile> = {
   id: 'dedicated-department',
   description: '有专门负责职业技能等级认定工作的内设机构',
   cite: { document: DOC, clause: '一（一）3', text: '有专门负责职业技能等级认定工作的内设机构' },
-  evaluate: ({ capacity: c }) => (c.dedicatedDepartment ? pass() : fail('无专门负责认定工作的内设机构', ['capacity', 'dedicatedDepartment'])),
+  evaluate: ({ capacity: c }) =>
+    c.dedicatedDepartment ? pass() : fail('无专门负责认定工作的内设机构', ['capacity', 'dedicatedDepartment']),
 };
 
 export const staffAndExperts: Rule<ApplicantProfile> = {
@@ -142,7 +170,8 @@ export const acceptsSupervision: Rule<ApplicantProfile> = {
   id: 'accepts-supervision',
   description: '自愿接受人力资源社会保障部门的监督',
   cite: { document: DOC, clause: '一（一）6', text: '自愿接受人力资源社会保障部门的监督' },
-  evaluate: ({ organization }) => allFacts(organization, ['organization'], { acceptsSupervision: '自愿接受人力资源社会保障部门的监督' }),
+  evaluate: ({ organization }) =>
+    allFacts(organization, ['organization'], { acceptsSupervision: '自愿接受人力资源社会保障部门的监督' }),
 };
 
 type Field = keyof typeof QUESTION_BANK_MINIMUMS;
@@ -167,10 +196,12 @@ function bankMinimum(profile: ApplicantProfile, field: Field, levels: (l: Level)
         missing ??= { code: o.code, level, path };
         continue;
       }
-      if (value < min) return fail(`${o.code} ${level}级${LABEL[field]} ${value}，不低于 ${min}`, path, { value, min, level });
+      if (value < min)
+        return fail(`${o.code} ${level}级${LABEL[field]} ${value}，不低于 ${min}`, path, { value, min, level });
     }
   }
-  if (missing) return review(`专家核实：${missing.code} ${missing.level}级${LABEL[field]}（题库信息未提供）`, missing.path);
+  if (missing)
+    return review(`专家核实：${missing.code} ${missing.level}级${LABEL[field]}（题库信息未提供）`, missing.path);
   return pass();
 }
 
@@ -184,7 +215,11 @@ export const questionBankDevelopers: Rule<ApplicantProfile> = {
   cite: { document: DOC, clause: '一（一）5', text: '具有开发题库技术人员' },
   evaluate({ capacity }) {
     const n = optionalFact(capacity, 'questionBankDevelopers');
-    if (typeof n !== 'number') return review('专家核实：开发题库技术人员（capacity.questionBankDevelopers 未提供）', ['capacity', 'questionBankDevelopers']);
+    if (typeof n !== 'number')
+      return review('专家核实：开发题库技术人员（capacity.questionBankDevelopers 未提供）', [
+        'capacity',
+        'questionBankDevelopers',
+      ]);
     return n > 0 ? pass() : fail('无开发题库技术人员', ['capacity', 'questionBankDevelopers']);
   },
 };
@@ -223,21 +258,35 @@ export const minReviewQuestions: Rule<ApplicantProfile> = {
  * is a `review` finding an expert confirms for the ranking; an unclaimed one
  * is not-applicable.
  */
-export const PRIORITY_CLAIMS = ['standards-development', 'skills-competition', 'industrial-park-centre', 'major-breakthrough'] as const;
+export const PRIORITY_CLAIMS = [
+  'standards-development',
+  'skills-competition',
+  'industrial-park-centre',
+  'major-breakthrough',
+] as const;
 
 export type PriorityClaim = (typeof PRIORITY_CLAIMS)[number];
 
 const claims = (p: ApplicantProfile): unknown[] => {
-  const v = (p as Record<string, unknown>)['priorityClaims'];
+  const v = (p as Record<string, unknown>).priorityClaims;
   return Array.isArray(v) ? v : [];
 };
 
-function priorityRule(claim: PriorityClaim, id: string, description: string, clause: string, text: string): Rule<ApplicantProfile> {
+function priorityRule(
+  claim: PriorityClaim,
+  id: string,
+  description: string,
+  clause: string,
+  text: string,
+): Rule<ApplicantProfile> {
   return {
     id,
     description: `优先条件（不影响是否符合申报条件）：${description}`,
     cite: { document: DOC, clause, text },
-    evaluate: (p) => (claims(p).includes(claim) ? review(`优先条件待专家确认：${description}`, ['priorityClaims']) : notApplicable('未主张此优先条件')),
+    evaluate: (p) =>
+      claims(p).includes(claim)
+        ? review(`优先条件待专家确认：${description}`, ['priorityClaims'])
+        : notApplicable('未主张此优先条件'),
   };
 }
 
@@ -249,7 +298,25 @@ export const priorityRules = [
     '一（二）1',
     '在拟开展评价的职业领域具有广泛的影响力,曾参与相关职业国家职业技能标准、专项职业能力考核规范、教学大纲、教材、国家题库(或省题库)的开发编制',
   ),
-  priorityRule('skills-competition', 'priority-skills-competition', '世界技能大赛集训基地或为我市职业技能竞赛提供技术支持与服务', '一（二）2', '世界技能大赛集训基地或为我市职业技能竞赛工作提供技术支持与服务的'),
-  priorityRule('industrial-park-centre', 'priority-industrial-park-centre', '经市人社局、财政局备案的福州市工业（产业）园区职业技能提升中心', '一（二）3', '经市人社局、财政局备案的福州市工业(产业)园区职业技能提升中心'),
-  priorityRule('major-breakthrough', 'priority-major-breakthrough', '在我市技能人才培养评价领域有重大突破', '一（二）4', '在我市技能人才培养评价领域有重大突破的'),
+  priorityRule(
+    'skills-competition',
+    'priority-skills-competition',
+    '世界技能大赛集训基地或为我市职业技能竞赛提供技术支持与服务',
+    '一（二）2',
+    '世界技能大赛集训基地或为我市职业技能竞赛工作提供技术支持与服务的',
+  ),
+  priorityRule(
+    'industrial-park-centre',
+    'priority-industrial-park-centre',
+    '经市人社局、财政局备案的福州市工业（产业）园区职业技能提升中心',
+    '一（二）3',
+    '经市人社局、财政局备案的福州市工业(产业)园区职业技能提升中心',
+  ),
+  priorityRule(
+    'major-breakthrough',
+    'priority-major-breakthrough',
+    '在我市技能人才培养评价领域有重大突破',
+    '一（二）4',
+    '在我市技能人才培养评价领域有重大突破的',
+  ),
 ];

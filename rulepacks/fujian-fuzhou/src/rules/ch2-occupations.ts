@@ -1,4 +1,14 @@
-import { type Rule, type ApplicantProfile, skillTypeOccupationRule, pass, fail, notApplicable, optionalFact, review, accessTypeExcludedRule } from '@certflow/core';
+import {
+  type Rule,
+  type ApplicantProfile,
+  skillTypeOccupationRule,
+  pass,
+  fail,
+  notApplicable,
+  optionalFact,
+  review,
+  accessTypeExcludedRule,
+} from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from '../documents.js';
 import { MAX_OCCUPATIONS_FIRST_APPLICATION, MIN_WORKSTATIONS } from '../limits.js';
 
@@ -6,7 +16,11 @@ import { MAX_OCCUPATIONS_FIRST_APPLICATION, MIN_WORKSTATIONS } from '../limits.j
 export { skillTypeOf } from '@certflow/core';
 
 export const skillTypeOccupation: Rule<ApplicantProfile> = skillTypeOccupationRule(
-  { document: DOC, clause: '二（一）', text: '《中华人民共和国职业分类大典(2015年版)》中收录的技能类职业(工种)和人社部陆续公布新职业中的技能类职业(工种)' },
+  {
+    document: DOC,
+    clause: '二（一）',
+    text: '《中华人民共和国职业分类大典(2015年版)》中收录的技能类职业(工种)和人社部陆续公布新职业中的技能类职业(工种)',
+  },
   '《中华人民共和国职业分类大典（2015年版）》收录的技能类职业（工种）和人社部陆续公布新职业中的技能类职业（工种）',
 );
 
@@ -34,7 +48,12 @@ export const maxOccupationsFirstApplication: Rule<ApplicantProfile> = {
     if (n <= MAX_OCCUPATIONS_FIRST_APPLICATION) return pass();
     const first = optionalFact(p, 'firstApplication');
     if (first === false) return notApplicable('非初次申请');
-    if (first === true) return fail(`初次申请 ${n} 个职业（工种），原则上不超过 ${MAX_OCCUPATIONS_FIRST_APPLICATION} 个`, ['occupations'], { count: n, max: MAX_OCCUPATIONS_FIRST_APPLICATION });
+    if (first === true)
+      return fail(
+        `初次申请 ${n} 个职业（工种），原则上不超过 ${MAX_OCCUPATIONS_FIRST_APPLICATION} 个`,
+        ['occupations'],
+        { count: n, max: MAX_OCCUPATIONS_FIRST_APPLICATION },
+      );
     return review(`申请 ${n} 个职业（工种）：专家核实是否初次申请（firstApplication 未提供）`, ['firstApplication']);
   },
 };
@@ -47,15 +66,28 @@ export const minWorkstationsPerOccupation: Rule<ApplicantProfile> = {
     const low = occupations.findIndex((o) => o.workstations !== undefined && o.workstations < MIN_WORKSTATIONS);
     if (low !== -1) {
       const o = occupations[low]!;
-      return fail(`${o.code} 工位 ${o.workstations} 个，不少于 ${MIN_WORKSTATIONS} 个`, ['occupations', low, 'workstations'], { workstations: o.workstations, min: MIN_WORKSTATIONS });
+      return fail(
+        `${o.code} 工位 ${o.workstations} 个，不少于 ${MIN_WORKSTATIONS} 个`,
+        ['occupations', low, 'workstations'],
+        { workstations: o.workstations, min: MIN_WORKSTATIONS },
+      );
     }
     const unknown = occupations.findIndex((o) => o.workstations === undefined);
-    if (unknown !== -1) return review(`专家核实：${occupations[unknown]!.code} 的工位数（未提供）`, ['occupations', unknown, 'workstations']);
+    if (unknown !== -1)
+      return review(`专家核实：${occupations[unknown]!.code} 的工位数（未提供）`, [
+        'occupations',
+        unknown,
+        'workstations',
+      ]);
     return pass();
   },
 };
 
 export const notAccessTypeFuzhou: Rule<ApplicantProfile> = {
-  ...accessTypeExcludedRule({ document: DOC, clause: '二（二）', text: '准入类职业资格不纳入职业技能等级认定范围' }, 'not-access-type-fuzhou', '准入类职业资格不纳入职业技能等级认定范围'),
+  ...accessTypeExcludedRule(
+    { document: DOC, clause: '二（二）', text: '准入类职业资格不纳入职业技能等级认定范围' },
+    'not-access-type-fuzhou',
+    '准入类职业资格不纳入职业技能等级认定范围',
+  ),
   replaces: 'not-access-type',
 };

@@ -1,8 +1,21 @@
-import { type Rule, type ApplicantProfile, requiredMaterialsRule, notApplicable, optionalFact, review, pass, fail } from '@certflow/core';
+import {
+  type Rule,
+  type ApplicantProfile,
+  requiredMaterialsRule,
+  notApplicable,
+  optionalFact,
+  review,
+  pass,
+  fail,
+} from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC } from '../documents.js';
 import { filedElsewhereOf } from './ch1-conditions.js';
 
-export const materialsComplete: Rule<ApplicantProfile> = requiredMaterialsRule({ document: DOC, clause: '三（一）', text: '提交申请材料,材料如下' });
+export const materialsComplete: Rule<ApplicantProfile> = requiredMaterialsRule({
+  document: DOC,
+  clause: '三（一）',
+  text: '提交申请材料,材料如下',
+});
 
 /** 三（一）: applications come recommended by the district bureau (`recommendedByDistrict`); organizations filed elsewhere file with the centre directly. */
 export const districtRecommendation: Rule<ApplicantProfile> = {
@@ -12,7 +25,8 @@ export const districtRecommendation: Rule<ApplicantProfile> = {
   evaluate(p) {
     if (filedElsewhereOf(p) !== undefined) return notApplicable('非在榕评价机构直接向市鉴定中心备案');
     const v = optionalFact(p, 'recommendedByDistrict');
-    if (v === undefined) return review('专家核实：县（市）区人社部门推荐（recommendedByDistrict 未提供）', ['recommendedByDistrict']);
+    if (v === undefined)
+      return review('专家核实：县（市）区人社部门推荐（recommendedByDistrict 未提供）', ['recommendedByDistrict']);
     return v === true ? pass() : fail('未经县（市）区人社部门推荐', ['recommendedByDistrict']);
   },
 };
@@ -34,8 +48,14 @@ export const filedElsewhereFilesLocally: Rule<ApplicantProfile> = {
   evaluate(p) {
     const by = filedElsewhereOf(p);
     if (by === undefined) return notApplicable('未在他处备案');
-    if (by === 'national' || by === 'fujian') return pass(by === 'national' ? '经人社部职业技能鉴定中心备案：本申请即在榕备案' : '经省鉴定中心备案：本申请即在榕备案');
-    return fail(`备案机关（${String(by)}）的备案不覆盖福州：须经人社部职业技能鉴定中心或福建省鉴定中心备案`, ['organization', 'filedElsewhere']);
+    if (by === 'national' || by === 'fujian')
+      return pass(
+        by === 'national' ? '经人社部职业技能鉴定中心备案：本申请即在榕备案' : '经省鉴定中心备案：本申请即在榕备案',
+      );
+    return fail(`备案机关（${String(by)}）的备案不覆盖福州：须经人社部职业技能鉴定中心或福建省鉴定中心备案`, [
+      'organization',
+      'filedElsewhere',
+    ]);
   },
 };
 
@@ -44,16 +64,27 @@ export const intakeOpen: Rule<ApplicantProfile> = {
   id: 'intake-open',
   description: '遴选工作自下文之日（2021年4月22日）起启动',
   cite: { document: DOC, clause: '三（四）1', text: '全市社会培训评价组织遴选工作自下文之日起启动' },
-  evaluate: (_p, { asOf }) => (asOf >= '2021-04-22' ? pass() : fail(`遴选工作自2021-04-22起启动，申报日 ${asOf} 在此之前`, [], { opens: '2021-04-22' })),
+  evaluate: (_p, { asOf }) =>
+    asOf >= '2021-04-22'
+      ? pass()
+      : fail(`遴选工作自2021-04-22起启动，申报日 ${asOf} 在此之前`, [], { opens: '2021-04-22' }),
 };
 
 /** 三（四）1: the first batch closes 2021-05-15; later applications go to the continuing intake (params.batch). */
 export const firstBatchWindow: Rule<ApplicantProfile> = {
   id: 'first-batch-window',
   description: '首批评价组织评估材料于5月15日前提交市鉴定中心；此后按“成熟一个、备案（受理）一个”持续征集',
-  cite: { document: DOC, clause: '三（四）1', text: '请各县(市)区人社部门于5月15日前将本地区首批评价组织评估材料提交市鉴定中心汇总' },
+  cite: {
+    document: DOC,
+    clause: '三（四）1',
+    text: '请各县(市)区人社部门于5月15日前将本地区首批评价组织评估材料提交市鉴定中心汇总',
+  },
   evaluate(_p, { asOf }) {
     const batch = asOf <= '2021-05-15' ? 'first' : 'continuing';
-    return { outcome: 'pass', message: batch === 'first' ? '首批（截止 2021-05-15）' : '首批已截止，持续征集', params: { batch, cutoff: '2021-05-15' } };
+    return {
+      outcome: 'pass',
+      message: batch === 'first' ? '首批（截止 2021-05-15）' : '首批已截止，持续征集',
+      params: { batch, cutoff: '2021-05-15' },
+    };
   },
 };

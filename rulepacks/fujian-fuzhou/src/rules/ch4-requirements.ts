@@ -1,6 +1,14 @@
-import { type Rule, type ApplicantProfile, optionalFact, notApplicable, fail, review, pass, type Citation } from '@certflow/core';
+import {
+  type Rule,
+  type ApplicantProfile,
+  optionalFact,
+  notApplicable,
+  fail,
+  review,
+  pass,
+  type Citation,
+} from '@certflow/core';
 import { FUZHOU_2021_04_22 as DOC, FUZHOU_2021_04_22 } from '../documents.js';
-import { m } from '../materials.js';
 
 /** 四（六) over the optional `advertising: { text, emblems? }` the applicant submits; none submitted → not applicable. */
 export const advertisingWording: Rule<ApplicantProfile> = {
@@ -11,10 +19,18 @@ export const advertisingWording: Rule<ApplicantProfile> = {
     const ad = optionalFact(p, 'advertising');
     const text = optionalFact(ad, 'text');
     if (typeof text !== 'string') return notApplicable('未提交招生宣传材料');
-    const findings = checkAdvertising(text, { emblems: (optionalFact(ad, 'emblems') as AdvertisingMark[] | undefined) ?? [] });
+    const findings = checkAdvertising(text, {
+      emblems: (optionalFact(ad, 'emblems') as AdvertisingMark[] | undefined) ?? [],
+    });
     const fails = findings.filter((f) => f.outcome === 'fail');
-    if (fails.length > 0) return fail(`招生宣传违反四（六）：${fails.map((f) => f.match ?? f.term).join('、')}`, ['advertising'], { findings });
-    if (findings.length > 0) return review(`专家核实可能产生歧义或误导的字样、图案：${findings.map((f) => f.match ?? f.term).join('、')}`, ['advertising']);
+    if (fails.length > 0)
+      return fail(`招生宣传违反四（六）：${fails.map((f) => f.match ?? f.term).join('、')}`, ['advertising'], {
+        findings,
+      });
+    if (findings.length > 0)
+      return review(`专家核实可能产生歧义或误导的字样、图案：${findings.map((f) => f.match ?? f.term).join('、')}`, [
+        'advertising',
+      ]);
     return pass();
   },
 };
@@ -26,7 +42,12 @@ export const advertisingCite: Citation = {
 };
 
 /** Marks found on a piece of advertising (the host or a reviewer says which). */
-export type AdvertisingMark = 'national-emblem' | 'government-logo' | 'other-organization-logo' | 'misleading-image' | 'own-logo';
+export type AdvertisingMark =
+  | 'national-emblem'
+  | 'government-logo'
+  | 'other-organization-logo'
+  | 'misleading-image'
+  | 'own-logo';
 
 export interface AdvertisingFinding {
   code: 'forbidden-wording' | 'ambiguous-wording' | 'forbidden-emblem';
@@ -77,14 +98,28 @@ export function checkAdvertising(text: string, options: { emblems?: AdvertisingM
   for (const { term, pattern } of FORBIDDEN) {
     for (const m of text.matchAll(pattern)) {
       forbidden.push([m.index, m.index + m[0].length]);
-      findings.push({ code: 'forbidden-wording', outcome: 'fail', term, match: m[0], index: m.index, cite: advertisingCite });
+      findings.push({
+        code: 'forbidden-wording',
+        outcome: 'fail',
+        term,
+        match: m[0],
+        index: m.index,
+        cite: advertisingCite,
+      });
     }
   }
   // Near-miss wording inside a forbidden match (鉴定中心 in 职业技能鉴定中心) is already reported.
   for (const { term, pattern } of AMBIGUOUS) {
     for (const m of text.matchAll(pattern)) {
       if (forbidden.some(([s, e]) => m.index < e && s < m.index + m[0].length)) continue;
-      findings.push({ code: 'ambiguous-wording', outcome: 'review', term, match: m[0], index: m.index, cite: advertisingCite });
+      findings.push({
+        code: 'ambiguous-wording',
+        outcome: 'review',
+        term,
+        match: m[0],
+        index: m.index,
+        cite: advertisingCite,
+      });
     }
   }
   for (const mark of new Set(options.emblems ?? [])) {

@@ -1,9 +1,22 @@
-import { type ApplicantProfile, type Rule, pass, review, fail, notApplicable, yesNoFact, perOccupation, skillTypeOccupationRule } from '@certflow/core';
+import {
+  type ApplicantProfile,
+  type Rule,
+  pass,
+  review,
+  fail,
+  notApplicable,
+  yesNoFact,
+  perOccupation,
+  skillTypeOccupationRule,
+} from '@certflow/core';
 import { cite } from '../documents.js';
 
 type P = ApplicantProfile;
 
-export const recommendedBy = (p: P): string | undefined => (typeof p.organization.recommendedBy === 'string' && p.organization.recommendedBy.length > 0 ? p.organization.recommendedBy : undefined);
+export const recommendedBy = (p: P): string | undefined =>
+  typeof p.organization.recommendedBy === 'string' && p.organization.recommendedBy.length > 0
+    ? p.organization.recommendedBy
+    : undefined;
 
 export const isAssociation = (p: P) => p.organization.kind === 'industry-association';
 
@@ -21,12 +34,18 @@ export function pilotRoute(p: P): PilotRoute | undefined {
 export const recommendedOrIndustryOrganization: Rule<P> = {
   id: 'recommended-or-industry-organization',
   description: '由政府有关部门推荐的社会培训评价组织，或行业组织自身作为社会培训评价组织',
-  cite: cite('二（一）', '政府有关部门推荐社会培训评价组织,开展相关职业技能等级认定;行业组织可作为社会培训评价组织,开展相关职业技能等级认定'),
+  cite: cite(
+    '二（一）',
+    '政府有关部门推荐社会培训评价组织,开展相关职业技能等级认定;行业组织可作为社会培训评价组织,开展相关职业技能等级认定',
+  ),
   evaluate(p) {
     const route = pilotRoute(p);
     if (route === 'department') return pass(`recommended by ${recommendedBy(p)}`);
     if (route === 'industry') return pass('an industry organization acting itself');
-    return review('neither a recommending department (organization.recommendedBy) nor an industry organization: the centre checks the recommendation', ['organization', 'recommendedBy']);
+    return review(
+      'neither a recommending department (organization.recommendedBy) nor an industry organization: the centre checks the recommendation',
+      ['organization', 'recommendedBy'],
+    );
   },
 };
 
@@ -34,7 +53,10 @@ export const notGovernmentDepartment: Rule<P> = {
   id: 'not-government-department',
   description: '政府部门不纳入社会培训评价组织试点范围',
   cite: cite('二（一）', '原则上不得将政府部门与其所属单位'),
-  evaluate: (p) => (p.organization.kind === 'government-department' ? fail('a government department cannot be a social training evaluation organization', ['organization', 'kind']) : pass()),
+  evaluate: (p) =>
+    p.organization.kind === 'government-department'
+      ? fail('a government department cannot be a social training evaluation organization', ['organization', 'kind'])
+      : pass(),
 };
 
 export const notAffiliatedUnit: Rule<P> = {
@@ -58,8 +80,15 @@ export const associationDecoupled: Rule<P> = {
   cite: cite('二（一）', '未与主管部门脱钩的各类协会'),
   evaluate(p) {
     if (!isAssociation(p)) return notApplicable();
-    const decoupled = p.organization.decoupled ?? (p.organization.affiliatedWithAuthority === undefined ? undefined : !p.organization.affiliatedWithAuthority);
-    return yesNoFact(decoupled, ['organization', 'decoupled'], 'an association not decoupled from its competent authority', 'the profile does not say whether the association is decoupled from its authority: the centre checks');
+    const decoupled =
+      p.organization.decoupled ??
+      (p.organization.affiliatedWithAuthority === undefined ? undefined : !p.organization.affiliatedWithAuthority);
+    return yesNoFact(
+      decoupled,
+      ['organization', 'decoupled'],
+      'an association not decoupled from its competent authority',
+      'the profile does not say whether the association is decoupled from its authority: the centre checks',
+    );
   },
 };
 
@@ -73,8 +102,12 @@ export const notNonProfessionalAssociation: Rule<P> = {
     if (!isAssociation(p)) return notApplicable();
     const t = p.organization.associationType;
     if (t === 'comprehensive' || t === 'professional') return pass();
-    if (t === 'non-professional') return fail('a non-professional association is excluded from the pilot', ['organization', 'associationType']);
-    return review('the profile does not say whether the association is comprehensive, professional or neither: the centre checks', ['organization', 'associationType']);
+    if (t === 'non-professional')
+      return fail('a non-professional association is excluded from the pilot', ['organization', 'associationType']);
+    return review(
+      'the profile does not say whether the association is comprehensive, professional or neither: the centre checks',
+      ['organization', 'associationType'],
+    );
   },
 };
 

@@ -12,5 +12,9 @@ export const implementationPlanByMidNovember: Rule<P> = {
   evaluate: (_p, { asOf }) =>
     asOf <= SCHEDULE.implementationPlanAndPublicity
       ? pass()
-      : fail(`the pilot's implementation plans were due by ${SCHEDULE.implementationPlanAndPublicity}; submitted ${asOf}`, undefined, { due: SCHEDULE.implementationPlanAndPublicity }),
+      : fail(
+          `the pilot's implementation plans were due by ${SCHEDULE.implementationPlanAndPublicity}; submitted ${asOf}`,
+          undefined,
+          { due: SCHEDULE.implementationPlanAndPublicity },
+        ),
 };

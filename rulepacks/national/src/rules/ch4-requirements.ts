@@ -6,7 +6,11 @@ import { ZHONGJIUPEIHAN_2020_41 } from '../documents.js';
  * 四（二） has the departments and industry organizations develop the
  * occupational skill standards or the evaluation specifications.
  */
-export const standardCite: Citation = { document: ZHONGJIUPEIHAN_2020_41, clause: '四（二）', text: '做好本行业领域职业技能标准或评价规范开发等技术性工作' };
+export const standardCite: Citation = {
+  document: ZHONGJIUPEIHAN_2020_41,
+  clause: '四（二）',
+  text: '做好本行业领域职业技能标准或评价规范开发等技术性工作',
+};
 
 /** A national standard, or else a specification filed with the ministry. */
 export const standardRequired: Rule<ApplicantProfile> = {
@@ -17,6 +21,10 @@ export const standardRequired: Rule<ApplicantProfile> = {
     const i = profile.occupations.findIndex((o) => o.standard === 'none');
     return i === -1
       ? pass()
-      : fail(`${profile.occupations[i]!.code} has neither a national standard nor a filed specification`, ['occupations', i, 'standard']);
+      : fail(`${profile.occupations[i]!.code} has neither a national standard nor a filed specification`, [
+          'occupations',
+          i,
+          'standard',
+        ]);
   },
 };

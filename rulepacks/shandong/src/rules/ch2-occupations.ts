@@ -1,4 +1,15 @@
-import { type Rule, type ApplicantProfile, allowedLevelsRule, accessTypeExcludedRule, skillTypeOccupationRule, pass, fail, review, optionalFact, notApplicable } from '@certflow/core';
+import {
+  type Rule,
+  type ApplicantProfile,
+  allowedLevelsRule,
+  accessTypeExcludedRule,
+  skillTypeOccupationRule,
+  pass,
+  fail,
+  review,
+  optionalFact,
+  notApplicable,
+} from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from '../documents.js';
 import { levels, MAX_OCCUPATIONS } from '../limits.js';
 import type { PlanFacts } from './ch4-evaluation.js';
@@ -10,10 +21,17 @@ export const standardCite = {
   text: '评价职业（工种）有国家职业技能标准的，依据国家职业技能标准开展评价活动；没有国家职业技能标准的，可依据经人力资源社会保障部备案的评价规范开展评价活动',
 };
 
-export const levelsAllowedShandong: Rule<ApplicantProfile> = { ...allowedLevelsRule(levels.cite, 'levels-allowed-shandong'), replaces: 'levels-allowed' };
+export const levelsAllowedShandong: Rule<ApplicantProfile> = {
+  ...allowedLevelsRule(levels.cite, 'levels-allowed-shandong'),
+  replaces: 'levels-allowed',
+};
 
 export const notAccessTypeShandong: Rule<ApplicantProfile> = {
-  ...accessTypeExcludedRule({ document: DOC, clause: '二', text: '准入类职业资格不纳入评价范围' }, 'not-access-type-shandong', '准入类职业资格不纳入评价范围'),
+  ...accessTypeExcludedRule(
+    { document: DOC, clause: '二', text: '准入类职业资格不纳入评价范围' },
+    'not-access-type-shandong',
+    '准入类职业资格不纳入评价范围',
+  ),
   replaces: 'not-access-type',
 };
 
@@ -36,7 +54,10 @@ export const maxThreeOccupations: Rule<ApplicantProfile> = {
   evaluate: ({ occupations }) =>
     occupations.length <= MAX_OCCUPATIONS
       ? pass()
-      : fail(`申报 ${occupations.length} 个职业（工种），不得超过 ${MAX_OCCUPATIONS} 个`, ['occupations'], { count: occupations.length, max: MAX_OCCUPATIONS }),
+      : fail(`申报 ${occupations.length} 个职业（工种），不得超过 ${MAX_OCCUPATIONS} 个`, ['occupations'], {
+          count: occupations.length,
+          max: MAX_OCCUPATIONS,
+        }),
 };
 
 const SCOPE_BY_KIND: Record<string, string> = {
@@ -51,7 +72,8 @@ const SCOPE_BY_KIND: Record<string, string> = {
 /** 二: each kind applies within its own scope; whether it does is the optional fact `occupations[i].withinMainScope`. */
 export const scopeByOrganizationKind: Rule<ApplicantProfile> = {
   id: 'scope-by-organization-kind',
-  description: '企业在自主评价备案范围、行业协会在主体业务范围、院校在主体专业范围、民办培训机构在主要培训职业范围内申报',
+  description:
+    '企业在自主评价备案范围、行业协会在主体业务范围、院校在主体专业范围、民办培训机构在主要培训职业范围内申报',
   cite: {
     document: DOC,
     clause: '二',
@@ -59,12 +81,18 @@ export const scopeByOrganizationKind: Rule<ApplicantProfile> = {
   },
   evaluate({ organization, occupations }) {
     const scope = SCOPE_BY_KIND[organization.kind];
-    if (!scope) return review(`专家核实：${organization.kind} 申报职业（工种）是否在其主体业务范围内`, ['organization', 'kind']);
+    if (!scope)
+      return review(`专家核实：${organization.kind} 申报职业（工种）是否在其主体业务范围内`, ['organization', 'kind']);
     const facts = occupations.map((o) => optionalFact(o, 'withinMainScope'));
     const out = facts.indexOf(false);
     if (out !== -1) return fail(`${occupations[out]!.code} 不在${scope}内`, ['occupations', out, 'withinMainScope']);
     const unknown = facts.findIndex((f) => typeof f !== 'boolean');
-    if (unknown !== -1) return review(`专家核实：${occupations[unknown]!.code} 是否在${scope}内`, ['occupations', unknown, 'withinMainScope']);
+    if (unknown !== -1)
+      return review(`专家核实：${occupations[unknown]!.code} 是否在${scope}内`, [
+        'occupations',
+        unknown,
+        'withinMainScope',
+      ]);
     return pass();
   },
 };
@@ -79,11 +107,19 @@ export const schoolLevelsWithinTrainingLevel: Rule<ApplicantProfile> = {
   evaluate({ organization, occupations }) {
     if (!SCHOOLS.has(organization.kind)) return notApplicable('不是院校');
     const top = organization.maxTrainingLevel;
-    if (top === undefined) return review('专家核实：学校的培养层次（organization.maxTrainingLevel 未提供）', ['organization', 'maxTrainingLevel']);
+    if (top === undefined)
+      return review('专家核实：学校的培养层次（organization.maxTrainingLevel 未提供）', [
+        'organization',
+        'maxTrainingLevel',
+      ]);
     const i = occupations.findIndex((o) => o.levels.some((l) => l < top));
     return i === -1
       ? pass()
-      : fail(`${occupations[i]!.code} 申报等级 ${Math.min(...occupations[i]!.levels)} 高于培养层次 ${top}`, ['occupations', i, 'levels'], { maxTrainingLevel: top });
+      : fail(
+          `${occupations[i]!.code} 申报等级 ${Math.min(...occupations[i]!.levels)} 高于培养层次 ${top}`,
+          ['occupations', i, 'levels'],
+          { maxTrainingLevel: top },
+        );
   },
 };
 

@@ -1,10 +1,29 @@
-import { type Rule, type ApplicantProfile, requiredMaterialsRule, optionalFact, review, pass, fail, notApplicable } from '@certflow/core';
+import {
+  type Rule,
+  type ApplicantProfile,
+  requiredMaterialsRule,
+  optionalFact,
+  review,
+  pass,
+  fail,
+  notApplicable,
+} from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from '../documents.js';
 
-export const materialsComplete: Rule<ApplicantProfile> = requiredMaterialsRule({ document: DOC, clause: '三（一）', text: '（一）申报材料' });
+export const materialsComplete: Rule<ApplicantProfile> = requiredMaterialsRule({
+  document: DOC,
+  clause: '三（一）',
+  text: '（一）申报材料',
+});
 
 /** 三（二）1: the kinds a provincial unit may be to apply at the province (企业、行业协会、院校). */
-export const PROVINCIAL_KINDS: ReadonlySet<string> = new Set(['enterprise', 'industry-association', 'university', 'vocational-college', 'technical-school']);
+export const PROVINCIAL_KINDS: ReadonlySet<string> = new Set([
+  'enterprise',
+  'industry-association',
+  'university',
+  'vocational-college',
+  'technical-school',
+]);
 
 /**
  * 三（二）: where to apply. Provincial units (organization.affiliation
@@ -23,12 +42,17 @@ export const applicationChannel: Rule<ApplicantProfile> = {
   },
   evaluate(profile) {
     const to = optionalFact(profile, 'submittedTo');
-    if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供：province 或 city）', ['submittedTo']);
+    if (to !== 'province' && to !== 'city')
+      return review('专家核实：申报地（submittedTo 未提供：province 或 city）', ['submittedTo']);
     if (to === 'city') return pass();
-    if (profile.organization.kind === 'private-training-institution') return fail('民办职业培训机构在设区的市申报', ['submittedTo']);
+    if (profile.organization.kind === 'private-training-institution')
+      return fail('民办职业培训机构在设区的市申报', ['submittedTo']);
     // 1.省属企业、行业协会、院校可在省级申报: the notice lets no other kind apply at the province.
     if (!PROVINCIAL_KINDS.has(profile.organization.kind)) {
-      return review(`专家核实：三（二）只列省属企业、行业协会、院校可在省级申报，${profile.organization.kind} 是否可在省级申报`, ['organization', 'kind']);
+      return review(
+        `专家核实：三（二）只列省属企业、行业协会、院校可在省级申报，${profile.organization.kind} 是否可在省级申报`,
+        ['organization', 'kind'],
+      );
     }
     const affiliation = optionalFact(profile.organization, 'affiliation');
     if (affiliation === 'provincial') return pass();

@@ -10,10 +10,19 @@ export interface PlanFacts {
 export const examPlanContents: Rule<PlanFacts> = {
   id: 'exam-plan-contents',
   description: '考核计划包括考生名册、监考员、考评员、督导员信息',
-  cite: { document: DOC, clause: '四（一）', text: '内容包括评价流程、评价职业（工种）、时间场次安排、考生名册、监考员、考评员、督导员信息等' },
+  cite: {
+    document: DOC,
+    clause: '四（一）',
+    text: '内容包括评价流程、评价职业（工种）、时间场次安排、考生名册、监考员、考评员、督导员信息等',
+  },
   appliesTo: 'PlanExam',
   evaluate({ plan }) {
-    for (const [key, label] of [['roster', '考生名册'], ['proctors', '监考员'], ['evaluators', '考评员'], ['supervisors', '督导员']] as const) {
+    for (const [key, label] of [
+      ['roster', '考生名册'],
+      ['proctors', '监考员'],
+      ['evaluators', '考评员'],
+      ['supervisors', '督导员'],
+    ] as const) {
       if (plan[key].length === 0) return fail(`考核计划缺少${label}`, [key]);
     }
     return pass();

@@ -12,9 +12,14 @@ export const firstBatchWindow: Rule<ApplicantProfile> = {
   cite: { document: DOC, clause: '五（三）', text: '首批征集遴选工作结束后，结合实际，持续开展遴选确定工作' },
   evaluate(profile, { asOf }) {
     const to = optionalFact(profile, 'submittedTo');
-    if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供），以确定首批截止日', ['submittedTo']);
+    if (to !== 'province' && to !== 'city')
+      return review('专家核实：申报地（submittedTo 未提供），以确定首批截止日', ['submittedTo']);
     const cutoff = to === 'province' ? '2020-05-30' : '2020-06-15';
     const batch = asOf <= cutoff ? 'first' : 'continuing';
-    return { outcome: 'pass', message: batch === 'first' ? `首批（截止 ${cutoff}）` : `首批已于 ${cutoff} 截止，纳入持续遴选`, params: { batch, cutoff } };
+    return {
+      outcome: 'pass',
+      message: batch === 'first' ? `首批（截止 ${cutoff}）` : `首批已于 ${cutoff} 截止，纳入持续遴选`,
+      params: { batch, cutoff },
+    };
   },
 };

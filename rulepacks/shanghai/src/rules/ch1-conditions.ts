@@ -1,14 +1,31 @@
-import { type ApplicantProfile, type RuleResult, yesNoFact, type Rule, pass, review, fail, notApplicable } from '@certflow/core';
+import {
+  type ApplicantProfile,
+  type RuleResult,
+  yesNoFact,
+  type Rule,
+  pass,
+  review,
+  fail,
+  notApplicable,
+} from '@certflow/core';
 import { cite } from '../documents.js';
 import { MIN_CONSECUTIVE_YEARS } from '../limits.js';
 
 type P = ApplicantProfile;
 
 /** yesNoFact with a message for the yes case too, in the order this file's rules read best. */
-const flag = (value: unknown, path: (string | number)[], yes: string, no: string, unknown: string): RuleResult => yesNoFact(value, path, no, unknown, yes);
+const flag = (value: unknown, path: (string | number)[], yes: string, no: string, unknown: string): RuleResult =>
+  yesNoFact(value, path, no, unknown, yes);
 
 /** Kinds the 一（一） sentence on 「职业院校等」 covers: everything but enterprises and industry associations. */
-const COLLEGE_LIKE = new Set(['vocational-college', 'technical-school', 'university', 'private-training-institution', 'public-institution', 'government-department']);
+const COLLEGE_LIKE = new Set([
+  'vocational-college',
+  'technical-school',
+  'university',
+  'private-training-institution',
+  'public-institution',
+  'government-department',
+]);
 
 // ── 一（一） ────────────────────────────────────────────────────────────────
 
@@ -19,9 +36,15 @@ export const registeredInShanghai: Rule<P> = {
   evaluate(p) {
     if (p.organization.registeredIn.startsWith('31')) return pass();
     if (p.organization.filedNationally === true) {
-      return review('registered outside Shanghai but filed with MOHRSS: a 属地备案 under 五（二）; the centre checks its establishment in Shanghai', ['organization', 'registeredIn']);
+      return review(
+        'registered outside Shanghai but filed with MOHRSS: a 属地备案 under 五（二）; the centre checks its establishment in Shanghai',
+        ['organization', 'registeredIn'],
+      );
     }
-    return fail(`registered in ${p.organization.registeredIn}, not in Shanghai (31xxxx)`, ['organization', 'registeredIn']);
+    return fail(`registered in ${p.organization.registeredIn}, not in Shanghai (31xxxx)`, [
+      'organization',
+      'registeredIn',
+    ]);
   },
 };
 
@@ -29,7 +52,10 @@ export const independentLegalPerson: Rule<P> = {
   id: 'independent-legal-person',
   description: '独立法人机构',
   cite: cite('一（一）', '在本市依法登记的独立法人机构'),
-  evaluate: (p) => (p.organization.independentLegalPerson ? pass() : fail('not an independent legal person', ['organization', 'independentLegalPerson'])),
+  evaluate: (p) =>
+    p.organization.independentLegalPerson
+      ? pass()
+      : fail('not an independent legal person', ['organization', 'independentLegalPerson']),
 };
 
 export const financialAndManagementRules: Rule<P> = {
@@ -50,7 +76,8 @@ export const creditClean: Rule<P> = {
   id: 'credit-clean',
   description: '社会信用良好，无违法违规、失信等不良行为记录',
   cite: cite('一（一）', '社会信用良好，无违法违规、失信等不良行为记录'),
-  evaluate: (p) => (p.organization.creditClean ? pass() : fail('a record of violations or dishonesty', ['organization', 'creditClean'])),
+  evaluate: (p) =>
+    p.organization.creditClean ? pass() : fail('a record of violations or dishonesty', ['organization', 'creditClean']),
 };
 
 export const enterpriseEvaluationExperience: Rule<P> = {
@@ -74,7 +101,11 @@ export const associationRating4A: Rule<P> = {
   evaluate(p) {
     if (p.organization.kind !== 'industry-association') return notApplicable('not an industry association');
     const rating = p.organization.associationRating;
-    if (rating === undefined) return review('the profile gives no association rating (评估等级): an expert checks it', ['organization', 'associationRating']);
+    if (rating === undefined)
+      return review('the profile gives no association rating (评估等级): an expert checks it', [
+        'organization',
+        'associationRating',
+      ]);
     return RATING_ORDER.indexOf(rating) >= RATING_ORDER.indexOf('4A')
       ? pass()
       : fail(`association rating ${rating} is below 4A`, ['organization', 'associationRating'], { rating, min: '4A' });
@@ -102,11 +133,16 @@ export const collegeTrainingYears: Rule<P> = {
   description: '职业院校等应具有连续6年以上的相关培训评价经历',
   cite: cite('一（一）', '职业院校等应具有连续 6 年以上的相关培训评价经历'),
   evaluate(p) {
-    if (!COLLEGE_LIKE.has(p.organization.kind)) return notApplicable('enterprises and associations have their own criteria');
+    if (!COLLEGE_LIKE.has(p.organization.kind))
+      return notApplicable('enterprises and associations have their own criteria');
     const years = p.history.consecutiveYears;
     return years >= MIN_CONSECUTIVE_YEARS
       ? pass()
-      : fail(`${years} consecutive years of related training and evaluation; at least ${MIN_CONSECUTIVE_YEARS} needed`, ['history', 'consecutiveYears'], { years, min: MIN_CONSECUTIVE_YEARS });
+      : fail(
+          `${years} consecutive years of related training and evaluation; at least ${MIN_CONSECUTIVE_YEARS} needed`,
+          ['history', 'consecutiveYears'],
+          { years, min: MIN_CONSECUTIVE_YEARS },
+        );
   },
 };
 
@@ -115,9 +151,14 @@ export const collegeTrainingScale: Rule<P> = {
   description: '职业院校等相关项目的培训评价规模较大（专家认定）',
   cite: cite('一（一）', '且相关项目的培训评价规模较大'),
   evaluate(p) {
-    if (!COLLEGE_LIKE.has(p.organization.kind)) return notApplicable('enterprises and associations have their own criteria');
-    if (p.history.personTimesTotal === 0) return fail('no training or evaluation so far', ['history', 'personTimesTotal']);
-    return review(`${p.history.personTimesTotal} person-times: an expert judges whether the scale is 较大 (the notice sets no number)`, ['history', 'personTimesTotal']);
+    if (!COLLEGE_LIKE.has(p.organization.kind))
+      return notApplicable('enterprises and associations have their own criteria');
+    if (p.history.personTimesTotal === 0)
+      return fail('no training or evaluation so far', ['history', 'personTimesTotal']);
+    return review(
+      `${p.history.personTimesTotal} person-times: an expert judges whether the scale is 较大 (the notice sets no number)`,
+      ['history', 'personTimesTotal'],
+    );
   },
 };
 
@@ -135,8 +176,11 @@ export const evaluationExperience: Rule<P> = {
   description: '在所申报职业（工种）方面有较丰富的考核评价经验，具备相应的基础条件（专家认定）',
   cite: cite('一（二）', '在所申报职业（工种）方面有较丰富的考核评价经验，具备相应的基础条件'),
   evaluate(p) {
-    if (p.history.personTimesEvaluated === 0) return fail('no evaluation experience at all', ['history', 'personTimesEvaluated']);
-    return review(`${p.history.personTimesEvaluated} person-times evaluated: an expert judges whether the experience is 较丰富 for the occupations applied for`);
+    if (p.history.personTimesEvaluated === 0)
+      return fail('no evaluation experience at all', ['history', 'personTimesEvaluated']);
+    return review(
+      `${p.history.personTimesEvaluated} person-times evaluated: an expert judges whether the experience is 较丰富 for the occupations applied for`,
+    );
   },
 };
 
@@ -146,7 +190,10 @@ export const dedicatedBody: Rule<P> = {
   id: 'dedicated-body',
   description: '有负责职业技能等级认定工作的专门机构',
   cite: cite('一（三）', '有负责职业技能等级认定工作的专门机构'),
-  evaluate: (p) => (p.capacity.dedicatedDepartment ? pass() : fail('no dedicated body for certification work', ['capacity', 'dedicatedDepartment'])),
+  evaluate: (p) =>
+    p.capacity.dedicatedDepartment
+      ? pass()
+      : fail('no dedicated body for certification work', ['capacity', 'dedicatedDepartment']),
 };
 
 export const fullTimeStaff: Rule<P> = {
@@ -181,7 +228,8 @@ export const videoMonitoring: Rule<P> = {
   id: 'video-monitoring',
   description: '设备设施含视频监控设备',
   cite: cite('一（三）', '含视频监控设备'),
-  evaluate: (p) => (p.capacity.videoMonitoring ? pass() : fail('no video monitoring equipment', ['capacity', 'videoMonitoring'])),
+  evaluate: (p) =>
+    p.capacity.videoMonitoring ? pass() : fail('no video monitoring equipment', ['capacity', 'videoMonitoring']),
 };
 
 // ── 一（四） ────────────────────────────────────────────────────────────────

@@ -1,4 +1,16 @@
-import { type ApplicantProfile, type Occupation, type RuleResult, isLocalDate, review, pass, fail, type Rule, perOccupation, skillTypeOccupationRule, accessTypeExcludedRule } from '@certflow/core';
+import {
+  type ApplicantProfile,
+  type Occupation,
+  type RuleResult,
+  isLocalDate,
+  review,
+  pass,
+  fail,
+  type Rule,
+  perOccupation,
+  skillTypeOccupationRule,
+  accessTypeExcludedRule,
+} from '@certflow/core';
 import { CATALOG_EXIT_CUTOFF, cite } from '../documents.js';
 
 type P = ApplicantProfile;
@@ -18,27 +30,42 @@ type P = ApplicantProfile;
 export function occupationInScope(o: Occupation, i: number): RuleResult {
   const path = ['occupations', i];
   const exit = o.catalogExitDate;
-  if (exit !== undefined && !isLocalDate(exit)) return review(`${o.code}: catalogExitDate ${String(exit)} is not a date`, [...path, 'catalogExitDate']);
+  if (exit !== undefined && !isLocalDate(exit))
+    return review(`${o.code}: catalogExitDate ${String(exit)} is not a date`, [...path, 'catalogExitDate']);
   if (o.newOccupation === true || o.urgentlyNeededInShanghai === true) return pass();
   const exitedInTime = isLocalDate(exit) && exit <= CATALOG_EXIT_CUTOFF;
   const hr = o.implementedByHrAuthorities;
   if (exitedInTime && hr === true) return pass();
   const secondKnownNo = o.newOccupation === false && o.urgentlyNeededInShanghai === false;
   if (secondKnownNo && exit !== undefined && !exitedInTime) {
-    return fail(`${o.code} ${o.name} left the catalog on ${exit}, after ${CATALOG_EXIT_CUTOFF}, and is neither a new occupation nor urgently needed in Shanghai`, path, {
-      catalogExitDate: exit,
-      cutoff: CATALOG_EXIT_CUTOFF,
-    });
+    return fail(
+      `${o.code} ${o.name} left the catalog on ${exit}, after ${CATALOG_EXIT_CUTOFF}, and is neither a new occupation nor urgently needed in Shanghai`,
+      path,
+      {
+        catalogExitDate: exit,
+        cutoff: CATALOG_EXIT_CUTOFF,
+      },
+    );
   }
   if (secondKnownNo && exitedInTime && hr === false) {
-    return fail(`${o.code} ${o.name} was implemented by a body other than the human-resources authorities (二（一）), and is neither a new occupation nor urgently needed in Shanghai`, [...path, 'implementedByHrAuthorities'], {
-      implementedByHrAuthorities: false,
-    });
+    return fail(
+      `${o.code} ${o.name} was implemented by a body other than the human-resources authorities (二（一）), and is neither a new occupation nor urgently needed in Shanghai`,
+      [...path, 'implementedByHrAuthorities'],
+      {
+        implementedByHrAuthorities: false,
+      },
+    );
   }
   if (exitedInTime && hr === undefined) {
-    return review(`${o.code} ${o.name} left the catalog on ${exit}; the profile does not say it was implemented by the human-resources authorities (由人力资源社会保障部门组织实施): the centre checks the implementing body`, [...path, 'implementedByHrAuthorities']);
+    return review(
+      `${o.code} ${o.name} left the catalog on ${exit}; the profile does not say it was implemented by the human-resources authorities (由人力资源社会保障部门组织实施): the centre checks the implementing body`,
+      [...path, 'implementedByHrAuthorities'],
+    );
   }
-  return review(`${o.code} ${o.name}: the profile does not show it left the catalog by ${CATALOG_EXIT_CUTOFF} as a qualification the human-resources authorities implemented, or is a new or urgently needed occupation`, path);
+  return review(
+    `${o.code} ${o.name}: the profile does not show it left the catalog by ${CATALOG_EXIT_CUTOFF} as a qualification the human-resources authorities implemented, or is a new or urgently needed occupation`,
+    path,
+  );
 }
 
 export const occupationScope: Rule<P> = {
@@ -54,7 +81,10 @@ export const occupationScope: Rule<P> = {
 export function nationalStandardFor(o: Occupation, i: number): RuleResult {
   return o.standard === 'national'
     ? pass()
-    : fail(`${o.code} ${o.name} has no national standard (${o.standard}); Shanghai accepts no filed specification instead`, ['occupations', i, 'standard']);
+    : fail(
+        `${o.code} ${o.name} has no national standard (${o.standard}); Shanghai accepts no filed specification instead`,
+        ['occupations', i, 'standard'],
+      );
 }
 
 export const nationalStandardRequired: Rule<P> = {
@@ -73,6 +103,10 @@ export const skillTypeOccupation: Rule<P> = skillTypeOccupationRule(
 
 /** 二（一）: a 水平评价类 qualification, so never an access-type (准入类) one; the base rule, citing this notice. */
 export const notAccessType: Rule<P> = {
-  ...accessTypeExcludedRule(cite('二（一）', '由人力资源社会保障部门组织实施且有相应国家职业技能标准的水平评价类技能人员职业资格'), 'not-access-type', '申报职业资格须为水平评价类，准入类职业（工种）不在申报范围'),
+  ...accessTypeExcludedRule(
+    cite('二（一）', '由人力资源社会保障部门组织实施且有相应国家职业技能标准的水平评价类技能人员职业资格'),
+    'not-access-type',
+    '申报职业资格须为水平评价类，准入类职业（工种）不在申报范围',
+  ),
   replaces: 'not-access-type',
 };

@@ -1,4 +1,15 @@
-import { type ApplicantProfile, type Rule, pass, fail, notApplicable, review, type Occupation, isLocalDate, perOccupation, skillTypeOf } from '@certflow/core';
+import {
+  type ApplicantProfile,
+  type Rule,
+  pass,
+  fail,
+  notApplicable,
+  review,
+  type Occupation,
+  isLocalDate,
+  perOccupation,
+  skillTypeOf,
+} from '@certflow/core';
 import { cite, SELECTION_STARTS } from '../documents.js';
 import { nationalStandardFor, occupationInScope } from './ch2-occupations.js';
 
@@ -10,19 +21,28 @@ export const selectionOpen: Rule<P> = {
   id: 'selection-open',
   description: '遴选工作自发文之日（2020年11月18日）起启动，此前不受理申报',
   cite: cite('五（一）', '本市社会培训评价组织遴选工作自发文之日起启动'),
-  evaluate: (_p, { asOf }) => (asOf >= SELECTION_STARTS ? pass() : fail(`selection starts on ${SELECTION_STARTS}; applied on ${asOf}`, undefined, { starts: SELECTION_STARTS })),
+  evaluate: (_p, { asOf }) =>
+    asOf >= SELECTION_STARTS
+      ? pass()
+      : fail(`selection starts on ${SELECTION_STARTS}; applied on ${asOf}`, undefined, { starts: SELECTION_STARTS }),
 };
 
 export const nationalOrganizationLocalFiling: Rule<P> = {
   id: 'national-organization-local-filing',
   description: '经人社部备案的全国性社会培训评价组织在本市开展认定，须办理属地备案（附人社部备案信息）',
-  cite: cite('五（二）', '经人力资源社会保障部备案的可在全国范围内开展认定的社会培训评价组织，在本市开展职业技能等级认定工作，须按规定办理属地备案，接受属地监管'),
+  cite: cite(
+    '五（二）',
+    '经人力资源社会保障部备案的可在全国范围内开展认定的社会培训评价组织，在本市开展职业技能等级认定工作，须按规定办理属地备案，接受属地监管',
+  ),
   evaluate(p) {
     if (p.organization.filedNationally !== true) return notApplicable('not filed with MOHRSS');
     const n = p.organization.nationalFilingNumber;
     return typeof n === 'string' && n.length > 0
       ? pass(`属地备案 of MOHRSS filing ${n}`)
-      : review('filed with MOHRSS but no national filing number given: the centre checks the MOHRSS filing', ['organization', 'nationalFilingNumber']);
+      : review('filed with MOHRSS but no national filing number given: the centre checks the MOHRSS filing', [
+          'organization',
+          'nationalFilingNumber',
+        ]);
   },
 };
 
@@ -39,7 +59,10 @@ export interface AmendScopeFacts {
   filing?: { validUntil?: string | null; scope?: Array<{ code: string; levels: number[] }> };
 }
 
-const amendCite = cite('五（三）', '经备案的社会培训评价组织在有效期内，可根据需求申请新增或减少评价项目备案。具体要求参照本通知相关规定执行');
+const amendCite = cite(
+  '五（三）',
+  '经备案的社会培训评价组织在有效期内，可根据需求申请新增或减少评价项目备案。具体要求参照本通知相关规定执行',
+);
 
 export const amendWithinValidity: Rule<AmendScopeFacts> = {
   id: 'amend-within-validity',
@@ -48,8 +71,16 @@ export const amendWithinValidity: Rule<AmendScopeFacts> = {
   appliesTo: 'AmendScope',
   evaluate(f, { asOf }) {
     const until = f.filing?.validUntil;
-    if (!isLocalDate(until)) return review('the filing carries no validity end date: the centre checks the filing is in force', ['filing', 'validUntil']);
-    return asOf <= until ? pass() : fail(`the filing expired on ${until}; a scope change needs a filing in force`, ['filing', 'validUntil'], { validUntil: until });
+    if (!isLocalDate(until))
+      return review('the filing carries no validity end date: the centre checks the filing is in force', [
+        'filing',
+        'validUntil',
+      ]);
+    return asOf <= until
+      ? pass()
+      : fail(`the filing expired on ${until}; a scope change needs a filing in force`, ['filing', 'validUntil'], {
+          validUntil: until,
+        });
   },
 };
 
@@ -64,8 +95,14 @@ export const amendedOccupationsInScope: Rule<AmendScopeFacts> = {
     return perOccupation(add, (o, i) => {
       if (o.accessType) return fail(`${o.code} is an access-type (准入类) occupation`, ['add', i, 'accessType']);
       const skill = skillTypeOf(o);
-      if (skill === false) return fail(`${o.code} ${o.name} is not a skill occupation (技能人员职业)`, ['add', i, 'code']);
-      if (skill === undefined) return review(`${o.code}: an expert checks whether it is a skill occupation (技能人员职业)`, ['add', i, 'skillType']);
+      if (skill === false)
+        return fail(`${o.code} ${o.name} is not a skill occupation (技能人员职业)`, ['add', i, 'code']);
+      if (skill === undefined)
+        return review(`${o.code}: an expert checks whether it is a skill occupation (技能人员职业)`, [
+          'add',
+          i,
+          'skillType',
+        ]);
       const std = nationalStandardFor(o, i);
       if (std.outcome === 'fail') return { ...std, path: ['add', i, 'standard'] };
       const scope = occupationInScope(o, i);
@@ -88,7 +125,8 @@ export const amendedRemovalsFiled: Rule<AmendScopeFacts> = {
       const filed = scope.find((s) => s.code === d.code);
       if (!filed) return fail(`${d.code} is not among the filed occupations`, ['drop', i, 'code']);
       const stray = (d.levels ?? []).filter((l) => !filed.levels.includes(l));
-      if (stray.length > 0) return fail(`${d.code} is not filed for level(s) ${stray.join(', ')}`, ['drop', i, 'levels']);
+      if (stray.length > 0)
+        return fail(`${d.code} is not filed for level(s) ${stray.join(', ')}`, ['drop', i, 'levels']);
     }
     return pass();
   },

@@ -5,4 +5,6 @@ type P = ApplicantProfile;
 
 // ── 附件2 materials ─────────────────────────────────────────────────────────
 
-export const materialsComplete: Rule<P> = requiredMaterialsRule(cite('附件2', '应向所属人力资源社会保障部门职业技能鉴定指导中心一次性提交以下材料'));
+export const materialsComplete: Rule<P> = requiredMaterialsRule(
+  cite('附件2', '应向所属人力资源社会保障部门职业技能鉴定指导中心一次性提交以下材料'),
+);

@@ -1,4 +1,15 @@
-import { type ApplicantProfile, type Rule, perOccupation, notApplicable, yesNoFact, type ExamPlanFacts, pass, fail, review, type ExamPlan } from '@certflow/core';
+import {
+  type ApplicantProfile,
+  type Rule,
+  perOccupation,
+  notApplicable,
+  yesNoFact,
+  type ExamPlanFacts,
+  pass,
+  fail,
+  review,
+  type ExamPlan,
+} from '@certflow/core';
 import { cite } from '../documents.js';
 import { modeOf, modePath } from './ch4-modes.js';
 
@@ -35,10 +46,24 @@ export const schoolIssuesOnlyOwnCertification: Rule<ExamPlanFacts> = {
   evaluate(f) {
     const mode = modeOf(f);
     if (mode === 'own-station') return pass();
-    if (mode === 'competition') return notApplicable('competition certificates: competition-certificates-by-authorities');
-    if (mode === 'cooperating-enterprise') return fail('in the cooperating-enterprise mode (四（一）) the filed enterprise issues the certificates, not the school', modePath, { mode, issuer: 'cooperating-enterprise' });
-    if (mode === 'social-organization') return fail('in the social-organization mode (四（二）) the MOHRSS-listed organization issues the certificates, not the school', modePath, { mode, issuer: 'social-organization' });
-    return review('the filing does not name the evaluation mode (四): the centre checks that the school certifies these students itself', modePath);
+    if (mode === 'competition')
+      return notApplicable('competition certificates: competition-certificates-by-authorities');
+    if (mode === 'cooperating-enterprise')
+      return fail(
+        'in the cooperating-enterprise mode (四（一）) the filed enterprise issues the certificates, not the school',
+        modePath,
+        { mode, issuer: 'cooperating-enterprise' },
+      );
+    if (mode === 'social-organization')
+      return fail(
+        'in the social-organization mode (四（二）) the MOHRSS-listed organization issues the certificates, not the school',
+        modePath,
+        { mode, issuer: 'social-organization' },
+      );
+    return review(
+      'the filing does not name the evaluation mode (四): the centre checks that the school certifies these students itself',
+      modePath,
+    );
   },
 };
 
@@ -46,11 +71,18 @@ export const schoolIssuesOnlyOwnCertification: Rule<ExamPlanFacts> = {
 export const competitionCertificatesByAuthorities: Rule<ExamPlanFacts> = {
   id: 'competition-certificates-by-authorities',
   description: '职业技能竞赛需发放职业技能等级证书的，由省、市（州）人力资源社会保障部门制证、用印和发放',
-  cite: cite('附件4（六）', '各级各类职业技能竞赛需发放职业技能等级证书的，由省、市（州）人力资源社会保障部门按统一编码规则、统一证书样式，制证、用印和发放'),
+  cite: cite(
+    '附件4（六）',
+    '各级各类职业技能竞赛需发放职业技能等级证书的，由省、市（州）人力资源社会保障部门按统一编码规则、统一证书样式，制证、用印和发放',
+  ),
   appliesTo: 'IssueCertificates',
   evaluate(f) {
     if (modeOf(f) !== 'competition') return notApplicable();
-    return fail('in the competition mode (四（四）) the provincial or city human-resources authorities issue the certificates, not the school', modePath, { mode: 'competition', issuer: 'hr-authorities' });
+    return fail(
+      'in the competition mode (四（四）) the provincial or city human-resources authorities issue the certificates, not the school',
+      modePath,
+      { mode: 'competition', issuer: 'hr-authorities' },
+    );
   },
 };
 
@@ -67,7 +99,8 @@ export const qualitySupervisorEverySession: Rule<PlanFacts> = {
   description: '质量督导员对每次认定的全过程进行质量督导（每场认定须配备质量督导员）',
   cite: cite('附件4（三）', '试点院校质量督导员对每次认定的全过程进行质量督导'),
   appliesTo: 'PlanExam',
-  evaluate: ({ plan }) => (plan.supervisors.length > 0 ? pass() : fail('no quality supervisor for this session', ['plan', 'supervisors'])),
+  evaluate: ({ plan }) =>
+    plan.supervisors.length > 0 ? pass() : fail('no quality supervisor for this session', ['plan', 'supervisors']),
 };
 
 export const enrolmentClosedGiven: Rule<PlanFacts> = {
@@ -78,7 +111,10 @@ export const enrolmentClosedGiven: Rule<PlanFacts> = {
   evaluate: ({ plan }) =>
     plan.enrolmentClosedOn
       ? pass()
-      : fail('the plan does not say when enrolment closed; the 30-working-day filing deadline runs from that day', ['plan', 'enrolmentClosedOn']),
+      : fail('the plan does not say when enrolment closed; the 30-working-day filing deadline runs from that day', [
+          'plan',
+          'enrolmentClosedOn',
+        ]),
 };
 
 export const enrolmentBeforeExam: Rule<PlanFacts> = {
@@ -88,7 +124,12 @@ export const enrolmentBeforeExam: Rule<PlanFacts> = {
   appliesTo: 'PlanExam',
   evaluate: ({ plan }) => {
     if (!plan.enrolmentClosedOn) return notApplicable();
-    return plan.enrolmentClosedOn <= plan.examDate ? pass() : fail(`enrolment closes ${plan.enrolmentClosedOn}, after the exam on ${plan.examDate}`, ['plan', 'enrolmentClosedOn']);
+    return plan.enrolmentClosedOn <= plan.examDate
+      ? pass()
+      : fail(`enrolment closes ${plan.enrolmentClosedOn}, after the exam on ${plan.examDate}`, [
+          'plan',
+          'enrolmentClosedOn',
+        ]);
   },
 };
 

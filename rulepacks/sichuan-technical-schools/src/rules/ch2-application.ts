@@ -8,7 +8,9 @@ export const schoolInSichuan: Rule<P> = {
   description: '技工院校办学所在地在四川省内',
   cite: cite('二', '向办学所在地市（州）职鉴中心提出申请'),
   evaluate: (p) =>
-    p.organization.registeredIn.startsWith('51') ? pass() : fail(`registered in ${p.organization.registeredIn}, not in Sichuan (51xxxx)`, ['organization', 'registeredIn']),
+    p.organization.registeredIn.startsWith('51')
+      ? pass()
+      : fail(`registered in ${p.organization.registeredIn}, not in Sichuan (51xxxx)`, ['organization', 'registeredIn']),
 };
 
 /** Where each kind of school applies (二): 市（州） schools to their city centre, 省属及以上 to the provincial training centre. */
@@ -25,10 +27,20 @@ export const competentCentre: Rule<P> = {
     const affiliation = p.organization.schoolAffiliation;
     const appliedTo = p.organization.appliedTo;
     if (affiliation !== 'city' && affiliation !== 'provincial') {
-      return review('the profile does not say whether the school is 省属及以上 or 市（州）属: the centre checks which centre is competent', ['organization', 'schoolAffiliation']);
+      return review(
+        'the profile does not say whether the school is 省属及以上 or 市（州）属: the centre checks which centre is competent',
+        ['organization', 'schoolAffiliation'],
+      );
     }
-    if (appliedTo === undefined) return review('the profile does not say which centre the application went to', ['organization', 'appliedTo']);
+    if (appliedTo === undefined)
+      return review('the profile does not say which centre the application went to', ['organization', 'appliedTo']);
     const due = COMPETENT_CENTRE[affiliation];
-    return appliedTo === due ? pass() : fail(`a ${affiliation} school applies to the ${due}, not the ${String(appliedTo)}`, ['organization', 'appliedTo'], { due });
+    return appliedTo === due
+      ? pass()
+      : fail(
+          `a ${affiliation} school applies to the ${due}, not the ${String(appliedTo)}`,
+          ['organization', 'appliedTo'],
+          { due },
+        );
   },
 };

@@ -8,7 +8,10 @@ type P = ApplicantProfile;
 export const standardOrApprovedSpec: Rule<P> = {
   id: 'standard-or-approved-spec',
   description: '有国家职业技能标准的依据国家标准；没有的，依据经人社部批准的行业企业工种岗位评价规范',
-  cite: cite('三', '其中有国家职业技能标准的，依据国家职业技能标准开展评价活动；没有国家职业技能标准的，依据行业企业工种岗位评价规范组织开展'),
+  cite: cite(
+    '三',
+    '其中有国家职业技能标准的，依据国家职业技能标准开展评价活动；没有国家职业技能标准的，依据行业企业工种岗位评价规范组织开展',
+  ),
   replaces: 'standard-required',
   evaluate: (p) =>
     perOccupation(p.occupations, (o, i) => {
@@ -16,14 +19,21 @@ export const standardOrApprovedSpec: Rule<P> = {
       // filed-spec: an industry/enterprise specification; its MOHRSS approval is `spec-approved-by-mohrss`.
       return o.standard === 'filed-spec'
         ? pass()
-        : fail(`${o.code} ${o.name} has neither a national standard nor an industry/enterprise specification`, ['occupations', i, 'standard']);
+        : fail(`${o.code} ${o.name} has neither a national standard nor an industry/enterprise specification`, [
+            'occupations',
+            i,
+            'standard',
+          ]);
     }),
 };
 
 export const specApproved: Rule<P> = {
   id: 'spec-approved-by-mohrss',
   description: '行业企业工种岗位评价规范须上报人力资源社会保障部批准后实施',
-  cite: cite('三', '行业企业工种岗位评价规范由行业协会、龙头企业参照《国家职业技能标准技术规程》（2018版）编制，上报人力资源社会保障部批准后实施'),
+  cite: cite(
+    '三',
+    '行业企业工种岗位评价规范由行业协会、龙头企业参照《国家职业技能标准技术规程》（2018版）编制，上报人力资源社会保障部批准后实施',
+  ),
   evaluate: (p) =>
     perOccupation(p.occupations, (o, i) => {
       if (o.standard !== 'filed-spec') return notApplicable();

@@ -1,11 +1,25 @@
-import { type ApplicantProfile, type Rule, review, pass, fail, notApplicable, yesNoFact, type ExamPlanFacts } from '@certflow/core';
+import {
+  type ApplicantProfile,
+  type Rule,
+  review,
+  pass,
+  fail,
+  notApplicable,
+  yesNoFact,
+  type ExamPlanFacts,
+} from '@certflow/core';
 import { cite } from '../documents.js';
 
 type P = ApplicantProfile;
 
 // ── 四 evaluation modes ─────────────────────────────────────────────────────
 
-export const EVALUATION_MODES = ['cooperating-enterprise', 'social-organization', 'own-station', 'competition'] as const;
+export const EVALUATION_MODES = [
+  'cooperating-enterprise',
+  'social-organization',
+  'own-station',
+  'competition',
+] as const;
 
 export type EvaluationMode = (typeof EVALUATION_MODES)[number];
 
@@ -15,10 +29,17 @@ export const evaluationMode: Rule<P> = {
   cite: cite('四', '四、评价方式'),
   evaluate(p) {
     const mode = p.organization.evaluationMode;
-    if (mode === undefined) return review('the profile does not name the evaluation mode (四): the centre asks', ['organization', 'evaluationMode']);
+    if (mode === undefined)
+      return review('the profile does not name the evaluation mode (四): the centre asks', [
+        'organization',
+        'evaluationMode',
+      ]);
     return (EVALUATION_MODES as readonly unknown[]).includes(mode)
       ? pass()
-      : fail(`evaluation mode ${String(mode)} is none of ${EVALUATION_MODES.join(', ')}`, ['organization', 'evaluationMode']);
+      : fail(`evaluation mode ${String(mode)} is none of ${EVALUATION_MODES.join(', ')}`, [
+          'organization',
+          'evaluationMode',
+        ]);
   },
 };
 
@@ -40,7 +61,10 @@ export const cooperatingEnterpriseFiled: Rule<P> = {
 export const socialOrganizationListed: Rule<P> = {
   id: 'social-organization-listed',
   description: '依托社会培训评价组织评价的，该组织须经人社部遴选公布',
-  cite: cite('四（二）', '经人力资源社会保障部遴选公布的社会培训评价组织，可根据技工院校需求，为学生提供职业技能等级认定服务'),
+  cite: cite(
+    '四（二）',
+    '经人力资源社会保障部遴选公布的社会培训评价组织，可根据技工院校需求，为学生提供职业技能等级认定服务',
+  ),
   evaluate(p) {
     if (p.organization.evaluationMode !== 'social-organization') return notApplicable();
     return yesNoFact(
