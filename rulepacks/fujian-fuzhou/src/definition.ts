@@ -3,7 +3,7 @@ import type { RulePackDefinition } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
 import { sourceDigest } from './digest.js';
 import { KNOWN_HASHES } from './released/hashes.js';
-import { documents, } from './documents.js';
+import { documents } from './documents.js';
 import { rules } from './rules/index.js';
 import { quotas } from './quotas.js';
 import { deadlines } from './deadlines.js';
@@ -17,7 +17,7 @@ import { certificateNumber, filingValidity, levels, levelsCite } from './limits.
  */
 export const definition: RulePackDefinition = {
   id: 'fujian-fuzhou',
-  version: '1.1.0',
+  version: '1.1.1',
   sourceDigest,
   knownHashes: KNOWN_HASHES,
   extends: national,

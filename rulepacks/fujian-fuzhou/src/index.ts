@@ -1,14 +1,16 @@
 import { defineRulePack, type RulePack } from '@certflow/core';
 import { definition } from './definition.js';
 import { fujianFuzhou_1_0_0 } from './released/1.0.0.js';
+import { fujianFuzhou_1_1_0 } from './released/1.1.0.js';
 
 /** The current version; it keeps the released versions a log may name. */
-const fujianFuzhou: RulePack = defineRulePack({ ...definition, releases: [fujianFuzhou_1_0_0] });
+const fujianFuzhou: RulePack = defineRulePack({ ...definition, releases: [fujianFuzhou_1_1_0, fujianFuzhou_1_0_0] });
 
 export default fujianFuzhou;
 export { definition } from './definition.js';
 export { levelsCite } from './limits.js';
 export { fujianFuzhou_1_0_0 } from './released/1.0.0.js';
+export { fujianFuzhou_1_1_0 } from './released/1.1.0.js';
 export { fujianFuzhou };
 export { FUZHOU_2021_04_22, documents } from './documents.js';
 export { checkAdvertising, advertisingCite } from './rules/ch4-requirements.js';

@@ -17,13 +17,16 @@ import { KNOWN_HASHES } from './released/hashes.js';
  * department recommends (two per department) or that an industry organization
  * is itself. Extends the national base; its 准入类 exclusion already cites 二（二）.
  *
+ * 1.1.1: the same rules as 1.1.0, its sources in the file set every pack has and formatted;
+ * 1.1.0 is kept in `released/1.1.0.ts`.
+ *
  * 1.1.0: 二（二） admits 技能人员 occupations only, a department or an industry
  * organization takes only the qualifications it implemented (三（一）), the
  * standard rule cites this notice. 1.0.0 is kept in `released/1.0.0.ts`.
  */
 export const definition: RulePackDefinition = {
   id: 'national-industry-pilot',
-  version: '1.1.0',
+  version: '1.1.1',
   sourceDigest,
   knownHashes: KNOWN_HASHES,
   extends: national,

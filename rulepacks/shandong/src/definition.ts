@@ -18,6 +18,9 @@ import { KNOWN_HASHES } from './released/hashes.js';
  * levels (5–3 during the pilot) and access-type rules with Shandong's clauses
  * and re-cites its standard rule to Shandong's 二.
  *
+ * 1.1.1: the same rules as 1.1.0, its sources in the file set every pack has and formatted;
+ * 1.1.0 is kept in `released/1.1.0.ts`.
+ *
  * 1.1.0: 三（二）1 names only provincial enterprises, industry associations
  * and schools for an application at the province; another kind applying there
  * goes to the expert (`application-channel`), where 1.0.0 passed it. 1.0.0 is
@@ -25,7 +28,7 @@ import { KNOWN_HASHES } from './released/hashes.js';
  */
 export const definition: RulePackDefinition = {
   id: 'shandong',
-  version: '1.1.0',
+  version: '1.1.1',
   sourceDigest,
   knownHashes: KNOWN_HASHES,
   extends: national,

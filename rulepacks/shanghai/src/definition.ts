@@ -15,13 +15,16 @@ import { rules } from './rules/index.js';
  * standard rule (Shanghai accepts only occupations with a national standard)
  * and its 准入类 rule (cited from 二（一）). `AmendScope` is allowed (五（三））.
  *
+ * 1.1.1: the same rules as 1.1.0, its sources in the file set every pack has and formatted;
+ * 1.1.0 is kept in `released/1.1.0.ts`.
+ *
  * 1.1.0: 二（一） needs the implementing body, 二 admits 技能人员 occupations
  * only, the filing carries the receipt's validity (三（三）), inherited rules
  * cite this notice. 1.0.0 is kept in `released/1.0.0.ts`.
  */
 export const definition: RulePackDefinition = {
   id: 'shanghai',
-  version: '1.1.0',
+  version: '1.1.1',
   sourceDigest,
   knownHashes: KNOWN_HASHES,
   extends: national,

@@ -1,9 +1,10 @@
 import { defineRulePack, type RulePack } from '@certflow/core';
 import { definition } from './definition.js';
 import { v1_0_0 } from './released/1.0.0.js';
+import { v1_1_0 } from './released/1.1.0.js';
 
 /** The current version, with the released ones it keeps loadable for replay. */
-const shanghai: RulePack = defineRulePack({ ...definition, releases: [v1_0_0] });
+const shanghai: RulePack = defineRulePack({ ...definition, releases: [v1_1_0, v1_0_0] });
 
 export default shanghai;
 export { shanghai };

@@ -14,6 +14,9 @@ import { certificateNumber, filingValidity, levels, levelsCite } from './limits.
  * the national base (whose levels clause is this notice's 三) and replaces its
  * standard rule with 三's own wording.
  *
+ * 1.1.1: the same rules as 1.1.0, its sources in the file set every pack has and formatted;
+ * 1.1.0 is kept in `released/1.1.0.ts`.
+ *
  * 1.1.0: a notice of non-acceptance answers the 附件3 1 deadline too, the
  * school issues certificates only where it certifies itself (附件4（五）（六）),
  * 准入类 cites 六（二）, the notice is dated to the month, the filing carries
@@ -22,7 +25,7 @@ import { certificateNumber, filingValidity, levels, levelsCite } from './limits.
  */
 export const definition: RulePackDefinition = {
   id: 'sichuan-technical-schools',
-  version: '1.1.0',
+  version: '1.1.1',
   sourceDigest,
   knownHashes: KNOWN_HASHES,
   extends: national,
