@@ -62,8 +62,8 @@ const occupation = (code: string) => ({ ...profile.occupations[0], code });
 
 describe('fujian-fuzhou 1.1.0', () => {
   it('keeps 1.0.0 released, with the hash 1.0.0 had, and is the version new applications get', () => {
-    expect(fujianFuzhou.version).toBe('1.1.0');
-    expect(fujianFuzhou.releases.map((r) => r.version)).toEqual(['1.0.0']);
+    expect(fujianFuzhou.version).toBe('1.1.1');
+    expect(fujianFuzhou.releases.map((r) => r.version)).toEqual(['1.1.0', '1.0.0']);
     expect(fujianFuzhou_1_0_0.hash).toBe('ad087795ca1ce2ed06eb4d343ecd2b46bed30df0318f3efdec6db5649fb77085');
     expect(fujianFuzhou_1_0_0.knownHashes).toContain(
       'e0d4106511ac1ac3644d4484a2c533bbf816cc611427dffec0b83123f73aeac1',
