@@ -17,4 +17,7 @@ export * from './rules/annex-materials.js';
 export * from './rules/index.js';
 export { definition } from './definition.js';
 export { documents, SCHEDULE } from './documents.js';
+export { quotas } from './quotas.js';
+export { deadlines } from './deadlines.js';
+export { certificateNumber } from './limits.js';
 export { exampleProfile, exampleAsOf } from './example.js';

@@ -16,4 +16,7 @@ export * from './rules/ch5-other.js';
 export * from './rules/index.js';
 export { definition } from './definition.js';
 export { documents, HURENSHEZHI_2020_439, CATALOG_EXIT_CUTOFF, SELECTION_STARTS } from './documents.js';
+export { materials } from './materials.js';
+export { quotas } from './quotas.js';
+export { deadlines } from './deadlines.js';
 export { exampleProfile, exampleAsOf } from './example.js';

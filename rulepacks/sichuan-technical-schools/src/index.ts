@@ -22,4 +22,6 @@ export * from './rules/index.js';
 export { definition } from './definition.js';
 export { documents } from './documents.js';
 export { materials } from './materials.js';
+export { quotas } from './quotas.js';
+export { deadlines } from './deadlines.js';
 export { exampleProfile, exampleAsOf } from './example.js';
