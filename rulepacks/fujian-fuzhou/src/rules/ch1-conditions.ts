@@ -1,3 +1,4 @@
+// 福州 2021-04-22 一、申报条件: the rules of this chapter (基本条件, 题库, 优先条件).
 import {
   type ApplicantProfile,
   optionalFact,

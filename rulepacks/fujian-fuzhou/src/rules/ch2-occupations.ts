@@ -1,3 +1,4 @@
+// 福州 2021-04-22 二、申报职业(工种)范围: the rules of this chapter.
 import {
   type Rule,
   type ApplicantProfile,

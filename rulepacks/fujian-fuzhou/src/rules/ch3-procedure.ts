@@ -1,3 +1,4 @@
+// 福州 2021-04-22 三、实施程序: the rules of this chapter.
 import {
   type Rule,
   type ApplicantProfile,

@@ -1,3 +1,4 @@
+// 福州 2021-04-22 四、工作要求: the rules of this chapter.
 import {
   type Rule,
   type ApplicantProfile,

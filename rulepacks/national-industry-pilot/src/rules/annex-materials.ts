@@ -1,3 +1,4 @@
+// 中就培函〔2020〕41号 附件 提交材料清单: the rules of this annex.
 import { type ApplicantProfile, type MaterialSpec, type Rule, review, pass, fail } from '@certflow/core';
 import { cite } from '../documents.js';
 import { pilotRoute } from './ch2-scope.js';

@@ -1,3 +1,4 @@
+// 中就培函〔2020〕41号 三、实施步骤: the rules of this chapter.
 import {
   type ApplicantProfile,
   type Rule,

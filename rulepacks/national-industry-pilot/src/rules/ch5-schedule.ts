@@ -1,3 +1,4 @@
+// 中就培函〔2020〕41号 五、时间安排: the rules of this chapter.
 import { type ApplicantProfile, type Rule, pass, fail } from '@certflow/core';
 import { cite, SCHEDULE } from '../documents.js';
 

@@ -1,3 +1,4 @@
+// 中就培函〔2020〕41号 二、试点范围: the rules of this chapter.
 import { type Rule, type ApplicantProfile, accessTypeExcludedRule } from '@certflow/core';
 import { ZHONGJIUPEIHAN_2020_41 } from '../documents.js';
 

@@ -1,3 +1,4 @@
+// 中就培函〔2020〕41号 四、工作要求: the rules of this chapter.
 import { type Citation, type Rule, type ApplicantProfile, pass, fail } from '@certflow/core';
 import { ZHONGJIUPEIHAN_2020_41 } from '../documents.js';
 

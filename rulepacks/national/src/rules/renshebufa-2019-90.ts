@@ -1,3 +1,4 @@
+// 人社部发〔2019〕90号 (named by title and number; its text is not among the sources): the five levels.
 import { type Citation, type Rule, type ApplicantProfile, allowedLevelsRule } from '@certflow/core';
 import { RENSHEBUFA_2019_90 } from '../documents.js';
 

@@ -1,3 +1,4 @@
+// 鲁人社字〔2020〕50号 一、评价机构征集范围和条件: the rules of this chapter.
 import {
   type Rule,
   type ApplicantProfile,

@@ -1,3 +1,4 @@
+// 鲁人社字〔2020〕50号 二、试点职业（工种）范围: the rules of this chapter.
 import {
   type Rule,
   type ApplicantProfile,

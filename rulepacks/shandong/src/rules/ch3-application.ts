@@ -1,3 +1,4 @@
+// 鲁人社字〔2020〕50号 三、申报材料和流程: the rules of this chapter.
 import {
   type Rule,
   type ApplicantProfile,

@@ -1,3 +1,4 @@
+// 鲁人社字〔2020〕50号 四、评价的组织实施: the rules of this chapter.
 import { type ExamPlan, type Rule, fail, pass, type Citation } from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from '../documents.js';
 

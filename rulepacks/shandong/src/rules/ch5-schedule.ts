@@ -1,3 +1,4 @@
+// 鲁人社字〔2020〕50号 五、时间安排: the rules of this chapter.
 import { type Rule, type ApplicantProfile, optionalFact, review } from '@certflow/core';
 import { LURENSHEZI_2020_50 as DOC } from '../documents.js';
 

@@ -1,3 +1,4 @@
+// 沪人社职〔2020〕439号 一、申报条件: the rules of this chapter.
 import {
   type ApplicantProfile,
   type RuleResult,

@@ -1,3 +1,4 @@
+// 沪人社职〔2020〕439号 二、申报职业（工种）范围: the rules of this chapter.
 import {
   type ApplicantProfile,
   type Occupation,

@@ -1,3 +1,4 @@
+// 沪人社职〔2020〕439号 五、其他事项: the rules of this chapter (with AmendScope, 五（三）).
 import {
   type ApplicantProfile,
   type Rule,

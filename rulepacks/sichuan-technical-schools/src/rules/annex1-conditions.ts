@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 附件1 (conditions of a pilot school): the rules of this annex.
 import { type ApplicantProfile, type Rule, pass, fail, yesNoFact, perOccupation, review } from '@certflow/core';
 import { cite } from '../documents.js';
 import { MIN_EVALUATORS_PER_OCCUPATION } from '../limits.js';

@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 附件2 (materials): the rules of this annex.
 import { type ApplicantProfile, type Rule, requiredMaterialsRule } from '@certflow/core';
 import { cite } from '../documents.js';
 

@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 附件4 (how certification is run, PlanExam): the rules of this annex.
 import {
   type ApplicantProfile,
   type Rule,

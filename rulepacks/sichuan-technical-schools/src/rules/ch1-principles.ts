@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 一、基本原则: the rules of this chapter.
 import { type ApplicantProfile, type Rule, pass, fail } from '@certflow/core';
 import { cite } from '../documents.js';
 

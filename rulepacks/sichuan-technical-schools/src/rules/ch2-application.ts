@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 二、试点申请: the rules of this chapter.
 import { type ApplicantProfile, type Rule, pass, fail, review } from '@certflow/core';
 import { cite } from '../documents.js';
 

@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 三、评价标准: the rules of this chapter.
 import { type ApplicantProfile, type Rule, perOccupation, pass, fail, notApplicable, yesNoFact } from '@certflow/core';
 import { cite } from '../documents.js';
 

@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 四、评价方式: the rules of this chapter.
 import {
   type ApplicantProfile,
   type Rule,

@@ -1,3 +1,4 @@
+// 川人社办发〔2020〕20号 六、工作要求: the rules of this chapter.
 import { type ApplicantProfile, type Rule, accessTypeExcludedRule } from '@certflow/core';
 import { cite } from '../documents.js';
 
