@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ValidationError, evaluateRules, findingCatalogueProblems, findingTranslator, type FindingCatalogue, type RulePack } from '@certflow/core';
 import { describeRulePack, loadRuleCases, screenWithEngine } from '@certflow/core/testing';
+import { PACK_SOURCE_FILES } from '../packages/cli/src/newPack/templates.js';
 import { createPack, writeSnapshot } from './create-pack.js';
 
 const rulepacks = fileURLToPath(new URL('../rulepacks', import.meta.url));
@@ -23,7 +24,7 @@ const childPack = await writeSnapshot(child.dir);
 
 describe('pnpm create-pack', () => {
   it('generates the whole file set of a pack', () => {
-    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/digest.ts', 'FIDELITY.md', 'src/documents.ts', 'src/rules.ts', 'src/index.ts', 'src/example.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const f of ['package.json', 'tsup.config.ts', 'tsconfig.json', 'source/notice.txt', 'src/digest.ts', 'FIDELITY.md', ...PACK_SOURCE_FILES.map((f) => `src/${f}`), 'src/rules/ch1-conditions.ts', 'src/example-city.unit.spec.ts', 'test/cases.yaml', 'README.md', 'snapshot.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(existsSync(join(city.dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(city.dir, 'package.json'), 'utf8'));

@@ -39,10 +39,10 @@ describe('source digests', () => {
       cpSync(join(root, 'shandong', 'src'), join(copy, 'src'), { recursive: true });
       const before = packSourceDigest(copy);
       const files = packSourceFiles(copy);
-      expect(files).toContain('scope.ts');
+      expect(files).toContain('limits.ts');
       expect(files.some((f) => f.endsWith('.spec.ts') || f === 'digest.ts')).toBe(false);
 
-      const scope = join(copy, 'src', 'scope.ts');
+      const scope = join(copy, 'src', 'limits.ts');
       const text = readFileSync(scope, 'utf8');
       writeFileSync(scope, text.replace(/\n/g, '\r\n'));
       expect(packSourceDigest(copy)).toBe(before);

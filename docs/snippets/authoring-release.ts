@@ -10,7 +10,7 @@ const sourceDigest = 'f'.repeat(64); // a real pack imports it from src/digest.t
 const KNOWN_HASHES = { '1.0.0': ['e'.repeat(64)] }; // a real pack: src/released/hashes.ts
 
 // #region release
-// src/rules.ts: the fix. 1.0.0 counted occupations wrongly; 1.1.0 counts them as the notice says.
+// src/rules/ch2-occupations.ts: the fix. 1.0.0 counted occupations wrongly; 1.1.0 counts them as the notice says.
 export const maxOccupations: Rule<ApplicantProfile> = {
   id: 'max-occupations',
   description: '申报职业不超过3个',

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkAdvertising } from './advertising.js';
+import { checkAdvertising } from './rules/ch4-requirements.js';
 
-const terms = (text: string) => checkAdvertising(text).filter((f) => f.outcome === 'fail').map((f) => f.term);
+const terms = (text: string) =>
+  checkAdvertising(text)
+    .filter((f) => f.outcome === 'fail')
+    .map((f) => f.term);
 
 describe('checkAdvertising (四（六）)', () => {
   it('finds nothing in plain advertising', () => {
@@ -43,7 +46,9 @@ describe('checkAdvertising (四（六）)', () => {
   });
 
   it('flags the national emblem, government logos and other bodies’ logos; the own logo is fine', () => {
-    const f = checkAdvertising('欢迎报名', { emblems: ['own-logo', 'national-emblem', 'government-logo', 'other-organization-logo'] });
+    const f = checkAdvertising('欢迎报名', {
+      emblems: ['own-logo', 'national-emblem', 'government-logo', 'other-organization-logo'],
+    });
     expect(f.map((x) => [x.code, x.outcome, x.term])).toEqual([
       ['forbidden-emblem', 'fail', '国徽'],
       ['forbidden-emblem', 'fail', '政府部门徽标(logo)'],

@@ -11,7 +11,10 @@ import { caseFacts, loadRuleCases, testRoster } from '@certflow/core/testing';
 import fujianFuzhou from './index.js';
 
 const file = loadRuleCases(fileURLToPath(new URL('..', import.meta.url)));
-const profile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as Record<string, unknown>;
+const profile = caseFacts(file, { name: 'base', asOf: '2021-05-06', expect: { outcome: 'eligible' } }) as Record<
+  string,
+  unknown
+>;
 const org = { id: 'org-fz', role: 'applicant' } as const;
 const city = { id: 'osta-fuzhou', role: 'city-center' } as const;
 const province = { id: 'osta-fujian', role: 'provincial-center' } as const;
@@ -22,7 +25,13 @@ async function planLate(examDate: string): Promise<string> {
   let now = new Date('2021-05-06T10:00:00+08:00');
   const engine = createEngine({ store: memoryStore(), rulePacks: [fujianFuzhou], calendar, clock: () => now });
   let n = 0;
-  const exec = (on: string, type: string, actor: { id: string; role: string }, payload: unknown = {}, streamId = 'application-fz') => {
+  const exec = (
+    on: string,
+    type: string,
+    actor: { id: string; role: string },
+    payload: unknown = {},
+    streamId = 'application-fz',
+  ) => {
     now = new Date(`${on}T10:00:00+08:00`);
     return engine.execute({ commandId: `c${++n}`, streamId, type, actor, payload } as Command);
   };
@@ -30,7 +39,8 @@ async function planLate(examDate: string): Promise<string> {
   await exec('2021-05-07', 'AcceptApplication', city);
   await exec('2021-05-08', 'StartPublicity', city);
   const filed = await exec('2021-05-20', 'CompleteFiling', province, { organizationCode: '0107' });
-  const validUntil = (filed.events.find((e) => e.type === 'FilingCompleted')!.data as { validUntil: string }).validUntil;
+  const validUntil = (filed.events.find((e) => e.type === 'FilingCompleted')!.data as { validUntil: string })
+    .validUntil;
   const plan = {
     filingStreamId: 'application-fz',
     occupation: { code: '6-18-01-01', level: 5 },
@@ -54,7 +64,13 @@ async function recordResults(examDate: string, examEndDate: string | undefined, 
   let now = new Date('2021-05-06T10:00:00+08:00');
   const engine = createEngine({ store: memoryStore(), rulePacks: [fujianFuzhou], calendar, clock: () => now });
   let n = 0;
-  const exec = (on: string, type: string, actor: { id: string; role: string }, payload: unknown = {}, streamId = 'application-fz') => {
+  const exec = (
+    on: string,
+    type: string,
+    actor: { id: string; role: string },
+    payload: unknown = {},
+    streamId = 'application-fz',
+  ) => {
     now = new Date(`${on}T10:00:00+08:00`);
     return engine.execute({ commandId: `c${++n}`, streamId, type, actor, payload } as Command);
   };
@@ -75,26 +91,45 @@ async function recordResults(examDate: string, examEndDate: string | undefined, 
   };
   await exec('2021-08-02', 'PlanExam', org, plan, 'exam-fz');
   await exec('2021-08-02', 'FileExamPlan', org, {}, 'exam-fz');
-  const recorded = await exec(recordedOn, 'RecordResults', org, { results: [{ idNumber: testRoster(1)[0]!.idNumber, passed: true, score: 80 }] }, 'exam-fz');
-  return recorded.events.map((e) => (e.type === 'DeadlineMissed' ? `DeadlineMissed ${(e.data as { deadlineId: string; due: string }).deadlineId} due ${(e.data as { due: string }).due}` : e.type));
+  const recorded = await exec(
+    recordedOn,
+    'RecordResults',
+    org,
+    { results: [{ idNumber: testRoster(1)[0]!.idNumber, passed: true, score: 80 }] },
+    'exam-fz',
+  );
+  return recorded.events.map((e) =>
+    e.type === 'DeadlineMissed'
+      ? `DeadlineMissed ${(e.data as { deadlineId: string; due: string }).deadlineId} due ${(e.data as { due: string }).due}`
+      : e.type,
+  );
 }
 
 describe('results-filing: 10 working days after the exam ends, across holidays and 调休', () => {
   it('exam ending 2021-09-17 (before 中秋; 09-18 and 09-26 working): 09-30 in time, 10-08 the last day, 10-09 late', async () => {
     expect(await recordResults('2021-09-16', '2021-09-17', '2021-09-30')).toEqual(['ResultsRecorded']);
     expect(await recordResults('2021-09-16', '2021-09-17', '2021-10-08')).toEqual(['ResultsRecorded']);
-    expect(await recordResults('2021-09-16', '2021-09-17', '2021-10-09')).toEqual(['DeadlineMissed results-filing due 2021-10-08', 'ResultsRecorded']);
+    expect(await recordResults('2021-09-16', '2021-09-17', '2021-10-09')).toEqual([
+      'DeadlineMissed results-filing due 2021-10-08',
+      'ResultsRecorded',
+    ]);
   });
 
   it('exam ending 2021-09-28 (before 国庆; 10-09 working): 10-15 in time, 10-18 the last day, 10-19 late', async () => {
     expect(await recordResults('2021-09-27', '2021-09-28', '2021-10-15')).toEqual(['ResultsRecorded']);
     expect(await recordResults('2021-09-27', '2021-09-28', '2021-10-18')).toEqual(['ResultsRecorded']);
-    expect(await recordResults('2021-09-27', '2021-09-28', '2021-10-19')).toEqual(['DeadlineMissed results-filing due 2021-10-18', 'ResultsRecorded']);
+    expect(await recordResults('2021-09-27', '2021-09-28', '2021-10-19')).toEqual([
+      'DeadlineMissed results-filing due 2021-10-18',
+      'ResultsRecorded',
+    ]);
   });
 
   it('a one-day exam (examDate only) counts from its day: exam 2021-09-28, last day 10-18, 10-19 late', async () => {
     expect(await recordResults('2021-09-28', undefined, '2021-10-18')).toEqual(['ResultsRecorded']);
-    expect(await recordResults('2021-09-28', undefined, '2021-10-19')).toEqual(['DeadlineMissed results-filing due 2021-10-18', 'ResultsRecorded']);
+    expect(await recordResults('2021-09-28', undefined, '2021-10-19')).toEqual([
+      'DeadlineMissed results-filing due 2021-10-18',
+      'ResultsRecorded',
+    ]);
   });
 });
 

@@ -18,13 +18,21 @@ export const documents: PackDocument[] = [
         id: 'intake-opens',
         date: '2021-04-22',
         description: '全市社会培训评价组织遴选工作自下文之日起启动',
-        cite: { document: FUZHOU_2021_04_22, clause: '三（四）1', text: '全市社会培训评价组织遴选工作自下文之日起启动' },
+        cite: {
+          document: FUZHOU_2021_04_22,
+          clause: '三（四）1',
+          text: '全市社会培训评价组织遴选工作自下文之日起启动',
+        },
       },
       {
         id: 'first-batch-due',
         date: '2021-05-15',
         description: '各县(市)区人社部门将本地区首批评价组织评估材料提交市鉴定中心汇总的截止日',
-        cite: { document: FUZHOU_2021_04_22, clause: '三（四）1', text: '请各县(市)区人社部门于5月15日前将本地区首批评价组织评估材料提交市鉴定中心汇总' },
+        cite: {
+          document: FUZHOU_2021_04_22,
+          clause: '三（四）1',
+          text: '请各县(市)区人社部门于5月15日前将本地区首批评价组织评估材料提交市鉴定中心汇总',
+        },
       },
     ],
   },

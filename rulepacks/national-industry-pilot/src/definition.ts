@@ -1,7 +1,12 @@
 import type { RulePackDefinition } from '@certflow/core';
 import { national } from '@certflow/rulepack-national';
 import { documents } from './documents.js';
-import { DEPARTMENT_MATERIALS, INDUSTRY_MATERIALS, REGULATIONS, cite, recommendedBy, rules } from './rules.js';
+import { cite } from './documents.js';
+import { deadlines } from './deadlines.js';
+import { certificateNumber } from './limits.js';
+import { materials } from './materials.js';
+import { quotas } from './quotas.js';
+import { rules } from './rules/index.js';
 import { sourceDigest } from './digest.js';
 import { KNOWN_HASHES } from './released/hashes.js';
 
@@ -12,13 +17,16 @@ import { KNOWN_HASHES } from './released/hashes.js';
  * department recommends (two per department) or that an industry organization
  * is itself. Extends the national base; its 准入类 exclusion already cites 二（二）.
  *
+ * 1.1.1: the same rules as 1.1.0, its sources in the file set every pack has and formatted;
+ * 1.1.0 is kept in `released/1.1.0.ts`.
+ *
  * 1.1.0: 二（二） admits 技能人员 occupations only, a department or an industry
  * organization takes only the qualifications it implemented (三（一）), the
  * standard rule cites this notice. 1.0.0 is kept in `released/1.0.0.ts`.
  */
 export const definition: RulePackDefinition = {
   id: 'national-industry-pilot',
-  version: '1.1.0',
+  version: '1.1.1',
   sourceDigest,
   knownHashes: KNOWN_HASHES,
   extends: national,
@@ -26,26 +34,10 @@ export const definition: RulePackDefinition = {
   documents,
   jurisdiction: { name: '全国', code: '000000', level: 'national' },
   rules,
-  materials: [...DEPARTMENT_MATERIALS, ...INDUSTRY_MATERIALS, ...REGULATIONS],
-  quotas: [
-    {
-      id: 'two-per-department',
-      description: '每个政府有关部门推荐2家社会培训评价组织',
-      cite: cite('三（一）', '推荐2家可覆盖原有职业（工种）的社会培训评价组织'),
-      max: 2,
-      min: 2,
-      buckets: (p) => {
-        const by = recommendedBy(p);
-        return by ? [`department:${by}`] : [];
-      },
-    },
-  ],
-  // Branches file with the human-resources department where they are
-  // registered, so certificates carry that province's code.
-  certificateNumber: {
-    provinceCode: 'registered-province',
-    cite: cite('三（四）', '政府有关部门及行业组织指导分支机构在属地人社部门进行备案'),
-  },
+  materials,
+  quotas,
+  deadlines,
+  certificateNumber,
   // 四（二）: the departments and industry organizations develop the standards
   // or evaluation specifications evaluation follows.
   citations: { 'standard-required': cite('四（二）', '做好本行业领域职业技能标准或评价规范开发等技术性工作') },

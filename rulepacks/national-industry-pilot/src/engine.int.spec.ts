@@ -2,7 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChinaCalendar } from '@certflow/calendar';
-import { createEngine, memoryStore, RuleViolationError, type Actor, type CommandType, type Decision } from '@certflow/core';
+import {
+  createEngine,
+  memoryStore,
+  RuleViolationError,
+  type Actor,
+  type CommandType,
+  type Decision,
+} from '@certflow/core';
 import { loadRuleCases } from '@certflow/core/testing';
 import pilot from './index.js';
 
@@ -14,7 +21,12 @@ const APP = 'application-pilot-001';
 function setup() {
   let now = new Date('2020-10-15T09:00:00+08:00');
   let n = 0;
-  const engine = createEngine({ store: memoryStore(), rulePacks: [pilot], calendar: createChinaCalendar(), clock: () => now });
+  const engine = createEngine({
+    store: memoryStore(),
+    rulePacks: [pilot],
+    calendar: createChinaCalendar(),
+    clock: () => now,
+  });
   const run = (day: string, type: CommandType, actor: Actor, payload: unknown = {}, streamId = APP) => {
     now = new Date(`${day}T10:00:00+08:00`);
     return engine.execute({ type, streamId, actor, commandId: `${type}-${++n}`, payload: payload as never });
@@ -31,10 +43,17 @@ const withOccupation = (code: string, name: string) => {
 describe('二（二）: only 技能人员职业 are in the pilot', () => {
   it('a professional-technical occupation (2-02-10-09) is screened ineligible and cannot be accepted', async () => {
     const { run } = setup();
-    const submitted = await run('2020-10-15', 'SubmitApplication', org, withOccupation('2-02-10-09', '工程测量工程技术人员'));
+    const submitted = await run(
+      '2020-10-15',
+      'SubmitApplication',
+      org,
+      withOccupation('2-02-10-09', '工程测量工程技术人员'),
+    );
     const decision = submitted.decision as Decision;
     expect(decision.outcome).toBe('ineligible');
-    expect(decision.findings.filter((f) => f.outcome === 'fail')).toMatchObject([{ ruleId: 'skill-type-occupation', cite: { clause: '二（二）' }, path: ['occupations', 0, 'code'] }]);
+    expect(decision.findings.filter((f) => f.outcome === 'fail')).toMatchObject([
+      { ruleId: 'skill-type-occupation', cite: { clause: '二（二）' }, path: ['occupations', 0, 'code'] },
+    ]);
     const err = await run('2020-10-16', 'AcceptApplication', centre).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuleViolationError);
     expect((err as RuleViolationError).findings.map((f) => f.ruleId)).toEqual(['skill-type-occupation']);
@@ -55,7 +74,13 @@ describe('三（一）: a department recommends two organizations', () => {
       const applicant: Actor = { id: `org-${i}`, role: 'applicant' };
       await run('2020-10-15', 'SubmitApplication', applicant, withOccupation('6-29-02-01', '筑路工'), streamId);
       await run('2020-10-16', 'AcceptApplication', centre, {}, streamId);
-      await run('2020-10-19', 'RecordEvaluation', expert, { findings: { 'meets-open-call-criteria': { outcome: 'pass', note: '符合中就培函〔2020〕16号申报条件' } } }, streamId);
+      await run(
+        '2020-10-19',
+        'RecordEvaluation',
+        expert,
+        { findings: { 'meets-open-call-criteria': { outcome: 'pass', note: '符合中就培函〔2020〕16号申报条件' } } },
+        streamId,
+      );
       await run('2020-10-20', 'StartPublicity', centre, {}, streamId);
       return run('2020-10-28', 'CompleteFiling', centre, { organizationCode: `000${i}` }, streamId);
     };
@@ -63,6 +88,9 @@ describe('三（一）: a department recommends two organizations', () => {
     expect((await file(2)).state.state).toBe('filed.active');
     const err = await file(3).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuleViolationError);
-    expect((err as RuleViolationError).findings[0]).toMatchObject({ ruleId: 'two-per-department', cite: { clause: '三（一）' } });
+    expect((err as RuleViolationError).findings[0]).toMatchObject({
+      ruleId: 'two-per-department',
+      cite: { clause: '三（一）' },
+    });
   });
 });

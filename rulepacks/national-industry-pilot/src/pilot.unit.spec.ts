@@ -29,8 +29,18 @@ describe('national-industry-pilot pack', () => {
 
   it('lists the twelve regulations by their exact names', () => {
     expect(REGULATIONS.map((r) => r.name)).toEqual([
-      '考务管理办法', '考评人员管理办法', '试点及评价管理办法', '工作人员和考生违纪违规处理办法', '档案管理办法', '证书管理办法',
-      '监督制度', '风险防控体系', '财务制度', '公示制度', '社会问责制度', '信息公开制度',
+      '考务管理办法',
+      '考评人员管理办法',
+      '试点及评价管理办法',
+      '工作人员和考生违纪违规处理办法',
+      '档案管理办法',
+      '证书管理办法',
+      '监督制度',
+      '风险防控体系',
+      '财务制度',
+      '公示制度',
+      '社会问责制度',
+      '信息公开制度',
     ]);
   });
 
@@ -48,8 +58,9 @@ describe('national-industry-pilot pack', () => {
 
 describe('national-industry-pilot releases', () => {
   it('1.1.0 keeps 1.0.0 loadable; 1.0.0 let 2-02-10-09 through, 1.1.0 fails it', () => {
-    expect(pilot.version).toBe('1.1.0');
-    const [v100] = pilot.releases;
+    expect(pilot.version).toBe('1.1.1');
+    const [v110, v100] = pilot.releases;
+    expect(v110?.version).toBe('1.1.0');
     expect(v100?.hash).toBe('d1022fd597723ae339f1fb460459f09f991d30eae4b846ae30436286ccc8bf50');
     expect(v100?.knownHashes).toContain('c0c14305f4af1c445c921dec8781b4e28b6fdbda2f8e5476bbbaec00dc45639d');
     const { base } = loadRuleCases(packDir);

@@ -15,7 +15,11 @@ export const documents: PackDocument[] = [
         id: 'provincial-units-submit',
         date: '2020-05-30',
         description: '省属企业、行业协会、院校向省职业技能鉴定指导中心提交材料的截止日（首批）',
-        cite: { document: LURENSHEZI_2020_50, clause: '五（一）', text: '2020年5月30日前，符合条件的省属企业、行业协会、院校向省职业技能鉴定指导中心提交材料' },
+        cite: {
+          document: LURENSHEZI_2020_50,
+          clause: '五（一）',
+          text: '2020年5月30日前，符合条件的省属企业、行业协会、院校向省职业技能鉴定指导中心提交材料',
+        },
       },
       {
         id: 'provincial-selection-complete',
@@ -27,7 +31,11 @@ export const documents: PackDocument[] = [
         id: 'city-first-batch-complete',
         date: '2020-06-15',
         description: '各市完成本市首批评价机构的征集遴选工作',
-        cite: { document: LURENSHEZI_2020_50, clause: '五（二）', text: '2020年6月15日前，各市职业技能鉴定（指导）中心完成本市首批评价机构的征集遴选工作' },
+        cite: {
+          document: LURENSHEZI_2020_50,
+          clause: '五（二）',
+          text: '2020年6月15日前，各市职业技能鉴定（指导）中心完成本市首批评价机构的征集遴选工作',
+        },
       },
     ],
   },

@@ -3,7 +3,17 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChinaCalendar } from '@certflow/calendar';
-import { createEngine, InvalidTransitionError, memoryStore, RuleViolationError, ValidationError, type Actor, type CommandType, type EventStore, type StoredEvent } from '@certflow/core';
+import {
+  createEngine,
+  InvalidTransitionError,
+  memoryStore,
+  RuleViolationError,
+  ValidationError,
+  type Actor,
+  type CommandType,
+  type EventStore,
+  type StoredEvent,
+} from '@certflow/core';
 import { loadRuleCases } from '@certflow/core/testing';
 import sichuan from './index.js';
 
@@ -48,27 +58,41 @@ describe('附件3 1: the centre tells the school within 10 working days whether 
   it('the deadline falls on 2020-10-15, across the holiday and both make-up days', async () => {
     const { engine } = await submitted();
     const items = await engine.deadlines({ now: new Date('2020-10-09T09:00:00+08:00') });
-    expect(items).toMatchObject([{ streamId: APP, deadlineId: 'acceptance-notice', anchor: '2020-09-25', due: '2020-10-15', status: 'open' }]);
+    expect(items).toMatchObject([
+      { streamId: APP, deadlineId: 'acceptance-notice', anchor: '2020-09-25', due: '2020-10-15', status: 'open' },
+    ]);
   });
   it('a notice of non-acceptance on 2020-10-14 (the day before) is in time', async () => {
     const { run } = await submitted();
-    expect(types(await run('2020-10-14', 'RejectApplication', APP, centre, { reason: '材料不全' }))).toEqual(['ApplicationRejected']);
+    expect(types(await run('2020-10-14', 'RejectApplication', APP, centre, { reason: '材料不全' }))).toEqual([
+      'ApplicationRejected',
+    ]);
   });
   it('a notice of non-acceptance on 2020-10-15 (the last day) is in time', async () => {
     const { run } = await submitted();
-    expect(types(await run('2020-10-15', 'RejectApplication', APP, centre, { reason: '材料不全' }))).toEqual(['ApplicationRejected']);
+    expect(types(await run('2020-10-15', 'RejectApplication', APP, centre, { reason: '材料不全' }))).toEqual([
+      'ApplicationRejected',
+    ]);
   });
   it('a notice of non-acceptance on 2020-10-16 (the day after) is recorded as late', async () => {
     const { run } = await submitted();
     const r = await run('2020-10-16', 'RejectApplication', APP, centre, { reason: '材料不全' });
     expect(types(r)).toEqual(['DeadlineMissed', 'ApplicationRejected']);
-    expect(r.events[0]!.data).toMatchObject({ deadlineId: 'acceptance-notice', due: '2020-10-15', detectedOn: '2020-10-16', cite: { clause: '附件3 1' } });
+    expect(r.events[0]!.data).toMatchObject({
+      deadlineId: 'acceptance-notice',
+      due: '2020-10-15',
+      detectedOn: '2020-10-16',
+      cite: { clause: '附件3 1' },
+    });
   });
   it('an acceptance on 2020-10-15 is in time, on 2020-10-16 late', async () => {
     const onTime = await submitted();
     expect(types(await onTime.run('2020-10-15', 'AcceptApplication', APP, centre))).toEqual(['ApplicationAccepted']);
     const late = await submitted();
-    expect(types(await late.run('2020-10-16', 'AcceptApplication', APP, centre))).toEqual(['DeadlineMissed', 'ApplicationAccepted']);
+    expect(types(await late.run('2020-10-16', 'AcceptApplication', APP, centre))).toEqual([
+      'DeadlineMissed',
+      'ApplicationAccepted',
+    ]);
   });
   it('once the school is told it is not accepted, tick records nothing late', async () => {
     const { run, engine } = await submitted();
@@ -79,26 +103,40 @@ describe('附件3 1: the centre tells the school within 10 working days whether 
     const { engine } = await submitted();
     expect(await engine.tick(new Date('2020-10-15T18:00:00+08:00'))).toEqual([]);
     const missed = await engine.tick(new Date('2020-10-16T09:00:00+08:00'));
-    expect(missed.map((e) => [e.type, (e.data as { deadlineId: string }).deadlineId])).toEqual([['DeadlineMissed', 'acceptance-notice']]);
+    expect(missed.map((e) => [e.type, (e.data as { deadlineId: string }).deadlineId])).toEqual([
+      ['DeadlineMissed', 'acceptance-notice'],
+    ]);
   });
 });
 
 /** A school filed in mode `mode`, with an exam planned (enrolment closed `enrolmentClosedOn`). */
 async function filedAndPlanned(mode: string, enrolmentClosedOn = '2021-01-29') {
   const s = setup();
-  const extra = mode === 'cooperating-enterprise' ? { partnerEnterpriseFiled: true } : mode === 'social-organization' ? { partnerOrganizationListed: true } : {};
+  const extra =
+    mode === 'cooperating-enterprise'
+      ? { partnerEnterpriseFiled: true }
+      : mode === 'social-organization'
+        ? { partnerOrganizationListed: true }
+        : {};
   await s.run('2020-12-01', 'SubmitApplication', APP, school, profile({ evaluationMode: mode, ...extra }));
   await s.run('2020-12-02', 'AcceptApplication', APP, centre);
   await s.run('2020-12-03', 'StartPublicity', APP, centre);
   await s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001', validUntil: '2023-12-14' });
-  const plan = { ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, enrolmentClosedOn, examDate: '2021-04-20' };
+  const plan = {
+    ...(cases.bases!.PlanExam as { plan: object }).plan,
+    filingStreamId: APP,
+    enrolmentClosedOn,
+    examDate: '2021-04-20',
+  };
   await s.run('2021-02-01', 'PlanExam', EXAM, school, plan);
   return s;
 }
 async function throughResults(s: Awaited<ReturnType<typeof filedAndPlanned>>) {
-  const roster = ((cases.bases!.PlanExam as { plan: { roster: { idNumber: string }[] } }).plan.roster);
+  const roster = (cases.bases!.PlanExam as { plan: { roster: { idNumber: string }[] } }).plan.roster;
   await s.run('2021-03-10', 'FileExamPlan', EXAM, school);
-  await s.run('2021-04-21', 'RecordResults', EXAM, school, { results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i === 0, score: i === 0 ? 85 : 40 })) });
+  await s.run('2021-04-21', 'RecordResults', EXAM, school, {
+    results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i === 0, score: i === 0 ? 85 : 40 })),
+  });
   await s.run('2021-04-22', 'StartResultsPublicity', EXAM, school);
   await s.run('2021-04-30', 'ConfirmResults', EXAM, centre);
 }
@@ -115,7 +153,11 @@ describe('附件4（一）: the plan is filed within 30 working days after enrol
     const s = await filedAndPlanned('own-station');
     const r = await s.run('2021-03-18', 'FileExamPlan', EXAM, school);
     expect(types(r)).toEqual(['DeadlineMissed', 'ExamPlanFiled']);
-    expect(r.events[0]!.data).toMatchObject({ deadlineId: 'exam-plan-filing', anchor: '2021-01-29', due: '2021-03-17' });
+    expect(r.events[0]!.data).toMatchObject({
+      deadlineId: 'exam-plan-filing',
+      anchor: '2021-01-29',
+      due: '2021-03-17',
+    });
   });
 });
 
@@ -148,8 +190,15 @@ describe('四 with 附件4（五）（六）: who issues the certificates depend
 describe('一 and 六（四）: certification only within the filed occupations and levels (不得超范围)', () => {
   it('an exam for level 2, which the filing does not cover (5, 4, 3), is refused', async () => {
     const s = await filedAndPlanned('own-station');
-    const plan = { ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, occupation: { code: '6-18-01-01', level: 2 }, examDate: '2021-04-20' };
-    await expect(s.run('2021-02-02', 'PlanExam', 'exam-sc-002', school, plan)).rejects.toBeInstanceOf(InvalidTransitionError);
+    const plan = {
+      ...(cases.bases!.PlanExam as { plan: object }).plan,
+      filingStreamId: APP,
+      occupation: { code: '6-18-01-01', level: 2 },
+      examDate: '2021-04-20',
+    };
+    await expect(s.run('2021-02-02', 'PlanExam', 'exam-sc-002', school, plan)).rejects.toBeInstanceOf(
+      InvalidTransitionError,
+    );
   });
 });
 
@@ -176,11 +225,25 @@ describe("附件3 4 「出具备案回执（含备案编号及备案有效期）
     await s.run('2020-12-01', 'SubmitApplication', APP, school, profile());
     await s.run('2020-12-02', 'AcceptApplication', APP, centre);
     await s.run('2020-12-03', 'StartPublicity', APP, centre);
-    await expect(s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001' })).rejects.toBeInstanceOf(ValidationError);
-    const filed = await s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001', validUntil: '2021-06-30' });
+    await expect(
+      s.run('2020-12-15', 'CompleteFiling', APP, centre, { organizationCode: '0001' }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const filed = await s.run('2020-12-15', 'CompleteFiling', APP, centre, {
+      organizationCode: '0001',
+      validUntil: '2021-06-30',
+    });
     expect(filed.events[0]!.data).toMatchObject({ validUntil: '2021-06-30' });
-    const plan = (day: string) => ({ ...(cases.bases!.PlanExam as { plan: object }).plan, filingStreamId: APP, examDate: day, enrolmentClosedOn: '2021-04-30' });
-    await expect(s.run('2021-05-10', 'PlanExam', EXAM, school, plan('2021-07-01'))).rejects.toBeInstanceOf(InvalidTransitionError);
-    expect((await s.run('2021-05-10', 'PlanExam', EXAM, school, plan('2021-06-30'))).events.map((e) => e.type)).toEqual(['ExamPlanned']);
+    const plan = (day: string) => ({
+      ...(cases.bases!.PlanExam as { plan: object }).plan,
+      filingStreamId: APP,
+      examDate: day,
+      enrolmentClosedOn: '2021-04-30',
+    });
+    await expect(s.run('2021-05-10', 'PlanExam', EXAM, school, plan('2021-07-01'))).rejects.toBeInstanceOf(
+      InvalidTransitionError,
+    );
+    expect((await s.run('2021-05-10', 'PlanExam', EXAM, school, plan('2021-06-30'))).events.map((e) => e.type)).toEqual(
+      ['ExamPlanned'],
+    );
   });
 });

@@ -42,7 +42,15 @@ describe('sichuan-technical-schools pack', () => {
 
   it('numbers certificates with province code 51', () => {
     expect(sichuan.certificateNumber?.provinceCode).toBe('51');
-    const n = formatCertificateNumber({ organizationType: 'S', organizationCode: '0000', provinceCode: sichuan.certificateNumber!.provinceCode, siteSequence: '000001', year: 2021, level: 4, serial: 1 });
+    const n = formatCertificateNumber({
+      organizationType: 'S',
+      organizationCode: '0000',
+      provinceCode: sichuan.certificateNumber!.provinceCode,
+      siteSequence: '000001',
+      year: 2021,
+      level: 4,
+      serial: 1,
+    });
     expect(parseCertificateNumber(n).provinceCode).toBe('51');
   });
 
@@ -55,8 +63,9 @@ describe('sichuan-technical-schools pack', () => {
 
 describe('sichuan-technical-schools releases', () => {
   it('1.1.0 keeps 1.0.0 loadable with the hashes its logs recorded, as it was', () => {
-    expect(sichuan.version).toBe('1.1.0');
-    const [v100] = sichuan.releases;
+    expect(sichuan.version).toBe('1.1.1');
+    const [v110, v100] = sichuan.releases;
+    expect(v110?.version).toBe('1.1.0');
     expect(v100?.version).toBe('1.0.0');
     expect(v100?.hash).toBe('07d2e12d694f2b61feb85d8e761425f0fe3d09d099b652165440dc075dd09e31');
     expect(v100?.knownHashes).toContain('c67b74606c217d09200ab74bda0a14c15b0508c9fb7b1827ce78d3f0d49c5c08');

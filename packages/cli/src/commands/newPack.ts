@@ -16,8 +16,10 @@ export const newPackCommand: Command = {
   usage: 'new-pack <id> --code <GB/T 2260 code> [--name <中文名>] [--extends <pack>]',
   description: `
 Creates rulepacks/<id> with the file set every pack has (package.json, tsup and
-TypeScript config, source/notice.txt, src/documents.ts, src/rules.ts,
-src/index.ts, a spec, test/cases.yaml, README.md, snapshot.md). The skeleton
+TypeScript config, source/notice.txt; src/index.ts, definition.ts, documents.ts,
+rules/ (one file per chapter), materials.ts, quotas.ts, deadlines.ts, limits.ts,
+example.ts, digest.ts, released/, locales/; a spec, test/cases.yaml, README.md,
+snapshot.md): copy a pack, replace file by file. The skeleton
 passes the pack meta-test as generated; then replace source/notice.txt with the
 notice and encode it clause by clause (docs/authoring-a-rule-pack.md).
 
@@ -40,8 +42,9 @@ Exit codes: 0 created, 1 the scaffold failed, 2 usage error (bad id, code or
 parent).`,
   descriptionZh: `
 创建 rulepacks/<id>，包含每个规则包都有的文件（package.json、tsup 和 TypeScript
-配置、source/notice.txt、src/documents.ts、src/rules.ts、src/index.ts、一个
-测试文件、test/cases.yaml、README.md、snapshot.md）。生成的骨架即可通过规则包
+配置、source/notice.txt；src/ 下的 index.ts、definition.ts、documents.ts、rules/（每章一个
+文件）、materials.ts、quotas.ts、deadlines.ts、limits.ts、example.ts、digest.ts、released/、
+locales/；一个测试文件、test/cases.yaml、README.md、snapshot.md），即“复制一个规则包，逐个文件替换”。生成的骨架即可通过规则包
 元测试；然后用通知原文替换 source/notice.txt，并逐条编写其条款
 （docs/authoring-a-rule-pack.md）。
 

@@ -12,6 +12,7 @@ import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
 import { tempDir } from '../testFixtures.js';
 import { packSourceDigest, writePackDigest } from './digest.js';
+import { PACK_SOURCE_FILES } from './templates.js';
 
 const repo = resolve(import.meta.dirname, '../../../..');
 const folder = tempDir();
@@ -31,7 +32,7 @@ describe('certflow new-pack outside a checkout', () => {
     expect(code, io.err()).toBe(0);
     expect(io.out()).toContain(`created ${dir}`);
     expect(io.out()).toContain('next: cd hubei && npm install && npm run snapshots && npm test');
-    for (const f of ['package.json', 'tsconfig.json', 'tsup.config.ts', 'source/notice.txt', 'src/index.ts', 'src/rules.ts', 'src/documents.ts', 'src/example.ts', 'src/digest.ts', 'src/hubei.unit.spec.ts', 'test/cases.yaml', 'scripts/snapshots.ts', 'README.md', 'FIDELITY.md', 'LICENSE', 'CHANGELOG.md', '.gitignore']) {
+    for (const f of ['package.json', 'tsconfig.json', 'tsup.config.ts', 'source/notice.txt', ...PACK_SOURCE_FILES.map((f) => `src/${f}`), 'src/rules/ch1-conditions.ts', 'src/digest.ts', 'src/hubei.unit.spec.ts', 'test/cases.yaml', 'scripts/snapshots.ts', 'README.md', 'FIDELITY.md', 'LICENSE', 'CHANGELOG.md', '.gitignore']) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));

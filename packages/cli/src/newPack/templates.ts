@@ -41,10 +41,17 @@ export interface PackTemplateInput {
 
 const standalone = (t: PackTemplateInput) => t.mode === 'standalone';
 /** The package name of the new pack: `@certflow/rulepack-<id>` in a checkout, `certflow-rulepack-<id>` standalone (both discovered by the CLI). */
-export const packageName = (t: PackTemplateInput) => (standalone(t) ? `certflow-rulepack-${t.id}` : `@certflow/rulepack-${t.id}`);
+export const packageName = (t: PackTemplateInput) =>
+  standalone(t) ? `certflow-rulepack-${t.id}` : `@certflow/rulepack-${t.id}`;
 const parentPackage = (t: PackTemplateInput) => t.parentPackage ?? `@certflow/rulepack-${t.parent}`;
 /** Toolchain ranges of a standalone pack project: the ones certflow itself is built and tested with. */
-export const TOOLCHAIN = { '@types/node': '^20.19.0', tsup: '^8.5.0', tsx: '^4.20.0', typescript: '~5.9.3', vitest: '^4.0.0' } as const;
+export const TOOLCHAIN = {
+  '@types/node': '^20.19.0',
+  tsup: '^8.5.0',
+  tsx: '^4.20.0',
+  typescript: '~5.9.3',
+  vitest: '^4.0.0',
+} as const;
 
 export const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const json = (v: unknown) => JSON.stringify(v, null, 2);
@@ -165,7 +172,17 @@ export default defineConfig({
 export const tsconfig = (t?: PackTemplateInput) =>
   t && standalone(t)
     ? `${json({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023'], types: ['node'], strict: true, skipLibCheck: true, noEmit: true, verbatimModuleSyntax: false },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2023'],
+          types: ['node'],
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          verbatimModuleSyntax: false,
+        },
         include: ['src', 'scripts'],
       })}\n`
     : `${json({ extends: '../../tsconfig.base.json', include: ['src'] })}\n`;
@@ -188,12 +205,37 @@ export const documents: PackDocument[] = [
 ];
 `;
 
-export const rulesTs = (t: PackTemplateInput) => `import { fail, pass, type ApplicantProfile, type Rule } from '@certflow/core';
-import { NOTICE } from './documents.js';
+/**
+ * The file set every pack has (rulepacks/README.md, docs/authoring-a-rule-pack.md):
+ * copy a pack, replace file by file. `src/rules/` holds one file per chapter of the
+ * notice (the scaffold starts with 一) and `rules/index.ts`, which collects them.
+ */
+export const PACK_SOURCE_FILES = [
+  'index.ts',
+  'definition.ts',
+  'documents.ts',
+  'rules/index.ts',
+  'materials.ts',
+  'quotas.ts',
+  'deadlines.ts',
+  'limits.ts',
+  'example.ts',
+  'digest.ts',
+  'released/hashes.ts',
+  'locales/index.ts',
+  'locales/en.ts',
+  'locales/zh-CN.ts',
+] as const;
+
+export const chapterRulesTs = (
+  t: PackTemplateInput,
+) => `import { fail, pass, type ApplicantProfile, type Rule } from '@certflow/core';
+import { NOTICE } from '../documents.js';
 
 /**
- * One rule per criterion of the notice. Copy \`cite.text\` from source/ exactly
- * (the test ignores whitespace only), name the clause as the notice numbers it.
+ * 一: one rule per criterion of this chapter of the notice (one file per chapter: name it after the
+ * chapter, e.g. ch2-occupations.ts). Copy \`cite.text\` from source/ exactly (the test ignores
+ * whitespace only), name the clause as the notice numbers it.
  */
 export const registeredInJurisdiction: Rule<ApplicantProfile> = {
   id: 'registered-in-${t.id}',${t.replaces ? `\n  replaces: '${t.replaces}',` : ''}
@@ -204,34 +246,97 @@ export const registeredInJurisdiction: Rule<ApplicantProfile> = {
       ? pass()
       : fail(\`登记地 \${o.registeredIn} 不在${t.name}辖区内\`, ['organization', 'registeredIn']),
 };
+`;
 
+export const rulesIndexTs = () => `// The rules of the notice, one file per chapter (rules/ch1-conditions.ts for 一, …).
+import { registeredInJurisdiction } from './ch1-conditions.js';
+
+/** Every rule of the pack, in the order its decisions list them. */
 export const rules = [registeredInJurisdiction];
 `;
 
-export const indexTs = (t: PackTemplateInput) => `import { defineRulePack, type RulePack } from '@certflow/core';
+export const materialsTs = () => `import type { MaterialSpec } from '@certflow/core';
+
+/** The materials the notice lists, each cited (none yet: say why when the notice lists none). */
+export const materials: MaterialSpec[] = [];
+`;
+
+export const quotasTs = () => `import type { QuotaSpec } from '@certflow/core';
+
+/** The caps the notice sets on filings per place or per occupation (none yet: say why when it sets none). */
+export const quotas: QuotaSpec[] = [];
+`;
+
+export const deadlinesTs = () => `import type { DeadlineSpec } from '@certflow/core';
+
+/** The working-day deadlines the notice sets, as data (none yet: say why when it sets none). */
+export const deadlines: DeadlineSpec[] = [];
+`;
+
+export const limitsTs = () => `import type { RulePackDefinition } from '@certflow/core';
+
+/**
+ * The levels, filing validity and certificate numbering the notice sets, and the numbers its rules
+ * read (e.g. \`export const MAX_OCCUPATIONS = 3\`). None yet: the parent's hold.
+ */
+export const limits: Pick<RulePackDefinition, 'levels' | 'filingValidity' | 'certificateNumber'> = {};
+`;
+
+export const hashesTs = () => `/**
+ * The hashes every known build of each released version of this pack recorded in logs, by
+ * version. When the version is bumped, the hash the old version had (its snapshot.md shows it)
+ * is added here, and the old version is kept loadable in released/<version>.ts (releaseOf).
+ */
+export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {};
+`;
+
+export const definitionTs = (t: PackTemplateInput) => `import type { RulePackDefinition } from '@certflow/core';
 // A named import: under CJS interop a default import of a sibling pack would be its whole module object.
 import { ${t.parentExport} } from '${parentPackage(t)}';
+import { deadlines } from './deadlines.js';
 // The digest of src/ (written by \`${standalone(t) ? 'npm run snapshots' : 'pnpm snapshots'}\`): the pack's hash rests on it, not on how it was built.
 import { sourceDigest } from './digest.js';
 import { documents } from './documents.js';
-import { rules } from './rules.js';
+import { limits } from './limits.js';
+import { materials } from './materials.js';
+import { quotas } from './quotas.js';
+import { KNOWN_HASHES } from './released/hashes.js';
+import { rules } from './rules/index.js';
 
 /** ${t.name}: extends ${t.parent}; overrides only what the notice changes (\`replaces: '<rule id>'\`). */
-const ${camel(t.id)}: RulePack = defineRulePack({
+export const definition: RulePackDefinition = {
   id: '${t.id}',
   version: '0.1.0',
+  sourceDigest,
+  knownHashes: KNOWN_HASHES,
   extends: ${t.parentExport},
   title: '${t.name}职业技能等级认定规则',
   documents,
   jurisdiction: { name: '${t.name}', code: '${t.code}', level: '${t.level}' },
   rules,
-  sourceDigest,
-});
+  quotas,
+  deadlines,
+  materials,
+  ...limits,
+};
+`;
+
+export const indexTs = (t: PackTemplateInput) => `import { defineRulePack, type RulePack } from '@certflow/core';
+import { definition } from './definition.js';
+
+/** The current version (and, from the first release on, the released ones it keeps loadable: \`releases\`). */
+const ${camel(t.id)}: RulePack = defineRulePack(definition);
 
 export default ${camel(t.id)};
 export { ${camel(t.id)} };
+export { definition } from './definition.js';
 export { documents, NOTICE } from './documents.js';
-export { registeredInJurisdiction } from './rules.js';
+export { rules } from './rules/index.js';
+export { registeredInJurisdiction } from './rules/ch1-conditions.js';
+export { materials } from './materials.js';
+export { quotas } from './quotas.js';
+export { deadlines } from './deadlines.js';
+export { limits } from './limits.js';
 export { exampleProfile, exampleAsOf } from './example.js';
 `;
 
@@ -282,7 +387,8 @@ describeRulePack(pack, {
 export const gitignore = () => `node_modules/\ndist/\n`;
 
 /** Standalone: `npm run snapshots` writes src/digest.ts, then snapshot.md from the pack (what `pnpm snapshots` does in a checkout). */
-export const snapshotsScript = () => `// Regenerates src/digest.ts (the digest of src/, which the pack's hash rests on) and then
+export const snapshotsScript =
+  () => `// Regenerates src/digest.ts (the digest of src/, which the pack's hash rests on) and then
 // snapshot.md from the pack. Run after every change under src/: \`npm run snapshots\`.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -319,7 +425,9 @@ function expectYaml(e: { outcome: string; review?: string[]; fail?: string[] }, 
   return `{ ${parts.join(', ')} }`;
 }
 
-export const casesYaml = (t: PackTemplateInput) => `# Test cases as data: a base profile, then cases that change it by dotted path
+export const casesYaml = (
+  t: PackTemplateInput,
+) => `# Test cases as data: a base profile, then cases that change it by dotted path
 # (\`set\` / \`unset\`) and say exactly which rules fail or need review.
 # Add a case just below, at and just above every threshold, and the day before,
 # the day of and the day after every date.

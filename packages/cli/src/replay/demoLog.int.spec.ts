@@ -42,4 +42,21 @@ describe('the demo log of the 1.0.0 packs', () => {
     expect(r.under.compared).toBeGreaterThan(0);
     expect(r.under.changed).toEqual([]);
   });
+
+  it('--under <pack>@1.1.1 changes exactly what --under <pack>@1.1.0 changes: 1.1.1 moved sources, not rules', async () => {
+    const under = async (spec: string) => {
+      const io = bufferIo();
+      expect(await runCli(['replay', fixture, '--under', spec, '--json'], io)).toBe(0);
+      const { compared, changed } = (JSON.parse(io.out()) as { under: { compared: number; changed: { evaluatedUnder: string }[] } }).under;
+      // Each change names the version it was evaluated under; the rest is what the version decides.
+      return { compared, changed: changed.map(({ evaluatedUnder: _v, ...c }) => c) };
+    };
+    let compared = 0;
+    for (const id of ['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools', 'national-industry-pilot']) {
+      const [v110, v111] = [await under(`${id}@1.1.0`), await under(`${id}@1.1.1`)];
+      expect({ compared: v111.compared, changed: v111.changed }, id).toEqual({ compared: v110.compared, changed: v110.changed });
+      compared += v111.compared;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
 });

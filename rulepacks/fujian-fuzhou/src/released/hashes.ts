@@ -14,4 +14,7 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     '88beabc783b0c944994f1c1d262104323d4cdf033ebbeebe2d3975d5cdb45357', // dist CJS
     'ad087795ca1ce2ed06eb4d343ecd2b46bed30df0318f3efdec6db5649fb77085', // any build, from its source digest
   ],
+  '1.1.0': [
+    'f404bae432e1b3ec70656a61f0eebb14e16366158840f70071fd0ed31476edea', // over the source digest (every build)
+  ],
 };

@@ -14,4 +14,7 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     '77a278179b82c1f8619b63d875a159a8169303461b6ce334dab94f4ec8371a75', // dist CJS
     'd1022fd597723ae339f1fb460459f09f991d30eae4b846ae30436286ccc8bf50', // over the source digest (every build)
   ],
+  '1.1.0': [
+    '27face82f56af7207c03283edeb5cb4f8a2a54e6766b0b4e56025b605dbd0d01', // over the source digest (every build)
+  ],
 };

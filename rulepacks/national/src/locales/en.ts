@@ -5,6 +5,6 @@ import type { FindingTexts } from '@certflow/core';
  * (English, `{name}` where a value goes), its text in this locale.
  */
 export const en: FindingTexts = {
-  "{code} has neither a national standard nor a filed specification":
-    "{code} has neither a national standard nor a filed specification",
+  '{code} has neither a national standard nor a filed specification':
+    '{code} has neither a national standard nor a filed specification',
 };

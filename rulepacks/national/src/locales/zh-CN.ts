@@ -5,6 +5,6 @@ import type { FindingTexts } from '@certflow/core';
  * (English, `{name}` where a value goes), its text in this locale.
  */
 export const zhCN: FindingTexts = {
-  "{code} has neither a national standard nor a filed specification":
-    "{code} 既没有国家职业技能标准，也没有备案的评价规范",
+  '{code} has neither a national standard nor a filed specification':
+    '{code} 既没有国家职业技能标准，也没有备案的评价规范',
 };

@@ -1,7 +1,8 @@
 import { releaseOf, type RulePack } from '@certflow/core';
 import { definition } from '../definition.js';
 import { CHUANRENSHEBAN_2020_20, LURENSHEZI_2020_50, documents_1_0_0 } from '../documents.js';
-import { levelsAllowed, standardRequired } from '../rules.js';
+import { levelsAllowed } from '../rules/renshebufa-2019-90.js';
+import { standardRequired } from '../rules/ch4-requirements.js';
 
 const levelsCite_1_0_0 = {
   document: CHUANRENSHEBAN_2020_20,

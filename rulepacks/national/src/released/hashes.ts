@@ -14,4 +14,7 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     'de7c847a3a7061576d439799b4d5d11bf08db31b4c1a6868d511b8360bde4004', // dist CJS
     '3dd19d8532e030f9308b266d3afed7c6701aca028d91791a7146bfbcab98156d', // over the source digest (every build)
   ],
+  '1.1.0': [
+    'c9f777aded2e7a176506ccb13b871234ac9f78c6b6456147ea8f81e47134aed8', // over the source digest (every build)
+  ],
 };

@@ -1,6 +1,15 @@
-import { fail, optionalFact, pass, releaseOf, review, type ApplicantProfile, type Rule, type RulePack } from '@certflow/core';
+import {
+  fail,
+  optionalFact,
+  pass,
+  releaseOf,
+  review,
+  type ApplicantProfile,
+  type Rule,
+  type RulePack,
+} from '@certflow/core';
 import { national_1_0_0 } from '@certflow/rulepack-national';
-import { applicationChannel } from '../application.js';
+import { applicationChannel } from '../rules/ch3-application.js';
 import { definition } from '../definition.js';
 
 /** 1.0.0's 三（二） check: any kind with a provincial affiliation passed at the province. */
@@ -9,9 +18,11 @@ const applicationChannel_1_0_0: Rule<ApplicantProfile> = {
   description: '省属单位可在省级或所在设区的市申报；市属单位、民办职业培训机构在设区的市申报',
   evaluate(profile) {
     const to = optionalFact(profile, 'submittedTo');
-    if (to !== 'province' && to !== 'city') return review('专家核实：申报地（submittedTo 未提供：province 或 city）', ['submittedTo']);
+    if (to !== 'province' && to !== 'city')
+      return review('专家核实：申报地（submittedTo 未提供：province 或 city）', ['submittedTo']);
     if (to === 'city') return pass();
-    if (profile.organization.kind === 'private-training-institution') return fail('民办职业培训机构在设区的市申报', ['submittedTo']);
+    if (profile.organization.kind === 'private-training-institution')
+      return fail('民办职业培训机构在设区的市申报', ['submittedTo']);
     const affiliation = optionalFact(profile.organization, 'affiliation');
     if (affiliation === 'provincial') return pass();
     if (affiliation === 'municipal') return fail('市属单位在设区的市申报', ['submittedTo']);

@@ -14,4 +14,7 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     '5f3c4303c38d0e136c706024fcdd424bd592802dc4d4c8a2d46a704ffd9561d6', // dist CJS
     '5a2dff54b607ba40e02605bbfd6d792f8c881b5fe09f7ec420a2c0dca0b407f7', // over the source digest (every build)
   ],
+  '1.1.0': [
+    'be0c6d8815c4bfc50734dd6ddfaf0b74eff5644ddf38917a5e34ab5b10cc57f3', // over the source digest (every build)
+  ],
 };

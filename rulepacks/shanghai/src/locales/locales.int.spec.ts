@@ -2,7 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChinaCalendar } from '@certflow/calendar';
-import { createEngine, memoryStore, prettifyError, RuleViolationError, type Actor, type CommandType, type Locale } from '@certflow/core';
+import {
+  createEngine,
+  memoryStore,
+  prettifyError,
+  RuleViolationError,
+  type Actor,
+  type CommandType,
+  type Locale,
+} from '@certflow/core';
 import { loadRuleCases } from '@certflow/core/testing';
 import shanghai from '../index.js';
 import { findings } from './index.js';
@@ -14,10 +22,23 @@ const centre: Actor = { id: 'centre-shanghai', role: 'provincial-center' };
 async function refusal(locale: Locale) {
   let now = new Date('2020-12-01T10:00:00+08:00');
   let n = 0;
-  const engine = createEngine({ store: memoryStore(), rulePacks: [shanghai], calendar: createChinaCalendar(), clock: () => now, locale, findingTexts: [findings] });
+  const engine = createEngine({
+    store: memoryStore(),
+    rulePacks: [shanghai],
+    calendar: createChinaCalendar(),
+    clock: () => now,
+    locale,
+    findingTexts: [findings],
+  });
   const run = (day: string, type: CommandType, actor: Actor, payload: unknown = {}) => {
     now = new Date(`${day}T10:00:00+08:00`);
-    return engine.execute({ type, streamId: 'application-sh-9', actor, commandId: `${type}-${++n}`, payload: payload as never });
+    return engine.execute({
+      type,
+      streamId: 'application-sh-9',
+      actor,
+      commandId: `${type}-${++n}`,
+      payload: payload as never,
+    });
   };
   const p = structuredClone(cases.base) as { organization: Record<string, unknown> };
   p.organization.registeredIn = '320000';

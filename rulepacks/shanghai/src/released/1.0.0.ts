@@ -1,8 +1,20 @@
-import { fail, isLocalDate, notApplicable, pass, perOccupation, releaseOf, review, type Occupation, type Rule, type RuleResult } from '@certflow/core';
+import {
+  fail,
+  isLocalDate,
+  notApplicable,
+  pass,
+  perOccupation,
+  releaseOf,
+  review,
+  type Occupation,
+  type Rule,
+  type RuleResult,
+} from '@certflow/core';
 import { national_1_0_0 } from '@certflow/rulepack-national';
 import { definition } from '../definition.js';
 import { CATALOG_EXIT_CUTOFF } from '../documents.js';
-import { amendedOccupationsInScope, nationalStandardFor, occupationScope, type AmendScopeFacts } from '../rules.js';
+import { amendedOccupationsInScope, type AmendScopeFacts } from '../rules/ch5-other.js';
+import { nationalStandardFor, occupationScope } from '../rules/ch2-occupations.js';
 
 /**
  * 1.0.0 as released: 二（一） passed an occupation out of the catalog by
@@ -13,20 +25,31 @@ import { amendedOccupationsInScope, nationalStandardFor, occupationScope, type A
 function occupationInScope100(o: Occupation, i: number): RuleResult {
   const path = ['occupations', i];
   const exit = o.catalogExitDate;
-  if (exit !== undefined && !isLocalDate(exit)) return review(`${o.code}: catalogExitDate ${String(exit)} is not a date`, [...path, 'catalogExitDate']);
+  if (exit !== undefined && !isLocalDate(exit))
+    return review(`${o.code}: catalogExitDate ${String(exit)} is not a date`, [...path, 'catalogExitDate']);
   if (isLocalDate(exit) && exit <= CATALOG_EXIT_CUTOFF) return pass();
   if (o.newOccupation === true || o.urgentlyNeededInShanghai === true) return pass();
   const known = exit !== undefined && o.newOccupation === false && o.urgentlyNeededInShanghai === false;
   if (known) {
-    return fail(`${o.code} ${o.name} left the catalog on ${exit}, after ${CATALOG_EXIT_CUTOFF}, and is neither a new occupation nor urgently needed in Shanghai`, path, {
-      catalogExitDate: exit,
-      cutoff: CATALOG_EXIT_CUTOFF,
-    });
+    return fail(
+      `${o.code} ${o.name} left the catalog on ${exit}, after ${CATALOG_EXIT_CUTOFF}, and is neither a new occupation nor urgently needed in Shanghai`,
+      path,
+      {
+        catalogExitDate: exit,
+        cutoff: CATALOG_EXIT_CUTOFF,
+      },
+    );
   }
-  return review(`${o.code} ${o.name}: the profile does not show it left the catalog by ${CATALOG_EXIT_CUTOFF} or is a new or urgently needed occupation`, path);
+  return review(
+    `${o.code} ${o.name}: the profile does not show it left the catalog by ${CATALOG_EXIT_CUTOFF} or is a new or urgently needed occupation`,
+    path,
+  );
 }
 
-const occupationScope100: Rule = { ...occupationScope, evaluate: (p) => perOccupation(p.occupations, occupationInScope100) };
+const occupationScope100: Rule = {
+  ...occupationScope,
+  evaluate: (p) => perOccupation(p.occupations, occupationInScope100),
+};
 
 const amendedOccupationsInScope100: Rule<AmendScopeFacts> = {
   ...amendedOccupationsInScope,

@@ -14,4 +14,7 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     'f234340eb4149d007c79f93d56076bf0278d275a4bd185e2189afe8148b1ccf5', // dist CJS
     'cab1112362fb7ec0fa0c0260b01c61f425f91511e48ee765fe34ce0623620f0a', // over the source digest (every build)
   ],
+  '1.1.0': [
+    '328c4afb80b20e508db191f8dd9052f404c30975a76145c2caee2954ef408ad7', // over the source digest (every build)
+  ],
 };

@@ -14,4 +14,7 @@ export const KNOWN_HASHES: Readonly<Record<string, readonly string[]>> = {
     'e5a590f2ceca13ed4d8ee756e9df691683c359bc94f88f932390b0fcc4e37920', // dist CJS
     '07d2e12d694f2b61feb85d8e761425f0fe3d09d099b652165440dc075dd09e31', // over the source digest (every build)
   ],
+  '1.1.0': [
+    '149c628c0c0096977678e521c70a67fc0b9b75a8de7ccee57a4a01afd7d6e71f', // over the source digest (every build)
+  ],
 };
