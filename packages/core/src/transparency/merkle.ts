@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { MalformedNoteError } from './errors.js';
 
 /**
@@ -30,8 +30,21 @@ export interface TreeNode extends NodeKey {
 
 export const HASH_SIZE = 32;
 
+/** `crypto.hash` (Node 20.12 and later): one call per digest, without a Hash object, about half the time of `createHash` for a node's 65 bytes. */
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+
 export function sha256(...parts: Uint8Array[]): Hash {
-  const h = createHash('sha256');
+  if (oneShot) {
+    if (parts.length === 1) return new Uint8Array(oneShot('sha256', parts[0]!, 'buffer'));
+    const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      whole.set(p, at);
+      at += p.length;
+    }
+    return new Uint8Array(oneShot('sha256', whole, 'buffer'));
+  }
+  const h = nodeCrypto.createHash('sha256');
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 }
