@@ -282,6 +282,17 @@ describe('transparency commands', () => {
         const checked = await cli(dir, args);
         expect(checked.code).toBe(1);
         expect(checked.out).toContain("the store's Merkle tree does not match its events");
+        // prove takes the inclusion proof from the store's tree (the node is on certificate A's path) and checks it against the events
+        const proved = await cli(dir, ['prove', log.source, '--certificate', CERT_A, '--key', 'log.key']);
+        expect(proved.code).toBe(1);
+        expect(proved.err).toContain("the store's Merkle tree does not match its events");
+        // checkpoint signs the root folded from the events only when the store's tree has it too
+        expect((await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).code).toBe(0);
+        await log.tamperTree(backend.storedLevel + 1, 0); // leaves 0 to 31: a node of the root of 40
+        const signed = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
+        expect(signed.code).toBe(1);
+        expect(signed.err).toContain("the store's Merkle tree does not match its events");
+        expect(signed.out).toBe('');
         await log.done();
       });
 
