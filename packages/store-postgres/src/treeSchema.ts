@@ -263,6 +263,10 @@ DECLARE
   fr bytea[];
   ps bigint[];
   hs text[];
+  ls bytea[];
+  top integer;
+  leaf_prefix constant bytea := decode('00', 'hex');
+  node_prefix constant bytea := decode('01', 'hex');
   n integer;
   delta bigint;
   k integer;
@@ -296,9 +300,9 @@ BEGIN
   IF (sz + n) >> ${STORED_LEVEL} = sz >> ${STORED_LEVEL} AND ps[n] = lastp + n THEN
     RETURN sz + n;
   END IF;
-  IF fr IS NULL THEN
-    fr := '{}';
-  END IF;
+  -- the leaf hashes in one statement; the frontier as a stack (top: its last hash), changed in place
+  SELECT array_agg(sha256(leaf_prefix || decode(u.x, 'hex')) ORDER BY u.o) INTO ls FROM unnest(hs) WITH ORDINALITY AS u(x, o);
+  top := coalesce(cardinality(fr), 0);
   delta := CASE WHEN sz = 0 THEN 1 ELSE lastp - (sz - 1) END;
   FOR k IN 1..n LOOP
     IF ps[k] - sz <> delta THEN
@@ -306,23 +310,25 @@ BEGIN
       g_leaf := g_leaf || sz;
       g_delta := g_delta || delta;
     END IF;
-    h := sha256(decode('00', 'hex') || decode(hs[k], 'hex'));
+    h := ls[k];
     lvl := 0;
     i := sz;
-    WHILE i % 2 = 1 LOOP
-      h := sha256(decode('01', 'hex') || fr[cardinality(fr)] || h);
-      fr := fr[1:cardinality(fr) - 1];
+    WHILE i & 1 = 1 LOOP
+      h := sha256(node_prefix || fr[top] || h);
+      top := top - 1;
       lvl := lvl + 1;
-      i := (i - 1) / 2;
+      i := i >> 1;
       IF lvl >= ${STORED_LEVEL} THEN
         n_level := n_level || lvl;
         n_idx := n_idx || i;
         n_hash := n_hash || h;
       END IF;
     END LOOP;
-    fr := fr || h;
+    top := top + 1;
+    fr[top] := h;
     sz := sz + 1;
   END LOOP;
+  fr := CASE WHEN top = 0 THEN '{}' ELSE fr[1:top] END;
   lastp := ps[n];
   WITH nodes AS (
     INSERT INTO "${s}".tree_nodes (level, idx, hash) SELECT * FROM unnest(n_level, n_idx, n_hash)
