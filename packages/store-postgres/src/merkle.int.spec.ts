@@ -9,7 +9,7 @@ import { describeTransparencyConformance, testEvents } from '@certflow/core/test
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { spawnWorker } from './testing/processFixture.js';
 import { MIGRATIONS } from './schema.js';
-import { EXTEND_STEP } from './merkle.js';
+import { EXTEND_STEP, STORED_LEVEL } from './merkle.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
 
 const { skip } = await postgresForTests();
@@ -150,6 +150,82 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     }
   });
 
+  it('migrates a tree of migration 6 (leaf rows, every node) with a skipped position to gap rows and nodes from the stored level up, and it stays a rebuild', async () => {
+    const schema = fresh('treemig6');
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+      await admin.query(`CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      for (const m of MIGRATIONS.filter((m) => m.version <= 6)) {
+        await admin.query(m.sql(schema));
+        await admin.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+      }
+      const meta = '{"actor":{"id":"a","role":"city-center"},"at":"2020-06-01T09:00:00+08:00","commandId":"c","correlationId":"k"}';
+      for (let i = 0; i < 40; i++) {
+        // an append rolled back after taking its position: position 21 is never used
+        if (i === 20) await admin.query(`SELECT nextval('"${schema}".event_position')`);
+        await admin.query(`SELECT * FROM "${schema}".append_batch($1, $2, NULL, ARRAY['ScoreRecorded'], '"ScoreRecorded"', $3, $4)`, [
+          `application-g${i}`,
+          JSON.stringify(`application-g${i}`),
+          `{"seq":${i}}`,
+          meta,
+        ]);
+        await admin.query(`SELECT "${schema}".extend_tree(64, true)`);
+      }
+      expect((await admin.query(`SELECT count(*)::int AS n FROM "${schema}".tree_leaves`)).rows[0].n).toBe(40); // one row per event
+      const store = postgresStore({ connectionString: PG_URL, schema });
+      expect(await store.transparency.size()).toBe(40);
+      const tree = await rebuilt(store);
+      expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+      const tables = (await admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name LIKE 'tree_%' ORDER BY 1`, [schema])).rows;
+      expect(tables.map((r) => r.table_name)).toEqual(['tree_gaps', 'tree_head', 'tree_nodes']);
+      expect((await admin.query(`SELECT leaf::int, delta::int FROM "${schema}".tree_gaps ORDER BY leaf`)).rows).toEqual([{ leaf: 20, delta: 2 }]);
+      expect((await admin.query(`SELECT min(level)::int AS l FROM "${schema}".tree_nodes`)).rows[0].l).toBe(STORED_LEVEL);
+      const events: { position: number; hash: string }[] = [];
+      for await (const e of store.readAll()) events.push(e);
+      for (const leaf of [0, 19, 20, 21, 39]) {
+        expect(await store.transparency.leafIndexOf(events[leaf]!.position)).toBe(leaf);
+        expect(verifyInclusion(eventLeafHash(events[leaf]!.hash), leaf, 40, await store.transparency.inclusionProof(leaf, 40), tree.root())).toBe(true);
+      }
+      expect(await store.transparency.leafIndexOf(21)).toBeUndefined();
+      for (let i = 0; i < 4; i++) await store.append(`application-h${i}`, testEvents(9), { expectedVersion: 'no-stream' });
+      const grown = await rebuilt(store);
+      expect(await store.transparency.size()).toBe(76);
+      expect(hex(await store.transparency.root())).toBe(hex(grown.root()));
+      expect(verifyConsistency(40, 76, await store.transparency.consistencyProof(40, 76), tree.root(), grown.root())).toBe(true);
+      await store.close();
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('stores no row per event: nodes from the stored level up, a gap row per skipped position, and a head written with them', async () => {
+    const schema = fresh('treerows');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const count = (table: string) => admin.query(`SELECT count(*)::int AS n FROM "${schema}".${table}`).then((r) => r.rows[0].n as number);
+      const head = () => admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`).then((r) => r.rows[0].size as number);
+      for (let i = 0; i < 2 ** STORED_LEVEL - 1; i++) await store.append(`application-r${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+      // a tree of fewer leaves than a stored node: nothing stored, though every leaf is there
+      expect(await store.transparency.size()).toBe(2 ** STORED_LEVEL - 1);
+      expect([await count('tree_nodes'), await count('tree_gaps'), await head()]).toEqual([0, 0, 0]);
+      await store.append('application-r-last', testEvents(1), { expectedVersion: 'no-stream' });
+      expect(await store.transparency.size()).toBe(2 ** STORED_LEVEL);
+      expect([await count('tree_nodes'), await count('tree_gaps'), await head()]).toEqual([1, 0, 2 ** STORED_LEVEL]);
+      await admin.query(`SELECT nextval('"${schema}".event_position')`); // a position no event will have
+      await store.append('application-r-after-gap', testEvents(3), { expectedVersion: 'no-stream' });
+      expect(await store.transparency.size()).toBe(2 ** STORED_LEVEL + 3);
+      expect([await count('tree_nodes'), await count('tree_gaps'), await head()]).toEqual([1, 1, 2 ** STORED_LEVEL + 3]);
+      expect(hex(await store.transparency.root())).toBe(hex((await rebuilt(store)).root()));
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
+
   it('has appends extend the stored tree every few positions, with what was committed before them, and questions add the rest', async () => {
     const schema = fresh('treestep');
     const store = postgresStore({ connectionString: PG_URL, schema });
@@ -160,7 +236,7 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
       for (let i = 0; i < count; i++) await store.append(`application-st${i}`, testEvents(1), { expectedVersion: 'no-stream' });
       const storedSize = async () => (await admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`)).rows[0].size as number;
       // the last append whose positions reached a multiple of the step (position 3·step) added what was
-      // committed before it, up to position 3·step − 1 (with a step of 1: every append, all but the last event);
+      // committed before it, up to position 3·step − 1, and stored it, as it completed stored nodes;
       // no question was asked yet
       expect(await storedSize()).toBe(Math.floor(count / EXTEND_STEP) * EXTEND_STEP - 1);
       expect(await store.transparency.size()).toBe(count);

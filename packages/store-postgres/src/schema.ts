@@ -3,7 +3,7 @@ import { ValidationError } from '@certflow/core';
 import { COMMAND_CONFLICT, guardClient } from './pgErrors.js';
 
 export { COMMAND_CONFLICT };
-import { treeFrontierSchema, treeSchema } from './treeSchema.js';
+import { treeBlocksSchema, treeFrontierSchema, treeSchema } from './treeSchema.js';
 
 /** Schema names are used as SQL identifiers, so only plain lower-case names are accepted. */
 export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,47}$/;
@@ -391,6 +391,11 @@ $fn$;
     version: 6,
     description: 'extend_tree from the frontier kept in tree_head, writing its nodes, leaves and head in one statement (see treeSchema.ts)',
     sql: (s) => treeFrontierSchema(s, schemaKey(s)),
+  },
+  {
+    version: 7,
+    description: 'the tree stores nodes from level 4 up and gap rows instead of leaf rows, and extend_tree writes only when one of them completes (see treeSchema.ts)',
+    sql: (s) => treeBlocksSchema(s, schemaKey(s)),
   },
 ];
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MerkleTree, eventLeafHash, verifyInclusion } from '@certflow/core';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
-import { treeStats } from './merkle.js';
+import { STORED_LEVEL, treeStats } from './merkle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-merkle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -140,11 +140,11 @@ describe('sqliteStore Merkle tree', () => {
     const file = fresh();
     const a = sqliteStore({ file });
     await a.append('application-a', testEvents(6), { expectedVersion: 'no-stream' });
-    // a deferred foreign key the tree head's update breaks once it reaches 7 leaves: the COMMIT fails, after the tree was extended
+    // a deferred foreign key the seventh event's insert breaks: the COMMIT fails, after the tree was extended
     const raw = new Database(file);
     raw.exec(`CREATE TABLE guard_parent (id INTEGER PRIMARY KEY);
       CREATE TABLE guard_child (x INTEGER REFERENCES guard_parent (id) DEFERRABLE INITIALLY DEFERRED);
-      CREATE TRIGGER guard AFTER UPDATE ON certflow_tree_head WHEN NEW.size = 7 BEGIN INSERT INTO guard_child VALUES (1); END;`);
+      CREATE TRIGGER guard AFTER INSERT ON certflow_events WHEN NEW.position = 7 BEGIN INSERT INTO guard_child VALUES (1); END;`);
     await expect(a.append('application-x', testEvents(1), { expectedVersion: 'no-stream' })).rejects.toMatchObject({ code: expect.any(String) });
     expect(await a.transparency.size()).toBe(6);
     raw.exec('DROP TRIGGER guard');
@@ -162,6 +162,55 @@ describe('sqliteStore Merkle tree', () => {
     const proof = await a.transparency.inclusionProof(9);
     expect(verifyInclusion(eventLeafHash(events[2]!.hash), 9, 10, proof, await a.transparency.root())).toBe(true);
     await a.close();
+  });
+
+  it('writes a tree row only when an append completes a stored node: single events mostly write none', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    const before = treeStats.rowsWritten;
+    const appends = 8 * 2 ** STORED_LEVEL;
+    for (let i = 0; i < appends; i++) await store.append(`application-${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+    // 8 blocks: the nodes they complete (8 + 4 + 2 + 1) and a head write with each block
+    expect(treeStats.rowsWritten - before).toBe(15 + 8);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT MIN(level) FROM certflow_tree_nodes').pluck().get()).toBe(STORED_LEVEL);
+    expect(db.prepare('SELECT size FROM certflow_tree_head').pluck().get()).toBe(appends);
+    db.close();
+    await store.append('application-tail', testEvents(3), { expectedVersion: 'no-stream' });
+    expect(await store.transparency.size()).toBe(appends + 3);
+    expect(hex(await store.transparency.root())).toBe(hex(rebuild(file).root()));
+    await store.close();
+  });
+
+  it('reads a file of the layout that stored every node above the leaves, and drops the nodes below the stored level when it opens it for writing', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    for (let i = 0; i < 7; i++) await store.append(`application-${i}`, testEvents(11), { expectedVersion: 'no-stream' });
+    await store.close();
+    // the earlier layout: every complete subtree from level 1, and a head at the size
+    const tree = rebuild(file);
+    const raw = new Database(file);
+    const put = raw.prepare('INSERT OR REPLACE INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
+    for (let level = 1; 2 ** level <= tree.size; level++) {
+      for (let idx = 0; (idx + 1) * 2 ** level <= tree.size; idx++) put.run(level, idx, Buffer.from(tree.node(level, idx)));
+    }
+    raw.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ?').run(tree.size, tree.size);
+    raw.close();
+    const reader = sqliteStore({ file, readOnly: true });
+    expect(await reader.transparency.size()).toBe(77);
+    expect(hex(await reader.transparency.root())).toBe(hex(tree.root()));
+    const proof = await reader.transparency.inclusionProof(40);
+    expect(verifyInclusion(tree.node(0, 40), 40, 77, proof, tree.root())).toBe(true);
+    await reader.close();
+    const writer = sqliteStore({ file });
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT COUNT(*) FROM certflow_tree_nodes WHERE level < ?').pluck().get(STORED_LEVEL)).toBe(0);
+    check.close();
+    await writer.append('application-more', testEvents(20), { expectedVersion: 'no-stream' });
+    expect(await writer.transparency.size()).toBe(97);
+    expect(hex(await writer.transparency.root())).toBe(hex(rebuild(file).root()));
+    expect((await writer.transparency.consistencyProof(77, 97)).map(hex)).toEqual(rebuild(file).consistencyProof(77, 97).map(hex));
+    await writer.close();
   });
 
   it('answers no tree question once closed, with the store-closed error', async () => {

@@ -2,7 +2,7 @@ import { t } from '../locales/index.js';
 import { noteSigner, signCheckpoint } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
-import { readArgFile, readLogTree } from './transparencyFiles.js';
+import { readArgFile, readLogTree, readStoreTree, storeTreeAgrees } from './transparencyFiles.js';
 
 export const checkpointCommand: Command = {
   name: 'checkpoint',
@@ -30,12 +30,30 @@ Exit codes: 0 signed, 1 the log does not verify, 2 usage error.`,
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
     const signer = noteSigner(readArgFile(io, values.key, 'key', 'checkpoint'));
+    const origin = typeof values.origin === 'string' ? values.origin : signer.name;
+    const stored = await readStoreTree(positionals[0]!, io);
+    if (stored) {
+      // a store: its events streamed and folded (no tree in memory), its own tree checked against them
+      try {
+        if (stored.problems > 0) {
+          io.stderr.write(`${t(locale, 'checkpoint.refused', { source: stored.label, count: stored.problems })}\n`);
+          return EXIT.problems;
+        }
+        if (!(await storeTreeAgrees(stored.tree, stored.size, stored.root))) {
+          io.stderr.write(`${t(locale, 'transparency.storeTreeDiffers', { source: stored.label })}\n`);
+          return EXIT.problems;
+        }
+        io.stdout.write(await signCheckpoint({ origin, size: stored.size, rootHash: stored.root, extensions: [] }, signer));
+        return EXIT.ok;
+      } finally {
+        await stored.close();
+      }
+    }
     const log = await readLogTree(positionals[0]!, io);
     if (log.problems > 0) {
       io.stderr.write(`${t(locale, 'checkpoint.refused', { source: log.label, count: log.problems })}\n`);
       return EXIT.problems;
     }
-    const origin = typeof values.origin === 'string' ? values.origin : signer.name;
     const note = await signCheckpoint({ origin, size: log.tree.size, rootHash: log.tree.root(), extensions: [] }, signer);
     io.stdout.write(note);
     return EXIT.ok;

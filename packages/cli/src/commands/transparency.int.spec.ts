@@ -10,6 +10,8 @@ import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
 import { tempDir } from '../testFixtures.js';
+import { STORED_LEVEL as SQLITE_STORED_LEVEL } from '../../../store-sqlite/src/merkle.js';
+import { STORED_LEVEL as PG_STORED_LEVEL } from '../../../store-postgres/src/merkle.js';
 
 const { skip: noPostgres } = await postgresForTests();
 
@@ -86,6 +88,8 @@ async function cli(dir: string, args: string[]) {
 interface Backend {
   name: string;
   skip: boolean;
+  /** The lowest level of the tree nodes the store keeps (those below are computed from the events). */
+  storedLevel: number;
   open(): Promise<{ store: EventStore; source: string; rewrite(events: StoredEvent[]): Promise<void>; read(): Promise<StoredEvent[]>; reopen(): TransparentEventStore; tamperTree(level: number, idx: number): Promise<void>; done(): Promise<void> }>;
 }
 
@@ -96,6 +100,7 @@ const BACKENDS: Backend[] = [
   {
     name: 'SQLite',
     skip: false,
+    storedLevel: SQLITE_STORED_LEVEL,
     async open() {
       const file = join(tempDir(), 'log.db');
       const store = sqliteStore({ file });
@@ -131,6 +136,7 @@ const BACKENDS: Backend[] = [
   {
     name: 'PostgreSQL',
     skip: noPostgres,
+    storedLevel: PG_STORED_LEVEL,
     async open() {
       const schema = testSchemaName('transparency');
       schemas.push(schema);
@@ -222,10 +228,11 @@ describe('transparency commands', () => {
           expect(plain.code, `${attack}: plain verify passes the forger's work`).toBe(0);
           const checked = await cli(dir, ['verify', log.source, '--checkpoint', 'kept.txt', '--vkey', 'log.vkey']);
           if (attack === "two certificates' holders swapped") {
-            // the store's own tree rows were left alone: its tree still folds to the signed root at the checkpoint's
-            // size, so only the events' own leaves (folded again by verify) show this rewrite
+            // the store's own tree rows were left alone, but a tree this small has none: its nodes are computed from
+            // the rewritten events, so the store's own root at the checkpoint's size is no longer the signed one either
+            // (verify folds the events' leaves again, and would catch the rewrite with the rows intact as well)
             const reopened = log.reopen();
-            expect(Buffer.from(await reopened.transparency.root(7)).toString('base64')).toBe(Buffer.from(parseCheckpoint(parseNote(cp.out).text).rootHash).toString('base64'));
+            expect(Buffer.from(await reopened.transparency.root(7)).toString('base64')).not.toBe(Buffer.from(parseCheckpoint(parseNote(cp.out).text).rootHash).toString('base64'));
             await reopened.close();
           }
           if (attack === 'none') {
@@ -264,15 +271,28 @@ describe('transparency commands', () => {
         await writeLog(log.store, 'before');
         writeFileSync(join(dir, 'tree-cp.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
         await writeLog(log.store, 'after');
+        // enough events for stored nodes: the store keeps subtrees of 2^STORED_LEVEL leaves and up
+        await log.store.append('application-jinan-bulk', Array.from({ length: 31 }, (_, i) => ev('ApplicationSubmitted', { n: 10 + i }, 10 + i)), { expectedVersion: 'no-stream' });
         const reopened = log.reopen();
-        expect(await reopened.transparency.size()).toBe(9);
+        expect(await reopened.transparency.size()).toBe(40);
         await reopened.close();
         const args = ['verify', log.source, '--checkpoint', 'tree-cp.txt', '--vkey', 'log.vkey'];
         expect((await cli(dir, args)).code).toBe(0);
-        await log.tamperTree(1, 2); // leaves 4 and 5: a node of the consistency proof from 7 to 9
+        await log.tamperTree(backend.storedLevel, 1); // with a stored level of 4, leaves 16 to 31: a stored node of the consistency proof from 7 to 40
         const checked = await cli(dir, args);
         expect(checked.code).toBe(1);
         expect(checked.out).toContain("the store's Merkle tree does not match its events");
+        // prove takes the inclusion proof from the store's tree (the node is on certificate A's path) and checks it against the events
+        const proved = await cli(dir, ['prove', log.source, '--certificate', CERT_A, '--key', 'log.key']);
+        expect(proved.code).toBe(1);
+        expect(proved.err).toContain("the store's Merkle tree does not match its events");
+        // checkpoint signs the root folded from the events only when the store's tree has it too
+        expect((await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).code).toBe(0);
+        await log.tamperTree(backend.storedLevel + 1, 0); // leaves 0 to 31: a node of the root of 40
+        const signed = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
+        expect(signed.code).toBe(1);
+        expect(signed.err).toContain("the store's Merkle tree does not match its events");
+        expect(signed.out).toBe('');
         await log.done();
       });
 

@@ -124,3 +124,51 @@ describe(`certflow replay of a ${EVENTS.toLocaleString('en')}-event log with a $
     }
   }, 600_000);
 });
+
+describe(`certflow checkpoint, prove and witness of a ${EVENTS.toLocaleString('en')}-event SQLite store with a ${HEAP_MB} MB heap`, () => {
+  it("fold the store's events as they are read and take proofs from its own tree: each runs under the cap, and what it signs verifies", async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const bin = join(cliDist, 'bin.js');
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+    const db = join(dir, 'imported.sqlite');
+    if (!existsSync(db)) expect(capped([bin, 'import', file, db]).status).toBe(0);
+    expect(run(['keygen', 'certflow.test/scale', '--out', 'scale']).status).toBe(0);
+    expect(run(['keygen', 'certflow.test/scale-witness', '--out', 'scale-witness', '--witness']).status).toBe(0);
+    const inDir = (args: string[]) => spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+
+    // the cap is meaningful: a checkpoint of the JSONL file, which holds every record and builds the tree in memory (as one of a store did before), does not fit
+    const whole = inDir(['checkpoint', file, '--key', 'scale.key']);
+    expect(whole.status).not.toBe(0);
+    expect(whole.stderr).toMatch(/heap out of memory|Allocation failed/i);
+    const cp = inDir(['checkpoint', db, '--key', 'scale.key']);
+    expect(cp.stderr).toBe('');
+    expect(cp.status).toBe(0);
+    expect(cp.stdout.split('\n')[1]).toBe(String(EVENTS));
+    writeFileSync(join(dir, 'scale-cp.txt'), cp.stdout);
+
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const issued = lines.find((l) => l.includes('"type":"CertificateIssued"'))!;
+    const number = (JSON.parse(issued) as { streamId: string }).streamId.slice('certificate-'.length);
+    const proved = inDir(['prove', db, '--certificate', number, '--checkpoint', 'scale-cp.txt']);
+    expect(proved.stderr).toBe('');
+    expect(proved.status).toBe(0);
+    writeFileSync(join(dir, 'scale-bundle.json'), proved.stdout);
+    const checked = run(['verify-proof', 'scale-bundle.json', '--vkey', 'scale.vkey']);
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/signed at 60,?000 entries/);
+
+    // the witness saw the log at 20,000 entries (a checkpoint of that prefix), then cosigns the whole log's from the store's consistency proof
+    const prefix = join(dir, 'prefix.jsonl');
+    const header = lines[0]!.includes('"certflowExport"') ? 1 : 0;
+    writeFileSync(prefix, `${lines.slice(0, header + 20_000).join('\n')}\n`);
+    const early = run(['checkpoint', prefix, '--key', 'scale.key']);
+    expect(early.status, early.stderr).toBe(0);
+    writeFileSync(join(dir, 'scale-early.txt'), early.stdout);
+    const witnessArgs = ['--key', 'scale-witness.key', '--log-vkey', 'scale.vkey', '--state', 'scale-witness.json'];
+    expect(run(['witness', 'scale-early.txt', ...witnessArgs]).status).toBe(0);
+    const cosigned = inDir(['witness', 'scale-cp.txt', ...witnessArgs, '--source', db]);
+    expect(cosigned.stderr).toBe('');
+    expect(cosigned.status).toBe(0);
+    expect(cosigned.stdout).toMatch(/\n— certflow\.test\/scale-witness /);
+  }, 600_000);
+});

@@ -12,6 +12,7 @@ import {
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { UsageError } from '../errors.js';
+import { openSource, sourceKind } from '../sources.js';
 import { readArgFile, readLogTree, resolveArg } from './transparencyFiles.js';
 
 export const witnessCommand: Command = {
@@ -23,7 +24,7 @@ A witness (e.g. the provincial centre for a city's log) keeps, in --state, the
 last checkpoint it cosigned per log. Given a new checkpoint signed by the log's
 key, it checks the RFC 9162 consistency proof from the kept checkpoint — taken
 from --proof (a JSON array of base64 hashes) or computed from a copy of the
-log (--source) — and only then prints the checkpoint with a C2SP
+log (--source: a store's own tree, or the events of a JSONL file) — and only then prints the checkpoint with a C2SP
 cosignature/v1 line added, and keeps it. A smaller tree, another root at the
 same size or a proof that fails is a fork: nothing is cosigned, exit 1.
 
@@ -32,7 +33,7 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
 见证者（例如为某市日志作见证的省鉴定中心）在 --state 中按日志保存其最近联署的
 检查点。收到由日志密钥签名的新检查点后，它检查从已保存检查点起的 RFC 9162
 一致性证明——取自 --proof（base64 哈希组成的 JSON 数组），或由日志副本
-（--source）算出——通过后才输出附加了 C2SP cosignature/v1 联署行的检查点，
+（--source：存储自身的树，或 JSONL 文件的事件）算出——通过后才输出附加了 C2SP cosignature/v1 联署行的检查点，
 并予以保存。树变小、同一大小下根哈希不同，或证明不成立，即为分叉：不联署任何
 内容，退出码 1。
 
@@ -58,6 +59,16 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
     if (kept) {
       if (typeof values.proof === 'string') {
         proof = JSON.parse(readArgFile(io, values.proof, 'proof', 'witness')) as string[];
+      } else if (typeof values.source === 'string' && sourceKind(values.source) !== 'jsonl') {
+        // a store: the proof from its own tree (O(log n) nodes, no event read), checked by cosign against both signed roots
+        const source = await openSource(values.source, io);
+        try {
+          if (source.transparency && kept.size <= checkpoint.size && checkpoint.size <= (await source.transparency.size())) {
+            proof = (await source.transparency.consistencyProof(kept.size, checkpoint.size)).map((h) => Buffer.from(h).toString('base64'));
+          }
+        } finally {
+          await source.close();
+        }
       } else if (typeof values.source === 'string') {
         const log = await readLogTree(values.source, io);
         if (kept.size <= checkpoint.size && checkpoint.size <= log.tree.size) {

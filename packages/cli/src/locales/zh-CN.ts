@@ -71,6 +71,7 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'prove.afterCheckpoint': (v) => `✖ 证书 ${s(v.number)} 颁发于检查点（${s(v.size)} 条记录）之后：请签署更新的检查点`,
     'verifyProof.ok': (v) => `✔ ${s(v.streamId)} 版本 ${s(v.version)}（${s(v.type)}）是 ${s(v.origin)} 的第 ${s(v.leafIndex)} 条记录，签署时共 ${s(v.size)} 条`,
     'witness.refused': (v) => `✖ 未联署：${s(v.detail)}`,
+    'transparency.storeTreeDiffers': (v) => `✖ ${s(v.source)}：存储的默克尔树与其事件不符（参见 certflow verify --checkpoint）；未签署，也未给出证明`,
     'version.cli': (v) => `certflow ${s(v.version)}`,
     'version.core': (v) => `@certflow/core ${s(v.version)}`,
     'version.pack': (v) => `规则包 ${s(v.id)} ${s(v.version)}`,

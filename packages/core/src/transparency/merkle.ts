@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { MalformedNoteError } from './errors.js';
 
 /**
@@ -30,8 +30,21 @@ export interface TreeNode extends NodeKey {
 
 export const HASH_SIZE = 32;
 
+/** `crypto.hash` (Node 20.12 and later): one call per digest, without a Hash object, about half the time of `createHash` for a node's 65 bytes. */
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+
 export function sha256(...parts: Uint8Array[]): Hash {
-  const h = createHash('sha256');
+  if (oneShot) {
+    if (parts.length === 1) return new Uint8Array(oneShot('sha256', parts[0]!, 'buffer'));
+    const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      whole.set(p, at);
+      at += p.length;
+    }
+    return new Uint8Array(oneShot('sha256', whole, 'buffer'));
+  }
+  const h = nodeCrypto.createHash('sha256');
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 }
@@ -44,9 +57,22 @@ export function leafHash(entry: Uint8Array): Hash {
   return sha256(LEAF_PREFIX, entry);
 }
 
+/** The bytes a node hash digests, reused (the digest is computed synchronously, before anything else can write it). */
+const NODE_INPUT = new Uint8Array(1 + 2 * HASH_SIZE);
+NODE_INPUT[0] = 0x01;
+
 /** RFC 9162: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return sha256(NODE_PREFIX, left, right);
+  if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) return sha256(NODE_PREFIX, left, right);
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_SIZE);
+  return digestOf(NODE_INPUT);
+}
+
+/** A fresh Buffer's bytes as a plain Uint8Array, without a copy. */
+function digestOf(input: Uint8Array): Hash {
+  const d = oneShot!('sha256', input, 'buffer');
+  return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 }
 
 /** The MTH of the empty tree: SHA-256 of the empty string. */
@@ -58,9 +84,15 @@ export function eventLeafEntry(eventHash: string): Uint8Array {
   return new Uint8Array(Buffer.from(eventHash, 'hex'));
 }
 
+/** The bytes an event's leaf hash digests (0x00 ‖ the event hash), reused as NODE_INPUT is. */
+const LEAF_INPUT = Buffer.alloc(1 + HASH_SIZE);
+
 /** Leaf hash of an event, from its hex `hash`. */
 export function eventLeafHash(eventHash: string): Hash {
-  return leafHash(eventLeafEntry(eventHash));
+  if (!oneShot) return leafHash(eventLeafEntry(eventHash));
+  if (!/^[0-9a-f]{64}$/.test(eventHash)) throw new MalformedNoteError('event hash', `not a SHA-256 hex digest: ${eventHash}`);
+  LEAF_INPUT.write(eventHash, 1, 'hex');
+  return digestOf(LEAF_INPUT);
 }
 
 /** The largest power of two strictly below n (n ≥ 2). */
