@@ -3,3 +3,17 @@ export type { PersonalCommitment } from './commitment.js';
 export { personal, personalFieldPaths, personalKindOf } from './fields.js';
 export type { PersonalFieldPath, PersonalKind } from './fields.js';
 export { maskPersonalValue } from './mask.js';
+export {
+  checkVaultRows,
+  holdsPersonalTokens,
+  markPersonalFormat,
+  newSubjectId,
+  parsePersonalToken,
+  PERSONAL_FORMAT,
+  personalizePayload,
+  personalLookupKey,
+  personalToken,
+  personalValues,
+  refuseVaultRows,
+} from './format2.js';
+export type { ErasureRecord, PersonalVault, PersonalVaultRow, ResolvedSubject } from './format2.js';
