@@ -16,8 +16,14 @@ import { commandClaims, commandConflict, type RecordedCommand } from './commandC
 import { memoryTransparencyLog } from './transparency/memoryTree.js';
 import type { TransparentEventStore } from './transparency/log.js';
 import { randomBytes } from 'node:crypto';
-import { ConcurrencyError } from './errors.js';
+import { ConcurrencyError, NotFoundError } from './errors.js';
 import {
+  checkErase,
+  erasureEvent,
+  erasureRecord,
+  erasureStreamId,
+  type EraseOptions,
+  type ErasureRecord,
   checkVaultRows,
   personalLookupKey,
   refuseVaultRows,
@@ -37,10 +43,12 @@ export interface MemoryStoreOptions {
 }
 
 /** The vault of a store held in memory. */
-interface MemoryVault extends PersonalVault {
+interface MemoryVault extends Omit<PersonalVault, 'eraseSubject'> {
   /** Refuses rows that clash with the vault (ConcurrencyError on `streamId`); else returns the rows to write. */
   check(streamId: string, version: number, rows: PersonalVaultRow[]): PersonalVaultRow[];
   write(rows: PersonalVaultRow[]): void;
+  /** Drops a subject's rows, salts and lookup keys. */
+  drop(subject: string): void;
 }
 
 function memoryVault(secret: Uint8Array): MemoryVault {
@@ -92,6 +100,14 @@ function memoryVault(secret: Uint8Array): MemoryVault {
         fresh.push(structuredClone(r));
       }
       return fresh;
+    },
+    drop(subject) {
+      for (const [c, r] of byCommitment) {
+        if (r.subject !== subject) continue;
+        byCommitment.delete(c);
+        salts.delete(saltKey(subject, r.kind));
+        if (r.lookup !== null) lookups.delete(r.lookup);
+      }
     },
     write(rows) {
       for (const r of rows) {
@@ -174,6 +190,21 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
             lookupKeys: async (values: Parameters<PersonalVault['lookupKeys']>[0]) => {
               assertOpen('vault.lookupKeys');
               return vault.lookupKeys(values);
+            },
+            eraseSubject: async (subjectId: string, eraseOptions: EraseOptions): Promise<ErasureRecord> => {
+              assertOpen('vault.eraseSubject');
+              const { subject, ...how } = checkErase(subjectId, eraseOptions);
+              const streamId = erasureStreamId(subject);
+              const recorded = streams.get(streamId)?.[0];
+              if (recorded) return erasureRecord(read(recorded));
+              const rows = await vault.rows([subject]);
+              if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
+              const event = erasureEvent(subject, rows.map((r) => r.commitment), how);
+              const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
+              const [sealed] = sealEvents(streamId, { version: 0, hash: null }, [base + 1], [event]);
+              vault.drop(subject);
+              write([sealed!]);
+              return erasureRecord(sealed!);
             },
           },
         }

@@ -2,13 +2,13 @@ import { storedEventSchema, type StoredEvent } from './event.js';
 import { computeEventHash } from './hash.js';
 import { jsonIssues } from './validateEvents.js';
 import { openPersonalCommitment } from './personal/commitment.js';
-import { personalTokensIn, type PersonalVaultRow } from './personal/format2.js';
+import { erasedSubjectOf, personalTokensIn, type PersonalVaultRow } from './personal/format2.js';
 
 /** What `verifyLog` checks the personal fields of format-2 events against (`--with-personal-data`). */
 export interface PersonalCheck {
   /** The vault's rows. */
   vault: Iterable<PersonalVaultRow>;
-  /** Subjects erased: their tokens open nothing any more, and that is no problem. */
+  /** Subjects erased besides those whose `PersonalDataErased` event is in the log: their tokens open nothing any more, and that is no problem. */
   erased?: Iterable<string>;
 }
 
@@ -208,7 +208,10 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
   // Tokens the vault does not open, checked against the erasures at the end (an erasure may be recorded later in the log).
   const unopened: { problem: LogProblem; subject: string }[] = [];
   const checkPersonal = (event: StoredEvent) => {
-    if (!vault || event.meta.format !== 2) return;
+    if (!vault) return;
+    const erasedHere = erasedSubjectOf(event);
+    if (erasedHere !== undefined) erased.add(erasedHere);
+    if (event.meta.format !== 2) return;
     for (const token of personalTokensIn(event.data)) {
       const row = vault.get(token.commitment);
       if (row && row.subject === token.subject && openPersonalCommitment(token.commitment, row.value, row.salt)) continue;

@@ -56,6 +56,8 @@ export function guardStore(store: EventStore): EventStore {
               guard('vault.rows', 'not-written', () => store.vault!.rows(subjects)),
             lookupKeys: (values: Parameters<PersonalVault['lookupKeys']>[0]) =>
               guard('vault.lookupKeys', 'not-written', () => store.vault!.lookupKeys(values)),
+            eraseSubject: (subject: string, options: Parameters<PersonalVault['eraseSubject']>[1]) =>
+              guard('vault.eraseSubject', 'unknown', () => store.vault!.eraseSubject(subject, options)),
           },
         }
       : {}),

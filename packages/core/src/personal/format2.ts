@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { NewEvent } from '../event.js';
+import { actorSchema, type Actor, type NewEvent, type StoredEvent } from '../event.js';
 import { canonicalJson } from '../hash.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { commitPersonalValue, openPersonalCommitment, PERSONAL_SALT_BYTES } from './commitment.js';
@@ -25,6 +25,8 @@ import type { PersonalFieldPath, PersonalKind } from './fields.js';
  */
 export const PERSONAL_FORMAT = 2;
 
+const HEX32 = /^[0-9a-f]{32}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
 const TOKEN = /^personal:([0-9a-f]{32}):([0-9a-f]{64})$/;
 
 /** The token a format-2 event holds in place of a personal value. */
@@ -92,13 +94,74 @@ export interface ResolvedSubject {
   salts: Partial<Record<PersonalKind, string>>;
 }
 
-/** A subject's erasure: who erased it, when and why, and how many vault rows went. */
+/** A subject's erasure as recorded: the `PersonalDataErased` event on `quota-erasure-<subject>`. */
 export interface ErasureRecord {
   subject: string;
   reason: string;
-  actor: { id: string; role: string };
+  actor: Actor;
   at: string;
-  rows: number;
+  /** The commitments whose values and salts went (they open nothing any more). */
+  commitments: string[];
+  /** The erasure event's stream and global position. */
+  streamId: string;
+  position: number;
+}
+
+/** What `eraseSubject` is told: why, and who erases. */
+export interface EraseOptions {
+  reason: string;
+  actor: Actor;
+  /** The instant recorded (default now). */
+  at?: Date;
+}
+
+/** The event type that records an erasure. */
+export const PERSONAL_ERASED = 'PersonalDataErased';
+
+/** The stream that records a subject's erasure (one per subject: an erasure is recorded once). */
+export function erasureStreamId(subject: string): string {
+  return `quota-erasure-${subject}`;
+}
+
+/** Checks `eraseSubject`'s arguments as every store must (ValidationError at `subject`, `options.reason`, `options.actor`). */
+export function checkErase(subject: unknown, options: unknown): { subject: string; reason: string; actor: Actor; at: Date } {
+  const issues: ValidationIssue[] = [];
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<EraseOptions>;
+  if (typeof subject !== 'string' || !HEX32.test(subject)) {
+    issues.push({ path: ['subject'], code: 'invalid_format', message: 'expected a subject id (32 lowercase hex digits)', expected: '32 lowercase hex digits', received: String(subject) });
+  }
+  if (typeof o.reason !== 'string' || o.reason.trim().length === 0) {
+    issues.push({ path: ['options', 'reason'], code: 'required', message: 'expected the reason of the erasure', expected: 'a non-empty string', received: String(o.reason) });
+  }
+  const actor = actorSchema.safeParse(o.actor);
+  if (!actor.success) issues.push({ path: ['options', 'actor'], code: 'invalid_type', message: 'expected the actor who erases ({ id, role })', expected: '{ id, role }', received: JSON.stringify(o.actor) ?? String(o.actor) });
+  const at = o.at ?? new Date();
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) issues.push({ path: ['options', 'at'], code: 'invalid_instant', message: 'expected a Date', expected: 'Date', received: String(at) });
+  if (issues.length > 0) throw new ValidationError(issues, 'eraseSubject');
+  return { subject: subject as string, reason: (o.reason as string).trim(), actor: actor.data as Actor, at };
+}
+
+/** The event an erasure appends (first and only event of `erasureStreamId(subject)`). */
+export function erasureEvent(subject: string, commitments: readonly string[], options: { reason: string; actor: Actor; at: Date }): NewEvent {
+  const id = `erase-${subject}`;
+  return {
+    type: PERSONAL_ERASED,
+    data: { subject, reason: options.reason, commitments: [...commitments].sort() },
+    meta: { at: options.at.toISOString(), actor: { id: options.actor.id, role: options.actor.role }, commandId: id, correlationId: id },
+  };
+}
+
+/** The record of an erasure from its stored event. */
+export function erasureRecord(e: StoredEvent): ErasureRecord {
+  const d = e.data as { subject: string; reason: string; commitments: string[] };
+  return { subject: d.subject, reason: d.reason, actor: e.meta.actor, at: e.meta.at, commitments: d.commitments, streamId: e.streamId, position: e.position };
+}
+
+/** The subject a stored event erases, if it is an erasure. */
+export function erasedSubjectOf(e: { streamId?: unknown; type?: unknown; data?: unknown }): string | undefined {
+  if (e.type !== PERSONAL_ERASED || typeof e.streamId !== 'string' || !e.streamId.startsWith('quota-erasure-')) return undefined;
+  const subject = (e.data as { subject?: unknown } | null)?.subject;
+  return typeof subject === 'string' && e.streamId === erasureStreamId(subject) ? subject : undefined;
 }
 
 /**
@@ -120,6 +183,15 @@ export interface PersonalVault {
   lookupKeys(values: readonly { kind: PersonalKind; value: unknown }[]): Promise<string[]>;
   /** The vault's rows (of the given subjects; default all), ordered by subject, kind, commitment. */
   rows(subjects?: readonly string[]): Promise<PersonalVaultRow[]>;
+  /**
+   * Erases a subject: its values, salts and lookup key go, and a
+   * `PersonalDataErased` event on `quota-erasure-<subject>` records who erased
+   * which commitments and why, in one transaction. No event changes, so every
+   * hash chain stays valid; the tokens stay and still compare equal, so replay
+   * decides as before. Erasing a subject again returns the first record; a
+   * subject the vault never held is a NotFoundError.
+   */
+  eraseSubject(subject: string, options: EraseOptions): Promise<ErasureRecord>;
 }
 
 /** HMAC-SHA-256 lookup key of a personal value under a vault secret. */
@@ -248,8 +320,6 @@ export function markPersonalFormat<E extends NewEvent>(event: E, fields: readonl
     : event;
 }
 
-const HEX32 = /^[0-9a-f]{32}$/;
-const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
  * Checks the vault rows an append carries, as every store must before

@@ -4,8 +4,14 @@ export { personal, personalFieldPaths, personalKindOf } from './fields.js';
 export type { PersonalFieldPath, PersonalKind } from './fields.js';
 export { maskPersonalValue } from './mask.js';
 export {
+  checkErase,
   checkVaultRows,
+  erasedSubjectOf,
+  erasureEvent,
+  erasureRecord,
+  erasureStreamId,
   holdsPersonalTokens,
+  PERSONAL_ERASED,
   markPersonalFormat,
   newSubjectId,
   parsePersonalToken,
@@ -16,4 +22,4 @@ export {
   personalValues,
   refuseVaultRows,
 } from './format2.js';
-export type { ErasureRecord, PersonalVault, PersonalVaultRow, ResolvedSubject } from './format2.js';
+export type { EraseOptions, ErasureRecord, PersonalVault, PersonalVaultRow, ResolvedSubject } from './format2.js';
