@@ -223,6 +223,8 @@ export type {
   ResolvedSubject,
 } from './personal/index.js';
 export { personalEventFieldsOf } from './streams/personalFields.js';
+export { applyRetention, subjectFacts } from './engine/retention.js';
+export type { RetentionOptions, RetentionPolicy, SubjectFacts } from './engine/retention.js';
 
 // The store author's kit moved to `@certflow/core/store`; these stay here for code written before.
 /** @deprecated Import it from `@certflow/core/store`. */

@@ -3,8 +3,13 @@ import {
   ConcurrencyError,
   NotFoundError,
   ValidationError,
+  PERSONAL_ERASED_DISPLAY,
+  applyRetention,
+  certificateRegistry,
+  subjectFacts,
   checkHistory,
   commitPersonalValue,
+  personalDisplay,
   createEngine,
   erasureStreamId,
   openPersonalCommitment,
@@ -153,6 +158,51 @@ export function describePersonalVaultConformance(name: string, open: () => Promi
       await expect(store.vault!.eraseSubject('f'.repeat(32), { reason: 'x', actor: officer })).rejects.toBeInstanceOf(NotFoundError);
       await expect(store.vault!.eraseSubject('nope', { reason: '', actor: officer })).rejects.toBeInstanceOf(ValidationError);
       expect(await all(store)).toHaveLength(after.length);
+    });
+
+    it('the public query matches over the vault, reveals nothing on a mismatch, and after erasure still proves the certificate exists', async () => {
+      const store = await open();
+      await run(store, issued());
+      const roster = testRoster();
+      const issuedEvents = (await all(store)).filter((e) => e.type === 'CertificateIssued');
+      const holderOf = (e: StoredEvent) => (e.data as { holder: { idNumber: string } }).holder.idNumber;
+      const planned = (await all(store)).find((e) => e.type === 'ExamPlanned')!.data as { roster: { idNumber: string }[] };
+      const first = issuedEvents.find((e) => holderOf(e) === planned.roster[0]!.idNumber)!;
+      const number = (first.data as { number: string }).number;
+      const registry = await certificateRegistry(store, { display: personalDisplay(await store.vault!.rows()) });
+      const ask = { number, name: roster[0]!.name, idNumber: roster[0]!.idNumber };
+      expect(await registry.queryCertificate(ask)).toMatchObject({ status: 'valid', number, organization: { code: '0001' } });
+      expect(await registry.queryCertificate({ ...ask, name: '别人' })).toEqual({ status: 'not-found' });
+      expect(await registry.queryCertificate({ ...ask, idNumber: roster[2]!.idNumber, name: roster[2]!.name })).toEqual({ status: 'not-found' });
+      expect(registry.lookup(number)).toMatchObject({ holderName: '考**', idNumberMasked: `${roster[0]!.idNumber.slice(0, 4)}**********${roster[0]!.idNumber.slice(-4)}` });
+
+      await store.vault!.eraseSubject(parsePersonalToken(planned.roster[0]!.idNumber)!.subject, { reason: '保存期限届满', actor: officer });
+      await registry.waitUntilCaughtUp();
+      expect(await registry.queryCertificate(ask)).toMatchObject({ status: 'valid', number, holderErased: true });
+      expect(await registry.queryCertificate({ ...ask, name: '别人' })).toMatchObject({ status: 'valid', holderErased: true });
+      expect(registry.lookup(number)).toMatchObject({ holderName: PERSONAL_ERASED_DISPLAY, idNumberMasked: PERSONAL_ERASED_DISPLAY, holderErased: true });
+      await registry.stop();
+      // A registry folded from scratch after the erasure says the same.
+      const rebuilt = await certificateRegistry(store, { subscriptionName: 'rebuilt' });
+      expect(rebuilt.lookup(number)).toMatchObject({ holderName: PERSONAL_ERASED_DISPLAY, holderErased: true });
+      await rebuilt.stop();
+    });
+
+    it('a retention policy erases the subjects it picks (here: who did not pass), and nothing else', async () => {
+      const store = await open();
+      await run(store, issued());
+      const facts = await subjectFacts(store);
+      expect(facts.map((f) => f.exams.map((x) => x.passed))).toEqual([[true], [false], [true]]);
+      expect(facts.map((f) => f.certificates.length)).toEqual([1, 0, 1]);
+      const erased = await applyRetention(store, {
+        policy: (subjects) => subjects.filter((s) => s.exams.every((x) => x.passed === false)).map((s) => s.subject),
+        reason: '考核未通过，保存期限届满',
+        actor: officer,
+      });
+      expect(erased.map((r) => r.subject)).toEqual([facts[1]!.subject]);
+      expect((await store.vault!.rows()).map((r) => r.subject).sort()).toEqual([facts[0]!.subject, facts[0]!.subject, facts[2]!.subject, facts[2]!.subject].sort());
+      expect((await subjectFacts(store)).map((f) => f.subject)).toEqual([facts[0]!.subject, facts[2]!.subject]);
+      expect(verifyLog(await all(store), { personal: { vault: await store.vault!.rows() } })).toMatchObject({ ok: true });
     });
 
     it('after an erasure the same person is a new subject', async () => {
