@@ -39,7 +39,7 @@ import {
   type PersonalVault,
   type PersonalVaultRow,
 } from '@certflow/core/store';
-import { openVault, type SqliteVault } from './vault.js';
+import { hasVault, openVault, type SqliteVault } from './vault.js';
 import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
 import { COMMAND_ID_SQL, leaveInRollbackMode, openDatabase, openDatabaseReadOnly } from './schema.js';
@@ -116,7 +116,8 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
 
   let vault: SqliteVault | undefined;
   try {
-    vault = opts.personal ? openVault(db, opts.readOnly) : undefined;
+    // Read-only, a file without the vault's tables has no vault (nothing is created).
+    vault = opts.personal && (!opts.readOnly || hasVault(db)) ? openVault(db, opts.readOnly) : undefined;
   } catch (err) {
     db.close();
     throw err;
