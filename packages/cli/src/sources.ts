@@ -112,8 +112,8 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
   if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${spec} is a directory, not a SQLite file`);
   const { sqliteStore } = await import('@certflow/store-sqlite');
   try {
-    // The vault is read where the file has one; a file without is opened as before (nothing is created read-only).
-    return sqliteStore({ file, personal: true, ...(options.readOnly ? { readOnly: true } : {}) });
+    // Read-only, the vault is read where the file has one (nothing is created); a store written to gets none.
+    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
   } catch (e) {
     throw cannotRead(spec, e, options.readOnly ? 'read' : 'write');
   }
@@ -179,7 +179,8 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
       const p = r.value.certflowPersonal;
       if ('display' in p) personal.display.set(p.display.token, p.display.masked);
       else {
-        (personal.vault ??= []).push(p.vault);
+        personal.vault ??= [];
+        personal.vault.push(p.vault);
         if (typeof p.vault.value === 'string') personal.display.set(personalToken(p.vault.subject, p.vault.commitment), maskPersonalValue(p.vault.kind, p.vault.value));
       }
     }
