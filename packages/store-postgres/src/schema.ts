@@ -392,6 +392,29 @@ $fn$;
     description: 'extend_tree from the frontier kept in tree_head, writing its nodes, leaves and head in one statement (see treeSchema.ts)',
     sql: (s) => treeFrontierSchema(s, schemaKey(s)),
   },
+  {
+    // The personal-data vault, in its own schema <schema>_personal: a role granted SELECT on
+    // every table of <schema> (the auditor) reads the events and never the vault, which is
+    // granted separately (docs/store-postgres.md, Privileges). The events never reference it.
+    version: 7,
+    description: 'personal-data vault: <schema>_personal.vault (values, salts, lookup keys of format-2 tokens) and <schema>_personal.secret',
+    sql: (s) => `
+CREATE SCHEMA IF NOT EXISTS "${s}_personal";
+CREATE TABLE IF NOT EXISTS "${s}_personal".vault (
+  commitment text PRIMARY KEY CHECK (commitment ~ '^[0-9a-f]{64}$'),
+  subject    text NOT NULL CHECK (subject ~ '^[0-9a-f]{32}$'),
+  kind       text NOT NULL CHECK (kind IN ('id-number', 'name')),
+  value      text NOT NULL,
+  salt       text NOT NULL,
+  lookup     text UNIQUE
+);
+CREATE INDEX IF NOT EXISTS vault_subject ON "${s}_personal".vault (subject, kind);
+CREATE TABLE IF NOT EXISTS "${s}_personal".secret (
+  one    integer PRIMARY KEY CHECK (one = 1),
+  secret bytea   NOT NULL CHECK (length(secret) >= 32)
+);
+`,
+  },
 ];
 
 /**
