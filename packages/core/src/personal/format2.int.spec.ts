@@ -195,3 +195,28 @@ describe('format 2: what the events still say about a person', () => {
     });
   });
 });
+
+describe('format 2: the recipe of docs/event-log.md, recomputed without certflow', () => {
+  it('opens every token of the log from the vault rows with node:crypto and JSON.stringify alone', async () => {
+    const { createHash } = await import('node:crypto');
+    const store = memoryStore({ personal: true });
+    await run(store, ISSUED);
+    const log = await all(store);
+    const rows = await store.vault!.rows();
+    const byCommitment = new Map(rows.map((r) => [r.commitment, r]));
+    let opened = 0;
+    for (const e of log.filter((x) => x.meta.format === 2)) {
+      for (const token of JSON.stringify(e.data).match(/personal:[0-9a-f]{32}:[0-9a-f]{64}/g) ?? []) {
+        const [, subject, commitment] = token.split(':');
+        const row = byCommitment.get(commitment!)!;
+        expect(row.subject).toBe(subject);
+        const digest = createHash('sha256')
+          .update(Buffer.concat([Buffer.from('certflow:personal:v1\u0000'), Buffer.from(row.salt, 'base64url'), Buffer.from(JSON.stringify(row.value), 'utf8')]))
+          .digest('hex');
+        expect(digest).toBe(commitment);
+        opened++;
+      }
+    }
+    expect(opened).toBeGreaterThanOrEqual(roster.length * 2 + roster.length + 4 * 2);
+  });
+});
