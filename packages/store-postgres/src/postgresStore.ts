@@ -328,6 +328,24 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     types,
   };
 
+  // An append with vault rows, still one statement in autocommit: the rows go in only if
+  // append_batch took the events (the same statement, so the same transaction); a lookup key
+  // another writer took meanwhile (the same person made twice) is a unique violation that
+  // rolls both back, a lost race the engine retries.
+  const appendWithVaultStatement = {
+    name: `cf_batch_vault_${schema}`,
+    text: `WITH b AS MATERIALIZED (
+             SELECT head_version, head_hash, first_position, hashes${extendTreeItem(schema)} FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)
+           ), ins AS (
+             INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
+             SELECT r.* FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS r, b
+              WHERE b.first_position IS NOT NULL
+             ON CONFLICT (commitment) DO NOTHING
+           )
+           SELECT * FROM b`,
+    types,
+  };
+
   /** The stored events: what was sent plus the versions, positions and hashes the server assigned. */
   const stored = (streamId: string, p: Prepared, row: AppendRow): StoredEvent[] => {
     const first = row.first_position!;
@@ -377,7 +395,22 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
    * One round trip: append_batch in autocommit, so the statement is its own
    * transaction and the reply arrives after the commit.
    */
-  const attemptAppend = async (streamId: string, p: Prepared, expected: ExpectedVersion, run: AppendRun, before?: (client: PoolClient) => Promise<void>): Promise<Attempt> => {
+  const vaultColumns = (rows: PersonalVaultRow[]) => [
+    rows.map((r) => r.commitment),
+    rows.map((r) => r.subject),
+    rows.map((r) => r.kind),
+    rows.map((r) => JSON.stringify(r.value)),
+    rows.map((r) => r.salt),
+    rows.map((r) => r.lookup),
+  ];
+  const attemptAppend = async (
+    streamId: string,
+    p: Prepared,
+    expected: ExpectedVersion,
+    run: AppendRun,
+    before?: (client: PoolClient) => Promise<void>,
+    vaultRows?: PersonalVaultRow[],
+  ): Promise<Attempt> => {
     const wanted = expected === 'any' ? null : expected === 'no-stream' ? 0 : expected;
     const values = [
       streamId,
@@ -389,11 +422,25 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       p.forms.map((f) => f.meta).join('\n'),
     ];
     if (before) return attemptWithVault(streamId, p, values, run, before);
+    if (hooks.afterReserve && vaultRows?.length) {
+      // The test seam's transaction: the rows go in with the same statement shape, before the events.
+      return attemptWithVault(streamId, p, values, run, async (client) => {
+        const [c, subject, kind, value, salt, lookup] = vaultColumns(vaultRows);
+        await client.query(
+          `INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT (commitment) DO NOTHING`,
+          [c, subject, kind, value, salt, lookup],
+        );
+      });
+    }
     if (hooks.afterReserve) return attemptInTransaction(streamId, p, values, hooks.afterReserve, run);
     const client = await connectFor(run);
     let row: AppendRow;
     try {
-      row = (await send<AppendRow>(client, run, { ...appendStatement, values }))[0]!;
+      const statement = vaultRows && vaultRows.length > 0
+        ? { ...appendWithVaultStatement, values: [...values, ...vaultColumns(vaultRows)] }
+        : { ...appendStatement, values };
+      row = (await send<AppendRow>(client, run, statement))[0]!;
     } catch (e) {
       if (driverCode(e) === '23505') {
         client.release();
@@ -497,12 +544,19 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   };
 
   /** The append's attempts (an `'any'` append retries a lost race), without the deadline. */
-  const appendAttempts = async (streamId: string, prepared: Prepared, expected: ExpectedVersion, run: AppendRun, before?: (client: PoolClient) => Promise<void>): Promise<AppendResult> => {
+  const appendAttempts = async (
+    streamId: string,
+    prepared: Prepared,
+    expected: ExpectedVersion,
+    run: AppendRun,
+    before?: (client: PoolClient) => Promise<void>,
+    vaultRows?: PersonalVaultRow[],
+  ): Promise<AppendResult> => {
     for (let attempt = 0; ; attempt++) {
-      const r = await attemptAppend(streamId, prepared, expected, run, before);
+      const r = await attemptAppend(streamId, prepared, expected, run, before, vaultRows);
       if (r.ok) return r.result;
       // Lost a race for the version (unique key) or the head did not match.
-      if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES && !before) continue;
+      if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES && !before && !vaultRows?.length) continue;
       throw new ConcurrencyError(streamId, expected, r.actual ?? (await streamVersion(streamId, 'append')));
     }
   };
@@ -525,30 +579,19 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   };
   type VaultRow = { commitment: string; subject: string; kind: PersonalVaultRow['kind']; value: string; salt: string; lookup: string | null };
   const toVaultRow = (r: VaultRow): PersonalVaultRow => ({ commitment: r.commitment, subject: r.subject, kind: r.kind, value: JSON.parse(r.value) as unknown, salt: r.salt, lookup: r.lookup });
-  /** Inside the append's transaction: refuses rows that clash (a lost race), writes the new ones. */
-  const writeVault = async (client: PoolClient, streamId: string, rows: PersonalVaultRow[]): Promise<void> => {
-    const cols = { c: rows.map((r) => r.commitment), s: rows.map((r) => r.subject), k: rows.map((r) => r.kind), v: rows.map((r) => JSON.stringify(r.value)), salt: rows.map((r) => r.salt), l: rows.map((r) => r.lookup) };
-    const clash = await client.query(
-      `SELECT 1 FROM ${vs}.vault v JOIN unnest($1::text[], $2::text[], $3::text[]) AS r(subject, kind, salt)
-         ON v.subject = r.subject AND v.kind = r.kind AND v.salt <> r.salt LIMIT 1`,
-      [cols.s, cols.k, cols.salt],
-    );
-    if (clash.rowCount !== 0) throw new ConcurrencyError(streamId, 'any', await streamVersion(streamId, 'append'));
-    await client.query(
-      `INSERT INTO ${vs}.vault (commitment, subject, kind, value, salt, lookup)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT (commitment) DO NOTHING`,
-      [cols.c, cols.s, cols.k, cols.v, cols.salt, cols.l],
-    );
-  };
   const vault: PersonalVault | undefined = personal
     ? {
         async resolve(idNumbers) {
           const secret = await vaultSecret();
           const keys = idNumbers.map((v) => personalLookupKey(secret, 'id-number', v));
-          const found = await query<{ lookup: string; subject: string }>('vault.resolve', `SELECT lookup, subject FROM ${vs}.vault WHERE lookup = ANY($1::text[])`, [keys]);
+          // One round trip: each lookup key's subject with the subject's salt of each kind.
+          const found = await query<{ lookup: string; subject: string; kind: PersonalVaultRow['kind']; salt: string }>(
+            'vault.resolve',
+            `SELECT DISTINCT k.lookup, k.subject, v.kind, v.salt FROM ${vs}.vault k JOIN ${vs}.vault v ON v.subject = k.subject WHERE k.lookup = ANY($1::text[])`,
+            [keys],
+          );
           const subjectOf = new Map(found.map((r) => [r.lookup, r.subject]));
-          const subjects = [...new Set(found.map((r) => r.subject))];
-          const salts = subjects.length === 0 ? [] : await query<{ subject: string; kind: PersonalVaultRow['kind']; salt: string }>('vault.resolve', `SELECT DISTINCT subject, kind, salt FROM ${vs}.vault WHERE subject = ANY($1::text[])`, [subjects]);
+          const salts = found;
           const out = new Map<string, ResolvedSubject>();
           idNumbers.forEach((value, n) => {
             const lookup = keys[n]!;
@@ -635,7 +678,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       });
       let result: AppendResult;
       try {
-        result = await Promise.race([appendAttempts(streamId, prepared, expected, run, rows.length > 0 ? (client) => writeVault(client, streamId, rows) : undefined), deadline]);
+        result = await Promise.race([appendAttempts(streamId, prepared, expected, run, undefined, rows), deadline]);
       } finally {
         clearTimeout(timer);
       }

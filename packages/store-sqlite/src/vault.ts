@@ -59,10 +59,9 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
   const COLS = 'commitment, subject, kind, value, salt, lookup';
   const sql = present
     ? {
-        byCommitment: db.prepare('SELECT subject FROM certflow_personal WHERE commitment = ?').pluck(),
         byLookup: db.prepare('SELECT subject FROM certflow_personal WHERE lookup = ?').pluck(),
         salt: db.prepare('SELECT salt FROM certflow_personal WHERE subject = ? AND kind = ? LIMIT 1').pluck(),
-        insert: db.prepare(`INSERT INTO certflow_personal (${COLS}) VALUES (?, ?, ?, ?, ?, ?)`),
+        insert: db.prepare(`INSERT INTO certflow_personal (${COLS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commitment) DO NOTHING`),
         all: db.prepare(`SELECT ${COLS} FROM certflow_personal ORDER BY subject, kind, commitment`).raw(),
         drop: db.prepare('DELETE FROM certflow_personal WHERE subject = ?'),
         ofSubject: db.prepare(`SELECT ${COLS} FROM certflow_personal WHERE subject = ? ORDER BY kind, commitment`).raw(),
@@ -100,12 +99,16 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
     write(streamId, version, rows) {
       if (!sql) return;
       for (const r of rows) {
-        if (sql.byCommitment.get(r.commitment) !== undefined) continue;
         const salt = sql.salt.get(r.subject, r.kind) as string | undefined;
-        const owner = r.lookup === null ? undefined : (sql.byLookup.get(r.lookup) as string | undefined);
-        // Another writer made this person, or this subject's salt, first: the caller resolves again.
-        if ((salt !== undefined && salt !== r.salt) || (owner !== undefined && owner !== r.subject)) throw new ConcurrencyError(streamId, version, version);
-        sql.insert.run(r.commitment, r.subject, r.kind, JSON.stringify(r.value), r.salt, r.lookup);
+        // Another writer made this subject's salt first: the caller resolves again.
+        if (salt !== undefined && salt !== r.salt) throw new ConcurrencyError(streamId, version, version);
+        try {
+          sql.insert.run(r.commitment, r.subject, r.kind, JSON.stringify(r.value), r.salt, r.lookup);
+        } catch (err) {
+          // Another writer made this person (its lookup key) first: the caller resolves again.
+          if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /certflow_personal\.lookup/.test((err as Error).message)) throw new ConcurrencyError(streamId, version, version);
+          throw err;
+        }
       }
     },
   };
