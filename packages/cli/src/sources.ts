@@ -102,7 +102,7 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
     const { connectionString, schema } = pgLocation(spec);
     const { postgresStore } = await import('@certflow/store-postgres');
     try {
-      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true } : {}) });
+      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
     } catch (e) {
       throw cannotRead(redactUrl(spec), e);
     }
@@ -139,6 +139,9 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
       try {
         rows = await store.vault.rows();
       } catch (e) {
+        // A role without the vault's grant (the auditor), or a schema without a vault: the events alone.
+        const code = (e as { driverCode?: unknown })?.driverCode;
+        if (code === '42501' || code === '42P01' || code === '3F000') return undefined;
         throw cannotRead(label, e);
       }
       return { display: displayOfRows(rows), vault: rows };

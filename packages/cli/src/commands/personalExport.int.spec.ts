@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine, parsePersonalToken, type Actor, type Command } from '@certflow/core';
-import { testCalendar, testExamPlan, testProfile, testRoster, testRulePack } from '@certflow/core/testing';
+import { parsePersonalToken } from '@certflow/core';
+import { testRoster, testRulePack } from '@certflow/core/testing';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
-import { mask, tempDir } from '../testFixtures.js';
+import { formatTwoLog, mask, tempDir } from '../testFixtures.js';
+
+const roster = testRoster();
 
 async function cli(args: string[], cwd: string) {
   const io = bufferIo({ cwd });
@@ -14,39 +16,10 @@ async function cli(args: string[], cwd: string) {
   return { code, out: io.out(), err: io.err() };
 }
 
-const org: Actor = { id: 'org-1', role: 'applicant' };
-const centre: Actor = { id: 'centre-jinan', role: 'city-center' };
-const roster = testRoster();
-
-/** A SQLite store with a vault, holding a filing, an exam of three and two certificates: event format 2. */
-async function formatTwoStore(file: string) {
-  const store = sqliteStore({ file, personal: true });
-  let now = new Date('2020-06-01T10:00:00+08:00');
-  const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now });
-  let n = 0;
-  const run = async (type: string, actor: Actor, payload: unknown, streamId: string, day: string) => {
-    now = new Date(`2020-06-${day}T10:00:00+08:00`);
-    await engine.execute({ type, streamId, actor, commandId: `c-${++n}`, payload } as Command);
-  };
-  const APP = 'application-a1';
-  const EXAM = 'exam-e1';
-  await run('SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, APP, '01');
-  await run('AcceptApplication', centre, {}, APP, '02');
-  await run('StartPublicity', centre, {}, APP, '03');
-  await run('CompleteFiling', centre, { organizationCode: '0001' }, APP, '10');
-  await run('PlanExam', org, testExamPlan(APP, '2020-06-22'), EXAM, '11');
-  await run('FileExamPlan', org, {}, EXAM, '15');
-  await run('RecordResults', org, { results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i !== 1, score: i !== 1 ? 80 : 40 })) }, EXAM, '22');
-  await run('StartResultsPublicity', org, {}, EXAM, '23');
-  await run('ConfirmResults', centre, {}, EXAM, '30');
-  await run('IssueCertificates', org, {}, EXAM, '30');
-  return store;
-}
-
 describe('certflow export of a format-2 log (a store with a personal-data vault)', () => {
   it('the masked export holds no 身份证号, carries display forms outside the hash, and verifies and replays with exit 0', async () => {
     const dir = tempDir();
-    await (await formatTwoStore(join(dir, 'log.db'))).close();
+    await (await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }))).close();
     const exp = await cli(['export', 'log.db', '--out', 'masked.jsonl'], dir);
     expect(exp.code).toBe(0);
     const text = readFileSync(join(dir, 'masked.jsonl'), 'utf8');
@@ -72,7 +45,7 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
 
   it('--with-personal-data adds the vault: verify opens every commitment, and finds a forged value', async () => {
     const dir = tempDir();
-    await (await formatTwoStore(join(dir, 'log.db'))).close();
+    await (await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }))).close();
     const exp = await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir);
     expect(exp.code).toBe(0);
     const text = readFileSync(join(dir, 'full.jsonl'), 'utf8');
@@ -89,7 +62,7 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
 
   it('after an erasure every export still verifies and replays, and the report shows 「已删除」', async () => {
     const dir = tempDir();
-    const store = await formatTwoStore(join(dir, 'log.db'));
+    const store = await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }));
     let plannedRoster: { idNumber: string }[] = [];
     for await (const e of store.readAll()) if (e.type === 'ExamPlanned') plannedRoster = (e.data as { roster: { idNumber: string }[] }).roster;
     await store.vault!.eraseSubject(parsePersonalToken(plannedRoster[0]!.idNumber)!.subject, { reason: '保存期限届满', actor: { id: 'privacy-officer', role: 'provincial-center' } });
