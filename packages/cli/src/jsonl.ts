@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { PersonalKind, PersonalVaultRow } from '@certflow/core';
+import type { PersonalVaultRow } from '@certflow/core';
 
 /**
  * First line of a JSONL export written by `certflow export`: says whether ID
@@ -21,14 +21,17 @@ export interface ExportHeader {
 
 /**
  * A line between the header and the events of a format-2 export, outside
- * every hash: `display` gives the masked display form of one token of the
- * format-2 events (for reading only, it proves nothing); `vault` one row of
- * the personal-data vault (--with-personal-data), against which verify
- * checks that every commitment opens.
+ * every hash: `display` gives the masked display forms of tokens of the
+ * format-2 events, token → form, up to 1,000 a line (for reading only, they
+ * prove nothing); `vault` one row of the personal-data vault
+ * (--with-personal-data), against which verify checks that every commitment opens.
  */
 export interface PersonalLine {
-  certflowPersonal: { display: { token: string; kind: PersonalKind; masked: string } } | { vault: PersonalVaultRow };
+  certflowPersonal: { display: Record<string, string> } | { vault: PersonalVaultRow };
 }
+
+/** Display forms a line at most. */
+export const DISPLAY_PER_LINE = 1000;
 
 export function isPersonalLine(value: unknown): value is PersonalLine {
   const p = (value as { certflowPersonal?: unknown } | null)?.certflowPersonal;

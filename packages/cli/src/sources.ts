@@ -166,10 +166,14 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   const first = await lines.next();
   let pending: JsonlRecord | undefined = first.done ? undefined : first.value;
   const header = pending && 'value' in pending && isExportHeader(pending.value) ? pending.value : undefined;
-  // A format-2 export's personal lines follow the header, before the first event.
-  let personal: { display: Map<string, string>; vault?: PersonalVaultRow[] } | undefined;
+  // A format-2 export's personal lines follow the header, before the first event. The display
+  // forms become a map only when asked for (verify needs the vault rows, never the forms).
+  let personal: SourcePersonal | undefined;
   if (header && header.certflowExport.format === 2) {
     pending = undefined;
+    const chunks: Record<string, string>[] = [];
+    const vault: PersonalVaultRow[] = [];
+    let any = header.certflowExport.personal !== undefined;
     for (;;) {
       const next = await lines.next();
       if (next.done) break;
@@ -178,16 +182,24 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
         pending = r;
         break;
       }
-      personal ??= { display: new Map() };
+      any = true;
       const p = r.value.certflowPersonal;
-      if ('display' in p) personal.display.set(p.display.token, p.display.masked);
-      else {
-        personal.vault ??= [];
-        personal.vault.push(p.vault);
-        if (typeof p.vault.value === 'string') personal.display.set(personalToken(p.vault.subject, p.vault.commitment), maskPersonalValue(p.vault.kind, p.vault.value));
-      }
+      if ('display' in p) chunks.push(p.display);
+      else vault.push(p.vault);
     }
-    if (header.certflowExport.personal !== undefined) personal ??= { display: new Map() };
+    if (any) {
+      let display: Map<string, string> | undefined;
+      personal = {
+        get display() {
+          if (!display) {
+            display = displayOfRows(vault);
+            for (const c of chunks) for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
+          }
+          return display;
+        },
+        ...(vault.length > 0 || header.certflowExport.personal === 'vault' ? { vault } : {}),
+      };
+    }
   }
   const headerLine = header !== undefined && header.certflowExport.format !== 2;
   let consumed = false;

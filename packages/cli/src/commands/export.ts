@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { t } from '../locales/index.js';
 import { EXIT } from '../command.js';
-import { personalToken } from '@certflow/core';
-import { exportHeader, toJsonlLine } from '../jsonl.js';
+import { DISPLAY_PER_LINE, exportHeader, toJsonlLine } from '../jsonl.js';
 import { maskEvent } from '../mask.js';
 import { progress } from '../progress.js';
 import { CannotReadError, EmptySourceError, UsageError } from '../errors.js';
@@ -114,8 +113,16 @@ source), which appears only once the export is complete.`,
       if (personal && withVault && personal.vault) {
         for (const row of personal.vault) await out.write(toJsonlLine({ certflowPersonal: { vault: row } }));
       } else if (personal) {
-        const kinds = new Map((personal.vault ?? []).map((r) => [personalToken(r.subject, r.commitment), r.kind]));
-        for (const [token, text] of personal.display) await out.write(toJsonlLine({ certflowPersonal: { display: { token, kind: kinds.get(token) ?? 'name', masked: text } } }));
+        let chunk: Record<string, string> = {};
+        let n = 0;
+        for (const [token, text] of personal.display) {
+          chunk[token] = text;
+          if (++n % DISPLAY_PER_LINE === 0) {
+            await out.write(toJsonlLine({ certflowPersonal: { display: chunk } }));
+            chunk = {};
+          }
+        }
+        if (n % DISPLAY_PER_LINE !== 0) await out.write(toJsonlLine({ certflowPersonal: { display: chunk } }));
       }
       for await (const r of source.records()) {
         if ('error' in r) {
