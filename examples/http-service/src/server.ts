@@ -169,7 +169,7 @@ export function certflowServer(engine: Engine, options: CertflowServerOptions = 
           throw new BadRequest('the certificate number is not a valid URL escape');
         }
         res.setHeader('cache-control', 'no-store');
-        return send(res, 200, options.registry.verifyPublic({ number, name, idNumber }));
+        return send(res, 200, await options.registry.queryCertificate({ number, name, idNumber }));
       }
       if (req.method === 'POST' && url.pathname === '/commands') {
         const command = asCommand(await readJson(req));

@@ -1,6 +1,7 @@
 import { createChinaCalendar } from '@certflow/calendar';
 import { createEngine, verifyLog, type EventStore, type StoredEvent, type VerifyResult } from '@certflow/core';
 import { runStory, type Story, type StoryResult } from './runner.js';
+import { refreshDisplay } from './details.js';
 import { stories as allStories } from './stories/index.js';
 import { formatStory } from './timeline.js';
 
@@ -21,11 +22,13 @@ export async function runDemo(store: EventStore, print: (text: string) => void =
   const engine = createEngine({ store, rulePacks: stories.map((s) => s.pack), calendar: createChinaCalendar(), clock: () => now });
   const results: StoryResult[] = [];
   for (const story of stories) {
-    const result = await runStory(story, engine, (d) => (now = d));
+    const result = await runStory(story, engine, (d) => (now = d), () => refreshDisplay(store));
     print(formatStory(result));
     results.push(result);
   }
   const events: StoredEvent[] = [];
   for await (const e of store.readAll()) events.push(e);
-  return { stories: results, events: events.length, streams: new Set(events.map((e) => e.streamId)).size, verify: verifyLog(events) };
+  // With a vault (format 2), the check also opens every commitment.
+  const vault = store.vault ? await store.vault.rows() : undefined;
+  return { stories: results, events: events.length, streams: new Set(events.map((e) => e.streamId)).size, verify: verifyLog(events, vault ? { personal: { vault } } : {}) };
 }

@@ -13,7 +13,7 @@ const file = resolve(process.argv[2] ?? '.certflow/demo.sqlite');
 mkdirSync(resolve(file, '..'), { recursive: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 
-const store = sqliteStore({ file });
+const store = sqliteStore({ file, personal: true });
 try {
   const demo = await runDemo(store, (text) => console.log(text));
   const { verify } = demo;

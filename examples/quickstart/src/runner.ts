@@ -107,7 +107,7 @@ export function toRefusal(err: unknown): Refusal {
 }
 
 /** Runs one story on an engine whose clock `setNow` moves. */
-export async function runStory(story: Story, engine: Engine, setNow: (d: Date) => void): Promise<StoryResult> {
+export async function runStory(story: Story, engine: Engine, setNow: (d: Date) => void, afterStep: () => Promise<void> = async () => {}): Promise<StoryResult> {
   const lines: TimelineLine[] = [];
   const refusals: Refusal[] = [];
   let today = '';
@@ -119,6 +119,7 @@ export async function runStory(story: Story, engine: Engine, setNow: (d: Date) =
     },
     async step(who, text, run, details) {
       const r = await run();
+      await afterStep();
       lines.push({ date: today, who: who.name, text: `${text} → ${r.state.state}`, details: details?.(r) ?? [], refused: false });
       return r;
     },

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import type { PersonalVaultRow } from '@certflow/core';
 
 /**
  * First line of a JSONL export written by `certflow export`: says whether ID
@@ -9,10 +10,32 @@ import type { Readable } from 'node:stream';
  */
 export interface ExportHeader {
   certflowExport: {
-    format: 1;
+    /** 1: before event format 2 (a masked file cannot be verified); 2: personal lines may follow the header. */
+    format: 1 | 2;
     masked: boolean;
+    /** Format 2: what the personal lines after the header carry: masked display forms, or the vault (--with-personal-data). */
+    personal?: 'display' | 'vault';
     note: string;
   };
+}
+
+/**
+ * A line between the header and the events of a format-2 export, outside
+ * every hash: `display` gives the masked display forms of tokens of the
+ * format-2 events, token → form, up to 1,000 a line (for reading only, they
+ * prove nothing); `vault` one row of the personal-data vault
+ * (--with-personal-data), against which verify checks that every commitment opens.
+ */
+export interface PersonalLine {
+  certflowPersonal: { display: Record<string, string> } | { vault: PersonalVaultRow };
+}
+
+/** Display forms a line at most. */
+export const DISPLAY_PER_LINE = 1000;
+
+export function isPersonalLine(value: unknown): value is PersonalLine {
+  const p = (value as { certflowPersonal?: unknown } | null)?.certflowPersonal;
+  return typeof p === 'object' && p !== null && ('display' in p || 'vault' in p);
 }
 
 export const MASKED_NOTE =
@@ -20,7 +43,14 @@ export const MASKED_NOTE =
 export const UNMASKED_NOTE =
   'Events as stored, verifiable with certflow verify. Contains personal ID numbers (身份证号): keep it as confidential as the store itself.';
 
-export function exportHeader(masked: boolean): ExportHeader {
+export const MASKED_NOTE_2 =
+  'Events as stored, verifiable with certflow verify: personal values of format-2 events are tokens (subject and salted commitment), their masked display forms are on certflowPersonal lines outside every hash and prove nothing. ID numbers (身份证号) of format-1 events are masked, and those events cannot be verified.';
+export const VAULT_NOTE =
+  'Events as stored with the personal-data vault (certflowPersonal lines: values and salts), verifiable with certflow verify, which also checks that every commitment opens. Contains personal ID numbers (身份证号): keep it as confidential as the store itself.';
+
+export function exportHeader(masked: boolean, personal?: 'display' | 'vault'): ExportHeader {
+  if (personal === 'vault') return { certflowExport: { format: 2, masked: false, personal, note: VAULT_NOTE } };
+  if (personal === 'display') return { certflowExport: { format: 2, masked, personal, note: masked ? MASKED_NOTE_2 : UNMASKED_NOTE } };
   return { certflowExport: { format: 1, masked, note: masked ? MASKED_NOTE : UNMASKED_NOTE } };
 }
 

@@ -1,11 +1,26 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CertflowError, hasTransparency, type EventStore, type TransparencyLog } from '@certflow/core';
+import { CertflowError, hasTransparency, maskPersonalValue, personalToken, type EventStore, type PersonalVaultRow, type TransparencyLog } from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { isExportHeader, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
+import { isExportHeader, isPersonalLine, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
 
 export type SourceKind = 'jsonl' | 'sqlite' | 'postgres';
+
+/** What a source knows of the personal values of its format-2 events. */
+export interface SourcePersonal {
+  /** The masked display form of each token it knows (an erased subject's tokens are unknown). */
+  display: Map<string, string>;
+  /** The vault's rows, when the source carries the values (a store, or an export --with-personal-data). */
+  vault?: PersonalVaultRow[];
+}
+
+/** Display forms of the tokens the vault rows open. */
+export function displayOfRows(rows: readonly PersonalVaultRow[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) if (typeof r.value === 'string') out.set(personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, r.value));
+  return out;
+}
 
 /** One event as read from a source (not yet verified), or a line that is not JSON. */
 export type SourceRecord = { event: unknown; line?: number } | { error: string; line: number };
@@ -24,6 +39,12 @@ export interface Source {
   fraction?(): number | undefined;
   /** The store a SQLite or PostgreSQL source reads, opened read-only (to read one stream of it: replay); none for JSONL. */
   store?: EventStore;
+  /**
+   * The personal data the source carries beside its events: a store's vault,
+   * or a format-2 export's certflowPersonal lines (display forms, or vault rows
+   * with --with-personal-data). Undefined when it carries none.
+   */
+  personal?(): Promise<SourcePersonal | undefined>;
   close(): Promise<void>;
 }
 
@@ -81,7 +102,7 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
     const { connectionString, schema } = pgLocation(spec);
     const { postgresStore } = await import('@certflow/store-postgres');
     try {
-      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true } : {}) });
+      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
     } catch (e) {
       throw cannotRead(redactUrl(spec), e);
     }
@@ -91,7 +112,8 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
   if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${spec} is a directory, not a SQLite file`);
   const { sqliteStore } = await import('@certflow/store-sqlite');
   try {
-    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true } : {}) });
+    // Read-only, the vault is read where the file has one (nothing is created); a store written to gets none.
+    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
   } catch (e) {
     throw cannotRead(spec, e, options.readOnly ? 'read' : 'write');
   }
@@ -111,6 +133,19 @@ function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
       }
     },
     ...(hasTransparency(store) ? { transparency: store.transparency } : {}),
+    async personal() {
+      if (!store.vault) return undefined;
+      let rows: PersonalVaultRow[];
+      try {
+        rows = await store.vault.rows();
+      } catch (e) {
+        // A role without the vault's grant (the auditor), or a schema without a vault: the events alone.
+        const code = (e as { driverCode?: unknown })?.driverCode;
+        if (code === '42501' || code === '42P01' || code === '3F000') return undefined;
+        throw cannotRead(label, e);
+      }
+      return { display: displayOfRows(rows), vault: rows };
+    },
     close: () => store.close().catch(() => undefined),
   };
 }
@@ -129,20 +164,57 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   const stream = input as { bytesRead?: number };
   const lines = readJsonl(input);
   const first = await lines.next();
-  const pending: JsonlRecord | undefined = first.done ? undefined : first.value;
+  let pending: JsonlRecord | undefined = first.done ? undefined : first.value;
   const header = pending && 'value' in pending && isExportHeader(pending.value) ? pending.value : undefined;
+  // A format-2 export's personal lines follow the header, before the first event. The display
+  // forms become a map only when asked for (verify needs the vault rows, never the forms).
+  let personal: SourcePersonal | undefined;
+  if (header && header.certflowExport.format === 2) {
+    pending = undefined;
+    const chunks: Record<string, string>[] = [];
+    const vault: PersonalVaultRow[] = [];
+    let any = header.certflowExport.personal !== undefined;
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) break;
+      const r = next.value;
+      if (!('value' in r) || !isPersonalLine(r.value)) {
+        pending = r;
+        break;
+      }
+      any = true;
+      const p = r.value.certflowPersonal;
+      if ('display' in p) chunks.push(p.display);
+      else vault.push(p.vault);
+    }
+    if (any) {
+      let display: Map<string, string> | undefined;
+      personal = {
+        get display() {
+          if (!display) {
+            display = displayOfRows(vault);
+            for (const c of chunks) for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
+          }
+          return display;
+        },
+        ...(vault.length > 0 || header.certflowExport.personal === 'vault' ? { vault } : {}),
+      };
+    }
+  }
+  const headerLine = header !== undefined && header.certflowExport.format !== 2;
   let consumed = false;
   return {
     kind: 'jsonl',
     label: spec === '-' ? '(stdin)' : spec,
     header,
     fraction: () => (size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined),
+    personal: async () => personal,
     async *records() {
       if (consumed) throw new Error('a JSONL source can be read once');
       consumed = true;
       const toRecord = (r: JsonlRecord): SourceRecord =>
         'error' in r ? r : { event: r.value, line: r.line };
-      if (pending && !header) yield toRecord(pending);
+      if (pending && (!header || !headerLine)) yield toRecord(pending);
       for await (const r of lines) yield toRecord(r);
     },
     async close() {

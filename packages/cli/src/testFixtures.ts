@@ -3,7 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { idCardCheckCharacter, memoryStore, type NewEvent, type StoredEvent } from '@certflow/core';
+import { createEngine, idCardCheckCharacter, memoryStore, type Actor, type Command, type EventStore, type NewEvent, type StoredEvent } from '@certflow/core';
+import { testCalendar, testExamPlan, testProfile, testRoster, testRulePack } from '@certflow/core/testing';
 
 export const ID_1 = `37010219900101123${idCardCheckCharacter('37010219900101123')}`;
 export const ID_2 = `35010219851231002${idCardCheckCharacter('35010219851231002')}`;
@@ -82,3 +83,32 @@ export function writeJsonl(file: string, lines: unknown[]): string {
   writeFileSync(file, `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`);
   return file;
 }
+
+const org: Actor = { id: 'org-1', role: 'applicant' };
+const centre: Actor = { id: 'centre-jinan', role: 'city-center' };
+
+/** Runs a filing, an exam of three (two pass) and its two certificates on a store with a vault: event format 2. */
+export async function formatTwoLog<S extends EventStore>(store: S): Promise<S> {
+  const roster = testRoster();
+  let now = new Date('2020-06-01T10:00:00+08:00');
+  const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now });
+  let n = 0;
+  const run = async (type: string, actor: Actor, payload: unknown, streamId: string, day: string) => {
+    now = new Date(`2020-06-${day}T10:00:00+08:00`);
+    await engine.execute({ type, streamId, actor, commandId: `c-${++n}`, payload } as Command);
+  };
+  const APP = 'application-a1';
+  const EXAM = 'exam-e1';
+  await run('SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, APP, '01');
+  await run('AcceptApplication', centre, {}, APP, '02');
+  await run('StartPublicity', centre, {}, APP, '03');
+  await run('CompleteFiling', centre, { organizationCode: '0001' }, APP, '10');
+  await run('PlanExam', org, testExamPlan(APP, '2020-06-22'), EXAM, '11');
+  await run('FileExamPlan', org, {}, EXAM, '15');
+  await run('RecordResults', org, { results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i !== 1, score: i !== 1 ? 80 : 40 })) }, EXAM, '22');
+  await run('StartResultsPublicity', org, {}, EXAM, '23');
+  await run('ConfirmResults', centre, {}, EXAM, '30');
+  await run('IssueCertificates', org, {}, EXAM, '30');
+  return store;
+}
+

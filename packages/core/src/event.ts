@@ -33,6 +33,8 @@ export interface EventMeta {
   rulePack?: RulePackRef | null;
   /** SHA-256 of the command that appended the event (the engine's `commandFingerprint`); absent on events written otherwise or before it was recorded. */
   commandFingerprint?: string;
+  /** `2`: the event's personal fields hold tokens (subject and salted commitment), the values are in the store's vault; absent: format 1, values in clear. */
+  format?: 2;
 }
 
 /** What a writer hands to `append`: the store assigns version, position and hashes. */
@@ -83,6 +85,7 @@ export const eventMetaSchema = z.object({
   commandId: z.string().min(1),
   correlationId: z.string().min(1),
   rulePack: z.object({ id: z.string().min(1), version: z.string().min(1) }).nullable().optional(),
+  format: z.literal(2).optional(),
 });
 
 export const streamIdSchema = z

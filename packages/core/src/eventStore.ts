@@ -1,6 +1,7 @@
 import { ConcurrencyError, ValidationError, type ExpectedVersion, type ValidationIssue } from './errors.js';
 import type { NewEvent, StoredEvent } from './event.js';
 import type { RecordedCommand } from './commandClaims.js';
+import type { PersonalVault, PersonalVaultRow } from './personal/format2.js';
 
 export type { ExpectedVersion } from './errors.js';
 
@@ -10,6 +11,12 @@ export interface AppendOptions {
    * `'no-stream'`: the stream must not exist. `'any'`: no check.
    */
   expectedVersion: ExpectedVersion;
+  /**
+   * Rows for the store's personal-data vault (`EventStore.vault`), written in
+   * the same transaction as the events: the values and salts behind the
+   * tokens of format-2 events. A store without a vault refuses them.
+   */
+  personal?: PersonalVaultRow[];
 }
 
 export interface AppendResult {
@@ -112,6 +119,12 @@ export interface EventStore {
    * before the check keeps importing and verifying).
    */
   findCommand?(commandId: string): Promise<RecordedCommand | undefined>;
+  /**
+   * The personal-data vault: a store that has one takes `AppendOptions.personal`
+   * and the engine writes format-2 events to it (personal values as tokens,
+   * see `PERSONAL_FORMAT`); a store without one gets format-1 events.
+   */
+  vault?: PersonalVault;
 }
 
 /** Shared expectedVersion check: throws ConcurrencyError on mismatch. */

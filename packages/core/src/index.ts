@@ -68,6 +68,7 @@ export type {
   RetryOptions,
 } from './eventStore.js';
 export { memoryStore } from './memoryStore.js';
+export type { MemoryStoreOptions } from './memoryStore.js';
 export { commandClaims, commandConflict } from './commandClaims.js';
 export type { CommandClaim, RecordedCommand } from './commandClaims.js';
 export { verifyLog } from './verifyLog.js';
@@ -181,7 +182,7 @@ export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/che
 export { EVENTS, EVENT_CATALOGUE, eventDataIssues, isCatalogued, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
 export type { CataloguedEvent, CataloguedEvents, StoredEventOf, EventType, ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
 export { createLogChecker, positionMap, StreamHeadTable } from './verifyLog.js';
-export type { LogChecker, PositionRegistry } from './verifyLog.js';
+export type { LogChecker, PersonalCheck, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';
 export { personalEventFields } from './streams/personalFields.js';
 export {
@@ -193,8 +194,37 @@ export {
   personalFieldPaths,
   personalKindOf,
   maskPersonalValue,
+  checkErase,
+  checkVaultRows,
+  erasedSubjectOf,
+  erasureEvent,
+  erasureRecord,
+  erasureStreamId,
+  holdsPersonalTokens,
+  PERSONAL_ERASED,
+  markPersonalFormat,
+  newSubjectId,
+  parsePersonalToken,
+  PERSONAL_FORMAT,
+  personalizePayload,
+  personalLookupKey,
+  personalToken,
+  personalValues,
+  refuseVaultRows,
 } from './personal/index.js';
-export type { PersonalCommitment, PersonalFieldPath, PersonalKind } from './personal/index.js';
+export type {
+  PersonalCommitment,
+  PersonalFieldPath,
+  PersonalKind,
+  EraseOptions,
+  ErasureRecord,
+  PersonalVault,
+  PersonalVaultRow,
+  ResolvedSubject,
+} from './personal/index.js';
+export { personalEventFieldsOf } from './streams/personalFields.js';
+export { applyRetention, subjectFacts } from './engine/retention.js';
+export type { RetentionOptions, RetentionPolicy, SubjectFacts } from './engine/retention.js';
 
 // The store author's kit moved to `@certflow/core/store`; these stay here for code written before.
 /** @deprecated Import it from `@certflow/core/store`. */

@@ -63,6 +63,7 @@ export const ISSUE_CODES = [
   'no_base_case',
   // stores
   'no_transparency_log',
+  'invalid_personal_row',
 ] as const;
 
 /** A code of `ISSUE_CODES`. */

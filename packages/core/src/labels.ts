@@ -46,6 +46,7 @@ export const LABELS = {
     QuotaPlaceReserved: l('名额已占用', 'quota place reserved'),
     QuotaPlaceReleased: l('名额已释放', 'quota place released'),
     SerialsAllocated: l('证书编号已分配', 'serials allocated'),
+    PersonalDataErased: l('个人信息已删除', 'personal data erased'),
   } satisfies Record<EventType, Label> & Record<string, Label>,
   commands: {
     SubmitApplication: l('提交申请', 'submit application'),

@@ -15,13 +15,119 @@ import { checkImport } from './importEvents.js';
 import { commandClaims, commandConflict, type RecordedCommand } from './commandClaims.js';
 import { memoryTransparencyLog } from './transparency/memoryTree.js';
 import type { TransparentEventStore } from './transparency/log.js';
+import { randomBytes } from 'node:crypto';
+import { ConcurrencyError, NotFoundError } from './errors.js';
+import {
+  checkErase,
+  erasureEvent,
+  erasureRecord,
+  erasureStreamId,
+  type EraseOptions,
+  type ErasureRecord,
+  checkVaultRows,
+  personalLookupKey,
+  refuseVaultRows,
+  type PersonalVault,
+  type PersonalVaultRow,
+  type ResolvedSubject,
+} from './personal/format2.js';
+import type { PersonalKind } from './personal/fields.js';
+
+export interface MemoryStoreOptions {
+  /**
+   * Keep a personal-data vault (`store.vault`): the engine then writes
+   * format-2 events, personal values as tokens. `secret` keys the vault's
+   * lookup from 身份证号 to subject (default: 32 random bytes).
+   */
+  personal?: boolean | { secret?: Uint8Array };
+}
+
+/** The vault of a store held in memory. */
+interface MemoryVault extends Omit<PersonalVault, 'eraseSubject'> {
+  /** Refuses rows that clash with the vault (ConcurrencyError on `streamId`); else returns the rows to write. */
+  check(streamId: string, version: number, rows: PersonalVaultRow[]): PersonalVaultRow[];
+  write(rows: PersonalVaultRow[]): void;
+  /** Drops a subject's rows, salts and lookup keys. */
+  drop(subject: string): void;
+}
+
+function memoryVault(secret: Uint8Array): MemoryVault {
+  const byCommitment = new Map<string, PersonalVaultRow>();
+  const lookups = new Map<string, string>();
+  const salts = new Map<string, string>();
+  const saltKey = (subject: string, kind: PersonalKind) => `${subject}\u0000${kind}`;
+  return {
+    async resolve(idNumbers) {
+      const out = new Map<string, ResolvedSubject>();
+      for (const value of idNumbers) {
+        const lookup = personalLookupKey(secret, 'id-number', value);
+        const subject = lookups.get(lookup);
+        const found: ResolvedSubject = { lookup, salts: {} };
+        if (subject !== undefined) {
+          found.subject = subject;
+          for (const kind of ['id-number', 'name'] as const) {
+            const salt = salts.get(saltKey(subject, kind));
+            if (salt !== undefined) found.salts[kind] = salt;
+          }
+        }
+        out.set(value, found);
+      }
+      return out;
+    },
+    async lookupKeys(values) {
+      return values.map((v) => personalLookupKey(secret, v.kind, v.value));
+    },
+    async rows(subjects) {
+      const wanted = subjects ? new Set(subjects) : undefined;
+      return [...byCommitment.values()]
+        .filter((r) => !wanted || wanted.has(r.subject))
+        .map((r) => structuredClone(r))
+        .sort((a, b) => (a.subject + a.kind + a.commitment < b.subject + b.kind + b.commitment ? -1 : 1));
+    },
+    check(streamId, version, rows) {
+      const fresh: PersonalVaultRow[] = [];
+      const lookupsNow = new Map<string, string>();
+      const saltsNow = new Map<string, string>();
+      for (const r of rows) {
+        if (byCommitment.has(r.commitment)) continue;
+        const salt = salts.get(saltKey(r.subject, r.kind)) ?? saltsNow.get(saltKey(r.subject, r.kind));
+        const owner = r.lookup === null ? undefined : (lookups.get(r.lookup) ?? lookupsNow.get(r.lookup));
+        // Another writer made this person, or this subject's salt, first: the caller resolves again.
+        if ((salt !== undefined && salt !== r.salt) || (owner !== undefined && owner !== r.subject))
+          throw new ConcurrencyError(streamId, version, version);
+        saltsNow.set(saltKey(r.subject, r.kind), r.salt);
+        if (r.lookup !== null) lookupsNow.set(r.lookup, r.subject);
+        fresh.push(structuredClone(r));
+      }
+      return fresh;
+    },
+    drop(subject) {
+      for (const [c, r] of byCommitment) {
+        if (r.subject !== subject) continue;
+        byCommitment.delete(c);
+        salts.delete(saltKey(subject, r.kind));
+        if (r.lookup !== null) lookups.delete(r.lookup);
+      }
+    },
+    write(rows) {
+      for (const r of rows) {
+        byCommitment.set(r.commitment, r);
+        salts.set(saltKey(r.subject, r.kind), r.salt);
+        if (r.lookup !== null) lookups.set(r.lookup, r.subject);
+      }
+    },
+  };
+}
 
 /**
  * An event store held in memory: for tests, demos and short-lived tools.
  * Appends are atomic (a batch is sealed before anything is written) and
  * events are deep-copied in and out, so callers cannot change the log.
  */
-export function memoryStore(): TransparentEventStore {
+export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventStore {
+  const vault = options.personal
+    ? memoryVault((typeof options.personal === 'object' ? options.personal.secret : undefined) ?? randomBytes(32))
+    : undefined;
   // Each event is kept as its JSON text: reading parses a fresh copy (about
   // twice as fast as structuredClone), and nothing a caller holds can reach
   // what is stored.
@@ -70,10 +176,45 @@ export function memoryStore(): TransparentEventStore {
 
   return {
     transparency: tree.log,
+    ...(vault
+      ? {
+          vault: {
+            resolve: async (ids: readonly string[]) => {
+              assertOpen('vault.resolve');
+              return vault.resolve(ids);
+            },
+            rows: async (subjects?: readonly string[]) => {
+              assertOpen('vault.rows');
+              return vault.rows(subjects);
+            },
+            lookupKeys: async (values: Parameters<PersonalVault['lookupKeys']>[0]) => {
+              assertOpen('vault.lookupKeys');
+              return vault.lookupKeys(values);
+            },
+            eraseSubject: async (subjectId: string, eraseOptions: EraseOptions): Promise<ErasureRecord> => {
+              assertOpen('vault.eraseSubject');
+              const { subject, ...how } = checkErase(subjectId, eraseOptions);
+              const streamId = erasureStreamId(subject);
+              const recorded = streams.get(streamId)?.[0];
+              if (recorded) return erasureRecord(read(recorded));
+              const rows = await vault.rows([subject]);
+              if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
+              const event = erasureEvent(subject, rows.map((r) => r.commitment), how);
+              const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
+              const [sealed] = sealEvents(streamId, { version: 0, hash: null }, [base + 1], [event]);
+              vault.drop(subject);
+              write([sealed!]);
+              return erasureRecord(sealed!);
+            },
+          },
+        }
+      : {}),
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       assertOpen('append');
       const { expectedVersion } = prepareAppend(streamId, events, options);
+      if (!vault) refuseVaultRows(options.personal);
+      const personal = vault ? checkVaultRows(options.personal) : [];
       const stream = streams.get(streamId) ?? [];
       const last = stream[stream.length - 1];
       checkExpectedVersion(streamId, expectedVersion, last?.version ?? 0);
@@ -84,6 +225,8 @@ export function memoryStore(): TransparentEventStore {
       const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
       const positions = events.map((_, i) => base + i + 1);
       const sealed = sealEvents(streamId, { version: last?.version ?? 0, hash: last?.hash ?? null }, positions, events);
+      const rows = vault ? vault.check(streamId, last?.version ?? 0, personal) : [];
+      vault?.write(rows);
       write(sealed);
       // The sealed events are new objects the store keeps no reference to.
       return { nextExpectedVersion: sealed[sealed.length - 1]!.version, events: sealed };

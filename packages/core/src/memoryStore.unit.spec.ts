@@ -1,7 +1,7 @@
 import { describeEventStoreConformance } from './testing/index.js';
 import { memoryStore } from './memoryStore.js';
 
-describeEventStoreConformance('memoryStore', () => memoryStore());
+describeEventStoreConformance('memoryStore', () => memoryStore(), { personal: () => memoryStore({ personal: true }) });
 
 import { describe, expect, it } from 'vitest';
 import { testEvents } from './testing/eventFactory.js';

@@ -1,6 +1,16 @@
 import { storedEventSchema, type StoredEvent } from './event.js';
 import { computeEventHash } from './hash.js';
 import { jsonIssues } from './validateEvents.js';
+import { openPersonalCommitment } from './personal/commitment.js';
+import { erasedSubjectOf, personalTokensIn, type PersonalVaultRow } from './personal/format2.js';
+
+/** What `verifyLog` checks the personal fields of format-2 events against (`--with-personal-data`). */
+export interface PersonalCheck {
+  /** The vault's rows. */
+  vault: Iterable<PersonalVaultRow>;
+  /** Subjects erased besides those whose `PersonalDataErased` event is in the log: their tokens open nothing any more, and that is no problem. */
+  erased?: Iterable<string>;
+}
 
 export type LogProblemKind =
   | 'schema' // the envelope is malformed
@@ -9,7 +19,8 @@ export type LogProblemKind =
   | 'version-gap' // a version is missing (deleted events)
   | 'version-order' // a version repeats or goes backwards (inserted or reordered events)
   | 'position-order' // a position does not increase within a stream (reordered or rewritten positions)
-  | 'duplicate-position'; // two events claim one global position
+  | 'duplicate-position' // two events claim one global position
+  | 'personal-unopened'; // given the vault: a format-2 token whose commitment the vault does not open (and whose subject was not erased)
 
 export interface LogProblem {
   streamId: string;
@@ -191,7 +202,23 @@ export interface LogChecker {
   result(): VerifyResult;
 }
 
-export function createLogChecker(options: { heads?: Map<string, StreamHead>; positions?: PositionRegistry } = {}): LogChecker {
+export function createLogChecker(options: { heads?: Map<string, StreamHead>; positions?: PositionRegistry; personal?: PersonalCheck } = {}): LogChecker {
+  const vault = options.personal ? new Map([...options.personal.vault].map((r) => [r.commitment, r])) : undefined;
+  const erased = new Set(options.personal?.erased ?? []);
+  // Tokens the vault does not open, checked against the erasures at the end (an erasure may be recorded later in the log).
+  const unopened: { problem: LogProblem; subject: string }[] = [];
+  const checkPersonal = (event: StoredEvent) => {
+    if (!vault) return;
+    const erasedHere = erasedSubjectOf(event);
+    if (erasedHere !== undefined) erased.add(erasedHere);
+    if (event.meta.format !== 2) return;
+    for (const token of personalTokensIn(event.data)) {
+      const row = vault.get(token.commitment);
+      if (row && row.subject === token.subject && openPersonalCommitment(token.commitment, row.value, row.salt)) continue;
+      const detail = row ? `the vault row of ${token.commitment} does not open it for subject ${token.subject}` : `the vault holds no value for ${token.commitment} of subject ${token.subject}`;
+      unopened.push({ problem: { streamId: event.streamId, version: event.version, position: event.position, kind: 'personal-unopened', detail }, subject: token.subject });
+    }
+  };
   const heads = new StreamHeadTable(options.heads);
   // Slots of the given heads are not streams of this log until an event of theirs is read.
   let seenCount = 0;
@@ -277,12 +304,17 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
       return;
     }
     heads.setSlot(at, { version: event.version, hash: event.hash, position: event.position });
+    checkPersonal(event);
+  };
+  const result = (): VerifyResult => {
+    const all = [...problems, ...unopened.filter((u) => !erased.has(u.subject)).map((u) => u.problem)];
+    return { ok: all.length === 0, problems: all, streams: seenCount, events: count };
   };
   return {
     check,
     heads,
     broken,
-    result: () => ({ ok: problems.length === 0, problems, streams: seenCount, events: count }),
+    result,
   };
 }
 
@@ -297,7 +329,7 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
  *
  * `heads` lets the check continue streams that already exist elsewhere (import).
  */
-export function verifyLog(events: Iterable<unknown>, options: { heads?: Map<string, StreamHead> } = {}): VerifyResult {
+export function verifyLog(events: Iterable<unknown>, options: { heads?: Map<string, StreamHead>; personal?: PersonalCheck } = {}): VerifyResult {
   const checker = createLogChecker(options);
   for (const raw of events) checker.check(raw);
   return checker.result();

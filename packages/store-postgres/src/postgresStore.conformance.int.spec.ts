@@ -10,9 +10,19 @@ describe.skipIf(skip)('postgresStore', () => {
   // Every store the suite opens gets its own, empty schema; all are dropped afterwards.
   const schemas: string[] = [];
   afterAll(() => dropSchemas(schemas));
-  describeEventStoreConformance('postgresStore', () => {
-    const schema = testSchemaName('conf');
-    schemas.push(schema);
-    return postgresStore({ connectionString: PG_URL, schema, pool: { max: 12 } });
-  });
+  describeEventStoreConformance(
+    'postgresStore',
+    () => {
+      const schema = testSchemaName('conf');
+      schemas.push(schema);
+      return postgresStore({ connectionString: PG_URL, schema, pool: { max: 12 } });
+    },
+    {
+      personal: () => {
+        const schema = testSchemaName('vault');
+        schemas.push(schema);
+        return postgresStore({ connectionString: PG_URL, schema, personal: true });
+      },
+    },
+  );
 });

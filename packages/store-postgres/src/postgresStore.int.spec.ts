@@ -26,7 +26,7 @@ describe.skipIf(skip)('postgresStore', () => {
       await client.connect();
       const rows = (await client.query(`SELECT version FROM "${schema}".migrations ORDER BY version`)).rows;
       await client.end();
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }, { version: 8 }]);
       // A store opened later finds the schema in place.
       const later = postgresStore({ connectionString: PG_URL, schema });
       await later.append('exam-1', testEvents(1), { expectedVersion: 0 });

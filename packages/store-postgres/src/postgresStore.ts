@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import {
   ConcurrencyError,
+  NotFoundError,
   StoreUnavailableError,
   ValidationError,
   checkImport,
@@ -25,7 +26,22 @@ import {
   type TransparentEventStore,
   type ValidationIssue,
 } from '@certflow/core';
-import { prepareAppend, StoreClosedError } from '@certflow/core/store';
+import {
+  checkErase,
+  checkVaultRows,
+  erasureEvent,
+  erasureRecord,
+  erasureStreamId,
+  personalLookupKey,
+  prepareAppend,
+  refuseVaultRows,
+  StoreClosedError,
+  type ErasureRecord,
+  type PersonalVault,
+  type PersonalVaultRow,
+  type ResolvedSubject,
+} from '@certflow/core/store';
+import { randomBytes } from 'node:crypto';
 import { ChangeSignal } from './changeSignal.js';
 import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
 import { COMMAND_CONFLICT, checkSchemaName, migrate } from './schema.js';
@@ -69,6 +85,13 @@ export interface PostgresStoreOptions {
    * SchemaNotFoundError; append, import and subscribe throw ReadOnlyStoreError.
    */
   readOnly?: boolean;
+  /**
+   * Keep a personal-data vault (`store.vault`, in the schema `<schema>_personal`,
+   * created by migration 8): the engine then writes format-2 events, each 身份证号
+   * and name a token, the values in the vault, written in the append's
+   * transaction. Read-only, the vault is read if the role may. Default false.
+   */
+  personal?: boolean;
   /** How long opening a connection may take before the call fails with StoreUnavailableError (`not-written`), in ms. Default 5,000. */
   connectTimeoutMs?: number;
   /**
@@ -305,6 +328,24 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     types,
   };
 
+  // An append with vault rows, still one statement in autocommit: the rows go in only if
+  // append_batch took the events (the same statement, so the same transaction); a lookup key
+  // another writer took meanwhile (the same person made twice) is a unique violation that
+  // rolls both back, a lost race the engine retries.
+  const appendWithVaultStatement = {
+    name: `cf_batch_vault_${schema}`,
+    text: `WITH b AS MATERIALIZED (
+             SELECT head_version, head_hash, first_position, hashes${extendTreeItem(schema)} FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)
+           ), ins AS (
+             INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
+             SELECT r.* FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS r, b
+              WHERE b.first_position IS NOT NULL
+             ON CONFLICT (commitment) DO NOTHING
+           )
+           SELECT * FROM b`,
+    types,
+  };
+
   /** The stored events: what was sent plus the versions, positions and hashes the server assigned. */
   const stored = (streamId: string, p: Prepared, row: AppendRow): StoredEvent[] => {
     const first = row.first_position!;
@@ -354,7 +395,22 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
    * One round trip: append_batch in autocommit, so the statement is its own
    * transaction and the reply arrives after the commit.
    */
-  const attemptAppend = async (streamId: string, p: Prepared, expected: ExpectedVersion, run: AppendRun): Promise<Attempt> => {
+  const vaultColumns = (rows: PersonalVaultRow[]) => [
+    rows.map((r) => r.commitment),
+    rows.map((r) => r.subject),
+    rows.map((r) => r.kind),
+    rows.map((r) => JSON.stringify(r.value)),
+    rows.map((r) => r.salt),
+    rows.map((r) => r.lookup),
+  ];
+  const attemptAppend = async (
+    streamId: string,
+    p: Prepared,
+    expected: ExpectedVersion,
+    run: AppendRun,
+    before?: (client: PoolClient) => Promise<void>,
+    vaultRows?: PersonalVaultRow[],
+  ): Promise<Attempt> => {
     const wanted = expected === 'any' ? null : expected === 'no-stream' ? 0 : expected;
     const values = [
       streamId,
@@ -365,11 +421,26 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       p.forms.map((f) => f.data).join('\n'),
       p.forms.map((f) => f.meta).join('\n'),
     ];
+    if (before) return attemptWithVault(streamId, p, values, run, before);
+    if (hooks.afterReserve && vaultRows?.length) {
+      // The test seam's transaction: the rows go in with the same statement shape, before the events.
+      return attemptWithVault(streamId, p, values, run, async (client) => {
+        const [c, subject, kind, value, salt, lookup] = vaultColumns(vaultRows);
+        await client.query(
+          `INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT (commitment) DO NOTHING`,
+          [c, subject, kind, value, salt, lookup],
+        );
+      });
+    }
     if (hooks.afterReserve) return attemptInTransaction(streamId, p, values, hooks.afterReserve, run);
     const client = await connectFor(run);
     let row: AppendRow;
     try {
-      row = (await send<AppendRow>(client, run, { ...appendStatement, values }))[0]!;
+      const statement = vaultRows && vaultRows.length > 0
+        ? { ...appendWithVaultStatement, values: [...values, ...vaultColumns(vaultRows)] }
+        : { ...appendStatement, values };
+      row = (await send<AppendRow>(client, run, statement))[0]!;
     } catch (e) {
       if (driverCode(e) === '23505') {
         client.release();
@@ -387,6 +458,47 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     if (row.first_position === null) return { ok: false, actual: row.head_version };
     const events = stored(streamId, p, row);
     return { ok: true, result: { nextExpectedVersion: events[events.length - 1]!.version, events } };
+  };
+
+  /**
+   * An append with work on the vault in the same transaction (`before`: vault
+   * rows written, or a subject's rows deleted): BEGIN, the vault, append_batch,
+   * COMMIT. A unique key taken meanwhile (another writer made the same person)
+   * rolls everything back and is a lost race.
+   */
+  const attemptWithVault = async (streamId: string, p: Prepared, values: unknown[], run: AppendRun, before: (client: PoolClient) => Promise<void>): Promise<Attempt> => {
+    const client = await connectFor(run);
+    let healthy = false;
+    let committing = false;
+    try {
+      await client.query('BEGIN');
+      let row: AppendRow;
+      try {
+        await before(client);
+        row = (await client.query<AppendRow>({ ...appendStatement, values })).rows[0]!;
+      } catch (e) {
+        await client.query('ROLLBACK');
+        healthy = true;
+        if (driverCode(e) === '23505') return { ok: false };
+        if (e instanceof ConcurrencyError) throw e;
+        throw e;
+      }
+      if (row.first_position === null) {
+        await client.query('ROLLBACK');
+        healthy = true;
+        return { ok: false, actual: row.head_version };
+      }
+      committing = true;
+      await send(client, run, { text: 'COMMIT' });
+      healthy = true;
+      const events = stored(streamId, p, row);
+      return { ok: true, result: { nextExpectedVersion: events[events.length - 1]!.version, events } };
+    } catch (e) {
+      if (e instanceof ConcurrencyError) throw e;
+      throw toStoreError(e, 'append', true, committing ? 'sent' : 'connect');
+    } finally {
+      client.release(!healthy);
+    }
   };
 
   /** The same inside an explicit transaction, held open by the test hook before COMMIT. */
@@ -432,23 +544,122 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   };
 
   /** The append's attempts (an `'any'` append retries a lost race), without the deadline. */
-  const appendAttempts = async (streamId: string, prepared: Prepared, expected: ExpectedVersion, run: AppendRun): Promise<AppendResult> => {
+  const appendAttempts = async (
+    streamId: string,
+    prepared: Prepared,
+    expected: ExpectedVersion,
+    run: AppendRun,
+    before?: (client: PoolClient) => Promise<void>,
+    vaultRows?: PersonalVaultRow[],
+  ): Promise<AppendResult> => {
     for (let attempt = 0; ; attempt++) {
-      const r = await attemptAppend(streamId, prepared, expected, run);
+      const r = await attemptAppend(streamId, prepared, expected, run, before, vaultRows);
       if (r.ok) return r.result;
       // Lost a race for the version (unique key) or the head did not match.
-      if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES) continue;
+      if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES && !before && !vaultRows?.length) continue;
       throw new ConcurrencyError(streamId, expected, r.actual ?? (await streamVersion(streamId, 'append')));
     }
   };
 
+  // The personal-data vault (option `personal`), in "<schema>_personal".
+  const personal = options.personal === true;
+  const vs = `"${schema}_personal"`;
+  let secretLoaded: Promise<Buffer> | undefined;
+  const vaultSecret = (): Promise<Buffer> => {
+    secretLoaded ??= (async () => {
+      if (!readOnly) await query('vault', `INSERT INTO ${vs}.secret (one, secret) VALUES (1, $1) ON CONFLICT (one) DO NOTHING`, [randomBytes(32)], true);
+      const rows = await query<{ secret: Buffer }>('vault', `SELECT secret FROM ${vs}.secret WHERE one = 1`);
+      if (!rows[0]) throw new StoreUnavailableError('vault', 'not-written', { detail: `${vs}.secret holds no secret` });
+      return rows[0].secret;
+    })().catch((e: unknown) => {
+      secretLoaded = undefined;
+      throw e;
+    });
+    return secretLoaded;
+  };
+  type VaultRow = { commitment: string; subject: string; kind: PersonalVaultRow['kind']; value: string; salt: string; lookup: string | null };
+  const toVaultRow = (r: VaultRow): PersonalVaultRow => ({ commitment: r.commitment, subject: r.subject, kind: r.kind, value: JSON.parse(r.value) as unknown, salt: r.salt, lookup: r.lookup });
+  const vault: PersonalVault | undefined = personal
+    ? {
+        async resolve(idNumbers) {
+          const secret = await vaultSecret();
+          const keys = idNumbers.map((v) => personalLookupKey(secret, 'id-number', v));
+          // One round trip: each lookup key's subject with the subject's salt of each kind.
+          const found = await query<{ lookup: string; subject: string; kind: PersonalVaultRow['kind']; salt: string }>(
+            'vault.resolve',
+            `SELECT DISTINCT k.lookup, k.subject, v.kind, v.salt FROM ${vs}.vault k JOIN ${vs}.vault v ON v.subject = k.subject WHERE k.lookup = ANY($1::text[])`,
+            [keys],
+          );
+          const subjectOf = new Map(found.map((r) => [r.lookup, r.subject]));
+          const salts = found;
+          const out = new Map<string, ResolvedSubject>();
+          idNumbers.forEach((value, n) => {
+            const lookup = keys[n]!;
+            const subject = subjectOf.get(lookup);
+            const r: ResolvedSubject = { lookup, salts: {} };
+            if (subject !== undefined) {
+              r.subject = subject;
+              for (const s of salts) if (s.subject === subject) r.salts[s.kind] = s.salt;
+            }
+            out.set(value, r);
+          });
+          return out;
+        },
+        async lookupKeys(values) {
+          const secret = await vaultSecret();
+          return values.map((v) => personalLookupKey(secret, v.kind, v.value));
+        },
+        async rows(subjects) {
+          const cols = 'commitment, subject, kind, value, salt, lookup';
+          const order = 'ORDER BY subject COLLATE "C", kind COLLATE "C", commitment COLLATE "C"';
+          const rows = subjects
+            ? await query<VaultRow>('vault.rows', `SELECT ${cols} FROM ${vs}.vault WHERE subject = ANY($1::text[]) ${order}`, [[...subjects]])
+            : await query<VaultRow>('vault.rows', `SELECT ${cols} FROM ${vs}.vault ${order}`);
+          return rows.map(toVaultRow);
+        },
+        async eraseSubject(subjectId, eraseOptions): Promise<ErasureRecord> {
+          if (readOnly) throw new ReadOnlyStoreError(schema, 'eraseSubject');
+          const { subject, ...how } = checkErase(subjectId, eraseOptions);
+          const streamId = erasureStreamId(subject);
+          const recorded = async () => {
+            const first = (await query<EventRow>('eraseSubject', `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND version = 1`, [streamId]))[0];
+            return first ? erasureRecord(toStoredEvent(first)) : undefined;
+          };
+          const before = await recorded();
+          if (before) return before;
+          const rows = await vault!.rows([subject]);
+          if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
+          const prepared = prepare([erasureEvent(subject, rows.map((r) => r.commitment), how)]);
+          const run: AppendRun = { sent: false, abandoned: false };
+          try {
+            const result = await appendAttempts(streamId, prepared, 'no-stream', run, async (client) => {
+              await client.query(`DELETE FROM ${vs}.vault WHERE subject = $1`, [subject]);
+            });
+            signal.wake();
+            signal.notifyOthers();
+            return erasureRecord(result.events[0]!);
+          } catch (e) {
+            // Erased meanwhile by another process: its record.
+            if (e instanceof ConcurrencyError) {
+              const other = await recorded();
+              if (other) return other;
+            }
+            throw e;
+          }
+        },
+      }
+    : undefined;
+
   const store: TransparentEventStore = {
+    ...(vault ? { vault } : {}),
     transparency: postgresTransparency((text, values) => query('transparency', text, values), schema, { readOnly }),
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'append');
       // expectedVersion is an int4 column here: at most 2^31−1.
       const { expectedVersion: expected } = prepareAppend(streamId, events, options, INT4_MAX);
+      if (!personal) refuseVaultRows(options.personal);
+      const rows = personal ? checkVaultRows(options.personal) : [];
       commandClaims(events); // a batch recording two commands under one id is refused before anything is sent
       if (closed || !isMigrated) await ready('append');
       const prepared = prepare(events);
@@ -467,7 +678,7 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       });
       let result: AppendResult;
       try {
-        result = await Promise.race([appendAttempts(streamId, prepared, expected, run), deadline]);
+        result = await Promise.race([appendAttempts(streamId, prepared, expected, run, undefined, rows), deadline]);
       } finally {
         clearTimeout(timer);
       }

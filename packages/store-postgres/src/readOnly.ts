@@ -82,6 +82,7 @@ export async function removeEmptyLog(at: PgLogLocation): Promise<boolean> {
       return false;
     }
     await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}_personal" CASCADE`);
     await client.query('COMMIT');
     return true;
   } catch (e) {

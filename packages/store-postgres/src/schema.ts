@@ -397,6 +397,29 @@ $fn$;
     description: 'the tree stores nodes from level 4 up and gap rows instead of leaf rows, and extend_tree writes only when one of them completes (see treeSchema.ts)',
     sql: (s) => treeBlocksSchema(s, schemaKey(s)),
   },
+  {
+    // The personal-data vault, in its own schema <schema>_personal: a role granted SELECT on
+    // every table of <schema> (the auditor) reads the events and never the vault, which is
+    // granted separately (docs/store-postgres.md, Privileges). The events never reference it.
+    version: 8,
+    description: 'personal-data vault: <schema>_personal.vault (values, salts, lookup keys of format-2 tokens) and <schema>_personal.secret',
+    sql: (s) => `
+CREATE SCHEMA IF NOT EXISTS "${s}_personal";
+CREATE TABLE IF NOT EXISTS "${s}_personal".vault (
+  commitment text PRIMARY KEY CHECK (commitment ~ '^[0-9a-f]{64}$'),
+  subject    text NOT NULL CHECK (subject ~ '^[0-9a-f]{32}$'),
+  kind       text NOT NULL CHECK (kind IN ('id-number', 'name')),
+  value      text NOT NULL,
+  salt       text NOT NULL,
+  lookup     text UNIQUE
+);
+CREATE INDEX IF NOT EXISTS vault_subject ON "${s}_personal".vault (subject, kind);
+CREATE TABLE IF NOT EXISTS "${s}_personal".secret (
+  one    integer PRIMARY KEY CHECK (one = 1),
+  secret bytea   NOT NULL CHECK (length(secret) >= 32)
+);
+`,
+  },
 ];
 
 /**

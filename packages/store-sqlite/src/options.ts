@@ -32,6 +32,12 @@ export interface SqliteStoreOptions {
    * check; damage is then reported when a read or append meets it.
    */
   checkOnOpen?: 'quick' | 'none';
+  /**
+   * Keep a personal-data vault (`store.vault`, tables `certflow_personal` and
+   * `certflow_personal_secret`): the engine then writes format-2 events, each
+   * 身份证号 and name a token, the values in the vault. Default false.
+   */
+  personal?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -41,6 +47,7 @@ export interface ResolvedOptions {
   pollIntervalMs: number;
   readOnly: boolean;
   checkOnOpen: 'quick' | 'none';
+  personal: boolean;
 }
 
 const SYNCHRONOUS: readonly Synchronous[] = ['FULL', 'NORMAL'];
@@ -79,6 +86,15 @@ export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
       });
     }
   }
+  if (opts.personal !== undefined && typeof opts.personal !== 'boolean') {
+    issues.push({
+      path: ['options', 'personal'],
+      code: 'invalid_type',
+      message: `expected true or false, received ${JSON.stringify(opts.personal) ?? String(opts.personal)}`,
+      expected: 'boolean',
+      received: JSON.stringify(opts.personal) ?? String(opts.personal),
+    });
+  }
   if (opts.readOnly !== undefined && typeof opts.readOnly !== 'boolean') {
     issues.push({
       path: ['options', 'readOnly'],
@@ -105,5 +121,6 @@ export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
     pollIntervalMs: (opts.pollIntervalMs as number | undefined) ?? 100,
     readOnly: opts.readOnly === true,
     checkOnOpen: (opts.checkOnOpen as 'quick' | 'none' | undefined) ?? 'quick',
+    personal: opts.personal === true,
   };
 }

@@ -9,5 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-conformance-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeEventStoreConformance('sqliteStore (file)', () => sqliteStore({ file: join(dir, `store-${++n}.db`) }));
-describeEventStoreConformance('sqliteStore (:memory:)', () => sqliteStore({ file: ':memory:' }));
+describeEventStoreConformance('sqliteStore (file)', () => sqliteStore({ file: join(dir, `store-${++n}.db`) }), {
+  personal: () => sqliteStore({ file: join(dir, `store-${++n}.db`), personal: true }),
+});
+describeEventStoreConformance('sqliteStore (:memory:)', () => sqliteStore({ file: ':memory:' }), { personal: () => sqliteStore({ file: ':memory:', personal: true }) });

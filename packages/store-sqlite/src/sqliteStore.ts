@@ -4,6 +4,7 @@ import {
   ConcurrencyError,
   CorruptStoreError,
   StoreUnavailableError,
+  NotFoundError,
   ValidationError,
   checkExpectedVersion,
   checkImport,
@@ -12,6 +13,7 @@ import {
   runSubscription,
   subscriptionSet,
   sealEvents,
+  type Actor,
   type AppendOptions,
   type AppendResult,
   type ExpectedVersion,
@@ -25,7 +27,19 @@ import {
   type Subscription,
   type TransparentEventStore,
 } from '@certflow/core';
-import { prepareAppend } from '@certflow/core/store';
+import {
+  checkErase,
+  checkVaultRows,
+  erasureEvent,
+  erasureRecord,
+  erasureStreamId,
+  prepareAppend,
+  refuseVaultRows,
+  type ErasureRecord,
+  type PersonalVault,
+  type PersonalVaultRow,
+} from '@certflow/core/store';
+import { hasVault, openVault, type SqliteVault } from './vault.js';
 import { StoreBusyError, StoreClosedError, StoreReadOnlyError } from './errors.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
 import { COMMAND_ID_SQL, leaveInRollbackMode, openDatabase, openDatabaseReadOnly } from './schema.js';
@@ -95,6 +109,15 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
   let tree: ReturnType<typeof openTree>;
   try {
     tree = openTree(db, () => assertOpen('transparency'));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  let vault: SqliteVault | undefined;
+  try {
+    // Read-only, a file without the vault's tables has no vault (nothing is created).
+    vault = opts.personal && (!opts.readOnly || hasVault(db)) ? openVault(db, opts.readOnly) : undefined;
   } catch (err) {
     db.close();
     throw err;
@@ -187,7 +210,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     return row ? { commandId, fingerprint: String(row[0]), streamId: row[1], position: Number(row[2]) } : undefined;
   };
 
-  const appendTx = db.transaction((streamId: string, events: NewEvent[], expected: ExpectedVersion): StoredEvent[] => {
+  const appendTx = db.transaction((streamId: string, events: NewEvent[], expected: ExpectedVersion, personal: PersonalVaultRow[]): StoredEvent[] => {
     const head = headOf(streamId);
     checkExpectedVersion(streamId, expected, head.version);
     // Under the write lock: no other writer can record the same commandId meanwhile.
@@ -197,6 +220,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     }
     const base = sql.maxPosition.get() as number;
     const sealed = sealEvents(streamId, head, events.map((_, i) => base + i + 1), events);
+    if (personal.length > 0) vault!.write(streamId, head.version, personal); // the vault rows, in the same transaction
     insertAll(sealed);
     return sealed;
   });
@@ -214,16 +238,63 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     insertAll(events);
   });
 
+  const eraseTx = db.transaction((subject: string, how: { reason: string; actor: Actor; at: Date }): ErasureRecord => {
+    const streamId = erasureStreamId(subject);
+    const recorded = (sql.readStream.all(streamId, 1, 1) as Row[])[0];
+    if (recorded) return erasureRecord(toEventChecked(recorded));
+    const rows = vault!.rows([subject]);
+    if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
+    const event = erasureEvent(subject, rows.map((r) => r.commitment), how);
+    const base = sql.maxPosition.get() as number;
+    const [sealed] = sealEvents(streamId, { version: 0, hash: null }, [base + 1], [event]);
+    vault!.drop(subject);
+    insertAll([sealed!]);
+    return erasureRecord(sealed!);
+  });
+
+  const vaultApi: PersonalVault | undefined = vault && {
+    eraseSubject: async (subjectId, eraseOptions) => {
+      assertOpen('append');
+      const { subject, ...how } = checkErase(subjectId, eraseOptions);
+      refuseIfDamaged();
+      let record: ErasureRecord;
+      try {
+        record = eraseTx.immediate(subject, how);
+        tree.commit();
+      } catch (err) {
+        tree.abort();
+        throw busy(err, 'eraseSubject');
+      }
+      notify();
+      return record;
+    },
+    resolve: async (idNumbers) => {
+      assertOpen('vault.resolve');
+      return reading('vault.resolve', () => vault!.resolve(idNumbers));
+    },
+    lookupKeys: async (values) => {
+      assertOpen('vault.lookupKeys');
+      return reading('vault.lookupKeys', () => vault!.lookupKeys(values));
+    },
+    rows: async (subjects) => {
+      assertOpen('vault.rows');
+      return reading('vault.rows', () => vault!.rows(subjects));
+    },
+  };
+
   return {
     transparency: tree.log,
+    ...(vaultApi ? { vault: vaultApi } : {}),
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       assertOpen('append');
       const { expectedVersion: expected } = prepareAppend(streamId, events, options);
+      if (!vault) refuseVaultRows(options.personal);
+      const personal = vault ? checkVaultRows(options.personal) : [];
       refuseIfDamaged();
       let sealed: StoredEvent[];
       try {
-        sealed = appendTx.immediate(streamId, events, expected);
+        sealed = appendTx.immediate(streamId, events, expected, personal);
         tree.commit();
       } catch (err) {
         tree.abort();

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { t } from '../locales/index.js';
 import { EXIT } from '../command.js';
-import { exportHeader, toJsonlLine } from '../jsonl.js';
+import { DISPLAY_PER_LINE, exportHeader, toJsonlLine } from '../jsonl.js';
 import { maskEvent } from '../mask.js';
 import { progress } from '../progress.js';
 import { CannotReadError, EmptySourceError, UsageError } from '../errors.js';
@@ -13,7 +13,7 @@ import type { CliIo } from '../io.js';
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write a log as JSONL to stdout (ID numbers masked unless --unmasked)',
-  usage: 'export <source> [--unmasked] [--out <file>]',
+  usage: 'export <source> [--unmasked | --with-personal-data] [--out <file>]',
   description: `
 Writes every event of <source> to standard output, one JSON object per line in
 log order, after a header line that says whether the export is masked.
@@ -22,6 +22,17 @@ By default every 身份证号 in event data and meta is masked (3701**********12
 an export travels further than the store, so it carries no personal ID numbers
 unless someone chose so. A masked export can be read by report but its hashes
 cannot be recomputed, so verify and import refuse it.
+
+Events of format 2 (a store with a personal-data vault) hold no personal
+value: each 身份证号 and name is a token (subject and salted commitment). They
+are written exactly as stored, so the masked export verifies and replays;
+the masked display forms of the tokens follow the header on certflowPersonal
+lines, outside every hash, labelled as such (they prove nothing).
+
+--with-personal-data writes the vault instead of the display forms (values
+and salts, on certflowPersonal lines) and every event verbatim: verify then
+also checks that every commitment opens. It contains personal ID numbers;
+keep it as confidential as the store.
 
 --unmasked writes the events exactly as stored: a verifiable, importable
 archive. It contains personal ID numbers; keep it as confidential as the store.
@@ -37,6 +48,15 @@ source), which appears only once the export is complete.`,
 导出文件流转范围比存储更广，因此除非有人特意选择，它不携带个人身份证号。
 脱敏导出可由 report 读取，但其哈希无法复算，因此 verify 和 import 拒绝接受。
 
+格式 2 的事件（带个人信息库的存储）不含个人信息：每个身份证号和姓名都是一个
+令牌（主体标识和加盐承诺值）。它们按原样写出，因此脱敏导出可以验证和重放；
+令牌的脱敏显示形式写在标头之后的 certflowPersonal 行中，位于所有哈希之外，
+并如此标明（它们不证明任何事情）。
+
+--with-personal-data 写出个人信息库（值和盐值，写在 certflowPersonal 行中）
+而非显示形式，并原样写出每个事件：verify 随后还检查每个承诺值都能打开。
+它包含个人身份证号，须与存储同等保密。
+
 --unmasked 原样写出存储中的事件：可验证、可导入的归档。它包含个人身份证号，
 须与存储同等保密。
 
@@ -44,6 +64,11 @@ source), which appears only once the export is complete.`,
 （导出从不覆盖，更不会覆盖其数据源），且文件在导出完成后才出现。`,
   options: {
     unmasked: { type: 'boolean', description: 'write events verbatim (verifiable; contains ID numbers)', descriptionZh: '原样写出事件（可验证；包含身份证号）' },
+    'with-personal-data': {
+      type: 'boolean',
+      description: 'add the personal-data vault (verify checks every commitment opens; contains ID numbers)',
+      descriptionZh: '附上个人信息库（verify 检查每个承诺值都能打开；包含身份证号）',
+    },
     out: { type: 'string', short: 'o', description: 'write to a new file instead of standard output', descriptionZh: '写入一个新文件而非标准输出', value: 'file' },
   },
   positionals: { names: ['source'], min: 1 },
@@ -51,8 +76,17 @@ source), which appears only once the export is complete.`,
     const outFile = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
     if (values.out === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--out <file>' } }, 'export');
     if (outFile && existsSync(outFile)) throw new UsageError({ key: 'export.exists', values: { file: values.out } }, 'export');
+    if (values.unmasked === true && values['with-personal-data'] === true) throw new UsageError('give --unmasked or --with-personal-data, not both', 'export');
     const source = await openSource(positionals[0]!, io);
-    const masked = values.unmasked !== true;
+    const withVault = values['with-personal-data'] === true;
+    const masked = values.unmasked !== true && !withVault;
+    let personal: Awaited<ReturnType<NonNullable<typeof source.personal>>>;
+    try {
+      personal = await source.personal?.();
+    } catch (e) {
+      await source.close();
+      throw e;
+    }
     const bar = progress(io, 'export', { locale });
     let count = 0;
     let unreadable = 0;
@@ -75,7 +109,21 @@ source), which appears only once the export is complete.`,
           });
     let complete = false;
     try {
-      await out.write(toJsonlLine(exportHeader(masked)));
+      await out.write(toJsonlLine(exportHeader(masked, personal ? (withVault && personal.vault ? 'vault' : 'display') : undefined)));
+      if (personal && withVault && personal.vault) {
+        for (const row of personal.vault) await out.write(toJsonlLine({ certflowPersonal: { vault: row } }));
+      } else if (personal) {
+        let chunk: Record<string, string> = {};
+        let n = 0;
+        for (const [token, text] of personal.display) {
+          chunk[token] = text;
+          if (++n % DISPLAY_PER_LINE === 0) {
+            await out.write(toJsonlLine({ certflowPersonal: { display: chunk } }));
+            chunk = {};
+          }
+        }
+        if (n % DISPLAY_PER_LINE !== 0) await out.write(toJsonlLine({ certflowPersonal: { display: chunk } }));
+      }
       for await (const r of source.records()) {
         if ('error' in r) {
           unreadable++;
@@ -83,7 +131,9 @@ source), which appears only once the export is complete.`,
           io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error} (skipped)\n`);
           continue;
         }
-        await out.write(toJsonlLine(masked ? maskEvent(r.event) : r.event));
+        // A format-2 event holds no personal value: written as stored, it verifies.
+        const verbatim = !masked || (r.event as { meta?: { format?: unknown } } | null)?.meta?.format === 2;
+        await out.write(toJsonlLine(verbatim ? r.event : maskEvent(r.event)));
         bar.update(++count, undefined, source.fraction?.());
       }
       await out.flush();

@@ -122,6 +122,7 @@ describe.skipIf(!pgUp)('certflow with a postgres:// source', () => {
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}_personal" CASCADE`);
     await client.end();
   });
 

@@ -48,7 +48,7 @@ source could not be read or the target could not be written.`,
     if (sourceKind(from) !== 'jsonl') throw new UsageError({ key: 'usage.notJsonl', values: { file: from } }, 'import');
     const source = await openSource(from, io);
     try {
-      if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'imported');
+      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'imported');
       const refuse = (lines: string[]) => {
         if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
         else if (values.verbose || lines.length === 1) io.stderr.write(`${lines.join('\n')}\n${t(locale, 'import.nothing', { target })}\n`);

@@ -152,7 +152,7 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
     let result: ReplayResult;
     let spilled: SpilledLog | undefined;
     try {
-      if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'replayed');
+      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'replayed');
       const events = async function* () {
         for await (const r of source.records()) {
           if ('error' in r) unreadable.push(r);

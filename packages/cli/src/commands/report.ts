@@ -135,11 +135,13 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
     const source = await openSource(positionals[0]!, io);
     const spill = await adaptiveSpill();
     try {
+      const personal = await source.personal?.();
       const collector = reportCollector(
         {
           source: source.label,
           locale,
-          masked: source.header?.certflowExport.masked === true,
+          masked: source.header?.certflowExport.masked === true && source.header.certflowExport.format !== 2,
+          ...(personal ? { display: personal.display } : {}),
           deadlines: oracle,
           region,
           versions: { ...toolVersions(), packs: [] },

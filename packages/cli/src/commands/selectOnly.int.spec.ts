@@ -9,7 +9,8 @@ import { createAuditorRole } from '../../../store-postgres/src/testing/auditorRo
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../store-postgres/src/testing/pgTestEnv.js';
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
-import { buildFixtureLog, tempDir, writeJsonl } from '../testFixtures.js';
+import { buildFixtureLog, formatTwoLog, tempDir, writeJsonl } from '../testFixtures.js';
+import { postgresStore } from '@certflow/store-postgres';
 
 const { skip } = await postgresForTests();
 
@@ -32,6 +33,41 @@ async function schemaExists(schema: string): Promise<boolean> {
 describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
   const schemas: string[] = [];
   afterAll(() => dropSchemas(schemas));
+
+  it('a format-2 log: the auditor verifies the events without the vault; with the vault\'s own grant, verify opens every commitment', async () => {
+    const dir = tempDir();
+    const schema = testSchemaName('cli_vault');
+    schemas.push(schema);
+    await (await formatTwoLog(postgresStore({ connectionString: PG_URL, schema, personal: true }))).close();
+    const auditor = await createAuditorRole(schema);
+    try {
+      const url = `${auditor.url}?schema=${schema}`;
+      const v = await cli(['verify', url], dir);
+      expect(v.err).toBe('');
+      expect(v.code).toBe(0);
+      const masked = await cli(['export', url], dir);
+      expect(masked.code, masked.err).toBe(0);
+      expect(JSON.parse(masked.out.split('\n')[0]!).certflowExport).toMatchObject({ format: 1, masked: true });
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      try {
+        await admin.query(`GRANT USAGE ON SCHEMA "${schema}_personal" TO "${auditor.role}"`);
+        await admin.query(`GRANT SELECT ON ALL TABLES IN SCHEMA "${schema}_personal" TO "${auditor.role}"`);
+        expect(await cli(['verify', url], dir)).toMatchObject({ code: 0 });
+        const full = await cli(['export', url, '--with-personal-data'], dir);
+        expect(JSON.parse(full.out.split('\n')[0]!).certflowExport).toMatchObject({ format: 2, personal: 'vault' });
+        // A value changed in the vault no longer opens its commitment.
+        await admin.query(`UPDATE "${schema}_personal".vault SET value = '"别人"' WHERE kind = 'name' AND commitment = (SELECT min(commitment) FROM "${schema}_personal".vault WHERE kind = 'name')`);
+        const forged = await cli(['verify', url], dir);
+        expect(forged.code).toBe(1);
+        expect(forged.out).toContain('personal-unopened');
+      } finally {
+        await admin.end();
+      }
+    } finally {
+      await auditor.drop();
+    }
+  });
 
   it('verify, replay, report and export all run with only USAGE on the schema and SELECT on its tables', async () => {
     const dir = tempDir();

@@ -1,4 +1,4 @@
-import { createLogChecker, positionRanges, verifyLog, type LogProblem } from '@certflow/core';
+import { createLogChecker, positionRanges, verifyLog, type LogProblem, type PersonalVaultRow } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { EmptySourceError, MaskedExportError } from '../errors.js';
@@ -88,10 +88,12 @@ export async function verifySource(
      * (no problem found so far, this event included): import writes as it reads.
      */
     afterEach?: (event: unknown, clean: boolean) => Promise<void> | void;
+    /** The personal-data vault's rows (a store's, or an export's --with-personal-data): every commitment of format-2 events must open. */
+    vault?: PersonalVaultRow[];
   } = {},
 ): Promise<VerifyReport> {
   const notJson: VerifyProblem[] = [];
-  const checker = createLogChecker({ positions: positionRanges() });
+  const checker = createLogChecker({ positions: positionRanges(), ...(options.vault ? { personal: { vault: options.vault } } : {}) });
   const brokenHeads = headsCollector();
   const packs = packsCollector();
   const comparer = options.kept ? headsComparer(options.kept) : undefined;
@@ -191,12 +193,13 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
     const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
     const source = await openSource(positionals[0]!, io);
     try {
-      if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'verified');
+      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'verified');
+      const personal = await source.personal?.();
       const bar = progress(io, 'verify', { json: values.json === true, locale });
       const checkpointOf = checkpointCheck(values, io);
       let report: VerifyReport & { checkpoint?: unknown };
       try {
-        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
+        report = await verifySource(source, { ...(personal?.vault ? { vault: personal.vault } : {}), ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
       } finally {
         bar.done();
       }

@@ -1,4 +1,13 @@
-import { chinaLocalDate, createLogChecker, positionRanges, type LogChecker, type StoredEvent } from '@certflow/core';
+import {
+  chinaLocalDate,
+  createLogChecker,
+  parsePersonalToken,
+  PERSONAL_ERASED_DISPLAY,
+  PERSONAL_WITHHELD_DISPLAY,
+  positionRanges,
+  type LogChecker,
+  type StoredEvent,
+} from '@certflow/core';
 import { headsCollector, packsCollector } from '../heads.js';
 import { maskEvent } from '../mask.js';
 import type { ReportLocale } from './labels.js';
@@ -75,6 +84,24 @@ export interface ReportOptions {
   stream?: string;
   /** Words findings' messages in the report's language (the CLI passes its pack texts); default: as recorded. */
   wordFinding?: FindingWording;
+  /**
+   * The masked display forms of the tokens of format-2 events (from the
+   * store's vault or the export's certflowPersonal lines). A token it does not
+   * know is an erased subject's: shown as 「已删除」. Without it, tokens show `***`.
+   */
+  display?: ReadonlyMap<string, string>;
+}
+
+/** A copy of a format-2 event with each token replaced by its display form. */
+function showTokens<T>(value: T, display: ReadonlyMap<string, string> | undefined): T {
+  if (typeof value === 'string') return (parsePersonalToken(value) ? (display ? (display.get(value) ?? PERSONAL_ERASED_DISPLAY) : PERSONAL_WITHHELD_DISPLAY) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => showTokens(v, display)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = showTokens(v, display);
+    return out as T;
+  }
+  return value;
 }
 
 /** The first pass over a log: integrity, heads, packs, and one small index entry per stream. */
@@ -139,7 +166,8 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
       heads.add(raw);
       packs.add(raw);
       if (!looksLikeEvent(raw)) return;
-      const e = maskEvent(raw);
+      const masked = maskEvent(raw);
+      const e = masked.meta?.format === 2 ? { ...masked, data: showTokens(masked.data, options.display) } : masked;
       events++;
       if (e.meta.at > lastAt) lastAt = e.meta.at;
       let entry = index.get(e.streamId);

@@ -95,7 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const engine: Engine = {
     execute: localized(async (command: Command) => {
-      const result = await executeWithRetry(command, makeEnv, maxRetries);
+      const result = await executeWithRetry(command, makeEnv, maxRetries, store);
       const receipts = receiptsOf?.(result);
       return receipts ? { ...result, receipts } : result;
     }),

@@ -13,6 +13,21 @@ import { checkStep, deadlineMissedData, streamDeadlines } from './deadlines.js';
 import { commandRange } from '../streams/history.js';
 import { commandConflict } from '../commandClaims.js';
 import type { ExecuteResult } from './types.js';
+import { personalFieldPaths, type PersonalFieldPath } from '../personal/fields.js';
+import { keyedPayload, markPersonalFormat, personalizePayload, type PersonalVaultRow } from '../personal/format2.js';
+import { personalEventFieldsOf } from '../streams/personalFields.js';
+import type { z } from 'zod';
+
+const payloadFields = new WeakMap<z.ZodType, PersonalFieldPath[]>();
+/** The personal fields of a command's payload schema (computed once per schema). */
+function personalPayloadFields(schema: z.ZodType): PersonalFieldPath[] {
+  let fields = payloadFields.get(schema);
+  if (!fields) {
+    fields = personalFieldPaths(schema);
+    payloadFields.set(schema, fields);
+  }
+  return fields;
+}
 
 /**
  * A commandId that recorded events on this stream is being used again: the
@@ -133,7 +148,16 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
 
   const payloadResult = definition.payload.safeParse(command.payload ?? {});
   if (!payloadResult.success) throw new ValidationError(zodIssues(payloadResult.error, ['payload']), command.type);
-  const deciding = { ...command, payload: payloadResult.data };
+  // The command's personal values are validated in clear above; from here on deciders, machines and
+  // events see tokens (format 2) when the store keeps a vault, and the vault rows go with the append.
+  let personalRows: PersonalVaultRow[] = [];
+  let payload = payloadResult.data;
+  if (env.store.vault) {
+    const personalized = await personalizePayload(payload, personalPayloadFields(definition.payload), env.store.vault);
+    payload = personalized.payload;
+    personalRows = personalized.rows;
+  }
+  const deciding = { ...command, payload };
   const state = stateOf(stream).state;
   if (stream.version === 0 && !definition.creates) throw new InvalidTransitionError(command.streamId, command.type, state, 'the stream has no events');
 
@@ -155,7 +179,10 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
       snapshot = foldEvents(machines[machine], [e], snapshot);
     }
     const meta = { ...env.meta, rulePack: { id: pack.id, version: pack.version } };
-    const appended = await env.store.append(command.streamId, events.map((e) => ({ type: e.type, data: e.data, meta })), { expectedVersion: stream.version });
+    const fields = personalEventFieldsOf(machine);
+    const sealed = events.map((e) => markPersonalFormat({ type: e.type, data: e.data, meta }, fields[e.type]));
+    const options = personalRows.length > 0 ? { expectedVersion: stream.version, personal: personalRows } : { expectedVersion: stream.version };
+    const appended = await env.store.append(command.streamId, sealed, options);
     const next = toStreamState(command.streamId, machine, snapshot, appended.nextExpectedVersion, appended.events[appended.events.length - 1]?.meta.at ?? stream.at);
     result = { streamId: command.streamId, version: appended.nextExpectedVersion, state: next, events: appended.events, decision: decided.decision };
   } catch (err) {
@@ -186,9 +213,9 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
 }
 
 /** Retries a command after a concurrency conflict (the stream moved under it), at most `maxRetries` times. */
-export async function executeWithRetry(raw: unknown, makeEnv: (command: Command) => () => DecideEnv, maxRetries: number): Promise<ExecuteResult> {
+export async function executeWithRetry(raw: unknown, makeEnv: (command: Command) => () => DecideEnv, maxRetries: number, store?: DecideEnv['store']): Promise<ExecuteResult> {
   const command = parseCommand(raw);
-  const fingerprint = commandFingerprint(command);
+  const fingerprint = store ? await fingerprintOf(command, store) : commandFingerprint(command);
   const envOf = makeEnv(command);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -197,6 +224,20 @@ export async function executeWithRetry(raw: unknown, makeEnv: (command: Command)
       if (!(err instanceof ConcurrencyError) || attempt >= maxRetries) throw err;
     }
   }
+}
+
+/**
+ * The command's fingerprint. To a store with a vault, personal values count by
+ * their lookup keys (an HMAC under the vault's secret), never in clear: the
+ * fingerprint sits in the events, and a bare hash over a command whose only
+ * unknown is one 身份证号 would give the number away to a search.
+ */
+async function fingerprintOf(command: Command, store: DecideEnv['store']): Promise<string> {
+  const definition = commandDefinition(command.type);
+  if (!store.vault || !definition) return commandFingerprint(command);
+  const fields = personalPayloadFields(definition.payload);
+  if (fields.length === 0) return commandFingerprint(command);
+  return commandFingerprint({ ...command, payload: (await keyedPayload(command.payload, fields, store.vault)) as Command['payload'] });
 }
 
 export { foldStream };

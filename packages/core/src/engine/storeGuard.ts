@@ -1,5 +1,6 @@
 import { CertflowError, StoreUnavailableError } from '../errors.js';
 import type { EventStore } from '../eventStore.js';
+import type { PersonalVault } from '../personal/format2.js';
 import type { SnapshotStore } from './snapshots.js';
 
 const driverCode = (err: unknown): string | undefined => {
@@ -46,6 +47,20 @@ export function guardStore(store: EventStore): EventStore {
     subscribe: (options) => store.subscribe(options),
     importEvents: (events) => guard('importEvents', 'unknown', () => store.importEvents(events)),
     close: () => store.close(),
+    ...(store.vault
+      ? {
+          vault: {
+            resolve: (idNumbers: readonly string[]) =>
+              guard('vault.resolve', 'not-written', () => store.vault!.resolve(idNumbers)),
+            rows: (subjects?: readonly string[]) =>
+              guard('vault.rows', 'not-written', () => store.vault!.rows(subjects)),
+            lookupKeys: (values: Parameters<PersonalVault['lookupKeys']>[0]) =>
+              guard('vault.lookupKeys', 'not-written', () => store.vault!.lookupKeys(values)),
+            eraseSubject: (subject: string, options: Parameters<PersonalVault['eraseSubject']>[1]) =>
+              guard('vault.eraseSubject', 'unknown', () => store.vault!.eraseSubject(subject, options)),
+          },
+        }
+      : {}),
     ...(store.findCommand ? { findCommand: (commandId: string) => guard('findCommand', 'not-written', () => store.findCommand!(commandId)) } : {}),
   };
 }

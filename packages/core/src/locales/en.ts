@@ -79,6 +79,7 @@ export const en: CoreLocaleMessages = {
     not_open: (i) => `not open${i.received !== undefined ? `: ${i.received}` : ''}`,
     not_under_review: (i) => `not a criterion awaiting review${i.received !== undefined ? `: ${i.received}` : ''}`,
     not_in_roster: () => 'expected a candidate of the exam plan roster',
+    invalid_personal_row: () => 'expected a personal-data vault row whose salt opens its commitment',
     not_accepted: (i) => `${want(i, 'another value')}${was(i)}`,
     empty_change: () => 'expected a change: add or drop at least one occupation or level',
     empty_scope: () => 'a filing keeps at least one occupation; revoke it instead',

@@ -89,6 +89,7 @@ export const zhCN: CoreLocaleMessages = {
     not_open: (i) => `未处于受理状态${i.received !== undefined ? `：${i.received}` : ''}`,
     not_under_review: (i) => `不是待专家评审的条件${i.received !== undefined ? `：${i.received}` : ''}`,
     not_in_roster: () => '应为考核计划名册中的考生',
+    invalid_personal_row: () => '应为个人信息库记录，其盐值能打开其承诺值',
     not_accepted: (i) => `取值不被接受，${want(i, '应为另一取值')}${was(i)}`,
     empty_change: () => '应有变更：至少增加或减少一个职业或等级',
     empty_scope: () => '备案至少保留一个职业；如需全部取消，请撤销备案',

@@ -6,7 +6,10 @@ import { commitPersonalValue, type PersonalCommitment } from '../personal/commit
 import { isCatalogued } from '../streams/catalogue.js';
 import { maskIdCardNumber } from '../domain/checkDigits.js';
 import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../domain/profile.js';
-import { type PublicCertificateAnswer, type PublicCertificateQuery, queryCertificatePublic } from './publicQuery.js';
+import { type PublicCertificateAnswer, type PublicCertificateQuery, queryCertificate, queryCertificatePublic } from './publicQuery.js';
+import { maskPersonalValue } from '../personal/mask.js';
+import type { PersonalKind } from '../personal/fields.js';
+import { erasedSubjectOf, parsePersonalToken, type PersonalVault, type PersonalVaultRow } from '../personal/format2.js';
 import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
 
 export type CertificateStatus = 'valid' | 'revoked';
@@ -32,9 +35,37 @@ export interface CertificateRecord {
   /**
    * A salted commitment to the holder (name and 身份证号, see {@link holderMatchValue}),
    * which the public query ({@link queryCertificatePublic}) matches what a caller supplies
-   * against, so that the query needs no clear 身份证号.
+   * against, so that the query needs no clear 身份证号. Format-1 events only: a format-2
+   * certificate's holder is {@link holder}.
    */
-  holderMatch: PersonalCommitment;
+  holderMatch?: PersonalCommitment;
+  /** A format-2 certificate: the holder's tokens (subject and commitment of the name and 身份证号), which the vault opens. */
+  holder?: { name: string; idNumber: string };
+  /** True once the holder's personal data is erased: the display forms read 「已删除」. */
+  holderErased?: boolean;
+}
+
+/** What reports and read models show where an erased value was. */
+export const PERSONAL_ERASED_DISPLAY = '已删除';
+/** What a read model shows for a format-2 value it was given no display form of. */
+export const PERSONAL_WITHHELD_DISPLAY = '***';
+
+/**
+ * Display forms of format-2 tokens for a read model: the masked value of the
+ * token (from the vault's rows or a masked export's display forms), undefined
+ * if unknown. See {@link personalDisplay}.
+ */
+export type PersonalDisplay = (token: string, kind: PersonalKind) => string | undefined;
+
+/** A {@link PersonalDisplay} over vault rows: each token's masked value. */
+export function personalDisplay(rows: Iterable<PersonalVaultRow>): PersonalDisplay {
+  const byCommitment = new Map<string, PersonalVaultRow>();
+  for (const r of rows) byCommitment.set(r.commitment, r);
+  return (token, kind) => {
+    const t = parsePersonalToken(token);
+    const row = t ? byCommitment.get(t.commitment) : undefined;
+    return row && row.subject === t!.subject && typeof row.value === 'string' ? maskPersonalValue(kind, row.value) : undefined;
+  };
 }
 
 /**
@@ -65,14 +96,33 @@ export interface RegistryState {
   /** The issuing organization of each exam, from ExamPlanned. */
   exams: Record<string, ExamFacts>;
   certificates: Record<string, CertificateRecord>;
+  /** Subjects whose personal data was erased (PersonalDataErased). */
+  erased?: Record<string, true>;
+}
+
+export interface RegistryOptions {
+  /** Display forms of format-2 holders (masked); without one, or for a value it does not know, a holder shows `***`. */
+  display?: PersonalDisplay;
 }
 
 /** The certificate registry: one record per CertificateIssued, updated by CertificateRevoked. */
-export function certificateRegistryProjection(): Projection<RegistryState> {
+export function certificateRegistryProjection(options: RegistryOptions = {}): Projection<RegistryState> {
+  const shown = (token: string, kind: PersonalKind) => options.display?.(token, kind) ?? PERSONAL_WITHHELD_DISPLAY;
   return {
     name: 'certificate-registry',
-    initial: () => ({ versions: {}, occupationNames: {}, exams: {}, certificates: {} }),
+    initial: () => ({ versions: {}, occupationNames: {}, exams: {}, certificates: {}, erased: {} }),
     apply(state, e: StoredEvent) {
+      const erased = erasedSubjectOf(e);
+      if (erased !== undefined) {
+        state.erased ??= {};
+        setOwn(state.erased, erased, true);
+        for (const [number, c] of Object.entries(state.certificates)) {
+          if (c.holder && parsePersonalToken(c.holder.idNumber)?.subject === erased) {
+            setOwn(state.certificates, number, { ...c, holderName: PERSONAL_ERASED_DISPLAY, idNumberMasked: PERSONAL_ERASED_DISPLAY, holderErased: true });
+          }
+        }
+        return state;
+      }
       if (e.streamId.startsWith('quota-') || appliedBefore(state.versions, e)) return state;
       markApplied(state.versions, e);
       if (!isCatalogued(e)) return state;
@@ -88,10 +138,13 @@ export function certificateRegistryProjection(): Projection<RegistryState> {
         case 'CertificateIssued': {
           const exam = e.data.examStreamId ? state.exams[e.data.examStreamId] : undefined;
           const level: Level = e.data.occupation.level;
+          const tokens = e.meta.format === 2 ? { name: String(e.data.holder.name), idNumber: String(e.data.holder.idNumber) } : undefined;
+          const subject = tokens ? parsePersonalToken(tokens.idNumber)?.subject : undefined;
+          const gone = subject !== undefined && state.erased?.[subject] === true;
           setOwn(state.certificates, String(e.data.number), {
             number: e.data.number,
-            holderName: e.data.holder.name,
-            idNumberMasked: maskIdCardNumber(String(e.data.holder.idNumber)),
+            holderName: tokens ? (gone ? PERSONAL_ERASED_DISPLAY : shown(tokens.name, 'name')) : e.data.holder.name,
+            idNumberMasked: tokens ? (gone ? PERSONAL_ERASED_DISPLAY : shown(tokens.idNumber, 'id-number')) : maskIdCardNumber(String(e.data.holder.idNumber)),
             occupation: { code: e.data.occupation.code, name: state.occupationNames[e.data.occupation.code] ?? e.data.occupation.code, level, levelName: LEVEL_NAMES[level] ?? String(level) },
             issuer: { organizationName: exam?.organizationName ?? String(e.data.issuedBy), organizationCode: exam?.organizationCode ?? String(e.data.number).slice(1, 5), filingStreamId: exam?.filingStreamId ?? null },
             issuedOn: e.data.issuedOn ?? chinaLocalDate(e.meta.at),
@@ -100,7 +153,9 @@ export function certificateRegistryProjection(): Projection<RegistryState> {
             revocationReason: null,
             examStreamId: e.data.examStreamId ?? null,
             rulePack: e.data.rulePack ? { id: e.data.rulePack.id, version: e.data.rulePack.version } : null,
-            holderMatch: commitPersonalValue(holderMatchValue(e.data.holder.name, e.data.holder.idNumber), holderMatchSalt(e.hash)),
+            ...(tokens
+              ? { holder: tokens, ...(gone ? { holderErased: true } : {}) }
+              : { holderMatch: commitPersonalValue(holderMatchValue(e.data.holder.name, e.data.holder.idNumber), holderMatchSalt(e.hash)) }),
           });
           break;
         }
@@ -143,8 +198,21 @@ export function queryCertificates(state: RegistryState, q: RegistryQuery = {}): 
 
 /** The certificate registry kept up to date from a store, queryable by number. */
 export class CertificateRegistry extends ReadModel<RegistryState> {
-  constructor(store: EventStore, options: ReadModelOptions<RegistryState> = {}) {
-    super(store, certificateRegistryProjection(), options);
+  readonly #vault: PersonalVault | undefined;
+  constructor(store: EventStore, options: ReadModelOptions<RegistryState> & RegistryOptions = {}) {
+    super(store, certificateRegistryProjection(options), options);
+    this.#vault = store.vault;
+  }
+
+  /**
+   * The public query (公开查询) over format-1 and format-2 certificates alike:
+   * a format-2 holder is matched by opening its tokens with the salts the
+   * store's vault keeps for the 身份证号 supplied. After the holder's erasure
+   * it still answers that the certificate exists (`holderErased: true`),
+   * revealing nothing of the holder. See {@link queryCertificatePublic}.
+   */
+  async queryCertificate(query: PublicCertificateQuery): Promise<PublicCertificateAnswer> {
+    return queryCertificate(this.state, query, this.#vault);
   }
 
   /** The public query: a certificate by its number. */
@@ -163,7 +231,7 @@ export class CertificateRegistry extends ReadModel<RegistryState> {
 }
 
 /** Starts a registry on the store: caught up with the log when the promise resolves. */
-export async function certificateRegistry(store: EventStore, options: ReadModelOptions<RegistryState> = {}): Promise<CertificateRegistry> {
+export async function certificateRegistry(store: EventStore, options: ReadModelOptions<RegistryState> & RegistryOptions = {}): Promise<CertificateRegistry> {
   const r = new CertificateRegistry(store, options);
   await r.waitUntilCaughtUp();
   return r;

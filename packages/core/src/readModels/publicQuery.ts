@@ -1,6 +1,7 @@
 import { openPersonalCommitment } from '../personal/commitment.js';
 import type { Level } from '../domain/profile.js';
-import { holderMatchValue, lookupCertificate, type RegistryState } from './certificateRegistry.js';
+import { holderMatchValue, lookupCertificate, type CertificateRecord, type RegistryState } from './certificateRegistry.js';
+import { parsePersonalToken, type PersonalVault } from '../personal/format2.js';
 
 /** What a member of the public supplies to check a certificate (公开查询). */
 export interface PublicCertificateQuery {
@@ -27,6 +28,8 @@ export type PublicCertificateAnswer =
       organization: { name: string; code: string };
       issuedOn: string;
       revokedOn: string | null;
+      /** The holder's personal data was erased: the certificate exists, whose it was cannot be checked any more. */
+      holderErased?: true;
     };
 
 /**
@@ -41,6 +44,10 @@ export function queryCertificatePublic(state: RegistryState, q: PublicCertificat
   const record = lookupCertificate(state, q.number);
   if (!record?.holderMatch) return { status: 'not-found' };
   if (!openPersonalCommitment(record.holderMatch.commitment, holderMatchValue(q.name, q.idNumber), record.holderMatch.salt)) return { status: 'not-found' };
+  return answer(record);
+}
+
+function answer(record: CertificateRecord, erased = false): PublicCertificateAnswer {
   return {
     status: record.status,
     number: record.number,
@@ -48,5 +55,33 @@ export function queryCertificatePublic(state: RegistryState, q: PublicCertificat
     organization: { name: record.issuer.organizationName, code: record.issuer.organizationCode },
     issuedOn: record.issuedOn,
     revokedOn: record.revokedOn,
+    ...(erased ? { holderErased: true as const } : {}),
   };
+}
+
+/**
+ * The public query over certificates of either format: a format-1 one as
+ * {@link queryCertificatePublic}; a format-2 one by opening the holder's tokens
+ * with the salts the vault keeps for the 身份证号 supplied (the vault finds the
+ * subject by its HMAC lookup key, never by a search). A format-2 certificate
+ * whose holder was erased answers that it exists, `holderErased: true`, and
+ * nothing else of the holder; without a vault, a format-2 certificate is
+ * `not-found`.
+ */
+export async function queryCertificate(state: RegistryState, q: PublicCertificateQuery, vault: PersonalVault | undefined): Promise<PublicCertificateAnswer> {
+  if (typeof q?.number !== 'string' || typeof q.name !== 'string' || typeof q.idNumber !== 'string') return { status: 'not-found' };
+  const record = lookupCertificate(state, q.number);
+  if (!record) return { status: 'not-found' };
+  if (!record.holder) return queryCertificatePublic(state, q);
+  if (record.holderErased) return answer(record, true);
+  const id = parsePersonalToken(record.holder.idNumber);
+  const name = parsePersonalToken(record.holder.name);
+  if (!vault || !id || !name) return { status: 'not-found' };
+  const wanted = holderMatchValue(q.name, q.idNumber);
+  const found = (await vault.resolve([wanted.idNumber])).get(wanted.idNumber);
+  const idSalt = found?.salts['id-number'];
+  const nameSalt = found?.salts.name;
+  if (found?.subject !== id.subject || idSalt === undefined || nameSalt === undefined) return { status: 'not-found' };
+  if (!openPersonalCommitment(id.commitment, wanted.idNumber, idSalt) || !openPersonalCommitment(name.commitment, wanted.name, nameSalt)) return { status: 'not-found' };
+  return answer(record);
 }

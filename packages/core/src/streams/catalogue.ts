@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { ValidationIssue } from '../errors.js';
 import type { StoredEvent, StreamKind } from '../event.js';
 import { zodIssues } from '../zodIssues.js';
+import { personalFieldPaths } from '../personal/fields.js';
+import { parsePersonalToken } from '../personal/format2.js';
 import { applicationEvents } from './application/events.js';
 import { certificateEvents } from './certificate/events.js';
 import { examEvents } from './exam/events.js';
@@ -41,7 +43,7 @@ export type EventType = ApplicationEventType | ExamEventType | CertificateEventT
  * stream kind holds, and the data must be what the engine writes for it.
  * Returns the issues (empty when valid), with paths under `data`.
  */
-export function eventDataIssues(kind: StreamKind, type: string, data: unknown): ValidationIssue[] {
+export function eventDataIssues(kind: StreamKind, type: string, data: unknown, format?: unknown): ValidationIssue[] {
   const schemas = EVENT_CATALOGUE[kind];
   const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
   if (!schema) {
@@ -56,7 +58,35 @@ export function eventDataIssues(kind: StreamKind, type: string, data: unknown): 
     ];
   }
   const r = schema.safeParse(data);
-  return r.success ? [] : zodIssues(r.error, ['data']);
+  if (r.success) return [];
+  const issues = zodIssues(r.error, ['data']);
+  if (format !== 2) return issues;
+  // Format 2: a personal field holds a token (subject and commitment), not the value its schema describes.
+  return issues.filter(
+    (i) =>
+      !(
+        i.path.length > 1 &&
+        parsePersonalToken(valueAt(data, i.path.slice(1))) !== undefined &&
+        isPersonalPath(schema, i.path.slice(1))
+      ),
+  );
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
+}
+
+function isPersonalPath(schema: z.ZodType, path: readonly (string | number)[]): boolean {
+  return personalFieldPaths(schema).some(
+    (f) =>
+      f.path.length === path.length &&
+      f.path.every((k, n) => (k === '*' ? typeof path[n] === 'number' : k === path[n])),
+  );
 }
 
 /** A stored event of one stream kind, one member per type, its `data` typed by the catalogue. */

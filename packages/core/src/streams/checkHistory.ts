@@ -108,7 +108,7 @@ export function checkStreamHistory(streamId: string, events: Iterable<StoredEven
   // 1. Each event: its type and data, and its machine's acceptance.
   const valid: StoredEvent[] = [];
   for (const e of s.events) {
-    const issues = eventDataIssues(s.kind, e.type, e.data);
+    const issues = eventDataIssues(s.kind, e.type, e.data, e.meta?.format);
     if (issues.length > 0) {
       const rule = issues[0]!.code === 'unknown_event_type' ? 'event-type' : 'event-data';
       report(e, rule, issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -20,3 +20,10 @@ export function personalEventFields(): Record<StreamKind, Record<string, Persona
   }
   return out;
 }
+
+let cached: Record<StreamKind, Record<string, PersonalFieldPath[]>> | undefined;
+/** {@link personalEventFields} of one stream kind, computed once. */
+export function personalEventFieldsOf(kind: StreamKind): Record<string, PersonalFieldPath[]> {
+  cached ??= personalEventFields();
+  return cached[kind];
+}

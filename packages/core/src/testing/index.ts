@@ -1,5 +1,6 @@
 export { describeEventStoreConformance } from './storeConformance.js';
 export type { ConformanceOptions } from './storeConformance.js';
+export { describePersonalVaultConformance } from './personalConformance.js';
 export { testEvent, testEvents } from './eventFactory.js';
 export { describeRulePack, loadRuleCases, caseFacts, ownRules } from './rulePackSuite.js';
 export { foreignCitations } from './rulePackSuite.js';

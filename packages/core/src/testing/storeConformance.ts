@@ -13,6 +13,7 @@ import {
   type StoredEvent,
 } from '@certflow/core';
 import { testEvent, testEvents } from './eventFactory.js';
+import { describePersonalVaultConformance } from './personalConformance.js';
 
 export interface ConformanceOptions {
   /** How many appenders race in the concurrency cases. Default 10. */
@@ -21,6 +22,8 @@ export interface ConformanceOptions {
   longStream?: number;
   /** Per-test timeout in ms for the slow cases. Default 60,000. */
   slowTimeout?: number;
+  /** A factory of fresh, empty stores that keep a personal-data vault: runs the vault's cases (`describePersonalVaultConformance`). */
+  personal?: () => EventStore | Promise<EventStore>;
 }
 
 async function collect(iter: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> {
@@ -62,6 +65,15 @@ export function describeEventStoreConformance(
     afterEach(async () => {
       while (opened.length) await opened.pop()!.close();
     });
+
+    if (options.personal) {
+      const personal = options.personal;
+      describePersonalVaultConformance(name, async () => {
+        const s = await personal();
+        opened.push(s);
+        return s;
+      });
+    }
 
     describe('expectedVersion', () => {
       it("'no-stream' creates a stream at versions 1..n", async () => {

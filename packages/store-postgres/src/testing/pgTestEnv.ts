@@ -49,7 +49,10 @@ export async function dropSchemas(schemas: Iterable<string>, url = PG_URL): Prom
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const s of list) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+    for (const s of list) {
+      await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS "${s}_personal" CASCADE`);
+    }
   } finally {
     await client.end();
   }

@@ -6,6 +6,8 @@ import { latestOf } from '../history.js';
 import { toJson } from '../defineCommand.js';
 import { examEvents } from '../exam/events.js';
 import type { LoadedStream } from '../state.js';
+import { markPersonalFormat } from '../../personal/format2.js';
+import { personalEventFieldsOf } from '../personalFields.js';
 
 /** What `CertificatesIssued` lists: one entry per candidate who passed. */
 export interface IssuedList {
@@ -28,7 +30,8 @@ export async function appendCertificates(store: EventStore, examStreamId: string
     if (skip?.(streamId)) continue;
     const data = { number: c.number, holder: { name: c.name, idNumber: c.idNumber }, occupation: exam.plan!.occupation, examStreamId, issuedBy: exam.organizerId, rulePack, issuedOn: issued.issuedOn };
     try {
-      const r = await store.append(streamId, [{ type: 'CertificateIssued', data: toJson(data), meta: { ...meta, rulePack: { id: rulePack.id, version: rulePack.version } } }], { expectedVersion: 'no-stream' });
+      const event = markPersonalFormat({ type: 'CertificateIssued', data: toJson(data), meta: { ...meta, rulePack: { id: rulePack.id, version: rulePack.version } } }, personalEventFieldsOf('certificate').CertificateIssued);
+      const r = await store.append(streamId, [event], { expectedVersion: 'no-stream' });
       out.push(...r.events);
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;

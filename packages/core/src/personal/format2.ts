@@ -1,0 +1,404 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { actorSchema, type Actor, type NewEvent, type StoredEvent } from '../event.js';
+import { canonicalJson } from '../hash.js';
+import { ValidationError, type ValidationIssue } from '../errors.js';
+import { commitPersonalValue, openPersonalCommitment, PERSONAL_SALT_BYTES } from './commitment.js';
+import type { PersonalFieldPath, PersonalKind } from './fields.js';
+
+/**
+ * Event format 2: the events keep personal data out of the hash chain.
+ *
+ * A format-2 event carries `meta.format: 2`. Each of its personal fields (the
+ * `personal(…)` marks of the event catalogue: roster, results and certificate
+ * holders' 身份证号 and names) holds, instead of the value, a token naming the
+ * subject (the person) and a salted commitment to the value:
+ *
+ *   "personal:" ‖ subject (32 lowercase hex digits, random, 128 bits) ‖ ":" ‖ commitment (64 lowercase hex digits)
+ *
+ * The commitment is `commitPersonalValue`'s recipe. There is one salt per
+ * subject and kind, used wherever that person's value of that kind appears,
+ * so the same 身份证号 gives the same token in the roster, the results and the
+ * certificates: decisions that compare values compare tokens, and replay the
+ * same after the values are erased. Values and salts live in the store's
+ * personal-data vault ({@link PersonalVault}), never in the hashed event.
+ * An event without `meta.format` is format 1 and holds its values in clear.
+ */
+export const PERSONAL_FORMAT = 2;
+
+const HEX32 = /^[0-9a-f]{32}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const TOKEN = /^personal:([0-9a-f]{32}):([0-9a-f]{64})$/;
+
+/** The token a format-2 event holds in place of a personal value. */
+export function personalToken(subject: string, commitment: string): string {
+  return `personal:${subject}:${commitment}`;
+}
+
+/** The subject and commitment of a token, or undefined for anything else. */
+export function parsePersonalToken(value: unknown): { subject: string; commitment: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = TOKEN.exec(value);
+  return m ? { subject: m[1]!, commitment: m[2]! } : undefined;
+}
+
+/** Every token in a value (any string of the token's form, at any depth), in document order. */
+export function personalTokensIn(value: unknown): { subject: string; commitment: string }[] {
+  const out: { subject: string; commitment: string }[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      const t = v.length === 106 ? parsePersonalToken(v) : undefined;
+      if (t) out.push(t);
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (v !== null && typeof v === 'object') {
+      const vals = Object.values(v);
+      for (let i = vals.length - 1; i >= 0; i--) stack.push(vals[i]);
+    }
+  }
+  return out;
+}
+
+/** A new subject id: 128 random bits as 32 hex digits, never derived from the person's values. */
+export function newSubjectId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** A new salt for one subject and kind (base64url of 16 random bytes). */
+export function newPersonalSalt(): string {
+  return randomBytes(PERSONAL_SALT_BYTES).toString('base64url');
+}
+
+/**
+ * One row of the personal-data vault: a value of a subject, the salt that
+ * opens its commitment, and, for a 身份证号, the lookup key that finds the
+ * subject again from the value (an HMAC under the vault's secret).
+ */
+export interface PersonalVaultRow {
+  subject: string;
+  kind: PersonalKind;
+  value: unknown;
+  /** The salt of this subject and kind (base64url, ≥ 16 bytes). */
+  salt: string;
+  /** 64 hex digits: `commitPersonalValue(value, salt).commitment`. */
+  commitment: string;
+  /** HMAC-SHA-256 (hex) of the value under the vault's secret, for the subject's 身份证号; else null. */
+  lookup: string | null;
+}
+
+/** What the vault knows of a 身份证号: its lookup key, and the subject with its salts if the person is known. */
+export interface ResolvedSubject {
+  lookup: string;
+  subject?: string;
+  salts: Partial<Record<PersonalKind, string>>;
+}
+
+/** A subject's erasure as recorded: the `PersonalDataErased` event on `quota-erasure-<subject>`. */
+export interface ErasureRecord {
+  subject: string;
+  reason: string;
+  actor: Actor;
+  at: string;
+  /** The commitments whose values and salts went (they open nothing any more). */
+  commitments: string[];
+  /** The erasure event's stream and global position. */
+  streamId: string;
+  position: number;
+}
+
+/** What `eraseSubject` is told: why, and who erases. */
+export interface EraseOptions {
+  reason: string;
+  actor: Actor;
+  /** The instant recorded (default now). */
+  at?: Date;
+}
+
+/** The event type that records an erasure. */
+export const PERSONAL_ERASED = 'PersonalDataErased';
+
+/** The stream that records a subject's erasure (one per subject: an erasure is recorded once). */
+export function erasureStreamId(subject: string): string {
+  return `quota-erasure-${subject}`;
+}
+
+/** Checks `eraseSubject`'s arguments as every store must (ValidationError at `subject`, `options.reason`, `options.actor`). */
+export function checkErase(subject: unknown, options: unknown): { subject: string; reason: string; actor: Actor; at: Date } {
+  const issues: ValidationIssue[] = [];
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<EraseOptions>;
+  if (typeof subject !== 'string' || !HEX32.test(subject)) {
+    issues.push({ path: ['subject'], code: 'invalid_format', message: 'expected a subject id (32 lowercase hex digits)', expected: '32 lowercase hex digits', received: String(subject) });
+  }
+  if (typeof o.reason !== 'string' || o.reason.trim().length === 0) {
+    issues.push({ path: ['options', 'reason'], code: 'required', message: 'expected the reason of the erasure', expected: 'a non-empty string', received: String(o.reason) });
+  }
+  const actor = actorSchema.safeParse(o.actor);
+  if (!actor.success) issues.push({ path: ['options', 'actor'], code: 'invalid_type', message: 'expected the actor who erases ({ id, role })', expected: '{ id, role }', received: JSON.stringify(o.actor) ?? String(o.actor) });
+  const at = o.at ?? new Date();
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) issues.push({ path: ['options', 'at'], code: 'invalid_instant', message: 'expected a Date', expected: 'Date', received: String(at) });
+  if (issues.length > 0) throw new ValidationError(issues, 'eraseSubject');
+  return { subject: subject as string, reason: (o.reason as string).trim(), actor: actor.data as Actor, at };
+}
+
+/** The event an erasure appends (first and only event of `erasureStreamId(subject)`). */
+export function erasureEvent(subject: string, commitments: readonly string[], options: { reason: string; actor: Actor; at: Date }): NewEvent {
+  const id = `erase-${subject}`;
+  return {
+    type: PERSONAL_ERASED,
+    data: { subject, reason: options.reason, commitments: [...commitments].sort() },
+    meta: { at: options.at.toISOString(), actor: { id: options.actor.id, role: options.actor.role }, commandId: id, correlationId: id },
+  };
+}
+
+/** The record of an erasure from its stored event. */
+export function erasureRecord(e: StoredEvent): ErasureRecord {
+  const d = e.data as { subject: string; reason: string; commitments: string[] };
+  return { subject: d.subject, reason: d.reason, actor: e.meta.actor, at: e.meta.at, commitments: d.commitments, streamId: e.streamId, position: e.position };
+}
+
+/** The subject a stored event erases, if it is an erasure. */
+export function erasedSubjectOf(e: { streamId?: unknown; type?: unknown; data?: unknown }): string | undefined {
+  if (e.type !== PERSONAL_ERASED || typeof e.streamId !== 'string' || !e.streamId.startsWith('quota-erasure-')) return undefined;
+  const subject = (e.data as { subject?: unknown } | null)?.subject;
+  return typeof subject === 'string' && e.streamId === erasureStreamId(subject) ? subject : undefined;
+}
+
+/**
+ * A store's personal-data vault. Rows are written by `append` in the same
+ * transaction as the events (`AppendOptions.personal`); a row whose
+ * commitment is there already is kept as it is. An append whose rows give a
+ * lookup key or a (subject, kind) salt that the vault holds for another
+ * subject or salt (two writers created the same person at once) is refused
+ * with a ConcurrencyError, and nothing is written: the engine retries.
+ */
+export interface PersonalVault {
+  /** For each 身份证号: its lookup key, and the known subject and salts. */
+  resolve(idNumbers: readonly string[]): Promise<Map<string, ResolvedSubject>>;
+  /**
+   * The lookup keys of personal values (HMAC-SHA-256 under the vault's secret,
+   * {@link personalLookupKey}): what a command's fingerprint is computed over in
+   * place of the values, so `meta.commandFingerprint` is no bare hash of a 身份证号.
+   */
+  lookupKeys(values: readonly { kind: PersonalKind; value: unknown }[]): Promise<string[]>;
+  /** The vault's rows (of the given subjects; default all), ordered by subject, kind, commitment. */
+  rows(subjects?: readonly string[]): Promise<PersonalVaultRow[]>;
+  /**
+   * Erases a subject: its values, salts and lookup key go, and a
+   * `PersonalDataErased` event on `quota-erasure-<subject>` records who erased
+   * which commitments and why, in one transaction. No event changes, so every
+   * hash chain stays valid; the tokens stay and still compare equal, so replay
+   * decides as before. Erasing a subject again returns the first record; a
+   * subject the vault never held is a NotFoundError.
+   */
+  eraseSubject(subject: string, options: EraseOptions): Promise<ErasureRecord>;
+}
+
+/** HMAC-SHA-256 lookup key of a personal value under a vault secret. */
+export function personalLookupKey(secret: Uint8Array, kind: PersonalKind, value: unknown): string {
+  return createHmac('sha256', secret)
+    .update(`certflow:personal-lookup:v1\u0000${kind}\u0000`)
+    .update(canonicalJson(value), 'utf8')
+    .digest('hex');
+}
+
+type Path = readonly (string | '*')[];
+
+/** Calls `fn` with every object the parent path reaches, expanding `'*'` over arrays. */
+function eachParent(value: unknown, path: Path, fn: (parent: Record<string, unknown>) => void): void {
+  if (value === null || typeof value !== 'object') return;
+  if (path.length === 0) {
+    if (!Array.isArray(value)) fn(value as Record<string, unknown>);
+    return;
+  }
+  const [head, ...rest] = path;
+  if (head === '*') {
+    if (Array.isArray(value)) for (const v of value) eachParent(v, rest, fn);
+    return;
+  }
+  if (Array.isArray(value) || !Object.hasOwn(value, head!)) return;
+  eachParent((value as Record<string, unknown>)[head!], rest, fn);
+}
+
+/** The fields grouped by the object that holds them (one person per object). */
+function groups(fields: readonly PersonalFieldPath[]): { parent: Path; keys: { key: string; kind: PersonalKind }[] }[] {
+  const out = new Map<string, { parent: Path; keys: { key: string; kind: PersonalKind }[] }>();
+  for (const f of fields) {
+    const parent = f.path.slice(0, -1);
+    const key = f.path[f.path.length - 1]!;
+    const id = JSON.stringify(parent);
+    const g = out.get(id) ?? { parent, keys: [] };
+    g.keys.push({ key, kind: f.kind });
+    out.set(id, g);
+  }
+  return [...out.values()];
+}
+
+/** Every personal value at the given fields of `data`: its holder object, key and kind. */
+export function personalValues(
+  data: unknown,
+  fields: readonly PersonalFieldPath[],
+): { holder: Record<string, unknown>; key: string; kind: PersonalKind; value: unknown }[] {
+  const out: { holder: Record<string, unknown>; key: string; kind: PersonalKind; value: unknown }[] = [];
+  for (const g of groups(fields)) {
+    eachParent(data, g.parent, (holder) => {
+      for (const { key, kind } of g.keys)
+        if (Object.hasOwn(holder, key) && holder[key] !== undefined)
+          out.push({ holder, key, kind, value: holder[key] });
+    });
+  }
+  return out;
+}
+
+/**
+ * Replaces the personal values of a (validated) command payload by format-2
+ * tokens, finding each person's subject in the vault by 身份证号 or making a new
+ * one. Returns the payload with tokens (a copy) and the vault rows the append
+ * must write with the events. A person is the object holding the fields: its
+ * 身份证号 names the subject; an object without one is a new subject.
+ */
+export async function personalizePayload<T>(
+  payload: T,
+  fields: readonly PersonalFieldPath[],
+  vault: PersonalVault,
+): Promise<{ payload: T; rows: PersonalVaultRow[] }> {
+  if (fields.length === 0) return { payload, rows: [] };
+  const copy = structuredClone(payload);
+  const people: {
+    fields: { holder: Record<string, unknown>; key: string; kind: PersonalKind; value: unknown }[];
+    idNumber: string | undefined;
+  }[] = [];
+  for (const g of groups(fields)) {
+    eachParent(copy, g.parent, (holder) => {
+      const found = g.keys
+        .filter(({ key }) => Object.hasOwn(holder, key) && holder[key] !== undefined)
+        .map(({ key, kind }) => ({ holder, key, kind, value: holder[key] }));
+      if (found.length === 0) return;
+      const id = found.find((f) => f.kind === 'id-number' && typeof f.value === 'string');
+      people.push({ fields: found, idNumber: id?.value as string | undefined });
+    });
+  }
+  if (people.length === 0) return { payload, rows: [] };
+  const resolved = await vault.resolve([
+    ...new Set(people.flatMap((p) => (p.idNumber === undefined ? [] : [p.idNumber]))),
+  ]);
+  // Within one command, one 身份证号 is one new subject too.
+  const made = new Map<string, ResolvedSubject & { subject: string }>();
+  const rows = new Map<string, PersonalVaultRow>();
+  for (const p of people) {
+    const known = p.idNumber === undefined ? undefined : resolved.get(p.idNumber);
+    let subject: ResolvedSubject & { subject: string };
+    if (known?.subject) subject = known as ResolvedSubject & { subject: string };
+    else if (p.idNumber !== undefined && made.has(p.idNumber)) subject = made.get(p.idNumber)!;
+    else {
+      subject = { lookup: known?.lookup ?? '', subject: newSubjectId(), salts: {} };
+      if (p.idNumber !== undefined) made.set(p.idNumber, subject);
+    }
+    for (const f of p.fields) {
+      const salt = subject.salts[f.kind] ?? newPersonalSalt();
+      subject.salts[f.kind] = salt;
+      const { commitment } = commitPersonalValue(f.value, salt);
+      f.holder[f.key] = personalToken(subject.subject, commitment);
+      const lookup = f.kind === 'id-number' && f.value === p.idNumber && subject.lookup !== '' ? subject.lookup : null;
+      if (!rows.has(commitment))
+        rows.set(commitment, { subject: subject.subject, kind: f.kind, value: f.value, salt, commitment, lookup });
+    }
+  }
+  return { payload: copy, rows: [...rows.values()] };
+}
+
+/** Whether any personal field of `data` holds a format-2 token. */
+export function holdsPersonalTokens(data: unknown, fields: readonly PersonalFieldPath[] | undefined): boolean {
+  if (!fields || fields.length === 0) return false;
+  return personalValues(data, fields).some((v) => parsePersonalToken(v.value) !== undefined);
+}
+
+/** The event with `meta.format: 2` when its personal fields hold tokens; else as it is. */
+export function markPersonalFormat<E extends NewEvent>(event: E, fields: readonly PersonalFieldPath[] | undefined): E {
+  return holdsPersonalTokens(event.data, fields)
+    ? { ...event, meta: { ...event.meta, format: PERSONAL_FORMAT } }
+    : event;
+}
+
+
+/**
+ * Checks the vault rows an append carries, as every store must before
+ * writing them: subject, kind, a salt that opens the commitment for the
+ * value, a lookup key of 64 hex digits or null. Throws a ValidationError at
+ * `options.personal[i]`; nothing is written.
+ */
+export function checkVaultRows(rows: unknown): PersonalVaultRow[] {
+  if (rows === undefined) return [];
+  const issues: ValidationIssue[] = [];
+  const bad = (path: (string | number)[], expected: string, received: string) =>
+    issues.push({
+      path: ['options', 'personal', ...path],
+      code: 'invalid_personal_row',
+      message: `expected ${expected}, received ${received}`,
+      expected,
+      received,
+    });
+  if (!Array.isArray(rows)) {
+    bad([], 'an array of vault rows', typeof rows);
+    throw new ValidationError(issues, 'append');
+  }
+  rows.forEach((r: Partial<PersonalVaultRow> | null, i) => {
+    if (typeof r !== 'object' || r === null) {
+      bad([i], 'a vault row', String(r));
+      return;
+    }
+    if (typeof r.subject !== 'string' || !HEX32.test(r.subject))
+      bad([i, 'subject'], '32 lowercase hex digits', String(r.subject));
+    if (r.kind !== 'id-number' && r.kind !== 'name') bad([i, 'kind'], "'id-number' | 'name'", String(r.kind));
+    if (r.lookup !== null && (typeof r.lookup !== 'string' || !HEX64.test(r.lookup)))
+      bad([i, 'lookup'], '64 lowercase hex digits or null', String(r.lookup));
+    if (
+      typeof r.salt !== 'string' ||
+      typeof r.commitment !== 'string' ||
+      !openPersonalCommitment(r.commitment, r.value, r.salt)
+    ) {
+      bad([i, 'commitment'], 'the commitment of the value with the salt', String(r.commitment));
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, 'append');
+  return rows as PersonalVaultRow[];
+}
+
+/** The vault rows of an append refused by a store that has no vault. */
+export function refuseVaultRows(rows: unknown): void {
+  if (rows === undefined || (Array.isArray(rows) && rows.length === 0)) return;
+  const expected = 'no vault rows (this store keeps no personal-data vault)';
+  throw new ValidationError(
+    [
+      {
+        path: ['options', 'personal'],
+        code: 'invalid_personal_row',
+        message: `expected ${expected}`,
+        expected,
+        received: 'vault rows',
+      },
+    ],
+    'append',
+  );
+}
+
+/**
+ * A copy of a raw command payload whose personal values (at the fields of the
+ * command's payload schema) are replaced by their vault lookup keys
+ * (`"lookup:" + key`): the fingerprint of a command to a store with a vault.
+ */
+export async function keyedPayload(
+  payload: unknown,
+  fields: readonly PersonalFieldPath[],
+  vault: PersonalVault,
+): Promise<unknown> {
+  if (fields.length === 0 || payload === null || typeof payload !== 'object') return payload;
+  const copy = structuredClone(payload);
+  const found = personalValues(copy, fields);
+  if (found.length === 0) return payload;
+  const keys = await vault.lookupKeys(found.map((f) => ({ kind: f.kind, value: f.value })));
+  found.forEach((f, n) => {
+    f.holder[f.key] = `lookup:${keys[n]}`;
+  });
+  return copy;
+}
