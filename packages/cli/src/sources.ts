@@ -20,6 +20,8 @@ export interface Source {
   records(): AsyncIterable<SourceRecord>;
   /** The Merkle tree a store keeps beside its events (absent for JSONL): answered read-only, never trusted on its own. */
   transparency?: TransparencyLog;
+  /** The file a JSONL source reads (absent for stdin and stores). */
+  file?: string;
   /** The share of the source read so far (0..1), when known (a JSONL file: its bytes), for progress. */
   fraction?(): number | undefined;
   /** The store a SQLite or PostgreSQL source reads, opened read-only (to read one stream of it: replay); none for JSONL. */
@@ -135,6 +137,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   return {
     kind: 'jsonl',
     label: spec === '-' ? '(stdin)' : spec,
+    ...(spec === '-' ? {} : { file: resolve(io.cwd ?? process.cwd(), spec) }),
     header,
     fraction: () => (size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined),
     async *records() {
@@ -147,6 +150,8 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     },
     async close() {
       await lines.return(undefined);
+      // A file read by readline goes on filling its buffer until it is destroyed.
+      if (spec !== '-') (input as { destroy(): void }).destroy();
     },
   };
 }

@@ -1,9 +1,11 @@
-import { createLogChecker, positionRanges, verifyLog, type LogProblem } from '@certflow/core';
+import { createLogChecker, examineEvent, positionRanges, verifyLog, type EventVerdict, type LogProblem } from '@certflow/core';
+import { statSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
-import { EmptySourceError, MaskedExportError } from '../errors.js';
+import { EmptySourceError, MaskedExportError, UsageError } from '../errors.js';
 import { t } from '../locales/index.js';
 import { compareHeads, headsCollector, headsComparer, logHeads, packsCollector, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
+import { defaultThreads, verifyJsonlFile } from '../parallelVerify.js';
 import { progress } from '../progress.js';
 import { openSource, type Source, type SourceRecord } from '../sources.js';
 import { CHECKPOINT_OPTIONS, checkpointCheck } from './verifyCheckpoint.js';
@@ -70,6 +72,63 @@ function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: strin
 }
 
 /**
+ * What verify keeps while it reads, fed record by record in log order: the
+ * log check's per-stream state, a broken stream's own heads, the packs named,
+ * the comparison with kept heads. Both ways of reading (one thread, or
+ * verdicts from worker threads: parallelVerify.ts) feed it, so both report
+ * alike.
+ */
+export function verifyTally(options: { kept?: StreamHeadRecord[] } = {}) {
+  const notJson: VerifyProblem[] = [];
+  const checker = createLogChecker({ positions: positionRanges() });
+  const brokenHeads = headsCollector();
+  const packs = packsCollector();
+  const comparer = options.kept ? headsComparer(options.kept) : undefined;
+  let count = 0;
+  return {
+    packs,
+    /** Records read so far (events and lines that are not JSON). */
+    get count() {
+      return count;
+    },
+    /** No problem found so far. */
+    get clean() {
+      return notJson.length === 0 && checker.broken.size === 0;
+    },
+    notJson(line: number, error: string) {
+      count++;
+      notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line, detail: error });
+    },
+    /** An event's verdict (its rule packs go to `packs` separately). */
+    event(verdict: EventVerdict) {
+      count++;
+      checker.apply(verdict);
+      // An unbroken stream's head is the check's own; only a broken stream needs its own entry (from the last good head on).
+      const id = verdict.streamId;
+      if (id !== null && checker.broken.size > 0 && checker.broken.has(id)) {
+        const good = checker.heads.get(id);
+        if (!brokenHeads.heads.has(id) && good?.hash) brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
+        brokenHeads.add(verdict);
+      }
+      comparer?.add(verdict);
+    },
+    report(label: string, heads: boolean): VerifyReport {
+      if (count === 0) throw new EmptySourceError(label, 'verify');
+      const result = checker.result();
+      const changes: VerifyProblem[] = (comparer?.result() ?? []).map((c) => ({
+        streamId: c.streamId,
+        version: c.kept.version,
+        position: null,
+        kind: c.kind,
+        detail: c.detail,
+      }));
+      const problems = [...notJson, ...result.problems, ...changes];
+      return { ok: problems.length === 0, source: label, streams: result.streams, events: result.events, problems, heads: heads ? mergeHeads(checker.heads, brokenHeads.heads) : [], packs: packs.result() };
+    },
+  };
+}
+
+/**
  * verify over a source read as a stream: each record is checked as it is read
  * and dropped, so memory is bounded by the streams (one head per stream, the
  * packs named, the problems found, positions as ranges; with --heads, the kept
@@ -90,42 +149,18 @@ export async function verifySource(
     afterEach?: (event: unknown, clean: boolean) => Promise<void> | void;
   } = {},
 ): Promise<VerifyReport> {
-  const notJson: VerifyProblem[] = [];
-  const checker = createLogChecker({ positions: positionRanges() });
-  const brokenHeads = headsCollector();
-  const packs = packsCollector();
-  const comparer = options.kept ? headsComparer(options.kept) : undefined;
-  let count = 0;
+  const tally = verifyTally(options.kept ? { kept: options.kept } : {});
   for await (const r of source.records()) {
-    count++;
     options.checkpoint?.add(r);
-    if ('error' in r) notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
+    if ('error' in r) tally.notJson(r.line, r.error);
     else {
-      checker.check(r.event);
-      // An unbroken stream's head is the check's own; only a broken stream needs its own entry (from the last good head on).
-      const id = (r.event as { streamId?: unknown } | null)?.streamId;
-      if (typeof id === 'string' && checker.broken.has(id)) {
-        const good = checker.heads.get(id);
-        if (!brokenHeads.heads.has(id) && good?.hash) brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
-        brokenHeads.add(r.event);
-      }
-      packs.add(r.event);
-      comparer?.add(r.event);
-      if (options.afterEach) await options.afterEach(r.event, notJson.length === 0 && checker.broken.size === 0);
+      tally.event(examineEvent(r.event));
+      tally.packs.add(r.event);
+      if (options.afterEach) await options.afterEach(r.event, tally.clean);
     }
-    options.onRecord?.(count);
+    options.onRecord?.(tally.count);
   }
-  if (count === 0) throw new EmptySourceError(source.label, 'verify');
-  const result = checker.result();
-  const changes: VerifyProblem[] = (comparer?.result() ?? []).map((c) => ({
-    streamId: c.streamId,
-    version: c.kept.version,
-    position: null,
-    kind: c.kind,
-    detail: c.detail,
-  }));
-  const problems = [...notJson, ...result.problems, ...changes];
-  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: options.heads === false ? [] : mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
+  return tally.report(source.label, options.heads !== false);
 }
 
 export function formatProblem(p: VerifyProblem): string {
@@ -137,7 +172,7 @@ export function formatProblem(p: VerifyProblem): string {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check hash chains, version gaps and event schemas',
-  usage: 'verify <source> [--heads <file>] [--checkpoint <file> --vkey <file>] [--json]',
+  usage: 'verify <source> [--heads <file>] [--checkpoint <file> --vkey <file>] [--threads <n>] [--json]',
   description: `
 Recomputes every event's hash (RFC 8785 canonical JSON, SHA-256), checks that
 each event chains to the previous one of its stream, that versions run 1..n
@@ -160,6 +195,11 @@ signed root); past the checkpoint the tree work is O(new events + log n),
 and a store's own tree must prove the same extension. --json reports the
 work done (docs/transparency.md).
 
+A JSONL file of 8 MB or more is hashed by worker threads (one per core, at
+most four), the main thread checking chains and versions in file order;
+--threads <n> sets how many (0: the main thread alone). The result is the
+same either way.
+
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
   descriptionZh: `
@@ -180,15 +220,23 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 的根哈希）；检查点之后的树计算量为 O(新事件数 + log n)，存储自身的树也必须
 证明同样的延续关系。--json 会报告所做的计算量（docs/transparency.md）。
 
+8 MB 及以上的 JSONL 文件由工作线程计算哈希（每个 CPU 核一个，最多四个），
+主线程按文件顺序检查哈希链和版本号；--threads <n> 设定线程数（0 表示只用
+主线程）。两种方式结果相同。
+
 退出码：0 日志通过验证，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
     heads: { type: 'string', description: 'compare with heads kept from an earlier verify --json', descriptionZh: '与此前 verify --json 保存的流头比较', value: 'file' },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
+    threads: { type: 'string', value: 'n', description: 'worker threads hashing a JSONL file (default: one per core for 8 MB and more)', descriptionZh: '为 JSONL 文件计算哈希的工作线程数（默认：8 MB 及以上每核一个）' },
     ...CHECKPOINT_OPTIONS,
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
     const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
+    const threadsText = typeof values.threads === 'string' ? values.threads : undefined;
+    if (threadsText !== undefined && !/^\d{1,2}$/.test(threadsText)) throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
+    if (threadsText !== undefined && Number(threadsText) > 64) throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
     const source = await openSource(positionals[0]!, io);
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'verified');
@@ -196,7 +244,15 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       const checkpointOf = checkpointCheck(values, io);
       let report: VerifyReport & { checkpoint?: unknown };
       try {
-        report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
+        const file = source.file;
+        const threads = file && !checkpointOf ? (threadsText !== undefined ? Number(threadsText) : defaultThreads(statSync(file).size)) : 0;
+        if (file && threads > 0) {
+          // The header was read (a masked export refused); the workers read the file from its start again.
+          await source.close();
+          report = await verifyJsonlFile(file, source.label, { threads, ...(kept ? { kept } : {}), onRecord: (n, f) => bar.update(n, undefined, f), heads: values.json === true });
+        } else {
+          report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
+        }
       } finally {
         bar.done();
       }
