@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { computeEventHash } from '@certflow/core';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeScaleLog } from '../../../bench/scale/generate.js';
 
@@ -31,21 +32,43 @@ afterAll(() => {
 });
 
 const verify = (file: string, threads: number, ...more: string[]) =>
-  spawnSync(process.execPath, [bin, 'verify', file, '--threads', String(threads), ...more], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 60_000 });
+  spawnSync(process.execPath, [bin, 'verify', file, '--threads', String(threads), ...more], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    timeout: 60_000,
+  });
+
+type Report = {
+  threads: number;
+  ok: boolean;
+  events: number;
+  problems: { kind: string; line?: number; detail: string }[];
+  heads: unknown[];
+  packs: unknown[];
+};
 
 /** Writes a variant of the log and checks that both paths agree on it; returns the parallel run's report. */
 function agree(name: string, text: string, ...more: string[]) {
   const file = join(dir, `${name}.jsonl`);
   writeFileSync(file, text);
+  return agreeOn(file, ...more);
+}
+
+function agreeOn(file: string, ...more: string[]) {
   const one = verify(file, 0, '--json', ...more);
   const two = verify(file, 2, '--json', ...more);
   expect(two.stderr).toBe(one.stderr);
   expect(two.status).toBe(one.status);
-  expect(two.stdout).toBe(one.stdout);
+  const [a, b] = [JSON.parse(one.stdout) as Report, JSON.parse(two.stdout) as Report];
+  // the one difference: who examined the events
+  expect(a.threads).toBe(0);
+  expect(b.threads).toBe(2);
+  expect({ ...b, threads: 0 }).toEqual(a);
+  expect(two.stdout.replace('"threads": 2', '"threads": 0')).toBe(one.stdout);
   const plain = [verify(file, 0, ...more), verify(file, 3, ...more)];
   expect(plain[1]!.stdout).toBe(plain[0]!.stdout);
   expect(plain[1]!.status).toBe(plain[0]!.status);
-  return { status: two.status, report: JSON.parse(two.stdout) as { ok: boolean; events: number; problems: { kind: string; line?: number; detail: string }[]; heads: unknown[]; packs: unknown[] } };
+  return { status: two.status, report: b };
 }
 
 /** An event's line with fields changed and its hash recomputed (so only the change itself is a problem). */
@@ -80,7 +103,8 @@ describe('verify with worker threads reports what one thread reports', () => {
       expect(status).toBe(1);
       for (const p of report.problems) kinds.add(p.kind);
     }
-    for (const k of ['hash-mismatch', 'version-gap', 'schema', 'duplicate-position', 'not-json']) expect(kinds).toContain(k);
+    for (const k of ['hash-mismatch', 'version-gap', 'schema', 'duplicate-position', 'not-json'])
+      expect(kinds).toContain(k);
   }, 300_000);
 
   it('line numbers across batches, CRLF and blank lines, no header line, and kept heads (--heads)', () => {
@@ -92,6 +116,40 @@ describe('verify with worker threads reports what one thread reports', () => {
     writeFileSync(heads, JSON.stringify(agree('headsfrom', lines.join('\n')).report));
     const shortened = agree('shortened', lines.slice(0, 5_000).join('\n'), '--heads', heads);
     expect(shortened.status).toBe(1);
-    expect(shortened.report.problems.some((p) => p.kind === 'stream-shortened' || p.kind === 'stream-removed')).toBe(true);
+    expect(shortened.report.problems.some((p) => p.kind === 'stream-shortened' || p.kind === 'stream-removed')).toBe(
+      true,
+    );
+  }, 300_000);
+});
+
+describe('verify of a SQLite file with worker threads (each reads ranges of positions in place) reports what one thread reports', () => {
+  it('the imported log, and copies with a changed row, a removed row and a gap in the positions', () => {
+    const db = join(dir, 'log.sqlite');
+    const imported = spawnSync(process.execPath, [bin, 'import', join(dir, 'log.jsonl'), db], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(imported.status).toBe(0);
+    const intact = agreeOn(db);
+    expect(intact.status).toBe(0);
+    expect(intact.report.events).toBe(EVENTS);
+    const variants: [string, string][] = [
+      ['changed', "UPDATE certflow_events SET data = replace(data, '\"', '\" ') WHERE position = 4321"],
+      ['removed', 'DELETE FROM certflow_events WHERE position = 2500'],
+      // positions far apart: the ranges after the gap are skipped, not read one by one
+      ['gap', 'UPDATE certflow_events SET position = position + 100000000 WHERE position > 3000'],
+    ];
+    const kinds = new Set<string>();
+    for (const [name, sql] of variants) {
+      const copy = join(dir, `${name}.sqlite`);
+      copyFileSync(db, copy);
+      const h = new Database(copy);
+      h.exec(sql);
+      h.close();
+      const { report } = agreeOn(copy);
+      expect(report.events).toBe(name === 'removed' ? EVENTS - 1 : EVENTS);
+      for (const p of report.problems) kinds.add(p.kind);
+    }
+    for (const k of ['hash-mismatch', 'version-gap']) expect(kinds).toContain(k);
   }, 300_000);
 });

@@ -20,7 +20,7 @@ export interface Source {
   records(): AsyncIterable<SourceRecord>;
   /** The Merkle tree a store keeps beside its events (absent for JSONL): answered read-only, never trusted on its own. */
   transparency?: TransparencyLog;
-  /** The file a JSONL source reads (absent for stdin and stores). */
+  /** The file a JSONL or SQLite source reads (absent for stdin and PostgreSQL). */
   file?: string;
   /** The share of the source read so far (0..1), when known (a JSONL file: its bytes), for progress. */
   fraction?(): number | undefined;
@@ -99,12 +99,13 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
   }
 }
 
-function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
+function fromStore(kind: SourceKind, label: string, store: EventStore, file?: string): Source {
   return {
     kind,
     label,
     header: undefined,
     store,
+    ...(file ? { file } : {}),
     async *records() {
       try {
         for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
@@ -165,7 +166,7 @@ export async function openSource(spec: string, io: CliIo): Promise<Source> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') return fromJsonl(spec, io);
   const label = kind === 'postgres' ? redactUrl(spec) : spec;
-  return fromStore(kind, label, await openStore(spec, io, { readOnly: true }));
+  return fromStore(kind, label, await openStore(spec, io, { readOnly: true }), kind === 'sqlite' ? resolve(io.cwd ?? process.cwd(), spec) : undefined);
 }
 
 /**

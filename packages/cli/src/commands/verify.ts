@@ -1,11 +1,29 @@
-import { createLogChecker, examineEvent, positionRanges, verifyLog, type EventVerdict, type LogProblem } from '@certflow/core';
+import {
+  createLogChecker,
+  examineEvent,
+  positionRanges,
+  verifyLog,
+  type EventVerdict,
+  type LogProblem,
+} from '@certflow/core';
 import { statSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { EmptySourceError, MaskedExportError, UsageError } from '../errors.js';
 import { t } from '../locales/index.js';
-import { compareHeads, headsCollector, headsComparer, logHeads, packsCollector, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
-import { defaultThreads, verifyJsonlFile } from '../parallelVerify.js';
+import {
+  compareHeads,
+  headsCollector,
+  headsComparer,
+  logHeads,
+  packsCollector,
+  packsUsed,
+  readHeadsFile,
+  type HeadChange,
+  type PackUsed,
+  type StreamHeadRecord,
+} from '../heads.js';
+import { defaultThreads, verifyJsonlFile, verifySqliteFile, WorkersFailed } from '../parallelVerify.js';
 import { progress } from '../progress.js';
 import { openSource, type Source, type SourceRecord } from '../sources.js';
 import { CHECKPOINT_OPTIONS, checkpointCheck } from './verifyCheckpoint.js';
@@ -33,7 +51,8 @@ export function verifyRecords(source: string, records: SourceRecord[]): VerifyRe
   const notJson: VerifyProblem[] = [];
   const events: unknown[] = [];
   for (const r of records) {
-    if ('error' in r) notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
+    if ('error' in r)
+      notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
     else events.push(r.event);
   }
   const result = verifyLog(events);
@@ -64,10 +83,14 @@ export function checkHeads(report: VerifyReport, kept: StreamHeadRecord[], recor
 }
 
 /** Each stream's head for the report: a broken stream's as read, every other stream's as the check verified it; sorted by stream id. */
-function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: string | null }>, broken: ReadonlyMap<string, { version: number; hash: string }>): StreamHeadRecord[] {
+function mergeHeads(
+  verified: ReadonlyMap<string, { version: number; hash: string | null }>,
+  broken: ReadonlyMap<string, { version: number; hash: string }>,
+): StreamHeadRecord[] {
   const out: StreamHeadRecord[] = [];
   for (const [streamId, h] of broken) out.push({ streamId, version: h.version, hash: h.hash });
-  for (const [streamId, h] of verified) if (!broken.has(streamId) && h.hash !== null) out.push({ streamId, version: h.version, hash: h.hash });
+  for (const [streamId, h] of verified)
+    if (!broken.has(streamId) && h.hash !== null) out.push({ streamId, version: h.version, hash: h.hash });
   return out.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
 }
 
@@ -107,7 +130,8 @@ export function verifyTally(options: { kept?: StreamHeadRecord[] } = {}) {
       const id = verdict.streamId;
       if (id !== null && checker.broken.size > 0 && checker.broken.has(id)) {
         const good = checker.heads.get(id);
-        if (!brokenHeads.heads.has(id) && good?.hash) brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
+        if (!brokenHeads.heads.has(id) && good?.hash)
+          brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
         brokenHeads.add(verdict);
       }
       comparer?.add(verdict);
@@ -123,7 +147,15 @@ export function verifyTally(options: { kept?: StreamHeadRecord[] } = {}) {
         detail: c.detail,
       }));
       const problems = [...notJson, ...result.problems, ...changes];
-      return { ok: problems.length === 0, source: label, streams: result.streams, events: result.events, problems, heads: heads ? mergeHeads(checker.heads, brokenHeads.heads) : [], packs: packs.result() };
+      return {
+        ok: problems.length === 0,
+        source: label,
+        streams: result.streams,
+        events: result.events,
+        problems,
+        heads: heads ? mergeHeads(checker.heads, brokenHeads.heads) : [],
+        packs: packs.result(),
+      };
     },
   };
 }
@@ -167,6 +199,51 @@ export function formatProblem(p: VerifyProblem): string {
   if (p.kind === 'not-json') return `✖ line ${p.line}: not-json — ${p.detail}`;
   const where = `${p.streamId} version ${p.version ?? '?'}${p.position !== null ? ` (position ${p.position})` : ''}`;
   return `✖ ${where}: ${p.kind} — ${p.detail}`;
+}
+
+/**
+ * verify with worker threads where it pays (parallelVerify.ts): a JSONL file
+ * or a SQLite file read in place, of PARALLEL_MIN_BYTES or more unless
+ * `threads` says otherwise, without --checkpoint (whose tree takes every
+ * record in order on the main thread). No report: verify on one thread
+ * (small source, PostgreSQL or stdin, --threads 0, or the workers could not
+ * do it: then the one-thread path reads the source again and reports what
+ * it finds, errors included, as it always does).
+ */
+async function verifyInWorkers(
+  source: Source,
+  threads: number | undefined,
+  options: {
+    kept?: StreamHeadRecord[];
+    heads: boolean;
+    checkpoint: boolean;
+    onRecord: (count: number, fraction: number | undefined) => void;
+  },
+): Promise<{ report?: VerifyReport & { threads: number }; closed: boolean }> {
+  const file = source.file;
+  if (!file || options.checkpoint || source.kind === 'postgres') return { closed: false };
+  const n = threads ?? defaultThreads(statSync(file).size);
+  if (n <= 0) return { closed: false };
+  const run = {
+    threads: n,
+    heads: options.heads,
+    onRecord: options.onRecord,
+    ...(options.kept ? { kept: options.kept } : {}),
+  };
+  const closed = source.kind === 'jsonl';
+  try {
+    if (source.kind === 'jsonl') {
+      // The header was read (a masked export refused); the workers read the file from its start again.
+      await source.close();
+      return { report: { ...(await verifyJsonlFile(file, source.label, run)), threads: n }, closed };
+    }
+    const { readsInPlace } = await import('@certflow/store-sqlite');
+    if (!readsInPlace(file)) return { closed };
+    return { report: { ...(await verifySqliteFile(file, source.label, run)), threads: n }, closed };
+  } catch (e) {
+    if (e instanceof WorkersFailed) return { closed };
+    throw e;
+  }
 }
 
 export const verifyCommand: Command = {
@@ -226,32 +303,60 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 
 退出码：0 日志通过验证，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
-    heads: { type: 'string', description: 'compare with heads kept from an earlier verify --json', descriptionZh: '与此前 verify --json 保存的流头比较', value: 'file' },
+    heads: {
+      type: 'string',
+      description: 'compare with heads kept from an earlier verify --json',
+      descriptionZh: '与此前 verify --json 保存的流头比较',
+      value: 'file',
+    },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
-    threads: { type: 'string', value: 'n', description: 'worker threads hashing a JSONL file (default: one per core for 8 MB and more)', descriptionZh: '为 JSONL 文件计算哈希的工作线程数（默认：8 MB 及以上每核一个）' },
+    threads: {
+      type: 'string',
+      value: 'n',
+      description: 'worker threads hashing a JSONL file (default: one per core for 8 MB and more)',
+      descriptionZh: '为 JSONL 文件计算哈希的工作线程数（默认：8 MB 及以上每核一个）',
+    },
     ...CHECKPOINT_OPTIONS,
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
     const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
     const threadsText = typeof values.threads === 'string' ? values.threads : undefined;
-    if (threadsText !== undefined && !/^\d{1,2}$/.test(threadsText)) throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
-    if (threadsText !== undefined && Number(threadsText) > 64) throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
-    const source = await openSource(positionals[0]!, io);
+    if (threadsText !== undefined && !/^\d{1,2}$/.test(threadsText))
+      throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
+    if (threadsText !== undefined && Number(threadsText) > 64)
+      throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
+    let source = await openSource(positionals[0]!, io);
     try {
       if (source.header?.certflowExport.masked) throw new MaskedExportError(source.label, 'verified');
       const bar = progress(io, 'verify', { json: values.json === true, locale });
       const checkpointOf = checkpointCheck(values, io);
-      let report: VerifyReport & { checkpoint?: unknown };
+      // threads: how many worker threads examined the events (0: the main thread alone).
+      let report: (VerifyReport & { threads?: number; checkpoint?: unknown }) | undefined;
       try {
-        const file = source.file;
-        const threads = file && !checkpointOf ? (threadsText !== undefined ? Number(threadsText) : defaultThreads(statSync(file).size)) : 0;
-        if (file && threads > 0) {
-          // The header was read (a masked export refused); the workers read the file from its start again.
-          await source.close();
-          report = await verifyJsonlFile(file, source.label, { threads, ...(kept ? { kept } : {}), onRecord: (n, f) => bar.update(n, undefined, f), heads: values.json === true });
-        } else {
-          report = await verifySource(source, { ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
+        const tried = await verifyInWorkers(source, threadsText === undefined ? undefined : Number(threadsText), {
+          ...(kept ? { kept } : {}),
+          heads: values.json === true,
+          checkpoint: checkpointOf !== undefined,
+          onRecord: (n, f) => bar.update(n, undefined, f),
+        });
+        report = tried.report;
+        if (!report) {
+          // The workers could not do it (or were not asked to): one thread reads the source, as it always did.
+          if (tried.closed) {
+            await source.close();
+            source = await openSource(positionals[0]!, io);
+          }
+          const from = source;
+          report = {
+            ...(await verifySource(from, {
+              ...(kept ? { kept } : {}),
+              ...(checkpointOf ? { checkpoint: checkpointOf } : {}),
+              onRecord: (n) => bar.update(n, undefined, from.fraction?.()),
+              heads: values.json === true,
+            })),
+            threads: 0,
+          };
         }
       } finally {
         bar.done();
