@@ -88,6 +88,30 @@ describe('verify with worker threads reports what one thread reports', () => {
     expect(report.packs.length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('--threads auto leaves a small log to the main thread; without --threads, the main thread alone; a bad count is a usage error', () => {
+    const small = join(dir, 'small.jsonl');
+    writeFileSync(small, lines.slice(0, 1_000).join('\n'));
+    const auto = verify(small, 0, '--json');
+    expect(JSON.parse(auto.stdout).threads).toBe(0);
+    const r = spawnSync(process.execPath, [bin, 'verify', small, '--threads', 'auto', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).threads).toBe(0);
+    const plain = spawnSync(process.execPath, [bin, 'verify', join(dir, 'log.jsonl'), '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(JSON.parse(plain.stdout).threads).toBe(0);
+    const bad = spawnSync(process.execPath, [bin, 'verify', small, '--threads', 'many'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--threads takes auto or a whole number');
+  }, 60_000);
+
   it('tampered copies: changed data, a removed event, a swapped version, a bad envelope, a duplicate position, lines that are not JSON', () => {
     const removed = lines.filter((_, i) => i !== 2_500);
     const variants: [string, string[]][] = [

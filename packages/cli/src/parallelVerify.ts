@@ -88,13 +88,25 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
 /** Bytes read from a JSONL file at a time; a batch is this much, cut after its last line break (about 700 events). */
 const CHUNK = 1024 * 1024;
+/**
+ * Batches in flight per worker. More than two: on a machine whose cores are
+ * shared, a thread that is not scheduled for a while must not stall the
+ * others (about 1 MB a batch).
+ */
+const IN_FLIGHT = 6;
 /** Positions per range of a SQLite file. */
 const RANGE = 2_000;
 /** Old-generation heap of a worker, in MB (a batch of lines and its events, with room for a line of many MB). */
-const WORKER_HEAP_MB = 64;
+const WORKER_HEAP_MB = 48;
 
-/** How many worker threads `verify` uses by default for a source of `size` bytes: none below PARALLEL_MIN_BYTES or on one core, else one per core, at most four. */
-export function defaultThreads(size: number): number {
+/**
+ * How many worker threads `verify --threads auto` uses for a source of
+ * `size` bytes: none below PARALLEL_MIN_BYTES or on one core, else one per
+ * core, at most four. (Without --threads, verify uses none: on the shared
+ * two-core machine it was measured on, the workers were not faster; see
+ * docs/scale.md.)
+ */
+export function autoThreads(size: number): number {
   if (size < PARALLEL_MIN_BYTES) return 0;
   const cores = availableParallelism();
   return cores < 2 ? 0 : Math.min(cores, 4);
@@ -108,7 +120,7 @@ const workerUrl = (): URL =>
 export class WorkersFailed extends Error {}
 
 /**
- * Runs batches through `threads` workers, at most two per worker in flight,
+ * Runs batches through `threads` workers, at most IN_FLIGHT per worker in flight,
  * and hands the answers to `apply` in the order the batches were made.
  * `nextBatch` makes the next batch (undefined: no more); it sees every
  * answer applied so far.
@@ -130,7 +142,7 @@ async function runOrdered(
     for (let i = 0; i < Math.max(1, threads); i++) {
       // A batch is about a megabyte: a small heap suffices, and keeps each worker's memory low.
       const w = new Worker(workerUrl(), {
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
       });
       w.on('message', (a: BatchAnswer) => {
         const p = pending.get(a.id);
@@ -161,7 +173,7 @@ async function runOrdered(
       if (request === undefined) break;
       inFlight.push(send(request));
       id++;
-      while (inFlight.length >= 2 * workers.length) apply(await inFlight.shift()!);
+      while (inFlight.length >= IN_FLIGHT * workers.length) apply(await inFlight.shift()!);
     }
     while (inFlight.length > 0) apply(await inFlight.shift()!);
   } catch (e) {
@@ -203,8 +215,8 @@ function applier(tally: ReturnType<typeof verifyTally>, onRecord: ((count: numbe
  * the verdicts come back per batch and are applied in file order by the one
  * `verifyTally`, which checks versions, chains and positions against each
  * stream's head. Same checks, same problems, same messages as the
- * one-thread path (`verifySource`); at most two batches per worker are in
- * flight, so memory stays bounded by the streams. Throws WorkersFailed when
+ * one-thread path (`verifySource`); at most IN_FLIGHT batches per worker
+ * are in flight, so memory stays bounded by the streams. Throws WorkersFailed when
  * the workers cannot do it (the caller verifies on one thread instead).
  */
 export async function verifyJsonlFile(file: string, label: string, options: ParallelOptions): Promise<VerifyReport> {

@@ -23,7 +23,7 @@ import {
   type PackUsed,
   type StreamHeadRecord,
 } from '../heads.js';
-import { defaultThreads, verifyJsonlFile, verifySqliteFile, WorkersFailed } from '../parallelVerify.js';
+import { autoThreads, verifyJsonlFile, verifySqliteFile, WorkersFailed } from '../parallelVerify.js';
 import { progress } from '../progress.js';
 import { openSource, type Source, type SourceRecord } from '../sources.js';
 import { CHECKPOINT_OPTIONS, checkpointCheck } from './verifyCheckpoint.js';
@@ -202,9 +202,9 @@ export function formatProblem(p: VerifyProblem): string {
 }
 
 /**
- * verify with worker threads where it pays (parallelVerify.ts): a JSONL file
- * or a SQLite file read in place, of PARALLEL_MIN_BYTES or more unless
- * `threads` says otherwise, without --checkpoint (whose tree takes every
+ * verify with worker threads when asked (parallelVerify.ts): a JSONL file
+ * or a SQLite file read in place, `threads` of them ('auto': one per core
+ * for PARALLEL_MIN_BYTES or more, else none), without --checkpoint (whose tree takes every
  * record in order on the main thread). No report: verify on one thread
  * (small source, PostgreSQL or stdin, --threads 0, or the workers could not
  * do it: then the one-thread path reads the source again and reports what
@@ -212,7 +212,7 @@ export function formatProblem(p: VerifyProblem): string {
  */
 async function verifyInWorkers(
   source: Source,
-  threads: number | undefined,
+  threads: number | 'auto',
   options: {
     kept?: StreamHeadRecord[];
     heads: boolean;
@@ -222,7 +222,7 @@ async function verifyInWorkers(
 ): Promise<{ report?: VerifyReport & { threads: number }; closed: boolean }> {
   const file = source.file;
   if (!file || options.checkpoint || source.kind === 'postgres') return { closed: false };
-  const n = threads ?? defaultThreads(statSync(file).size);
+  const n = threads === 'auto' ? autoThreads(statSync(file).size) : threads;
   if (n <= 0) return { closed: false };
   const run = {
     threads: n,
@@ -272,10 +272,11 @@ signed root); past the checkpoint the tree work is O(new events + log n),
 and a store's own tree must prove the same extension. --json reports the
 work done (docs/transparency.md).
 
-A JSONL file of 8 MB or more is hashed by worker threads (one per core, at
-most four), the main thread checking chains and versions in file order;
---threads <n> sets how many (0: the main thread alone). The result is the
-same either way.
+--threads <n> hashes a JSONL file or a SQLite file with n worker threads,
+the main thread checking chains and versions in log order; --threads auto
+uses one per core (at most four) for a source of 8 MB or more and none for
+a smaller one. Default 0: the main thread alone. The result is the same
+either way.
 
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
@@ -297,9 +298,10 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 的根哈希）；检查点之后的树计算量为 O(新事件数 + log n)，存储自身的树也必须
 证明同样的延续关系。--json 会报告所做的计算量（docs/transparency.md）。
 
-8 MB 及以上的 JSONL 文件由工作线程计算哈希（每个 CPU 核一个，最多四个），
-主线程按文件顺序检查哈希链和版本号；--threads <n> 设定线程数（0 表示只用
-主线程）。两种方式结果相同。
+--threads <n> 用 n 个工作线程为 JSONL 文件或 SQLite 文件计算哈希，主线程按
+日志顺序检查哈希链和版本号；--threads auto 对 8 MB 及以上的数据源每个 CPU
+核用一个线程（最多四个），较小的数据源不用。默认 0：只用主线程。两种方式
+结果相同。
 
 退出码：0 日志通过验证，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
@@ -313,8 +315,8 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
     threads: {
       type: 'string',
       value: 'n',
-      description: 'worker threads hashing a JSONL file (default: one per core for 8 MB and more)',
-      descriptionZh: '为 JSONL 文件计算哈希的工作线程数（默认：8 MB 及以上每核一个）',
+      description: 'worker threads hashing a JSONL or SQLite file, or auto (default 0)',
+      descriptionZh: '为 JSONL 或 SQLite 文件计算哈希的工作线程数，或 auto（默认 0）',
     },
     ...CHECKPOINT_OPTIONS,
   },
@@ -322,9 +324,9 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
   async run({ values, positionals, io, locale = 'en' }) {
     const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
     const threadsText = typeof values.threads === 'string' ? values.threads : undefined;
-    if (threadsText !== undefined && !/^\d{1,2}$/.test(threadsText))
+    if (threadsText !== undefined && threadsText !== 'auto' && !/^\d{1,2}$/.test(threadsText))
       throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
-    if (threadsText !== undefined && Number(threadsText) > 64)
+    if (threadsText !== undefined && threadsText !== 'auto' && Number(threadsText) > 64)
       throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
     let source = await openSource(positionals[0]!, io);
     try {
@@ -334,7 +336,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       // threads: how many worker threads examined the events (0: the main thread alone).
       let report: (VerifyReport & { threads?: number; checkpoint?: unknown }) | undefined;
       try {
-        const tried = await verifyInWorkers(source, threadsText === undefined ? undefined : Number(threadsText), {
+        const tried = await verifyInWorkers(source, threadsText === undefined ? 0 : threadsText === 'auto' ? 'auto' : Number(threadsText), {
           ...(kept ? { kept } : {}),
           heads: values.json === true,
           checkpoint: checkpointOf !== undefined,
