@@ -126,7 +126,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   } else {
     const file = resolve(io.cwd ?? process.cwd(), spec);
     if (!existsSync(file)) throw new SourceNotFoundError(spec);
-    input = createReadStream(file, { encoding: 'utf8' });
+    input = createReadStream(file);
   }
   const size = typeof input !== 'string' && spec !== '-' ? statSync(resolve(io.cwd ?? process.cwd(), spec)).size : 0;
   const stream = input as { bytesRead?: number };

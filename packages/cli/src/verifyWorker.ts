@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { examineEvent, type EventStore, type EventVerdict } from '@certflow/core';
 import { packsCollector } from './heads.js';
-import { isExportHeader } from './jsonl.js';
+import { isExportHeader, splitAtCarriageReturns } from './jsonl.js';
 import type { BatchAnswer, LinesRequest, RangeRequest, VerdictColumns } from './parallelVerify.js';
 
 /**
@@ -23,13 +23,9 @@ function* linesOf(bytes: Buffer, last: boolean): Generator<string> {
       if (!last) return;
       nl = bytes.length;
     }
-    let text = bytes.toString('utf8', at, nl);
+    const text = bytes.toString('utf8', at, nl);
     at = nl + 1;
-    if (text.includes('\r')) {
-      if (text.endsWith('\r')) text = text.slice(0, -1);
-      // every \r left is a line break of its own
-      yield* text.split('\r');
-    } else yield text;
+    yield* splitAtCarriageReturns(text);
   }
 }
 
