@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { scaleLog } from './scale/generate.js';
 
@@ -75,6 +76,8 @@ const removeDb = (f: string) => {
 
 interface Measured {
   seconds: number;
+  /** CPU seconds, user and system, of all the process's threads. */
+  cpu: number;
   rssMb: number;
   status: number | null;
 }
@@ -82,21 +85,26 @@ interface Measured {
 /** Runs a command under /usr/bin/time: wall seconds and peak RSS (MB) as the OS counts them. */
 function measure(argv: string[]): Measured {
   rmSync(timeFile, { force: true });
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, ...argv], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const [seconds, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
-  return { seconds: seconds!, rssMb: kb! / 1024, status: r.status };
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, process.execPath, ...argv], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const [seconds, kb, user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
+  return { seconds: seconds!, cpu: user! + system!, rssMb: kb! / 1024, status: r.status };
 }
 
 const mb = (f: string) => statSync(f).size / 1024 / 1024;
 console.log(`\n${events.toLocaleString('en')} events (${file}, ${mb(file).toFixed(0)} MB)`);
+// The machine's load: with other work on the cores, worker threads have no idle core to win.
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`load average before: ${load()} (${availableParallelism()} cores)`);
 
 const baseline = measure(['-e', BASELINE, file]);
 removeDb(rawSqlite);
 const importBaseline = measure(['-e', IMPORT_BASELINE, file, rawSqlite, betterSqlite]);
 const verifyJsonl = measure([...cli, 'verify', file]);
+const verifyJsonlThreads = measure([...cli, 'verify', file, '--threads', 'auto']);
 removeDb(sqlite);
 const imported = measure([...cli, 'import', file, sqlite]);
 const verifySqlite = measure([...cli, 'verify', sqlite]);
+const verifySqliteThreads = measure([...cli, 'verify', sqlite, '--threads', 'auto']);
 const replay = measure([...cli, 'replay', sqlite]);
 const exported = measure([...cli, 'export', sqlite, '--unmasked']);
 
@@ -110,8 +118,10 @@ const rows: Row[] = [
   { name: 'baseline (parse + SHA-256 per line, 1 thread)', m: baseline, against: baseline, target: '' },
   { name: 'import baseline (raw better-sqlite3, batches)', m: importBaseline, against: importBaseline, target: '' },
   { name: 'certflow verify <jsonl>', m: verifyJsonl, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
+  { name: 'certflow verify <jsonl> --threads auto', m: verifyJsonlThreads, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
   { name: 'certflow import <jsonl> <sqlite>', m: imported, against: importBaseline, target: '≥ 0.5× import baseline, ≤ 256 MB' },
   { name: 'certflow verify <sqlite>', m: verifySqlite, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
+  { name: 'certflow verify <sqlite> --threads auto', m: verifySqliteThreads, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
   { name: 'certflow replay <sqlite>', m: replay, against: baseline, target: '≥ 0.5×, ≤ 512 MB' },
   { name: 'certflow export <sqlite> --unmasked', m: exported, against: baseline, target: '≥ 0.8×' },
 ];
@@ -119,9 +129,10 @@ for (const { name, m, against, target } of rows) {
   const perSecond = Math.round(events / Math.max(m.seconds, 0.01));
   const ratio = against === m ? '' : `${(against.seconds / Math.max(m.seconds, 0.01)).toFixed(2)}×`;
   console.log(
-    `${name.padEnd(46)} ${m.seconds.toFixed(1).padStart(7)} s ${perSecond.toLocaleString('en').padStart(9)} events/s  peak ${m.rssMb.toFixed(0).padStart(5)} MB  ${ratio.padStart(6)}${target ? `  (target ${target})` : ''}${m.status === 0 ? '' : `  (exit ${m.status})`}`,
+    `${name.padEnd(48)} ${m.seconds.toFixed(1).padStart(7)} s ${m.cpu.toFixed(1).padStart(6)} s CPU ${perSecond.toLocaleString('en').padStart(9)} events/s  peak ${m.rssMb.toFixed(0).padStart(5)} MB  ${ratio.padStart(6)}${target ? `  (target ${target})` : ''}${m.status === 0 ? '' : `  (exit ${m.status})`}`,
   );
 }
+console.log(`load average after: ${load()}`);
 const perMillion = (bytes: number) => ((bytes / events) * 1e6) / 1024 / 1024 / 1024;
 console.log(`disk per 10^6 events: JSONL ${perMillion(statSync(file).size).toFixed(2)} GB, SQLite (certflow import) ${perMillion(statSync(sqlite).size).toFixed(2)} GB`);
 removeDb(rawSqlite);

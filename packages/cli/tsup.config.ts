@@ -14,7 +14,8 @@ export default defineConfig([
   },
   {
     // The `certflow` binary: ESM only, loads the stores lazily.
-    entry: { bin: 'src/bin.ts' },
+    // verifyWorker: the worker thread of `verify` (parallelVerify.ts), a file of its own beside bin.js.
+    entry: { bin: 'src/bin.ts', verifyWorker: 'src/verifyWorker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

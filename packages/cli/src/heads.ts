@@ -64,7 +64,7 @@ export function logHeads(events: Iterable<unknown>): StreamHeadRecord[] {
 }
 
 /** Collects the rule packs events name as they go by (memory bounded by the packs and their hashes). */
-export function packsCollector(): { add(raw: unknown): void; result(): PackUsed[] } {
+export function packsCollector(): { add(raw: unknown): void; merge(used: readonly PackUsed[]): void; result(): PackUsed[] } {
   const packs = new Map<string, PackUsed>();
   const note = (ref: unknown) => {
     const r = ref as { id?: unknown; version?: unknown; hash?: unknown } | null | undefined;
@@ -86,6 +86,13 @@ export function packsCollector(): { add(raw: unknown): void; result(): PackUsed[
         for (const v of Object.values(data)) {
           if (v && typeof v === 'object' && 'rulePack' in v) note((v as { rulePack?: unknown }).rulePack);
         }
+      }
+    },
+    /** Adds what another collector found (over later events: its hashes come after these). */
+    merge(used) {
+      for (const p of used) {
+        note({ id: p.id, version: p.version });
+        for (const hash of p.hashes) note({ id: p.id, version: p.version, hash });
       }
     },
     result: () => [...packs.values()].sort((a, b) => (`${a.id}@${a.version}` < `${b.id}@${b.version}` ? -1 : 1)),

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { PersonalVaultRow } from '@certflow/core';
 
@@ -62,12 +61,46 @@ export function isExportHeader(value: unknown): value is ExportHeader {
 /** One line of a JSONL file: a parsed value, or why it could not be parsed. */
 export type JsonlRecord = { line: number; value: unknown } | { line: number; error: string };
 
+/**
+ * The lines in the text between two \n (or the text's end): a \r ending it is
+ * the \r of \r\n, every other \r is a line break of its own (as readline has it).
+ */
+export function* splitAtCarriageReturns(text: string): Generator<string> {
+  if (!text.includes('\r')) {
+    yield text;
+    return;
+  }
+  yield* (text.endsWith('\r') ? text.slice(0, -1) : text).split('\r');
+}
+
+/**
+ * The lines of a text read as bytes, split where readline splits them
+ * (crlfDelay Infinity): at \n, \r\n, and a \r not followed by \n. Each
+ * line is decoded on its own (a line break byte never falls inside a UTF-8
+ * sequence), so no chunk is decoded whole and no line event is emitted: the
+ * cost of readline and its string decoder, a fifth of verify's time, goes.
+ */
+export async function* linesOfBytes(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  let carry: Buffer | undefined;
+  const split = splitAtCarriageReturns;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const buf = carry ? Buffer.concat([carry, bytes]) : bytes;
+    let at = 0;
+    for (let nl = buf.indexOf(10, at); nl >= 0; nl = buf.indexOf(10, at)) {
+      yield* split(buf.toString('utf8', at, nl));
+      at = nl + 1;
+    }
+    carry = at < buf.length ? buf.subarray(at) : undefined;
+  }
+  if (carry) yield* split(carry.toString('utf8'));
+}
+
 /** Reads JSONL lazily, one record per non-blank line, with 1-based line numbers. */
 export async function* readJsonl(input: Readable | string): AsyncGenerator<JsonlRecord> {
-  const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8' }) : input;
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const stream = typeof input === 'string' ? createReadStream(input) : input;
   let line = 0;
-  for await (const text of lines) {
+  for await (const text of linesOfBytes(stream)) {
     line++;
     if (text.trim() === '') continue;
     try {

@@ -35,6 +35,8 @@ export interface Source {
   records(): AsyncIterable<SourceRecord>;
   /** The Merkle tree a store keeps beside its events (absent for JSONL): answered read-only, never trusted on its own. */
   transparency?: TransparencyLog;
+  /** The file a JSONL or SQLite source reads (absent for stdin and PostgreSQL). */
+  file?: string;
   /** The share of the source read so far (0..1), when known (a JSONL file: its bytes), for progress. */
   fraction?(): number | undefined;
   /** The store a SQLite or PostgreSQL source reads, opened read-only (to read one stream of it: replay); none for JSONL. */
@@ -119,12 +121,13 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
   }
 }
 
-function fromStore(kind: SourceKind, label: string, store: EventStore): Source {
+function fromStore(kind: SourceKind, label: string, store: EventStore, file?: string): Source {
   return {
     kind,
     label,
     header: undefined,
     store,
+    ...(file ? { file } : {}),
     async *records() {
       try {
         for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
@@ -158,7 +161,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   } else {
     const file = resolve(io.cwd ?? process.cwd(), spec);
     if (!existsSync(file)) throw new SourceNotFoundError(spec);
-    input = createReadStream(file, { encoding: 'utf8' });
+    input = createReadStream(file);
   }
   const size = typeof input !== 'string' && spec !== '-' ? statSync(resolve(io.cwd ?? process.cwd(), spec)).size : 0;
   const stream = input as { bytesRead?: number };
@@ -206,6 +209,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   return {
     kind: 'jsonl',
     label: spec === '-' ? '(stdin)' : spec,
+    ...(spec === '-' ? {} : { file: resolve(io.cwd ?? process.cwd(), spec) }),
     header,
     fraction: () => (size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined),
     personal: async () => personal,
@@ -219,6 +223,8 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     },
     async close() {
       await lines.return(undefined);
+      // A file read by readline goes on filling its buffer until it is destroyed.
+      if (spec !== '-') (input as { destroy(): void }).destroy();
     },
   };
 }
@@ -232,7 +238,7 @@ export async function openSource(spec: string, io: CliIo): Promise<Source> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') return fromJsonl(spec, io);
   const label = kind === 'postgres' ? redactUrl(spec) : spec;
-  return fromStore(kind, label, await openStore(spec, io, { readOnly: true }));
+  return fromStore(kind, label, await openStore(spec, io, { readOnly: true }), kind === 'sqlite' ? resolve(io.cwd ?? process.cwd(), spec) : undefined);
 }
 
 /**

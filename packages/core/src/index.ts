@@ -181,8 +181,8 @@ export { checkHistory, checkStreamHistory, historyReferences, sortViolations } f
 export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
 export { EVENTS, EVENT_CATALOGUE, eventDataIssues, isCatalogued, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
 export type { CataloguedEvent, CataloguedEvents, StoredEventOf, EventType, ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
-export { createLogChecker, positionMap, StreamHeadTable } from './verifyLog.js';
-export type { LogChecker, PersonalCheck, PositionRegistry } from './verifyLog.js';
+export { createLogChecker, examineEvent, positionMap, StreamHeadTable } from './verifyLog.js';
+export type { EventVerdict, LogChecker, PersonalCheck, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';
 export { personalEventFields } from './streams/personalFields.js';
 export {

@@ -1,4 +1,4 @@
-import { storedEventSchema, type StoredEvent } from './event.js';
+import { ISO_INSTANT_PATTERN, ROLES, STREAM_ID_PATTERN, storedEventSchema, type StoredEvent } from './event.js';
 import { computeEventHash } from './hash.js';
 import { jsonIssues } from './validateEvents.js';
 import { openPersonalCommitment } from './personal/commitment.js';
@@ -187,6 +187,96 @@ export class StreamHeadTable implements ReadonlyMap<string, StreamHead> {
   }
 }
 
+const ROLE_SET: ReadonlySet<unknown> = new Set(ROLES);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+const isFilled = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 1;
+
+/**
+ * True when an envelope certainly passes `storedEventSchema`, checked without
+ * zod (which costs more than hashing the event): the same rules, or stricter
+ * where that is simpler (plain objects only, `data` present and defined).
+ * False means only "ask the schema", which decides and words the problem.
+ */
+function envelopeSurelyValid(raw: unknown): boolean {
+  if (!isPlainObject(raw)) return false;
+  const { streamId, type, hash, prevHash, meta } = raw;
+  if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) return false;
+  if (!isCount(raw.version) || !isCount(raw.position) || !isFilled(type) || raw.data === undefined) return false;
+  if (typeof hash !== 'string' || !HEX64.test(hash)) return false;
+  if (prevHash !== null && (typeof prevHash !== 'string' || !HEX64.test(prevHash))) return false;
+  if (!isPlainObject(meta)) return false;
+  const { at, actor, rulePack } = meta;
+  if (typeof at !== 'string' || !ISO_INSTANT_PATTERN.test(at) || Number.isNaN(Date.parse(at))) return false;
+  if (!isPlainObject(actor) || !isFilled(actor.id) || !ROLE_SET.has(actor.role)) return false;
+  if (!isFilled(meta.commandId) || !isFilled(meta.correlationId)) return false;
+  if (rulePack !== undefined && rulePack !== null && (!isPlainObject(rulePack) || !isFilled(rulePack.id) || !isFilled(rulePack.version))) return false;
+  return true;
+}
+
+/**
+ * What one event says about itself, found without any stream's state: its
+ * envelope and data checked, its hash recomputed. `createLogChecker` then
+ * holds it against the stream's head (versions, chain, positions). The split
+ * lets the costly half run anywhere (a worker thread) and the other half in
+ * log order: one definition of both, so every path reports alike.
+ */
+export interface EventVerdict {
+  /** The event's own fields, when of the right type (null otherwise). */
+  streamId: string | null;
+  version: number | null;
+  position: number | null;
+  hash: string | null;
+  /** The previous event's hash as this event names it (null for version 1, or when the envelope is not valid). */
+  prevHash: string | null;
+  /** Why the envelope or data is not valid, if it is not (a `schema` problem). */
+  schema?: string;
+  /** Why the event could not be canonicalized, if it could not. */
+  canon?: string;
+  /** The hash its content gives, when that differs from `hash`. */
+  recomputed?: string;
+}
+
+/** Examines one event on its own: envelope, JSON-only data, recomputed hash (see `EventVerdict`). */
+export function examineEvent(raw: unknown): EventVerdict {
+  const r = raw as { streamId?: unknown; version?: unknown; position?: unknown; hash?: unknown } | null | undefined;
+  const verdict: EventVerdict = {
+    streamId: typeof r?.streamId === 'string' ? r.streamId : null,
+    version: typeof r?.version === 'number' ? r.version : null,
+    position: typeof r?.position === 'number' ? r.position : null,
+    hash: typeof r?.hash === 'string' ? r.hash : null,
+    prevHash: null,
+  };
+  if (!envelopeSurelyValid(raw)) {
+    const parsed = storedEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      verdict.schema = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      return verdict;
+    }
+  }
+  const event = raw as StoredEvent;
+  const nonJson = jsonIssues(event.data, ['data']);
+  if (nonJson.length > 0) {
+    verdict.schema = nonJson.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return verdict;
+  }
+  verdict.prevHash = event.prevHash;
+  let recomputed: string;
+  try {
+    recomputed = computeEventHash(event);
+  } catch (e) {
+    // Only a value too deep for a recursive serialiser gets here (RangeError).
+    verdict.canon = (e as Error)?.message ?? String(e);
+    return verdict;
+  }
+  if (recomputed !== event.hash) verdict.recomputed = recomputed;
+  return verdict;
+}
+
 /**
  * One pass over a log, event by event: the per-event checks of `verifyLog`
  * and `verifyLogStream`, defined once. It keeps per-stream state only (the
@@ -195,6 +285,12 @@ export class StreamHeadTable implements ReadonlyMap<string, StreamHead> {
  */
 export interface LogChecker {
   check(raw: unknown): void;
+  /**
+   * `check` of an event already examined (`examineEvent`, perhaps in another
+   * thread), in log order. A verdict holds no event data, so a checker made
+   * with `personal` (a vault to open commitments with) needs the event too.
+   */
+  apply(verdict: EventVerdict, event?: unknown): void;
   /** Each stream's verified head so far. */
   readonly heads: ReadonlyMap<string, StreamHead>;
   /** The streams found broken so far (nothing after their first broken event is checked). */
@@ -239,79 +335,66 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
   const problems: LogProblem[] = [];
   let count = 0;
 
-  const check = (raw: unknown): void => {
+  const apply = (v: EventVerdict): boolean => {
     count++;
-    const rawStream = (raw as { streamId?: unknown })?.streamId;
-    const streamId = typeof rawStream === 'string' ? rawStream : '(unknown stream)';
+    const streamId = v.streamId ?? '(unknown stream)';
     const at = heads.slot(streamId);
     markSeen(at);
-    if (broken.has(streamId)) return;
+    if (broken.size > 0 && broken.has(streamId)) return false;
     const report = (kind: LogProblemKind, detail: string) => {
-      const r = raw as { version?: unknown; position?: unknown };
-      problems.push({
-        streamId,
-        version: typeof r?.version === 'number' ? r.version : null,
-        position: typeof r?.position === 'number' ? r.position : null,
-        kind,
-        detail,
-      });
+      problems.push({ streamId, version: v.version, position: v.position, kind, detail });
       broken.add(streamId);
     };
-
-    const parsed = storedEventSchema.safeParse(raw);
-    if (!parsed.success) {
-      report('schema', parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-      return;
+    if (v.schema !== undefined) {
+      report('schema', v.schema);
+      return false;
     }
-    const nonJson = jsonIssues((raw as StoredEvent).data, ['data']);
-    if (nonJson.length > 0) {
-      report('schema', nonJson.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      return;
-    }
-    const event = raw as StoredEvent;
+    // A verdict without a schema problem has a valid envelope: version, position and hash are set.
+    const version = v.version!;
+    const position = v.position!;
     const head = heads.atSlot(at) ?? { version: 0, hash: null };
 
-    if (event.version !== head.version + 1) {
-      report(
-        event.version > head.version + 1 ? 'version-gap' : 'version-order',
-        `expected version ${head.version + 1} after ${head.version}, found ${event.version}`,
-      );
-      return;
+    if (version !== head.version + 1) {
+      report(version > head.version + 1 ? 'version-gap' : 'version-order', `expected version ${head.version + 1} after ${head.version}, found ${version}`);
+      return false;
     }
-    let recomputed: string;
-    try {
-      recomputed = computeEventHash(event);
-    } catch (e) {
-      // Only a value too deep for a recursive serialiser gets here (RangeError).
-      report('schema', `the event cannot be canonicalized: ${(e as Error)?.message ?? String(e)}`);
-      return;
+    if (v.canon !== undefined) {
+      report('schema', `the event cannot be canonicalized: ${v.canon}`);
+      return false;
     }
-    if (recomputed !== event.hash) {
-      report('hash-mismatch', `stored hash ${event.hash} but the content hashes to ${recomputed}`);
-      return;
+    if (v.recomputed !== undefined) {
+      report('hash-mismatch', `stored hash ${v.hash} but the content hashes to ${v.recomputed}`);
+      return false;
     }
-    if (event.prevHash !== head.hash) {
-      report('chain-broken', `prevHash ${event.prevHash} does not match the previous event's hash ${head.hash}`);
-      return;
+    if (v.prevHash !== head.hash) {
+      report('chain-broken', `prevHash ${v.prevHash} does not match the previous event's hash ${head.hash}`);
+      return false;
     }
-    if (head.position !== undefined && !(event.position > head.position)) {
-      report('position-order', `position ${event.position} does not follow position ${head.position} of version ${head.version}`);
-      return;
+    if (head.position !== undefined && !(position > head.position)) {
+      report('position-order', `position ${position} does not follow position ${head.position} of version ${head.version}`);
+      return false;
     }
-    const other = positions.claim(event.position, streamId);
+    const other = positions.claim(position, streamId);
     if (other !== undefined) {
-      report('duplicate-position', `position ${event.position} is also held by an event of ${other}`);
-      return;
+      report('duplicate-position', `position ${position} is also held by an event of ${other}`);
+      return false;
     }
-    heads.setSlot(at, { version: event.version, hash: event.hash, position: event.position });
-    checkPersonal(event);
+    heads.setSlot(at, { version, hash: v.hash, position });
+    return true;
   };
   const result = (): VerifyResult => {
     const all = [...problems, ...unopened.filter((u) => !erased.has(u.subject)).map((u) => u.problem)];
     return { ok: all.length === 0, problems: all, streams: seenCount, events: count };
   };
   return {
-    check,
+    check: (raw) => {
+      // The personal check reads the event itself: only an event its stream accepted is opened.
+      if (apply(examineEvent(raw)) && vault) checkPersonal(raw as StoredEvent);
+    },
+    apply: (verdict, event) => {
+      if (vault && event === undefined) throw new TypeError('a log checker with a vault opens commitments from the events: pass the event with its verdict');
+      if (apply(verdict) && vault) checkPersonal(event as StoredEvent);
+    },
     heads,
     broken,
     result,

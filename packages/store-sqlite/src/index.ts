@@ -9,5 +9,5 @@ export {
   StoreClosedError,
 } from './errors.js';
 export { StoreReadOnlyError, NoEventStoreError } from './errors.js';
-export { SCHEMA_VERSION } from './schema.js';
+export { SCHEMA_VERSION, readsInPlace } from './schema.js';
 export type { Synchronous } from './schema.js';

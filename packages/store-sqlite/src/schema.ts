@@ -221,6 +221,16 @@ export function leaveInRollbackMode(db: Database.Database): void {
  *
  * A missing, 0-byte or non-certflow file throws.
  */
+/**
+ * True when `openDatabaseReadOnly` reads the file in place (through SQLite's
+ * page cache), false when it must read the whole file into memory first (a
+ * file marked for WAL without a live -wal beside it).
+ */
+export function readsInPlace(file: string): boolean {
+  const walFile = `${file}-wal`;
+  return (existsSync(walFile) && statSync(walFile).size > 0) || headerJournal(file) !== 'wal';
+}
+
 export function openDatabaseReadOnly(options: OpenOptions): Database.Database {
   const { file } = options;
   if (!existsSync(file)) throw new NoEventStoreError(file, 'missing');

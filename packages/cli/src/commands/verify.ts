@@ -1,9 +1,30 @@
-import { createLogChecker, positionRanges, verifyLog, type LogProblem, type PersonalVaultRow } from '@certflow/core';
+import {
+  createLogChecker,
+  examineEvent,
+  positionRanges,
+  verifyLog,
+  type EventVerdict,
+  type LogProblem,
+  type PersonalVaultRow,
+} from '@certflow/core';
+import { statSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
-import { EmptySourceError, MaskedExportError } from '../errors.js';
+import { EmptySourceError, MaskedExportError, UsageError } from '../errors.js';
 import { t } from '../locales/index.js';
-import { compareHeads, headsCollector, headsComparer, logHeads, packsCollector, packsUsed, readHeadsFile, type HeadChange, type PackUsed, type StreamHeadRecord } from '../heads.js';
+import {
+  compareHeads,
+  headsCollector,
+  headsComparer,
+  logHeads,
+  packsCollector,
+  packsUsed,
+  readHeadsFile,
+  type HeadChange,
+  type PackUsed,
+  type StreamHeadRecord,
+} from '../heads.js';
+import { autoThreads, verifyJsonlFile, verifySqliteFile, WorkersFailed } from '../parallelVerify.js';
 import { progress } from '../progress.js';
 import { openSource, type Source, type SourceRecord } from '../sources.js';
 import { CHECKPOINT_OPTIONS, checkpointCheck } from './verifyCheckpoint.js';
@@ -31,7 +52,8 @@ export function verifyRecords(source: string, records: SourceRecord[]): VerifyRe
   const notJson: VerifyProblem[] = [];
   const events: unknown[] = [];
   for (const r of records) {
-    if ('error' in r) notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
+    if ('error' in r)
+      notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
     else events.push(r.event);
   }
   const result = verifyLog(events);
@@ -62,11 +84,84 @@ export function checkHeads(report: VerifyReport, kept: StreamHeadRecord[], recor
 }
 
 /** Each stream's head for the report: a broken stream's as read, every other stream's as the check verified it; sorted by stream id. */
-function mergeHeads(verified: ReadonlyMap<string, { version: number; hash: string | null }>, broken: ReadonlyMap<string, { version: number; hash: string }>): StreamHeadRecord[] {
+function mergeHeads(
+  verified: ReadonlyMap<string, { version: number; hash: string | null }>,
+  broken: ReadonlyMap<string, { version: number; hash: string }>,
+): StreamHeadRecord[] {
   const out: StreamHeadRecord[] = [];
   for (const [streamId, h] of broken) out.push({ streamId, version: h.version, hash: h.hash });
-  for (const [streamId, h] of verified) if (!broken.has(streamId) && h.hash !== null) out.push({ streamId, version: h.version, hash: h.hash });
+  for (const [streamId, h] of verified)
+    if (!broken.has(streamId) && h.hash !== null) out.push({ streamId, version: h.version, hash: h.hash });
   return out.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+}
+
+/**
+ * What verify keeps while it reads, fed record by record in log order: the
+ * log check's per-stream state, a broken stream's own heads, the packs named,
+ * the comparison with kept heads. Both ways of reading (one thread, or
+ * verdicts from worker threads: parallelVerify.ts) feed it, so both report
+ * alike.
+ */
+export function verifyTally(options: { kept?: StreamHeadRecord[]; vault?: PersonalVaultRow[] } = {}) {
+  const notJson: VerifyProblem[] = [];
+  const checker = createLogChecker({
+    positions: positionRanges(),
+    ...(options.vault ? { personal: { vault: options.vault } } : {}),
+  });
+  const brokenHeads = headsCollector();
+  const packs = packsCollector();
+  const comparer = options.kept ? headsComparer(options.kept) : undefined;
+  let count = 0;
+  return {
+    packs,
+    /** Records read so far (events and lines that are not JSON). */
+    get count() {
+      return count;
+    },
+    /** No problem found so far. */
+    get clean() {
+      return notJson.length === 0 && checker.broken.size === 0;
+    },
+    notJson(line: number, error: string) {
+      count++;
+      notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line, detail: error });
+    },
+    /** An event's verdict (its rule packs go to `packs` separately); with a vault, the event too (its commitments are opened). */
+    event(verdict: EventVerdict, event?: unknown) {
+      count++;
+      checker.apply(verdict, event);
+      // An unbroken stream's head is the check's own; only a broken stream needs its own entry (from the last good head on).
+      const id = verdict.streamId;
+      if (id !== null && checker.broken.size > 0 && checker.broken.has(id)) {
+        const good = checker.heads.get(id);
+        if (!brokenHeads.heads.has(id) && good?.hash)
+          brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
+        brokenHeads.add(verdict);
+      }
+      comparer?.add(verdict);
+    },
+    report(label: string, heads: boolean): VerifyReport {
+      if (count === 0) throw new EmptySourceError(label, 'verify');
+      const result = checker.result();
+      const changes: VerifyProblem[] = (comparer?.result() ?? []).map((c) => ({
+        streamId: c.streamId,
+        version: c.kept.version,
+        position: null,
+        kind: c.kind,
+        detail: c.detail,
+      }));
+      const problems = [...notJson, ...result.problems, ...changes];
+      return {
+        ok: problems.length === 0,
+        source: label,
+        streams: result.streams,
+        events: result.events,
+        problems,
+        heads: heads ? mergeHeads(checker.heads, brokenHeads.heads) : [],
+        packs: packs.result(),
+      };
+    },
+  };
 }
 
 /**
@@ -92,42 +187,18 @@ export async function verifySource(
     vault?: PersonalVaultRow[];
   } = {},
 ): Promise<VerifyReport> {
-  const notJson: VerifyProblem[] = [];
-  const checker = createLogChecker({ positions: positionRanges(), ...(options.vault ? { personal: { vault: options.vault } } : {}) });
-  const brokenHeads = headsCollector();
-  const packs = packsCollector();
-  const comparer = options.kept ? headsComparer(options.kept) : undefined;
-  let count = 0;
+  const tally = verifyTally({ ...(options.kept ? { kept: options.kept } : {}), ...(options.vault ? { vault: options.vault } : {}) });
   for await (const r of source.records()) {
-    count++;
     options.checkpoint?.add(r);
-    if ('error' in r) notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
+    if ('error' in r) tally.notJson(r.line, r.error);
     else {
-      checker.check(r.event);
-      // An unbroken stream's head is the check's own; only a broken stream needs its own entry (from the last good head on).
-      const id = (r.event as { streamId?: unknown } | null)?.streamId;
-      if (typeof id === 'string' && checker.broken.has(id)) {
-        const good = checker.heads.get(id);
-        if (!brokenHeads.heads.has(id) && good?.hash) brokenHeads.add({ streamId: id, version: good.version, hash: good.hash });
-        brokenHeads.add(r.event);
-      }
-      packs.add(r.event);
-      comparer?.add(r.event);
-      if (options.afterEach) await options.afterEach(r.event, notJson.length === 0 && checker.broken.size === 0);
+      tally.event(examineEvent(r.event), r.event);
+      tally.packs.add(r.event);
+      if (options.afterEach) await options.afterEach(r.event, tally.clean);
     }
-    options.onRecord?.(count);
+    options.onRecord?.(tally.count);
   }
-  if (count === 0) throw new EmptySourceError(source.label, 'verify');
-  const result = checker.result();
-  const changes: VerifyProblem[] = (comparer?.result() ?? []).map((c) => ({
-    streamId: c.streamId,
-    version: c.kept.version,
-    position: null,
-    kind: c.kind,
-    detail: c.detail,
-  }));
-  const problems = [...notJson, ...result.problems, ...changes];
-  return { ok: problems.length === 0, source: source.label, streams: result.streams, events: result.events, problems, heads: options.heads === false ? [] : mergeHeads(checker.heads, brokenHeads.heads), packs: packs.result() };
+  return tally.report(source.label, options.heads !== false);
 }
 
 export function formatProblem(p: VerifyProblem): string {
@@ -136,10 +207,57 @@ export function formatProblem(p: VerifyProblem): string {
   return `✖ ${where}: ${p.kind} — ${p.detail}`;
 }
 
+/**
+ * verify with worker threads when asked (parallelVerify.ts): a JSONL file
+ * or a SQLite file read in place, `threads` of them ('auto': one per core
+ * for PARALLEL_MIN_BYTES or more, else none), without --checkpoint (whose tree takes every
+ * record in order on the main thread). No report: verify on one thread
+ * (small source, PostgreSQL or stdin, --threads 0, or the workers could not
+ * do it: then the one-thread path reads the source again and reports what
+ * it finds, errors included, as it always does).
+ */
+async function verifyInWorkers(
+  source: Source,
+  threads: number | 'auto',
+  options: {
+    kept?: StreamHeadRecord[];
+    heads: boolean;
+    checkpoint: boolean;
+    /** The source carries personal data (a vault, or a format-2 export's lines) that the main thread reads. */
+    personal: boolean;
+    onRecord: (count: number, fraction: number | undefined) => void;
+  },
+): Promise<{ report?: VerifyReport & { threads: number }; closed: boolean }> {
+  const file = source.file;
+  if (!file || options.checkpoint || options.personal || source.kind === 'postgres') return { closed: false };
+  const n = threads === 'auto' ? autoThreads(statSync(file).size) : threads;
+  if (n <= 0) return { closed: false };
+  const run = {
+    threads: n,
+    heads: options.heads,
+    onRecord: options.onRecord,
+    ...(options.kept ? { kept: options.kept } : {}),
+  };
+  const closed = source.kind === 'jsonl';
+  try {
+    if (source.kind === 'jsonl') {
+      // The header was read (a masked export refused); the workers read the file from its start again.
+      await source.close();
+      return { report: { ...(await verifyJsonlFile(file, source.label, run)), threads: n }, closed };
+    }
+    const { readsInPlace } = await import('@certflow/store-sqlite');
+    if (!readsInPlace(file)) return { closed };
+    return { report: { ...(await verifySqliteFile(file, source.label, run)), threads: n }, closed };
+  } catch (e) {
+    if (e instanceof WorkersFailed) return { closed };
+    throw e;
+  }
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check hash chains, version gaps and event schemas',
-  usage: 'verify <source> [--heads <file>] [--checkpoint <file> --vkey <file>] [--json]',
+  usage: 'verify <source> [--heads <file>] [--checkpoint <file> --vkey <file>] [--threads <n>] [--json]',
   description: `
 Recomputes every event's hash (RFC 8785 canonical JSON, SHA-256), checks that
 each event chains to the previous one of its stream, that versions run 1..n
@@ -162,6 +280,12 @@ signed root); past the checkpoint the tree work is O(new events + log n),
 and a store's own tree must prove the same extension. --json reports the
 work done (docs/transparency.md).
 
+--threads <n> hashes a JSONL file or a SQLite file with n worker threads,
+the main thread checking chains and versions in log order; --threads auto
+uses one per core (at most four) for a source of 8 MB or more and none for
+a smaller one. Default 0: the main thread alone. The result is the same
+either way.
+
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
   descriptionZh: `
@@ -182,24 +306,72 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 的根哈希）；检查点之后的树计算量为 O(新事件数 + log n)，存储自身的树也必须
 证明同样的延续关系。--json 会报告所做的计算量（docs/transparency.md）。
 
+--threads <n> 用 n 个工作线程为 JSONL 文件或 SQLite 文件计算哈希，主线程按
+日志顺序检查哈希链和版本号；--threads auto 对 8 MB 及以上的数据源每个 CPU
+核用一个线程（最多四个），较小的数据源不用。默认 0：只用主线程。两种方式
+结果相同。
+
 退出码：0 日志通过验证，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
-    heads: { type: 'string', description: 'compare with heads kept from an earlier verify --json', descriptionZh: '与此前 verify --json 保存的流头比较', value: 'file' },
+    heads: {
+      type: 'string',
+      description: 'compare with heads kept from an earlier verify --json',
+      descriptionZh: '与此前 verify --json 保存的流头比较',
+      value: 'file',
+    },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
+    threads: {
+      type: 'string',
+      value: 'n',
+      description: 'worker threads hashing a JSONL or SQLite file, or auto (default 0)',
+      descriptionZh: '为 JSONL 或 SQLite 文件计算哈希的工作线程数，或 auto（默认 0）',
+    },
     ...CHECKPOINT_OPTIONS,
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
     const kept = typeof values.heads === 'string' ? readHeadsFile(values.heads, io.cwd ?? process.cwd()) : undefined;
-    const source = await openSource(positionals[0]!, io);
+    const threadsText = typeof values.threads === 'string' ? values.threads : undefined;
+    if (threadsText !== undefined && threadsText !== 'auto' && !/^\d{1,2}$/.test(threadsText))
+      throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
+    if (threadsText !== undefined && threadsText !== 'auto' && Number(threadsText) > 64)
+      throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
+    let source = await openSource(positionals[0]!, io);
     try {
       if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'verified');
       const personal = await source.personal?.();
       const bar = progress(io, 'verify', { json: values.json === true, locale });
       const checkpointOf = checkpointCheck(values, io);
-      let report: VerifyReport & { checkpoint?: unknown };
+      // threads: how many worker threads examined the events (0: the main thread alone).
+      let report: (VerifyReport & { threads?: number; checkpoint?: unknown }) | undefined;
       try {
-        report = await verifySource(source, { ...(personal?.vault ? { vault: personal.vault } : {}), ...(kept ? { kept } : {}), ...(checkpointOf ? { checkpoint: checkpointOf } : {}), onRecord: (n) => bar.update(n, undefined, source.fraction?.()), heads: values.json === true });
+        const tried = await verifyInWorkers(source, threadsText === undefined ? 0 : threadsText === 'auto' ? 'auto' : Number(threadsText), {
+          ...(kept ? { kept } : {}),
+          heads: values.json === true,
+          checkpoint: checkpointOf !== undefined,
+          // A format-2 export's personal lines, or a vault to open commitments with, are read on the main thread.
+          personal: personal !== undefined || source.header?.certflowExport.format === 2,
+          onRecord: (n, f) => bar.update(n, undefined, f),
+        });
+        report = tried.report;
+        if (!report) {
+          // The workers could not do it (or were not asked to): one thread reads the source, as it always did.
+          if (tried.closed) {
+            await source.close();
+            source = await openSource(positionals[0]!, io);
+          }
+          const from = source;
+          report = {
+            ...(await verifySource(from, {
+              ...(personal?.vault ? { vault: personal.vault } : {}),
+              ...(kept ? { kept } : {}),
+              ...(checkpointOf ? { checkpoint: checkpointOf } : {}),
+              onRecord: (n) => bar.update(n, undefined, from.fraction?.()),
+              heads: values.json === true,
+            })),
+            threads: 0,
+          };
+        }
       } finally {
         bar.done();
       }

@@ -55,6 +55,7 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'usage.badYear': (v) => `年份应为四位数字，不能是 ${s(v.year)}`,
     'usage.calendarAction': (v) => `calendar 只接受 check <文件> 或 show <年份>，不接受 ${s(v.action)}`,
     'usage.keyExists': (v) => `${s(v.file)} 已存在；密钥从不覆盖`,
+    'usage.badThreads': (v) => `--threads 应为 auto 或 0 到 64 的整数，不能是 ${s(v.value)}`,
     'replay.header': (v) => `重放 ${s(v.source)}：${s(v.events)} 个事件，重建 ${s(v.streams)} 个事件流`,
     'replay.states': (v) => `  状态：${s(v.states)}`,
     'replay.decisions': (v) => `决定：按记录的规则包版本复核 ${s(v.rechecked)} 个，${s(v.differ)} 个不一致`,

@@ -1,0 +1,299 @@
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EventVerdict } from '@certflow/core';
+import type { PackUsed, StreamHeadRecord } from './heads.js';
+import { verifyTally, type VerifyReport } from './commands/verify.js';
+
+/** A batch of whole JSONL lines handed to a worker (the bytes are transferred, not copied). */
+export interface LinesRequest {
+  kind: 'lines';
+  id: number;
+  bytes: ArrayBuffer;
+  length: number;
+  /** The file's first batch: its first record may be the export header. */
+  first: boolean;
+  /** The file's last batch: it may end without a line break. */
+  last: boolean;
+}
+
+/** A range of positions of a SQLite file, [from, from + size), read by the worker through the store's readAll. */
+export interface RangeRequest {
+  kind: 'range';
+  id: number;
+  file: string;
+  from: number;
+  size: number;
+}
+
+export type BatchRequest = LinesRequest | RangeRequest;
+
+/**
+ * A batch's verdicts in log order, as columns: stream ids, versions and
+ * positions, the hashes and previous hashes as one string of 64 characters
+ * each (64 spaces for none), and the verdicts that do not fit (a problem,
+ * a field of another type) whole, by their index. Much cheaper to hand from
+ * thread to thread than an object per event.
+ */
+export interface VerdictColumns {
+  streamIds: string[];
+  versions: Float64Array;
+  positions: Float64Array;
+  hashes: string;
+  prevHashes: string;
+  odd: [number, EventVerdict][];
+}
+
+/** The verdicts of a batch, one by one, in order. */
+export function* verdictsOf(c: VerdictColumns): Generator<EventVerdict> {
+  let o = 0;
+  for (let i = 0; i < c.streamIds.length; i++) {
+    if (o < c.odd.length && c.odd[o]![0] === i) {
+      yield c.odd[o++]![1];
+      continue;
+    }
+    const prev = c.prevHashes.charCodeAt(i * 64) === 32 ? null : c.prevHashes.slice(i * 64, i * 64 + 64);
+    yield {
+      streamId: c.streamIds[i]!,
+      version: c.versions[i]!,
+      position: c.positions[i]!,
+      hash: c.hashes.slice(i * 64, i * 64 + 64),
+      prevHash: prev,
+    };
+  }
+}
+
+/** What a worker found in a batch, in log order. */
+export interface BatchAnswer {
+  id: number;
+  /** Lines in a batch of lines (blank ones included), to number the next batch's lines. */
+  lines: number;
+  verdicts: VerdictColumns;
+  /** Lines that are not JSON, numbered within the batch (1-based). */
+  notJson: { line: number; error: string }[];
+  packs: PackUsed[];
+  /** A range: the first position after it that holds an event (null: none, the log ends in the range). */
+  next?: number | null;
+  /** The worker could not do the batch: the caller verifies on one thread instead, which reports it as it always does. */
+  failed?: string;
+}
+
+/**
+ * A source smaller than this (a JSONL file's bytes) is verified on the main
+ * thread alone: starting workers (each loads certflow's core) costs more
+ * than a few thousand events take. About 5,000 events of a typical log.
+ */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+/** Bytes read from a JSONL file at a time; a batch is this much, cut after its last line break (about 700 events). */
+const CHUNK = 1024 * 1024;
+/**
+ * Batches in flight per worker. More than two: on a machine whose cores are
+ * shared, a thread that is not scheduled for a while must not stall the
+ * others (about 1 MB a batch).
+ */
+const IN_FLIGHT = 6;
+/** Positions per range of a SQLite file. */
+const RANGE = 2_000;
+/** Old-generation heap of a worker, in MB (a batch of lines and its events, with room for a line of many MB). */
+const WORKER_HEAP_MB = 48;
+
+/**
+ * How many worker threads `verify --threads auto` uses for a source of
+ * `size` bytes: none below PARALLEL_MIN_BYTES or on one core, else one per
+ * core, at most four. (Without --threads, verify uses none: on the shared
+ * two-core machine it was measured on, the workers were not faster; see
+ * docs/scale.md.)
+ */
+export function autoThreads(size: number): number {
+  if (size < PARALLEL_MIN_BYTES) return 0;
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, 4);
+}
+
+/** The worker's file beside this module (dist/verifyWorker.js, built from src/verifyWorker.ts). */
+const workerUrl = (): URL =>
+  new URL('./verifyWorker.js', typeof __filename === 'string' ? pathToFileURL(__filename) : import.meta.url);
+
+/** Thrown when the workers could not do the work; the caller verifies on one thread instead. */
+export class WorkersFailed extends Error {}
+
+/**
+ * Runs batches through `threads` workers, at most IN_FLIGHT per worker in flight,
+ * and hands the answers to `apply` in the order the batches were made.
+ * `nextBatch` makes the next batch (undefined: no more); it sees every
+ * answer applied so far.
+ */
+async function runOrdered(
+  threads: number,
+  nextBatch: (id: number) => Promise<BatchRequest | undefined>,
+  apply: (a: BatchAnswer) => void,
+): Promise<void> {
+  const workers: Worker[] = [];
+  const pending = new Map<number, { resolve: (a: BatchAnswer) => void; reject: (e: unknown) => void }>();
+  let failure: unknown;
+  const fail = (e: unknown) => {
+    failure ??= e;
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  try {
+    for (let i = 0; i < Math.max(1, threads); i++) {
+      // A batch is about a megabyte: a small heap suffices, and keeps each worker's memory low.
+      const w = new Worker(workerUrl(), {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+      });
+      w.on('message', (a: BatchAnswer) => {
+        const p = pending.get(a.id);
+        pending.delete(a.id);
+        if (a.failed !== undefined) p?.reject(new WorkersFailed(a.failed));
+        else p?.resolve(a);
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (code !== 0) fail(new WorkersFailed(`a verify worker stopped (exit code ${code})`));
+      });
+      workers.push(w);
+    }
+    const send = (request: BatchRequest): Promise<BatchAnswer> => {
+      if (failure !== undefined) return Promise.reject(failure);
+      const answer = new Promise<BatchAnswer>((resolve, reject) => {
+        pending.set(request.id, { resolve, reject });
+        workers[request.id % workers.length]!.postMessage(request, request.kind === 'lines' ? [request.bytes] : []);
+      });
+      // A failure is thrown where the answer is awaited, in order; until then it is not unhandled.
+      answer.catch(() => undefined);
+      return answer;
+    };
+    const inFlight: Promise<BatchAnswer>[] = [];
+    let id = 0;
+    for (;;) {
+      const request = await nextBatch(id);
+      if (request === undefined) break;
+      inFlight.push(send(request));
+      id++;
+      while (inFlight.length >= IN_FLIGHT * workers.length) apply(await inFlight.shift()!);
+    }
+    while (inFlight.length > 0) apply(await inFlight.shift()!);
+  } catch (e) {
+    throw e instanceof WorkersFailed ? e : new WorkersFailed((e as Error)?.message ?? String(e));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+interface ParallelOptions {
+  threads: number;
+  kept?: StreamHeadRecord[];
+  heads?: boolean;
+  onRecord?: (count: number, fraction: number | undefined) => void;
+}
+
+/** Applies a batch's answer to the tally, in log order. */
+function applier(tally: ReturnType<typeof verifyTally>, onRecord: ((count: number) => void) | undefined) {
+  let lineBase = 0;
+  return (a: BatchAnswer) => {
+    for (const v of verdictsOf(a.verdicts)) {
+      tally.event(v);
+      onRecord?.(tally.count);
+    }
+    for (const n of a.notJson) {
+      tally.notJson(lineBase + n.line, n.error);
+      onRecord?.(tally.count);
+    }
+    tally.packs.merge(a.packs);
+    lineBase += a.lines;
+  };
+}
+
+/**
+ * `verify` of a JSONL file with worker threads: the main thread reads the
+ * file in chunks of bytes and hands each (cut after its last line break) to
+ * a worker, which parses the lines and examines each event on its own
+ * (`examineEvent`: envelope, data, canonical JSON and SHA-256, the cost);
+ * the verdicts come back per batch and are applied in file order by the one
+ * `verifyTally`, which checks versions, chains and positions against each
+ * stream's head. Same checks, same problems, same messages as the
+ * one-thread path (`verifySource`); at most IN_FLIGHT batches per worker
+ * are in flight, so memory stays bounded by the streams. Throws WorkersFailed when
+ * the workers cannot do it (the caller verifies on one thread instead).
+ */
+export async function verifyJsonlFile(file: string, label: string, options: ParallelOptions): Promise<VerifyReport> {
+  const tally = verifyTally(options.kept ? { kept: options.kept } : {});
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, 'r');
+  } catch (e) {
+    throw new WorkersFailed((e as Error).message);
+  }
+  const fd = handle;
+  try {
+    const size = (await fd.stat()).size;
+    let read = 0;
+    let carry = new Uint8Array(0);
+    let eof = false;
+    const nextBatch = async (id: number): Promise<LinesRequest | undefined> => {
+      while (!eof) {
+        const buf = new Uint8Array(carry.length + CHUNK);
+        buf.set(carry);
+        const { bytesRead } = await fd.read(buf, carry.length, CHUNK, null);
+        read += bytesRead;
+        const total = carry.length + bytesRead;
+        eof = bytesRead === 0;
+        const cut = eof ? total : buf.lastIndexOf(10, total - 1) + 1;
+        if (cut === 0) {
+          // no line break yet (a long line) or nothing left: read on
+          carry = buf.subarray(0, total);
+          continue;
+        }
+        carry = buf.slice(cut, total);
+        return { kind: 'lines', id, bytes: buf.buffer, length: cut, first: id === 0, last: eof };
+      }
+      return undefined;
+    };
+    const onRecord = options.onRecord;
+    await runOrdered(
+      options.threads,
+      nextBatch,
+      applier(tally, onRecord ? (n) => onRecord(n, size > 0 ? read / size : undefined) : undefined),
+    );
+  } finally {
+    await fd.close().catch(() => undefined);
+  }
+  return tally.report(label, options.heads !== false);
+}
+
+/**
+ * `verify` of a SQLite file with worker threads: each worker opens the file
+ * read-only (in place) and reads ranges of positions through the store's
+ * own readAll, examining each event; the main thread applies the verdicts
+ * in position order (readAll's order), as `verifyJsonlFile` does. Throws
+ * WorkersFailed when the workers cannot do it (the store's own errors
+ * included: the one-thread path then reports them as it always does).
+ */
+export async function verifySqliteFile(file: string, label: string, options: ParallelOptions): Promise<VerifyReport> {
+  const tally = verifyTally(options.kept ? { kept: options.kept } : {});
+  let from = 0;
+  let ended = false;
+  let dispatchedEnd = 0;
+  const apply = applier(tally, options.onRecord ? (n) => options.onRecord!(n, undefined) : undefined);
+  await runOrdered(
+    options.threads,
+    async (id) => {
+      if (ended) return undefined;
+      const request: RangeRequest = { kind: 'range', id, file, from, size: RANGE };
+      from += RANGE;
+      dispatchedEnd = from;
+      return request;
+    },
+    (a) => {
+      if (ended) return;
+      apply(a);
+      if (a.next === null || a.next === undefined) ended = true;
+      // A gap in the positions longer than the ranges in flight: go on from the next event.
+      else if (a.next > dispatchedEnd) from = a.next;
+    },
+  );
+  return tally.report(label, options.heads !== false);
+}

@@ -1,0 +1,162 @@
+// A worker thread of `certflow verify` (see parallelVerify.ts): takes a batch
+// (whole JSONL lines as bytes, or a range of positions of a SQLite file),
+// parses each event and examines it on its own (examineEvent: envelope,
+// data, recomputed hash), and answers with the verdicts in log order, the
+// lines that are not JSON and the rule packs named. It keeps nothing between
+// batches but the SQLite file it opened.
+import { parentPort } from 'node:worker_threads';
+import { examineEvent, type EventStore, type EventVerdict } from '@certflow/core';
+import { packsCollector } from './heads.js';
+import { isExportHeader, splitAtCarriageReturns } from './jsonl.js';
+import type { BatchAnswer, LinesRequest, RangeRequest, VerdictColumns } from './parallelVerify.js';
+
+/**
+ * The lines of a batch, decoded one by one (a line of plain text stays a
+ * one-byte string), split where readline splits them (crlfDelay Infinity):
+ * at \n, \r\n, and a \r not followed by \n.
+ */
+function* linesOf(bytes: Buffer, last: boolean): Generator<string> {
+  let at = 0;
+  while (at < bytes.length) {
+    let nl = bytes.indexOf(10, at);
+    if (nl < 0) {
+      if (!last) return;
+      nl = bytes.length;
+    }
+    const text = bytes.toString('utf8', at, nl);
+    at = nl + 1;
+    yield* splitAtCarriageReturns(text);
+  }
+}
+
+/** Collects verdicts for the main thread: the common ones as columns (cheap to hand over), the others whole. */
+function verdictColumns(): { add(v: EventVerdict): void; answer(): Pick<BatchAnswer, 'verdicts'> } {
+  const streamIds: string[] = [];
+  const versions: number[] = [];
+  const positions: number[] = [];
+  let hashes = '';
+  let prevHashes = '';
+  const odd: [number, EventVerdict][] = [];
+  const HEX64 = /^[0-9a-f]{64}$/;
+  const NONE = ' '.repeat(64);
+  return {
+    add(v) {
+      const plain =
+        v.schema === undefined &&
+        v.canon === undefined &&
+        v.recomputed === undefined &&
+        v.streamId !== null &&
+        v.version !== null &&
+        v.position !== null &&
+        v.hash !== null &&
+        HEX64.test(v.hash) &&
+        (v.prevHash === null || HEX64.test(v.prevHash));
+      if (!plain) {
+        odd.push([streamIds.length, v]);
+        streamIds.push('');
+        versions.push(0);
+        positions.push(0);
+        hashes += NONE;
+        prevHashes += NONE;
+        return;
+      }
+      streamIds.push(v.streamId!);
+      versions.push(v.version!);
+      positions.push(v.position!);
+      hashes += v.hash;
+      prevHashes += v.prevHash ?? NONE;
+    },
+    answer: () => ({
+      verdicts: {
+        streamIds,
+        versions: Float64Array.from(versions),
+        positions: Float64Array.from(positions),
+        hashes,
+        prevHashes,
+        odd,
+      },
+    }),
+  };
+}
+
+export function examineLines(request: LinesRequest): BatchAnswer {
+  const bytes = Buffer.from(request.bytes, 0, request.length);
+  const answer: BatchAnswer = { id: request.id, lines: 0, verdicts: EMPTY, notJson: [], packs: [] };
+  const packs = packsCollector();
+  const verdicts = verdictColumns();
+  let headerPending = request.first;
+  let line = 0;
+  for (const text of linesOf(bytes, request.last)) {
+    line++;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      answer.notJson.push({ line, error: `not JSON: ${(e as Error).message}` });
+      headerPending = false;
+      continue;
+    }
+    if (headerPending) {
+      headerPending = false;
+      if (isExportHeader(value)) continue;
+    }
+    verdicts.add(examineEvent(value));
+    packs.add(value);
+  }
+  answer.lines = line;
+  answer.packs = packs.result();
+  answer.verdicts = verdicts.answer().verdicts;
+  return answer;
+}
+
+const EMPTY: VerdictColumns = {
+  streamIds: [],
+  versions: new Float64Array(0),
+  positions: new Float64Array(0),
+  hashes: '',
+  prevHashes: '',
+  odd: [],
+};
+
+const stores = new Map<string, EventStore>();
+
+export async function examineRange(request: RangeRequest): Promise<BatchAnswer> {
+  let store = stores.get(request.file);
+  if (!store) {
+    const { sqliteStore } = await import('@certflow/store-sqlite');
+    store = sqliteStore({ file: request.file, readOnly: true });
+    stores.set(request.file, store);
+  }
+  const answer: BatchAnswer = { id: request.id, lines: 0, verdicts: EMPTY, notJson: [], packs: [], next: null };
+  const packs = packsCollector();
+  const verdicts = verdictColumns();
+  const end = request.from + request.size;
+  for await (const event of store.readAll({ fromPosition: request.from, batchSize: request.size + 1 })) {
+    if (event.position >= end) {
+      answer.next = event.position;
+      break;
+    }
+    verdicts.add(examineEvent(event));
+    packs.add(event);
+  }
+  answer.packs = packs.result();
+  answer.verdicts = verdicts.answer().verdicts;
+  return answer;
+}
+
+parentPort?.on('message', (request: LinesRequest | RangeRequest) => {
+  const answer = request.kind === 'lines' ? Promise.resolve().then(() => examineLines(request)) : examineRange(request);
+  answer.then(
+    (a) => parentPort!.postMessage(a),
+    (e: unknown) =>
+      parentPort!.postMessage({
+        id: request.id,
+        lines: 0,
+        notJson: [],
+        packs: [],
+        failed: (e as Error)?.message ?? String(e),
+        verdicts: EMPTY,
+      } satisfies BatchAnswer),
+  );
+});
