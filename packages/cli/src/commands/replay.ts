@@ -169,7 +169,7 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
         } finally {
           reading.done();
         }
-        input = { events: spilled.read(), store: spilled.store, total: spilled.events };
+        input = { events: spilled.read(), store: spilled.store, total: spilled.events, oneEventPerVersion: spilled.oneEventPerVersion };
       }
       result = await replayLog(input, {
         source: source.label,

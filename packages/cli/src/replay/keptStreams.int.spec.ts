@@ -12,6 +12,7 @@ import { logStore } from './logStore.js';
 import { loadKnownPacks, packSet, type PackSet } from './packs.js';
 import { recordedLog, testRulePackV2 } from './replayFixtures.js';
 import { replayLog } from './replayLog.js';
+import { spillLog } from './spill.js';
 
 async function demoLog(): Promise<StoredEvent[]> {
   const store = memoryStore();
@@ -80,5 +81,32 @@ describe('replay keeping streams from the log pass', () => {
     expect(clean.fromStore.ok).toBe(true);
     expect(clean.fromStore.decisions.rechecked).toBeGreaterThan(0);
     for (const [name, log] of cases.slice(3)) expect((await both(log, set)).fromStore.ok, name).toBe(false);
+  });
+
+  it('a spilled export keeps streams only when no version repeats in a stream and every version is whole, and then finds what the store path finds', { timeout: 240_000 }, async () => {
+    const set = await packs();
+    const log = await demoLog();
+    const spill = async (events: unknown[]) => spillLog((async function* () { yield* events; })());
+    const repeated = log.findIndex((e) => e.version === 2);
+    const cases: [string, unknown[], boolean][] = [
+      ['demo', log, true],
+      ['a version repeated', [...log.slice(0, repeated + 1), log[repeated], ...log.slice(repeated + 1)], false],
+      ['a version not whole', log.map((e, i) => (i === repeated ? { ...e, version: 1.5 } : e)), false],
+    ];
+    for (const [name, events, one] of cases) {
+      const a = await spill(events);
+      const b = await spill(events);
+      try {
+        expect(a.oneEventPerVersion, name).toBe(one);
+        const options = { source: 'log', packs: set, listStreams: true };
+        const fromStore = await replayLog({ events: a.read(), store: a.store }, options);
+        const kept = await replayLog({ events: b.read(), store: b.store, oneEventPerVersion: b.oneEventPerVersion }, { ...options, keptEvents: 1 });
+        expect(fromStore.events, name).toBe(events.length);
+        expect(JSON.stringify(kept), name).toBe(JSON.stringify(fromStore));
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    }
   });
 });

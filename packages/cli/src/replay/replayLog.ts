@@ -72,7 +72,8 @@ export interface ReplayInput {
   total?: number;
   /**
    * The store holds at most one event per stream and version, and `events`
-   * is its own log (a certflow store and its readAll): a stream's events can
+   * is its own log (a certflow store and its readAll, or a spilled export
+   * in which no version repeats and its read): a stream's events can
    * then be kept from the log pass until its last version has been read, and
    * its history checked and its state rebuilt from them without reading the
    * stream from the store again.
