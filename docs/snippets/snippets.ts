@@ -21,7 +21,11 @@ export const EXEMPT_LANGUAGES = ['sh', 'bash', 'shell', 'console', 'text', 'json
 export function documents(): string[] {
   const files = ['README.md', ...(existsSync(join(root, 'README.zh-CN.md')) ? ['README.zh-CN.md'] : [])];
   const mdIn = (dir: string) =>
-    existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`) : [];
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir))
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => `${dir}/${f}`)
+      : [];
   files.push(...mdIn('docs'), ...mdIn('docs/zh-CN'));
   for (const dir of ['packages', 'rulepacks', 'examples']) {
     if (existsSync(join(root, dir, 'README.md'))) files.push(`${dir}/README.md`);
@@ -48,8 +52,8 @@ const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)[^`]*$/;
 const MARKER = /^<!--\s*snippet:\s*(\S+)\s*-->$/;
 
 /** Every fenced code block of a markdown file, with the snippet marker above it if any. */
-export function codeBlocks(doc: string): CodeBlock[] {
-  const lines = readFileSync(join(root, doc), 'utf8').split('\n');
+export function codeBlocks(doc: string, base: string = root): CodeBlock[] {
+  const lines = readFileSync(join(base, doc), 'utf8').split('\n');
   const blocks: CodeBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = FENCE.exec(lines[i]!);
@@ -67,7 +71,13 @@ export function codeBlocks(doc: string): CodeBlock[] {
     for (let k = i - 1; k >= 0 && /^\s*<!--.*-->\s*$/.test(lines[k]!); k--) {
       snippet ??= MARKER.exec(lines[k]!.trim())?.[1];
     }
-    blocks.push({ doc, line: i + 1, language: language.toLowerCase(), code: body.join('\n'), ...(snippet ? { snippet } : {}) });
+    blocks.push({
+      doc,
+      line: i + 1,
+      language: language.toLowerCase(),
+      code: body.join('\n'),
+      ...(snippet ? { snippet } : {}),
+    });
     i = j;
   }
   return blocks;
@@ -81,16 +91,17 @@ const REGION = /^\s*\/\/ #(end)?region\b/;
  * comment lines of other regions inside are dropped), or the whole file
  * without its trailing newline when the marker names no region.
  */
-export function quotedText(snippet: string): string {
+export function quotedText(snippet: string, base: string = root): string {
   const [path = '', region] = snippet.split('#');
-  const file = join(root, path);
+  const file = join(base, path);
   if (!existsSync(file)) throw new Error(`snippet file ${path} does not exist`);
   const text = readFileSync(file, 'utf8');
   if (region === undefined) return text.trimEnd();
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.trim() === `// #region ${region}`);
   const end = lines.findIndex((l) => l.trim() === `// #endregion ${region}`);
-  if (start < 0 || end < start) throw new Error(`${path} has no region "${region}" (// #region ${region} … // #endregion ${region})`);
+  if (start < 0 || end < start)
+    throw new Error(`${path} has no region "${region}" (// #region ${region} … // #endregion ${region})`);
   const body = lines.slice(start + 1, end).filter((l) => !REGION.test(l));
   const indents = body.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;
