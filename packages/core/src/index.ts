@@ -57,6 +57,7 @@ export { canonicalJson, computeEventHash } from './hash.js';
 export { zodIssues } from './zodIssues.js';
 export type {
   AppendOptions,
+  ImportOptions,
   AppendResult,
   EventHandler,
   EventStore,

@@ -15,6 +15,7 @@ import {
   sealEvents,
   type Actor,
   type AppendOptions,
+  type ImportOptions,
   type AppendResult,
   type ExpectedVersion,
   type NewEvent,
@@ -225,7 +226,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     return sealed;
   });
 
-  const importTx = db.transaction((events: StoredEvent[]) => {
+  const importTx = db.transaction((events: StoredEvent[], personal: PersonalVaultRow[]) => {
     const heads = new Map<string, StreamHead>();
     for (const e of events) {
       const id = (e as { streamId?: unknown })?.streamId;
@@ -235,6 +236,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       }
     }
     checkImport(events, heads, sql.maxPosition.get() as number);
+    if (personal.length > 0) vault!.write((events[0] as { streamId?: string } | undefined)?.streamId ?? '', 0, personal); // the vault rows, in the same transaction
     insertAll(events);
   });
 
@@ -402,14 +404,16 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       return subscriptions.track(inner);
     },
 
-    async importEvents(events: StoredEvent[]): Promise<void> {
+    async importEvents(events: StoredEvent[], options: ImportOptions = {}): Promise<void> {
       assertOpen('importEvents');
       if (!Array.isArray(events)) {
         throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }], 'import');
       }
+      if (!vault) refuseVaultRows(options.personal, 'import');
+      const personal = vault ? vault.imported(options.personal) : [];
       refuseIfDamaged();
       try {
-        importTx.immediate(events);
+        importTx.immediate(events, personal);
         tree.commit();
       } catch (err) {
         tree.abort();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ConcurrencyError } from '@certflow/core';
-import { personalLookupKey, type PersonalVault, type PersonalVaultRow, type ResolvedSubject } from '@certflow/core/store';
+import { importedVaultRows, personalLookupKey, type PersonalVault, type PersonalVaultRow, type ResolvedSubject } from '@certflow/core/store';
 
 /**
  * The personal-data vault of a SQLite store: the values and salts behind the
@@ -34,6 +34,8 @@ export interface SqliteVault {
   rows(subjects?: readonly string[]): PersonalVaultRow[];
   /** Inside the append's transaction: refuses rows that clash (ConcurrencyError), writes the new ones. */
   write(streamId: string, version: number, rows: readonly PersonalVaultRow[]): void;
+  /** Imported rows checked and keyed under this vault's secret (`importedVaultRows`). */
+  imported(rows: unknown): PersonalVaultRow[];
   /** Inside the erasure's transaction: deletes the subject's rows (values, salts, lookup key). */
   drop(subject: string): void;
 }
@@ -87,6 +89,9 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
     },
     lookupKeys(values) {
       return values.map((v) => personalLookupKey(secret, v.kind, v.value));
+    },
+    imported(rows) {
+      return importedVaultRows(secret, rows);
     },
     rows(subjects) {
       if (!sql) return [];

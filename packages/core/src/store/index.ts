@@ -16,6 +16,7 @@ export { StoreClosedError } from '@certflow/core';
 export { checkAppendOptions, checkExpectedVersion, MAX_EXPECTED_VERSION } from '../eventStore.js';
 export type {
   AppendOptions,
+  ImportOptions,
   AppendResult,
   EventHandler,
   EventStore,
@@ -32,5 +33,5 @@ export type { CanonicalForms } from '../validateEvents.js';
 export { checkImport } from '../importEvents.js';
 export { runSubscription, subscriptionSet } from '../subscriptionRunner.js';
 export type { SubscriptionSource } from '../subscriptionRunner.js';
-export { checkErase, checkVaultRows, erasureEvent, erasureRecord, erasureStreamId, personalLookupKey, refuseVaultRows } from '../personal/format2.js';
+export { checkErase, checkVaultRows, erasureEvent, importedVaultRows, erasureRecord, erasureStreamId, personalLookupKey, refuseVaultRows } from '../personal/format2.js';
 export type { EraseOptions, ErasureRecord, PersonalVault, PersonalVaultRow, ResolvedSubject } from '../personal/format2.js';
