@@ -97,14 +97,14 @@ export function pgLocation(spec: string): { connectionString: string; schema: st
   return { connectionString: url.toString(), schema };
 }
 
-export async function openStore(spec: string, io: CliIo, options: { create?: boolean; readOnly?: boolean } = {}): Promise<EventStore> {
+export async function openStore(spec: string, io: CliIo, options: { create?: boolean; readOnly?: boolean; personal?: boolean } = {}): Promise<EventStore> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
   if (kind === 'postgres') {
     const { connectionString, schema } = pgLocation(spec);
     const { postgresStore } = await import('@certflow/store-postgres');
     try {
-      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
+      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}) });
     } catch (e) {
       throw cannotRead(redactUrl(spec), e);
     }
@@ -114,8 +114,9 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
   if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${spec} is a directory, not a SQLite file`);
   const { sqliteStore } = await import('@certflow/store-sqlite');
   try {
-    // Read-only, the vault is read where the file has one (nothing is created); a store written to gets none.
-    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
+    // Read-only, the vault is read where the file has one (nothing is created); a store written to
+    // gets one only when asked (an import that carries vault rows).
+    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}) });
   } catch (e) {
     throw cannotRead(spec, e, options.readOnly ? 'read' : 'write');
   }
