@@ -47,6 +47,12 @@ export interface Source {
    * with --with-personal-data). Undefined when it carries none.
    */
   personal?(): Promise<SourcePersonal | undefined>;
+  /**
+   * After `personal()`: true when the store has a vault this role may not read
+   * (PostgreSQL without the vault's separate grant), so its format-2 events'
+   * display forms are unknown here.
+   */
+  personalWithheld?(): boolean;
   close(): Promise<void>;
 }
 
@@ -123,6 +129,7 @@ export async function openStore(spec: string, io: CliIo, options: { create?: boo
 }
 
 function fromStore(kind: SourceKind, label: string, store: EventStore, file?: string): Source {
+  let withheld = false;
   return {
     kind,
     label,
@@ -145,11 +152,13 @@ function fromStore(kind: SourceKind, label: string, store: EventStore, file?: st
       } catch (e) {
         // A role without the vault's grant (the auditor), or a schema without a vault: the events alone.
         const code = (e as { driverCode?: unknown })?.driverCode;
+        withheld = code === '42501';
         if (code === '42501' || code === '42P01' || code === '3F000') return undefined;
         throw cannotRead(label, e);
       }
       return { display: displayOfRows(rows), vault: rows };
     },
+    personalWithheld: () => withheld,
     close: () => store.close().catch(() => undefined),
   };
 }

@@ -86,6 +86,7 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'export.written': (v) => `✔ 已将 ${s(v.events)} 个事件写入 ${s(v.file)}`,
     'export.exists': (v) => `${s(v.file)} 已存在；导出从不覆盖文件`,
     'export.masked': (v) => `已导出 ${s(v.events)} 个事件，身份证号已脱敏：此文件不能验证或导入（如需可验证的归档，请使用 --unmasked）`,
+    'export.withheld': () => '! 此角色无权读取个人信息库（需单独授权）：格式 2 的事件按原样写出并可验证，但其脱敏显示形式未知，未写入文件',
     'export.verbatim': (v) => `已原样导出 ${s(v.events)} 个事件：此文件包含个人身份证号`,
     'progress.label': (v) => PROGRESS_LABELS[s(v.label)] ?? s(v.label),
     'progress.events': (v) => `${s(v.count)} 个事件`,
