@@ -106,11 +106,16 @@ export async function* linesOfBytes(chunks: AsyncIterable<Buffer | string>): Asy
 }
 
 /** Reads JSONL lazily, one record per non-blank line, with 1-based line numbers. */
-export async function* readJsonl(input: Readable | string): AsyncGenerator<JsonlRecord> {
+export async function* readJsonl(input: Readable | string, options: { rawPrefix?: string } = {}): AsyncGenerator<JsonlRecord | RawJsonlRecord> {
   const stream = typeof input === 'string' ? createReadStream(input) : input;
+  const { rawPrefix } = options;
   let line = 0;
   for await (const text of linesOfBytes(stream)) {
     line++;
+    if (rawPrefix !== undefined && text.startsWith(rawPrefix) && text.endsWith('}')) {
+      yield { line, raw: text };
+      continue;
+    }
     if (text.trim() === '') continue;
     try {
       yield { line, value: JSON.parse(text) };
@@ -119,6 +124,19 @@ export async function* readJsonl(input: Readable | string): AsyncGenerator<Jsonl
     }
   }
 }
+
+/** A line kept as text, not parsed (see `readJsonl`'s `rawPrefix`). */
+export interface RawJsonlRecord {
+  line: number;
+  raw: string;
+}
+
+/**
+ * How `certflow export` begins a line of display forms: verify never needs
+ * them, so a reader keeps such a line as text and parses it only when the
+ * forms are asked for (a report).
+ */
+export const DISPLAY_LINE_PREFIX = '{"certflowPersonal":{"display":';
 
 /** One JSON value per line. */
 export function toJsonlLine(value: unknown): string {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { CertflowError, hasTransparency, maskPersonalValue, personalToken, type EventStore, type PersonalVaultRow, type TransparencyLog } from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { isExportHeader, isPersonalLine, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
+import { DISPLAY_LINE_PREFIX, isExportHeader, isPersonalLine, readJsonl, type RawJsonlRecord, type ExportHeader, type JsonlRecord } from './jsonl.js';
 
 export type SourceKind = 'jsonl' | 'sqlite' | 'postgres';
 
@@ -163,6 +163,15 @@ function fromStore(kind: SourceKind, label: string, store: EventStore, file?: st
   };
 }
 
+/** A line kept as text, parsed after all (it was not where display forms go). */
+function parsedLine(r: RawJsonlRecord): JsonlRecord {
+  try {
+    return { line: r.line, value: JSON.parse(r.raw) };
+  } catch (e) {
+    return { line: r.line, error: `not JSON: ${(e as Error).message}` };
+  }
+}
+
 async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   let input: NonNullable<CliIo['stdin']>;
   if (spec === '-') {
@@ -175,9 +184,11 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   }
   const size = typeof input !== 'string' && spec !== '-' ? statSync(resolve(io.cwd ?? process.cwd(), spec)).size : 0;
   const stream = input as { bytesRead?: number };
-  const lines = readJsonl(input);
+  // Lines of display forms are kept as text (verify never reads them), parsed if a report asks.
+  const lines = readJsonl(input, { rawPrefix: DISPLAY_LINE_PREFIX });
   const first = await lines.next();
-  let pending: JsonlRecord | undefined = first.done ? undefined : first.value;
+  let pending: JsonlRecord | RawJsonlRecord | undefined = first.done ? undefined : first.value;
+  if (pending && 'raw' in pending) pending = parsedLine(pending);
   const header = pending && 'value' in pending && isExportHeader(pending.value) ? pending.value : undefined;
   // A format-2 export's personal lines follow the header, before the first event. The display
   // forms become a map only when asked for (verify needs the vault rows, never the forms).
@@ -185,12 +196,18 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   if (header && header.certflowExport.format === 2) {
     pending = undefined;
     const chunks: Record<string, string>[] = [];
+    const rawChunks: string[] = [];
     const vault: PersonalVaultRow[] = [];
     let any = header.certflowExport.personal !== undefined;
     for (;;) {
       const next = await lines.next();
       if (next.done) break;
       const r = next.value;
+      if ('raw' in r) {
+        any = true;
+        rawChunks.push(r.raw);
+        continue;
+      }
       if (!('value' in r) || !isPersonalLine(r.value)) {
         pending = r;
         break;
@@ -206,6 +223,14 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
         get display() {
           if (!display) {
             display = displayOfRows(vault);
+            for (const raw of rawChunks) {
+              // A line that is not the JSON it began as gives no forms (they are outside every hash and prove nothing).
+              try {
+                const value: unknown = JSON.parse(raw);
+                if (isPersonalLine(value) && 'display' in value.certflowPersonal) chunks.push(value.certflowPersonal.display);
+              } catch {}
+            }
+            rawChunks.length = 0;
             for (const c of chunks) for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
           }
           return display;
@@ -226,8 +251,10 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     async *records() {
       if (consumed) throw new Error('a JSONL source can be read once');
       consumed = true;
-      const toRecord = (r: JsonlRecord): SourceRecord =>
-        'error' in r ? r : { event: r.value, line: r.line };
+      const toRecord = (line: JsonlRecord | RawJsonlRecord): SourceRecord => {
+        const r = 'raw' in line ? parsedLine(line) : line;
+        return 'error' in r ? r : { event: r.value, line: r.line };
+      };
       if (pending && (!header || !headerLine)) yield toRecord(pending);
       for await (const r of lines) yield toRecord(r);
     },
