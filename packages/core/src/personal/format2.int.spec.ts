@@ -156,8 +156,14 @@ describe('format 2: the public query keeps the holders\' salts, not the round tr
       ...inner,
       vault: {
         ...vault,
-        resolve: (ids) => (calls.push('resolve'), vault.resolve(ids)),
-        rows: (subjects) => (calls.push(`rows ${subjects?.length ?? 'all'}`), vault.rows(subjects)),
+        resolve: (ids) => {
+          calls.push('resolve');
+          return vault.resolve(ids);
+        },
+        rows: (subjects) => {
+          calls.push(`rows ${subjects?.length ?? 'all'}`);
+          return vault.rows(subjects);
+        },
       },
     };
     const registry = await certificateRegistry(store);
