@@ -69,9 +69,17 @@ function rate(label: string, fn: (q: (typeof queries)[number]) => boolean): numb
 }
 
 console.log(`registry of ${issued.length.toLocaleString('en')} certificates, ${QUERIES.toLocaleString('en')} queries`);
-const base = rate('baseline: lookupCertificate + name in clear', (q) => lookupCertificate(state, q.number)?.holderName === q.name);
-const pub = rate('queryCertificatePublic (commitment opened)', (q) => queryCertificatePublic(state, q).status !== 'not-found');
-console.log(`public query ÷ baseline: ${(pub / base).toFixed(2)}×; target ≥ 10,000 lookups/s: ${pub >= 10_000 ? 'met' : 'missed'}`);
+const base = rate(
+  'baseline: lookupCertificate + name in clear',
+  (q) => lookupCertificate(state, q.number)?.holderName === q.name,
+);
+const pub = rate(
+  'queryCertificatePublic (commitment opened)',
+  (q) => queryCertificatePublic(state, q).status !== 'not-found',
+);
+console.log(
+  `public query ÷ baseline: ${(pub / base).toFixed(2)}×; target ≥ 10,000 lookups/s: ${pub >= 10_000 ? 'met' : 'missed'}`,
+);
 
 // ---- format 2: the holder's name and 身份证号 are tokens; the registry opens them with the vault's salts ----
 // A log of EXAMS exams of 30 candidates (every one a new person, who passes) written by the
@@ -88,7 +96,13 @@ const people: { idNumber: string; name: string }[] = [];
   let n = 0;
   const org = { id: 'org-1', role: 'applicant' } as const;
   const centre = { id: 'centre-jinan', role: 'city-center' } as const;
-  const run = async (type: string, actor: { id: string; role: string }, payload: unknown, streamId: string, day: string) => {
+  const run = async (
+    type: string,
+    actor: { id: string; role: string },
+    payload: unknown,
+    streamId: string,
+    day: string,
+  ) => {
     now = new Date(`2020-06-${day}T10:00:00+08:00`);
     await engine.execute({ type, streamId, actor, commandId: `c-${++n}`, payload } as Command);
   };
@@ -107,7 +121,13 @@ const people: { idNumber: string; name: string }[] = [];
     const exam = `exam-q${x}`;
     await run('PlanExam', org, { ...testExamPlan('application-a1', '2020-06-22'), roster }, exam, '11');
     await run('FileExamPlan', org, {}, exam, '15');
-    await run('RecordResults', org, { results: roster.map((c) => ({ idNumber: c.idNumber, passed: true, score: 80 })) }, exam, '22');
+    await run(
+      'RecordResults',
+      org,
+      { results: roster.map((c) => ({ idNumber: c.idNumber, passed: true, score: 80 })) },
+      exam,
+      '22',
+    );
     await run('StartResultsPublicity', org, {}, exam, '23');
     await run('ConfirmResults', centre, {}, exam, '30');
     await run('IssueCertificates', org, {}, exam, '30');
@@ -117,7 +137,8 @@ const f2log: StoredEvent[] = [];
 for await (const e of source.readAll()) f2log.push(e);
 const f2rows = await source.vault!.rows();
 const byIdToken = new Map<string, { idNumber: string; name: string }>();
-for (const r of f2rows) if (r.kind === 'id-number') byIdToken.set(r.subject, people.find((p) => p.idNumber === r.value)!);
+for (const r of f2rows)
+  if (r.kind === 'id-number') byIdToken.set(r.subject, people.find((p) => p.idNumber === r.value)!);
 const f2queries = f2log
   .filter((e) => e.type === 'CertificateIssued')
   .map((e) => {
@@ -146,7 +167,9 @@ async function f2rate(label: string, store: EventStore, queries: number): Promis
   await registry.stop();
 }
 
-console.log(`format 2: ${f2queries.length.toLocaleString('en')} certificates of ${people.length.toLocaleString('en')} people (${f2log.length.toLocaleString('en')} events)`);
+console.log(
+  `format 2: ${f2queries.length.toLocaleString('en')} certificates of ${people.length.toLocaleString('en')} people (${f2log.length.toLocaleString('en')} events)`,
+);
 await f2rate('memory', source, F2_QUERIES);
 const qdir = mkdtempSync(join(tmpdir(), 'certflow-bench-query-'));
 const sqlite = sqliteStore({ file: join(qdir, 'q.db'), personal: true });

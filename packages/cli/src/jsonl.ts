@@ -56,9 +56,11 @@ export const WITHHELD_NOTE =
  * personal lines, a note that says why.
  */
 export function exportHeader(masked: boolean, personal?: 'display' | 'vault' | 'withheld'): ExportHeader {
-  if (personal === 'withheld') return { certflowExport: { format: 2, masked, note: masked ? WITHHELD_NOTE : UNMASKED_NOTE } };
+  if (personal === 'withheld')
+    return { certflowExport: { format: 2, masked, note: masked ? WITHHELD_NOTE : UNMASKED_NOTE } };
   if (personal === 'vault') return { certflowExport: { format: 2, masked: false, personal, note: VAULT_NOTE } };
-  if (personal === 'display') return { certflowExport: { format: 2, masked, personal, note: masked ? MASKED_NOTE_2 : UNMASKED_NOTE } };
+  if (personal === 'display')
+    return { certflowExport: { format: 2, masked, personal, note: masked ? MASKED_NOTE_2 : UNMASKED_NOTE } };
   return { certflowExport: { format: 1, masked, note: masked ? MASKED_NOTE : UNMASKED_NOTE } };
 }
 
@@ -106,7 +108,10 @@ export async function* linesOfBytes(chunks: AsyncIterable<Buffer | string>): Asy
 }
 
 /** Reads JSONL lazily, one record per non-blank line, with 1-based line numbers. */
-export async function* readJsonl(input: Readable | string, options: { rawPrefix?: string } = {}): AsyncGenerator<JsonlRecord | RawJsonlRecord> {
+export async function* readJsonl(
+  input: Readable | string,
+  options: { rawPrefix?: string } = {},
+): AsyncGenerator<JsonlRecord | RawJsonlRecord> {
   const stream = typeof input === 'string' ? createReadStream(input) : input;
   const { rawPrefix } = options;
   let line = 0;

@@ -44,7 +44,12 @@ describe('linesOfBytes', () => {
 describe('readJsonl with rawPrefix (display lines kept as text)', () => {
   it('keeps a line that begins with the prefix as text, parses every other line', async () => {
     const display = toJsonlLine({ certflowPersonal: { display: { 'personal:a:b': '3701**********1231' } } }).trimEnd();
-    const text = [toJsonlLine({ certflowExport: { format: 2 } }).trimEnd(), display, '{"certflowPersonal":{"display":broken', '{"streamId":"s"}'].join('\n');
+    const text = [
+      toJsonlLine({ certflowExport: { format: 2 } }).trimEnd(),
+      display,
+      '{"certflowPersonal":{"display":broken',
+      '{"streamId":"s"}',
+    ].join('\n');
     const out: unknown[] = [];
     for await (const r of readJsonl(Readable.from([text]), { rawPrefix: DISPLAY_LINE_PREFIX })) out.push(r);
     expect(out).toEqual([

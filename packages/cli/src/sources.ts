@@ -1,9 +1,25 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CertflowError, hasTransparency, maskPersonalValue, personalToken, type EventStore, type PersonalVaultRow, type TransparencyLog } from '@certflow/core';
+import {
+  CertflowError,
+  hasTransparency,
+  maskPersonalValue,
+  personalToken,
+  type EventStore,
+  type PersonalVaultRow,
+  type TransparencyLog,
+} from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { DISPLAY_LINE_PREFIX, isExportHeader, isPersonalLine, readJsonl, type RawJsonlRecord, type ExportHeader, type JsonlRecord } from './jsonl.js';
+import {
+  DISPLAY_LINE_PREFIX,
+  isExportHeader,
+  isPersonalLine,
+  readJsonl,
+  type RawJsonlRecord,
+  type ExportHeader,
+  type JsonlRecord,
+} from './jsonl.js';
 
 export type SourceKind = 'jsonl' | 'sqlite' | 'postgres';
 
@@ -18,7 +34,9 @@ export interface SourcePersonal {
 /** Display forms of the tokens the vault rows open. */
 export function displayOfRows(rows: readonly PersonalVaultRow[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of rows) if (typeof r.value === 'string') out.set(personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, r.value));
+  for (const r of rows)
+    if (typeof r.value === 'string')
+      out.set(personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, r.value));
   return out;
 }
 
@@ -80,14 +98,24 @@ export function redactUrl(url: string): string {
  * errors about the evidence (CORRUPT_STORE) and the CLI's own as they are.
  */
 export function cannotRead(label: string, e: unknown, action: 'read' | 'write' = 'read'): unknown {
-  if (e instanceof UsageError || e instanceof SourceNotFoundError || e instanceof CannotReadError || e instanceof EmptySourceError) return e;
+  if (
+    e instanceof UsageError ||
+    e instanceof SourceNotFoundError ||
+    e instanceof CannotReadError ||
+    e instanceof EmptySourceError
+  )
+    return e;
   if (e instanceof CertflowError) {
     if (e.code === 'CORRUPT_STORE' || e.code === 'CLI_MASKED_EXPORT') return e;
     return new CannotReadError(label, e.format(), { action, causeCode: e.code, cause: e });
   }
   const code = (e as { code?: unknown })?.code;
   const message = (e as Error)?.message ?? String(e);
-  return new CannotReadError(label, message, { action, ...(typeof code === 'string' ? { causeCode: code } : {}), cause: e });
+  return new CannotReadError(label, message, {
+    action,
+    ...(typeof code === 'string' ? { causeCode: code } : {}),
+    cause: e,
+  });
 }
 
 /**
@@ -103,26 +131,39 @@ export function pgLocation(spec: string): { connectionString: string; schema: st
   return { connectionString: url.toString(), schema };
 }
 
-export async function openStore(spec: string, io: CliIo, options: { create?: boolean; readOnly?: boolean; personal?: boolean } = {}): Promise<EventStore> {
+export async function openStore(
+  spec: string,
+  io: CliIo,
+  options: { create?: boolean; readOnly?: boolean; personal?: boolean } = {},
+): Promise<EventStore> {
   const kind = sourceKind(spec);
-  if (kind === 'jsonl') throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
+  if (kind === 'jsonl')
+    throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
   if (kind === 'postgres') {
     const { connectionString, schema } = pgLocation(spec);
     const { postgresStore } = await import('@certflow/store-postgres');
     try {
-      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}) });
+      return postgresStore({
+        connectionString,
+        schema,
+        ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}),
+      });
     } catch (e) {
       throw cannotRead(redactUrl(spec), e);
     }
   }
   const file = resolve(io.cwd ?? process.cwd(), spec);
   if (!options.create && !existsSync(file)) throw new SourceNotFoundError(spec);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${spec} is a directory, not a SQLite file`);
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new UsageError(`${spec} is a directory, not a SQLite file`);
   const { sqliteStore } = await import('@certflow/store-sqlite');
   try {
     // Read-only, the vault is read where the file has one (nothing is created); a store written to
     // gets one only when asked (an import that carries vault rows).
-    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}) });
+    return sqliteStore({
+      file,
+      ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}),
+    });
   } catch (e) {
     throw cannotRead(spec, e, options.readOnly ? 'read' : 'write');
   }
@@ -227,11 +268,13 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
               // A line that is not the JSON it began as gives no forms (they are outside every hash and prove nothing).
               try {
                 const value: unknown = JSON.parse(raw);
-                if (isPersonalLine(value) && 'display' in value.certflowPersonal) chunks.push(value.certflowPersonal.display);
+                if (isPersonalLine(value) && 'display' in value.certflowPersonal)
+                  chunks.push(value.certflowPersonal.display);
               } catch {}
             }
             rawChunks.length = 0;
-            for (const c of chunks) for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
+            for (const c of chunks)
+              for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
           }
           return display;
         },
@@ -246,7 +289,8 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     label: spec === '-' ? '(stdin)' : spec,
     ...(spec === '-' ? {} : { file: resolve(io.cwd ?? process.cwd(), spec) }),
     header,
-    fraction: () => (size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined),
+    fraction: () =>
+      size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined,
     personal: async () => personal,
     async *records() {
       if (consumed) throw new Error('a JSONL source can be read once');
@@ -275,7 +319,12 @@ export async function openSource(spec: string, io: CliIo): Promise<Source> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') return fromJsonl(spec, io);
   const label = kind === 'postgres' ? redactUrl(spec) : spec;
-  return fromStore(kind, label, await openStore(spec, io, { readOnly: true }), kind === 'sqlite' ? resolve(io.cwd ?? process.cwd(), spec) : undefined);
+  return fromStore(
+    kind,
+    label,
+    await openStore(spec, io, { readOnly: true }),
+    kind === 'sqlite' ? resolve(io.cwd ?? process.cwd(), spec) : undefined,
+  );
 }
 
 /**
@@ -283,7 +332,11 @@ export async function openSource(spec: string, io: CliIo): Promise<Source> {
  * (progress). A source without a single record is EmptySourceError: an empty
  * log is not evidence that anything verifies.
  */
-export async function readAllRecords(source: Source, onEvent?: (count: number) => void, action = 'read'): Promise<SourceRecord[]> {
+export async function readAllRecords(
+  source: Source,
+  onEvent?: (count: number) => void,
+  action = 'read',
+): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
   for await (const r of source.records()) {
     out.push(r);

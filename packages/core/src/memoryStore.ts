@@ -127,7 +127,9 @@ function memoryVault(secret: Uint8Array): MemoryVault {
  * events are deep-copied in and out, so callers cannot change the log.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventStore {
-  const secret = options.personal ? ((typeof options.personal === 'object' ? options.personal.secret : undefined) ?? randomBytes(32)) : undefined;
+  const secret = options.personal
+    ? ((typeof options.personal === 'object' ? options.personal.secret : undefined) ?? randomBytes(32))
+    : undefined;
   const vault = secret ? memoryVault(secret) : undefined;
   // Each event is kept as its JSON text: reading parses a fresh copy (about
   // twice as fast as structuredClone), and nothing a caller holds can reach
@@ -161,7 +163,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
 
   const write = (events: StoredEvent[]) => {
     for (const e of events) {
-      const entry: Entry = { streamId: e.streamId, version: e.version, position: e.position, hash: e.hash, json: JSON.stringify(e) };
+      const entry: Entry = {
+        streamId: e.streamId,
+        version: e.version,
+        position: e.position,
+        hash: e.hash,
+        json: JSON.stringify(e),
+      };
       all.push(entry);
       const s = streams.get(e.streamId) ?? [];
       s.push(entry);
@@ -169,7 +177,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
       tree.add(e.position, e.hash);
       const fingerprint = e.meta.commandFingerprint;
       if (typeof fingerprint === 'string' && !commands.has(e.meta.commandId)) {
-        commands.set(e.meta.commandId, { commandId: e.meta.commandId, fingerprint, streamId: e.streamId, position: e.position });
+        commands.set(e.meta.commandId, {
+          commandId: e.meta.commandId,
+          fingerprint,
+          streamId: e.streamId,
+          position: e.position,
+        });
       }
     }
     notify();
@@ -200,7 +213,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
               if (recorded) return erasureRecord(read(recorded));
               const rows = await vault.rows([subject]);
               if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
-              const event = erasureEvent(subject, rows.map((r) => r.commitment), how);
+              const event = erasureEvent(
+                subject,
+                rows.map((r) => r.commitment),
+                how,
+              );
               const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
               const [sealed] = sealEvents(streamId, { version: 0, hash: null }, [base + 1], [event]);
               vault.drop(subject);
@@ -221,7 +238,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
       checkExpectedVersion(streamId, expectedVersion, last?.version ?? 0);
       for (const claim of commandClaims(events)) {
         const recorded = commands.get(claim.commandId);
-        if (recorded && recorded.fingerprint !== claim.fingerprint) throw commandConflict(recorded, claim.fingerprint, streamId);
+        if (recorded && recorded.fingerprint !== claim.fingerprint)
+          throw commandConflict(recorded, claim.fingerprint, streamId);
       }
       const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
       const positions = events.map((_, i) => base + i + 1);
@@ -285,7 +303,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
             });
           },
         },
-        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
+        {
+          ...(options.from !== undefined ? { from: options.from } : {}),
+          ...(options.retry ? { retry: options.retry } : {}),
+        },
       );
     },
 
@@ -299,7 +320,9 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
         heads.set(id, { version: last.version, hash: last.hash });
       }
       checkImport(events, heads, all[all.length - 1]?.position ?? 0);
-      const rows = vault ? vault.check((events[0] as { streamId?: string } | undefined)?.streamId ?? '', 0, personal) : [];
+      const rows = vault
+        ? vault.check((events[0] as { streamId?: string } | undefined)?.streamId ?? '', 0, personal)
+        : [];
       vault?.write(rows);
       write(events);
     },

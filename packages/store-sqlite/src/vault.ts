@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ConcurrencyError } from '@certflow/core';
 import type { PersonalKind } from '@certflow/core';
-import { importedVaultRows, personalLookupKey, type PersonalVault, type PersonalVaultRow, type ResolvedSubject } from '@certflow/core/store';
+import {
+  importedVaultRows,
+  personalLookupKey,
+  type PersonalVault,
+  type PersonalVaultRow,
+  type ResolvedSubject,
+} from '@certflow/core/store';
 
 /**
  * The personal-data vault of a SQLite store: the values and salts behind the
@@ -42,11 +48,25 @@ export interface SqliteVault {
 }
 
 type Raw = [string, string, string, string, string, string | null];
-const toRow = (r: Raw): PersonalVaultRow => ({ commitment: r[0], subject: r[1], kind: r[2] as PersonalVaultRow['kind'], value: JSON.parse(r[3]) as unknown, salt: r[4], lookup: r[5] });
+const toRow = (r: Raw): PersonalVaultRow => ({
+  commitment: r[0],
+  subject: r[1],
+  kind: r[2] as PersonalVaultRow['kind'],
+  value: JSON.parse(r[3]) as unknown,
+  salt: r[4],
+  lookup: r[5],
+});
 
 /** Whether the file has the vault's tables (a store opened read-only reads a vault only if one was written). */
 export function hasVault(db: Database.Database): boolean {
-  return (db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('certflow_personal', 'certflow_personal_secret')").pluck().get() as number) === 2;
+  return (
+    (db
+      .prepare(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('certflow_personal', 'certflow_personal_secret')",
+      )
+      .pluck()
+      .get() as number) === 2
+  );
 }
 
 /** Opens the vault, creating its tables and secret if the store may write. */
@@ -58,14 +78,22 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
     }).immediate();
   }
   const present = readOnly ? hasVault(db) : true;
-  const secret = present ? (db.prepare('SELECT secret FROM certflow_personal_secret WHERE one = 1').pluck().get() as Buffer) : randomBytes(32);
+  const secret = present
+    ? (db.prepare('SELECT secret FROM certflow_personal_secret WHERE one = 1').pluck().get() as Buffer)
+    : randomBytes(32);
   const COLS = 'commitment, subject, kind, value, salt, lookup';
   const sql = present
     ? {
         // Batched: one statement for all the 身份证号 of a command, one for their subjects' salts,
         // one for all the rows of an append (the values as a JSON array: json_each).
-        byLookups: db.prepare('SELECT lookup, subject FROM certflow_personal WHERE lookup IN (SELECT value FROM json_each(?))').raw(),
-        salts: db.prepare('SELECT subject, kind, min(salt) FROM certflow_personal WHERE subject IN (SELECT value FROM json_each(?)) GROUP BY subject, kind').raw(),
+        byLookups: db
+          .prepare('SELECT lookup, subject FROM certflow_personal WHERE lookup IN (SELECT value FROM json_each(?))')
+          .raw(),
+        salts: db
+          .prepare(
+            'SELECT subject, kind, min(salt) FROM certflow_personal WHERE subject IN (SELECT value FROM json_each(?)) GROUP BY subject, kind',
+          )
+          .raw(),
         insert: db.prepare(
           `INSERT INTO certflow_personal (${COLS})
            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]')
@@ -74,7 +102,9 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
         ),
         all: db.prepare(`SELECT ${COLS} FROM certflow_personal ORDER BY subject, kind, commitment`).raw(),
         drop: db.prepare('DELETE FROM certflow_personal WHERE subject = ?'),
-        ofSubject: db.prepare(`SELECT ${COLS} FROM certflow_personal WHERE subject = ? ORDER BY kind, commitment`).raw(),
+        ofSubject: db
+          .prepare(`SELECT ${COLS} FROM certflow_personal WHERE subject = ? ORDER BY kind, commitment`)
+          .raw(),
       }
     : undefined;
   /** The salts the vault holds for each of the subjects, by kind. */
@@ -92,7 +122,9 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
     resolve(idNumbers) {
       const out = new Map<string, ResolvedSubject>();
       const keys = idNumbers.map((value) => personalLookupKey(secret, 'id-number', value));
-      const subjects = new Map<string, string>(sql && keys.length > 0 ? (sql.byLookups.all(JSON.stringify(keys)) as [string, string][]) : []);
+      const subjects = new Map<string, string>(
+        sql && keys.length > 0 ? (sql.byLookups.all(JSON.stringify(keys)) as [string, string][]) : [],
+      );
       const salts = saltsOf([...new Set(subjects.values())]);
       idNumbers.forEach((value, i) => {
         const found: ResolvedSubject = { lookup: keys[i]!, salts: {} };
@@ -128,10 +160,16 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
         if (salt !== undefined && salt !== r.salt) throw new ConcurrencyError(streamId, version, version);
       }
       try {
-        sql.insert.run(JSON.stringify(rows.map((r) => [r.commitment, r.subject, r.kind, JSON.stringify(r.value), r.salt, r.lookup])));
+        sql.insert.run(
+          JSON.stringify(rows.map((r) => [r.commitment, r.subject, r.kind, JSON.stringify(r.value), r.salt, r.lookup])),
+        );
       } catch (err) {
         // Another writer made this person (its lookup key) first: the caller resolves again.
-        if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /certflow_personal\.lookup/.test((err as Error).message)) throw new ConcurrencyError(streamId, version, version);
+        if (
+          (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+          /certflow_personal\.lookup/.test((err as Error).message)
+        )
+          throw new ConcurrencyError(streamId, version, version);
         throw err;
       }
     },

@@ -7,7 +7,17 @@ import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { cannotRead, openSource, openStore, pgLocation, readAllRecords, redactUrl, sourceKind, type Source, type SourceRecord } from '../sources.js';
+import {
+  cannotRead,
+  openSource,
+  openStore,
+  pgLocation,
+  readAllRecords,
+  redactUrl,
+  sourceKind,
+  type Source,
+  type SourceRecord,
+} from '../sources.js';
 import { formatProblem, verifyRecords, verifySource, type VerifyReport } from './verify.js';
 
 export const importCommand: Command = {
@@ -53,7 +63,12 @@ source could not be read or the target could not be written.`,
 退出码：0 已导入，1 日志被拒绝，2 用法错误，3 无法读取数据源或无法写入目标。`,
   options: {
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
-    verbose: { type: 'boolean', short: 'v', description: 'list every problem of a refused log, not only a summary', descriptionZh: '逐条列出被拒绝日志的每个问题，而不只是摘要' },
+    verbose: {
+      type: 'boolean',
+      short: 'v',
+      description: 'list every problem of a refused log, not only a summary',
+      descriptionZh: '逐条列出被拒绝日志的每个问题，而不只是摘要',
+    },
   },
   positionals: { names: ['jsonl', 'target'], min: 2 },
   async run({ values, positionals, io, locale = 'en' }) {
@@ -62,18 +77,23 @@ source could not be read or the target could not be written.`,
     if (sourceKind(from) !== 'jsonl') throw new UsageError({ key: 'usage.notJsonl', values: { file: from } }, 'import');
     const source = await openSource(from, io);
     try {
-      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'imported');
+      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2)
+        throw new MaskedExportError(source.label, 'imported');
       // An export --with-personal-data carries the vault: its rows go into the target with the
       // events. A masked format-2 export carries display forms only: the target gets no vault.
       const vault = (await source.personal?.())?.vault;
       if (!vault && source.header?.certflowExport.masked) io.stderr.write(`${t(locale, 'import.noVault')}\n`);
       const refuse = (lines: string[]) => {
-        if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
-        else if (values.verbose || lines.length === 1) io.stderr.write(`${lines.join('\n')}\n${t(locale, 'import.nothing', { target })}\n`);
+        if (values.json)
+          io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
+        else if (values.verbose || lines.length === 1)
+          io.stderr.write(`${lines.join('\n')}\n${t(locale, 'import.nothing', { target })}\n`);
         else {
           // One line: how many, and the first; --verbose lists every one (a refused log can hold hundreds).
           const first = lines[0]!.replace(/^✖ /, '');
-          io.stderr.write(`${t(locale, 'import.refused', { count: lines.length, first })}\n${t(locale, 'import.nothing', { target })}\n`);
+          io.stderr.write(
+            `${t(locale, 'import.refused', { count: lines.length, first })}\n${t(locale, 'import.nothing', { target })}\n`,
+          );
         }
         return EXIT.problems;
       };
@@ -93,7 +113,9 @@ source could not be read or the target could not be written.`,
         }
       }
       const removeCreated = async () => {
-        if (created) for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`]) rmSync(f, { force: true });
+        if (created)
+          for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`])
+            rmSync(f, { force: true });
         if (schemaCreated && pg && location) await pg.removeEmptyLog(location).catch(() => undefined);
       };
       const bar = progress(io, 'import', { json: values.json === true, locale });
@@ -130,7 +152,12 @@ source could not be read or the target could not be written.`,
           await store.importEvents(events, vault ? { personal: vault } : undefined);
           imported = events.length;
         } else {
-          const written = await importStreaming(source, store, (n) => bar.update(n, undefined, source.fraction?.()), vault).finally(() => bar.done());
+          const written = await importStreaming(
+            source,
+            store,
+            (n) => bar.update(n, undefined, source.fraction?.()),
+            vault,
+          ).finally(() => bar.done());
           if (!written.report.ok) {
             await store.close().catch(() => undefined);
             await removeCreated();
@@ -146,10 +173,16 @@ source could not be read or the target could not be written.`,
       }
       if (failure !== undefined) {
         await removeCreated();
-        if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${issueText(i, locale, failure)}`));
+        if (failure instanceof ValidationError)
+          return refuse(
+            failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${issueText(i, locale, failure)}`),
+          );
         throw cannotRead(target, failure, 'write');
       }
-      if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported, streams, ...(vault ? { vaultRows: vault.length } : {}), target: to }, null, 2)}\n`);
+      if (values.json)
+        io.stdout.write(
+          `${JSON.stringify({ ok: true, imported, streams, ...(vault ? { vaultRows: vault.length } : {}), target: to }, null, 2)}\n`,
+        );
       else {
         io.stdout.write(`${t(locale, 'import.ok', { events: imported, streams, target })}\n`);
         if (vault) io.stdout.write(`${t(locale, 'import.vault', { rows: vault.length })}\n`);
@@ -174,7 +207,12 @@ export const IMPORT_BATCH = 5_000;
  * is EmptySourceError. The vault rows (an export --with-personal-data) go
  * with the first batch, in its transaction, and every commitment must open.
  */
-export async function importStreaming(source: Source, store: EventStore, onRecord?: (count: number) => void, vault?: PersonalVaultRow[]): Promise<{ report: VerifyReport }> {
+export async function importStreaming(
+  source: Source,
+  store: EventStore,
+  onRecord?: (count: number) => void,
+  vault?: PersonalVaultRow[],
+): Promise<{ report: VerifyReport }> {
   let batch: StoredEvent[] = [];
   let writing = true;
   let rows = vault && vault.length > 0 ? vault : undefined;

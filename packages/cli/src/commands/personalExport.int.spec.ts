@@ -30,7 +30,10 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
       expect(text).not.toContain(c.idNumber);
       expect(text).toContain(mask(c.idNumber));
     }
-    const [header, ...lines] = text.trim().split('\n').map((l) => JSON.parse(l));
+    const [header, ...lines] = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(header.certflowExport).toMatchObject({ format: 2, masked: true, personal: 'display' });
     const display = lines.filter((l) => 'certflowPersonal' in l);
     expect(display).toHaveLength(1);
@@ -56,7 +59,11 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
     expect(exp.code).toBe(0);
     const text = readFileSync(join(dir, 'full.jsonl'), 'utf8');
     expect(text).toContain(roster[0]!.idNumber);
-    expect(JSON.parse(text.split('\n')[0]!).certflowExport).toMatchObject({ format: 2, masked: false, personal: 'vault' });
+    expect(JSON.parse(text.split('\n')[0]!).certflowExport).toMatchObject({
+      format: 2,
+      masked: false,
+      personal: 'vault',
+    });
     expect(await cli(['verify', 'full.jsonl'], dir)).toMatchObject({ code: 0 });
     writeFileSync(join(dir, 'forged.jsonl'), text.replace(roster[0]!.idNumber, '11010519491231002X'));
     const forged = await cli(['verify', 'forged.jsonl'], dir);
@@ -70,12 +77,18 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
     const dir = tempDir();
     const store = await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }));
     let plannedRoster: { idNumber: string }[] = [];
-    for await (const e of store.readAll()) if (e.type === 'ExamPlanned') plannedRoster = (e.data as { roster: { idNumber: string }[] }).roster;
-    await store.vault!.eraseSubject(parsePersonalToken(plannedRoster[0]!.idNumber)!.subject, { reason: '保存期限届满', actor: { id: 'privacy-officer', role: 'provincial-center' } });
+    for await (const e of store.readAll())
+      if (e.type === 'ExamPlanned') plannedRoster = (e.data as { roster: { idNumber: string }[] }).roster;
+    await store.vault!.eraseSubject(parsePersonalToken(plannedRoster[0]!.idNumber)!.subject, {
+      reason: '保存期限届满',
+      actor: { id: 'privacy-officer', role: 'provincial-center' },
+    });
     await store.close();
     expect(await cli(['verify', 'log.db'], dir)).toMatchObject({ code: 0 });
     expect(await cli(['export', 'log.db', '--out', 'masked.jsonl'], dir)).toMatchObject({ code: 0 });
-    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({ code: 0 });
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
     for (const f of ['masked.jsonl', 'full.jsonl']) {
       expect(readFileSync(join(dir, f), 'utf8')).not.toContain(roster[0]!.idNumber);
       expect(await cli(['verify', f], dir), f).toMatchObject({ code: 0 });
@@ -95,7 +108,11 @@ async function imported(store: EventStore) {
   for await (const e of store.readAll()) log.push(e);
   const rows = store.vault ? await store.vault.rows() : [];
   const planned = log.find((e) => e.type === 'ExamPlanned')!.data as { roster: { idNumber: string }[] };
-  const cert = log.find((e) => e.type === 'CertificateIssued' && (e.data as { holder: { idNumber: string } }).holder.idNumber === planned.roster[0]!.idNumber)!;
+  const cert = log.find(
+    (e) =>
+      e.type === 'CertificateIssued' &&
+      (e.data as { holder: { idNumber: string } }).holder.idNumber === planned.roster[0]!.idNumber,
+  )!;
   const number = (cert.data as { number: string }).number;
   const registry = await certificateRegistry(store);
   const answer = await registry.queryCertificate({ number, name: roster[0]!.name, idNumber: roster[0]!.idNumber });
@@ -111,7 +128,9 @@ describe('certflow import of a format-2 export', () => {
     const source = await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }));
     const sourceRows = await source.vault!.rows();
     await source.close();
-    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({ code: 0 });
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
     const imp = await cli(['import', 'full.jsonl', 'copy.db'], dir);
     expect(imp.err).toBe('');
     expect(imp.out).toContain('wrote 6 personal-data vault rows');
@@ -128,7 +147,10 @@ describe('certflow import of a format-2 export', () => {
     expect(got.answer).toMatchObject({ status: 'valid', number: got.number });
     expect(got.wrong).toEqual({ status: 'not-found' });
     // A forged value in the export refuses the import: nothing is created.
-    writeFileSync(join(dir, 'forged.jsonl'), readFileSync(join(dir, 'full.jsonl'), 'utf8').replace(roster[0]!.idNumber, '11010519491231002X'));
+    writeFileSync(
+      join(dir, 'forged.jsonl'),
+      readFileSync(join(dir, 'full.jsonl'), 'utf8').replace(roster[0]!.idNumber, '11010519491231002X'),
+    );
     const forged = await cli(['import', 'forged.jsonl', 'forged.db'], dir);
     expect(forged.code).toBe(1);
     expect(forged.err).toContain('personal-unopened');
@@ -138,7 +160,9 @@ describe('certflow import of a format-2 export', () => {
   it('--with-personal-data → import into an existing SQLite file (one transaction), and a masked export imports with no vault and says so', async () => {
     const dir = tempDir();
     await (await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }))).close();
-    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({ code: 0 });
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
     expect(await cli(['export', 'log.db', '--out', 'masked.jsonl'], dir)).toMatchObject({ code: 0 });
     await (await sqliteStore({ file: join(dir, 'existing.db') })).close();
     expect(await cli(['import', 'full.jsonl', 'existing.db'], dir)).toMatchObject({ code: 0, err: '' });
@@ -170,8 +194,11 @@ async function pgReachable(): Promise<boolean> {
     await client.connect();
     return true;
   } catch (e) {
-    if (process.env.CI === 'true') throw new Error(`PostgreSQL is required under CI but ${PG_URL} is unreachable: ${(e as Error).message}`);
-    console.warn(`\n${'!'.repeat(78)}\n!! PostgreSQL at ${PG_URL} is unreachable: the @certflow/cli PostgreSQL tests are SKIPPED.\n${'!'.repeat(78)}\n`);
+    if (process.env.CI === 'true')
+      throw new Error(`PostgreSQL is required under CI but ${PG_URL} is unreachable: ${(e as Error).message}`);
+    console.warn(
+      `\n${'!'.repeat(78)}\n!! PostgreSQL at ${PG_URL} is unreachable: the @certflow/cli PostgreSQL tests are SKIPPED.\n${'!'.repeat(78)}\n`,
+    );
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -194,7 +221,9 @@ describe.skipIf(!pgUp)('certflow import of a format-2 export into PostgreSQL', (
   it('--with-personal-data → import: the vault rows are in <schema>_personal; verify opens every commitment, replay is clean, the public query answers; and back out again', async () => {
     const dir = tempDir();
     await (await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }))).close();
-    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({ code: 0 });
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
     const url = `${PG_URL}?schema=${schema}`;
     const imp = await cli(['import', 'full.jsonl', url, '--json'], dir);
     expect(imp.code).toBe(0);

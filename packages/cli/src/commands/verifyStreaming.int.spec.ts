@@ -32,7 +32,11 @@ afterAll(() => {
 });
 
 const capped = (args: string[]) =>
-  spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+  spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    timeout: 280_000,
+  });
 
 describe(`certflow verify on a ${EVENTS.toLocaleString('en')}-event log with a ${HEAP_MB} MB heap`, () => {
   it('holding every record first does not fit in that heap (the cap is meaningful)', () => {
@@ -82,12 +86,16 @@ describe(`certflow import and export of a ${EVENTS.toLocaleString('en')}-event l
     const out = join(dir, 'exported.jsonl');
     const { openSync, closeSync } = await import('node:fs');
     const fd = openSync(out, 'w');
-    const exp = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, join(cliDist, 'bin.js'), 'export', db, '--unmasked'], {
-      stdio: ['ignore', fd, 'pipe'],
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-      timeout: 280_000,
-    });
+    const exp = spawnSync(
+      process.execPath,
+      [`--max-old-space-size=${HEAP_MB}`, join(cliDist, 'bin.js'), 'export', db, '--unmasked'],
+      {
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+        timeout: 280_000,
+      },
+    );
     closeSync(fd);
     expect(exp.status).toBe(0);
     expect(exp.stderr).toContain(`exported ${EVENTS} events verbatim`);
@@ -129,12 +137,24 @@ describe(`certflow checkpoint, prove and witness of a ${EVENTS.toLocaleString('e
   it("fold the store's events as they are read and take proofs from its own tree: each runs under the cap, and what it signs verifies", async () => {
     const { readFileSync, writeFileSync } = await import('node:fs');
     const bin = join(cliDist, 'bin.js');
-    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+        timeout: 280_000,
+      });
     const db = join(dir, 'imported.sqlite');
     if (!existsSync(db)) expect(capped([bin, 'import', file, db]).status).toBe(0);
     expect(run(['keygen', 'certflow.test/scale', '--out', 'scale']).status).toBe(0);
     expect(run(['keygen', 'certflow.test/scale-witness', '--out', 'scale-witness', '--witness']).status).toBe(0);
-    const inDir = (args: string[]) => spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+    const inDir = (args: string[]) =>
+      spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+        timeout: 280_000,
+      });
 
     // the cap is meaningful: a checkpoint of the JSONL file, which holds every record and builds the tree in memory (as one of a store did before), does not fit
     const whole = inDir(['checkpoint', file, '--key', 'scale.key']);
