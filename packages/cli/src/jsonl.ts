@@ -47,7 +47,17 @@ export const MASKED_NOTE_2 =
 export const VAULT_NOTE =
   'Events as stored with the personal-data vault (certflowPersonal lines: values and salts), verifiable with certflow verify, which also checks that every commitment opens. Contains personal ID numbers (身份证号): keep it as confidential as the store itself.';
 
-export function exportHeader(masked: boolean, personal?: 'display' | 'vault'): ExportHeader {
+export const WITHHELD_NOTE =
+  'Events as stored, verifiable with certflow verify: personal values of format-2 events are tokens (subject and salted commitment). The role that exported them may not read the personal-data vault, so their masked display forms are unknown and not in this file (no certflowPersonal lines). ID numbers (身份证号) of format-1 events are masked, and those events cannot be verified.';
+
+/**
+ * The header of an export. `withheld`: the source has format-2 events but its
+ * vault could not be read (a role without the vault's grant): format 2, no
+ * personal lines, a note that says why.
+ */
+export function exportHeader(masked: boolean, personal?: 'display' | 'vault' | 'withheld'): ExportHeader {
+  if (personal === 'withheld')
+    return { certflowExport: { format: 2, masked, note: masked ? WITHHELD_NOTE : UNMASKED_NOTE } };
   if (personal === 'vault') return { certflowExport: { format: 2, masked: false, personal, note: VAULT_NOTE } };
   if (personal === 'display')
     return { certflowExport: { format: 2, masked, personal, note: masked ? MASKED_NOTE_2 : UNMASKED_NOTE } };
@@ -98,11 +108,19 @@ export async function* linesOfBytes(chunks: AsyncIterable<Buffer | string>): Asy
 }
 
 /** Reads JSONL lazily, one record per non-blank line, with 1-based line numbers. */
-export async function* readJsonl(input: Readable | string): AsyncGenerator<JsonlRecord> {
+export async function* readJsonl(
+  input: Readable | string,
+  options: { rawPrefix?: string } = {},
+): AsyncGenerator<JsonlRecord | RawJsonlRecord> {
   const stream = typeof input === 'string' ? createReadStream(input) : input;
+  const { rawPrefix } = options;
   let line = 0;
   for await (const text of linesOfBytes(stream)) {
     line++;
+    if (rawPrefix !== undefined && text.startsWith(rawPrefix) && text.endsWith('}')) {
+      yield { line, raw: text };
+      continue;
+    }
     if (text.trim() === '') continue;
     try {
       yield { line, value: JSON.parse(text) };
@@ -111,6 +129,19 @@ export async function* readJsonl(input: Readable | string): AsyncGenerator<Jsonl
     }
   }
 }
+
+/** A line kept as text, not parsed (see `readJsonl`'s `rawPrefix`). */
+export interface RawJsonlRecord {
+  line: number;
+  raw: string;
+}
+
+/**
+ * How `certflow export` begins a line of display forms: verify never needs
+ * them, so a reader keeps such a line as text and parses it only when the
+ * forms are asked for (a report).
+ */
+export const DISPLAY_LINE_PREFIX = '{"certflowPersonal":{"display":';
 
 /** One JSON value per line. */
 export function toJsonlLine(value: unknown): string {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { linesOfBytes } from './jsonl.js';
+import { DISPLAY_LINE_PREFIX, linesOfBytes, readJsonl, toJsonlLine } from './jsonl.js';
 
 // linesOfBytes splits bytes into lines exactly as readline (crlfDelay
 // Infinity) splits the decoded text, wherever the chunks are cut: through
@@ -39,4 +39,24 @@ describe('linesOfBytes', () => {
       for (const cut of [1, 2, 3, 5, 7, 64]) expect(await viaBytes(bytes, cut)).toEqual(want);
     },
   );
+});
+
+describe('readJsonl with rawPrefix (display lines kept as text)', () => {
+  it('keeps a line that begins with the prefix as text, parses every other line', async () => {
+    const display = toJsonlLine({ certflowPersonal: { display: { 'personal:a:b': '3701**********1231' } } }).trimEnd();
+    const text = [
+      toJsonlLine({ certflowExport: { format: 2 } }).trimEnd(),
+      display,
+      '{"certflowPersonal":{"display":broken',
+      '{"streamId":"s"}',
+    ].join('\n');
+    const out: unknown[] = [];
+    for await (const r of readJsonl(Readable.from([text]), { rawPrefix: DISPLAY_LINE_PREFIX })) out.push(r);
+    expect(out).toEqual([
+      { line: 1, value: { certflowExport: { format: 2 } } },
+      { line: 2, raw: display },
+      { line: 3, error: expect.stringContaining('not JSON') },
+      { line: 4, value: { streamId: 's' } },
+    ]);
+  });
 });

@@ -11,7 +11,15 @@ import {
 } from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { isExportHeader, isPersonalLine, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
+import {
+  DISPLAY_LINE_PREFIX,
+  isExportHeader,
+  isPersonalLine,
+  readJsonl,
+  type RawJsonlRecord,
+  type ExportHeader,
+  type JsonlRecord,
+} from './jsonl.js';
 
 export type SourceKind = 'jsonl' | 'sqlite' | 'postgres';
 
@@ -57,6 +65,12 @@ export interface Source {
    * with --with-personal-data). Undefined when it carries none.
    */
   personal?(): Promise<SourcePersonal | undefined>;
+  /**
+   * After `personal()`: true when the store has a vault this role may not read
+   * (PostgreSQL without the vault's separate grant), so its format-2 events'
+   * display forms are unknown here.
+   */
+  personalWithheld?(): boolean;
   close(): Promise<void>;
 }
 
@@ -120,7 +134,7 @@ export function pgLocation(spec: string): { connectionString: string; schema: st
 export async function openStore(
   spec: string,
   io: CliIo,
-  options: { create?: boolean; readOnly?: boolean } = {},
+  options: { create?: boolean; readOnly?: boolean; personal?: boolean } = {},
 ): Promise<EventStore> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl')
@@ -132,7 +146,7 @@ export async function openStore(
       return postgresStore({
         connectionString,
         schema,
-        ...(options.readOnly ? { readOnly: true, personal: true } : {}),
+        ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}),
       });
     } catch (e) {
       throw cannotRead(redactUrl(spec), e);
@@ -144,14 +158,19 @@ export async function openStore(
     throw new UsageError(`${spec} is a directory, not a SQLite file`);
   const { sqliteStore } = await import('@certflow/store-sqlite');
   try {
-    // Read-only, the vault is read where the file has one (nothing is created); a store written to gets none.
-    return sqliteStore({ file, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
+    // Read-only, the vault is read where the file has one (nothing is created); a store written to
+    // gets one only when asked (an import that carries vault rows).
+    return sqliteStore({
+      file,
+      ...(options.readOnly ? { readOnly: true, personal: true } : options.personal ? { personal: true } : {}),
+    });
   } catch (e) {
     throw cannotRead(spec, e, options.readOnly ? 'read' : 'write');
   }
 }
 
 function fromStore(kind: SourceKind, label: string, store: EventStore, file?: string): Source {
+  let withheld = false;
   return {
     kind,
     label,
@@ -174,13 +193,24 @@ function fromStore(kind: SourceKind, label: string, store: EventStore, file?: st
       } catch (e) {
         // A role without the vault's grant (the auditor), or a schema without a vault: the events alone.
         const code = (e as { driverCode?: unknown })?.driverCode;
+        withheld = code === '42501';
         if (code === '42501' || code === '42P01' || code === '3F000') return undefined;
         throw cannotRead(label, e);
       }
       return { display: displayOfRows(rows), vault: rows };
     },
+    personalWithheld: () => withheld,
     close: () => store.close().catch(() => undefined),
   };
+}
+
+/** A line kept as text, parsed after all (it was not where display forms go). */
+function parsedLine(r: RawJsonlRecord): JsonlRecord {
+  try {
+    return { line: r.line, value: JSON.parse(r.raw) };
+  } catch (e) {
+    return { line: r.line, error: `not JSON: ${(e as Error).message}` };
+  }
 }
 
 async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
@@ -195,9 +225,11 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   }
   const size = typeof input !== 'string' && spec !== '-' ? statSync(resolve(io.cwd ?? process.cwd(), spec)).size : 0;
   const stream = input as { bytesRead?: number };
-  const lines = readJsonl(input);
+  // Lines of display forms are kept as text (verify never reads them), parsed if a report asks.
+  const lines = readJsonl(input, { rawPrefix: DISPLAY_LINE_PREFIX });
   const first = await lines.next();
-  let pending: JsonlRecord | undefined = first.done ? undefined : first.value;
+  let pending: JsonlRecord | RawJsonlRecord | undefined = first.done ? undefined : first.value;
+  if (pending && 'raw' in pending) pending = parsedLine(pending);
   const header = pending && 'value' in pending && isExportHeader(pending.value) ? pending.value : undefined;
   // A format-2 export's personal lines follow the header, before the first event. The display
   // forms become a map only when asked for (verify needs the vault rows, never the forms).
@@ -205,12 +237,18 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   if (header && header.certflowExport.format === 2) {
     pending = undefined;
     const chunks: Record<string, string>[] = [];
+    const rawChunks: string[] = [];
     const vault: PersonalVaultRow[] = [];
     let any = header.certflowExport.personal !== undefined;
     for (;;) {
       const next = await lines.next();
       if (next.done) break;
       const r = next.value;
+      if ('raw' in r) {
+        any = true;
+        rawChunks.push(r.raw);
+        continue;
+      }
       if (!('value' in r) || !isPersonalLine(r.value)) {
         pending = r;
         break;
@@ -226,6 +264,15 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
         get display() {
           if (!display) {
             display = displayOfRows(vault);
+            for (const raw of rawChunks) {
+              // A line that is not the JSON it began as gives no forms (they are outside every hash and prove nothing).
+              try {
+                const value: unknown = JSON.parse(raw);
+                if (isPersonalLine(value) && 'display' in value.certflowPersonal)
+                  chunks.push(value.certflowPersonal.display);
+              } catch {}
+            }
+            rawChunks.length = 0;
             for (const c of chunks)
               for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
           }
@@ -248,7 +295,10 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     async *records() {
       if (consumed) throw new Error('a JSONL source can be read once');
       consumed = true;
-      const toRecord = (r: JsonlRecord): SourceRecord => ('error' in r ? r : { event: r.value, line: r.line });
+      const toRecord = (line: JsonlRecord | RawJsonlRecord): SourceRecord => {
+        const r = 'raw' in line ? parsedLine(line) : line;
+        return 'error' in r ? r : { event: r.value, line: r.line };
+      };
       if (pending && (!header || !headerLine)) yield toRecord(pending);
       for await (const r of lines) yield toRecord(r);
     },

@@ -19,6 +19,21 @@ export interface AppendOptions {
   personal?: PersonalVaultRow[];
 }
 
+/** Options of `EventStore.importEvents`. */
+export interface ImportOptions {
+  /**
+   * Rows for the store's personal-data vault, written in the same transaction
+   * as the events: the values and salts behind the tokens of imported format-2
+   * events (an export --with-personal-data carries them). Every row must open
+   * its commitment; the lookup key of a 身份证号 is computed again under this
+   * store's own secret (the one a row brings was keyed by the store it came
+   * from). A row whose commitment the vault holds already is kept as it is; a
+   * row that gives a subject another salt, or a 身份证号 another subject, is
+   * refused and nothing is written. A store without a vault refuses rows.
+   */
+  personal?: PersonalVaultRow[];
+}
+
 export interface AppendResult {
   /** The stream's version after the append (pass it as the next expectedVersion). */
   nextExpectedVersion: number;
@@ -103,9 +118,10 @@ export interface EventStore {
   /**
    * Writes already-sealed events verbatim (export/import between stores).
    * Every event must verify (hash chain, versions) and continue its stream's
-   * head; positions must be above the store's highest position.
+   * head; positions must be above the store's highest position. With
+   * `options.personal`, the vault rows go in the same transaction.
    */
-  importEvents(events: StoredEvent[]): Promise<void>;
+  importEvents(events: StoredEvent[], options?: ImportOptions): Promise<void>;
   close(): Promise<void>;
   /**
    * The first event recorded under `commandId` that carries a

@@ -74,6 +74,7 @@ export { canonicalJson, computeEventHash } from './hash.js';
 export { zodIssues } from './zodIssues.js';
 export type {
   AppendOptions,
+  ImportOptions,
   AppendResult,
   EventHandler,
   EventStore,

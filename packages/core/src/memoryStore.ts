@@ -3,6 +3,7 @@ import {
   checkExpectedVersion,
   type AppendOptions,
   type AppendResult,
+  type ImportOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,
@@ -25,6 +26,7 @@ import {
   type EraseOptions,
   type ErasureRecord,
   checkVaultRows,
+  importedVaultRows,
   personalLookupKey,
   refuseVaultRows,
   type PersonalVault,
@@ -125,9 +127,10 @@ function memoryVault(secret: Uint8Array): MemoryVault {
  * events are deep-copied in and out, so callers cannot change the log.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventStore {
-  const vault = options.personal
-    ? memoryVault((typeof options.personal === 'object' ? options.personal.secret : undefined) ?? randomBytes(32))
+  const secret = options.personal
+    ? ((typeof options.personal === 'object' ? options.personal.secret : undefined) ?? randomBytes(32))
     : undefined;
+  const vault = secret ? memoryVault(secret) : undefined;
   // Each event is kept as its JSON text: reading parses a fresh copy (about
   // twice as fast as structuredClone), and nothing a caller holds can reach
   // what is stored.
@@ -307,14 +310,20 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
       );
     },
 
-    async importEvents(events: StoredEvent[]): Promise<void> {
+    async importEvents(events: StoredEvent[], options: ImportOptions = {}): Promise<void> {
       assertOpen('importEvents');
+      if (!vault) refuseVaultRows(options.personal, 'import');
+      const personal = vault ? importedVaultRows(secret!, options.personal) : [];
       const heads = new Map<string, { version: number; hash: string | null }>();
       for (const [id, s] of streams) {
         const last = s[s.length - 1]!;
         heads.set(id, { version: last.version, hash: last.hash });
       }
       checkImport(events, heads, all[all.length - 1]?.position ?? 0);
+      const rows = vault
+        ? vault.check((events[0] as { streamId?: string } | undefined)?.streamId ?? '', 0, personal)
+        : [];
+      vault?.write(rows);
       write(events);
     },
 

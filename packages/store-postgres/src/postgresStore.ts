@@ -12,6 +12,7 @@ import {
   canonicalForms,
   canonicalJson,
   type AppendOptions,
+  type ImportOptions,
   type AppendResult,
   type CanonicalForms,
   type ExpectedVersion,
@@ -29,6 +30,7 @@ import {
 import {
   checkErase,
   checkVaultRows,
+  importedVaultRows,
   erasureEvent,
   erasureRecord,
   erasureStreamId,
@@ -882,7 +884,7 @@ export function postgresStoreWithHooks(
       return subscriptions.track(sub);
     },
 
-    async importEvents(events: StoredEvent[]): Promise<void> {
+    async importEvents(events: StoredEvent[], options: ImportOptions = {}): Promise<void> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'importEvents');
       if (!Array.isArray(events)) {
         throw new ValidationError(
@@ -890,9 +892,12 @@ export function postgresStoreWithHooks(
           'import',
         );
       }
+      if (!personal) refuseVaultRows(options.personal, 'import');
+      checkVaultRows(options.personal, 'import');
       if (events.length === 0) return;
       await ready('importEvents');
-      await importInTransaction(pool, schema, events, toStoreError);
+      const rows = personal && options.personal?.length ? importedVaultRows(await vaultSecret(), options.personal) : [];
+      await importInTransaction(pool, schema, events, toStoreError, rows);
       signal.wake();
       signal.notifyOthers();
     },
@@ -914,6 +919,7 @@ async function importInTransaction(
   schema: string,
   events: StoredEvent[],
   toStoreError: typeof classify,
+  vaultRows: PersonalVaultRow[] = [],
 ): Promise<void> {
   let client: PoolClient;
   try {
@@ -975,6 +981,35 @@ async function importInTransaction(
           },
         ],
         'import',
+      );
+    }
+    if (vaultRows.length > 0) {
+      // The vault rows, in the same transaction: refused (nothing written) if a row gives a
+      // subject another salt, or a 身份证号 (its lookup key) another subject, than the vault holds.
+      const cols = [
+        vaultRows.map((r) => r.commitment),
+        vaultRows.map((r) => r.subject),
+        vaultRows.map((r) => r.kind),
+        vaultRows.map((r) => JSON.stringify(r.value)),
+        vaultRows.map((r) => r.salt),
+        vaultRows.map((r) => r.lookup),
+      ];
+      const clash = await client.query(
+        `SELECT 1 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(commitment, subject, kind, value, salt, lookup)
+          WHERE EXISTS (SELECT 1 FROM "${schema}_personal".vault v WHERE v.commitment <> r.commitment
+                         AND ((v.subject = r.subject AND v.kind = r.kind AND v.salt <> r.salt) OR (r.lookup IS NOT NULL AND v.lookup = r.lookup AND v.subject <> r.subject)))
+          LIMIT 1`,
+        cols,
+      );
+      if (clash.rows.length > 0) {
+        await client.query('ROLLBACK');
+        healthy = true;
+        throw new ConcurrencyError(events[0]!.streamId, 0, 0);
+      }
+      await client.query(
+        `INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT (commitment) DO NOTHING`,
+        cols,
       );
     }
     try {

@@ -14,6 +14,7 @@ import {
   sealEvents,
   type Actor,
   type AppendOptions,
+  type ImportOptions,
   type AppendResult,
   type ExpectedVersion,
   type NewEvent,
@@ -256,7 +257,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     },
   );
 
-  const importTx = db.transaction((events: StoredEvent[]) => {
+  const importTx = db.transaction((events: StoredEvent[], personal: PersonalVaultRow[]) => {
     const heads = new Map<string, StreamHead>();
     for (const e of events) {
       const id = (e as { streamId?: unknown })?.streamId;
@@ -266,6 +267,8 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       }
     }
     checkImport(events, heads, sql.maxPosition.get() as number);
+    if (personal.length > 0)
+      vault!.write((events[0] as { streamId?: string } | undefined)?.streamId ?? '', 0, personal); // the vault rows, in the same transaction
     insertAll(events);
   });
 
@@ -448,7 +451,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       return subscriptions.track(inner);
     },
 
-    async importEvents(events: StoredEvent[]): Promise<void> {
+    async importEvents(events: StoredEvent[], options: ImportOptions = {}): Promise<void> {
       assertOpen('importEvents');
       if (!Array.isArray(events)) {
         throw new ValidationError(
@@ -456,9 +459,11 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
           'import',
         );
       }
+      if (!vault) refuseVaultRows(options.personal, 'import');
+      const personal = vault ? vault.imported(options.personal) : [];
       refuseIfDamaged();
       try {
-        importTx.immediate(events);
+        importTx.immediate(events, personal);
         tree.commit();
       } catch (err) {
         tree.abort();

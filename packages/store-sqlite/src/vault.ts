@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ConcurrencyError } from '@certflow/core';
+import type { PersonalKind } from '@certflow/core';
 import {
+  importedVaultRows,
   personalLookupKey,
   type PersonalVault,
   type PersonalVaultRow,
@@ -39,6 +41,8 @@ export interface SqliteVault {
   rows(subjects?: readonly string[]): PersonalVaultRow[];
   /** Inside the append's transaction: refuses rows that clash (ConcurrencyError), writes the new ones. */
   write(streamId: string, version: number, rows: readonly PersonalVaultRow[]): void;
+  /** Imported rows checked and keyed under this vault's secret (`importedVaultRows`). */
+  imported(rows: unknown): PersonalVaultRow[];
   /** Inside the erasure's transaction: deletes the subject's rows (values, salts, lookup key). */
   drop(subject: string): void;
 }
@@ -80,10 +84,21 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
   const COLS = 'commitment, subject, kind, value, salt, lookup';
   const sql = present
     ? {
-        byLookup: db.prepare('SELECT subject FROM certflow_personal WHERE lookup = ?').pluck(),
-        salt: db.prepare('SELECT salt FROM certflow_personal WHERE subject = ? AND kind = ? LIMIT 1').pluck(),
+        // Batched: one statement for all the 身份证号 of a command, one for their subjects' salts,
+        // one for all the rows of an append (the values as a JSON array: json_each).
+        byLookups: db
+          .prepare('SELECT lookup, subject FROM certflow_personal WHERE lookup IN (SELECT value FROM json_each(?))')
+          .raw(),
+        salts: db
+          .prepare(
+            'SELECT subject, kind, min(salt) FROM certflow_personal WHERE subject IN (SELECT value FROM json_each(?)) GROUP BY subject, kind',
+          )
+          .raw(),
         insert: db.prepare(
-          `INSERT INTO certflow_personal (${COLS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commitment) DO NOTHING`,
+          `INSERT INTO certflow_personal (${COLS})
+           SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]')
+             FROM json_each(?) WHERE true
+           ON CONFLICT (commitment) DO NOTHING`,
         ),
         all: db.prepare(`SELECT ${COLS} FROM certflow_personal ORDER BY subject, kind, commitment`).raw(),
         drop: db.prepare('DELETE FROM certflow_personal WHERE subject = ?'),
@@ -92,26 +107,41 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
           .raw(),
       }
     : undefined;
+  /** The salts the vault holds for each of the subjects, by kind. */
+  const saltsOf = (subjects: readonly string[]): Map<string, Partial<Record<PersonalKind, string>>> => {
+    const out = new Map<string, Partial<Record<PersonalKind, string>>>();
+    if (!sql || subjects.length === 0) return out;
+    for (const [subject, kind, salt] of sql.salts.all(JSON.stringify(subjects)) as [string, PersonalKind, string][]) {
+      const s = out.get(subject) ?? {};
+      s[kind] = salt;
+      out.set(subject, s);
+    }
+    return out;
+  };
   return {
     resolve(idNumbers) {
       const out = new Map<string, ResolvedSubject>();
-      for (const value of idNumbers) {
-        const lookup = personalLookupKey(secret, 'id-number', value);
-        const found: ResolvedSubject = { lookup, salts: {} };
-        const subject = sql?.byLookup.get(lookup) as string | undefined;
+      const keys = idNumbers.map((value) => personalLookupKey(secret, 'id-number', value));
+      const subjects = new Map<string, string>(
+        sql && keys.length > 0 ? (sql.byLookups.all(JSON.stringify(keys)) as [string, string][]) : [],
+      );
+      const salts = saltsOf([...new Set(subjects.values())]);
+      idNumbers.forEach((value, i) => {
+        const found: ResolvedSubject = { lookup: keys[i]!, salts: {} };
+        const subject = subjects.get(keys[i]!);
         if (subject !== undefined) {
           found.subject = subject;
-          for (const kind of ['id-number', 'name'] as const) {
-            const salt = sql!.salt.get(subject, kind) as string | undefined;
-            if (salt !== undefined) found.salts[kind] = salt;
-          }
+          Object.assign(found.salts, salts.get(subject));
         }
         out.set(value, found);
-      }
+      });
       return out;
     },
     lookupKeys(values) {
       return values.map((v) => personalLookupKey(secret, v.kind, v.value));
+    },
+    imported(rows) {
+      return importedVaultRows(secret, rows);
     },
     rows(subjects) {
       if (!sql) return [];
@@ -122,22 +152,25 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
       sql?.drop.run(subject);
     },
     write(streamId, version, rows) {
-      if (!sql) return;
+      if (!sql || rows.length === 0) return;
+      const held = saltsOf([...new Set(rows.map((r) => r.subject))]);
       for (const r of rows) {
-        const salt = sql.salt.get(r.subject, r.kind) as string | undefined;
+        const salt = held.get(r.subject)?.[r.kind];
         // Another writer made this subject's salt first: the caller resolves again.
         if (salt !== undefined && salt !== r.salt) throw new ConcurrencyError(streamId, version, version);
-        try {
-          sql.insert.run(r.commitment, r.subject, r.kind, JSON.stringify(r.value), r.salt, r.lookup);
-        } catch (err) {
-          // Another writer made this person (its lookup key) first: the caller resolves again.
-          if (
-            (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-            /certflow_personal\.lookup/.test((err as Error).message)
-          )
-            throw new ConcurrencyError(streamId, version, version);
-          throw err;
-        }
+      }
+      try {
+        sql.insert.run(
+          JSON.stringify(rows.map((r) => [r.commitment, r.subject, r.kind, JSON.stringify(r.value), r.salt, r.lookup])),
+        );
+      } catch (err) {
+        // Another writer made this person (its lookup key) first: the caller resolves again.
+        if (
+          (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+          /certflow_personal\.lookup/.test((err as Error).message)
+        )
+          throw new ConcurrencyError(streamId, version, version);
+        throw err;
       }
     },
   };

@@ -94,12 +94,26 @@ source), which appears only once the export is complete.`,
     const withVault = values['with-personal-data'] === true;
     const masked = values.unmasked !== true && !withVault;
     let personal: Awaited<ReturnType<NonNullable<typeof source.personal>>>;
+    let withheld = false;
     try {
       personal = await source.personal?.();
+      // A vault this role may not read: whether the log holds format-2 events decides the header
+      // (read ahead to the first one; a format-1 log is read twice).
+      if (!personal && source.personalWithheld?.()) {
+        // --with-personal-data without the vault's grant: refused, never a file that lacks the vault.
+        if (withVault)
+          throw new CannotReadError(
+            source.label,
+            'this role may not read the personal-data vault (it is granted separately)',
+            { causeCode: '42501' },
+          );
+        withheld = await holdsFormatTwo(source);
+      }
     } catch (e) {
       await source.close();
       throw e;
     }
+    if (withheld && masked) io.stderr.write(`${t(locale, 'export.withheld')}\n`);
     const bar = progress(io, 'export', { locale });
     let count = 0;
     let unreadable = 0;
@@ -127,7 +141,12 @@ source), which appears only once the export is complete.`,
     let complete = false;
     try {
       await out.write(
-        toJsonlLine(exportHeader(masked, personal ? (withVault && personal.vault ? 'vault' : 'display') : undefined)),
+        toJsonlLine(
+          exportHeader(
+            masked,
+            personal ? (withVault && personal.vault ? 'vault' : 'display') : withheld ? 'withheld' : undefined,
+          ),
+        ),
       );
       if (personal && withVault && personal.vault) {
         for (const row of personal.vault) await out.write(toJsonlLine({ certflowPersonal: { vault: row } }));
@@ -172,6 +191,14 @@ source), which appears only once the export is complete.`,
     return unreadable > 0 ? EXIT.problems : EXIT.ok;
   },
 };
+
+/** Whether a store source holds an event of format 2 (reads up to the first). */
+async function holdsFormatTwo(source: Awaited<ReturnType<typeof openSource>>): Promise<boolean> {
+  for await (const r of source.records()) {
+    if ('event' in r && (r.event as { meta?: { format?: unknown } } | null)?.meta?.format === 2) return true;
+  }
+  return false;
+}
 
 /** Bytes (UTF-16 code units) gathered before one write to the output. */
 const CHUNK = 64 * 1024;

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { EventStore, StoredEvent } from '@certflow/core';
+import type { EventStore, PersonalVaultRow, StoredEvent } from '@certflow/core';
 import { ValidationError, issueText } from '@certflow/core';
 import { t } from '../locales/index.js';
 import type { Command } from '../command.js';
@@ -35,6 +35,14 @@ file or schema, events are written in batches as they are read and checked,
 in memory bounded by the streams; into a store that already exists, the log
 is read whole first and written in one transaction.
 
+An export --with-personal-data carries the personal-data vault: verify
+checks that every commitment opens, and the rows are written into the
+target's vault (created when missing) in the transaction of the events (of
+the first batch, when written in batches), each 身份证号's lookup key computed
+again under the target's own secret. A masked export of format-2 events
+imports verbatim too, but carries no values: the target gets no vault rows
+(import says so on stderr).
+
 Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
 source could not be read or the target could not be written.`,
   descriptionZh: `
@@ -45,6 +53,12 @@ source could not be read or the target could not be written.`,
 或 PostgreSQL 模式会被再次删除）。导入新的 SQLite 文件或模式时，事件边读边查、
 分批写入，内存占用取决于事件流数；导入已存在的存储时，先读入整个日志，再在
 一个事务中写入。
+
+--with-personal-data 导出携带个人信息库：verify 检查每个承诺值都能打开，其记录
+与事件在同一事务中（分批写入时为第一批的事务）写入目标存储的个人信息库（不存在
+时创建），每个身份证号的查找键按目标存储自己的密钥重新计算。格式 2 事件的脱敏
+导出同样按原样导入，但不含个人信息的值：目标存储不获得个人信息库记录（import
+会在标准错误上说明）。
 
 退出码：0 已导入，1 日志被拒绝，2 用法错误，3 无法读取数据源或无法写入目标。`,
   options: {
@@ -65,6 +79,10 @@ source could not be read or the target could not be written.`,
     try {
       if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2)
         throw new MaskedExportError(source.label, 'imported');
+      // An export --with-personal-data carries the vault: its rows go into the target with the
+      // events. A masked format-2 export carries display forms only: the target gets no vault.
+      const vault = (await source.personal?.())?.vault;
+      if (!vault && source.header?.certflowExport.masked) io.stderr.write(`${t(locale, 'import.noVault')}\n`);
       const refuse = (lines: string[]) => {
         if (values.json)
           io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
@@ -115,12 +133,12 @@ source could not be read or the target could not be written.`,
         } finally {
           bar.done();
         }
-        report = verifyRecords(source.label, records);
+        report = verifyRecords(source.label, records, vault);
         if (!report.ok) return refuse(report.problems.map(formatProblem));
       }
       let store: EventStore;
       try {
-        store = await openStore(to, io, { create: true });
+        store = await openStore(to, io, { create: true, ...(vault ? { personal: true } : {}) });
       } catch (e) {
         await removeCreated();
         throw cannotRead(target, e, 'write');
@@ -131,11 +149,14 @@ source could not be read or the target could not be written.`,
       try {
         if (records) {
           const events = records.map((r) => (r as { event: StoredEvent }).event);
-          await store.importEvents(events);
+          await store.importEvents(events, vault ? { personal: vault } : undefined);
           imported = events.length;
         } else {
-          const written = await importStreaming(source, store, (n) =>
-            bar.update(n, undefined, source.fraction?.()),
+          const written = await importStreaming(
+            source,
+            store,
+            (n) => bar.update(n, undefined, source.fraction?.()),
+            vault,
           ).finally(() => bar.done());
           if (!written.report.ok) {
             await store.close().catch(() => undefined);
@@ -158,8 +179,14 @@ source could not be read or the target could not be written.`,
           );
         throw cannotRead(target, failure, 'write');
       }
-      if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported, streams, target: to }, null, 2)}\n`);
-      else io.stdout.write(`${t(locale, 'import.ok', { events: imported, streams, target })}\n`);
+      if (values.json)
+        io.stdout.write(
+          `${JSON.stringify({ ok: true, imported, streams, ...(vault ? { vaultRows: vault.length } : {}), target: to }, null, 2)}\n`,
+        );
+      else {
+        io.stdout.write(`${t(locale, 'import.ok', { events: imported, streams, target })}\n`);
+        if (vault) io.stdout.write(`${t(locale, 'import.vault', { rows: vault.length })}\n`);
+      }
       return EXIT.ok;
     } finally {
       await source.close();
@@ -177,17 +204,25 @@ export const IMPORT_BATCH = 5_000;
  * importEvents as a continuation of what it holds). Once a problem is found
  * nothing more is written, but the rest is still checked so that every
  * problem is reported; the caller removes what was written. An empty source
- * is EmptySourceError.
+ * is EmptySourceError. The vault rows (an export --with-personal-data) go
+ * with the first batch, in its transaction, and every commitment must open.
  */
 export async function importStreaming(
   source: Source,
   store: EventStore,
   onRecord?: (count: number) => void,
+  vault?: PersonalVaultRow[],
 ): Promise<{ report: VerifyReport }> {
   let batch: StoredEvent[] = [];
   let writing = true;
+  let rows = vault && vault.length > 0 ? vault : undefined;
+  const write = async (events: StoredEvent[]) => {
+    await store.importEvents(events, rows ? { personal: rows } : undefined);
+    rows = undefined;
+  };
   const report = await verifySource(source, {
     heads: false,
+    ...(vault ? { vault } : {}),
     ...(onRecord ? { onRecord } : {}),
     afterEach: async (event, clean) => {
       if (!writing) return;
@@ -200,10 +235,10 @@ export async function importStreaming(
       if (batch.length >= IMPORT_BATCH) {
         const events = batch;
         batch = [];
-        await store.importEvents(events);
+        await write(events);
       }
     },
   });
-  if (report.ok && batch.length > 0) await store.importEvents(batch);
+  if (report.ok && batch.length > 0) await write(batch);
   return { report };
 }

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parsePersonalToken } from '@certflow/core';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { certificateRegistry, parsePersonalToken, type EventStore, type StoredEvent } from '@certflow/core';
 import { testRoster, testRulePack } from '@certflow/core/testing';
+import { postgresStore } from '@certflow/store-postgres';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
@@ -96,5 +99,151 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
     expect(report.out).toContain('已删除');
     expect(report.out).not.toContain(mask(roster[0]!.idNumber));
     expect(report.out).toContain(mask(roster[2]!.idNumber));
+  });
+});
+
+/** What an imported store answers: every event, the vault's rows, and the public query for the first holder. */
+async function imported(store: EventStore) {
+  const log: StoredEvent[] = [];
+  for await (const e of store.readAll()) log.push(e);
+  const rows = store.vault ? await store.vault.rows() : [];
+  const planned = log.find((e) => e.type === 'ExamPlanned')!.data as { roster: { idNumber: string }[] };
+  const cert = log.find(
+    (e) =>
+      e.type === 'CertificateIssued' &&
+      (e.data as { holder: { idNumber: string } }).holder.idNumber === planned.roster[0]!.idNumber,
+  )!;
+  const number = (cert.data as { number: string }).number;
+  const registry = await certificateRegistry(store);
+  const answer = await registry.queryCertificate({ number, name: roster[0]!.name, idNumber: roster[0]!.idNumber });
+  const wrong = await registry.queryCertificate({ number, name: '别人', idNumber: roster[0]!.idNumber });
+  await registry.stop();
+  await store.close();
+  return { log, rows, answer, wrong, number };
+}
+
+describe('certflow import of a format-2 export', () => {
+  it('--with-personal-data → import into a new SQLite file: the vault comes along; verify opens every commitment, replay is clean, the public query answers', async () => {
+    const dir = tempDir();
+    const source = await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }));
+    const sourceRows = await source.vault!.rows();
+    await source.close();
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
+    const imp = await cli(['import', 'full.jsonl', 'copy.db'], dir);
+    expect(imp.err).toBe('');
+    expect(imp.out).toContain('wrote 6 personal-data vault rows');
+    expect(imp.code).toBe(0);
+    const verify = await cli(['verify', 'copy.db', '--json'], dir);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: true });
+    const replay = await cli(['replay', 'copy.db'], dir);
+    expect(replay.out).toContain('0 differ');
+    expect(replay.code).toBe(0);
+    const got = await imported(sqliteStore({ file: join(dir, 'copy.db'), personal: true }));
+    const strip = (r: (typeof sourceRows)[number]) => [r.subject, r.kind, r.value, r.salt, r.commitment];
+    expect(got.rows.map(strip)).toEqual(sourceRows.map(strip));
+    expect(got.answer).toMatchObject({ status: 'valid', number: got.number });
+    expect(got.wrong).toEqual({ status: 'not-found' });
+    // A forged value in the export refuses the import: nothing is created.
+    writeFileSync(
+      join(dir, 'forged.jsonl'),
+      readFileSync(join(dir, 'full.jsonl'), 'utf8').replace(roster[0]!.idNumber, '11010519491231002X'),
+    );
+    const forged = await cli(['import', 'forged.jsonl', 'forged.db'], dir);
+    expect(forged.code).toBe(1);
+    expect(forged.err).toContain('personal-unopened');
+    expect(await cli(['verify', 'forged.db'], dir)).toMatchObject({ code: 2 });
+  });
+
+  it('--with-personal-data → import into an existing SQLite file (one transaction), and a masked export imports with no vault and says so', async () => {
+    const dir = tempDir();
+    await (await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }))).close();
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
+    expect(await cli(['export', 'log.db', '--out', 'masked.jsonl'], dir)).toMatchObject({ code: 0 });
+    await (await sqliteStore({ file: join(dir, 'existing.db') })).close();
+    expect(await cli(['import', 'full.jsonl', 'existing.db'], dir)).toMatchObject({ code: 0, err: '' });
+    expect(await cli(['verify', 'existing.db'], dir)).toMatchObject({ code: 0 });
+    const got = await imported(sqliteStore({ file: join(dir, 'existing.db'), personal: true }));
+    expect(got.rows).toHaveLength(6);
+    expect(got.answer).toMatchObject({ status: 'valid' });
+
+    const masked = await cli(['import', 'masked.jsonl', 'masked.db'], dir);
+    expect(masked.code).toBe(0);
+    expect(masked.err).toContain('a masked export carries no personal values');
+    expect(await cli(['verify', 'masked.db'], dir)).toMatchObject({ code: 0 });
+    expect(await cli(['replay', 'masked.db'], dir)).toMatchObject({ code: 0 });
+    // The file has no vault tables: a read that would use one finds none.
+    const reader = sqliteStore({ file: join(dir, 'masked.db'), readOnly: true, personal: true });
+    expect(reader.vault).toBeUndefined();
+    await reader.close();
+    const bare = await imported(sqliteStore({ file: join(dir, 'masked.db') }));
+    expect(bare.log).toEqual(got.log);
+    expect(bare.answer).not.toMatchObject({ status: 'valid' });
+  });
+});
+
+// PostgreSQL: the same round trip into a fresh schema of the test server.
+const PG_URL = process.env.CERTFLOW_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+async function pgReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch (e) {
+    if (process.env.CI === 'true')
+      throw new Error(`PostgreSQL is required under CI but ${PG_URL} is unreachable: ${(e as Error).message}`);
+    console.warn(
+      `\n${'!'.repeat(78)}\n!! PostgreSQL at ${PG_URL} is unreachable: the @certflow/cli PostgreSQL tests are SKIPPED.\n${'!'.repeat(78)}\n`,
+    );
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+const pgUp = await pgReachable();
+const schema = `cli_vault_${randomBytes(4).toString('hex')}`;
+
+describe.skipIf(!pgUp)('certflow import of a format-2 export into PostgreSQL', () => {
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    for (const s of [schema, `${schema}_b`]) {
+      await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS "${s}_personal" CASCADE`);
+    }
+    await client.end();
+  });
+
+  it('--with-personal-data → import: the vault rows are in <schema>_personal; verify opens every commitment, replay is clean, the public query answers; and back out again', async () => {
+    const dir = tempDir();
+    await (await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }))).close();
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
+    const url = `${PG_URL}?schema=${schema}`;
+    const imp = await cli(['import', 'full.jsonl', url, '--json'], dir);
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.out)).toMatchObject({ ok: true, vaultRows: 6 });
+    expect(await cli(['verify', url], dir)).toMatchObject({ code: 0 });
+    const replay = await cli(['replay', url], dir);
+    expect(replay.out).toContain('0 differ');
+    expect(replay.code).toBe(0);
+    const got = await imported(postgresStore({ connectionString: PG_URL, schema, personal: true }));
+    expect(got.rows).toHaveLength(6);
+    expect(got.answer).toMatchObject({ status: 'valid', number: got.number });
+    expect(got.wrong).toEqual({ status: 'not-found' });
+    // PostgreSQL → export --with-personal-data → PostgreSQL: nothing lost on the way.
+    expect(await cli(['export', url, '--with-personal-data', '--out', 'again.jsonl'], dir)).toMatchObject({ code: 0 });
+    const urlB = `${PG_URL}?schema=${schema}_b`;
+    expect(await cli(['import', 'again.jsonl', urlB], dir)).toMatchObject({ code: 0 });
+    expect(await cli(['verify', urlB], dir)).toMatchObject({ code: 0 });
+    const again = await imported(postgresStore({ connectionString: PG_URL, schema: `${schema}_b`, personal: true }));
+    expect(again.log).toEqual(got.log);
+    expect(again.rows.map((r) => r.commitment)).toEqual(got.rows.map((r) => r.commitment));
+    expect(again.answer).toMatchObject({ status: 'valid' });
   });
 });

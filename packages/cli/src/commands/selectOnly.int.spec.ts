@@ -1,9 +1,10 @@
 // The whole auditor path (verify, replay, report, export) run as a PostgreSQL
 // role holding only the privileges docs/store-postgres.md lists for auditors.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sealEvents } from '@certflow/core';
+import { testRulePack } from '@certflow/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuditorRole } from '../../../store-postgres/src/testing/auditorRole.js';
 import {
@@ -19,9 +20,9 @@ import { postgresStore } from '@certflow/store-postgres';
 
 const { skip } = await postgresForTests();
 
-async function cli(args: string[], cwd: string) {
+async function cli(args: string[], cwd: string, options: Parameters<typeof runCli>[2] = {}) {
   const io = bufferIo({ cwd });
-  const code = await runCli(args, io);
+  const code = await runCli(args, io, options);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -50,9 +51,30 @@ describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
       const v = await cli(['verify', url], dir);
       expect(v.err).toBe('');
       expect(v.code).toBe(0);
-      const masked = await cli(['export', url], dir);
+      // Without the vault's grant the masked export still says format 2: its events are as stored
+      // and verify; no personal lines (the display forms are unknown to this role), and it says so.
+      const masked = await cli(['export', url, '--out', 'masked.jsonl'], dir);
       expect(masked.code, masked.err).toBe(0);
-      expect(JSON.parse(masked.out.split('\n')[0]!).certflowExport).toMatchObject({ format: 1, masked: true });
+      expect(masked.err).toContain('may not read the personal-data vault');
+      const lines = readFileSync(join(dir, 'masked.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines[0].certflowExport).toMatchObject({ format: 2, masked: true });
+      expect(lines[0].certflowExport.personal).toBeUndefined();
+      expect(lines[0].certflowExport.note).toContain('display forms are unknown');
+      expect(lines.filter((l) => 'certflowPersonal' in l)).toEqual([]);
+      expect(lines.slice(1).every((l) => typeof l.streamId === 'string')).toBe(true);
+      const vm = await cli(['verify', 'masked.jsonl', '--json'], dir);
+      expect(vm.code, vm.out + vm.err).toBe(0);
+      expect(JSON.parse(vm.out)).toMatchObject({ ok: true, events: lines.length - 1 });
+      const rm = await cli(['replay', 'masked.jsonl'], dir, { packs: [testRulePack] });
+      expect(rm.code, rm.out + rm.err).toBe(0);
+      expect(rm.out).toContain('0 differ');
+      // --with-personal-data is refused, never a file without the vault.
+      const refused = await cli(['export', url, '--with-personal-data'], dir);
+      expect(refused.code).toBe(3);
+      expect(refused.out).toBe('');
       const admin = new pg.Client({ connectionString: PG_URL });
       await admin.connect();
       try {

@@ -48,7 +48,7 @@ export interface VerifyReport {
 }
 
 /** Runs verifyLog over records read from a source, adding lines that are not JSON as problems. */
-export function verifyRecords(source: string, records: SourceRecord[]): VerifyReport {
+export function verifyRecords(source: string, records: SourceRecord[], vault?: PersonalVaultRow[]): VerifyReport {
   const notJson: VerifyProblem[] = [];
   const events: unknown[] = [];
   for (const r of records) {
@@ -56,7 +56,7 @@ export function verifyRecords(source: string, records: SourceRecord[]): VerifyRe
       notJson.push({ streamId: null, version: null, position: null, kind: 'not-json', line: r.line, detail: r.error });
     else events.push(r.event);
   }
-  const result = verifyLog(events);
+  const result = verifyLog(events, vault ? { personal: { vault } } : {});
   const problems = [...notJson, ...result.problems];
   return {
     ok: problems.length === 0,

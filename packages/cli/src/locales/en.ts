@@ -80,10 +80,16 @@ Run certflow <command> --help for a command's options.`,
   'import.refused': (v: V) =>
     `✖ the log was refused: ${n(v.count, 'problem')} (${s(v.first)}); --verbose lists every one`,
   'import.ok': (v: V) => `✔ imported ${n(v.events, 'event')} in ${n(v.streams, 'stream')} into ${s(v.target)}`,
+  'import.vault': (v: V) =>
+    `✔ wrote ${n(v.rows, 'personal-data vault row')} with the events (the lookup keys are the target's own)`,
+  'import.noVault': () =>
+    '! a masked export carries no personal values (only their display forms): the events are imported verbatim, the target gets no vault rows, so its tokens open nothing there',
   'export.written': (v: V) => `✔ wrote ${n(v.events, 'event')} to ${s(v.file)}`,
   'export.exists': (v: V) => `${s(v.file)} exists; an export never overwrites a file`,
   'export.masked': (v: V) =>
     `exported ${n(v.events, 'event')}, ID numbers masked: this file cannot be verified or imported (use --unmasked for a verifiable archive)`,
+  'export.withheld': () =>
+    '! this role may not read the personal-data vault (granted separately): the format-2 events are written as stored and verify, but their masked display forms are unknown and not in the file',
   'export.verbatim': (v: V) => `exported ${n(v.events, 'event')} verbatim: this file contains personal ID numbers`,
   'progress.label': (v: V) => s(v.label),
   'progress.events': (v: V) => `${s(v.count)} events`,

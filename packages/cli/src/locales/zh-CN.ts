@@ -97,10 +97,15 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'import.nothing': (v) => `✖ 未向 ${s(v.target)} 导入任何内容`,
     'import.refused': (v) => `✖ 日志被拒绝：共 ${s(v.count)} 个问题（${s(v.first)}）；使用 --verbose 逐条列出`,
     'import.ok': (v) => `✔ 已将 ${s(v.streams)} 个事件流的 ${s(v.events)} 个事件导入 ${s(v.target)}`,
+    'import.vault': (v) => `✔ 已随事件写入 ${s(v.rows)} 条个人信息库记录（查找键按目标存储自己的密钥重新计算）`,
+    'import.noVault': () =>
+      '! 脱敏导出不含个人信息的值（只有其显示形式）：事件按原样导入，目标存储不获得个人信息库记录，其中的令牌在那里无法打开',
     'export.written': (v) => `✔ 已将 ${s(v.events)} 个事件写入 ${s(v.file)}`,
     'export.exists': (v) => `${s(v.file)} 已存在；导出从不覆盖文件`,
     'export.masked': (v) =>
       `已导出 ${s(v.events)} 个事件，身份证号已脱敏：此文件不能验证或导入（如需可验证的归档，请使用 --unmasked）`,
+    'export.withheld': () =>
+      '! 此角色无权读取个人信息库（需单独授权）：格式 2 的事件按原样写出并可验证，但其脱敏显示形式未知，未写入文件',
     'export.verbatim': (v) => `已原样导出 ${s(v.events)} 个事件：此文件包含个人身份证号`,
     'progress.label': (v) => PROGRESS_LABELS[s(v.label)] ?? s(v.label),
     'progress.events': (v) => `${s(v.count)} 个事件`,

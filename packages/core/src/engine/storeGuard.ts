@@ -49,7 +49,7 @@ export function guardStore(store: EventStore): EventStore {
       },
     }),
     subscribe: (options) => store.subscribe(options),
-    importEvents: (events) => guard('importEvents', 'unknown', () => store.importEvents(events)),
+    importEvents: (events, options) => guard('importEvents', 'unknown', () => store.importEvents(events, options)),
     close: () => store.close(),
     ...(store.vault
       ? {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  certificateRegistry,
   checkHistory,
   createEngine,
   memoryStore,
@@ -142,6 +143,63 @@ describe('event format 2 (memory store with a vault)', () => {
     const log = await all(store);
     expect(JSON.stringify(log)).toContain(roster[0]!.idNumber);
     expect(log.every((e) => e.meta.format === undefined)).toBe(true);
+  });
+});
+
+describe("format 2: the public query keeps the holders' salts, not the round trips", () => {
+  it('loads the salts in one batch on the first query, answers later queries without the vault, and forgets an erased holder', async () => {
+    const inner = memoryStore({ personal: true });
+    await run(inner, ISSUED);
+    const calls: string[] = [];
+    const vault = inner.vault!;
+    const store: EventStore = {
+      ...inner,
+      vault: {
+        ...vault,
+        resolve: (ids) => {
+          calls.push('resolve');
+          return vault.resolve(ids);
+        },
+        rows: (subjects) => {
+          calls.push(`rows ${subjects?.length ?? 'all'}`);
+          return vault.rows(subjects);
+        },
+      },
+    };
+    const registry = await certificateRegistry(store);
+    const log = await all(inner);
+    const certs = log
+      .filter((e) => e.type === 'CertificateIssued')
+      .map((e) => e.data as { number: string; holder: { idNumber: string } });
+    const rows = await vault.rows();
+    const person = (token: string) => {
+      const t = parsePersonalToken(token)!;
+      const id = rows.find((r) => r.subject === t.subject && r.kind === 'id-number')!.value as string;
+      return roster.find((c) => c.idNumber === id)!;
+    };
+    const ask = (i: number) => ({
+      number: certs[i]!.number,
+      idNumber: person(certs[i]!.holder.idNumber).idNumber,
+      name: person(certs[i]!.holder.idNumber).name,
+    });
+    expect(await registry.queryCertificate(ask(0))).toMatchObject({ status: 'valid', number: certs[0]!.number });
+    expect(calls).toEqual([`rows ${certs.length}`]);
+    for (let k = 0; k < 5; k++) {
+      expect(await registry.queryCertificate(ask(1))).toMatchObject({ status: 'valid' });
+      expect(await registry.queryCertificate({ ...ask(1), name: '别人' })).toEqual({ status: 'not-found' });
+      expect(await registry.queryCertificate({ ...ask(1), idNumber: ask(0).idNumber })).toEqual({
+        status: 'not-found',
+      });
+    }
+    expect(calls).toHaveLength(1);
+    await store.vault!.eraseSubject(parsePersonalToken(certs[0]!.holder.idNumber)!.subject, {
+      reason: '保存期限届满',
+      actor: { id: 'privacy-officer', role: 'provincial-center' },
+    });
+    await registry.waitUntilCaughtUp();
+    expect(await registry.queryCertificate(ask(0))).toMatchObject({ status: 'valid', holderErased: true });
+    expect(await registry.queryCertificate(ask(1))).toMatchObject({ status: 'valid' });
+    await registry.stop();
   });
 });
 

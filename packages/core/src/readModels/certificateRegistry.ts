@@ -7,6 +7,7 @@ import { isCatalogued } from '../streams/catalogue.js';
 import { maskIdCardNumber } from '../domain/checkDigits.js';
 import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../domain/profile.js';
 import {
+  type HolderSalts,
   type PublicCertificateAnswer,
   type PublicCertificateQuery,
   queryCertificate,
@@ -122,6 +123,8 @@ export interface RegistryState {
 export interface RegistryOptions {
   /** Display forms of format-2 holders (masked); without one, or for a value it does not know, a holder shows `***`. */
   display?: PersonalDisplay;
+  /** How many format-2 holders' salts the public query keeps in memory (default 200,000; about 150 bytes each). */
+  saltCacheSize?: number;
 }
 
 /** The certificate registry: one record per CertificateIssued, updated by CertificateRevoked. */
@@ -253,10 +256,69 @@ export function queryCertificates(state: RegistryState, q: RegistryQuery = {}): 
 /** The certificate registry kept up to date from a store, queryable by number. */
 export class CertificateRegistry extends ReadModel<RegistryState> {
   readonly #vault: PersonalVault | undefined;
+  /**
+   * The salts of format-2 holders, by subject, kept in memory only (never in the
+   * state or a snapshot): loaded in batches on the first query, then per subject
+   * on a miss; `null` for a subject the vault no longer holds. An entry goes when
+   * the registry folds the holder's erasure, or when the cache is full (oldest first).
+   */
+  readonly #salts = new Map<string, HolderSalts | null>();
+  readonly #saltCacheSize: number;
+  #preloaded: Promise<void> | undefined;
   constructor(store: EventStore, options: ReadModelOptions<RegistryState> & RegistryOptions = {}) {
     super(store, certificateRegistryProjection(options), options);
     this.#vault = store.vault;
+    this.#saltCacheSize = options.saltCacheSize ?? 200_000;
   }
+
+  async #loadSalts(subjects: readonly string[]): Promise<void> {
+    const rows = await this.#vault!.rows(subjects);
+    const found = new Map<string, Partial<HolderSalts>>();
+    for (const r of rows) {
+      const s = found.get(r.subject) ?? {};
+      if (r.kind === 'id-number') s.idNumber = r.salt;
+      else s.name = r.salt;
+      found.set(r.subject, s);
+    }
+    for (const subject of subjects) {
+      const s = found.get(subject);
+      this.#salts.set(
+        subject,
+        s?.idNumber !== undefined && s.name !== undefined ? { idNumber: s.idNumber, name: s.name } : null,
+      );
+      if (this.#salts.size > this.#saltCacheSize) this.#salts.delete(this.#salts.keys().next().value!);
+    }
+  }
+
+  /** The subjects of the registry's format-2 holders not erased, up to the cache's size, loaded 1,000 a round trip. */
+  async #preload(): Promise<void> {
+    const subjects: string[] = [];
+    for (const c of Object.values(this.state.certificates)) {
+      if (subjects.length >= this.#saltCacheSize) break;
+      const t = c.holder && !c.holderErased ? parsePersonalToken(c.holder.idNumber) : undefined;
+      if (t) subjects.push(t.subject);
+    }
+    const unique = [...new Set(subjects)];
+    for (let i = 0; i < unique.length; i += 1000) await this.#loadSalts(unique.slice(i, i + 1000));
+  }
+
+  protected override fold(event: StoredEvent): void {
+    super.fold(event);
+    const erased = erasedSubjectOf(event);
+    if (erased !== undefined) this.#salts.delete(erased);
+  }
+
+  readonly #saltsOf = async (subject: string): Promise<HolderSalts | undefined> => {
+    if (!this.#salts.has(subject)) {
+      this.#preloaded ??= this.#preload().catch((e: unknown) => {
+        this.#preloaded = undefined;
+        throw e;
+      });
+      await this.#preloaded;
+      if (!this.#salts.has(subject)) await this.#loadSalts([subject]);
+    }
+    return this.#salts.get(subject) ?? undefined;
+  };
 
   /**
    * The public query (公开查询) over format-1 and format-2 certificates alike:
@@ -266,7 +328,7 @@ export class CertificateRegistry extends ReadModel<RegistryState> {
    * revealing nothing of the holder. See {@link queryCertificatePublic}.
    */
   async queryCertificate(query: PublicCertificateQuery): Promise<PublicCertificateAnswer> {
-    return queryCertificate(this.state, query, this.#vault);
+    return queryCertificate(this.state, query, this.#vault, this.#vault ? this.#saltsOf : undefined);
   }
 
   /** The public query: a certificate by its number. */

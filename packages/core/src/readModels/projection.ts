@@ -191,7 +191,8 @@ export class ReadModel<S> {
     await sub?.stop();
   }
 
-  private fold(event: StoredEvent): void {
+  /** Folds one event into the state (a subclass may also drop what the event makes stale). */
+  protected fold(event: StoredEvent): void {
     if (step(this.projection, this.current, event)) this.applied++;
   }
 

@@ -60,6 +60,12 @@ export function queryCertificatePublic(state: RegistryState, q: PublicCertificat
   return answer(record);
 }
 
+/** A holder's salts (of the 身份证号 and the name), as the vault keeps them. */
+export interface HolderSalts {
+  idNumber: string;
+  name: string;
+}
+
 function answer(record: CertificateRecord, erased = false): PublicCertificateAnswer {
   return {
     status: record.status,
@@ -85,6 +91,7 @@ export async function queryCertificate(
   state: RegistryState,
   q: PublicCertificateQuery,
   vault: PersonalVault | undefined,
+  saltsOf?: (subject: string) => Promise<HolderSalts | undefined>,
 ): Promise<PublicCertificateAnswer> {
   if (typeof q?.number !== 'string' || typeof q.name !== 'string' || typeof q.idNumber !== 'string')
     return { status: 'not-found' };
@@ -96,6 +103,17 @@ export async function queryCertificate(
   const name = parsePersonalToken(record.holder.name);
   if (!vault || !id || !name) return { status: 'not-found' };
   const wanted = holderMatchValue(q.name, q.idNumber);
+  if (saltsOf) {
+    // The holder's own salts (the subject is in the token): the supplied values must open both commitments.
+    const salts = await saltsOf(id.subject);
+    if (
+      !salts ||
+      !openPersonalCommitment(id.commitment, wanted.idNumber, salts.idNumber) ||
+      !openPersonalCommitment(name.commitment, wanted.name, salts.name)
+    )
+      return { status: 'not-found' };
+    return answer(record);
+  }
   const found = (await vault.resolve([wanted.idNumber])).get(wanted.idNumber);
   const idSalt = found?.salts['id-number'];
   const nameSalt = found?.salts.name;

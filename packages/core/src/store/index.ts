@@ -16,6 +16,7 @@ export { StoreClosedError } from '@certflow/core';
 export { checkAppendOptions, checkExpectedVersion, MAX_EXPECTED_VERSION } from '../eventStore.js';
 export type {
   AppendOptions,
+  ImportOptions,
   AppendResult,
   EventHandler,
   EventStore,
@@ -44,6 +45,7 @@ export {
   checkErase,
   checkVaultRows,
   erasureEvent,
+  importedVaultRows,
   erasureRecord,
   erasureStreamId,
   personalLookupKey,

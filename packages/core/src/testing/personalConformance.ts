@@ -281,6 +281,71 @@ export function describePersonalVaultConformance(name: string, open: () => Promi
       });
     });
 
+    it('an import carries the vault: rows go with the events, keyed under the target vault, and the log opens, answers and continues there', async () => {
+      const source = await open();
+      await run(source, issued());
+      const log = await all(source);
+      const rows = await source.vault!.rows();
+      const target = await open();
+      // A row whose salt does not open its commitment refuses the import: no event, no row.
+      const bad = rows.map((r, i) =>
+        i === 0 ? { ...r, salt: rows[1]!.salt === r.salt ? 'A'.repeat(22) : rows[1]!.salt } : r,
+      );
+      await expect(target.importEvents(log, { personal: bad })).rejects.toBeInstanceOf(ValidationError);
+      expect(await all(target)).toEqual([]);
+      expect(await target.vault!.rows()).toEqual([]);
+
+      await target.importEvents(log, { personal: rows });
+      expect(await all(target)).toEqual(log);
+      const held = await target.vault!.rows();
+      const strip = (r: (typeof rows)[number]) => ({
+        subject: r.subject,
+        kind: r.kind,
+        value: r.value,
+        salt: r.salt,
+        commitment: r.commitment,
+      });
+      expect(held.map(strip)).toEqual(rows.map(strip));
+      // The lookup keys are the target's: a 身份证号 finds its subject there.
+      const roster = testRoster();
+      const planned = log.find((e) => e.type === 'ExamPlanned')!.data as { roster: { idNumber: string }[] };
+      const subject = parsePersonalToken(planned.roster[0]!.idNumber)!.subject;
+      const [key] = await target.vault!.lookupKeys([{ kind: 'id-number', value: roster[0]!.idNumber }]);
+      expect(held.find((r) => r.subject === subject && r.kind === 'id-number')!.lookup).toBe(key);
+      expect((await target.vault!.resolve([roster[0]!.idNumber])).get(roster[0]!.idNumber)).toMatchObject({ subject });
+      expect(verifyLog(await all(target), { personal: { vault: held } })).toMatchObject({
+        ok: true,
+        events: log.length,
+      });
+
+      const issuedEvents = log.filter((e) => e.type === 'CertificateIssued');
+      const first = issuedEvents.find(
+        (e) => (e.data as { holder: { idNumber: string } }).holder.idNumber === planned.roster[0]!.idNumber,
+      )!;
+      const number = (first.data as { number: string }).number;
+      const registry = await certificateRegistry(target, { display: personalDisplay(held) });
+      expect(
+        await registry.queryCertificate({ number, name: roster[0]!.name, idNumber: roster[0]!.idNumber }),
+      ).toMatchObject({ status: 'valid', number });
+      expect(await registry.queryCertificate({ number, name: '别人', idNumber: roster[0]!.idNumber })).toEqual({
+        status: 'not-found',
+      });
+      await registry.stop();
+
+      // The engine goes on in the target: the same people are the same subjects.
+      await run(target, issued('exam-e2'));
+      const second = (await all(target)).filter((e) => e.type === 'ExamPlanned')[1]!.data as {
+        roster: { idNumber: string }[];
+      };
+      expect(second.roster.map((c) => parsePersonalToken(c.idNumber)!.subject)).toEqual(
+        planned.roster.map((c) => parsePersonalToken(c.idNumber)!.subject),
+      );
+      expect(verifyLog(await all(target), { personal: { vault: await target.vault!.rows() } })).toMatchObject({
+        ok: true,
+      });
+      expect(checkHistory(await all(target)).violations).toEqual([]);
+    });
+
     it('after an erasure the same person is a new subject', async () => {
       const store = await open();
       await run(store, issued());
