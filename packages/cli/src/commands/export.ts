@@ -117,6 +117,8 @@ source), which appears only once the export is complete.`,
     const bar = progress(io, 'export', { locale });
     let count = 0;
     let unreadable = 0;
+    // Format-1 events written with their ID numbers masked: those lines no longer verify.
+    let maskedFormatOne = 0;
     // With --out, lines go to <file>.partial, renamed to <file> once complete.
     const partial = outFile ? `${outFile}.partial` : undefined;
     let fd: number | undefined;
@@ -171,6 +173,7 @@ source), which appears only once the export is complete.`,
         }
         // A format-2 event holds no personal value: written as stored, it verifies.
         const verbatim = !masked || (r.event as { meta?: { format?: unknown } } | null)?.meta?.format === 2;
+        if (!verbatim) maskedFormatOne++;
         await out.write(toJsonlLine(verbatim ? r.event : maskEvent(r.event)));
         bar.update(++count, undefined, source.fraction?.());
       }
@@ -186,7 +189,14 @@ source), which appears only once the export is complete.`,
       }
     }
     if (count === 0 && unreadable === 0) throw new EmptySourceError(source.label, 'export');
-    io.stderr.write(`${t(locale, masked ? 'export.masked' : 'export.verbatim', { events: count })}\n`);
+    const done = !masked
+      ? 'export.verbatim'
+      : maskedFormatOne === 0
+        ? 'export.tokens'
+        : maskedFormatOne < count
+          ? 'export.maskedSome'
+          : 'export.masked';
+    io.stderr.write(`${t(locale, done, { events: count, masked: maskedFormatOne })}\n`);
     if (outFile) io.stderr.write(`${t(locale, 'export.written', { events: count, file: values.out })}\n`);
     return unreadable > 0 ? EXIT.problems : EXIT.ok;
   },

@@ -88,6 +88,10 @@ Run certflow <command> --help for a command's options.`,
   'export.exists': (v: V) => `${s(v.file)} exists; an export never overwrites a file`,
   'export.masked': (v: V) =>
     `exported ${n(v.events, 'event')}, ID numbers masked: this file cannot be verified or imported (use --unmasked for a verifiable archive)`,
+  'export.tokens': (v: V) =>
+    `exported ${n(v.events, 'event')} as stored: personal values are tokens (their masked display forms are outside every hash); this file verifies and replays`,
+  'export.maskedSome': (v: V) =>
+    `exported ${n(v.events, 'event')}: format-2 events as stored, verifiable; ${n(v.masked, 'format-1 event')} with ID numbers masked, which cannot be verified (use --unmasked for a verifiable archive)`,
   'export.withheld': () =>
     '! this role may not read the personal-data vault (granted separately): the format-2 events are written as stored and verify, but their masked display forms are unknown and not in the file',
   'export.verbatim': (v: V) => `exported ${n(v.events, 'event')} verbatim: this file contains personal ID numbers`,
