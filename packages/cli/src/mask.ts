@@ -12,26 +12,48 @@ export function maskIdNumbersInText(text: string): string {
 
 /**
  * Returns a copy of a JSON value with every valid 身份证号 masked, in string
- * values and in object keys (a roster keyed by ID number), at any depth.
+ * values and in object keys (a roster keyed by ID number), at any depth. A
+ * value with nothing to mask is returned as it is (the same object), so a
+ * caller can tell whether masking changed it.
  */
 export function maskIdNumbers<T>(value: T): T {
   if (typeof value === 'string') return maskIdNumbersInText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => maskIdNumbers(v)) as T;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const m = maskIdNumbers(v);
+      if (m !== v) changed = true;
+      return m;
+    });
+    return (changed ? out : value) as T;
+  }
   if (value !== null && typeof value === 'object') {
+    let changed = false;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>))
-      out[maskIdNumbersInText(k)] = maskIdNumbers(v);
-    return out as T;
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const mk = maskIdNumbersInText(k);
+      const mv = maskIdNumbers(v);
+      if (mk !== k || mv !== v) changed = true;
+      out[mk] = mv;
+    }
+    return (changed ? out : value) as T;
   }
   return value;
 }
 
-/** Masks an event's data and meta; the envelope (ids, versions, hashes) is kept as stored. */
+/**
+ * Masks an event's data and meta; the envelope (ids, versions, hashes) is
+ * kept as stored. An event with no 身份证号 is returned as it is (the same
+ * object): written so, it still verifies.
+ */
 export function maskEvent<T>(event: T): T {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return maskIdNumbers(event);
   const e = event as Record<string, unknown>;
+  const data = 'data' in e ? maskIdNumbers(e.data) : undefined;
+  const meta = 'meta' in e ? maskIdNumbers(e.meta) : undefined;
+  if (data === e.data && meta === e.meta) return event;
   const out: Record<string, unknown> = { ...e };
-  if ('data' in e) out.data = maskIdNumbers(e.data);
-  if ('meta' in e) out.meta = maskIdNumbers(e.meta);
+  if ('data' in e) out.data = data;
+  if ('meta' in e) out.meta = meta;
   return out as T;
 }

@@ -39,4 +39,18 @@ describe('maskIdNumbers', () => {
     expect(out).toEqual({ ...event, data: { id: mask(ID_1) }, meta: { actor: { id: mask(ID_2), role: 'expert' } } });
     expect(event.data.id).toBe(ID_1);
   });
+
+  it('returns an event with no 身份证号 as it is, and a changed one as a copy (export counts the lines that no longer verify)', () => {
+    const plain = {
+      streamId: 'application-1',
+      data: { items: [{ n: 'a' }], note: '12345678901234567' },
+      meta: { at: 'x' },
+    };
+    expect(maskEvent(plain)).toBe(plain);
+    const nested = { data: { roster: [{ id: 'none' }, { id: ID_1 }] }, meta: {} };
+    const masked = maskEvent(nested);
+    expect(masked).not.toBe(nested);
+    expect(masked.data.roster[0]).toBe(nested.data.roster[0]);
+    expect(masked.data.roster[1]).toEqual({ id: mask(ID_1) });
+  });
 });

@@ -117,7 +117,7 @@ source), which appears only once the export is complete.`,
     const bar = progress(io, 'export', { locale });
     let count = 0;
     let unreadable = 0;
-    // Format-1 events written with their ID numbers masked: those lines no longer verify.
+    // Format-1 events that held a 身份证号, written masked: those lines no longer verify.
     let maskedFormatOne = 0;
     // With --out, lines go to <file>.partial, renamed to <file> once complete.
     const partial = outFile ? `${outFile}.partial` : undefined;
@@ -173,8 +173,9 @@ source), which appears only once the export is complete.`,
         }
         // A format-2 event holds no personal value: written as stored, it verifies.
         const verbatim = !masked || (r.event as { meta?: { format?: unknown } } | null)?.meta?.format === 2;
-        if (!verbatim) maskedFormatOne++;
-        await out.write(toJsonlLine(verbatim ? r.event : maskEvent(r.event)));
+        const written = verbatim ? r.event : maskEvent(r.event);
+        if (written !== r.event) maskedFormatOne++;
+        await out.write(toJsonlLine(written));
         bar.update(++count, undefined, source.fraction?.());
       }
       await out.flush();
@@ -189,13 +190,18 @@ source), which appears only once the export is complete.`,
       }
     }
     if (count === 0 && unreadable === 0) throw new EmptySourceError(source.label, 'export');
+    // A format-1 masked export is refused whole by verify (its header says masked); a format-2 one
+    // verifies but for the format-1 events that held a 身份证号.
+    const formatTwo = personal !== undefined || withheld;
     const done = !masked
       ? 'export.verbatim'
-      : maskedFormatOne === 0
-        ? 'export.tokens'
-        : maskedFormatOne < count
-          ? 'export.maskedSome'
-          : 'export.masked';
+      : !formatTwo
+        ? 'export.masked'
+        : maskedFormatOne === 0
+          ? 'export.tokens'
+          : maskedFormatOne < count
+            ? 'export.maskedSome'
+            : 'export.masked';
     io.stderr.write(`${t(locale, done, { events: count, masked: maskedFormatOne })}\n`);
     if (outFile) io.stderr.write(`${t(locale, 'export.written', { events: count, file: values.out })}\n`);
     return unreadable > 0 ? EXIT.problems : EXIT.ok;

@@ -89,7 +89,7 @@ Run certflow <command> --help for a command's options.`,
   'export.masked': (v: V) =>
     `exported ${n(v.events, 'event')}, ID numbers masked: this file cannot be verified or imported (use --unmasked for a verifiable archive)`,
   'export.tokens': (v: V) =>
-    `exported ${n(v.events, 'event')} as stored: personal values are tokens (their masked display forms are outside every hash); this file verifies and replays`,
+    `exported ${n(v.events, 'event')} as stored (personal values are tokens, their masked display forms outside every hash): this file verifies and replays`,
   'export.maskedSome': (v: V) =>
     `exported ${n(v.events, 'event')}: format-2 events as stored, verifiable; ${n(v.masked, 'format-1 event')} with ID numbers masked, which cannot be verified (use --unmasked for a verifiable archive)`,
   'export.withheld': () =>

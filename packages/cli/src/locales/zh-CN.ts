@@ -105,7 +105,7 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'export.masked': (v) =>
       `已导出 ${s(v.events)} 个事件，身份证号已脱敏：此文件不能验证或导入（如需可验证的归档，请使用 --unmasked）`,
     'export.tokens': (v) =>
-      `已按原样导出 ${s(v.events)} 个事件：个人信息为令牌（其脱敏显示形式在所有哈希之外），此文件可验证、可重放`,
+      `已按原样导出 ${s(v.events)} 个事件（个人信息为令牌，其脱敏显示形式在所有哈希之外）：此文件可验证、可重放`,
     'export.maskedSome': (v) =>
       `已导出 ${s(v.events)} 个事件：格式 2 的事件按原样写出，可验证；${s(v.masked)} 个格式 1 的事件身份证号已脱敏，不能验证（如需可验证的归档，请使用 --unmasked）`,
     'export.withheld': () =>
