@@ -6,10 +6,16 @@ import { cell, esc, nowrap, orgTitle, streamHtml, streamMd } from './common.js';
 function certsHtml(certs: CertificateView[], l: Labels): string {
   if (certs.length === 0) return '';
   return `<table class="certificates"><caption>${l.ui.certificates} (${certs.length})</caption><thead><tr><th>${l.ui.number}</th><th>${l.ui.holder}</th><th>${l.field('idNumber')}</th><th>${l.ui.occupation}</th><th>${l.ui.issuedOn}</th><th>${l.ui.state}</th></tr></thead><tbody>${certs
-    .map(
-      (c) =>
-        `<tr id="${esc(c.streamId)}"><td><code>${esc(c.number)}</code></td><td>${esc(c.holder)}</td><td><code>${esc(c.idNumber)}</code></td><td>${esc(c.occupation)}</td><td>${nowrap(c.issuedOn)}</td><td class="${c.integrity === 'broken' ? 'bad' : ''}">${esc(l.state(c.state, 'certificate'))}${c.integrity === 'broken' ? ` · ${l.ui.brokenAt} ${c.stream.integrity.status === 'broken' ? (c.stream.integrity.problem.version ?? '?') : ''}` : ''}</td></tr>`,
-    )
+    .map((c) => {
+      const broken = c.integrity === 'broken';
+      const brokenAt = c.stream.integrity.status === 'broken' ? (c.stream.integrity.problem.version ?? '?') : '';
+      const state = `${esc(l.state(c.state, 'certificate'))}${broken ? ` · ${l.ui.brokenAt} ${brokenAt}` : ''}`;
+      return (
+        `<tr id="${esc(c.streamId)}"><td><code>${esc(c.number)}</code></td><td>${esc(c.holder)}</td>` +
+        `<td><code>${esc(c.idNumber)}</code></td><td>${esc(c.occupation)}</td><td>${nowrap(c.issuedOn)}</td>` +
+        `<td class="${broken ? 'bad' : ''}">${state}</td></tr>`
+      );
+    })
     .join('')}</tbody></table>`;
 }
 

@@ -78,8 +78,17 @@ export const summary: Section<ReportDocument, ReportSummary> = {
       s.broken.length === 0
         ? `<p class="ok">${l.ui.noBroken}</p>`
         : `<ul>${s.broken.map((b) => `<li class="bad"><a href="${href(b.anchor, b.streamId)}"><code>${esc(b.streamId)}</code></a> v${b.version ?? '?'}: ${esc(b.kind)}</li>`).join('')}</ul>`;
+    const cards = [
+      card('regions', l.ui.regions, String(s.regions.length)),
+      card('organizations', l.ui.organizations, String(s.organizations)),
+      card('filings', l.ui.filings, String(filings)),
+      card('exams', l.ui.exams, String(s.exams)),
+      card('certificates', l.ui.certificates, String(s.certificates)),
+      card('refusals', l.ui.refusals, String(s.refusals.length), s.refusals.length ? 'warn' : ''),
+      card('broken', l.ui.brokenStreams, String(s.brokenStreams), s.brokenStreams ? 'bad' : ''),
+    ].join('');
     return `<section id="summary"><h2>${l.ui.summary}</h2><div class="cards">
-${card('regions', l.ui.regions, String(s.regions.length))}${card('organizations', l.ui.organizations, String(s.organizations))}${card('filings', l.ui.filings, String(filings))}${card('exams', l.ui.exams, String(s.exams))}${card('certificates', l.ui.certificates, String(s.certificates))}${card('refusals', l.ui.refusals, String(s.refusals.length), s.refusals.length ? 'warn' : '')}${card('broken', l.ui.brokenStreams, String(s.brokenStreams), s.brokenStreams ? 'bad' : '')}
+${cards}
 </div>
 <p id="sum-deadlines">${l.ui.deadlines}: <span class="ok">${l.ui.met} <b>${s.deadlinesMet}</b></span> · <span class="${s.deadlinesMissed ? 'bad' : ''}">${l.ui.missed} <b>${s.deadlinesMissed}</b></span> · <span class="muted">${l.ui.open} <b>${s.deadlinesOpen}</b></span> · ${s.streams} ${l.ui.streams} · ${s.events} ${l.ui.events}</p>
 <div class="cols"><table class="regions"><thead><tr><th>${l.ui.region}</th><th>${l.ui.organizations}</th><th>${l.ui.filings}</th><th>${l.ui.exams}</th><th>${l.ui.certificates}</th></tr></thead><tbody>${s.regions.map((r) => `<tr><td>${esc(r.name)}</td><td>${r.organizations}</td><td>${r.filings}</td><td>${r.exams}</td><td>${r.certificates}</td></tr>`).join('')}</tbody></table>
