@@ -140,8 +140,13 @@ source could not be read or the target could not be written.`,
   },
 };
 
-/** Events written per transaction by a streaming import. */
-export const IMPORT_BATCH = 5_000;
+/**
+ * Events written per batch by a streaming import. A batch is held until it is
+ * written, so its events outlive V8's young generation: at 5,000 (and 1,000)
+ * a batch the import of a 250,000-event log peaked at 225 MB RSS, at 200 at
+ * 157 MB, for the same CPU time.
+ */
+export const IMPORT_BATCH = 200;
 
 /**
  * Reads a source once: every record is checked as `verify` checks it (the
