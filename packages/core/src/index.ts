@@ -60,6 +60,7 @@ export type {
   AppendResult,
   EventHandler,
   EventStore,
+  ImportTransaction,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,

@@ -22,8 +22,9 @@ URL. The import is all or nothing: a log that does not verify, or that does
 not continue the target's streams, writes nothing (a SQLite file or a
 PostgreSQL schema the import created is removed again). Into a new SQLite
 file or schema, events are written in batches as they are read and checked,
-in memory bounded by the streams; into a store that already exists, the log
-is read whole first and written in one transaction.
+in memory bounded by the streams; into a store that already exists, they are
+written in batches inside one transaction, committed only once the whole log
+verified and continued the target's streams.
 
 Exit codes: 0 imported, 1 the log was refused, 2 usage error, 3 the
 source could not be read or the target could not be written.`,
@@ -33,8 +34,8 @@ source could not be read or the target could not be written.`,
 （不存在时创建）或 postgres:// 地址。导入要么全部完成，要么什么也不写：日志未通过
 验证，或不能延续目标中已有的事件流，则不写入任何内容（导入时新建的 SQLite 文件
 或 PostgreSQL 模式会被再次删除）。导入新的 SQLite 文件或模式时，事件边读边查、
-分批写入，内存占用取决于事件流数；导入已存在的存储时，先读入整个日志，再在
-一个事务中写入。
+分批写入，内存占用取决于事件流数；导入已存在的存储时，同样分批写入，但全部在
+一个事务中，只有整个日志通过验证并延续了目标中的事件流才提交。
 
 退出码：0 已导入，1 日志被拒绝，2 用法错误，3 无法读取数据源或无法写入目标。`,
   options: {
@@ -81,21 +82,12 @@ source could not be read or the target could not be written.`,
       const bar = progress(io, 'import', { json: values.json === true, locale });
       // Into a target this import creates, events are written batch by batch as they are
       // read and checked (memory: the batch and one head per stream); anything found
-      // wrong removes what was created. Into an existing target, the log is read and
-      // checked whole first, then written in one transaction, so a refused import
-      // writes nothing there either (memory grows with the log on that path).
+      // wrong removes what was created. Into an existing target whose store can hold one
+      // transaction over many batches (beginImport: SQLite, PostgreSQL), the batches are
+      // written as they are read inside that transaction, and anything found wrong rolls
+      // it back, so a refused import writes nothing there either. A store without it is
+      // given the log read and checked whole, in one importEvents.
       const streaming = created || schemaCreated;
-      let records: SourceRecord[] | undefined;
-      let report: VerifyReport | undefined;
-      if (!streaming) {
-        try {
-          records = await readAllRecords(source, (n) => bar.update(n, undefined, source.fraction?.()), 'import');
-        } finally {
-          bar.done();
-        }
-        report = verifyRecords(source.label, records);
-        if (!report.ok) return refuse(report.problems.map(formatProblem));
-      }
       let store: EventStore;
       try {
         store = await openStore(to, io, { create: true });
@@ -105,14 +97,11 @@ source could not be read or the target could not be written.`,
       }
       let failure: unknown;
       let imported = 0;
-      let streams = report?.streams ?? 0;
+      let streams = 0;
+      const onRecord = (n: number) => bar.update(n, undefined, source.fraction?.());
       try {
-        if (records) {
-          const events = records.map((r) => (r as { event: StoredEvent }).event);
-          await store.importEvents(events);
-          imported = events.length;
-        } else {
-          const written = await importStreaming(source, store, (n) => bar.update(n, undefined, source.fraction?.())).finally(() => bar.done());
+        if (streaming) {
+          const written = await importStreaming(source, (events) => store.importEvents(events), onRecord).finally(() => bar.done());
           if (!written.report.ok) {
             await store.close().catch(() => undefined);
             await removeCreated();
@@ -120,6 +109,37 @@ source could not be read or the target could not be written.`,
           }
           imported = written.report.events;
           streams = written.report.streams;
+        } else if (store.beginImport) {
+          const tx = await store.beginImport();
+          let report: VerifyReport;
+          try {
+            report = (await importStreaming(source, (events) => tx.write(events), onRecord).finally(() => bar.done())).report;
+            if (report.ok) await tx.commit();
+          } finally {
+            await tx.rollback();
+          }
+          if (!report.ok) {
+            await store.close().catch(() => undefined);
+            return refuse(report.problems.map(formatProblem));
+          }
+          imported = report.events;
+          streams = report.streams;
+        } else {
+          let records: SourceRecord[];
+          try {
+            records = await readAllRecords(source, onRecord, 'import');
+          } finally {
+            bar.done();
+          }
+          const report = verifyRecords(source.label, records);
+          if (!report.ok) {
+            await store.close().catch(() => undefined);
+            return refuse(report.problems.map(formatProblem));
+          }
+          const events = records.map((r) => (r as { event: StoredEvent }).event);
+          await store.importEvents(events);
+          imported = events.length;
+          streams = report.streams;
         }
       } catch (e) {
         failure = e;
@@ -157,7 +177,11 @@ export const IMPORT_BATCH = 200;
  * problem is reported; the caller removes what was written. An empty source
  * is EmptySourceError.
  */
-export async function importStreaming(source: Source, store: EventStore, onRecord?: (count: number) => void): Promise<{ report: VerifyReport }> {
+export async function importStreaming(
+  source: Source,
+  write: (events: StoredEvent[]) => Promise<void>,
+  onRecord?: (count: number) => void,
+): Promise<{ report: VerifyReport }> {
   let batch: StoredEvent[] = [];
   let writing = true;
   const report = await verifySource(source, {
@@ -174,10 +198,10 @@ export async function importStreaming(source: Source, store: EventStore, onRecor
       if (batch.length >= IMPORT_BATCH) {
         const events = batch;
         batch = [];
-        await store.importEvents(events);
+        await write(events);
       }
     },
   });
-  if (report.ok && batch.length > 0) await store.importEvents(batch);
+  if (report.ok && batch.length > 0) await write(batch);
   return { report };
 }
