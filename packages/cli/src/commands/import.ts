@@ -110,7 +110,10 @@ source could not be read or the target could not be written.`,
           imported = written.report.events;
           streams = written.report.streams;
         } else if (store.beginImport) {
-          const tx = await store.beginImport();
+          const tx = await store.beginImport().catch((e: unknown) => {
+            bar.done();
+            throw e;
+          });
           let report: VerifyReport;
           try {
             report = (await importStreaming(source, (events) => tx.write(events), onRecord).finally(() => bar.done())).report;
