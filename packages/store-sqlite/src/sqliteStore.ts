@@ -126,6 +126,8 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
 
   const sql = {
     head: db.prepare('SELECT version, hash FROM certflow_events WHERE stream_id = ? ORDER BY version DESC LIMIT 1').raw(),
+    // The unique (stream_id, version) index alone answers it: no row is read.
+    lastVersion: db.prepare('SELECT MAX(version) FROM certflow_events WHERE stream_id = ?').pluck(),
     maxPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events').pluck(),
     insert: db.prepare(`INSERT INTO certflow_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     readStream: db
@@ -344,7 +346,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
 
     async streamVersion(streamId: string): Promise<number> {
       assertOpen('streamVersion');
-      return reading('streamVersion', () => headOf(streamId).version);
+      return reading('streamVersion', () => (sql.lastVersion.get(streamId) as number | null) ?? 0);
     },
 
     subscribe(options: SubscribeOptions): Subscription {

@@ -160,7 +160,7 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
         }
       };
       let input: ReplayInput;
-      if (source.store) input = { events: events(), store: source.store };
+      if (source.store) input = { events: events(), store: source.store, oneEventPerVersion: true };
       else {
         // A JSONL export is read once into a private temporary copy that any stream can be read from again.
         const reading = progress(io, 'read', { json: values.json === true, locale });
@@ -169,7 +169,7 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
         } finally {
           reading.done();
         }
-        input = { events: spilled.read(), store: spilled.store, total: spilled.events };
+        input = { events: spilled.read(), store: spilled.store, total: spilled.events, oneEventPerVersion: spilled.oneEventPerVersion };
       }
       result = await replayLog(input, {
         source: source.label,

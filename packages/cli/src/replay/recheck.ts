@@ -77,7 +77,7 @@ export function compareDecisions(recorded: Decision, recomputed: Decision): Find
     if (b?.outcome === a?.outcome) continue;
     const cite = (a ?? b)!.cite;
     const message = a?.message ?? b?.message;
-    changes.push({ ruleId: id, before: b?.outcome ?? null, after: a?.outcome ?? null, ...(cite ? { cite } : {}), ...(message ? { message } : {}) });
+    changes.push({ ruleId: id, before: b?.outcome ?? null, after: a?.outcome ?? null, ...(cite ? { cite: JSON.parse(JSON.stringify(cite)) as FindingChange['cite'] } : {}), ...(message ? { message } : {}) });
   }
   return changes;
 }
@@ -86,7 +86,8 @@ export function compareDecisions(recorded: Decision, recomputed: Decision): Find
 export async function reevaluate(event: StoredEvent, recorded: Decision, pack: RulePack, engine: Engine): Promise<DecisionComparison> {
   const recipe = DECISION_RECIPES[event.type]!;
   const facts = await recipe.facts(event, engine);
-  const recomputed = JSON.parse(JSON.stringify(evaluateRules(pack, facts, { asOf: recorded.asOf, command: recipe.command, ...(recipe.decidedFor ? { decidedFor: recipe.decidedFor } : {}) }))) as Decision;
+  // Compared as it is (outcomes by rule id); only the differences found are copied into the result.
+  const recomputed: Decision = evaluateRules(pack, facts, { asOf: recorded.asOf, command: recipe.command, ...(recipe.decidedFor ? { decidedFor: recipe.decidedFor } : {}) });
   return {
     streamId: event.streamId,
     version: event.version,

@@ -70,7 +70,19 @@ export interface ReplayInput {
   store: EventStore;
   /** How many events, when known (progress). */
   total?: number;
+  /**
+   * The store holds at most one event per stream and version, and `events`
+   * is its own log (a certflow store and its readAll, or a spilled export
+   * in which no version repeats and its read): a stream's events can
+   * then be kept from the log pass until its last version has been read, and
+   * its history checked and its state rebuilt from them without reading the
+   * stream from the store again.
+   */
+  oneEventPerVersion?: boolean;
 }
+
+/** Events of open streams kept from the log pass, at most (past it, the longest-open streams are read from the store again). */
+const KEPT_EVENTS = 10_000;
 
 /** Streams of other streams' history checks kept read, most recently used last. */
 const REFERENCED_CACHE = 256;
@@ -98,6 +110,8 @@ export async function replayLog(
     progress?: Progress;
     /** false: count the rebuilt streams by state without listing each (a list as long as the streams). Default true. */
     listStreams?: boolean;
+    /** With `oneEventPerVersion`: how many events of open streams to keep at most. Default ${KEPT_EVENTS}. */
+    keptEvents?: number;
   },
 ): Promise<ReplayResult> {
   const log: ReplayInput = Array.isArray(input) ? { events: input, store: logStore(input), total: input.length } : input;
@@ -155,7 +169,19 @@ export async function replayLog(
   };
 
   const seen = new Set<string>();
-  const firstOfStream = async (streamId: string) => {
+  // The ordinal of the first stream (in first-event order) that counted each state, so the counts
+  // list the states in that order however late a stream was rebuilt.
+  const stateFirstAt = new Map<string, number>();
+  const firstAt = (key: string, at: number) => {
+    const was = stateFirstAt.get(key);
+    if (was === undefined || at < was) stateFirstAt.set(key, at);
+  };
+  const firstOfStream = async (streamId: string, kept?: StoredEvent[], at = 0) => {
+    if (kept) {
+      recent.delete(streamId);
+      recent.set(streamId, kept);
+      if (recent.size > REFERENCED_CACHE) recent.delete(recent.keys().next().value!);
+    }
     const own = await readStream(streamId);
     const others = new Map<string, StoredEvent[] | undefined>();
     for (const id of historyReferences(streamId, own)) others.set(id, await readReferenced(id));
@@ -169,9 +195,70 @@ export async function replayLog(
       const byKind = result.statesByKind[kind] ?? {};
       result.statesByKind[kind] = byKind;
       byKind[s.state] = (byKind[s.state] ?? 0) + 1;
+      firstAt(s.state, at);
+      firstAt(`${kind}\0${s.state}`, at);
+      firstAt(`\0kind\0${kind}`, at);
       result.rebuilt++;
     } catch (e) {
       result.failed.push({ streamId, error: (e as Error)?.message ?? String(e) });
+    }
+  };
+
+  // With one event per version: each stream is checked and rebuilt once its last version has
+  // been read in the log pass (its events kept until then, KEPT_EVENTS at most in all), and
+  // what it found is listed in the order of the streams' first events as before.
+  interface OpenStream {
+    ordinal: number;
+    last: number;
+    read: number;
+    events: StoredEvent[] | undefined;
+  }
+  const open = log.oneEventPerVersion ? new Map<string, OpenStream>() : undefined;
+  // The open streams whose events are kept, longest open first.
+  const keeping = new Map<string, OpenStream>();
+  const keepAtMost = options.keptEvents ?? KEPT_EVENTS;
+  let kept = 0;
+  let ordinal = 0;
+  const order = new Map<string, number>();
+  const opened = async (streamId: string, n: number) => {
+    const last = await log.store.streamVersion(streamId);
+    const s: OpenStream = { ordinal: n, last, read: 0, events: [] };
+    open!.set(streamId, s);
+    keeping.set(streamId, s);
+  };
+  const close = async (streamId: string, s: OpenStream, events: StoredEvent[] | undefined) => {
+    open!.delete(streamId);
+    keeping.delete(streamId);
+    const before = { streams: result.streams.length, failed: result.failed.length };
+    await firstOfStream(streamId, events, s.ordinal);
+    if (result.streams.length > before.streams || result.failed.length > before.failed) order.set(streamId, s.ordinal);
+  };
+  const keep = async (streamId: string, event: StoredEvent) => {
+    const s = open!.get(streamId);
+    if (!s) return;
+    s.read++;
+    if (s.events) {
+      if (event.version !== s.read) {
+        kept -= s.events.length;
+        s.events = undefined;
+        keeping.delete(streamId);
+      } else {
+        s.events.push(event);
+        kept++;
+      }
+    }
+    if (s.read >= s.last) {
+      const events = s.events && s.events.length === s.last ? s.events : undefined;
+      if (s.events) kept -= s.events.length;
+      await close(streamId, s, events);
+      return;
+    }
+    for (const [id, other] of keeping) {
+      if (kept <= keepAtMost) break;
+      keeping.delete(id);
+      if (!other.events) continue;
+      kept -= other.events.length;
+      other.events = undefined;
     }
   };
 
@@ -179,14 +266,17 @@ export async function replayLog(
   let count = 0;
   for await (const raw of log.events) {
     checker.check(raw);
-    options.progress?.update(++count, log.total);
+    count++;
+    options.progress?.update(count, log.total);
     const event = raw as StoredEvent;
     const streamId = (raw as { streamId?: unknown } | null)?.streamId;
     if (typeof streamId !== 'string') continue;
     if (!seen.has(streamId)) {
       seen.add(streamId);
-      await firstOfStream(streamId);
+      if (open) await opened(streamId, ordinal++);
+      else await firstOfStream(streamId);
     }
+    if (open) await keep(streamId, event);
     const recorded = recordedDecision(event);
     if (!recorded) continue;
     const where = { streamId: event.streamId, version: event.version };
@@ -216,6 +306,20 @@ export async function replayLog(
     } catch (e) {
       d.errors.push({ ...where, error: (e as Error)?.message ?? String(e) });
     }
+  }
+  if (open) {
+    // Streams whose last version the log pass did not bring (a gap, an unreadable event): read from the store.
+    for (const [streamId, s] of [...open]) await close(streamId, s, undefined);
+    const at = (streamId: string) => order.get(streamId) ?? 0;
+    result.streams.sort((a, b) => at(a.streamId) - at(b.streamId));
+    result.failed.sort((a, b) => at(a.streamId) - at(b.streamId));
+    const inOrder = <T>(counts: Record<string, T>, prefix: string): Record<string, T> => {
+      const first = (state: string) => stateFirstAt.get(prefix + state) ?? 0;
+      return Object.fromEntries(Object.entries(counts).sort((a, b) => first(a[0]) - first(b[0])));
+    };
+    result.states = inOrder(result.states, '');
+    for (const kind of Object.keys(result.statesByKind)) result.statesByKind[kind] = inOrder(result.statesByKind[kind]!, `${kind}\0`);
+    result.statesByKind = inOrder(result.statesByKind, '\0kind\0');
   }
   options.progress?.done();
   result.events = count;

@@ -25,6 +25,8 @@ export interface SpilledLog {
   store: EventStore;
   /** How many events were spilled. */
   readonly events: number;
+  /** No two events of a stream share a version and every version is a whole number (replay may then keep streams from its log pass). */
+  readonly oneEventPerVersion: boolean;
   /** Every spilled event in read order. */
   read(): AsyncIterable<unknown>;
   close(): Promise<void>;
@@ -68,6 +70,10 @@ function spilled(db: Database.Database, dir: string, count: number): SpilledLog 
   const byStream = db.prepare('SELECT json FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version, n').pluck();
   const last = db.prepare('SELECT MAX(version) FROM events WHERE stream_id = ?').pluck();
   const from = db.prepare('SELECT n, json FROM events WHERE n > ? ORDER BY n LIMIT ?').raw();
+  // Two scans of the index: a version repeated within a stream, a version that is not a whole number.
+  const repeated = db.prepare('SELECT EXISTS (SELECT 1 FROM events WHERE stream_id IS NOT NULL AND version IS NOT NULL GROUP BY stream_id, version HAVING COUNT(*) > 1)').pluck();
+  const fractional = db.prepare('SELECT EXISTS (SELECT 1 FROM events WHERE version IS NOT NULL AND version != CAST(version AS INTEGER))').pluck();
+  const oneEventPerVersion = repeated.get() === 0 && fractional.get() === 0;
   async function* all(): AsyncIterable<unknown> {
     let after = 0;
     for (;;) {
@@ -100,6 +106,7 @@ function spilled(db: Database.Database, dir: string, count: number): SpilledLog 
   return {
     store,
     events: count,
+    oneEventPerVersion,
     read: all,
     async close() {
       if (closed) return;
