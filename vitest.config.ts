@@ -14,11 +14,21 @@ export default defineConfig({
       { find: /^@certflow\/core\/store$/, replacement: here('./packages/core/src/store/index.ts') },
       { find: /^@certflow\/rulepack-([^/]+)\/locales$/, replacement: here('./rulepacks/$1/src/locales/index.ts') },
       { find: /^@certflow\/rulepack-(.+)$/, replacement: here('./rulepacks/$1/src/index.ts') },
-      { find: /^@certflow\/(core|calendar|store-sqlite|store-postgres|cli)$/, replacement: here('./packages/$1/src/index.ts') },
+      {
+        find: /^@certflow\/(core|calendar|store-sqlite|store-postgres|cli)$/,
+        replacement: here('./packages/$1/src/index.ts'),
+      },
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.spec.ts', 'rulepacks/*/src/**/*.spec.ts', 'rulepacks/*/test/**/*.spec.ts', 'examples/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'docs/**/*.spec.ts'],
+    include: [
+      'packages/*/src/**/*.spec.ts',
+      'rulepacks/*/src/**/*.spec.ts',
+      'rulepacks/*/test/**/*.spec.ts',
+      'examples/*/src/**/*.spec.ts',
+      'scripts/**/*.spec.ts',
+      'docs/**/*.spec.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

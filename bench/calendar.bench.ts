@@ -26,7 +26,10 @@ const ranges = Array.from({ length: 4096 }, () => {
   const b = randomDay();
   return a <= b ? [day(a), day(b)] : [day(b), day(a)];
 }) as [string, string][];
-const steps = Array.from({ length: 4096 }, () => [day(randomDay(FIRST + 200, LAST - 200)), Math.floor(rand() * 241) - 120] as [string, number]);
+const steps = Array.from(
+  { length: 4096 },
+  () => [day(randomDay(FIRST + 200, LAST - 200)), Math.floor(rand() * 241) - 120] as [string, number],
+);
 
 let sink = 0;
 function measure(label: string, fn: (i: number) => void, minMs = 1000): number {
@@ -50,17 +53,23 @@ for (const [a, b] of ranges.slice(0, 200)) {
   if (cw.countWorkdays(a, b) - (cw.isWorkday(a) ? 1 : 0) === cal.workdaysBetween(a, b)) agree++;
 }
 const span = ranges.reduce((s, [a, b]) => s + (Date.parse(b) - Date.parse(a)) / DAY, 0) / ranges.length;
-console.log(`Ranges: 4096 random pairs in 2011–2026, mean span ${Math.round(span)} days; identical counts on ${agree}/200 (the rest cross dates chinese-workday gets wrong)\n`);
+console.log(
+  `Ranges: 4096 random pairs in 2011–2026, mean span ${Math.round(span)} days; identical counts on ${agree}/200 (the rest cross dates chinese-workday gets wrong)\n`,
+);
 
 console.log('workdaysBetween(a, b) vs chinese-workday countWorkdays(a, b):');
 const ours = measure('@certflow/calendar workdaysBetween', (i) => {
   const r = ranges[i & 4095]!;
   sink += cal.workdaysBetween(r[0], r[1]);
 });
-const theirs = measure('chinese-workday countWorkdays', (i) => {
-  const r = ranges[i & 4095]!;
-  sink += cw.countWorkdays(r[0], r[1]);
-}, 3000);
+const theirs = measure(
+  'chinese-workday countWorkdays',
+  (i) => {
+    const r = ranges[i & 4095]!;
+    sink += cw.countWorkdays(r[0], r[1]);
+  },
+  3000,
+);
 console.log(`  ratio: ${Math.round(ours / theirs).toLocaleString('en-US')}× faster (target ≥ 100×)\n`);
 
 console.log('addWorkdays(d, n), n in −120..120:');
@@ -81,5 +90,7 @@ const naive = measure('chinese-workday isWorkday, stepping day by day', (i) => {
   }
   sink += cur.length;
 });
-console.log(`  ratio: ${Math.round(add / naive).toLocaleString('en-US')}× faster; ${(add / 1e6).toFixed(1)} M addWorkdays/s (target ≥ 1 M/s)`);
+console.log(
+  `  ratio: ${Math.round(add / naive).toLocaleString('en-US')}× faster; ${(add / 1e6).toFixed(1)} M addWorkdays/s (target ≥ 1 M/s)`,
+);
 if (sink === -1) console.log(sink);

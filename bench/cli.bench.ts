@@ -25,8 +25,24 @@ for (let s = 0; s < STREAMS; s++) {
     `exam-${s}`,
     Array.from({ length: PER_STREAM }, (_, v) => ({
       type: v === 0 ? 'ExamPlanned' : 'ResultsRecorded',
-      data: { roster: [{ name: '考生', idNumber: id(s * PER_STREAM + v) }], note: 'x'.repeat(80), decision: v === 0 ? { outcome: 'eligible', rulePack: { id: 'shandong', version: '1.0.0', hash: 'h' }, findings: [{ ruleId: 'r', outcome: 'pass', cite: { document: 'd', clause: 'c', text: 't' } }] } : null },
-      meta: { at: '2020-06-01T09:00:00+08:00', actor: { id: 'org', role: 'applicant' as const }, commandId: `c-${s}-${v}`, correlationId: 'bench' },
+      data: {
+        roster: [{ name: '考生', idNumber: id(s * PER_STREAM + v) }],
+        note: 'x'.repeat(80),
+        decision:
+          v === 0
+            ? {
+                outcome: 'eligible',
+                rulePack: { id: 'shandong', version: '1.0.0', hash: 'h' },
+                findings: [{ ruleId: 'r', outcome: 'pass', cite: { document: 'd', clause: 'c', text: 't' } }],
+              }
+            : null,
+      },
+      meta: {
+        at: '2020-06-01T09:00:00+08:00',
+        actor: { id: 'org', role: 'applicant' as const },
+        commandId: `c-${s}-${v}`,
+        correlationId: 'bench',
+      },
     })),
     { expectedVersion: 'no-stream' },
   );
@@ -50,20 +66,30 @@ async function time(fn: () => unknown | Promise<unknown>, rounds = 3): Promise<n
 }
 
 const bare = () => {
-  const parsed = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const parsed = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   if (!verifyLog(parsed).ok) throw new Error('the bench log must verify');
 };
 // Measured before and after the CLI runs (best of both), so JIT warm-up does not favour either side.
 const before = await time(bare);
 const rows: [string, number][] = [
-  ['certflow verify', await time(async () => { if ((await runCli(['verify', 'log.jsonl'], sink)) !== 0) throw new Error('verify failed'); })],
+  [
+    'certflow verify',
+    await time(async () => {
+      if ((await runCli(['verify', 'log.jsonl'], sink)) !== 0) throw new Error('verify failed');
+    }),
+  ],
   ['certflow export --unmasked', await time(() => runCli(['export', 'log.jsonl', '--unmasked'], sink))],
   ['certflow export (masked)', await time(() => runCli(['export', 'log.jsonl'], sink))],
   ['certflow report --format html', await time(() => runCli(['report', 'log.jsonl', '--format', 'html'], sink))],
 ];
 const baseline = Math.min(before, await time(bare));
 const rate = (ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
-console.log(`${n.toLocaleString('en-US')} events in ${STREAMS} streams; baseline = read + JSON.parse + verifyLog: ${rate(baseline)} events/s`);
+console.log(
+  `${n.toLocaleString('en-US')} events in ${STREAMS} streams; baseline = read + JSON.parse + verifyLog: ${rate(baseline)} events/s`,
+);
 for (const [label, ms] of rows) {
   console.log(`${label.padEnd(32)} ${rate(ms).padStart(9)} events/s   time vs baseline ${(ms / baseline).toFixed(2)}×`);
 }

@@ -6,7 +6,14 @@
 //
 //   node --import tsx bench/engine.bench.ts
 import type { AnyStateMachine } from 'xstate';
-import { applicationMachine, createEngine, foldEvents, memorySnapshotStore, memoryStore, type StoredEvent } from '@certflow/core';
+import {
+  applicationMachine,
+  createEngine,
+  foldEvents,
+  memorySnapshotStore,
+  memoryStore,
+  type StoredEvent,
+} from '@certflow/core';
 import { testCalendar, testProfile, testRulePack } from '@certflow/core/testing';
 
 // xstate is a dependency of @certflow/core, not of the workspace root: load the
@@ -26,19 +33,49 @@ async function realisticHistory(): Promise<StoredEvent[]> {
   let now = new Date('2020-06-01T09:00:00+08:00');
   const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now });
   const s = 'application-bench';
-  const review = { ...testProfile(), history: { consecutiveYears: 6, personTimesTotal: 5000, personTimesEvaluated: 2000 } };
-  await engine.applications.submit({ streamId: s, actor: org, payload: { ...review, materials: [], rulePack: 'test-pack' } });
+  const review = {
+    ...testProfile(),
+    history: { consecutiveYears: 6, personTimesTotal: 5000, personTimesEvaluated: 2000 },
+  };
+  await engine.applications.submit({
+    streamId: s,
+    actor: org,
+    payload: { ...review, materials: [], rulePack: 'test-pack' },
+  });
   await engine.applications.requestSupplement({ streamId: s, actor: centre, payload: { items: ['work-plan'] } });
   await engine.applications.supplement({ streamId: s, actor: org, payload: review });
   await engine.applications.accept({ streamId: s, actor: centre });
-  await engine.applications.recordEvaluation({ streamId: s, actor: expert, payload: { findings: { 'evaluation-experience': { outcome: 'pass', note: '品牌' } } } });
+  await engine.applications.recordEvaluation({
+    streamId: s,
+    actor: expert,
+    payload: { findings: { 'evaluation-experience': { outcome: 'pass', note: '品牌' } } },
+  });
   now = new Date('2020-06-03T09:00:00+08:00');
   await engine.applications.startPublicity({ streamId: s, actor: centre });
-  await engine.applications.recordObjection({ streamId: s, actor: { id: 'org-9', role: 'applicant' }, payload: { objectionId: 'o1', text: '场地' } });
-  await engine.applications.resolveObjection({ streamId: s, actor: centre, payload: { objectionId: 'o1', upheld: false, resolution: '不成立' } });
+  await engine.applications.recordObjection({
+    streamId: s,
+    actor: { id: 'org-9', role: 'applicant' },
+    payload: { objectionId: 'o1', text: '场地' },
+  });
+  await engine.applications.resolveObjection({
+    streamId: s,
+    actor: centre,
+    payload: { objectionId: 'o1', upheld: false, resolution: '不成立' },
+  });
   now = new Date('2020-06-10T09:00:00+08:00');
   await engine.applications.completeFiling({ streamId: s, actor: centre });
-  const add = { add: [{ code: '6-18-01-02', name: '铣工', levels: [5 as const], standard: 'national' as const, accessType: false, evaluators: 3 }] };
+  const add = {
+    add: [
+      {
+        code: '6-18-01-02',
+        name: '铣工',
+        levels: [5 as const],
+        standard: 'national' as const,
+        accessType: false,
+        evaluators: 3,
+      },
+    ],
+  };
   await engine.applications.amendScope({ streamId: s, actor: org, payload: add });
   await engine.applications.amendScope({ streamId: s, actor: centre, payload: {} });
   await engine.applications.suspend({ streamId: s, actor: centre, payload: { reason: '整改' } });
@@ -57,12 +94,15 @@ function race(events: number, contenders: Record<string, () => unknown>): Record
     }
   }
   const rates = Object.fromEntries(Object.entries(best).map(([k, ms]) => [k, events / (ms / 1000)]));
-  for (const [label, rate] of Object.entries(rates)) console.log(`${label.padEnd(52)} ${Math.round(rate).toLocaleString('en').padStart(11)} events/s`);
+  for (const [label, rate] of Object.entries(rates))
+    console.log(`${label.padEnd(52)} ${Math.round(rate).toLocaleString('en').padStart(11)} events/s`);
   return rates;
 }
 
 const history = await realisticHistory();
-const histories = Array.from({ length: HISTORIES }, () => history.map((e) => ({ type: e.type, data: structuredClone(e.data) })));
+const histories = Array.from({ length: HISTORIES }, () =>
+  history.map((e) => ({ type: e.type, data: structuredClone(e.data) })),
+);
 const total = HISTORIES * history.length;
 console.log(`${HISTORIES} application histories of ${history.length} events (${total} events), best of ${ROUNDS}`);
 
@@ -88,7 +128,9 @@ const rates = race(total, {
   },
 });
 const [fold, actor, pure] = Object.values(rates) as [number, number, number];
-console.log(`fold / live actor: ${(fold / actor).toFixed(2)}x   fold / transition(): ${(fold / pure).toFixed(2)}x   (target: fold ≥ actor and ≥ 200,000 events/s)`);
+console.log(
+  `fold / live actor: ${(fold / actor).toFixed(2)}x   fold / transition(): ${(fold / pure).toFixed(2)}x   (target: fold ≥ actor and ≥ 200,000 events/s)`,
+);
 
 // Long streams: loading is linear in events; a snapshot makes it O(events since the snapshot).
 for (const n of [1_000, 10_000]) {
@@ -96,12 +138,19 @@ for (const n of [1_000, 10_000]) {
   const sid = 'application-long';
   await store.append(sid, [history[0]!], { expectedVersion: 'no-stream' });
   const loop = Array.from({ length: n - 1 }, (_, i) => ({ ...history[i % 2 === 0 ? 1 : 2]!, meta: history[1]!.meta }));
-  for (let v = 0; v < loop.length; v += 500) await store.append(sid, loop.slice(v, v + 500).map(({ type, data, meta }) => ({ type, data, meta })), { expectedVersion: v + 1 });
+  for (let v = 0; v < loop.length; v += 500)
+    await store.append(
+      sid,
+      loop.slice(v, v + 500).map(({ type, data, meta }) => ({ type, data, meta })),
+      { expectedVersion: v + 1 },
+    );
   const snapshots = memorySnapshotStore();
   const plain = createEngine({ store, rulePacks: [testRulePack] });
   const snap = createEngine({ store, rulePacks: [testRulePack], snapshots, snapshotEvery: 50 });
   await snap.load(sid);
-  await store.append(sid, [{ type: 'SupplementRequested', data: { items: ['x'] }, meta: history[1]!.meta }], { expectedVersion: n });
+  await store.append(sid, [{ type: 'SupplementRequested', data: { items: ['x'] }, meta: history[1]!.meta }], {
+    expectedVersion: n,
+  });
   const t = async (e: typeof plain) => {
     let best = Infinity;
     for (let r = 0; r < ROUNDS; r++) {
@@ -113,7 +162,9 @@ for (const n of [1_000, 10_000]) {
   };
   const full = await t(plain);
   const fromSnapshot = await t(snap);
-  console.log(`stream of ${n + 1} events: full load ${full.toFixed(2)} ms, from snapshot (+1 event) ${fromSnapshot.toFixed(2)} ms, ratio ${(full / fromSnapshot).toFixed(1)}x`);
+  console.log(
+    `stream of ${n + 1} events: full load ${full.toFixed(2)} ms, from snapshot (+1 event) ${fromSnapshot.toFixed(2)} ms, ratio ${(full / fromSnapshot).toFixed(1)}x`,
+  );
 }
 
 // Execute on a long stream: a command reads the stream (whole, or the snapshot
@@ -124,11 +175,19 @@ for (const n of [1_000, 10_000]) {
   const store = memoryStore();
   const sid = 'application-exec';
   await store.append(sid, [history[0]!], { expectedVersion: 'no-stream' });
-  const loop = Array.from({ length: n - 1 }, (_, i) => ({ type: history[i % 2 === 0 ? 1 : 2]!.type, data: history[i % 2 === 0 ? 1 : 2]!.data, meta: { ...history[1]!.meta, commandId: `loop-${i}`, correlationId: `loop-${i}` } }));
-  for (let v = 0; v < loop.length; v += 500) await store.append(sid, loop.slice(v, v + 500), { expectedVersion: v + 1 });
+  const loop = Array.from({ length: n - 1 }, (_, i) => ({
+    type: history[i % 2 === 0 ? 1 : 2]!.type,
+    data: history[i % 2 === 0 ? 1 : 2]!.data,
+    meta: { ...history[1]!.meta, commandId: `loop-${i}`, correlationId: `loop-${i}` },
+  }));
+  for (let v = 0; v < loop.length; v += 500)
+    await store.append(sid, loop.slice(v, v + 500), { expectedVersion: v + 1 });
   const clock = () => new Date('2020-06-04T09:00:00+08:00');
   const base = { store, rulePacks: [testRulePack], calendar: testCalendar(), clock };
-  const engines = { full: createEngine(base), snapshot: createEngine({ ...base, snapshots: memorySnapshotStore(), snapshotEvery: 50 }) };
+  const engines = {
+    full: createEngine(base),
+    snapshot: createEngine({ ...base, snapshots: memorySnapshotStore(), snapshotEvery: 50 }),
+  };
   await engines.snapshot.load(sid);
   let requested = true; // the stream ends on SupplementRequested
   const next = (e: typeof engines.full) => {
@@ -147,5 +206,7 @@ for (const n of [1_000, 10_000]) {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const [full, snap] = [median(times.full!), median(times.snapshot!)];
-  console.log(`execute on a stream of ${n}+ events (median of ${ROUNDS * 3}, interleaved): full read and fold ${full.toFixed(2)} ms, from snapshot ${snap.toFixed(2)} ms, ratio ${(full / snap).toFixed(1)}x`);
+  console.log(
+    `execute on a stream of ${n}+ events (median of ${ROUNDS * 3}, interleaved): full read and fold ${full.toFixed(2)} ms, from snapshot ${snap.toFixed(2)} ms, ratio ${(full / snap).toFixed(1)}x`,
+  );
 }

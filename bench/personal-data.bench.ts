@@ -59,13 +59,24 @@ const person = () => {
   const body = `3701021990${String(1 + (Math.floor(n / 1000) % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 12000) % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
   return { idNumber: body + idCardCheckCharacter(body), name: `考生${n}` };
 };
-const meta = (i: number): NewEvent['meta'] => ({ at: '2020-06-11T10:00:00+08:00', actor: { id: 'org-1', role: 'applicant' }, commandId: `c-${i}`, correlationId: `c-${i}` });
+const meta = (i: number): NewEvent['meta'] => ({
+  at: '2020-06-11T10:00:00+08:00',
+  actor: { id: 'org-1', role: 'applicant' },
+  commandId: `c-${i}`,
+  correlationId: `c-${i}`,
+});
 
 /** The i-th pair of exam events: the plan with its roster, then the results. */
 function examEvents(i: number): { plan: Record<string, unknown>; results: Record<string, unknown> } {
   const roster = Array.from({ length: ROSTER }, person);
   return {
-    plan: { occupation: { code: '6-18-01-01', level: 4 }, examDate: '2020-06-22', site: { name: '济南考点', sequence: '000001' }, roster, seq: i },
+    plan: {
+      occupation: { code: '6-18-01-01', level: 4 },
+      examDate: '2020-06-22',
+      site: { name: '济南考点', sequence: '000001' },
+      roster,
+      seq: i,
+    },
     results: { results: roster.map((c, n) => ({ idNumber: c.idNumber, passed: n % 4 !== 0, score: 60 + (n % 40) })) },
   };
 }
@@ -75,23 +86,32 @@ async function appendAll(store: EventStore, pairs: ReturnType<typeof examEvents>
   const started = performance.now();
   for (const [i, p] of pairs.entries()) {
     const streamId = `exam-b${i}`;
-    for (const [v, [type, data, fields]] of ([
-      ['ExamPlanned', p.plan, rosterFields],
-      ['ResultsRecorded', p.results, resultFields],
-    ] as const).entries()) {
+    for (const [v, [type, data, fields]] of (
+      [
+        ['ExamPlanned', p.plan, rosterFields],
+        ['ResultsRecorded', p.results, resultFields],
+      ] as const
+    ).entries()) {
       if (!format2) {
         await store.append(streamId, [{ type, data: data as NewEvent['data'], meta: meta(i) }], { expectedVersion: v });
         continue;
       }
       const { payload, rows } = await personalizePayload(data, fields, store.vault!);
       const event = markPersonalFormat({ type, data: payload as NewEvent['data'], meta: meta(i) }, fields);
-      await store.append(streamId, [event], rows.length > 0 ? { expectedVersion: v, personal: rows } : { expectedVersion: v });
+      await store.append(
+        streamId,
+        [event],
+        rows.length > 0 ? { expectedVersion: v, personal: rows } : { expectedVersion: v },
+      );
     }
   }
   return performance.now() - started;
 }
 
-async function appendBench(label: string, open: (personal: boolean) => EventStore | Promise<EventStore>): Promise<void> {
+async function appendBench(
+  label: string,
+  open: (personal: boolean) => EventStore | Promise<EventStore>,
+): Promise<void> {
   const pairs = Array.from({ length: APPENDS }, (_, i) => examEvents(i));
   // Warm both paths once, then time them alternately (two rounds each).
   const times = { f1: 0, f2: 0 };
@@ -108,7 +128,9 @@ async function appendBench(label: string, open: (personal: boolean) => EventStor
     }
   }
   const per = (ms: number) => `${((2 * APPENDS * 2) / (ms / 1000)).toFixed(0).padStart(6)} appends/s`;
-  console.log(`${`30-candidate exams, ${label}`.padEnd(24)} format 1 ${per(times.f1)}   format 2 with vault ${per(times.f2)}   time ratio ${(times.f2 / times.f1).toFixed(2)}× (target ≤ 1.25×)`);
+  console.log(
+    `${`30-candidate exams, ${label}`.padEnd(24)} format 1 ${per(times.f1)}   format 2 with vault ${per(times.f2)}   time ratio ${(times.f2 / times.f1).toFixed(2)}× (target ≤ 1.25×)`,
+  );
 }
 
 /** The demo's stories on a store: time of the engine's work, all appends included. */
@@ -127,7 +149,9 @@ async function demoBench(label: string, open: (personal: boolean) => EventStore 
       if (round > 0) times[personal ? 'f2' : 'f1'] += ms;
     }
   }
-  console.log(`${label.padEnd(24)} format 1 ${(times.f1 / 2).toFixed(0).padStart(5)} ms   format 2 with vault ${(times.f2 / 2).toFixed(0).padStart(5)} ms   time ratio ${(times.f2 / times.f1).toFixed(2)}× (target ≤ 1.25×; ${events} events)`);
+  console.log(
+    `${label.padEnd(24)} format 1 ${(times.f1 / 2).toFixed(0).padStart(5)} ms   format 2 with vault ${(times.f2 / 2).toFixed(0).padStart(5)} ms   time ratio ${(times.f2 / times.f1).toFixed(2)}× (target ≤ 1.25×; ${events} events)`,
+  );
 }
 
 let files = 0;
@@ -177,7 +201,15 @@ const maskedFile = join(dir, 'masked.jsonl');
 const displayLines = (rows: PersonalVaultRow[]) => {
   const out: { certflowPersonal: { display: Record<string, string> } }[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    out.push({ certflowPersonal: { display: Object.fromEntries(rows.slice(i, i + 1000).map((r) => [personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, String(r.value))])) } });
+    out.push({
+      certflowPersonal: {
+        display: Object.fromEntries(
+          rows
+            .slice(i, i + 1000)
+            .map((r) => [personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, String(r.value))]),
+        ),
+      },
+    });
   }
   return out;
 };
@@ -206,7 +238,9 @@ for (let i = 0; i < 3; i++) {
   r2 += await verifyRate(maskedFile);
   r3 += await verifyRate(eventsOnlyFile);
 }
-console.log(`verify                   format-2 events without display lines ${(r3 / 3).toFixed(0)} events/s   ratio ${(r3 / r1).toFixed(2)}`);
+console.log(
+  `verify                   format-2 events without display lines ${(r3 / 3).toFixed(0)} events/s   ratio ${(r3 / r1).toFixed(2)}`,
+);
 console.log(
   `verify                   unmasked format-1 export ${(r1 / 3).toFixed(0)} events/s   masked format-2 export ${(r2 / 3).toFixed(0)} events/s   ratio ${(r2 / r1).toFixed(2)} (target ≈ 1.00, ${VERIFY_EVENTS} events, ${vaultRows2.length} display forms)`,
 );
@@ -220,7 +254,10 @@ const demoUnmasked = join(dir, 'demo-unmasked.jsonl');
 writeFileSync(demoUnmasked, [exportHeader(false), ...(await read(demo1))].map(toJsonlLine).join(''));
 const demoMasked = join(dir, 'demo-masked.jsonl');
 const demoDisplay = displayLines(await demo2.vault!.rows());
-writeFileSync(demoMasked, [exportHeader(true, 'display'), ...demoDisplay, ...(await read(demo2))].map(toJsonlLine).join(''));
+writeFileSync(
+  demoMasked,
+  [exportHeader(true, 'display'), ...demoDisplay, ...(await read(demo2))].map(toJsonlLine).join(''),
+);
 const demoEvents = (await read(demo1)).length;
 async function verifyTimes(file: string, n: number): Promise<number> {
   const started = performance.now();
@@ -234,5 +271,7 @@ await verifyTimes(demoUnmasked, 3);
 await verifyTimes(demoMasked, 3);
 const d1 = await verifyTimes(demoUnmasked, 20);
 const d2 = await verifyTimes(demoMasked, 20);
-console.log(`verify (demo log)        unmasked format-1 export ${d1.toFixed(0)} events/s   masked format-2 export ${d2.toFixed(0)} events/s   ratio ${(d2 / d1).toFixed(2)} (target ≈ 1.00, ${demoEvents} events)`);
+console.log(
+  `verify (demo log)        unmasked format-1 export ${d1.toFixed(0)} events/s   masked format-2 export ${d2.toFixed(0)} events/s   ratio ${(d2 / d1).toFixed(2)} (target ≈ 1.00, ${demoEvents} events)`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,14 @@
 // clear, in the same process on the same registry. Target: ≥ 10,000 lookups/s.
 //
 //   node --import tsx bench/public-query.bench.ts [certificates]   (default 100000)
-import { certificateRegistryProjection, lookupCertificate, memoryStore, project, queryCertificatePublic, type StoredEvent } from '@certflow/core';
+import {
+  certificateRegistryProjection,
+  lookupCertificate,
+  memoryStore,
+  project,
+  queryCertificatePublic,
+  type StoredEvent,
+} from '@certflow/core';
 import { testRoster } from '@certflow/core/fixtures';
 import { runStory, storyEngine } from '../packages/core/src/readModels/readModels.fixtures.js';
 
@@ -46,6 +53,14 @@ function rate(label: string, fn: (q: (typeof queries)[number]) => boolean): numb
 }
 
 console.log(`registry of ${issued.length.toLocaleString('en')} certificates, ${QUERIES.toLocaleString('en')} queries`);
-const base = rate('baseline: lookupCertificate + name in clear', (q) => lookupCertificate(state, q.number)?.holderName === q.name);
-const pub = rate('queryCertificatePublic (commitment opened)', (q) => queryCertificatePublic(state, q).status !== 'not-found');
-console.log(`public query ÷ baseline: ${(pub / base).toFixed(2)}×; target ≥ 10,000 lookups/s: ${pub >= 10_000 ? 'met' : 'missed'}`);
+const base = rate(
+  'baseline: lookupCertificate + name in clear',
+  (q) => lookupCertificate(state, q.number)?.holderName === q.name,
+);
+const pub = rate(
+  'queryCertificatePublic (commitment opened)',
+  (q) => queryCertificatePublic(state, q).status !== 'not-found',
+);
+console.log(
+  `public query ÷ baseline: ${(pub / base).toFixed(2)}×; target ≥ 10,000 lookups/s: ${pub >= 10_000 ? 'met' : 'missed'}`,
+);

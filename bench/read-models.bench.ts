@@ -39,7 +39,9 @@ for (let k = 0; events.length < TOTAL; k++) {
   }
 }
 const streams = new Set(events.map((e) => e.streamId)).size;
-console.log(`${events.length.toLocaleString('en')} events over ${streams.toLocaleString('en')} streams (copies of a ${story.length}-event story), best of ${ROUNDS}`);
+console.log(
+  `${events.length.toLocaleString('en')} events over ${streams.toLocaleString('en')} streams (copies of a ${story.length}-event story), best of ${ROUNDS}`,
+);
 
 function best(fn: () => unknown): number {
   fn(); // warm-up
@@ -59,20 +61,36 @@ function readLoop(list: StoredEvent[]): number {
   return seen.size;
 }
 
-const projections: Projection<unknown>[] = [filingCatalogProjection({ rulePacks: [testRulePack] }), certificateRegistryProjection(), openDeadlinesProjection()] as Projection<unknown>[];
+const projections: Projection<unknown>[] = [
+  filingCatalogProjection({ rulePacks: [testRulePack] }),
+  certificateRegistryProjection(),
+  openDeadlinesProjection(),
+] as Projection<unknown>[];
 const sizes = [TOTAL / 4, TOTAL / 2, TOTAL].map(Math.floor);
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
 const fmt = (n: number) => n.toLocaleString('en').padStart(12);
 
-console.log(`${'events'.padEnd(24)}${sizes.map((n) => fmt(n)).join('')}   (events/s; ratio to the read loop at the largest size)`);
-const baseline = sizes.map((n) => rate(n, best(() => readLoop(events.slice(0, n)))));
+console.log(
+  `${'events'.padEnd(24)}${sizes.map((n) => fmt(n)).join('')}   (events/s; ratio to the read loop at the largest size)`,
+);
+const baseline = sizes.map((n) =>
+  rate(
+    n,
+    best(() => readLoop(events.slice(0, n))),
+  ),
+);
 console.log(`${'read loop (baseline)'.padEnd(24)}${baseline.map(fmt).join('')}`);
 for (const p of projections) {
   const rates = sizes.map((n) => {
     const slice = events.slice(0, n);
-    return rate(n, best(() => project(p, slice)));
+    return rate(
+      n,
+      best(() => project(p, slice)),
+    );
   });
-  console.log(`${p.name.padEnd(24)}${rates.map(fmt).join('')}   ${(rates[rates.length - 1]! / baseline[baseline.length - 1]!).toPrecision(2)}x`);
+  console.log(
+    `${p.name.padEnd(24)}${rates.map(fmt).join('')}   ${(rates[rates.length - 1]! / baseline[baseline.length - 1]!).toPrecision(2)}x`,
+  );
 }
 
 console.log(`\nsnapshot (deep copy) of the state after ${events.length.toLocaleString('en')} events:`);

@@ -85,7 +85,9 @@ interface Measured {
 /** Runs a command under /usr/bin/time: wall seconds and peak RSS (MB) as the OS counts them. */
 function measure(argv: string[]): Measured {
   rmSync(timeFile, { force: true });
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, process.execPath, ...argv], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, process.execPath, ...argv], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const [seconds, kb, user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
   return { seconds: seconds!, cpu: user! + system!, rssMb: kb! / 1024, status: r.status };
 }
@@ -93,7 +95,10 @@ function measure(argv: string[]): Measured {
 const mb = (f: string) => statSync(f).size / 1024 / 1024;
 console.log(`\n${events.toLocaleString('en')} events (${file}, ${mb(file).toFixed(0)} MB)`);
 // The machine's load: with other work on the cores, worker threads have no idle core to win.
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 console.log(`load average before: ${load()} (${availableParallelism()} cores)`);
 
 const baseline = measure(['-e', BASELINE, file]);
@@ -118,10 +123,25 @@ const rows: Row[] = [
   { name: 'baseline (parse + SHA-256 per line, 1 thread)', m: baseline, against: baseline, target: '' },
   { name: 'import baseline (raw better-sqlite3, batches)', m: importBaseline, against: importBaseline, target: '' },
   { name: 'certflow verify <jsonl>', m: verifyJsonl, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
-  { name: 'certflow verify <jsonl> --threads auto', m: verifyJsonlThreads, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
-  { name: 'certflow import <jsonl> <sqlite>', m: imported, against: importBaseline, target: '≥ 0.5× import baseline, ≤ 256 MB' },
+  {
+    name: 'certflow verify <jsonl> --threads auto',
+    m: verifyJsonlThreads,
+    against: baseline,
+    target: '≥ 1.0×, ≤ 256 MB',
+  },
+  {
+    name: 'certflow import <jsonl> <sqlite>',
+    m: imported,
+    against: importBaseline,
+    target: '≥ 0.5× import baseline, ≤ 256 MB',
+  },
   { name: 'certflow verify <sqlite>', m: verifySqlite, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
-  { name: 'certflow verify <sqlite> --threads auto', m: verifySqliteThreads, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
+  {
+    name: 'certflow verify <sqlite> --threads auto',
+    m: verifySqliteThreads,
+    against: baseline,
+    target: '≥ 1.0×, ≤ 256 MB',
+  },
   { name: 'certflow replay <sqlite>', m: replay, against: baseline, target: '≥ 0.5×, ≤ 512 MB' },
   { name: 'certflow export <sqlite> --unmasked', m: exported, against: baseline, target: '≥ 0.8×' },
 ];
@@ -134,6 +154,8 @@ for (const { name, m, against, target } of rows) {
 }
 console.log(`load average after: ${load()}`);
 const perMillion = (bytes: number) => ((bytes / events) * 1e6) / 1024 / 1024 / 1024;
-console.log(`disk per 10^6 events: JSONL ${perMillion(statSync(file).size).toFixed(2)} GB, SQLite (certflow import) ${perMillion(statSync(sqlite).size).toFixed(2)} GB`);
+console.log(
+  `disk per 10^6 events: JSONL ${perMillion(statSync(file).size).toFixed(2)} GB, SQLite (certflow import) ${perMillion(statSync(sqlite).size).toFixed(2)} GB`,
+);
 removeDb(rawSqlite);
 if (rows.some(({ m }) => m.status !== 0)) process.exitCode = 1;

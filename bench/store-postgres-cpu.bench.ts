@@ -44,7 +44,13 @@ try {
       seq++;
       return {
         type: 'ScoreRecorded',
-        data: canonicalJson({ applicant: '济南市技工学校', occupation: '6-18-01-01', level: 3, seq, scores: [88.5, 92, 79.25] }),
+        data: canonicalJson({
+          applicant: '济南市技工学校',
+          occupation: '6-18-01-01',
+          level: 3,
+          seq,
+          scores: [88.5, 92, 79.25],
+        }),
         meta: canonicalJson({
           at: '2020-06-01T09:00:00+08:00',
           actor: { id: 'jinan-center', role: 'city-center' },
@@ -63,7 +69,15 @@ try {
       return client.query({
         name: 'batch',
         text: `SELECT * FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)`,
-        values: [s, JSON.stringify(s), 0, es.map((e) => e.type), es.map((e) => JSON.stringify(e.type)).join('\n'), es.map((e) => e.data).join('\n'), es.map((e) => e.meta).join('\n')],
+        values: [
+          s,
+          JSON.stringify(s),
+          0,
+          es.map((e) => e.type),
+          es.map((e) => JSON.stringify(e.type)).join('\n'),
+          es.map((e) => e.data).join('\n'),
+          es.map((e) => e.meta).join('\n'),
+        ],
       });
     },
     append_events: (n) => {
@@ -72,7 +86,15 @@ try {
       return client.query({
         name: 'events',
         text: `SELECT * FROM "${schema}".append_events($1, $2, $3, $4, $5, $6, $7)`,
-        values: [s, JSON.stringify(s), 0, es.map((e) => e.type), es.map((e) => JSON.stringify(e.type)), es.map((e) => e.data), es.map((e) => e.meta)],
+        values: [
+          s,
+          JSON.stringify(s),
+          0,
+          es.map((e) => e.type),
+          es.map((e) => JSON.stringify(e.type)),
+          es.map((e) => e.data),
+          es.map((e) => e.meta),
+        ],
       });
     },
     'raw pg': async (n) => {
@@ -84,7 +106,10 @@ try {
         return `($1,$${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`;
       });
       await client.query('BEGIN');
-      await client.query(`INSERT INTO "${schema}".events (stream_id, version, type, data, meta, prev_hash, hash) VALUES ${tuples.join(',')}`, values);
+      await client.query(
+        `INSERT INTO "${schema}".events (stream_id, version, type, data, meta, prev_hash, hash) VALUES ${tuples.join(',')}`,
+        values,
+      );
       await client.query('COMMIT');
     },
   };
@@ -106,7 +131,10 @@ try {
     }
     const us = (name: string) => (totals.get(name)! / (ROUNDS * CHUNK)) * 1000;
     const base = us('raw pg');
-    const cells = names.map((name) => `${name} ${us(name).toFixed(0).padStart(4)} µs${name === 'raw pg' ? '' : ` (${(base / us(name)).toFixed(2)}×)`}`);
+    const cells = names.map(
+      (name) =>
+        `${name} ${us(name).toFixed(0).padStart(4)} µs${name === 'raw pg' ? '' : ` (${(base / us(name)).toFixed(2)}×)`}`,
+    );
     console.log(`${String(n).padStart(2)} event${n === 1 ? ' ' : 's'}: ${cells.join('   ')}`);
   }
   console.log('(×: raw pg time / this time, so above 1 is faster than raw pg)');

@@ -92,7 +92,8 @@ await shape.close();
 
 const certflow: Target = {
   name: 'certflow',
-  append: (s, events, expected) => store.append(s, events, { expectedVersion: expected === 0 ? 'no-stream' : expected }),
+  append: (s, events, expected) =>
+    store.append(s, events, { expectedVersion: expected === 0 ? 'no-stream' : expected }),
   readStream: async (s) => (await store.readStream(s)).length,
   async readAll() {
     let n = 0;
@@ -112,7 +113,14 @@ const rawPg: Target = {
       const values: unknown[] = [streamId];
       const tuples = events.map((e, i) => {
         const b = values.length;
-        values.push(fromVersion + i + 1, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), i === 0 ? null : fakeHash, fakeHash);
+        values.push(
+          fromVersion + i + 1,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.meta),
+          i === 0 ? null : fakeHash,
+          fakeHash,
+        );
         return `($1,$${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`;
       });
       await client.query(
@@ -125,12 +133,16 @@ const rawPg: Target = {
     }
   },
   async readStream(streamId) {
-    return (await raw.query(`${SELECT} FROM "${rawSchema}".events WHERE stream_id = $1 ORDER BY version`, [streamId])).rows.length;
+    return (await raw.query(`${SELECT} FROM "${rawSchema}".events WHERE stream_id = $1 ORDER BY version`, [streamId]))
+      .rows.length;
   },
   async readAll() {
     let n = 0;
     for (let after = 0; ; ) {
-      const { rows } = await raw.query(`${SELECT} FROM "${rawSchema}".events WHERE position > $1 ORDER BY position LIMIT 500`, [after]);
+      const { rows } = await raw.query(
+        `${SELECT} FROM "${rawSchema}".events WHERE position > $1 ORDER BY position LIMIT 500`,
+        [after],
+      );
       n += rows.length;
       if (rows.length < 500) return n;
       after = Number(rows[rows.length - 1].position);
@@ -141,16 +153,22 @@ const rawPg: Target = {
 // Emmett on its own dumbo pool (pg, max 10), which the reads use too.
 const requireFromEmmett = createRequire(createRequire(import.meta.url).resolve('@event-driven-io/emmett-postgresql'));
 const { dumbo } = requireFromEmmett('@event-driven-io/dumbo') as {
-  dumbo: (o: { connectionString: string; max?: number }) => { execute: Parameters<typeof readMessagesBatch>[0]; close(): Promise<void> };
+  dumbo: (o: { connectionString: string; max?: number }) => {
+    execute: Parameters<typeof readMessagesBatch>[0];
+    close(): Promise<void>;
+  };
 };
 const emmettPool = dumbo({ connectionString: emmettUrl, max: 10 });
 const emmettStore = getPostgreSQLEventStore(emmettUrl, { connectionOptions: { dumbo: emmettPool } as never });
 await emmettStore.schema.migrate();
-const toEmmett = (e: NewEvent): Event => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.meta as never }) as Event;
+const toEmmett = (e: NewEvent): Event =>
+  ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.meta as never }) as Event;
 const emmett: Target = {
   name: 'Emmett',
   append: (s, events, expected) =>
-    emmettStore.appendToStream(s, events.map(toEmmett), { expectedStreamVersion: expected === 0 ? STREAM_DOES_NOT_EXIST : BigInt(expected) }),
+    emmettStore.appendToStream(s, events.map(toEmmett), {
+      expectedStreamVersion: expected === 0 ? STREAM_DOES_NOT_EXIST : BigInt(expected),
+    }),
   readStream: async (s) => (await emmettStore.readStream(s)).events.length,
   async readAll() {
     let n = 0;
@@ -174,7 +192,11 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
  * round, after one warm-up round. A chunk returns how many operations it did.
  * A chunk that throws counts as a failure (its time is not counted).
  */
-async function measure(label: string, unit: string, chunk: (t: Target) => Promise<number>): Promise<Map<Target, Tally>> {
+async function measure(
+  label: string,
+  unit: string,
+  chunk: (t: Target) => Promise<number>,
+): Promise<Map<Target, Tally>> {
   const tallies = new Map(targets.map((t) => [t, { ops: 0, ms: 0, failures: 0 } as Tally]));
   for (let round = -1; round < ROUNDS; round++) {
     const order = targets.map((_, i) => targets[(i + Math.max(round, 0)) % targets.length]!);
@@ -204,7 +226,9 @@ async function measure(label: string, unit: string, chunk: (t: Target) => Promis
   });
   const c = rate(tallies.get(certflow)!);
   const e = rate(tallies.get(emmett)!);
-  console.log(`${label.padEnd(32)} ${unit}/s: ${cells.join('   ')}   certflow/Emmett ${e > 0 ? (c / e).toFixed(2) : '—'}×`);
+  console.log(
+    `${label.padEnd(32)} ${unit}/s: ${cells.join('   ')}   certflow/Emmett ${e > 0 ? (c / e).toFixed(2) : '—'}×`,
+  );
   for (const t of targets) {
     const x = tallies.get(t)!;
     if (x.firstError) console.log(`    ${t.name} failed: ${x.firstError}`);
@@ -248,7 +272,10 @@ async function race(t: Target): Promise<{ one: number; both: number; other: numb
   const r = { one: 0, both: 0, other: 0 };
   for (let i = 0; i < RACES; i++) {
     const streamId = `quota-race-${tag}-${i}`;
-    const results = await Promise.allSettled([t.append(streamId, [newEvent()], 0), t.append(streamId, [newEvent()], 0)]);
+    const results = await Promise.allSettled([
+      t.append(streamId, [newEvent()], 0),
+      t.append(streamId, [newEvent()], 0),
+    ]);
     const won = results.filter((x) => x.status === 'fulfilled').length;
     const stored = await t.readStream(streamId);
     if (won === 1 && stored === 1) r.one++;

@@ -20,7 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { STREAM_DOES_NOT_EXIST, type Event } from '@event-driven-io/emmett';
-import { getSQLiteEventStore, readMessagesBatch, sqliteConnection, type SQLiteEventStore } from '@event-driven-io/emmett-sqlite';
+import {
+  getSQLiteEventStore,
+  readMessagesBatch,
+  sqliteConnection,
+  type SQLiteEventStore,
+} from '@event-driven-io/emmett-sqlite';
 import { ConcurrencyError, type EventStore, type NewEvent } from '@certflow/core';
 import { sqliteStore } from '@certflow/store-sqlite';
 
@@ -41,7 +46,13 @@ const meta = (i: number): NewEvent['meta'] => ({
   commandId: `cmd-${i}`,
   correlationId: 'bench',
 });
-const payload = (i: number) => ({ applicant: '济南市技工学校', occupation: '6-18-01-01', level: 3, seq: i, scores: [88.5, 92, 79.25] });
+const payload = (i: number) => ({
+  applicant: '济南市技工学校',
+  occupation: '6-18-01-01',
+  level: 3,
+  seq: i,
+  scores: [88.5, 92, 79.25],
+});
 const newEvent = (i: number): NewEvent => ({ type: 'ScoreRecorded', data: payload(i), meta: meta(i) });
 
 // ---- raw better-sqlite3 -------------------------------------------------------------
@@ -65,13 +76,24 @@ function rawDb(file: string, synchronous: 'FULL' | 'NORMAL') {
     for (const e of events) {
       const data = JSON.stringify(e.data);
       const m = JSON.stringify(e.meta);
-      const hash = createHash('sha256').update(`${prev ?? ''}|${streamId}|${++version}|${++position}|${e.type}|${data}|${m}`).digest('hex');
+      const hash = createHash('sha256')
+        .update(`${prev ?? ''}|${streamId}|${++version}|${++position}|${e.type}|${data}|${m}`)
+        .digest('hex');
       insert.run(position, streamId, version, e.type, data, m, prev, hash);
       prev = hash;
     }
   });
   type Row = [number, string, number, string, string, string, string | null, string];
-  const toObj = (r: Row) => ({ position: r[0], streamId: r[1], version: r[2], type: r[3], data: JSON.parse(r[4]), meta: JSON.parse(r[5]), prevHash: r[6], hash: r[7] });
+  const toObj = (r: Row) => ({
+    position: r[0],
+    streamId: r[1],
+    version: r[2],
+    type: r[3],
+    data: JSON.parse(r[4]),
+    meta: JSON.parse(r[5]),
+    prevHash: r[6],
+    hash: r[7],
+  });
   return {
     append: (streamId: string, events: NewEvent[]) => append.immediate(streamId, events),
     readStream: (streamId: string) => (readStream.all(streamId) as Row[]).map(toObj),
@@ -123,7 +145,10 @@ function certflowTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): Target {
   const store: EventStore = sqliteStore({ file: freshFile(), synchronous });
   return {
     name: 'certflow',
-    append: tracked((s, events, v) => store.append(s, events, { expectedVersion: v }), async (s) => store.streamVersion(s)),
+    append: tracked(
+      (s, events, v) => store.append(s, events, { expectedVersion: v }),
+      async (s) => store.streamVersion(s),
+    ),
     create: (s, events) => store.append(s, events, { expectedVersion: 'no-stream' }),
     readStream: (s) => store.readStream(s),
     readAll: async () => {
@@ -136,7 +161,14 @@ function certflowTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): Target {
 }
 function rawTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): Target {
   const raw = rawDb(freshFile(), synchronous);
-  return { name: 'raw', append: (s, e) => raw.append(s, e), create: async (s, e) => raw.append(s, e), readStream: raw.readStream, readAll: raw.readAll, close: () => void raw.close() };
+  return {
+    name: 'raw',
+    append: (s, e) => raw.append(s, e),
+    create: async (s, e) => raw.append(s, e),
+    readStream: raw.readStream,
+    readAll: raw.readAll,
+    close: () => void raw.close(),
+  };
 }
 
 const print = console.log.bind(console);
@@ -174,14 +206,17 @@ function emmettTarget(shared: boolean): Target {
   );
   const reader = connection ?? sqliteConnection({ fileName });
   const ready = reader.command('PRAGMA synchronous = FULL');
-  const toEmmett = (e: NewEvent): Event => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.meta as never }) as Event;
+  const toEmmett = (e: NewEvent): Event =>
+    ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.meta as never }) as Event;
   return {
     name: shared ? 'Emmett, one connection' : 'Emmett',
     append: tracked(
       async (s, events, v) => {
         await ready;
         return settleWithin(
-          store.appendToStream(s, events.map(toEmmett), { expectedStreamVersion: v === 0 ? STREAM_DOES_NOT_EXIST : BigInt(v) }),
+          store.appendToStream(s, events.map(toEmmett), {
+            expectedStreamVersion: v === 0 ? STREAM_DOES_NOT_EXIST : BigInt(v),
+          }),
           'appendToStream',
         );
       },
@@ -189,7 +224,10 @@ function emmettTarget(shared: boolean): Target {
     ),
     create: async (s, events) => {
       await ready;
-      return settleWithin(store.appendToStream(s, events.map(toEmmett), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }), 'appendToStream');
+      return settleWithin(
+        store.appendToStream(s, events.map(toEmmett), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
+        'appendToStream',
+      );
     },
     readStream: async (s) => (await settleWithin(store.readStream(s), 'readStream')).events,
     readAll: async () => {
@@ -213,7 +251,10 @@ const single: Step = async (t, i) => {
   return 1;
 };
 const batchOf10: Step = async (t, i) => {
-  await t.append(`exam-b${i % 20}`, Array.from({ length: 10 }, (_, k) => newEvent(i * 10 + k)));
+  await t.append(
+    `exam-b${i % 20}`,
+    Array.from({ length: 10 }, (_, k) => newEvent(i * 10 + k)),
+  );
   return 10;
 };
 const concurrent: Step = async (t, i) => {
@@ -254,7 +295,11 @@ async function compare(
   withEmmett = true,
   chunk = 25,
 ) {
-  const targets = [certflowTarget(synchronous), rawTarget(synchronous), ...(withEmmett ? [emmettTarget(false), emmettTarget(true)] : [])];
+  const targets = [
+    certflowTarget(synchronous),
+    rawTarget(synchronous),
+    ...(withEmmett ? [emmettTarget(false), emmettTarget(true)] : []),
+  ];
   const tallies: Tally[] = targets.map(() => ({ ops: 0, ms: 0, chunks: 0, failed: 0 }));
   const warm = chunk;
   // Each target keeps its own step counter, so a failed chunk does not leave
@@ -302,11 +347,16 @@ async function compareReads() {
         failedWrites[k]!++;
       }
     };
-    for (let v = 0; v < STREAM_LEN; v += 10) await write('application-long', Array.from({ length: 10 }, (_, j) => newEvent(v + j)));
+    for (let v = 0; v < STREAM_LEN; v += 10)
+      await write(
+        'application-long',
+        Array.from({ length: 10 }, (_, j) => newEvent(v + j)),
+      );
     for (let i = 0; i < 4_000; i++) await write(`exam-r${i % 40}`, [newEvent(i)]);
   }
   targets.forEach((t, k) => {
-    if (failedWrites[k]! > 0) print(`  (${t.name}: ${failedWrites[k]} of ${STREAM_LEN / 10 + 4_000} appends writing the read data failed)`);
+    if (failedWrites[k]! > 0)
+      print(`  (${t.name}: ${failedWrites[k]} of ${STREAM_LEN / 10 + 4_000} appends writing the read data failed)`);
   });
   const stream = async (t: Target) => {
     let n = 0;
@@ -383,7 +433,9 @@ async function noStreamRace() {
       else if (won === 0) tally.none++;
       else tally.other++;
     }
-    print(`  ${label.padEnd(40)} exactly one winner ${tally.one}, both won ${tally.both}, neither ${tally.none}, anything else ${tally.other}`);
+    print(
+      `  ${label.padEnd(40)} exactly one winner ${tally.one}, both won ${tally.both}, neither ${tally.none}, anything else ${tally.other}`,
+    );
     if (label.startsWith('certflow')) bad += RACES - tally.one;
   }
   await a.close();
@@ -398,17 +450,36 @@ try {
   print('synchronous=FULL (the default; an fsync per commit):');
   await compare(`  append: single events (${fmt(SINGLE)})`, 'appends', single, SINGLE);
   await compare(`  append: batches of 10 (${fmt(BATCHES)})`, 'events', batchOf10, BATCHES);
-  await compare(`  append: ${CONCURRENT} concurrent appenders`, 'appends', concurrent, SINGLE / CONCURRENT, 'FULL', true, 4);
-  print("synchronous=NORMAL (opt-in; no fsync per commit, so certflow's own work shows; Emmett's connection has no such option):");
+  await compare(
+    `  append: ${CONCURRENT} concurrent appenders`,
+    'appends',
+    concurrent,
+    SINGLE / CONCURRENT,
+    'FULL',
+    true,
+    4,
+  );
+  print(
+    "synchronous=NORMAL (opt-in; no fsync per commit, so certflow's own work shows; Emmett's connection has no such option):",
+  );
   await compare(`  append: single events (${fmt(SINGLE)})`, 'appends', single, SINGLE, 'NORMAL', false);
   await compare(`  append: batches of 10 (${fmt(BATCHES)})`, 'events', batchOf10, BATCHES, 'NORMAL', false);
-  await compare(`  append: ${CONCURRENT} concurrent appenders`, 'appends', concurrent, SINGLE / CONCURRENT, 'NORMAL', false, 4);
+  await compare(
+    `  append: ${CONCURRENT} concurrent appenders`,
+    'appends',
+    concurrent,
+    SINGLE / CONCURRENT,
+    'NORMAL',
+    false,
+    4,
+  );
   print('reads (best of 7):');
   await compareReads();
   const bad = await noStreamRace();
   if (emmettLogLines > 0) print(`(Emmett logged ${emmettLogLines} lines of errors it rolled back; suppressed above)`);
   if (hung > 0) print(`(Emmett calls that never settled and were given up after 10 s: ${hung})`);
-  if (uncaught > 0) print(`(uncaught errors raised outside any awaited call: ${uncaught}, the first: ${firstUncaught})`);
+  if (uncaught > 0)
+    print(`(uncaught errors raised outside any awaited call: ${uncaught}, the first: ${firstUncaught})`);
   if (bad > 0) process.exitCode = 1;
 } finally {
   clearInterval(keepAlive);

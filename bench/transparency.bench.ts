@@ -32,13 +32,22 @@ const ROUNDS = Number(process.env.ROUNDS ?? 6);
 const event = (i: number): NewEvent => ({
   type: 'ScoreRecorded',
   data: { applicant: '济南市技工学校', occupation: '6-18-01-01', level: 3, seq: i },
-  meta: { at: '2020-06-01T09:00:00+08:00', actor: { id: 'jinan-center', role: 'city-center' }, commandId: `cmd-${i}`, correlationId: 'bench' },
+  meta: {
+    at: '2020-06-01T09:00:00+08:00',
+    actor: { id: 'jinan-center', role: 'city-center' },
+    commandId: `cmd-${i}`,
+    correlationId: 'bench',
+  },
 });
 
 let seq = 0;
 async function append(store: EventStore, batch: number): Promise<number> {
   const t0 = performance.now();
-  await store.append(`application-b${++seq}`, Array.from({ length: batch }, (_, j) => event(seq * 100 + j)), { expectedVersion: 'no-stream' });
+  await store.append(
+    `application-b${++seq}`,
+    Array.from({ length: batch }, (_, j) => event(seq * 100 + j)),
+    { expectedVersion: 'no-stream' },
+  );
   return performance.now() - t0;
 }
 
@@ -49,7 +58,12 @@ async function append(store: EventStore, batch: number): Promise<number> {
  * hits both sides alike; blocks of a few hundred appends per side let a
  * shift of the disk's latency land on one side only.
  */
-async function paired(withTree: EventStore, without: EventStore, count: number, batch: number): Promise<{ on: number[]; off: number[] }> {
+async function paired(
+  withTree: EventStore,
+  without: EventStore,
+  count: number,
+  batch: number,
+): Promise<{ on: number[]; off: number[] }> {
   const on: number[] = [];
   const off: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -67,7 +81,13 @@ async function paired(withTree: EventStore, without: EventStore, count: number, 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-async function compare(label: string, withTree: EventStore, without: EventStore, singles: number, batches: number): Promise<void> {
+async function compare(
+  label: string,
+  withTree: EventStore,
+  without: EventStore,
+  singles: number,
+  batches: number,
+): Promise<void> {
   await paired(withTree, without, 20, 1); // warm both
   for (const [name, count, batch] of [
     ['single events', singles, 1],
@@ -138,13 +158,17 @@ async function proofs(): Promise<void> {
   t = performance.now();
   for (let k = 0; k < K; k++) tree.inclusionProof(Math.floor(Math.random() * N));
   const memMs = (performance.now() - t) / K;
-  console.log(`inclusion proof at 10^6 leaves, in memory: ${memMs.toFixed(4)} ms each = ${(memMs / hashMs).toFixed(0)} SHA-256 times (goal < 1 ms)`);
+  console.log(
+    `inclusion proof at 10^6 leaves, in memory: ${memMs.toFixed(4)} ms each = ${(memMs / hashMs).toFixed(0)} SHA-256 times (goal < 1 ms)`,
+  );
 
   // the same log in a SQLite store: 10^6 event rows and the nodes it stores (levels from SQLITE_STORED_LEVEL up)
   const file = join(dir, 'million.db');
   await sqliteStore({ file }).close();
   const db = new Database(file);
-  const putEvent = db.prepare(`INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, 1, 'Bench', '{}', '{}', NULL, ?)`);
+  const putEvent = db.prepare(
+    `INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, 1, 'Bench', '{}', '{}', NULL, ?)`,
+  );
   const putNode = db.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
   db.transaction(() => {
     hashes.forEach((h, i) => void putEvent.run(i + 1, `exam-${i}`, h));
@@ -159,9 +183,12 @@ async function proofs(): Promise<void> {
   t = performance.now();
   for (let k = 0; k < K; k++) await store.transparency.inclusionProof(Math.floor(Math.random() * N));
   const dbMs = (performance.now() - t) / K;
-  console.log(`inclusion proof at 10^6 leaves, SQLite stored nodes: ${dbMs.toFixed(4)} ms each = ${(dbMs / hashMs).toFixed(0)} SHA-256 times (goal < 1 ms)`);
+  console.log(
+    `inclusion proof at 10^6 leaves, SQLite stored nodes: ${dbMs.toFixed(4)} ms each = ${(dbMs / hashMs).toFixed(0)} SHA-256 times (goal < 1 ms)`,
+  );
   const root = await store.transparency.root();
-  if (Buffer.compare(Buffer.from(root), Buffer.from(tree.root())) !== 0) throw new Error('the stored tree and the tree in memory differ');
+  if (Buffer.compare(Buffer.from(root), Buffer.from(tree.root())) !== 0)
+    throw new Error('the stored tree and the tree in memory differ');
   await store.close();
 }
 

@@ -37,7 +37,8 @@ function metadata(dir, pkg) {
   if (pkg.name !== '@certflow/core') {
     if (pkg.dependencies?.['@certflow/core']) problems.push('@certflow/core is a dependency, not a peer dependency');
     const peer = pkg.peerDependencies?.['@certflow/core'];
-    if (!peer || !/^(workspace:)?[\^~]/.test(peer)) problems.push(`@certflow/core peer range is ${peer ?? 'missing'}, not a ^ or ~ range`);
+    if (!peer || !/^(workspace:)?[\^~]/.test(peer))
+      problems.push(`@certflow/core peer range is ${peer ?? 'missing'}, not a ^ or ~ range`);
   }
   return { ok: problems.length === 0, out: problems.join('\n') };
 }
@@ -60,8 +61,12 @@ for (const dir of dirs) {
   ];
   for (const entry of entries) {
     const spec = entry === '.' ? name : `${name}/${entry.slice(2)}`;
-    if (!esmOnly.includes(entry)) checks.push([`require ${spec}`, sh(process.execPath, ['-e', `require(${JSON.stringify(spec)})`], dir)]);
-    checks.push([`import ${spec}`, sh(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(spec)})`], dir)]);
+    if (!esmOnly.includes(entry))
+      checks.push([`require ${spec}`, sh(process.execPath, ['-e', `require(${JSON.stringify(spec)})`], dir)]);
+    checks.push([
+      `import ${spec}`,
+      sh(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(spec)})`], dir),
+    ]);
   }
   for (const [label, r] of checks) {
     if (r.ok) console.log(`ok    ${name}: ${label}`);
@@ -78,8 +83,13 @@ for (const dir of dirs.filter((d) => d.includes(`${join('rulepacks', '')}`))) {
   const name = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name;
   const print = 'const m = MOD; const p = m.default?.hash ? m.default : m; console.log(p.hash)';
   const cjs = sh(process.execPath, ['-e', print.replace('MOD', `require(${JSON.stringify(name)})`)], dir);
-  const esm = sh(process.execPath, ['--input-type=module', '-e', print.replace('MOD', `await import(${JSON.stringify(name)})`)], dir);
-  if (cjs.ok && esm.ok && cjs.out.trim() === esm.out.trim() && /^[0-9a-f]{64}$/.test(cjs.out.trim())) console.log(`ok    ${name}: one hash from dist CJS and ESM`);
+  const esm = sh(
+    process.execPath,
+    ['--input-type=module', '-e', print.replace('MOD', `await import(${JSON.stringify(name)})`)],
+    dir,
+  );
+  if (cjs.ok && esm.ok && cjs.out.trim() === esm.out.trim() && /^[0-9a-f]{64}$/.test(cjs.out.trim()))
+    console.log(`ok    ${name}: one hash from dist CJS and ESM`);
   else {
     failures++;
     console.error(`FAIL  ${name}: dist CJS and ESM hashes differ\n  cjs: ${cjs.out.trim()}\n  esm: ${esm.out.trim()}`);
@@ -87,7 +97,8 @@ for (const dir of dirs.filter((d) => d.includes(`${join('rulepacks', '')}`))) {
 }
 const fixture = join(root, 'packages', 'cli', 'fixtures', 'demo-log-1.0.0.jsonl');
 const replayed = sh(process.execPath, [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'replay', fixture], root);
-if (replayed.ok && replayed.out.includes('every decision is reproduced')) console.log('ok    @certflow/cli: the built CLI replays the 1.0.0 demo log clean');
+if (replayed.ok && replayed.out.includes('every decision is reproduced'))
+  console.log('ok    @certflow/cli: the built CLI replays the 1.0.0 demo log clean');
 else {
   failures++;
   console.error(`FAIL  @certflow/cli: the built CLI does not replay the 1.0.0 demo log clean\n${replayed.out}`);

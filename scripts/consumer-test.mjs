@@ -49,7 +49,13 @@ function check(label, r) {
   return r.status === 0;
 }
 const sh = (cmd, args, cwd, env = {}) =>
-  spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
+  spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 15 * 60_000,
+  });
 
 function finish() {
   console.log(`\nconsumer trial in ${seconds()}${process.env.CERTFLOW_CONSUMER_KEEP ? ` (kept in ${project})` : ''}`);
@@ -69,10 +75,19 @@ for (const dir of packageDirs) {
 if (failed > 0) finish();
 
 // 2. Install into a fresh project with plain npm, as a user would.
-writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'certflow-consumer', private: true, type: 'module' }, null, 2)}\n`);
-const tgz = readdirSync(tarballs).filter((f) => f.endsWith('.tgz')).map((f) => join(tarballs, f));
+writeFileSync(
+  join(project, 'package.json'),
+  `${JSON.stringify({ name: 'certflow-consumer', private: true, type: 'module' }, null, 2)}\n`,
+);
+const tgz = readdirSync(tarballs)
+  .filter((f) => f.endsWith('.tgz'))
+  .map((f) => join(tarballs, f));
 const typesNode = `@types/node@${JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')).version}`;
-const install = sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz, typesNode], project);
+const install = sh(
+  'npm',
+  ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz, typesNode],
+  project,
+);
 if (!check(`npm install of ${tgz.length} tarballs (done after ${seconds()})`, install)) finish();
 
 // One copy of core for everything (a second copy breaks `instanceof`).
@@ -97,7 +112,10 @@ const { createChinaCalendar, CalendarCoverageError } = ${mod('@certflow/calendar
 const { sqliteStore } = ${mod('@certflow/store-sqlite')};
 const { postgresStore } = ${mod('@certflow/store-postgres')};
 const cli = ${mod('@certflow/cli')};
-const packs = [${packageNames.filter((n) => n.includes('/rulepack-')).map((n) => mod(n)).join(', ')}];
+const packs = [${packageNames
+  .filter((n) => n.includes('/rulepack-'))
+  .map((n) => mod(n))
+  .join(', ')}];
 const assert = (ok, what) => { if (!ok) throw new Error(what); };
 
 const store = sqliteStore({ file: ':memory:' });
@@ -126,15 +144,23 @@ const r = await engine.applications.submit({ streamId: 'application-1', actor: {
 assert(r.events.length > 0, 'the engine submits');
 console.log('consumer ok');
 `;
-writeFileSync(join(project, 'esm.mjs'), work1((n) => `await import(${JSON.stringify(n)})`));
-writeFileSync(join(project, 'cjs.cjs'), `(async () => {${work1((n) => `require(${JSON.stringify(n)})`)}})().catch((e) => { console.error(e); process.exit(1); });\n`);
+writeFileSync(
+  join(project, 'esm.mjs'),
+  work1((n) => `await import(${JSON.stringify(n)})`),
+);
+writeFileSync(
+  join(project, 'cjs.cjs'),
+  `(async () => {${work1((n) => `require(${JSON.stringify(n)})`)}})().catch((e) => { console.error(e); process.exit(1); });\n`,
+);
 check('ESM consumer (import)', sh(process.execPath, ['esm.mjs'], project));
 check('CommonJS consumer (require)', sh(process.execPath, ['cjs.cjs'], project));
 
 // TypeScript with nodenext, strict, and the library types checked too.
 const snippetDir = join(project, 'snippets');
 mkdirSync(snippetDir);
-const snippets = readdirSync(join(root, 'docs/snippets')).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && f !== 'snippets.ts');
+const snippets = readdirSync(join(root, 'docs/snippets')).filter(
+  (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && f !== 'snippets.ts',
+);
 for (const f of snippets) cpSync(join(root, 'docs/snippets', f), join(snippetDir, f));
 // The two examples the guides quote whole: the embedding sample and the HTTP server.
 const examples = ['examples/quickstart/src/embed.ts', 'examples/http-service/src/server.ts'];
@@ -159,8 +185,14 @@ ${packageNames
   .map((n, i) => `import pack${i}, { exampleProfile as profile${i} } from '${n}';`)
   .join('\n')}
 
-const packs: RulePack[] = [${packageNames.filter((n) => n.includes('/rulepack-')).map((_, i) => `pack${i}`).join(', ')}];
-const profiles: ApplicantProfile[] = [${packageNames.filter((n) => n.includes('/rulepack-')).map((_, i) => `profile${i}`).join(', ')}];
+const packs: RulePack[] = [${packageNames
+    .filter((n) => n.includes('/rulepack-'))
+    .map((_, i) => `pack${i}`)
+    .join(', ')}];
+const profiles: ApplicantProfile[] = [${packageNames
+    .filter((n) => n.includes('/rulepack-'))
+    .map((_, i) => `profile${i}`)
+    .join(', ')}];
 const engine = createEngine({ store: memoryStore(), rulePacks: packs, calendar: createChinaCalendar() });
 export const used = [engine, testCalendar, sqliteStore, postgresStore, runCli, CertflowError, profiles];
 `,
@@ -169,33 +201,62 @@ writeFileSync(
   join(project, 'tsconfig.json'),
   `${JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, include: ['consumer.ts', 'snippets/*.ts'] }, null, 2)}\n`,
 );
-check('TypeScript consumer and docs snippets (tsc --module nodenext)', sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], project));
+check(
+  'TypeScript consumer and docs snippets (tsc --module nodenext)',
+  sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], project),
+);
 
 // The CLI as installed.
-check('certflow --help (installed bin)', sh(process.execPath, [join(project, 'node_modules/@certflow/cli/dist/bin.js'), '--help'], project));
+check(
+  'certflow --help (installed bin)',
+  sh(process.execPath, [join(project, 'node_modules/@certflow/cli/dist/bin.js'), '--help'], project),
+);
 
 // 4. Every docs snippet runs from the fresh project.
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const databaseUrl = process.env.CERTFLOW_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 for (const f of [...snippets.filter((s) => !s.endsWith('.fixture.ts')), 'embed.ts']) {
   const args = f === 'embed.ts' ? [join(work, 'embed.sqlite')] : [];
-  check(`snippet ${f} runs here`, sh(process.execPath, ['--import', tsx, join('snippets', f), ...args], project, { DATABASE_URL: databaseUrl, TZ: 'UTC' }));
+  check(
+    `snippet ${f} runs here`,
+    sh(process.execPath, ['--import', tsx, join('snippets', f), ...args], project, {
+      DATABASE_URL: databaseUrl,
+      TZ: 'UTC',
+    }),
+  );
 }
 // 5. An auditor who reads JSONL needs no native build: install with
 // --ignore-scripts (better-sqlite3 stays unbuilt) and verify an export, which
 // the CLI reads without loading either store.
 const archive = join(work, 'log.jsonl');
-const exported = sh(process.execPath, [join(project, 'node_modules/@certflow/cli/dist/bin.js'), 'export', join(work, 'embed.sqlite'), '--unmasked'], project);
+const exported = sh(
+  process.execPath,
+  [join(project, 'node_modules/@certflow/cli/dist/bin.js'), 'export', join(work, 'embed.sqlite'), '--unmasked'],
+  project,
+);
 if (exported.status === 0) writeFileSync(archive, exported.stdout);
-if (check('certflow export of the embedding sample\'s log', exported)) {
+if (check("certflow export of the embedding sample's log", exported)) {
   const auditor = join(work, 'auditor');
   mkdirSync(auditor);
-  writeFileSync(join(auditor, 'package.json'), `${JSON.stringify({ name: 'certflow-auditor', private: true }, null, 2)}\n`);
-  const plain = sh('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz], auditor);
+  writeFileSync(
+    join(auditor, 'package.json'),
+    `${JSON.stringify({ name: 'certflow-auditor', private: true }, null, 2)}\n`,
+  );
+  const plain = sh(
+    'npm',
+    ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz],
+    auditor,
+  );
   if (check(`npm install --ignore-scripts (no native build, done after ${seconds()})`, plain)) {
     const unbuilt = !existsSync(join(auditor, 'node_modules/better-sqlite3/build'));
-    check('better-sqlite3 is not built there', { status: unbuilt ? 0 : 1, stderr: 'node_modules/better-sqlite3/build exists' });
-    check('certflow verify <export>.jsonl without a native build', sh(process.execPath, [join(auditor, 'node_modules/@certflow/cli/dist/bin.js'), 'verify', archive], auditor));
+    check('better-sqlite3 is not built there', {
+      status: unbuilt ? 0 : 1,
+      stderr: 'node_modules/better-sqlite3/build exists',
+    });
+    check(
+      'certflow verify <export>.jsonl without a native build',
+      sh(process.execPath, [join(auditor, 'node_modules/@certflow/cli/dist/bin.js'), 'verify', archive], auditor),
+    );
   }
 }
 // 6. A rule author outside any checkout: `certflow new-pack` (the installed
@@ -205,14 +266,26 @@ if (check('certflow export of the embedding sample\'s log', exported)) {
 const author = join(work, 'author');
 mkdirSync(author);
 writeFileSync(join(author, 'package.json'), `${JSON.stringify({ name: 'certflow-author', private: true }, null, 2)}\n`);
-const authorInstall = sh('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz], author);
+const authorInstall = sh(
+  'npm',
+  ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz],
+  author,
+);
 if (check('npm install of the CLI and packs in an empty folder', authorInstall)) {
-  const scaffold = sh(process.execPath, [join(author, 'node_modules/@certflow/cli/dist/bin.js'), 'new-pack', 'hubei', '--code', '420000', '--name', '湖北'], author);
+  const scaffold = sh(
+    process.execPath,
+    [join(author, 'node_modules/@certflow/cli/dist/bin.js'), 'new-pack', 'hubei', '--code', '420000', '--name', '湖北'],
+    author,
+  );
   const packDir = join(author, 'hubei');
   if (check('certflow new-pack hubei (standalone project)', scaffold)) {
     // The project's package.json names @certflow/* by version range; the tarballs stand in for the registry
     // (all of them: the CLI it runs depends on the stores and packs). No native build: a pack needs none.
-    const deps = sh('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz], packDir);
+    const deps = sh(
+      'npm',
+      ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tgz],
+      packDir,
+    );
     if (check(`npm install in the new pack (done after ${seconds()})`, deps)) {
       check('npm run snapshots in the new pack', sh('npm', ['run', 'snapshots', '--silent'], packDir));
       check('npm test in the new pack', sh('npm', ['test', '--silent'], packDir, { TZ: 'UTC', CI: 'true' }));

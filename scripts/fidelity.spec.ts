@@ -30,7 +30,10 @@ function documentText(pack: RulePack, folder: string, number: string): string | 
 /** Every fragment of the words (split at …) occurs in the text, in order. */
 function occursIn(text: string, words: string): boolean {
   let from = 0;
-  for (const part of words.split(/…+|\.\.\./).map(squash).filter(Boolean)) {
+  for (const part of words
+    .split(/…+|\.\.\./)
+    .map(squash)
+    .filter(Boolean)) {
     const at = text.indexOf(part, from);
     if (at === -1) return false;
     from = at + part.length;
@@ -67,13 +70,23 @@ const where = (folder: string, r: FidelityRow) => `rulepacks/${folder}/FIDELITY.
 
 describe('FIDELITY.md of every rule pack', () => {
   it('every pack folder has one', () => {
-    expect(folders).toEqual(expect.arrayContaining(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools', 'national-industry-pilot']));
+    expect(folders).toEqual(
+      expect.arrayContaining([
+        'national',
+        'shandong',
+        'fujian-fuzhou',
+        'shanghai',
+        'sichuan-technical-schools',
+        'national-industry-pilot',
+      ]),
+    );
     expect(withoutFidelity.map((f) => `rulepacks/${f}/FIDELITY.md is missing`)).toEqual([]);
   });
 
   for (const folder of folders.filter((f) => !withoutFidelity.includes(f))) {
     describe(folder, async () => {
-      const pack = ((await import(pathToFileURL(join(root, folder, 'src', 'index.ts')).href)) as { default: RulePack }).default;
+      const pack = ((await import(pathToFileURL(join(root, folder, 'src', 'index.ts')).href)) as { default: RulePack })
+        .default;
       const { rows, problems } = parseFidelity(readFileSync(join(root, folder, 'FIDELITY.md'), 'utf8'));
 
       it("cites only its own notice and national documents, never another province's notice", () => {
@@ -88,14 +101,19 @@ describe('FIDELITY.md of every rule pack', () => {
       it("names only documents of the pack, and quotes each row's words from its document", () => {
         const wrong = rows.flatMap((r) => {
           const text = documentText(pack, folder, r.document);
-          if (text === undefined) return [`${where(folder, r)}: ${r.document} is not a document of ${pack.id} shipped in a source/ folder`];
+          if (text === undefined)
+            return [`${where(folder, r)}: ${r.document} is not a document of ${pack.id} shipped in a source/ folder`];
           return occursIn(text, r.words) ? [] : [`${where(folder, r)}: 「${r.words}」 is not in ${r.document}`];
         });
         expect(wrong).toEqual([]);
       });
 
       it('names only rules, deadlines, quotas, materials, schedule dates and roles the pack has', () => {
-        const missing = rows.flatMap((r) => r.references.filter((x) => !referenceExists(pack, x.kind, x.id)).map((x) => `${where(folder, r)}: ${x.kind} ${x.id} is not in ${pack.id}@${pack.version}`));
+        const missing = rows.flatMap((r) =>
+          r.references
+            .filter((x) => !referenceExists(pack, x.kind, x.id))
+            .map((x) => `${where(folder, r)}: ${x.kind} ${x.id} is not in ${pack.id}@${pack.version}`),
+        );
         expect(missing).toEqual([]);
       });
 
@@ -104,7 +122,9 @@ describe('FIDELITY.md of every rule pack', () => {
           r.tests.flatMap((t) => {
             const file = testFile(folder, t.file);
             if (!existsSync(file)) return [`${where(folder, r)}: ${t.file} does not exist`];
-            return readFileSync(file, 'utf8').includes(t.name) ? [] : [`${where(folder, r)}: ${t.file} has no test or case named 「${t.name}」`];
+            return readFileSync(file, 'utf8').includes(t.name)
+              ? []
+              : [`${where(folder, r)}: ${t.file} has no test or case named 「${t.name}」`];
           }),
         );
         expect(missing).toEqual([]);

@@ -33,10 +33,14 @@ export function citationsOf(pack: RulePack): { label: string; document: string }
     ...pack.deadlines.map((d) => ({ label: `deadline ${d.id}`, document: d.cite.document })),
     ...pack.quotas.map((q) => ({ label: `quota ${q.id}`, document: q.cite.document })),
     ...pack.materials.map((m) => ({ label: `material ${m.id}`, document: m.cite.document })),
-    ...pack.documents.flatMap((d) => (d.schedule ?? []).map((s) => ({ label: `schedule ${s.id}`, document: s.cite.document }))),
+    ...pack.documents.flatMap((d) =>
+      (d.schedule ?? []).map((s) => ({ label: `schedule ${s.id}`, document: s.cite.document })),
+    ),
     ...(pack.levels ? [{ label: 'levels', document: pack.levels.cite.document }] : []),
     ...(pack.filingValidity ? [{ label: 'filing validity', document: pack.filingValidity.cite.document }] : []),
-    ...(pack.certificateNumber ? [{ label: 'certificate number', document: pack.certificateNumber.cite.document }] : []),
+    ...(pack.certificateNumber
+      ? [{ label: 'certificate number', document: pack.certificateNumber.cite.document }]
+      : []),
   ];
 }
 
@@ -48,7 +52,9 @@ export function citationsOf(pack: RulePack): { label: string; document: string }
  */
 export function citableDocuments(pack: RulePack): Set<string> {
   const inherited = new Set(pack.parent?.documents ?? []);
-  const own = pack.documents.filter((d) => !inherited.has(d) && pack.jurisdiction.level !== 'national' && d.issuer.includes(pack.jurisdiction.name));
+  const own = pack.documents.filter(
+    (d) => !inherited.has(d) && pack.jurisdiction.level !== 'national' && d.issuer.includes(pack.jurisdiction.name),
+  );
   return new Set([...pack.documents.filter((d) => d.level === 'national'), ...own].map((d) => d.number));
 }
 
@@ -142,16 +148,38 @@ export function parseFidelity(text: string): FidelityFile {
       return;
     }
     const [clause, words, encoded, held] = c as [string, string, string, string];
-    const references = [...encoded.matchAll(new RegExp(`\\b(${REFERENCE_KINDS.join('|')}) \`([^\`]+)\``, 'g'))].map((m) => ({ kind: m[1] as ReferenceKind, id: m[2]! }));
-    const note = /(^|[;，,]\s*)engine:/.test(encoded) ? 'engine' : /(^|[;，,]\s*)not encodable:/.test(encoded) ? 'not-encodable' : null;
-    const tests = [...held.matchAll(/`([^`]+)`\s*›\s*([^;]+)/g)].map((m) => ({ file: m[1]!, name: m[2]!.trim().replace(/^["“「]|["”」]$/g, '') }));
+    const references = [...encoded.matchAll(new RegExp(`\\b(${REFERENCE_KINDS.join('|')}) \`([^\`]+)\``, 'g'))].map(
+      (m) => ({ kind: m[1] as ReferenceKind, id: m[2]! }),
+    );
+    const note = /(^|[;，,]\s*)engine:/.test(encoded)
+      ? 'engine'
+      : /(^|[;，,]\s*)not encodable:/.test(encoded)
+        ? 'not-encodable'
+        : null;
+    const tests = [...held.matchAll(/`([^`]+)`\s*›\s*([^;]+)/g)].map((m) => ({
+      file: m[1]!,
+      name: m[2]!.trim().replace(/^["“「]|["”」]$/g, ''),
+    }));
     if (!clause) problems.push({ line, message: 'no clause' });
     if (words.replace(/[「」]/g, '').length < 2) problems.push({ line, message: "no notice's words" });
     if (references.length === 0 && note === null && !/\b(levels|validity|numbering)\b/.test(encoded)) {
-      problems.push({ line, message: 'encoded as names nothing: rule `id`, deadline `id`, …, or says engine: / not encodable:' });
+      problems.push({
+        line,
+        message: 'encoded as names nothing: rule `id`, deadline `id`, …, or says engine: / not encodable:',
+      });
     }
-    if (tests.length === 0 && !(note === 'not-encodable' && /^(—|-)$/.test(held))) problems.push({ line, message: 'held by names no test (`file` › name)' });
-    rows.push({ line, document: document ?? '', clause, words: words.replace(/^「|」$/g, ''), encoded, references, note, tests });
+    if (tests.length === 0 && !(note === 'not-encodable' && /^(—|-)$/.test(held)))
+      problems.push({ line, message: 'held by names no test (`file` › name)' });
+    rows.push({
+      line,
+      document: document ?? '',
+      clause,
+      words: words.replace(/^「|」$/g, ''),
+      encoded,
+      references,
+      note,
+      tests,
+    });
   });
   return { rows, problems };
 }

@@ -8,11 +8,16 @@ import { fujianFuzhou, fujianFuzhou_1_0_0 } from '@certflow/rulepack-fujian-fuzh
 import { nationalIndustryPilot } from '@certflow/rulepack-national-industry-pilot';
 import { foreignCitationsOf, packFolders, parseFidelity } from './fidelity.js';
 
-const table = (row: string) => `# x\n\n## 文号\n\n| clause | the notice's words | encoded as | held by |\n|---|---|---|---|\n${row}\n`;
+const table = (row: string) =>
+  `# x\n\n## 文号\n\n| clause | the notice's words | encoded as | held by |\n|---|---|---|---|\n${row}\n`;
 
 describe('FIDELITY.md rows', () => {
   it('reads references, notes and tests', () => {
-    const { rows, problems } = parseFidelity(table("| 三（二）3 | 「由省鉴定中心统一」 | rule `a-b`, role `CompleteFiling` | `src/x.unit.spec.ts` › only the centre; `test/cases.yaml` › at the cap |"));
+    const { rows, problems } = parseFidelity(
+      table(
+        '| 三（二）3 | 「由省鉴定中心统一」 | rule `a-b`, role `CompleteFiling` | `src/x.unit.spec.ts` › only the centre; `test/cases.yaml` › at the cap |',
+      ),
+    );
     expect(problems).toEqual([]);
     expect(rows).toEqual([
       {
@@ -35,10 +40,16 @@ describe('FIDELITY.md rows', () => {
   });
 
   it('refuses a row that names nothing, or no test, or sits outside a table', () => {
-    expect(parseFidelity(table('| 一 | 某某要求 | something | `a.ts` › t |')).problems.map((p) => p.message)).toEqual([expect.stringContaining('names nothing')]);
-    expect(parseFidelity(table('| 一 | 某某要求 | rule `x` | — |')).problems.map((p) => p.message)).toEqual([expect.stringContaining('names no test')]);
+    expect(parseFidelity(table('| 一 | 某某要求 | something | `a.ts` › t |')).problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('names nothing'),
+    ]);
+    expect(parseFidelity(table('| 一 | 某某要求 | rule `x` | — |')).problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('names no test'),
+    ]);
     expect(parseFidelity(table('| 一 | 某某要求 | not encodable: a judgement | — |')).problems).toEqual([]);
-    expect(parseFidelity('| a | b | c | d |\n').problems.map((p) => p.message)).toEqual([expect.stringContaining('outside a table')]);
+    expect(parseFidelity('| a | b | c | d |\n').problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('outside a table'),
+    ]);
   });
 });
 
@@ -46,7 +57,11 @@ describe('pack folders', () => {
   it('a pack folder without FIDELITY.md is named, a folder that is no pack is not', () => {
     const root = mkdtempSync(join(tmpdir(), 'fidelity-'));
     try {
-      for (const [name, files] of [['audited', ['package.json', 'FIDELITY.md']], ['unaudited', ['package.json']], ['notes', ['README.md']]] as const) {
+      for (const [name, files] of [
+        ['audited', ['package.json', 'FIDELITY.md']],
+        ['unaudited', ['package.json']],
+        ['notes', ['README.md']],
+      ] as const) {
         mkdirSync(join(root, name));
         for (const f of files) writeFileSync(join(root, name, f), '{}');
       }
@@ -66,7 +81,10 @@ describe('foreign citations', () => {
       'national@1.0.0 rule standard-required: 鲁人社字〔2020〕50号',
       'national@1.0.0 levels: 川人社办发〔2020〕20号',
     ]);
-    expect(foreignCitationsOf(fujianFuzhou_1_0_0)).toEqual(['fujian-fuzhou@1.0.0 rule levels-allowed: 川人社办发〔2020〕20号', 'fujian-fuzhou@1.0.0 levels: 川人社办发〔2020〕20号']);
+    expect(foreignCitationsOf(fujianFuzhou_1_0_0)).toEqual([
+      'fujian-fuzhou@1.0.0 rule levels-allowed: 川人社办发〔2020〕20号',
+      'fujian-fuzhou@1.0.0 levels: 川人社办发〔2020〕20号',
+    ]);
   });
 
   it('the current packs cite their own notice or national documents', () => {
@@ -74,7 +92,13 @@ describe('foreign citations', () => {
   });
 
   it("a regional pack declaring another region's notice as its own is caught (its issuer is not of the pack's jurisdiction)", () => {
-    const doc = { number: '川人社办发〔2020〕20号', title: 't', issuer: '四川省人力资源和社会保障厅', issued: '2020-01', source: 's.txt' };
+    const doc = {
+      number: '川人社办发〔2020〕20号',
+      title: 't',
+      issuer: '四川省人力资源和社会保障厅',
+      issued: '2020-01',
+      source: 's.txt',
+    };
     const pack = defineRulePack({
       id: 'child',
       version: '1.0.0',

@@ -59,18 +59,23 @@ describe('every message key exists in both languages', () => {
 
   it("every finding message a pack's cases produce has a text in both languages", async () => {
     const all: FindingCatalogue[] = [];
-    for (const id of packs) all.push((await load<{ findings: FindingCatalogue }>(join(root, id, 'src', 'locales', 'index.ts'))).findings);
+    for (const id of packs)
+      all.push((await load<{ findings: FindingCatalogue }>(join(root, id, 'src', 'locales', 'index.ts'))).findings);
     const translate = findingTranslator(all);
     const untranslated: string[] = [];
     for (const id of packs) {
       const pack = (await load<{ default: RulePack }>(join(root, id, 'src', 'index.ts'))).default;
       const file = loadRuleCases(join(root, id));
       for (const c of file.cases) {
-        const decision = evaluateRules(pack, caseFacts(file, c), { asOf: c.asOf, ...(c.command ? { command: c.command } : {}) });
+        const decision = evaluateRules(pack, caseFacts(file, c), {
+          asOf: c.asOf,
+          ...(c.command ? { command: c.command } : {}),
+        });
         for (const f of decision.findings) {
           if (f.message === undefined) continue;
           for (const locale of ['en', 'zh-CN'] as const) {
-            if (translate(f.message, locale) === undefined) untranslated.push(`${id} ${c.name} ${f.ruleId} [${locale}]: ${f.message}`);
+            if (translate(f.message, locale) === undefined)
+              untranslated.push(`${id} ${c.name} ${f.ruleId} [${locale}]: ${f.message}`);
           }
         }
       }

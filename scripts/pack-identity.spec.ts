@@ -22,13 +22,17 @@ const folders = readdirSync(root, { withFileTypes: true })
 const work = join(repo, '.tmp', `pack-identity-${process.pid}`);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const load = async (folder: string) => ((await import(pathToFileURL(join(root, folder, 'src', 'index.ts')).href)) as { default: RulePack }).default;
+const load = async (folder: string) =>
+  ((await import(pathToFileURL(join(root, folder, 'src', 'index.ts')).href)) as { default: RulePack }).default;
 
 describe('source digests', () => {
   for (const folder of folders) {
     it(`${folder}: src/digest.ts holds the digest of its sources, and the pack carries it (run \`pnpm snapshots\` after a change)`, async () => {
       const digest = packSourceDigest(join(root, folder));
-      expect(readFileSync(join(root, folder, 'src', 'digest.ts'), 'utf8'), `rulepacks/${folder}/src/digest.ts drifted: run \`pnpm snapshots\``).toBe(digestModule(digest));
+      expect(
+        readFileSync(join(root, folder, 'src', 'digest.ts'), 'utf8'),
+        `rulepacks/${folder}/src/digest.ts drifted: run \`pnpm snapshots\``,
+      ).toBe(digestModule(digest));
       expect((await load(folder)).sourceDigest).toBe(digest);
     });
   }
@@ -74,7 +78,8 @@ describe('one pack loaded four ways has one hash', () => {
       build.onResolve({ filter: /^@certflow\// }, (a) => {
         const pack = /^@certflow\/rulepack-(.+)$/.exec(a.path);
         if (pack) return { path: join(root, pack[1]!, 'src', 'index.ts') };
-        if (a.path === '@certflow/core/testing') return { path: join(repo, 'packages', 'core', 'src', 'testing', 'index.ts') };
+        if (a.path === '@certflow/core/testing')
+          return { path: join(repo, 'packages', 'core', 'src', 'testing', 'index.ts') };
         return { path: join(repo, 'packages', a.path.slice('@certflow/'.length), 'src', 'index.ts') };
       });
     },
@@ -105,8 +110,15 @@ describe('one pack loaded four ways has one hash', () => {
     const fromVitest = await load('shandong');
 
     const script = join(work, 'print-hash.ts');
-    writeFileSync(script, `import { shandong } from '@certflow/rulepack-shandong';\nconsole.log(JSON.stringify({ hash: shandong.hash, parent: shandong.parent?.hash }));\n`);
-    const tsx = spawnSync(process.execPath, [join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], { cwd: repo, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+    writeFileSync(
+      script,
+      `import { shandong } from '@certflow/rulepack-shandong';\nconsole.log(JSON.stringify({ hash: shandong.hash, parent: shandong.parent?.hash }));\n`,
+    );
+    const tsx = spawnSync(process.execPath, [join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC' },
+    });
     expect(tsx.stderr).toBe('');
     const fromTsx = JSON.parse(tsx.stdout) as { hash: string; parent: string };
 
@@ -116,9 +128,23 @@ describe('one pack loaded four ways has one hash', () => {
     // The builds really are different code: the hash of function text would differ.
     expect(minified.rules[0]!.evaluate.toString()).not.toBe(fromVitest.rules[0]!.evaluate.toString());
 
-    const hashes = { vitest: fromVitest.hash, tsx: fromTsx.hash, esm: esm.hash, cjs: cjs.hash, minified: minified.hash };
-    expect(hashes).toEqual({ vitest: fromVitest.hash, tsx: fromVitest.hash, esm: fromVitest.hash, cjs: fromVitest.hash, minified: fromVitest.hash });
-    expect([fromTsx.parent, esm.parent?.hash, cjs.parent?.hash, minified.parent?.hash]).toEqual(Array(4).fill(fromVitest.parent!.hash));
+    const hashes = {
+      vitest: fromVitest.hash,
+      tsx: fromTsx.hash,
+      esm: esm.hash,
+      cjs: cjs.hash,
+      minified: minified.hash,
+    };
+    expect(hashes).toEqual({
+      vitest: fromVitest.hash,
+      tsx: fromVitest.hash,
+      esm: fromVitest.hash,
+      cjs: fromVitest.hash,
+      minified: fromVitest.hash,
+    });
+    expect([fromTsx.parent, esm.parent?.hash, cjs.parent?.hash, minified.parent?.hash]).toEqual(
+      Array(4).fill(fromVitest.parent!.hash),
+    );
     // The hashes 1.0.0 recorded before the digest (tsx, dist ESM, dist CJS) are kept as known builds.
     expect(fromVitest.releases.find((r) => r.version === '1.0.0')?.knownHashes).toEqual(
       expect.arrayContaining([

@@ -22,13 +22,19 @@ describe('example profiles of the rule packs', () => {
   for (const folder of folders) {
     it(`${folder}: exampleProfile is valid and screens as its base case expects on exampleAsOf`, async () => {
       const dir = join(root, folder);
-      const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as { default: RulePack; exampleProfile?: ApplicantProfile; exampleAsOf?: string };
+      const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as {
+        default: RulePack;
+        exampleProfile?: ApplicantProfile;
+        exampleAsOf?: string;
+      };
       expect(mod.exampleProfile, `${folder} exports no exampleProfile (src/example.ts)`).toBeDefined();
       expect(mod.exampleAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const parsed = applicantProfileSchema.safeParse(mod.exampleProfile);
       expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues)).toBe(true);
 
-      const baseCase = loadRuleCases(dir).cases.find((c) => !c.set && !c.unset && !c.facts && !c.command && c.asOf === mod.exampleAsOf);
+      const baseCase = loadRuleCases(dir).cases.find(
+        (c) => !c.set && !c.unset && !c.facts && !c.command && c.asOf === mod.exampleAsOf,
+      );
       expect(baseCase, `test/cases.yaml has no unchanged-base case on ${mod.exampleAsOf}`).toBeDefined();
       const decision = evaluateRules(mod.default, mod.exampleProfile, { asOf: mod.exampleAsOf! });
       expect(decision.outcome).toBe(baseCase!.expect.outcome);

@@ -26,6 +26,7 @@ describe('deadline and quota cases as data', () => {
 });
 
 for (const folder of folders) {
-  const pack = ((await import(pathToFileURL(join(root, folder, 'src', 'index.ts')).href)) as { default: RulePack }).default;
+  const pack = ((await import(pathToFileURL(join(root, folder, 'src', 'index.ts')).href)) as { default: RulePack })
+    .default;
   describeTimingCases(pack, { packDir: join(root, folder), calendar });
 }

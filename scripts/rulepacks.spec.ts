@@ -19,13 +19,26 @@ const folders = readdirSync(root, { withFileTypes: true })
 
 describe('rule packs of the repository', () => {
   it('there are the base and the five regional packs at least', () => {
-    expect(folders).toEqual(expect.arrayContaining(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools', 'national-industry-pilot']));
+    expect(folders).toEqual(
+      expect.arrayContaining([
+        'national',
+        'shandong',
+        'fujian-fuzhou',
+        'shanghai',
+        'sichuan-technical-schools',
+        'national-industry-pilot',
+      ]),
+    );
   });
 
   for (const folder of folders) {
     describe(folder, () => {
       const dir = join(root, folder);
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; exports?: Record<string, unknown>; files?: string[] };
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name: string;
+        exports?: Record<string, unknown>;
+        files?: string[];
+      };
 
       it(`is the package @certflow/rulepack-${folder}, shipping its notices`, () => {
         expect(pkg.name).toBe(`@certflow/rulepack-${folder}`);
@@ -40,9 +53,12 @@ describe('rule packs of the repository', () => {
       });
 
       it('documents every rule it defines in its README', async () => {
-        const pack = ((await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as { default: RulePack }).default;
+        const pack = ((await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as { default: RulePack })
+          .default;
         const readme = readFileSync(join(dir, 'README.md'), 'utf8');
-        const undocumented = ownRules(pack).map((r) => r.id).filter((id) => !readme.includes(id));
+        const undocumented = ownRules(pack)
+          .map((r) => r.id)
+          .filter((id) => !readme.includes(id));
         expect(undocumented, 'rule ids missing from README.md').toEqual([]);
       });
 
@@ -54,7 +70,10 @@ describe('rule packs of the repository', () => {
       });
 
       it('is discovered by the CLI, so `certflow replay` can re-check its decisions', () => {
-        expect(discovered.find((p) => p.id === folder)).toMatchObject({ name: `@certflow/rulepack-${folder}`, from: 'checkout' });
+        expect(discovered.find((p) => p.id === folder)).toMatchObject({
+          name: `@certflow/rulepack-${folder}`,
+          from: 'checkout',
+        });
       });
     });
   }

@@ -12,7 +12,11 @@ const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const extra = process.argv.slice(2);
 
 function run(args, env) {
-  const r = spawnSync(process.execPath, [vitest, 'run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [vitest, 'run', ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return r.status ?? 1;
 }
 
@@ -28,7 +32,9 @@ const json = JSON.parse(readFileSync(report, 'utf8'));
 const counts = new Map();
 const dirs = ['packages', 'rulepacks', 'examples'].flatMap((d) =>
   existsSync(join(root, d))
-    ? readdirSync(join(root, d), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(root, d, e.name, 'package.json'))).map((e) => `${d}/${e.name}`)
+    ? readdirSync(join(root, d), { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(root, d, e.name, 'package.json')))
+        .map((e) => `${d}/${e.name}`)
     : [],
 );
 for (const d of dirs) counts.set(d, 0);

@@ -51,7 +51,9 @@ export async function baseLog(): Promise<BaseLog> {
     try {
       await runDemo(one, () => {}, [s]);
     } catch (e) {
-      throw new Error(`the ${s.key} story no longer runs through the engine, so the scale log would leave its pack out: ${((e as Error)?.message ?? String(e)).slice(0, 300)}`);
+      throw new Error(
+        `the ${s.key} story no longer runs through the engine, so the scale log would leave its pack out: ${((e as Error)?.message ?? String(e)).slice(0, 300)}`,
+      );
     }
     let n = 0;
     for await (const _ of one.readAll()) n++;
@@ -72,7 +74,16 @@ export async function baseLog(): Promise<BaseLog> {
 }
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const KEYS_NAMING_IDENTITIES = new Set(['applicantId', 'commandId', 'correlationId', 'organizationName', 'streamId', 'filingStreamId', 'applicationStreamId', 'examStreamId']);
+const KEYS_NAMING_IDENTITIES = new Set([
+  'applicantId',
+  'commandId',
+  'correlationId',
+  'organizationName',
+  'streamId',
+  'filingStreamId',
+  'applicationStreamId',
+  'examStreamId',
+]);
 
 const CERTIFICATE_NUMBER = /^[SY]\d{21}$/;
 const CERTIFICATE_STREAM = /^certificate-[SY]\d{21}$/;
@@ -82,7 +93,12 @@ const CERTIFICATE_STREAM = /^certificate-[SY]\d{21}$/;
  * numbers, credit codes and certificate numbers (a certificate stream's id is
  * `certificate-<its number>`, so it is copied through its number).
  */
-function identityTokens(events: StoredEvent[]): { plain: Set<string>; idNumbers: Set<string>; usccs: Set<string>; certificates: Set<string> } {
+function identityTokens(events: StoredEvent[]): {
+  plain: Set<string>;
+  idNumbers: Set<string>;
+  usccs: Set<string>;
+  certificates: Set<string>;
+} {
   const plain = new Set<string>();
   const idNumbers = new Set<string>();
   const usccs = new Set<string>();
@@ -148,15 +164,22 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * an interrupted run leaves nothing that looks finished). Returns the number
  * of streams written.
  */
-export async function writeScaleLog(file: string, n: number, base?: BaseLog): Promise<{ events: number; streams: number; base: BaseLog }> {
+export async function writeScaleLog(
+  file: string,
+  n: number,
+  base?: BaseLog,
+): Promise<{ events: number; streams: number; base: BaseLog }> {
   const b = base ?? (await baseLog());
   const tokens = identityTokens(b.events);
-  const all = [...tokens.plain, ...tokens.idNumbers, ...tokens.usccs, ...tokens.certificates].sort((x, y) => y.length - x.length);
+  const all = [...tokens.plain, ...tokens.idNumbers, ...tokens.usccs, ...tokens.certificates].sort(
+    (x, y) => y.length - x.length,
+  );
   if (all.length === 0) throw new Error('the base log names no identities to copy');
   const re = new RegExp(all.map(escapeRe).join('|'), 'g');
   const usccIndex = new Map([...tokens.usccs].map((u, i) => [u, i]));
   const sites = [...new Set([...tokens.certificates].map((c) => c.slice(7, 13)))];
-  if (sites.length > 8) throw new Error('the base log has more than 8 certificate site sequences: widen copyCertificateNumber');
+  if (sites.length > 8)
+    throw new Error('the base log has more than 8 certificate site sequences: widen copyCertificateNumber');
   // Each base event as JSON text without its chain fields, cut once at its identities:
   // [text, token, text, token, …, text], so a copy is a join, not a search.
   const templates = b.events.map((e) => JSON.stringify({ ...e, position: 0, prevHash: null, hash: '' }).split(re));
@@ -168,7 +191,10 @@ export async function writeScaleLog(file: string, n: number, base?: BaseLog): Pr
   let written = 0;
   let streams = 0;
   try {
-    writeSync(fd, `${JSON.stringify({ certflowExport: { format: 1, masked: false, note: 'Events as stored, verifiable with certflow verify. Contains personal ID numbers (身份证号): keep it as confidential as the store itself.' } })}\n`);
+    writeSync(
+      fd,
+      `${JSON.stringify({ certflowExport: { format: 1, masked: false, note: 'Events as stored, verifiable with certflow verify. Contains personal ID numbers (身份证号): keep it as confidential as the store itself.' } })}\n`,
+    );
     for (let k = 0; written < n; k++) {
       const swap = new Map<string, string>();
       for (const t of tokens.plain) swap.set(t, `${t}-c${k}`);
@@ -205,13 +231,18 @@ export async function writeScaleLog(file: string, n: number, base?: BaseLog): Pr
  * The cached log of `n` events under `.certflow/bench/` (written on first use,
  * reused while the stories produce the same base log). `fresh` rewrites it.
  */
-export async function scaleLog(n: number, options: { root?: string; fresh?: boolean; log?: (text: string) => void } = {}): Promise<{ file: string; base: BaseLog; reused: boolean }> {
+export async function scaleLog(
+  n: number,
+  options: { root?: string; fresh?: boolean; log?: (text: string) => void } = {},
+): Promise<{ file: string; base: BaseLog; reused: boolean }> {
   const base = await baseLog();
   const root = options.root ?? resolve(import.meta.dirname, '../..');
   const file = join(root, '.certflow', 'bench', `scale-${n}-${base.digest}.jsonl`);
   if (!options.fresh && existsSync(file) && statSync(file).size > 0) return { file, base, reused: true };
   const started = performance.now();
   const r = await writeScaleLog(file, n, base);
-  options.log?.(`wrote ${r.events} events in ${r.streams} streams (${base.events.length}-event base of ${base.stories.length} stories: ${base.stories.map((k) => `${k} ${base.perStory[k]}`).join(', ')}) to ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  options.log?.(
+    `wrote ${r.events} events in ${r.streams} streams (${base.events.length}-event base of ${base.stories.length} stories: ${base.stories.map((k) => `${k} ${base.perStory[k]}`).join(', ')}) to ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { file, base, reused: false };
 }

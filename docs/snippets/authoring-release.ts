@@ -1,6 +1,15 @@
 // docs/authoring-a-rule-pack.md: keeping a released version when a fix
 // changes a pack's behaviour. The pack below is what a pack module holds.
-import { defineRulePack, evaluateRules, fail, pass, releaseOf, type ApplicantProfile, type Rule, type RulePackDefinition } from '@certflow/core';
+import {
+  defineRulePack,
+  evaluateRules,
+  fail,
+  pass,
+  releaseOf,
+  type ApplicantProfile,
+  type Rule,
+  type RulePackDefinition,
+} from '@certflow/core';
 import { loadRuleCases } from '@certflow/core/fixtures';
 import { national } from '@certflow/rulepack-national';
 
@@ -15,7 +24,8 @@ export const maxOccupations: Rule<ApplicantProfile> = {
   id: 'max-occupations',
   description: '申报职业不超过3个',
   cite,
-  evaluate: (p) => (p.occupations.length <= 3 ? pass() : fail(`${p.occupations.length} occupations, at most 3`, ['occupations'])),
+  evaluate: (p) =>
+    p.occupations.length <= 3 ? pass() : fail(`${p.occupations.length} occupations, at most 3`, ['occupations']),
 };
 
 // src/definition.ts: the current definition, with a literal version line.
@@ -26,7 +36,15 @@ export const definition: RulePackDefinition = {
   knownHashes: KNOWN_HASHES,
   extends: national,
   title: '湖北示例',
-  documents: [{ number: DOC, title: '示例通知', issuer: '湖北省人力资源和社会保障厅', issued: '2020-06-01', source: 'notice.txt' }],
+  documents: [
+    {
+      number: DOC,
+      title: '示例通知',
+      issuer: '湖北省人力资源和社会保障厅',
+      issued: '2020-06-01',
+      source: 'notice.txt',
+    },
+  ],
   jurisdiction: { name: '湖北', code: '420000', level: 'province' },
   rules: [maxOccupations],
 };
@@ -35,7 +53,9 @@ export const definition: RulePackDefinition = {
 // the old implementation of exactly the rule that changed.
 export const v1_0_0 = releaseOf(definition, {
   version: '1.0.0',
-  rules: [{ ...maxOccupations, evaluate: (p) => (p.occupations.length < 3 ? pass() : fail('at most 3', ['occupations'])) }],
+  rules: [
+    { ...maxOccupations, evaluate: (p) => (p.occupations.length < 3 ? pass() : fail('at most 3', ['occupations'])) },
+  ],
 });
 
 // src/index.ts: the current pack carries its releases; engines and replay find them.
@@ -44,6 +64,12 @@ export const hubei = defineRulePack({ ...definition, releases: [v1_0_0] });
 
 const profile = loadRuleCases('rulepacks/national').base as ApplicantProfile;
 profile.occupations = [0, 1, 2].map((i) => ({ ...profile.occupations[0]!, code: `6-18-01-0${i + 1}` }));
-console.log(hubei.version, hubei.releases.map((r) => r.version)); // 1.1.0 [ '1.0.0' ]
-console.log(evaluateRules(v1_0_0, profile, { asOf: '2020-06-01' }).outcome, evaluateRules(hubei, profile, { asOf: '2020-06-01' }).outcome); // ineligible eligible
+console.log(
+  hubei.version,
+  hubei.releases.map((r) => r.version),
+); // 1.1.0 [ '1.0.0' ]
+console.log(
+  evaluateRules(v1_0_0, profile, { asOf: '2020-06-01' }).outcome,
+  evaluateRules(hubei, profile, { asOf: '2020-06-01' }).outcome,
+); // ineligible eligible
 console.log(v1_0_0.knownHashes.includes('e'.repeat(64))); // true

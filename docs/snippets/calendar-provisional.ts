@@ -7,7 +7,8 @@ import { testExamPlan, testProfile, testRulePack } from '@certflow/core/fixtures
 
 const store = memoryStore();
 let clock = new Date('2026-11-02T10:00:00+08:00');
-const engine = (calendar: WorkingDayCalendar) => createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => clock });
+const engine = (calendar: WorkingDayCalendar) =>
+  createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => clock });
 const org = { id: 'org-1', role: 'applicant' } as const;
 const centre = { id: 'centre', role: 'city-center' } as const;
 let n = 0;
@@ -15,7 +16,13 @@ async function run(at: string, type: Command['type'], actor: Command['actor'], p
   clock = new Date(at);
   await engine(createChinaCalendar()).execute({ type, actor, payload, streamId, commandId: `c${++n}` } as Command);
 }
-await run('2026-11-02T10:00:00+08:00', 'SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, 'application-1');
+await run(
+  '2026-11-02T10:00:00+08:00',
+  'SubmitApplication',
+  org,
+  { ...testProfile(), rulePack: 'test-pack' },
+  'application-1',
+);
 await run('2026-11-03T10:00:00+08:00', 'AcceptApplication', centre, {}, 'application-1');
 await run('2026-11-04T10:00:00+08:00', 'StartPublicity', centre, {}, 'application-1');
 await run('2026-11-16T10:00:00+08:00', 'CompleteFiling', centre, { organizationCode: '0001' }, 'application-1');
@@ -24,7 +31,13 @@ await run('2026-11-16T10:00:00+08:00', 'CompleteFiling', centre, { organizationC
 // On 2026-12-01 an exam is planned for Monday 2027-10-11; the plan must be filed 5 working days before.
 await run('2026-12-01T10:00:00+08:00', 'PlanExam', org, testExamPlan('application-1', '2027-10-11'), 'exam-1');
 // On Friday 2027-09-24 another application comes in: acceptance is due within 10 working days.
-await run('2027-09-24T10:00:00+08:00', 'SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, 'application-2');
+await run(
+  '2027-09-24T10:00:00+08:00',
+  'SubmitApplication',
+  org,
+  { ...testProfile(), rulePack: 'test-pack' },
+  'application-2',
+);
 const now = new Date('2027-09-30T12:00:00+08:00');
 
 const provisional = createChinaCalendar(); // 2027 is not published: statutory holidays and weekends only
@@ -42,7 +55,8 @@ console.log(recorded.map((e) => `${e.type} ${(e.data as { due: string }).due}`))
 
 // The other way: a miss recorded on provisional days that the published year withdraws.
 const oct12 = new Date('2027-10-12T12:00:00+08:00');
-const show = (events: { type: string; data: unknown }[]) => events.map((e) => `${e.type} ${JSON.stringify(e.data, ['due', 'provisional', 'outcome'])}`);
+const show = (events: { type: string; data: unknown }[]) =>
+  events.map((e) => `${e.type} ${JSON.stringify(e.data, ['due', 'provisional', 'outcome'])}`);
 // A tick on 10-12 on the provisional calendar: application-2's acceptance was due 10-11 (10-04..08 count as working days).
 console.log(show(await engine(provisional).tick(oct12))); // [ 'DeadlineMissed {"due":"2027-10-11","provisional":true}' ]
 

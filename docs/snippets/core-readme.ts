@@ -5,11 +5,20 @@ import { testCalendar, testProfile, testRulePack } from '@certflow/core/fixtures
 
 // Hosts pass createChinaCalendar() from @certflow/calendar and their region's pack.
 let now = new Date('2020-06-01T09:00:00+08:00');
-const engine = createEngine({ store: memoryStore(), rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now });
+const engine = createEngine({
+  store: memoryStore(),
+  rulePacks: [testRulePack],
+  calendar: testCalendar(),
+  clock: () => now,
+});
 const org = { id: 'org-1', role: 'applicant' as const };
 const centre = { id: 'jinan-centre', role: 'city-center' as const };
 
-const submitted = await engine.applications.submit({ streamId: 'application-1', actor: org, payload: { ...testProfile(), rulePack: 'test-pack' } });
+const submitted = await engine.applications.submit({
+  streamId: 'application-1',
+  actor: org,
+  payload: { ...testProfile(), rulePack: 'test-pack' },
+});
 console.log(submitted.decision?.outcome); // eligible
 await engine.applications.accept({ streamId: 'application-1', actor: centre });
 now = new Date('2020-06-03T09:00:00+08:00');

@@ -17,7 +17,12 @@ const store: EventStore = {
     return r;
   },
 };
-const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => new Date('2020-06-01T10:00:00+08:00') });
+const engine = createEngine({
+  store,
+  rulePacks: [testRulePack],
+  calendar: testCalendar(),
+  clock: () => new Date('2020-06-01T10:00:00+08:00'),
+});
 
 // #region retry
 import { ConcurrencyError, type Command, type Engine, type ExecuteResult, type NewEvent } from '@certflow/core';
@@ -36,13 +41,21 @@ async function executeSettled(engine: Engine, command: Command, attempts = 5): P
 }
 
 /** A plain append repeated with the same expectedVersion: a conflict may mean the lost first try committed. */
-async function appendSettled(store: EventStore, streamId: string, events: NewEvent[], expectedVersion: number): Promise<number> {
+async function appendSettled(
+  store: EventStore,
+  streamId: string,
+  events: NewEvent[],
+  expectedVersion: number,
+): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
       return (await store.append(streamId, events, { expectedVersion })).nextExpectedVersion;
     } catch (err) {
       if (err instanceof ConcurrencyError) {
-        const [next] = await store.readStream(streamId, { fromVersion: expectedVersion + 1, toVersion: expectedVersion + 1 });
+        const [next] = await store.readStream(streamId, {
+          fromVersion: expectedVersion + 1,
+          toVersion: expectedVersion + 1,
+        });
         if (next?.meta.commandId === events[0]!.meta.commandId) return expectedVersion + events.length; // ours: it committed
         throw err; // someone else's: read again and decide
       }
@@ -63,6 +76,15 @@ loseNextReply = true;
 const r = await executeSettled(engine, submit);
 console.log(r.version, (await store.readStream(submit.streamId)).length); // 1 1
 
-const note = { type: 'Noted', data: { n: 1 }, meta: { at: '2020-06-01T10:00:00+08:00', actor: { id: 'org-1', role: 'applicant' as const }, commandId: 'note-1', correlationId: 'note-1' } };
+const note = {
+  type: 'Noted',
+  data: { n: 1 },
+  meta: {
+    at: '2020-06-01T10:00:00+08:00',
+    actor: { id: 'org-1', role: 'applicant' as const },
+    commandId: 'note-1',
+    correlationId: 'note-1',
+  },
+};
 loseNextReply = true;
 console.log(await appendSettled(store, 'exam-notes', [note], 0), await store.streamVersion('exam-notes')); // 1 1

@@ -5,5 +5,8 @@ import { evaluateRules } from '@certflow/core';
 import national, { exampleAsOf, exampleProfile } from '@certflow/rulepack-national';
 
 const decision = evaluateRules(national, exampleProfile, { asOf: exampleAsOf }); // 2020-06-01
-console.log(decision.outcome, decision.findings.filter((f) => f.outcome === 'fail')); // eligible []
+console.log(
+  decision.outcome,
+  decision.findings.filter((f) => f.outcome === 'fail'),
+); // eligible []
 // #endregion evaluate

@@ -64,7 +64,9 @@ describe('code blocks of the docs and READMEs', () => {
 describe('stated outputs', () => {
   it('matches whole printed lines, in order, with … for any text and whitespace as printed by console.log', () => {
     const out = "eligible\n[\n  'wide-influence',\n  'evaluation-experience'\n]\nfail 国徽 国徽 四（六）\n";
-    expect(missingOutputs(out, ['eligible', "[ 'wide-influence', 'evaluation-experience' ]", 'fail 国徽 … 四（六）'])).toEqual([]);
+    expect(
+      missingOutputs(out, ['eligible', "[ 'wide-influence', 'evaluation-experience' ]", 'fail 国徽 … 四（六）']),
+    ).toEqual([]);
     expect(missingOutputs(out, ['eligibl'])).toEqual(['eligibl']);
     expect(missingOutputs(out, ['fail 国徽 … 四（六）', 'eligible'])).toEqual(['eligible']);
     expect(outputPattern('true').test('untrue\n')).toBe(false);
@@ -72,19 +74,25 @@ describe('stated outputs', () => {
 });
 
 const pg = await postgresForTests();
-const needsPostgres = (file: string) => readFileSync(join(root, file), 'utf8').includes("from '@certflow/store-postgres'");
-if (pg.skip) console.warn(`!! Snippets SKIPPED for want of PostgreSQL: ${snippetFiles().filter(needsPostgres).join(', ')}`);
+const needsPostgres = (file: string) =>
+  readFileSync(join(root, file), 'utf8').includes("from '@certflow/store-postgres'");
+if (pg.skip)
+  console.warn(`!! Snippets SKIPPED for want of PostgreSQL: ${snippetFiles().filter(needsPostgres).join(', ')}`);
 
 describe.concurrent('snippet files run', () => {
   for (const file of snippetFiles()) {
-    it.skipIf(needsPostgres(file) && pg.skip)(`${file} runs and prints what its comments state`, async () => {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', file], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: PG_URL, TZ: 'UTC' },
-        timeout: 120_000,
-      });
-      const stated = statedOutputs(file);
-      expect(missingOutputs(stdout, stated), `stdout of ${file}:\n${stdout}`).toEqual([]);
-    }, 150_000);
+    it.skipIf(needsPostgres(file) && pg.skip)(
+      `${file} runs and prints what its comments state`,
+      async () => {
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', file], {
+          cwd: root,
+          env: { ...process.env, DATABASE_URL: PG_URL, TZ: 'UTC' },
+          timeout: 120_000,
+        });
+        const stated = statedOutputs(file);
+        expect(missingOutputs(stdout, stated), `stdout of ${file}:\n${stdout}`).toEqual([]);
+      },
+      150_000,
+    );
   }
 });

@@ -21,7 +21,11 @@ export const EXEMPT_LANGUAGES = ['sh', 'bash', 'shell', 'console', 'text', 'json
 export function documents(): string[] {
   const files = ['README.md', ...(existsSync(join(root, 'README.zh-CN.md')) ? ['README.zh-CN.md'] : [])];
   const mdIn = (dir: string) =>
-    existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`) : [];
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir))
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => `${dir}/${f}`)
+      : [];
   files.push(...mdIn('docs'), ...mdIn('docs/zh-CN'));
   for (const dir of ['packages', 'rulepacks', 'examples']) {
     if (existsSync(join(root, dir, 'README.md'))) files.push(`${dir}/README.md`);
@@ -67,7 +71,13 @@ export function codeBlocks(doc: string): CodeBlock[] {
     for (let k = i - 1; k >= 0 && /^\s*<!--.*-->\s*$/.test(lines[k]!); k--) {
       snippet ??= MARKER.exec(lines[k]!.trim())?.[1];
     }
-    blocks.push({ doc, line: i + 1, language: language.toLowerCase(), code: body.join('\n'), ...(snippet ? { snippet } : {}) });
+    blocks.push({
+      doc,
+      line: i + 1,
+      language: language.toLowerCase(),
+      code: body.join('\n'),
+      ...(snippet ? { snippet } : {}),
+    });
     i = j;
   }
   return blocks;
@@ -90,7 +100,8 @@ export function quotedText(snippet: string): string {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.trim() === `// #region ${region}`);
   const end = lines.findIndex((l) => l.trim() === `// #endregion ${region}`);
-  if (start < 0 || end < start) throw new Error(`${path} has no region "${region}" (// #region ${region} … // #endregion ${region})`);
+  if (start < 0 || end < start)
+    throw new Error(`${path} has no region "${region}" (// #region ${region} … // #endregion ${region})`);
   const body = lines.slice(start + 1, end).filter((l) => !REGION.test(l));
   const indents = body.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;

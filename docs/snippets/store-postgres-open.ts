@@ -11,11 +11,18 @@ const dropSchema = async () => {
   await client.end();
 };
 await dropSchema();
-const events: NewEvent[] = [{
-  type: 'ApplicationSubmitted',
-  data: { organization: '济南市某职业培训学校' },
-  meta: { at: '2020-06-01T09:00:00+08:00', actor: { id: 'org-1', role: 'applicant' }, commandId: 'c1', correlationId: 'k1' },
-}];
+const events: NewEvent[] = [
+  {
+    type: 'ApplicationSubmitted',
+    data: { organization: '济南市某职业培训学校' },
+    meta: {
+      at: '2020-06-01T09:00:00+08:00',
+      actor: { id: 'org-1', role: 'applicant' },
+      commandId: 'c1',
+      correlationId: 'k1',
+    },
+  },
+];
 
 // #region open
 import { postgresStore } from '@certflow/store-postgres';

@@ -3,7 +3,9 @@
 import pg from 'pg';
 
 const dropSchema = async () => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' });
+  const client = new pg.Client({
+    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  });
   await client.connect();
   await client.query('DROP SCHEMA IF EXISTS certflow_readme CASCADE');
   await client.end();

@@ -17,7 +17,12 @@ const store = postgresStore({ connectionString: url, schema: 'certflow_docs_retr
 const event = (id: string): NewEvent => ({
   type: 'ScoreRecorded',
   data: { id },
-  meta: { at: '2020-06-01T09:00:00+08:00', actor: { id: 'expert-1', role: 'expert' }, commandId: id, correlationId: 'k1' },
+  meta: {
+    at: '2020-06-01T09:00:00+08:00',
+    actor: { id: 'expert-1', role: 'expert' },
+    commandId: id,
+    correlationId: 'k1',
+  },
 });
 
 // #region retry

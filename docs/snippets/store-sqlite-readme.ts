@@ -26,7 +26,9 @@ const { nextExpectedVersion } = await store.append(
 
 // A second writer that read the same version loses with a typed error.
 try {
-  await store.append('application-readme', [{ type: 'ApplicationSubmitted', data: {}, meta }], { expectedVersion: 'no-stream' });
+  await store.append('application-readme', [{ type: 'ApplicationSubmitted', data: {}, meta }], {
+    expectedVersion: 'no-stream',
+  });
 } catch (err) {
   if (!(err instanceof ConcurrencyError)) throw err;
   console.log(`lost the race: stream is at version ${err.actual}`); // lost the race: stream is at version 1

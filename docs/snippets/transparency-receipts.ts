@@ -41,7 +41,13 @@ async function confirmExam(engine: Engine): Promise<void> {
 // #region receipts
 import { createEngine, noteSigner, verifyProofBundle } from '@certflow/core';
 
-const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock, receipts: { signer: noteSigner(key.skey) } });
+const engine = createEngine({
+  store,
+  rulePacks: [testRulePack],
+  calendar: testCalendar(),
+  clock,
+  receipts: { signer: noteSigner(key.skey) },
+});
 await confirmExam(engine); // the exam planned, filed, its results recorded and confirmed
 const issued = await engine.exams.issueCertificates({ streamId: 'exam-e1', actor: org });
 for (const receipt of await issued.receipts!()) {

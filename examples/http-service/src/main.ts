@@ -14,12 +14,18 @@ import { certflowServer } from './server.js';
 const file = resolve(process.env.CERTFLOW_DB ?? '.certflow/http-service.sqlite');
 mkdirSync(dirname(file), { recursive: true });
 const store = sqliteStore({ file });
-const engine = createEngine({ store, rulePacks: [shandong, fujianFuzhou, shanghai, sichuanTechnicalSchools, nationalIndustryPilot], calendar: createChinaCalendar() });
+const engine = createEngine({
+  store,
+  rulePacks: [shandong, fujianFuzhou, shanghai, sichuanTechnicalSchools, nationalIndustryPilot],
+  calendar: createChinaCalendar(),
+});
 const registry = await certificateRegistry(store);
 const server = certflowServer(engine, { registry });
 server.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => {
   const address = server.address();
-  console.log(`certflow on http://127.0.0.1:${typeof address === 'object' && address ? address.port : '?'} (log: ${file})`);
+  console.log(
+    `certflow on http://127.0.0.1:${typeof address === 'object' && address ? address.port : '?'} (log: ${file})`,
+  );
 });
 const stop = () => server.close(() => void registry.stop().then(() => store.close()));
 process.once('SIGINT', stop);

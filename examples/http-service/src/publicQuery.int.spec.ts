@@ -15,27 +15,43 @@ let base = '';
 let numbers: string[] = [];
 
 beforeAll(async () => {
-  await engine.applications.submit({ streamId: 'application-a1', actor: ORG, payload: { ...testProfile(), rulePack: 'test-pack' } });
+  await engine.applications.submit({
+    streamId: 'application-a1',
+    actor: ORG,
+    payload: { ...testProfile(), rulePack: 'test-pack' },
+  });
   now = new Date('2020-06-02T10:00:00+08:00');
   await engine.applications.accept({ streamId: 'application-a1', actor: CENTRE });
   now = new Date('2020-06-03T10:00:00+08:00');
   await engine.applications.startPublicity({ streamId: 'application-a1', actor: CENTRE });
   now = new Date('2020-06-10T10:00:00+08:00');
-  await engine.applications.completeFiling({ streamId: 'application-a1', actor: CENTRE, payload: { organizationCode: '0001' } });
+  await engine.applications.completeFiling({
+    streamId: 'application-a1',
+    actor: CENTRE,
+    payload: { organizationCode: '0001' },
+  });
   const plan = testExamPlan('application-a1', '2020-06-22');
   now = new Date('2020-06-11T10:00:00+08:00');
   await engine.exams.plan({ streamId: 'exam-e1', actor: ORG, payload: plan });
   now = new Date('2020-06-15T18:00:00+08:00');
   await engine.exams.file({ streamId: 'exam-e1', actor: ORG });
   now = new Date('2020-06-22T18:00:00+08:00');
-  await engine.exams.recordResults({ streamId: 'exam-e1', actor: ORG, payload: { results: plan.roster.map((c) => ({ idNumber: c.idNumber, passed: true, score: 80 })) } });
+  await engine.exams.recordResults({
+    streamId: 'exam-e1',
+    actor: ORG,
+    payload: { results: plan.roster.map((c) => ({ idNumber: c.idNumber, passed: true, score: 80 })) },
+  });
   now = new Date('2020-06-23T09:00:00+08:00');
   await engine.exams.startResultsPublicity({ streamId: 'exam-e1', actor: ORG });
   now = new Date('2020-06-30T09:00:00+08:00');
   await engine.exams.confirmResults({ streamId: 'exam-e1', actor: CENTRE });
   const issued = await engine.exams.issueCertificates({ streamId: 'exam-e1', actor: ORG });
   numbers = (issued.events[0]!.data as { certificates: { number: string }[] }).certificates.map((c) => c.number);
-  await engine.certificates.revoke({ streamId: `certificate-${numbers[1]}`, actor: CENTRE, payload: { reason: '考试作弊' } });
+  await engine.certificates.revoke({
+    streamId: `certificate-${numbers[1]}`,
+    actor: CENTRE,
+    payload: { reason: '考试作弊' },
+  });
   const registry = await certificateRegistry(store);
   server = certflowServer(engine, { registry, publicQueriesPerMinute: 5, now: () => clock });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -50,15 +66,25 @@ const ask = async (number: string, name?: string, idNumber?: string) => {
   if (name !== undefined) q.set('name', name);
   if (idNumber !== undefined) q.set('idNumber', idNumber);
   const res = await fetch(`${base}/public/certificates/${encodeURIComponent(number)}?${q}`);
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as Record<string, unknown>,
+  };
 };
 
 describe('GET /public/certificates/:number (公开查询)', () => {
   it('answers valid or revoked for the right holder, not-found for anything else, and 400 without the holder', async () => {
     const [c1, c2, c3] = testRoster();
     clock = 0;
-    expect(await ask(numbers[0]!, c1!.name, c1!.idNumber)).toMatchObject({ status: 200, body: { status: 'valid', number: numbers[0], organization: { code: '0001' } } });
-    expect(await ask(numbers[1]!, c2!.name, c2!.idNumber)).toMatchObject({ status: 200, body: { status: 'revoked', revokedOn: '2020-06-30' } });
+    expect(await ask(numbers[0]!, c1!.name, c1!.idNumber)).toMatchObject({
+      status: 200,
+      body: { status: 'valid', number: numbers[0], organization: { code: '0001' } },
+    });
+    expect(await ask(numbers[1]!, c2!.name, c2!.idNumber)).toMatchObject({
+      status: 200,
+      body: { status: 'revoked', revokedOn: '2020-06-30' },
+    });
     const wrong = await ask(numbers[0]!, c3!.name, c3!.idNumber);
     expect(wrong).toMatchObject({ status: 200, body: { status: 'not-found' } });
     expect(Object.keys(wrong.body)).toEqual(['status']);
@@ -82,7 +108,9 @@ describe('GET /public/certificates/:number (公开查询)', () => {
   it('is absent without a registry', async () => {
     const plain = certflowServer(engine);
     await new Promise<void>((ok) => plain.listen(0, '127.0.0.1', ok));
-    const res = await fetch(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/public/certificates/x?name=a&idNumber=b`);
+    const res = await fetch(
+      `http://127.0.0.1:${(plain.address() as AddressInfo).port}/public/certificates/x?name=a&idNumber=b`,
+    );
     expect(res.status).toBe(404);
     await new Promise((ok) => plain.close(ok));
   });

@@ -4,8 +4,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarCoverageError, createChinaCalendar } from '@certflow/calendar';
-import { ConcurrencyError, createEngine, ForbiddenError, InvalidTransitionError, RuleViolationError, usccCheckCharacter, ValidationError, type ApplicantProfile } from '@certflow/core';
-import { CorruptStoreError, IdempotencyConflictError, memoryStore, NotFoundError, ProvisionalCalendarError, StoreUnavailableError, type EventStore, type RulePack } from '@certflow/core';
+import {
+  ConcurrencyError,
+  createEngine,
+  ForbiddenError,
+  InvalidTransitionError,
+  RuleViolationError,
+  usccCheckCharacter,
+  ValidationError,
+  type ApplicantProfile,
+} from '@certflow/core';
+import {
+  CorruptStoreError,
+  IdempotencyConflictError,
+  memoryStore,
+  NotFoundError,
+  ProvisionalCalendarError,
+  StoreUnavailableError,
+  type EventStore,
+  type RulePack,
+} from '@certflow/core';
 import { testProfile, testRulePack } from '@certflow/core/fixtures';
 import { shandong } from '@certflow/rulepack-shandong';
 import { sqliteStore } from '@certflow/store-sqlite';
@@ -14,7 +32,9 @@ import { certflowServer, statusOf } from './server.js';
 const dir = mkdtempSync(join(tmpdir(), 'certflow-http-'));
 const store = sqliteStore({ file: join(dir, 'http.sqlite') });
 let now = new Date('2020-05-20T10:00:00+08:00');
-const server = certflowServer(createEngine({ store, rulePacks: [shandong], calendar: createChinaCalendar(), clock: () => now }));
+const server = certflowServer(
+  createEngine({ store, rulePacks: [shandong], calendar: createChinaCalendar(), clock: () => now }),
+);
 let base = '';
 
 beforeAll(async () => {
@@ -38,9 +58,19 @@ interface Body {
   decision: { outcome: string };
   error: { code: string; issues: { path: (string | number)[] }[]; findings: unknown[] };
 }
-const command = (type: string, streamId: string, actor: object, payload?: unknown) => ({ type, streamId, actor, commandId: `c-${++n}`, ...(payload ? { payload } : {}) });
+const command = (type: string, streamId: string, actor: object, payload?: unknown) => ({
+  type,
+  streamId,
+  actor,
+  commandId: `c-${++n}`,
+  ...(payload ? { payload } : {}),
+});
 async function post(body: unknown) {
-  const res = await fetch(`${base}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${base}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Body };
 }
 const get = async (path: string) => {
@@ -49,11 +79,52 @@ const get = async (path: string) => {
 };
 
 const profile = (creditClean = true): ApplicantProfile & Record<string, unknown> => ({
-  organization: { name: '济南某职业技能培训学校', uscc: `52370100MJD123451${usccCheckCharacter('52370100MJD123451')}`, kind: 'private-training-institution', registeredIn: '370100', independentLegalPerson: true, creditClean, soundFinanceAndManagement: true },
+  organization: {
+    name: '济南某职业技能培训学校',
+    uscc: `52370100MJD123451${usccCheckCharacter('52370100MJD123451')}`,
+    kind: 'private-training-institution',
+    registeredIn: '370100',
+    independentLegalPerson: true,
+    creditClean,
+    soundFinanceAndManagement: true,
+  },
   history: { consecutiveYears: 6, personTimesTotal: 12000, personTimesEvaluated: 5000 },
-  capacity: { dedicatedDepartment: true, fullTimeStaff: 8, experts: 5, proctors: 10, supervisors: 3, videoMonitoring: true, notForProfit: true, stableFunding: true, qualityControlSystem: true, emergencyPlan: true, standardTheoryExamRoom: true, examNetworkAndComputers: true, practicalVenueAndEquipment: true, identityVerification: true, signalShielding: true },
-  occupations: [{ code: '6-18-01-01', name: '车工', levels: [5, 4, 3], standard: 'national', accessType: false, evaluators: 6, withinMainScope: true }],
-  materials: ['basic-information-form', 'work-plan', 'legal-registration-certificate', 'staff-and-evaluator-credentials', 'venue-and-equipment-proof', 'credit-report-or-pledge'],
+  capacity: {
+    dedicatedDepartment: true,
+    fullTimeStaff: 8,
+    experts: 5,
+    proctors: 10,
+    supervisors: 3,
+    videoMonitoring: true,
+    notForProfit: true,
+    stableFunding: true,
+    qualityControlSystem: true,
+    emergencyPlan: true,
+    standardTheoryExamRoom: true,
+    examNetworkAndComputers: true,
+    practicalVenueAndEquipment: true,
+    identityVerification: true,
+    signalShielding: true,
+  },
+  occupations: [
+    {
+      code: '6-18-01-01',
+      name: '车工',
+      levels: [5, 4, 3],
+      standard: 'national',
+      accessType: false,
+      evaluators: 6,
+      withinMainScope: true,
+    },
+  ],
+  materials: [
+    'basic-information-form',
+    'work-plan',
+    'legal-registration-certificate',
+    'staff-and-evaluator-credentials',
+    'venue-and-equipment-proof',
+    'credit-report-or-pledge',
+  ],
   submittedTo: 'city',
 });
 
@@ -85,7 +156,13 @@ describe('certflow over HTTP (node:http on 127.0.0.1, SQLite store)', () => {
   });
 
   it('maps the engine errors to 400, 403, 409 and 422, recording nothing', async () => {
-    const bad = await post(command('SubmitApplication', 'application-jinan-0002', school, { ...profile(), rulePack: 'shandong', organization: { ...profile().organization, uscc: '52370100MJD1234510' } }));
+    const bad = await post(
+      command('SubmitApplication', 'application-jinan-0002', school, {
+        ...profile(),
+        rulePack: 'shandong',
+        organization: { ...profile().organization, uscc: '52370100MJD1234510' },
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION');
     expect(bad.body.error.issues[0]?.path).toEqual(['payload', 'organization', 'uscc']);
@@ -101,7 +178,13 @@ describe('certflow over HTTP (node:http on 127.0.0.1, SQLite store)', () => {
     // Publicity needs every criterion passed: the open review comes back as findings with their clause.
     const unsettled = await post(command('StartPublicity', APP, centre));
     expect(unsettled.status).toBe(422);
-    expect(unsettled.body.error.findings).toEqual([expect.objectContaining({ ruleId: 'influence-and-experience', outcome: 'review', cite: expect.objectContaining({ document: '鲁人社字〔2020〕50号', clause: '一（二）' }) })]);
+    expect(unsettled.body.error.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'influence-and-experience',
+        outcome: 'review',
+        cite: expect.objectContaining({ document: '鲁人社字〔2020〕50号', clause: '一（二）' }),
+      }),
+    ]);
 
     expect((await post('{ not json')).status).toBe(400);
     expect((await get(`/streams/${APP}`)).body.version).toBe(2);
@@ -110,7 +193,9 @@ describe('certflow over HTTP (node:http on 127.0.0.1, SQLite store)', () => {
 
   it('a repeated command id returns the first result; GET /deadlines lists what is open', async () => {
     now = new Date('2020-05-27T10:00:00+08:00');
-    const evaluation = command('RecordEvaluation', APP, expert, { findings: { 'influence-and-experience': { outcome: 'pass', note: '现场考察确认' } } });
+    const evaluation = command('RecordEvaluation', APP, expert, {
+      findings: { 'influence-and-experience': { outcome: 'pass', note: '现场考察确认' } },
+    });
     const first = await post(evaluation);
     const again = await post(evaluation);
     expect(first.status).toBe(200);
@@ -129,20 +214,41 @@ describe('GET /deadlines with a date beyond the calendar', () => {
   it('answers 200, the deadline that cannot be computed carrying its own status', async () => {
     // Submitted 2028-12-20: ten working days after reach 2029, beyond the provisional years (2027–2028).
     const clock = new Date('2028-12-20T10:00:00+08:00');
-    const other = certflowServer(createEngine({ store: memoryStore(), rulePacks: [testRulePack], calendar: createChinaCalendar(), clock: () => clock }));
+    const other = certflowServer(
+      createEngine({
+        store: memoryStore(),
+        rulePacks: [testRulePack],
+        calendar: createChinaCalendar(),
+        clock: () => clock,
+      }),
+    );
     await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
     const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
     try {
       const submitted = await fetch(`${url}/commands`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(command('SubmitApplication', 'application-test-2028', school, { ...testProfile(), rulePack: 'test-pack' })),
+        body: JSON.stringify(
+          command('SubmitApplication', 'application-test-2028', school, { ...testProfile(), rulePack: 'test-pack' }),
+        ),
       });
       expect(submitted.status).toBe(200);
       const res = await fetch(`${url}/deadlines?now=2028-12-21T12:00:00%2B08:00`);
       expect(res.status).toBe(200);
-      const items = (await res.json()) as { deadlineId: string; status: string; due: string | null; error?: { code: string } }[];
-      expect(items).toEqual([expect.objectContaining({ deadlineId: 'acceptance', status: 'uncovered', due: null, error: expect.objectContaining({ code: 'CALENDAR_COVERAGE', year: 2029 }) })]);
+      const items = (await res.json()) as {
+        deadlineId: string;
+        status: string;
+        due: string | null;
+        error?: { code: string };
+      }[];
+      expect(items).toEqual([
+        expect.objectContaining({
+          deadlineId: 'acceptance',
+          status: 'uncovered',
+          due: null,
+          error: expect.objectContaining({ code: 'CALENDAR_COVERAGE', year: 2029 }),
+        }),
+      ]);
     } finally {
       await new Promise((ok) => other.close(ok));
     }
@@ -171,11 +277,22 @@ async function serverWith(options: { pack?: RulePack; clock: () => Date }) {
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
-  const srv = certflowServer(createEngine({ store, rulePacks: [options.pack ?? shandong], calendar: createChinaCalendar(), clock: options.clock }));
+  const srv = certflowServer(
+    createEngine({
+      store,
+      rulePacks: [options.pack ?? shandong],
+      calendar: createChinaCalendar(),
+      clock: options.clock,
+    }),
+  );
   await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Body };
   };
   return { call, faults, inner, close: () => new Promise((ok) => srv.close(ok)) };
@@ -183,7 +300,13 @@ async function serverWith(options: { pack?: RulePack; clock: () => Date }) {
 
 describe('every error has its status (one test per status)', () => {
   const clock = () => new Date('2020-05-20T10:00:00+08:00');
-  const submit = (streamId: string, commandId: string, payload: object = { ...profile(), rulePack: 'shandong' }) => ({ type: 'SubmitApplication', streamId, actor: school, commandId, payload });
+  const submit = (streamId: string, commandId: string, payload: object = { ...profile(), rulePack: 'shandong' }) => ({
+    type: 'SubmitApplication',
+    streamId,
+    actor: school,
+    commandId,
+    payload,
+  });
 
   it('400: a null, array or scalar body and a malformed stream id are refused as input, not as a crash', async () => {
     const s = await serverWith({ clock });
@@ -191,7 +314,10 @@ describe('every error has its status (one test per status)', () => {
       for (const body of ['null', '[]', '42', '"SubmitApplication"']) {
         const r = await s.call('POST', '/commands', body);
         expect(r.status, body).toBe(400);
-        expect(r.body.error).toMatchObject({ code: 'VALIDATION', issues: [expect.objectContaining({ path: [], expected: 'object' })] });
+        expect(r.body.error).toMatchObject({
+          code: 'VALIDATION',
+          issues: [expect.objectContaining({ path: [], expected: 'object' })],
+        });
       }
       for (const path of ['/streams/%E0%A4%A', '/streams/bad%20id', '/streams/filing-1']) {
         const r = await s.call('GET', path);
@@ -208,7 +334,12 @@ describe('every error has its status (one test per status)', () => {
     const s = await serverWith({ clock });
     try {
       expect((await s.call('POST', '/commands', submit('application-403', 'c-403-1'))).status).toBe(200);
-      const r = await s.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-403', actor: school, commandId: 'c-403-2' });
+      const r = await s.call('POST', '/commands', {
+        type: 'AcceptApplication',
+        streamId: 'application-403',
+        actor: school,
+        commandId: 'c-403-2',
+      });
       expect(r).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
     } finally {
       await s.close();
@@ -218,9 +349,20 @@ describe('every error has its status (one test per status)', () => {
   it('404: a command or a query on a stream that has no events', async () => {
     const s = await serverWith({ clock });
     try {
-      const r = await s.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-missing', actor: centre, commandId: 'c-404' });
-      expect(r).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', what: 'stream', id: 'application-missing' } } });
-      expect((await s.call('GET', '/streams/application-missing')).body.error).toMatchObject({ code: 'NOT_FOUND', id: 'application-missing' });
+      const r = await s.call('POST', '/commands', {
+        type: 'AcceptApplication',
+        streamId: 'application-missing',
+        actor: centre,
+        commandId: 'c-404',
+      });
+      expect(r).toMatchObject({
+        status: 404,
+        body: { error: { code: 'NOT_FOUND', what: 'stream', id: 'application-missing' } },
+      });
+      expect((await s.call('GET', '/streams/application-missing')).body.error).toMatchObject({
+        code: 'NOT_FOUND',
+        id: 'application-missing',
+      });
       expect(await countEvents(s.inner)).toBe(0);
     } finally {
       await s.close();
@@ -231,14 +373,30 @@ describe('every error has its status (one test per status)', () => {
     const s = await serverWith({ clock });
     try {
       expect((await s.call('POST', '/commands', submit('application-409', 'c-409'))).status).toBe(200);
-      const accept = (commandId: string) => ({ type: 'AcceptApplication', streamId: 'application-409', actor: centre, commandId });
+      const accept = (commandId: string) => ({
+        type: 'AcceptApplication',
+        streamId: 'application-409',
+        actor: centre,
+        commandId,
+      });
       s.faults.failure = new IdempotencyConflictError('c-409', 'f'.repeat(64), '0'.repeat(64));
-      expect(await s.call('POST', '/commands', accept('c-409-1'))).toMatchObject({ status: 409, body: { error: { code: 'IDEMPOTENCY_CONFLICT', commandId: 'c-409' } } });
+      expect(await s.call('POST', '/commands', accept('c-409-1'))).toMatchObject({
+        status: 409,
+        body: { error: { code: 'IDEMPOTENCY_CONFLICT', commandId: 'c-409' } },
+      });
       s.faults.failure = new ConcurrencyError('application-409', 1, 2);
-      expect(await s.call('POST', '/commands', accept('c-409-2'))).toMatchObject({ status: 409, body: { error: { code: 'CONCURRENCY', streamId: 'application-409' } } });
+      expect(await s.call('POST', '/commands', accept('c-409-2'))).toMatchObject({
+        status: 409,
+        body: { error: { code: 'CONCURRENCY', streamId: 'application-409' } },
+      });
       s.faults.failure = undefined;
 
-      const early = await s.call('POST', '/commands', { type: 'CompleteFiling', streamId: 'application-409', actor: centre, commandId: 'c-409-3' });
+      const early = await s.call('POST', '/commands', {
+        type: 'CompleteFiling',
+        streamId: 'application-409',
+        actor: centre,
+        commandId: 'c-409-3',
+      });
       expect(early).toMatchObject({ status: 409, body: { error: { code: 'INVALID_TRANSITION' } } });
       expect((await s.call('GET', '/streams/application-409')).body.version).toBe(1);
     } finally {
@@ -249,12 +407,26 @@ describe('every error has its status (one test per status)', () => {
   it('422: a rule that refuses, and a date past the years the calendar covers', async () => {
     const s = await serverWith({ clock });
     try {
-      const refused = await s.call('POST', '/commands', submit('application-422', 'c-422', { ...profile(false), rulePack: 'shandong' }));
+      const refused = await s.call(
+        'POST',
+        '/commands',
+        submit('application-422', 'c-422', { ...profile(false), rulePack: 'shandong' }),
+      );
       expect(refused.status).toBe(200); // an ineligible application is recorded with its decision
       expect(refused.body.decision.outcome).toBe('ineligible');
-      const r = await s.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-422', actor: centre, commandId: 'c-422-2' });
+      const r = await s.call('POST', '/commands', {
+        type: 'AcceptApplication',
+        streamId: 'application-422',
+        actor: centre,
+        commandId: 'c-422-2',
+      });
       expect(r.status).toBe(422);
-      expect(r.body.error).toMatchObject({ code: 'RULE_VIOLATION', findings: expect.arrayContaining([expect.objectContaining({ cite: expect.objectContaining({ document: '鲁人社字〔2020〕50号' }) })]) });
+      expect(r.body.error).toMatchObject({
+        code: 'RULE_VIOLATION',
+        findings: expect.arrayContaining([
+          expect.objectContaining({ cite: expect.objectContaining({ document: '鲁人社字〔2020〕50号' }) }),
+        ]),
+      });
     } finally {
       await s.close();
     }
@@ -263,10 +435,21 @@ describe('every error has its status (one test per status)', () => {
     let now = new Date('2028-12-20T10:00:00+08:00');
     const late = await serverWith({ pack: testRulePack, clock: () => now });
     try {
-      const submitted = await late.call('POST', '/commands', { type: 'SubmitApplication', streamId: 'application-late', actor: school, commandId: 'c-late', payload: { ...testProfile(), rulePack: 'test-pack' } });
+      const submitted = await late.call('POST', '/commands', {
+        type: 'SubmitApplication',
+        streamId: 'application-late',
+        actor: school,
+        commandId: 'c-late',
+        payload: { ...testProfile(), rulePack: 'test-pack' },
+      });
       expect(submitted.status).toBe(200);
       now = new Date('2028-12-21T10:00:00+08:00');
-      const r = await late.call('POST', '/commands', { type: 'AcceptApplication', streamId: 'application-late', actor: centre, commandId: 'c-late-2' });
+      const r = await late.call('POST', '/commands', {
+        type: 'AcceptApplication',
+        streamId: 'application-late',
+        actor: centre,
+        commandId: 'c-late-2',
+      });
       expect(r).toMatchObject({ status: 422, body: { error: { code: 'CALENDAR_COVERAGE', year: 2029 } } });
     } finally {
       await late.close();
@@ -278,7 +461,11 @@ describe('every error has its status (one test per status)', () => {
     try {
       s.faults.failure = new StoreUnavailableError('append', 'unknown', { driverCode: 'ECONNRESET' });
       const r = await s.call('POST', '/commands', submit('application-503', 'c-503'));
-      expect(r).toMatchObject({ status: 503, retryAfter: '1', body: { error: { code: 'STORE_UNAVAILABLE', outcome: 'unknown' } } });
+      expect(r).toMatchObject({
+        status: 503,
+        retryAfter: '1',
+        body: { error: { code: 'STORE_UNAVAILABLE', outcome: 'unknown' } },
+      });
       s.faults.failure = undefined;
       expect((await s.call('POST', '/commands', submit('application-503', 'c-503'))).status).toBe(200); // the retry with the same commandId
     } finally {
@@ -299,10 +486,16 @@ describe('every error has its status (one test per status)', () => {
     console.error = (e: unknown) => void errors.push(e);
     try {
       s.faults.failure = new CorruptStoreError('events.sqlite', 'page checksum mismatch', { position: 7 });
-      expect(await s.call('POST', '/commands', submit('application-500', 'c-500'))).toMatchObject({ status: 500, body: { error: { code: 'CORRUPT_STORE' } } });
+      expect(await s.call('POST', '/commands', submit('application-500', 'c-500'))).toMatchObject({
+        status: 500,
+        body: { error: { code: 'CORRUPT_STORE' } },
+      });
       // A raw error from the store is the engine's StoreUnavailableError (the write may have happened): 503.
       s.faults.failure = new TypeError('boom');
-      expect(await s.call('POST', '/commands', submit('application-500', 'c-500-2'))).toMatchObject({ status: 503, body: { error: { code: 'STORE_UNAVAILABLE', outcome: 'unknown' } } });
+      expect(await s.call('POST', '/commands', submit('application-500', 'c-500-2'))).toMatchObject({
+        status: 503,
+        body: { error: { code: 'STORE_UNAVAILABLE', outcome: 'unknown' } },
+      });
       s.faults.failure = undefined;
       broken = true;
       const r = await s.call('POST', '/commands', submit('application-500', 'c-500-3'));

@@ -39,7 +39,13 @@ export function statusOf(err: unknown): number {
   if (err instanceof ValidationError) return 400;
   if (err instanceof ForbiddenError) return 403;
   if (err instanceof NotFoundError) return 404;
-  if (err instanceof InvalidTransitionError || err instanceof ConcurrencyError || err instanceof IdempotencyConflictError || err instanceof ProvisionalCalendarError) return 409;
+  if (
+    err instanceof InvalidTransitionError ||
+    err instanceof ConcurrencyError ||
+    err instanceof IdempotencyConflictError ||
+    err instanceof ProvisionalCalendarError
+  )
+    return 409;
   if (err instanceof RuleViolationError || err instanceof CalendarCoverageError) return 422;
   if (err instanceof StoreUnavailableError) return 503;
   return 500;
@@ -52,7 +58,18 @@ const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array'
 /** A command body is a JSON object; `null`, an array or a scalar is refused before the engine sees it. */
 function asCommand(body: unknown): Command {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ValidationError([{ path: [], code: 'invalid_type', message: 'a command is a JSON object', expected: 'object', received: typeOf(body) }], 'POST /commands');
+    throw new ValidationError(
+      [
+        {
+          path: [],
+          code: 'invalid_type',
+          message: 'a command is a JSON object',
+          expected: 'object',
+          received: typeOf(body),
+        },
+      ],
+      'POST /commands',
+    );
   }
   return body as Command;
 }
@@ -63,17 +80,41 @@ function streamIdOf(segment: string): string {
   try {
     id = decodeURIComponent(segment);
   } catch {
-    throw new ValidationError([{ path: ['streamId'], code: 'invalid_format', message: 'the stream id is not a valid URL escape', received: segment }], 'GET /streams/:id');
+    throw new ValidationError(
+      [
+        {
+          path: ['streamId'],
+          code: 'invalid_format',
+          message: 'the stream id is not a valid URL escape',
+          received: segment,
+        },
+      ],
+      'GET /streams/:id',
+    );
   }
   if (!STREAM_ID_PATTERN.test(id)) {
-    throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream_id', message: 'not a stream id', expected: String(STREAM_ID_PATTERN), received: id }], 'GET /streams/:id');
+    throw new ValidationError(
+      [
+        {
+          path: ['streamId'],
+          code: 'invalid_stream_id',
+          message: 'not a stream id',
+          expected: String(STREAM_ID_PATTERN),
+          received: id,
+        },
+      ],
+      'GET /streams/:id',
+    );
   }
   return id;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -157,11 +198,20 @@ export function certflowServer(engine: Engine, options: CertflowServerOptions = 
         const wait = limiter.wait(req.socket.remoteAddress ?? 'unknown');
         if (wait > 0) {
           res.setHeader('retry-after', String(wait));
-          return send(res, 429, { error: { name: 'TooManyRequests', code: 'RATE_LIMITED', message: `too many public queries: try again in ${wait} s` } });
+          return send(res, 429, {
+            error: {
+              name: 'TooManyRequests',
+              code: 'RATE_LIMITED',
+              message: `too many public queries: try again in ${wait} s`,
+            },
+          });
         }
         const name = url.searchParams.get('name');
         const idNumber = url.searchParams.get('idNumber');
-        if (!name || !idNumber) throw new BadRequest('the public query needs the holder\'s name and idNumber (身份证号) besides the certificate number');
+        if (!name || !idNumber)
+          throw new BadRequest(
+            "the public query needs the holder's name and idNumber (身份证号) besides the certificate number",
+          );
         let number: string;
         try {
           number = decodeURIComponent(certificate[1]!);
@@ -177,7 +227,11 @@ export function certflowServer(engine: Engine, options: CertflowServerOptions = 
           return send(res, 200, await engine.execute(command));
         } catch (err) {
           // Only a creating command may act on a stream without events: any other one names a missing stream.
-          if (err instanceof InvalidTransitionError && STREAM_ID_PATTERN.test(String(command.streamId)) && (await engine.load(command.streamId)).version === 0) {
+          if (
+            err instanceof InvalidTransitionError &&
+            STREAM_ID_PATTERN.test(String(command.streamId)) &&
+            (await engine.load(command.streamId)).version === 0
+          ) {
             throw new NotFoundError('stream', command.streamId);
           }
           throw err;
@@ -193,9 +247,16 @@ export function certflowServer(engine: Engine, options: CertflowServerOptions = 
         const now = instant(url, 'now');
         return send(res, 200, await engine.deadlines(now ? { now } : {}));
       }
-      return send(res, 404, { error: { name: 'NotFound', code: 'NO_ROUTE', message: `${req.method} ${url.pathname}: use POST /commands, GET /streams/:id, GET /deadlines` } });
+      return send(res, 404, {
+        error: {
+          name: 'NotFound',
+          code: 'NO_ROUTE',
+          message: `${req.method} ${url.pathname}: use POST /commands, GET /streams/:id, GET /deadlines`,
+        },
+      });
     } catch (err) {
-      if (err instanceof BadRequest) return send(res, 400, { error: { name: 'BadRequest', code: 'BAD_REQUEST', message: err.message } });
+      if (err instanceof BadRequest)
+        return send(res, 400, { error: { name: 'BadRequest', code: 'BAD_REQUEST', message: err.message } });
       if (err instanceof StoreUnavailableError) res.setHeader('retry-after', '1');
       if (err instanceof CertflowError) return send(res, statusOf(err), { error: err.toJSON() });
       send(res, 500, { error: { name: 'Error', code: 'INTERNAL', message: 'internal error' } });

@@ -17,12 +17,26 @@ export interface DemoResult {
  * working-day calendar, a fixed clock each story moves), then reads the whole
  * log back and verifies it. `print` receives the timeline as it is written.
  */
-export async function runDemo(store: EventStore, print: (text: string) => void = () => {}, stories: Story[] = allStories): Promise<DemoResult> {
+export async function runDemo(
+  store: EventStore,
+  print: (text: string) => void = () => {},
+  stories: Story[] = allStories,
+): Promise<DemoResult> {
   let now = new Date('2020-01-01T00:00:00+08:00');
-  const engine = createEngine({ store, rulePacks: stories.map((s) => s.pack), calendar: createChinaCalendar(), clock: () => now });
+  const engine = createEngine({
+    store,
+    rulePacks: stories.map((s) => s.pack),
+    calendar: createChinaCalendar(),
+    clock: () => now,
+  });
   const results: StoryResult[] = [];
   for (const story of stories) {
-    const result = await runStory(story, engine, (d) => (now = d), () => refreshDisplay(store));
+    const result = await runStory(
+      story,
+      engine,
+      (d) => (now = d),
+      () => refreshDisplay(store),
+    );
     print(formatStory(result));
     results.push(result);
   }
@@ -30,5 +44,10 @@ export async function runDemo(store: EventStore, print: (text: string) => void =
   for await (const e of store.readAll()) events.push(e);
   // With a vault (format 2), the check also opens every commitment.
   const vault = store.vault ? await store.vault.rows() : undefined;
-  return { stories: results, events: events.length, streams: new Set(events.map((e) => e.streamId)).size, verify: verifyLog(events, vault ? { personal: { vault } } : {}) };
+  return {
+    stories: results,
+    events: events.length,
+    streams: new Set(events.map((e) => e.streamId)).size,
+    verify: verifyLog(events, vault ? { personal: { vault } } : {}),
+  };
 }

@@ -5,7 +5,12 @@ import {
   parsePersonalToken,
   personalToken,
   type EventStore,
-  type ApplicationContext, type ExamContext, type ExamPlan, type ExecuteResult, type Level } from '@certflow/core';
+  type ApplicationContext,
+  type ExamContext,
+  type ExamPlan,
+  type ExecuteResult,
+  type Level,
+} from '@certflow/core';
 
 const appCtx = (r: ExecuteResult) => r.state.context as ApplicationContext;
 const examCtx = (r: ExecuteResult) => r.state.context as ExamContext;
@@ -19,17 +24,20 @@ const nameOf = new Map<string, string>();
 export async function refreshDisplay(store: EventStore): Promise<void> {
   if (!store.vault) return;
   const rows = await store.vault.rows();
-  display = new Map(rows.map((r) => [personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, String(r.value))]));
+  display = new Map(
+    rows.map((r) => [personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, String(r.value))]),
+  );
   // Names in full, as the timeline prints them: the demo's candidates are fictitious (a host shows display forms only).
   for (const r of rows) if (r.kind === 'name') nameOf.set(personalToken(r.subject, r.commitment), String(r.value));
 }
 
-const shown = (value: string, masked: (v: string) => string) => (parsePersonalToken(value) ? (display.get(value) ?? '***') : masked(value));
+const shown = (value: string, masked: (v: string) => string) =>
+  parsePersonalToken(value) ? (display.get(value) ?? '***') : masked(value);
 
 /** A person as the timeline prints them: the 身份证号 masked. */
-export const person = (c: { name: string; idNumber: string }) => `${parsePersonalToken(c.name) ? shownName(c.name) : c.name} ${shown(c.idNumber, maskIdCardNumber)}`;
+export const person = (c: { name: string; idNumber: string }) =>
+  `${parsePersonalToken(c.name) ? shownName(c.name) : c.name} ${shown(c.idNumber, maskIdCardNumber)}`;
 const shownName = (token: string) => nameOf.get(token) ?? display.get(token) ?? '***';
-
 
 /** The filing receipt: number, organization code, validity, scope. */
 export function filingLines(r: ExecuteResult): string[] {
@@ -54,12 +62,19 @@ export function planLines(plan: ExamPlan): string[] {
 export function resultLines(r: ExecuteResult): string[] {
   const c = examCtx(r);
   const names = new Map(c.plan!.roster.map((p) => [p.idNumber, p.name]));
-  return c.results.map((x) => `${x.passed ? 'passed' : 'failed'} ${person({ name: names.get(x.idNumber)!, idNumber: x.idNumber })}${x.score === undefined ? '' : ` (${x.score})`}`);
+  return c.results.map(
+    (x) =>
+      `${x.passed ? 'passed' : 'failed'} ${person({ name: names.get(x.idNumber)!, idNumber: x.idNumber })}${x.score === undefined ? '' : ` (${x.score})`}`,
+  );
 }
 
 /** The certificates a command issued: numbers and holders. */
 export function certificateNumbers(r: ExecuteResult): { number: string; name: string; idNumber: string }[] {
-  return (r.events.find((e) => e.type === 'CertificatesIssued')!.data as { certificates: { number: string; name: string; idNumber: string }[] }).certificates;
+  return (
+    r.events.find((e) => e.type === 'CertificatesIssued')!.data as {
+      certificates: { number: string; name: string; idNumber: string }[];
+    }
+  ).certificates;
 }
 
 export function certificateLines(r: ExecuteResult): string[] {

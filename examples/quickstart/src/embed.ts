@@ -32,7 +32,9 @@ export async function embed(file: string, print: (line: string) => void = consol
     }
 
     // An organization never decides on its own application: ForbiddenError, nothing recorded.
-    const refusal = await engine.applications.accept({ streamId: 'application-jinan-0001', actor: school }).catch((err: unknown) => err);
+    const refusal = await engine.applications
+      .accept({ streamId: 'application-jinan-0001', actor: school })
+      .catch((err: unknown) => err);
     print(prettifyError(refusal));
 
     await engine.applications.accept({ streamId: 'application-jinan-0001', actor: centre });
@@ -44,4 +46,5 @@ export async function embed(file: string, print: (line: string) => void = consol
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await embed(process.argv[2] ?? '.certflow/embed.sqlite');
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await embed(process.argv[2] ?? '.certflow/embed.sqlite');

@@ -14,11 +14,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('pnpm demo (examples/quickstart/src/main.ts in a child process, as the root script runs it)', () => {
   it('prints every region, the refusals with their clauses, masked ID numbers, and ends verified', async () => {
     const file = join(dir, 'demo.sqlite');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/quickstart/src/main.ts', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/quickstart/src/main.ts', file], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const out = run.stdout;
-    for (const region of ['山东', '福州', '上海', '四川', '全国（部门行业试点）', ...stories.map((s) => s.region)]) expect(out).toContain(`━━ ${region} ·`);
+    for (const region of ['山东', '福州', '上海', '四川', '全国（部门行业试点）', ...stories.map((s) => s.region)])
+      expect(out).toContain(`━━ ${region} ·`);
     expect(out).toContain('REFUSED (RULE_VIOLATION)');
     expect(out).toContain('鲁人社字〔2020〕50号 四（一）「');
     expect(out).toMatch(/certificate S000037\d{15} → /);
@@ -29,7 +34,8 @@ describe('pnpm demo (examples/quickstart/src/main.ts in a child process, as the 
     const excerpt = /An excerpt of what it prints:\n\n```text\n([\s\S]*?)\n```/.exec(doc)![1]!.split('\n');
     expect(excerpt.length).toBeGreaterThan(20);
     const printed = new Set(out.replaceAll(file, '.certflow/demo.sqlite').split('\n'));
-    for (const line of excerpt.filter((l) => l.trim() !== '…' && !/\(\d+ ms\)$/.test(l))) expect(printed, line).toContain(line);
+    for (const line of excerpt.filter((l) => l.trim() !== '…' && !/\(\d+ ms\)$/.test(l)))
+      expect(printed, line).toContain(line);
     const last = out.trimEnd().split('\n').at(-1)!;
     expect(last).toMatch(/^verified: \d+ events read back, every hash and chain intact \(\d+ ms\)$/);
     // The demo writes event format 2: personal values as tokens, the values in the vault table only.

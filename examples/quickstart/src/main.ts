@@ -21,14 +21,20 @@ try {
   const shown = inside && !inside.startsWith('..') ? inside : file;
   const certificates = demo.stories.reduce((n, s) => n + s.certificates.length, 0);
   const refusals = demo.stories.reduce((n, s) => n + s.refusals.length, 0);
-  console.log(`summary: ${demo.stories.length} regions (${demo.stories.map((s) => s.region).join('、')}), ${demo.streams} streams, ${demo.events} events, ${certificates} certificates, ${refusals} refusals with their clauses`);
+  console.log(
+    `summary: ${demo.stories.length} regions (${demo.stories.map((s) => s.region).join('、')}), ${demo.streams} streams, ${demo.events} events, ${certificates} certificates, ${refusals} refusals with their clauses`,
+  );
   console.log(`log: ${shown}`);
   console.log(`  inspect it with the CLI: certflow verify ${shown} · certflow report ${shown}`);
   console.log(`  (from this repository, without a build: npx tsx packages/cli/src/bin.ts report ${shown})`);
   if (verify.ok) {
-    console.log(`verified: ${demo.events} events read back, every hash and chain intact (${Math.round(performance.now() - started)} ms)`);
+    console.log(
+      `verified: ${demo.events} events read back, every hash and chain intact (${Math.round(performance.now() - started)} ms)`,
+    );
   } else {
-    console.log(`verification FAILED: ${verify.problems.map((p) => `${p.streamId}@${p.version} ${p.kind}`).join('; ')}`);
+    console.log(
+      `verification FAILED: ${verify.problems.map((p) => `${p.streamId}@${p.version} ${p.kind}`).join('; ')}`,
+    );
   }
   process.exitCode = verify.ok ? 0 : 1;
 } finally {

@@ -12,7 +12,10 @@ export const idNumber = (first17: string): string => first17 + idCardCheckCharac
  * and carries a valid check character.
  */
 export function roster(division: string, people: [name: string, born: string][]): ExamPlan['roster'] {
-  return people.map(([name, born], i) => ({ name, idNumber: idNumber(`${division}${born}${String(201 + 2 * i).padStart(3, '0')}`) }));
+  return people.map(([name, born], i) => ({
+    name,
+    idNumber: idNumber(`${division}${born}${String(201 + 2 * i).padStart(3, '0')}`),
+  }));
 }
 
 /** Staff of an exam session (proctors, evaluators, supervisors). */

@@ -55,7 +55,12 @@ export interface StoryTools {
   /** Moves the engine's clock to a China local date and time (default 10:00). */
   on(date: string, time?: string): void;
   /** Runs a command and records it; `details` adds indented lines from the result. */
-  step(who: Party, text: string, run: () => Promise<ExecuteResult>, details?: (r: ExecuteResult) => string[]): Promise<ExecuteResult>;
+  step(
+    who: Party,
+    text: string,
+    run: () => Promise<ExecuteResult>,
+    details?: (r: ExecuteResult) => string[],
+  ): Promise<ExecuteResult>;
   /** Runs a command that must be refused and records the refusal with its clauses; fails the story if it goes through. */
   refused(who: Party, text: string, run: () => Promise<unknown>): Promise<Refusal>;
   /** Records a line that is not a command (e.g. what a filing receipt says). */
@@ -77,7 +82,8 @@ const quote = (text: string, max = 72) => {
 };
 
 /** A citation as the timeline prints it: document, clause, quoted words. */
-export const citeLine = (c: { document: string; clause: string; text: string }) => `${c.document} ${c.clause}「${quote(c.text)}」`;
+export const citeLine = (c: { document: string; clause: string; text: string }) =>
+  `${c.document} ${c.clause}「${quote(c.text)}」`;
 
 const MARK: Record<string, string> = { pass: '✓', fail: '✗', review: '?', 'not-applicable': '·' };
 
@@ -85,7 +91,9 @@ const MARK: Record<string, string> = { pass: '✓', fail: '✗', review: '?', 'n
 export function decisionLines(d: Decision | null): string[] {
   if (!d || d.findings.length === 0) return [];
   const count = (o: string) => d.findings.filter((f) => f.outcome === o).length;
-  const lines = [`screening: ${d.outcome} — ${count('pass')} pass, ${count('review')} review, ${count('fail')} fail, ${count('not-applicable')} not applicable`];
+  const lines = [
+    `screening: ${d.outcome} — ${count('pass')} pass, ${count('review')} review, ${count('fail')} fail, ${count('not-applicable')} not applicable`,
+  ];
   for (const f of d.findings.filter((x) => x.outcome === 'fail' || x.outcome === 'review')) {
     lines.push(`${MARK[f.outcome]} ${f.ruleId}: ${f.message ?? f.description}`);
     lines.push(`  ${citeLine(f.cite)}`);
@@ -99,15 +107,27 @@ export function toRefusal(err: unknown): Refusal {
       command: err.command,
       code: err.code,
       message: err.message,
-      clauses: err.findings.map((f) => ({ ruleId: f.ruleId, ...(f.message ? { message: f.message } : {}), document: f.cite.document, clause: f.cite.clause, text: f.cite.text })),
+      clauses: err.findings.map((f) => ({
+        ruleId: f.ruleId,
+        ...(f.message ? { message: f.message } : {}),
+        document: f.cite.document,
+        clause: f.cite.clause,
+        text: f.cite.text,
+      })),
     };
   }
-  if (err instanceof CertflowError) return { command: String(err.params.command ?? ''), code: err.code, message: err.message, clauses: [] };
+  if (err instanceof CertflowError)
+    return { command: String(err.params.command ?? ''), code: err.code, message: err.message, clauses: [] };
   throw err;
 }
 
 /** Runs one story on an engine whose clock `setNow` moves. */
-export async function runStory(story: Story, engine: Engine, setNow: (d: Date) => void, afterStep: () => Promise<void> = async () => {}): Promise<StoryResult> {
+export async function runStory(
+  story: Story,
+  engine: Engine,
+  setNow: (d: Date) => void,
+  afterStep: () => Promise<void> = async () => {},
+): Promise<StoryResult> {
   const lines: TimelineLine[] = [];
   const refusals: Refusal[] = [];
   let today = '';
@@ -120,7 +140,13 @@ export async function runStory(story: Story, engine: Engine, setNow: (d: Date) =
     async step(who, text, run, details) {
       const r = await run();
       await afterStep();
-      lines.push({ date: today, who: who.name, text: `${text} → ${r.state.state}`, details: details?.(r) ?? [], refused: false });
+      lines.push({
+        date: today,
+        who: who.name,
+        text: `${text} → ${r.state.state}`,
+        details: details?.(r) ?? [],
+        refused: false,
+      });
       return r;
     },
     async refused(who, text, run) {
@@ -137,7 +163,9 @@ export async function runStory(story: Story, engine: Engine, setNow: (d: Date) =
         lines.push({ date: today, who: who.name, text: `${text} → REFUSED (${refusal.code})`, details, refused: true });
         return refusal;
       }
-      throw new Error(`${story.key}: "${text}" should have been refused but went through (${JSON.stringify((result as ExecuteResult)?.state?.state)})`);
+      throw new Error(
+        `${story.key}: "${text}" should have been refused but went through (${JSON.stringify((result as ExecuteResult)?.state?.state)})`,
+      );
     },
     note(who, text, details = []) {
       lines.push({ date: today, who, text, details, refused: false });

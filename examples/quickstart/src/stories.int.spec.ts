@@ -11,12 +11,31 @@ const dir = mkdtempSync(join(tmpdir(), 'certflow-quickstart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What each region's story must end with: the province code in its certificate numbers and the clause of its refusal. */
-const expected: Record<string, { province: string; refusal: { ruleId: string; clause: string }; validUntil: string | null }> = {
-  'national-industry-pilot': { province: '11', refusal: { ruleId: 'not-affiliated-unit', clause: '二（一）' }, validUntil: null },
+const expected: Record<
+  string,
+  { province: string; refusal: { ruleId: string; clause: string }; validUntil: string | null }
+> = {
+  'national-industry-pilot': {
+    province: '11',
+    refusal: { ruleId: 'not-affiliated-unit', clause: '二（一）' },
+    validUntil: null,
+  },
   shandong: { province: '37', refusal: { ruleId: 'exam-plan-lead-time', clause: '四（一）' }, validUntil: null },
-  'sichuan-technical-schools': { province: '51', refusal: { ruleId: 'quality-supervisor-every-session', clause: '附件4（三）' }, validUntil: '2023-09-27' },
-  shanghai: { province: '31', refusal: { ruleId: 'amended-occupations-in-scope', clause: '五（三）' }, validUntil: '2023-12-20' },
-  'fujian-fuzhou': { province: '35', refusal: { ruleId: 'exam-plan-lead-time', clause: '三（三）1' }, validUntil: '2024-05-19' },
+  'sichuan-technical-schools': {
+    province: '51',
+    refusal: { ruleId: 'quality-supervisor-every-session', clause: '附件4（三）' },
+    validUntil: '2023-09-27',
+  },
+  shanghai: {
+    province: '31',
+    refusal: { ruleId: 'amended-occupations-in-scope', clause: '五（三）' },
+    validUntil: '2023-12-20',
+  },
+  'fujian-fuzhou': {
+    province: '35',
+    refusal: { ruleId: 'exam-plan-lead-time', clause: '三（三）1' },
+    validUntil: '2024-05-19',
+  },
 };
 
 describe.each(stories.map((s) => [s.region, s] as const))('the %s story on its own SQLite file', (_region, story) => {
@@ -38,7 +57,9 @@ describe.each(stories.map((s) => [s.region, s] as const))('the %s story on its o
         expect(n).toHaveLength(22);
         expect(parseCertificateNumber(n).provinceCode).toBe(want!.province);
       }
-      expect(r!.refusals.map((x) => x.clauses.map((c) => ({ ruleId: c.ruleId, clause: c.clause })))).toContainEqual([want!.refusal]);
+      expect(r!.refusals.map((x) => x.clauses.map((c) => ({ ruleId: c.ruleId, clause: c.clause })))).toContainEqual([
+        want!.refusal,
+      ]);
       expect(demo.verify).toMatchObject({ ok: true, problems: [] });
       expect(demo.verify.events).toBe(demo.events);
     } finally {

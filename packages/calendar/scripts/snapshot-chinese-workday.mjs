@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import * as cw from 'chinese-workday';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const version = JSON.parse(readFileSync(join(here, '..', 'node_modules', 'chinese-workday', 'package.json'), 'utf8')).version;
+const version = JSON.parse(
+  readFileSync(join(here, '..', 'node_modules', 'chinese-workday', 'package.json'), 'utf8'),
+).version;
 const FIRST = 2011;
 const LAST = 2026;
 

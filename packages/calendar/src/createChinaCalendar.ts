@@ -74,8 +74,8 @@ const BASE_LAYER: CalendarLayer = {
   id: `chinese-workday@${CHINESE_WORKDAY_VERSION}`,
   description: `Holiday and make-up workday tables of chinese-workday ${CHINESE_WORKDAY_VERSION} (${CHINESE_WORKDAY_FIRST_YEAR}–${CHINESE_WORKDAY_LAST_YEAR})`,
   entries: [
-    ...CHINESE_WORKDAY_HOLIDAYS.map(([date, name]) => ({ date, kind: 'holiday' as const, name})),
-    ...CHINESE_WORKDAY_MAKEUP_WORKDAYS.map(([date, name]) => ({ date, kind: 'workday' as const, name})),
+    ...CHINESE_WORKDAY_HOLIDAYS.map(([date, name]) => ({ date, kind: 'holiday' as const, name })),
+    ...CHINESE_WORKDAY_MAKEUP_WORKDAYS.map(([date, name]) => ({ date, kind: 'workday' as const, name })),
   ],
 };
 
@@ -88,7 +88,12 @@ function provisionalLayer(year: number): CalendarLayer {
   return {
     id: `provisional-${year}`,
     description: `${year}: not published; the statutory holidays of ${rule.cite.document} ${rule.cite.clause}, weekends off, make-up workdays unknown`,
-    entries: statutoryHolidays(year).map((d) => ({ date: d.date, kind: 'holiday' as const, name: d.name, cite: d.cite })),
+    entries: statutoryHolidays(year).map((d) => ({
+      date: d.date,
+      kind: 'holiday' as const,
+      name: d.name,
+      cite: d.cite,
+    })),
   };
 }
 
@@ -102,11 +107,7 @@ export function createChinaCalendar(options?: ChinaCalendarOptions): ChinaCalend
   const builtIn = { first: CHINESE_WORKDAY_FIRST_YEAR, last: CHINESE_WORKDAY_LAST_YEAR };
   const { options: opts, coverage } = checkOptions(options, builtIn);
 
-  const layers: CalendarLayer[] = [
-    BASE_LAYER,
-    CHINESE_WORKDAY_CORRECTIONS,
-    ...BUILT_IN_AMENDMENTS,
-  ];
+  const layers: CalendarLayer[] = [BASE_LAYER, CHINESE_WORKDAY_CORRECTIONS, ...BUILT_IN_AMENDMENTS];
   for (const [year, published] of Object.entries(opts.years ?? {}).sort(([a], [b]) => Number(a) - Number(b))) {
     layers.push({
       id: `year-${year}`,
@@ -115,7 +116,8 @@ export function createChinaCalendar(options?: ChinaCalendarOptions): ChinaCalend
     });
   }
   const horizon = opts.provisionalYears ?? DEFAULT_PROVISIONAL_YEARS;
-  const provisional: CalendarCoverage | null = horizon > 0 ? { first: coverage.last + 1, last: coverage.last + horizon } : null;
+  const provisional: CalendarCoverage | null =
+    horizon > 0 ? { first: coverage.last + 1, last: coverage.last + horizon } : null;
   // Provisional layers come after the published ones (whose data may reach into the year after, e.g. a
   // 元旦 from 12-31) and before the host's overrides (which only reach published years).
   if (provisional) for (let y = provisional.first; y <= provisional.last; y++) layers.push(provisionalLayer(y));
@@ -123,7 +125,9 @@ export function createChinaCalendar(options?: ChinaCalendarOptions): ChinaCalend
     layers.push({ id: 'overrides', description: 'Overrides supplied by the host', entries: opts.overrides });
   }
 
-  const hostCites = new Map<number, CalendarCitation>(Object.entries(opts.years ?? {}).map(([y, p]) => [Number(y), p.cite]));
+  const hostCites = new Map<number, CalendarCitation>(
+    Object.entries(opts.years ?? {}).map(([y, p]) => [Number(y), p.cite]),
+  );
   const table = buildDayTable(coverage.first, provisional?.last ?? coverage.last, layers);
   return calendarOver(table, layers, coverage, provisional, hostCites);
 }
@@ -169,7 +173,12 @@ function calendarOver(
       const i = indexByDate.get(input);
       if (i !== undefined) return i;
       parseLocalDate(input); // throws InvalidDateError when malformed or impossible
-      throw new CalendarCoverageError({ date: input, year: Number(input.slice(0, 4)), covered: covered(), provisionalLast });
+      throw new CalendarCoverageError({
+        date: input,
+        year: Number(input.slice(0, 4)),
+        covered: covered(),
+        provisionalLast,
+      });
     }
     if (input instanceof Date) {
       const ms = input.getTime();
@@ -177,7 +186,12 @@ function calendarOver(
       const i = Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) - t.epochDay0;
       if (i >= 0 && i < nDays) return i;
       const local = toLocalDate(input);
-      throw new CalendarCoverageError({ date: local, year: Number(local.slice(0, 4)), covered: covered(), provisionalLast });
+      throw new CalendarCoverageError({
+        date: local,
+        year: Number(local.slice(0, 4)),
+        covered: covered(),
+        provisionalLast,
+      });
     }
     throw new InvalidDateError(input, 'expected a date string YYYY-MM-DD or a Date');
   }
@@ -185,7 +199,15 @@ function calendarOver(
   function wholeNumber(n: unknown, field: string): number {
     if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
       throw new CalendarValidationError(
-        [{ path: [field], code: 'invalid_type', expected: 'integer', received: String(n), message: 'expected a whole number of working days' }],
+        [
+          {
+            path: [field],
+            code: 'invalid_type',
+            expected: 'integer',
+            received: String(n),
+            message: 'expected a whole number of working days',
+          },
+        ],
         'working-day count',
       );
     }
@@ -219,7 +241,15 @@ function calendarOver(
     const n = wholeNumber(workingDays, 'workingDays');
     if (n < 0) {
       throw new CalendarValidationError(
-        [{ path: ['workingDays'], code: 'too_small', expected: '>= 0', received: String(n), message: 'a number of working days cannot be negative' }],
+        [
+          {
+            path: ['workingDays'],
+            code: 'too_small',
+            expected: '>= 0',
+            received: String(n),
+            message: 'a number of working days cannot be negative',
+          },
+        ],
         op,
       );
     }

@@ -54,9 +54,14 @@ describe('the traps chinese-workday falls into', () => {
     expect(err.date).toBe('2029-03-01');
     expect(err.message).toContain('provisional from the statutory holidays up to 2028');
     expect(err.message).toContain("years: { '2029'");
-    expect(err.format('zh-CN')).toContain('2029 年，不在日历覆盖范围（已公布 2011–2026 年，按法定节假日暂定至 2028 年）内');
+    expect(err.format('zh-CN')).toContain(
+      '2029 年，不在日历覆盖范围（已公布 2011–2026 年，按法定节假日暂定至 2028 年）内',
+    );
     expect(catchError(() => cal.isWorkday('2010-12-31'))).toMatchObject({ year: 2010 });
-    expect(catchError(() => cal.isWorkday(new Date('2028-12-31T16:00:00Z')))).toMatchObject({ year: 2029, date: '2029-01-01' });
+    expect(catchError(() => cal.isWorkday(new Date('2028-12-31T16:00:00Z')))).toMatchObject({
+      year: 2029,
+      date: '2029-01-01',
+    });
     expect(catchError(() => cal.workdaysBetween('2028-12-01', '2029-01-10'))).toBeInstanceOf(CalendarCoverageError);
     // Without provisional years, 2027 itself is not covered.
     const strict = createChinaCalendar({ provisionalYears: 0 });
@@ -76,11 +81,24 @@ describe('the traps chinese-workday falls into', () => {
     expect(catchError(() => cal.dueWithin('2028-12-25', 10))).toBeInstanceOf(CalendarCoverageError);
     const strict = createChinaCalendar({ provisionalYears: 0 });
     expect(strict.addWorkdays('2026-12-30', 1)).toBe('2026-12-31');
-    expect(catchError(() => strict.addWorkdays('2026-12-30', 2))).toMatchObject({ year: 2027, operation: 'addWorkdays(2026-12-30, 2)' });
+    expect(catchError(() => strict.addWorkdays('2026-12-30', 2))).toMatchObject({
+      year: 2027,
+      operation: 'addWorkdays(2026-12-30, 2)',
+    });
   });
 
   it('rejects malformed and impossible dates with InvalidDateError', () => {
-    for (const bad of ['2020-13-45', '2020-02-30', '2019-02-29', '2020-00-10', '2020-2-3', '2020/02/03', '20200203', '', ' 2020-02-03']) {
+    for (const bad of [
+      '2020-13-45',
+      '2020-02-30',
+      '2019-02-29',
+      '2020-00-10',
+      '2020-2-3',
+      '2020/02/03',
+      '20200203',
+      '',
+      ' 2020-02-03',
+    ]) {
       const e = catchError(() => cal.isWorkday(bad));
       expect(e, bad).toBeInstanceOf(InvalidDateError);
       expect((e as InvalidDateError).code).toBe('INVALID_DATE');
@@ -91,7 +109,9 @@ describe('the traps chinese-workday falls into', () => {
     }
     expect(catchError(() => cal.isWorkday(new Date('nope')))).toBeInstanceOf(InvalidDateError);
     expect(cal.isWorkday('2020-02-29')).toBe(false); // a real day (Saturday)
-    expect((catchError(() => cal.isWorkday('2020-02-30')) as InvalidDateError).format('zh-CN')).toContain('日期无效 2020-02-30');
+    expect((catchError(() => cal.isWorkday('2020-02-30')) as InvalidDateError).format('zh-CN')).toContain(
+      '日期无效 2020-02-30',
+    );
   });
 });
 
@@ -118,8 +138,18 @@ describe('published arrangements', () => {
   });
 
   it('plain days: weekdays work, weekends off, with the weekday rule as source', () => {
-    expect(cal.dayKind('2021-03-10')).toEqual({ date: '2021-03-10', kind: 'workday', isWorkday: true, source: { layer: 'weekday-rule' } });
-    expect(cal.dayKind('2021-03-13')).toEqual({ date: '2021-03-13', kind: 'weekend', isWorkday: false, source: { layer: 'weekday-rule' } });
+    expect(cal.dayKind('2021-03-10')).toEqual({
+      date: '2021-03-10',
+      kind: 'workday',
+      isWorkday: true,
+      source: { layer: 'weekday-rule' },
+    });
+    expect(cal.dayKind('2021-03-13')).toEqual({
+      date: '2021-03-13',
+      kind: 'weekend',
+      isWorkday: false,
+      source: { layer: 'weekday-rule' },
+    });
   });
 });
 
@@ -182,9 +212,16 @@ describe('layers and coverage', () => {
   it('covers 2011–2026 and lists its layers lowest first', () => {
     expect(cal.coverage()).toEqual({ first: 2011, last: 2026 });
     expect(cal.provisionalCoverage()).toEqual({ first: 2027, last: 2028 });
-    expect(cal.layers().map((l) => l.id)).toEqual(['chinese-workday@1.16.1', 'corrections', 'cn-2020-spring-festival-extension', 'provisional-2027', 'provisional-2028']);
+    expect(cal.layers().map((l) => l.id)).toEqual([
+      'chinese-workday@1.16.1',
+      'corrections',
+      'cn-2020-spring-festival-extension',
+      'provisional-2027',
+      'provisional-2028',
+    ]);
     for (const layer of cal.layers().slice(1, 3)) {
-      for (const e of layer.entries) expect(e.cite?.document, `${layer.id} ${e.date}`).toMatch(/通知（国(办)?发明电〔\d{4}〕\d+号）$/);
+      for (const e of layer.entries)
+        expect(e.cite?.document, `${layer.id} ${e.date}`).toMatch(/通知（国(办)?发明电〔\d{4}〕\d+号）$/);
     }
   });
 });

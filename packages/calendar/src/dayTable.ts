@@ -68,7 +68,16 @@ export function buildDayTable(first: number, last: number, layers: readonly Cale
       const i = indexByDate.get(e.date);
       if (i === undefined) continue; // the base data may list days beyond the covered years
       const w = weekend[i] === 1;
-      kind[i] = e.kind === 'holiday' ? Kind.Holiday : e.kind === 'workday' ? (w ? Kind.Makeup : Kind.Workday) : w ? Kind.Weekend : Kind.Workday;
+      kind[i] =
+        e.kind === 'holiday'
+          ? Kind.Holiday
+          : e.kind === 'workday'
+            ? w
+              ? Kind.Makeup
+              : Kind.Workday
+            : w
+              ? Kind.Weekend
+              : Kind.Workday;
       name[i] = e.kind === 'ordinary' ? undefined : e.name;
       source[i] = e.cite ? { layer: layer.id, cite: e.cite } : { layer: layer.id };
     }

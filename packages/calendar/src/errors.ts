@@ -72,7 +72,8 @@ export class CalendarError extends Error {
   }
 
   private static text(code: string, params: Record<string, unknown>, locale: CalendarLocale): string | undefined {
-    const table = (l: CalendarLocale) => calendarLocales[l].errors as Record<string, ((p: never) => string) | undefined>;
+    const table = (l: CalendarLocale) =>
+      calendarLocales[l].errors as Record<string, ((p: never) => string) | undefined>;
     const fn = (table(locale)[code] ?? table('en')[code]) as ((p: Record<string, unknown>) => string) | undefined;
     return fn?.(params);
   }
@@ -111,7 +112,13 @@ export class CalendarCoverageError extends CalendarError {
   readonly date: string;
   readonly operation: string | undefined;
 
-  constructor(args: { date: string; year: number; covered: CalendarCoverage; operation?: string; provisionalLast?: number | null }) {
+  constructor(args: {
+    date: string;
+    year: number;
+    covered: CalendarCoverage;
+    operation?: string;
+    provisionalLast?: number | null;
+  }) {
     super('CALENDAR_COVERAGE', {
       date: args.date,
       year: args.year,
@@ -138,7 +145,9 @@ export class InvalidDateError extends CalendarError {
       typeof input === 'string'
         ? input
         : input instanceof Date
-          ? Number.isNaN(input.getTime()) ? 'Invalid Date' : input.toISOString()
+          ? Number.isNaN(input.getTime())
+            ? 'Invalid Date'
+            : input.toISOString()
           : `(${typeof input}) ${String(input)}`;
     super('INVALID_DATE', { input: shown, reason });
     this.input = shown;

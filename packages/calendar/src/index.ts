@@ -15,7 +15,14 @@ export type { CalendarLocaleMessages } from './locales/index.js';
 export { toLocalDate } from './localDate.js';
 export { CHINESE_WORKDAY_CORRECTIONS } from './data/corrections.js';
 export { BUILT_IN_AMENDMENTS, SPRING_FESTIVAL_2020_EXTENSION } from './data/amendments.js';
-export { RULE_513, RULE_644, RULE_795, STATUTORY_RULES, statutoryHolidays, statutoryRuleFor } from './data/statutory.js';
+export {
+  RULE_513,
+  RULE_644,
+  RULE_795,
+  STATUTORY_RULES,
+  statutoryHolidays,
+  statutoryRuleFor,
+} from './data/statutory.js';
 export type { StatutoryRule } from './data/statutory.js';
 export { checkYearFile, parseYearFile, YEAR_FILE_FORMAT } from './yearFile.js';
 export type { CheckedYearFile, YearFile } from './yearFile.js';

@@ -7,7 +7,12 @@ import type { CalendarCoverage, ChinaCalendarOptions } from './types.js';
 export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []): CalendarIssue[] {
   return error.issues.map((i) => {
     const { path, code, message, input: _input, ...fields } = i as typeof i & { input?: unknown };
-    const issue: CalendarIssue = { path: [...prefix, ...path.map((k) => (typeof k === 'symbol' ? String(k) : k))], code, message, params: { zod: fields } };
+    const issue: CalendarIssue = {
+      path: [...prefix, ...path.map((k) => (typeof k === 'symbol' ? String(k) : k))],
+      code,
+      message,
+      params: { zod: fields },
+    };
     if ('expected' in i && i.expected !== undefined) issue.expected = String(i.expected);
     return issue;
   });
@@ -59,22 +64,46 @@ export function checkOptions(input: unknown, builtIn: CalendarCoverage): Checked
   if (!parsed.success) throw new CalendarValidationError(zodIssues(parsed.error), 'createChinaCalendar options');
   const options: ChinaCalendarOptions = parsed.data ?? {};
   const issues: CalendarIssue[] = [];
-  const issue = (path: (string | number)[], code: CalendarIssueCode, message: string, params: Record<string, unknown>) => issues.push({ path, code, message, params });
+  const issue = (
+    path: (string | number)[],
+    code: CalendarIssueCode,
+    message: string,
+    params: Record<string, unknown>,
+  ) => issues.push({ path, code, message, params });
 
-  const added = Object.keys(options.years ?? {}).map(Number).sort((a, b) => a - b);
+  const added = Object.keys(options.years ?? {})
+    .map(Number)
+    .sort((a, b) => a - b);
   for (const y of added) {
     if (y >= builtIn.first && y <= builtIn.last) {
-      issue(['years', String(y)], 'already_covered', `${y} is already covered (${builtIn.first}–${builtIn.last}); change single days with overrides`, { year: y, first: builtIn.first, last: builtIn.last });
+      issue(
+        ['years', String(y)],
+        'already_covered',
+        `${y} is already covered (${builtIn.first}–${builtIn.last}); change single days with overrides`,
+        { year: y, first: builtIn.first, last: builtIn.last },
+      );
     }
   }
   let first = builtIn.first;
   let last = builtIn.last;
   for (const y of added.filter((y) => y > builtIn.last)) {
-    if (y !== last + 1) issue(['years', String(y)], 'coverage_gap', `adding ${y} would leave ${last + 1} uncovered; add ${last + 1} too`, { year: y, missing: last + 1 });
+    if (y !== last + 1)
+      issue(
+        ['years', String(y)],
+        'coverage_gap',
+        `adding ${y} would leave ${last + 1} uncovered; add ${last + 1} too`,
+        { year: y, missing: last + 1 },
+      );
     last = Math.max(last, y);
   }
   for (const y of added.filter((y) => y < builtIn.first).reverse()) {
-    if (y !== first - 1) issue(['years', String(y)], 'coverage_gap', `adding ${y} would leave ${first - 1} uncovered; add ${first - 1} too`, { year: y, missing: first - 1 });
+    if (y !== first - 1)
+      issue(
+        ['years', String(y)],
+        'coverage_gap',
+        `adding ${y} would leave ${first - 1} uncovered; add ${first - 1} too`,
+        { year: y, missing: first - 1 },
+      );
     first = Math.min(first, y);
   }
 
@@ -85,11 +114,20 @@ export function checkOptions(input: unknown, builtIn: CalendarCoverage): Checked
       const dy = yearOf(day.date);
       const lateInYearBefore = dy === y - 1 && day.date.slice(5, 7) === '12';
       if (dy !== y && !lateInYearBefore) {
-        issue(['years', key, 'days', i, 'date'], 'wrong_year', `${day.date} is not in ${y} (nor in December of ${y - 1})`, { date: day.date, year: y });
+        issue(
+          ['years', key, 'days', i, 'date'],
+          'wrong_year',
+          `${day.date} is not in ${y} (nor in December of ${y - 1})`,
+          { date: day.date, year: y },
+        );
       } else if (lateInYearBefore && (dy < first || dy > last)) {
-        issue(['years', key, 'days', i, 'date'], 'not_covered', `${day.date} is in ${dy}, which is not covered`, { date: day.date, year: dy });
+        issue(['years', key, 'days', i, 'date'], 'not_covered', `${day.date} is in ${dy}, which is not covered`, {
+          date: day.date,
+          year: dy,
+        });
       }
-      if (seen.has(day.date)) issue(['years', key, 'days', i, 'date'], 'duplicate', `${day.date} is listed twice`, { date: day.date });
+      if (seen.has(day.date))
+        issue(['years', key, 'days', i, 'date'], 'duplicate', `${day.date} is listed twice`, { date: day.date });
       seen.add(day.date);
     });
   }
@@ -98,9 +136,15 @@ export function checkOptions(input: unknown, builtIn: CalendarCoverage): Checked
   (options.overrides ?? []).forEach((o, i) => {
     const y = yearOf(o.date);
     if (y < first || y > last) {
-      issue(['overrides', i, 'date'], 'not_covered', `${o.date} is in ${y}, which is not published (${first}–${last}); add the year under years first`, { date: o.date, year: y });
+      issue(
+        ['overrides', i, 'date'],
+        'not_covered',
+        `${o.date} is in ${y}, which is not published (${first}–${last}); add the year under years first`,
+        { date: o.date, year: y },
+      );
     }
-    if (seen.has(o.date)) issue(['overrides', i, 'date'], 'duplicate', `${o.date} is overridden twice`, { date: o.date });
+    if (seen.has(o.date))
+      issue(['overrides', i, 'date'], 'duplicate', `${o.date} is overridden twice`, { date: o.date });
     seen.add(o.date);
   });
 

@@ -27,7 +27,11 @@ describe('adding a year', () => {
   it('extends coverage and answers the new year from its cited days', () => {
     const cal = createChinaCalendar({ years: { '2027': year2027 } });
     expect(cal.coverage()).toEqual({ first: 2011, last: 2027 });
-    expect(cal.dayKind('2027-02-05')).toMatchObject({ kind: 'holiday', name: '春节', source: { layer: 'year-2027', cite: year2027.cite } });
+    expect(cal.dayKind('2027-02-05')).toMatchObject({
+      kind: 'holiday',
+      name: '春节',
+      source: { layer: 'year-2027', cite: year2027.cite },
+    });
     expect(cal.dayKind('2027-02-06').kind).toBe('makeup-workday');
     expect(cal.isWorkday('2027-03-01')).toBe(true);
     expect(cal.addWorkdays('2026-12-30', 2)).toBe('2027-01-04');
@@ -43,14 +47,19 @@ describe('adding a year', () => {
     expect(paths(validationError({ years: { '2020': year2027 } }))).toContain('years.2020');
     const impossible = { ...year2027, days: [...year2027.days, { date: '2027-06-31', kind: 'holiday' }] };
     expect(paths(validationError({ years: { '2027': impossible } }))).toEqual(['years.2027.days.3.date']);
-    const outside = { ...year2027, days: [...year2027.days, { date: '2025-10-01', kind: 'holiday' }, { date: '2027-02-05', kind: 'holiday' }] };
+    const outside = {
+      ...year2027,
+      days: [...year2027.days, { date: '2025-10-01', kind: 'holiday' }, { date: '2027-02-05', kind: 'holiday' }],
+    };
     const e = validationError({ years: { '2027': outside } });
     expect(paths(e)).toEqual(['years.2027.days.3.date', 'years.2027.days.4.date']);
     expect(e.issues.map((i) => i.code)).toEqual(['wrong_year', 'duplicate']);
   });
 
   it('accepts a notice reaching into late December of the year before (as 元旦 often does)', () => {
-    const cal = createChinaCalendar({ years: { '2027': { ...year2027, days: [{ date: '2026-12-31', kind: 'holiday', name: '元旦' }] } } });
+    const cal = createChinaCalendar({
+      years: { '2027': { ...year2027, days: [{ date: '2026-12-31', kind: 'holiday', name: '元旦' }] } },
+    });
     expect(cal.dayKind('2026-12-31')).toMatchObject({ kind: 'holiday', source: { layer: 'year-2027' } });
   });
 
@@ -61,7 +70,13 @@ describe('adding a year', () => {
       region: 'hubei',
     });
     expect(paths(e)).toEqual(
-      expect.arrayContaining(['years.2027.cite.document', 'years.2027.cite.date', 'years.2027.days.0.kind', 'overrides.0.cite', '']),
+      expect.arrayContaining([
+        'years.2027.cite.document',
+        'years.2027.cite.date',
+        'years.2027.days.0.kind',
+        'overrides.0.cite',
+        '',
+      ]),
     );
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toContain('years.2027.cite.date');
@@ -80,7 +95,11 @@ describe('regional overrides', () => {
   it('apply over every other layer, with their citation', () => {
     const province = createChinaCalendar({ overrides });
     expect(province.isWorkday('2020-02-03')).toBe(false);
-    expect(province.dayKind('2020-02-07')).toMatchObject({ kind: 'holiday', name: '延迟复工', source: { layer: 'overrides', cite } });
+    expect(province.dayKind('2020-02-07')).toMatchObject({
+      kind: 'holiday',
+      name: '延迟复工',
+      source: { layer: 'overrides', cite },
+    });
     expect(province.nextWorkday('2020-01-23')).toBe('2020-02-10');
     expect(createChinaCalendar().nextWorkday('2020-01-23')).toBe('2020-02-03');
     expect(province.layers().at(-1)?.id).toBe('overrides');

@@ -19,7 +19,13 @@ describe('working-day arithmetic (properties)', () => {
 
   it('workdaysBetween(a, addWorkdays(a, n)) === n for n ≥ 0, and for n < 0 from a working day', () => {
     fc.assert(fc.property(date, fc.nat({ max: 240 }), (a, n) => cal.workdaysBetween(a, cal.addWorkdays(a, n)) === n));
-    fc.assert(fc.property(workday, fc.integer({ min: -240, max: -1 }), (a, n) => cal.workdaysBetween(a, cal.addWorkdays(a, n)) === n));
+    fc.assert(
+      fc.property(
+        workday,
+        fc.integer({ min: -240, max: -1 }),
+        (a, n) => cal.workdaysBetween(a, cal.addWorkdays(a, n)) === n,
+      ),
+    );
   });
 
   it('addWorkdays is strictly increasing in n and non-decreasing in d, and lands on working days', () => {
@@ -41,7 +47,14 @@ describe('working-day arithmetic (properties)', () => {
 
   it('workdaysBetween is antisymmetric, additive, and equals a day-by-day count', () => {
     fc.assert(fc.property(date, date, (a, b) => cal.workdaysBetween(a, b) === -cal.workdaysBetween(b, a)));
-    fc.assert(fc.property(date, date, date, (a, b, c) => cal.workdaysBetween(a, b) + cal.workdaysBetween(b, c) === cal.workdaysBetween(a, c)));
+    fc.assert(
+      fc.property(
+        date,
+        date,
+        date,
+        (a, b, c) => cal.workdaysBetween(a, b) + cal.workdaysBetween(b, c) === cal.workdaysBetween(a, c),
+      ),
+    );
     fc.assert(
       fc.property(date, fc.nat({ max: 365 }), (a, span) => {
         let expected = 0;
@@ -61,7 +74,9 @@ describe('working-day arithmetic (properties)', () => {
       fc.property(fc.integer({ min: Date.UTC(2012, 0, 1), max: Date.UTC(2025, 11, 31) }), steps, (ms, n) => {
         const instant = new Date(ms);
         const local = cal.toLocalDate(instant);
-        return cal.isWorkday(instant) === cal.isWorkday(local) && cal.addWorkdays(instant, n) === cal.addWorkdays(local, n);
+        return (
+          cal.isWorkday(instant) === cal.isWorkday(local) && cal.addWorkdays(instant, n) === cal.addWorkdays(local, n)
+        );
       }),
     );
   });

@@ -17,7 +17,9 @@ import {
 } from './index.js';
 
 // A made-up 2027 arrangement, marked `"fixture": true`: test data, not the real 2027 notice.
-const FIXTURE_2027 = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/year-2027.fixture.json', import.meta.url)), 'utf8'));
+const FIXTURE_2027 = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../fixtures/year-2027.fixture.json', import.meta.url)), 'utf8'),
+);
 const cal = createChinaCalendar();
 
 describe('provisional years: the statutory holidays of 国务院令第795号 and weekends', () => {
@@ -25,7 +27,11 @@ describe('provisional years: the statutory holidays of 国务院令第795号 and
     expect(cal.coverage()).toEqual({ first: 2011, last: 2026 });
     expect(cal.provisionalCoverage()).toEqual({ first: 2027, last: 2028 });
     expect(cal.yearBasis(2026)).toEqual({ year: 2026, source: 'built-in' });
-    expect(cal.yearBasis(2027)).toMatchObject({ year: 2027, source: 'provisional', cite: { document: RULE_795.cite.document, clause: '第二条' } });
+    expect(cal.yearBasis(2027)).toMatchObject({
+      year: 2027,
+      source: 'provisional',
+      cite: { document: RULE_795.cite.document, clause: '第二条' },
+    });
     expect(() => cal.isWorkday('2029-01-02')).toThrow(CalendarCoverageError);
   });
 
@@ -49,26 +55,46 @@ describe('provisional years: the statutory holidays of 国务院令第795号 and
     // The days chinese-days 1.5.7 calls workdays are statutory holidays here.
     for (const d of ['2027-01-01', '2027-02-05', '2027-02-08', '2027-10-01']) {
       const info = cal.dayKind(d);
-      expect(info, d).toMatchObject({ kind: 'holiday', isWorkday: false, provisional: true, source: { layer: 'provisional-2027' } });
+      expect(info, d).toMatchObject({
+        kind: 'holiday',
+        isWorkday: false,
+        provisional: true,
+        source: { layer: 'provisional-2027' },
+      });
       expect(info.source.cite?.document).toContain('国务院令第795号');
     }
-    expect((cal.dayKind('2027-02-05').source.cite as { text?: string }).text).toBe('春节，放假4天（农历除夕、正月初一至初三）');
+    expect((cal.dayKind('2027-02-05').source.cite as { text?: string }).text).toBe(
+      '春节，放假4天（农历除夕、正月初一至初三）',
+    );
     expect((cal.dayKind('2027-05-01').source.cite as { text?: string }).text).toBe('劳动节，放假2天（5月1日、2日）');
   });
 
   it('flags every day of a provisional year, the plain ones too, with the statutory rule as citation', () => {
     const plain = cal.dayKind('2027-03-03');
-    expect(plain).toMatchObject({ kind: 'workday', isWorkday: true, provisional: true, source: { layer: 'weekday-rule' } });
+    expect(plain).toMatchObject({
+      kind: 'workday',
+      isWorkday: true,
+      provisional: true,
+      source: { layer: 'weekday-rule' },
+    });
     expect(plain.source.cite?.document).toContain('国务院令第795号');
     expect(cal.dayKind('2027-03-06')).toMatchObject({ kind: 'weekend', provisional: true });
     expect(cal.dayKind('2026-03-03').provisional).toBeUndefined();
-    expect(statutoryHolidays(2028).filter((d) => d.name === '春节').map((d) => d.date)).toEqual(['2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28']);
+    expect(
+      statutoryHolidays(2028)
+        .filter((d) => d.name === '春节')
+        .map((d) => d.date),
+    ).toEqual(['2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28']);
   });
 
   it('says which answers rest on provisional days', () => {
     expect(cal.addWorkdaysWithBasis('2026-12-28', 3)).toEqual({ date: '2026-12-31', provisional: false, years: [] });
     const across = cal.addWorkdaysWithBasis('2026-12-30', 2);
-    expect(across).toMatchObject({ date: '2027-01-04', provisional: true, years: [{ year: 2027, source: 'provisional' }] });
+    expect(across).toMatchObject({
+      date: '2027-01-04',
+      provisional: true,
+      years: [{ year: 2027, source: 'provisional' }],
+    });
     expect(cal.basis('2027-01-04', '2026-12-30')).toEqual({ provisional: true, years: across.years });
     expect(cal.basis('2026-01-01', '2026-12-31')).toEqual({ provisional: false, years: [] });
     expect(cal.addWorkdays('2027-02-04', 1)).toBe('2027-02-09'); // over 除夕..初三, no make-up days known
@@ -134,7 +160,14 @@ describe('the provisional computation does not depend on TZ', () => {
       offsets.add(new Date(2027, 0, 1).getTimezoneOffset());
       const c = createChinaCalendar();
       const days = [2027, 2028, 2030, 2035].flatMap((y) => statutoryHolidays(y).map((d) => d.date));
-      answers.push(JSON.stringify([days, c.addWorkdays('2027-02-04', 1), c.dayKind('2027-10-01').kind, c.toLocalDate(new Date('2027-02-04T16:00:00Z'))]));
+      answers.push(
+        JSON.stringify([
+          days,
+          c.addWorkdays('2027-02-04', 1),
+          c.dayKind('2027-10-01').kind,
+          c.toLocalDate(new Date('2027-02-04T16:00:00Z')),
+        ]),
+      );
     }
     expect(offsets.size).toBe(3); // the host zone really changed
     expect(new Set(answers).size).toBe(1);
@@ -146,7 +179,11 @@ describe('a published year from a year file', () => {
   it('the fixture file checks clean and is marked as test data', () => {
     expect(checkYearFile(FIXTURE_2027)).toEqual([]);
     const parsed = parseYearFile(FIXTURE_2027);
-    expect(parsed).toMatchObject({ year: 2027, fixture: true, published: { cite: { document: expect.stringContaining('测试〔2026〕1号'), date: '2026-11-20' } } });
+    expect(parsed).toMatchObject({
+      year: 2027,
+      fixture: true,
+      published: { cite: { document: expect.stringContaining('测试〔2026〕1号'), date: '2026-11-20' } },
+    });
   });
 
   it('2027 before and after adding the year: the year replaces the provisional one and is cited in every answer using it', () => {

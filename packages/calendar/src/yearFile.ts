@@ -26,13 +26,19 @@ export interface YearFile {
 }
 
 const localDate = z.string().refine(isLocalDate, { message: 'expected a real date as YYYY-MM-DD' });
-const named = z.strictObject({ date: localDate, name: z.string().trim().min(1, 'each day is named after its holiday') });
+const named = z.strictObject({
+  date: localDate,
+  name: z.string().trim().min(1, 'each day is named after its holiday'),
+});
 const yearFileSchema = z.strictObject({
   format: z.literal(YEAR_FILE_FORMAT, `expected "format": "${YEAR_FILE_FORMAT}"`),
   year: z.number().int().min(2008, 'the statutory rules certflow knows start in 2008').max(9999),
   notice: z.strictObject({
     title: z.string().trim().min(1, "the notice's title is needed"),
-    number: z.string().trim().regex(/〔\d{4}〕\d+号$/, 'expected the notice number as issued, e.g. 国办发明电〔2026〕12号'),
+    number: z
+      .string()
+      .trim()
+      .regex(/〔\d{4}〕\d+号$/, 'expected the notice number as issued, e.g. 国办发明电〔2026〕12号'),
     date: localDate,
     url: z.url().optional(),
   }),
@@ -63,23 +69,48 @@ export function checkYearFile(input: unknown): CalendarIssue[] {
   if (!parsed.success) return zodIssues(parsed.error);
   const f = parsed.data;
   const issues: CalendarIssue[] = [];
-  const issue = (path: (string | number)[], code: CalendarIssueCode, message: string, params: Record<string, unknown>, extra: Partial<CalendarIssue> = {}) =>
-    issues.push({ path, code, message, params, ...extra });
+  const issue = (
+    path: (string | number)[],
+    code: CalendarIssueCode,
+    message: string,
+    params: Record<string, unknown>,
+    extra: Partial<CalendarIssue> = {},
+  ) => issues.push({ path, code, message, params, ...extra });
   const y = f.year;
-  if (f.notice.date > `${y}-12-31`) issue(['notice', 'date'], 'notice_after_year', `the notice is dated ${f.notice.date}, after ${y} ended`, { date: f.notice.date, year: y });
+  if (f.notice.date > `${y}-12-31`)
+    issue(['notice', 'date'], 'notice_after_year', `the notice is dated ${f.notice.date}, after ${y} ended`, {
+      date: f.notice.date,
+      year: y,
+    });
 
   const inYear = (date: string) => date.startsWith(`${y}-`) || date.startsWith(`${y - 1}-12-`);
   const seen = new Map<string, string>();
   for (const list of ['holidays', 'workdays'] as const) {
     f[list].forEach((d, i) => {
-      if (!inYear(d.date)) issue([list, i, 'date'], 'wrong_year', `${d.date} is not in ${y} (nor in December of ${y - 1})`, { date: d.date, year: y });
+      if (!inYear(d.date))
+        issue([list, i, 'date'], 'wrong_year', `${d.date} is not in ${y} (nor in December of ${y - 1})`, {
+          date: d.date,
+          year: y,
+        });
       const before = seen.get(d.date);
-      if (before) issue([list, i, 'date'], 'duplicate', `${d.date} is listed twice (${before === list ? `in ${list}` : 'as a holiday and as a workday'})`, { date: d.date });
+      if (before)
+        issue(
+          [list, i, 'date'],
+          'duplicate',
+          `${d.date} is listed twice (${before === list ? `in ${list}` : 'as a holiday and as a workday'})`,
+          { date: d.date },
+        );
       seen.set(d.date, list);
       if (list === 'workdays') {
         const wd = weekday(d.date);
         if (wd !== 0 && wd !== 6) {
-          issue([list, i, 'date'], 'makeup_not_weekend', `${d.date} is a weekday: a make-up workday (调休上班) is a Saturday or Sunday`, { date: d.date }, { expected: 'Saturday or Sunday' });
+          issue(
+            [list, i, 'date'],
+            'makeup_not_weekend',
+            `${d.date} is a weekday: a make-up workday (调休上班) is a Saturday or Sunday`,
+            { date: d.date },
+            { expected: 'Saturday or Sunday' },
+          );
         }
       }
     });
@@ -88,9 +119,15 @@ export function checkYearFile(input: unknown): CalendarIssue[] {
   const rule = statutoryRuleFor(y);
   for (const s of statutoryHolidays(y)) {
     if (!holidays.has(s.date)) {
-      issue(['holidays'], 'statutory_missing', `${s.date} (${s.name}) is a statutory holiday (${rule!.cite.document} ${rule!.cite.clause}) and is not listed`, { date: s.date, name: s.name, document: rule!.cite.document, clause: rule!.cite.clause }, {
-        expected: s.date,
-      });
+      issue(
+        ['holidays'],
+        'statutory_missing',
+        `${s.date} (${s.name}) is a statutory holiday (${rule!.cite.document} ${rule!.cite.clause}) and is not listed`,
+        { date: s.date, name: s.name, document: rule!.cite.document, clause: rule!.cite.clause },
+        {
+          expected: s.date,
+        },
+      );
     }
   }
   return issues;
@@ -101,7 +138,9 @@ export function parseYearFile(input: unknown): CheckedYearFile {
   const issues = checkYearFile(input);
   if (issues.length > 0) throw new CalendarValidationError(issues, 'calendar year file');
   const f = input as YearFile;
-  const document = f.notice.title.includes(f.notice.number) ? f.notice.title : `${f.notice.title}（${f.notice.number}）`;
+  const document = f.notice.title.includes(f.notice.number)
+    ? f.notice.title
+    : `${f.notice.title}（${f.notice.number}）`;
   return {
     year: f.year,
     fixture: f.fixture === true,

@@ -6,7 +6,14 @@ import type { CliIo } from './io.js';
  * One option of a command. `description` is its English help; `descriptionZh`
  * the same in Chinese (zh-CN), printed by `--help` under `--lang zh-CN`.
  */
-export type OptionSpec = { type: 'string' | 'boolean'; short?: string; description: string; descriptionZh?: string; value?: string; multiple?: boolean };
+export type OptionSpec = {
+  type: 'string' | 'boolean';
+  short?: string;
+  description: string;
+  descriptionZh?: string;
+  value?: string;
+  multiple?: boolean;
+};
 
 /** One `certflow <verb>`: its help and its run function. */
 export interface Command {
@@ -20,7 +27,13 @@ export interface Command {
   options: Record<string, OptionSpec>;
   positionals: { names: string[]; min: number };
   /** `locale`: the language of what the command prints (`--lang`, else LC_ALL, LC_MESSAGES, LANG). */
-  run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; io: CliIo; packs?: RulePack[]; locale?: Locale }): Promise<number>;
+  run(args: {
+    values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+    positionals: string[];
+    io: CliIo;
+    packs?: RulePack[];
+    locale?: Locale;
+  }): Promise<number>;
 }
 
 /**
@@ -30,7 +43,8 @@ export interface Command {
 export const EXIT = { ok: 0, problems: 1, usage: 2, unavailable: 3 } as const;
 
 /** A text in a locale: the Chinese one under zh-CN when there is one, else the English. */
-const inLocale = (locale: Locale, en: string, zh: string | undefined) => (locale === 'zh-CN' && zh !== undefined ? zh : en);
+const inLocale = (locale: Locale, en: string, zh: string | undefined) =>
+  locale === 'zh-CN' && zh !== undefined ? zh : en;
 
 /**
  * A command's `--help` in a locale: its description and its options'

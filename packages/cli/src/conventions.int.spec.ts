@@ -24,7 +24,9 @@ describe('--lang and the environment choose the language', () => {
     const c = await cli(['--help'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' } });
     expect(c.out).toContain('Usage: certflow <command>');
     expect(c.out).not.toMatch(han);
-    expect((await cli(['--lang=en', '--help'], { env: { LANG: 'zh_CN.UTF-8' } })).out).toContain('Usage: certflow <command>');
+    expect((await cli(['--lang=en', '--help'], { env: { LANG: 'zh_CN.UTF-8' } })).out).toContain(
+      'Usage: certflow <command>',
+    );
     const verbHelp = await cli(['verify', '--help', '--lang', 'zh-CN']);
     expect(verbHelp.out).toContain('用法： certflow verify');
     expect(verbHelp.out).toContain('显示本帮助');
@@ -56,8 +58,12 @@ describe('CLI conventions', () => {
   it('--version names the CLI, core and every shipped pack with their versions', async () => {
     const r = await cli(['--version']);
     expect(r.code).toBe(0);
-    const cliPkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
-    const corePkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../core/package.json'), 'utf8')) as { version: string };
+    const cliPkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
+      version: string;
+    };
+    const corePkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../core/package.json'), 'utf8')) as {
+      version: string;
+    };
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe(`certflow ${cliPkg.version}`);
     expect(lines[1]).toBe(`@certflow/core ${corePkg.version}`);
@@ -106,7 +112,12 @@ describe('CLI conventions', () => {
     expect(lines[1]).toBe('✖ nothing was imported into copy.db');
     const long = await cli(['import', 'tampered.jsonl', 'copy.db', '--verbose'], { cwd: dir });
     expect(long.code).toBe(1);
-    expect(long.err.trim().split('\n').filter((l) => l.includes('hash-mismatch')).length).toBe(streams.length);
+    expect(
+      long.err
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes('hash-mismatch')).length,
+    ).toBe(streams.length);
     expect(existsSync(join(dir, 'copy.db'))).toBe(false);
   });
 
@@ -123,7 +134,9 @@ describe('CLI conventions', () => {
     const again = await cli(['export', 'log.jsonl', '--out', 'log.jsonl'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.err).toContain('log.jsonl exists; an export never overwrites a file');
-    expect(readFileSync(join(dir, 'log.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'copy.jsonl'), 'utf8').split('\n').slice(1).join('\n'));
+    expect(readFileSync(join(dir, 'log.jsonl'), 'utf8')).toBe(
+      readFileSync(join(dir, 'copy.jsonl'), 'utf8').split('\n').slice(1).join('\n'),
+    );
   });
 });
 
@@ -135,11 +148,15 @@ describe('the certflow binary when its reader goes away', () => {
     // Enough lines that the pipe fills after head has gone.
     const many = Array.from({ length: 4000 }, () => events).flat();
     writeJsonl(join(dir, 'big.jsonl'), many);
-    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} export big.jsonl --unmasked | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, LANG: 'C' },
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `node ${JSON.stringify(bin)} export big.jsonl --unmasked | head -1; echo "status=\${PIPESTATUS[0]}" >&2`],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C' },
+      },
+    );
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/EPIPE|Error|at .*\.js/);
     expect(r.stderr).toMatch(/status=0/);
@@ -149,11 +166,18 @@ describe('the certflow binary when its reader goes away', () => {
 describe("the packs' findings in the CLI's language", () => {
   it("words a pack's finding from its locales, and an unknown one not at all", async () => {
     const { cliFindingTranslator, loadFindingTexts } = await import('./locales/findings.js');
-    expect((await loadFindingTexts()).map((c) => c.id).sort()).toEqual(
-      ['fujian-fuzhou', 'national', 'national-industry-pilot', 'shandong', 'shanghai', 'sichuan-technical-schools'],
-    );
+    expect((await loadFindingTexts()).map((c) => c.id).sort()).toEqual([
+      'fujian-fuzhou',
+      'national',
+      'national-industry-pilot',
+      'shandong',
+      'shanghai',
+      'sichuan-technical-schools',
+    ]);
     const translate = await cliFindingTranslator();
-    expect(translate('registered in 320000, not in Shanghai (31xxxx)', 'zh-CN')).toBe('登记地 320000 不在本市（31xxxx）');
+    expect(translate('registered in 320000, not in Shanghai (31xxxx)', 'zh-CN')).toBe(
+      '登记地 320000 不在本市（31xxxx）',
+    );
     expect(translate('登记地 320000 不在山东省内', 'en')).toBe('registered in 320000, not in Shandong');
     expect(translate('no such finding', 'zh-CN')).toBeUndefined();
   });

@@ -12,7 +12,10 @@ export class UsageError extends CertflowError<CliErrorParams['CLI_USAGE']> {
    *   (`{ key, values }`), which is then worded in every locale.
    */
   constructor(problem: string | { key: CliTextKey; values?: Record<string, unknown> }, command?: string) {
-    const text = typeof problem === 'string' ? { problem } : { problem: t('en', problem.key, problem.values), key: problem.key, values: problem.values ?? {} };
+    const text =
+      typeof problem === 'string'
+        ? { problem }
+        : { problem: t('en', problem.key, problem.values), key: problem.key, values: problem.values ?? {} };
     super('CLI_USAGE', { ...text, command }, cliCatalogue);
     this.problem = text.problem;
     this.command = command;
@@ -59,8 +62,16 @@ export class CannotReadError extends CertflowError<CliErrorParams['CLI_CANNOT_RE
   readonly source: string;
   /** The underlying error's code where it has one (a CertflowError code, `ECONNREFUSED`, PostgreSQL `42501`). */
   readonly causeCode: string | undefined;
-  constructor(source: string, detail: string, options: { action?: 'read' | 'write' | 'connect to'; causeCode?: string; cause?: unknown } = {}) {
-    super('CLI_CANNOT_READ', { source, action: options.action ?? 'read', detail, causeCode: options.causeCode }, cliCatalogue);
+  constructor(
+    source: string,
+    detail: string,
+    options: { action?: 'read' | 'write' | 'connect to'; causeCode?: string; cause?: unknown } = {},
+  ) {
+    super(
+      'CLI_CANNOT_READ',
+      { source, action: options.action ?? 'read', detail, causeCode: options.causeCode },
+      cliCatalogue,
+    );
     this.source = source;
     this.causeCode = options.causeCode;
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;

@@ -35,14 +35,19 @@ function named(raw: unknown): { streamId: string; version: number; hash: string 
   return { streamId: e.streamId, version: e.version, hash: e.hash };
 }
 
-const byStream = (a: StreamHeadRecord, b: StreamHeadRecord) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0);
+const byStream = (a: StreamHeadRecord, b: StreamHeadRecord) =>
+  a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
 
 /**
  * Collects each stream's last version and hash as events go by, one entry per
  * stream (memory bounded by the streams, not the events). Of two events with
  * one version, the later read counts.
  */
-export function headsCollector(): { add(raw: unknown): void; readonly heads: ReadonlyMap<string, { version: number; hash: string }>; result(): StreamHeadRecord[] } {
+export function headsCollector(): {
+  add(raw: unknown): void;
+  readonly heads: ReadonlyMap<string, { version: number; hash: string }>;
+  result(): StreamHeadRecord[];
+} {
   const heads = new Map<string, { version: number; hash: string }>();
   return {
     heads,
@@ -64,7 +69,11 @@ export function logHeads(events: Iterable<unknown>): StreamHeadRecord[] {
 }
 
 /** Collects the rule packs events name as they go by (memory bounded by the packs and their hashes). */
-export function packsCollector(): { add(raw: unknown): void; merge(used: readonly PackUsed[]): void; result(): PackUsed[] } {
+export function packsCollector(): {
+  add(raw: unknown): void;
+  merge(used: readonly PackUsed[]): void;
+  result(): PackUsed[];
+} {
   const packs = new Map<string, PackUsed>();
   const note = (ref: unknown) => {
     const r = ref as { id?: unknown; version?: unknown; hash?: unknown } | null | undefined;
@@ -132,14 +141,32 @@ export function headsComparer(kept: readonly StreamHeadRecord[]): { add(raw: unk
         const keptHead = { version: h.version, hash: h.hash };
         const found = last.get(h.streamId);
         if (!found) {
-          changes.push({ streamId: h.streamId, kind: 'stream-removed', kept: keptHead, found: null, detail: `the stream is gone (it had ${h.version} events ending in ${h.hash})` });
+          changes.push({
+            streamId: h.streamId,
+            kind: 'stream-removed',
+            kept: keptHead,
+            found: null,
+            detail: `the stream is gone (it had ${h.version} events ending in ${h.hash})`,
+          });
           continue;
         }
         const at = atKept.get(h.streamId);
         if (at === undefined) {
-          changes.push({ streamId: h.streamId, kind: 'stream-shortened', kept: keptHead, found: { ...found }, detail: `the stream ends at version ${found.version}; version ${h.version} (${h.hash}) was kept` });
+          changes.push({
+            streamId: h.streamId,
+            kind: 'stream-shortened',
+            kept: keptHead,
+            found: { ...found },
+            detail: `the stream ends at version ${found.version}; version ${h.version} (${h.hash}) was kept`,
+          });
         } else if (at !== h.hash) {
-          changes.push({ streamId: h.streamId, kind: 'stream-rewritten', kept: keptHead, found: { ...found }, detail: `version ${h.version} now hashes to ${at}, but ${h.hash} was kept` });
+          changes.push({
+            streamId: h.streamId,
+            kind: 'stream-rewritten',
+            kept: keptHead,
+            found: { ...found },
+            detail: `version ${h.version} now hashes to ${at}, but ${h.hash} was kept`,
+          });
         }
       }
       return changes;
@@ -176,7 +203,13 @@ export function readHeadsFile(file: string, cwd: string): StreamHeadRecord[] {
   if (!Array.isArray(list)) throw new HeadsFileError(file, 'no heads array');
   return list.map((h, i) => {
     const r = h as Partial<StreamHeadRecord>;
-    if (!isStr(r?.streamId) || !Number.isInteger(r.version) || (r.version as number) < 1 || !isStr(r.hash) || !HEX64.test(r.hash)) {
+    if (
+      !isStr(r?.streamId) ||
+      !Number.isInteger(r.version) ||
+      (r.version as number) < 1 ||
+      !isStr(r.hash) ||
+      !HEX64.test(r.hash)
+    ) {
       throw new HeadsFileError(file, `entry ${i} is not { streamId, version, hash }`);
     }
     return { streamId: r.streamId, version: r.version as number, hash: r.hash };

@@ -17,7 +17,9 @@ const englishProse = /[A-Za-z][A-Za-z'’]*(?: [A-Za-z][A-Za-z'’]*){3,}/;
 function proseLines(text: string): string[] {
   const lines = text.split('\n');
   const options = lines.indexOf('选项：');
-  return lines.slice(1).map((line, i) => (options !== -1 && i + 1 > options && line.startsWith('  ') ? line.slice(33) : line));
+  return lines
+    .slice(1)
+    .map((line, i) => (options !== -1 && i + 1 > options && line.startsWith('  ') ? line.slice(33) : line));
 }
 
 // What `certflow <command> --help` printed in English before the Chinese texts were added; it must not change.
@@ -54,23 +56,35 @@ Options:
   -h, --help                     show this help
 `;
 
-describe('every command\'s --help in Chinese', () => {
+describe("every command's --help in Chinese", () => {
   it('every command and every option of it has a Chinese description', () => {
     for (const c of COMMAND_LIST) {
       expect(c.descriptionZh, c.name).toMatch(han);
-      for (const [name, o] of Object.entries<OptionSpec>(c.options)) expect(o.descriptionZh, `${c.name} --${name}`).toMatch(han);
+      for (const [name, o] of Object.entries<OptionSpec>(c.options))
+        expect(o.descriptionZh, `${c.name} --${name}`).toMatch(han);
     }
   });
 
   it.each(COMMAND_LIST.map((c) => [c.name]))('certflow %s --help under zh-CN has no English prose', async (name) => {
-    for (const r of [await help([name, '--help', '--lang', 'zh-CN']), await help([name, '--help'], { LANG: 'zh_CN.UTF-8' })]) {
+    for (const r of [
+      await help([name, '--help', '--lang', 'zh-CN']),
+      await help([name, '--help'], { LANG: 'zh_CN.UTF-8' }),
+    ]) {
       expect(r.code).toBe(0);
       expect(r.out.startsWith(`用法： certflow ${name}`)).toBe(true);
       const english = proseLines(r.out).filter((l) => englishProse.test(l));
       expect(english).toEqual([]);
       // Every paragraph and every option line says something in Chinese.
-      for (const paragraph of proseLines(r.out).join('\n').split(/\n\s*\n/).filter((p) => p.trim() !== '')) expect(paragraph, paragraph).toMatch(han);
-      for (const l of r.out.slice(r.out.indexOf('选项：')).split('\n').filter((l) => l.startsWith('  '))) expect(l, l).toMatch(han);
+      for (const paragraph of proseLines(r.out)
+        .join('\n')
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim() !== ''))
+        expect(paragraph, paragraph).toMatch(han);
+      for (const l of r.out
+        .slice(r.out.indexOf('选项：'))
+        .split('\n')
+        .filter((l) => l.startsWith('  ')))
+        expect(l, l).toMatch(han);
     }
   });
 
@@ -92,7 +106,7 @@ describe('every command\'s --help in Chinese', () => {
   });
 });
 
-describe('every command\'s --help in English is unchanged', () => {
+describe("every command's --help in English is unchanged", () => {
   it('prints keygen and checkpoint help exactly as before', async () => {
     expect((await help(['keygen', '--help'], { LANG: 'C' })).out).toBe(KEYGEN_EN);
     expect((await help(['checkpoint', '--help', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' })).out).toBe(CHECKPOINT_EN);
@@ -100,7 +114,9 @@ describe('every command\'s --help in English is unchanged', () => {
 
   it('prints every command in English as it would without its Chinese texts', () => {
     for (const c of COMMAND_LIST) {
-      const options = Object.fromEntries(Object.entries<OptionSpec>(c.options).map(([k, { descriptionZh: _zh, ...o }]) => [k, o]));
+      const options = Object.fromEntries(
+        Object.entries<OptionSpec>(c.options).map(([k, { descriptionZh: _zh, ...o }]) => [k, o]),
+      );
       const english: Command = { ...c, options };
       delete english.descriptionZh;
       const text = commandHelp(c, 'en');

@@ -28,7 +28,10 @@ export function quietOnEpipe(stream: NodeJS.WriteStream): { write(chunk: string)
       try {
         return stream.write(chunk);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ERR_STREAM_DESTROYED') {
+        if (
+          (e as NodeJS.ErrnoException).code === 'EPIPE' ||
+          (e as NodeJS.ErrnoException).code === 'ERR_STREAM_DESTROYED'
+        ) {
           gone = true;
           return true;
         }
@@ -41,7 +44,13 @@ export function quietOnEpipe(stream: NodeJS.WriteStream): { write(chunk: string)
 
 /** The real process streams (standard output and error quiet once their reader has gone). */
 export function processIo(): CliIo {
-  return { stdout: quietOnEpipe(process.stdout), stderr: quietOnEpipe(process.stderr), stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  return {
+    stdout: quietOnEpipe(process.stdout),
+    stderr: quietOnEpipe(process.stderr),
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+  };
 }
 
 const COLOURS = { ok: '\x1b[32m', bad: '\x1b[31m' } as const;
@@ -58,7 +67,9 @@ export function paint(io: CliIo, kind: keyof typeof COLOURS, text: string): stri
 }
 
 /** Collects everything a command writes; for tests and for embedding the CLI. */
-export function bufferIo(options: { stdin?: Readable; cwd?: string; isTTY?: boolean; env?: Record<string, string | undefined> } = {}): CliIo & {
+export function bufferIo(
+  options: { stdin?: Readable; cwd?: string; isTTY?: boolean; env?: Record<string, string | undefined> } = {},
+): CliIo & {
   out(): string;
   err(): string;
 } {

@@ -49,7 +49,8 @@ export const VAULT_NOTE =
 
 export function exportHeader(masked: boolean, personal?: 'display' | 'vault'): ExportHeader {
   if (personal === 'vault') return { certflowExport: { format: 2, masked: false, personal, note: VAULT_NOTE } };
-  if (personal === 'display') return { certflowExport: { format: 2, masked, personal, note: masked ? MASKED_NOTE_2 : UNMASKED_NOTE } };
+  if (personal === 'display')
+    return { certflowExport: { format: 2, masked, personal, note: masked ? MASKED_NOTE_2 : UNMASKED_NOTE } };
   return { certflowExport: { format: 1, masked, note: masked ? MASKED_NOTE : UNMASKED_NOTE } };
 }
 

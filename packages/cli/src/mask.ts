@@ -19,7 +19,8 @@ export function maskIdNumbers<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => maskIdNumbers(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[maskIdNumbersInText(k)] = maskIdNumbers(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      out[maskIdNumbersInText(k)] = maskIdNumbers(v);
     return out as T;
   }
   return value;

@@ -10,7 +10,11 @@ describe('maskIdNumbers', () => {
 
   it('masks ID numbers inside longer text, keys and nested arrays', () => {
     const out = maskIdNumbers({ note: `证件 ${ID_1}，复核 ${ID_2}`, list: [[ID_2]], byId: { [ID_1]: 1 } });
-    expect(out).toEqual({ note: `证件 ${mask(ID_1)}，复核 ${mask(ID_2)}`, list: [[mask(ID_2)]], byId: { [mask(ID_1)]: 1 } });
+    expect(out).toEqual({
+      note: `证件 ${mask(ID_1)}，复核 ${mask(ID_2)}`,
+      list: [[mask(ID_2)]],
+      byId: { [mask(ID_1)]: 1 },
+    });
   });
 
   it('leaves 18-digit strings with a wrong check digit, hashes and longer numbers alone', () => {
@@ -23,7 +27,14 @@ describe('maskIdNumbers', () => {
   });
 
   it('masks data and meta of an event but keeps its envelope', () => {
-    const event = { streamId: 'exam-1', version: 1, hash: 'h', prevHash: null, data: { id: ID_1 }, meta: { actor: { id: ID_2, role: 'expert' } } };
+    const event = {
+      streamId: 'exam-1',
+      version: 1,
+      hash: 'h',
+      prevHash: null,
+      data: { id: ID_1 },
+      meta: { actor: { id: ID_2, role: 'expert' } },
+    };
     const out = maskEvent(event);
     expect(out).toEqual({ ...event, data: { id: mask(ID_1) }, meta: { actor: { id: mask(ID_2), role: 'expert' } } });
     expect(event.data.id).toBe(ID_1);

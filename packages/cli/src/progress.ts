@@ -42,9 +42,17 @@ export function progress(
       last = t;
       const seconds = (t - started) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
-      const share = total && total > 0 ? Math.min(1, done / total) : fraction !== undefined && fraction > 0 ? Math.min(1, fraction) : undefined;
+      const share =
+        total && total > 0
+          ? Math.min(1, done / total)
+          : fraction !== undefined && fraction > 0
+            ? Math.min(1, fraction)
+            : undefined;
       const speed = rate > 0 ? ` ${text(locale, 'progress.rate', { rate: formatCount(rate) })}` : '';
-      const eta = share !== undefined && share > 0 && seconds > 0 ? ` ${text(locale, 'progress.eta', { eta: formatDuration((seconds * (1 - share)) / share) })}` : '';
+      const eta =
+        share !== undefined && share > 0 && seconds > 0
+          ? ` ${text(locale, 'progress.eta', { eta: formatDuration((seconds * (1 - share)) / share) })}`
+          : '';
       let line: string;
       if (share !== undefined) {
         const filled = Math.min(WIDTH, Math.round(share * WIDTH));

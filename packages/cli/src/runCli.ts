@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util';
-import { CertflowError, RuleViolationError, isLocale, localeFromEnv, prettifyError, type Locale, type RulePack } from '@certflow/core';
+import {
+  CertflowError,
+  RuleViolationError,
+  isLocale,
+  localeFromEnv,
+  prettifyError,
+  type Locale,
+  type RulePack,
+} from '@certflow/core';
 import { closest, distance } from 'fastest-levenshtein';
 import { commandHelp, EXIT, type Command, type OptionSpec } from './command.js';
 import { exportCommand } from './commands/export.js';
@@ -23,8 +31,18 @@ import { versionLines } from './version.js';
 
 /** The verbs `certflow` knows, in the order `--help` lists them. */
 export const COMMAND_LIST: readonly Command[] = [
-  verifyCommand, replayCommand, reportCommand, exportCommand, importCommand, newPackCommand, calendarCommand,
-  keygenCommand, checkpointCommand, proveCommand, verifyProofCommand, witnessCommand,
+  verifyCommand,
+  replayCommand,
+  reportCommand,
+  exportCommand,
+  importCommand,
+  newPackCommand,
+  calendarCommand,
+  keygenCommand,
+  checkpointCommand,
+  proveCommand,
+  verifyProofCommand,
+  witnessCommand,
 ];
 
 /** The summary of a command in a locale: the CLI's text for a verb it ships, the command's own otherwise. */
@@ -78,8 +96,16 @@ function parse(c: Command, argv: string[]) {
     const first = err.message.split('\n')[0]!;
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const option = /'([^']+)'/.exec(first)?.[1] ?? first;
-      const suggestion = option.startsWith('--') ? suggest(option, Object.keys(specs).map((k) => `--${k}`)) : undefined;
-      throw new UsageError({ key: 'usage.unknownOption', values: { option, ...(suggestion ? { suggestion } : {}) } }, c.name);
+      const suggestion = option.startsWith('--')
+        ? suggest(
+            option,
+            Object.keys(specs).map((k) => `--${k}`),
+          )
+        : undefined;
+      throw new UsageError(
+        { key: 'usage.unknownOption', values: { option, ...(suggestion ? { suggestion } : {}) } },
+        c.name,
+      );
     }
     // parseArgs' other messages name the flag; keep them, drop its error class.
     throw new UsageError({ key: 'usage.badOption', values: { detail: first } }, c.name);
@@ -123,7 +149,8 @@ const exitCodeOf = (e: unknown) => {
   if (e instanceof UsageError || e instanceof SourceNotFoundError || e instanceof HeadsFileError) return EXIT.usage;
   // A year the calendar cannot answer (beyond the published and provisional years) is an argument out of range.
   if (e instanceof CertflowError && e.code === 'CALENDAR_COVERAGE') return EXIT.usage;
-  if (e instanceof MaskedExportError || (e instanceof CertflowError && e.code === 'CORRUPT_STORE')) return EXIT.problems;
+  if (e instanceof MaskedExportError || (e instanceof CertflowError && e.code === 'CORRUPT_STORE'))
+    return EXIT.problems;
   return EXIT.unavailable;
 };
 
@@ -140,7 +167,11 @@ export interface RunCliOptions {
   packs?: RulePack[];
 }
 
-export async function runCli(argv: readonly string[], io: CliIo = processIo(), options: RunCliOptions = {}): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo = processIo(),
+  options: RunCliOptions = {},
+): Promise<number> {
   const commands = options.commands ?? COMMAND_LIST;
   const global = globalOptions(argv);
   const [verb, ...rest] = global.rest;
@@ -158,8 +189,14 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     }
     const command = commands.find((c) => c.name === verb);
     if (!command) {
-      const suggestion = suggest(verb, commands.map((c) => c.name));
-      throw new UsageError({ key: 'usage.unknownCommand', values: { verb: JSON.stringify(verb), ...(suggestion ? { suggestion } : {}) } });
+      const suggestion = suggest(
+        verb,
+        commands.map((c) => c.name),
+      );
+      throw new UsageError({
+        key: 'usage.unknownCommand',
+        values: { verb: JSON.stringify(verb), ...(suggestion ? { suggestion } : {}) },
+      });
     }
     // A --lang after the verb words even the errors of parsing the rest.
     const late = rest.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -175,27 +212,40 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
       return EXIT.ok;
     }
     if (positionals.length < command.positionals.min) {
-      const missing = command.positionals.names.slice(positionals.length).map((n) => `<${n}>`).join(' ');
+      const missing = command.positionals.names
+        .slice(positionals.length)
+        .map((n) => `<${n}>`)
+        .join(' ');
       throw new UsageError({ key: 'usage.missing', values: { missing } }, command.name);
     }
     if (positionals.length > command.positionals.names.length) {
-      throw new UsageError({ key: 'usage.unexpected', values: { arg: JSON.stringify(positionals[command.positionals.names.length]) } }, command.name);
+      throw new UsageError(
+        { key: 'usage.unexpected', values: { arg: JSON.stringify(positionals[command.positionals.names.length]) } },
+        command.name,
+      );
     }
     return await command.run({ values, positionals, io, locale, ...(options.packs ? { packs: options.packs } : {}) });
   } catch (caught) {
     // No raw runtime or driver error reaches the user: anything that is not
     // certflow's own becomes CannotReadError (code CLI_CANNOT_READ, exit 3).
-    const e = caught instanceof CertflowError ? caught : cannotRead(rest.find((a) => !a.startsWith('-')) ?? verb ?? 'certflow', caught);
+    const e =
+      caught instanceof CertflowError
+        ? caught
+        : cannotRead(rest.find((a) => !a.startsWith('-')) ?? verb ?? 'certflow', caught);
     const code = exitCodeOf(e);
     if (json) {
-      const error = e instanceof CertflowError ? e.toJSON() : { name: 'Error', code: 'CLI_CANNOT_READ', message: String(e) };
+      const error =
+        e instanceof CertflowError ? e.toJSON() : { name: 'Error', code: 'CLI_CANNOT_READ', message: String(e) };
       io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error }, null, 2)}\n`);
     }
     // A refusal's findings are worded by the packs' texts (loaded only then).
     const translate = e instanceof RuleViolationError ? await cliFindingTranslator() : undefined;
     if (e instanceof CertflowError) e.localize(locale, translate);
-    io.stderr.write(`${paint(io, 'bad', e instanceof CertflowError || e instanceof Error ? prettifyError(e, locale, translate) : `✖ ${String(e)}`)}\n`);
-    if (!(caught instanceof CertflowError) && io.env?.CERTFLOW_DEBUG && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
+    io.stderr.write(
+      `${paint(io, 'bad', e instanceof CertflowError || e instanceof Error ? prettifyError(e, locale, translate) : `✖ ${String(e)}`)}\n`,
+    );
+    if (!(caught instanceof CertflowError) && io.env?.CERTFLOW_DEBUG && caught instanceof Error)
+      io.stderr.write(`${caught.stack}\n`);
     return code;
   }
 }

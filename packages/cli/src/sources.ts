@@ -1,6 +1,14 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CertflowError, hasTransparency, maskPersonalValue, personalToken, type EventStore, type PersonalVaultRow, type TransparencyLog } from '@certflow/core';
+import {
+  CertflowError,
+  hasTransparency,
+  maskPersonalValue,
+  personalToken,
+  type EventStore,
+  type PersonalVaultRow,
+  type TransparencyLog,
+} from '@certflow/core';
 import { CannotReadError, EmptySourceError, SourceNotFoundError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { isExportHeader, isPersonalLine, readJsonl, type ExportHeader, type JsonlRecord } from './jsonl.js';
@@ -18,7 +26,9 @@ export interface SourcePersonal {
 /** Display forms of the tokens the vault rows open. */
 export function displayOfRows(rows: readonly PersonalVaultRow[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of rows) if (typeof r.value === 'string') out.set(personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, r.value));
+  for (const r of rows)
+    if (typeof r.value === 'string')
+      out.set(personalToken(r.subject, r.commitment), maskPersonalValue(r.kind, r.value));
   return out;
 }
 
@@ -74,14 +84,24 @@ export function redactUrl(url: string): string {
  * errors about the evidence (CORRUPT_STORE) and the CLI's own as they are.
  */
 export function cannotRead(label: string, e: unknown, action: 'read' | 'write' = 'read'): unknown {
-  if (e instanceof UsageError || e instanceof SourceNotFoundError || e instanceof CannotReadError || e instanceof EmptySourceError) return e;
+  if (
+    e instanceof UsageError ||
+    e instanceof SourceNotFoundError ||
+    e instanceof CannotReadError ||
+    e instanceof EmptySourceError
+  )
+    return e;
   if (e instanceof CertflowError) {
     if (e.code === 'CORRUPT_STORE' || e.code === 'CLI_MASKED_EXPORT') return e;
     return new CannotReadError(label, e.format(), { action, causeCode: e.code, cause: e });
   }
   const code = (e as { code?: unknown })?.code;
   const message = (e as Error)?.message ?? String(e);
-  return new CannotReadError(label, message, { action, ...(typeof code === 'string' ? { causeCode: code } : {}), cause: e });
+  return new CannotReadError(label, message, {
+    action,
+    ...(typeof code === 'string' ? { causeCode: code } : {}),
+    cause: e,
+  });
 }
 
 /**
@@ -97,21 +117,31 @@ export function pgLocation(spec: string): { connectionString: string; schema: st
   return { connectionString: url.toString(), schema };
 }
 
-export async function openStore(spec: string, io: CliIo, options: { create?: boolean; readOnly?: boolean } = {}): Promise<EventStore> {
+export async function openStore(
+  spec: string,
+  io: CliIo,
+  options: { create?: boolean; readOnly?: boolean } = {},
+): Promise<EventStore> {
   const kind = sourceKind(spec);
-  if (kind === 'jsonl') throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
+  if (kind === 'jsonl')
+    throw new UsageError(`${spec} is a JSONL file, not a store: import into a SQLite file or a postgres:// URL`);
   if (kind === 'postgres') {
     const { connectionString, schema } = pgLocation(spec);
     const { postgresStore } = await import('@certflow/store-postgres');
     try {
-      return postgresStore({ connectionString, schema, ...(options.readOnly ? { readOnly: true, personal: true } : {}) });
+      return postgresStore({
+        connectionString,
+        schema,
+        ...(options.readOnly ? { readOnly: true, personal: true } : {}),
+      });
     } catch (e) {
       throw cannotRead(redactUrl(spec), e);
     }
   }
   const file = resolve(io.cwd ?? process.cwd(), spec);
   if (!options.create && !existsSync(file)) throw new SourceNotFoundError(spec);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${spec} is a directory, not a SQLite file`);
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new UsageError(`${spec} is a directory, not a SQLite file`);
   const { sqliteStore } = await import('@certflow/store-sqlite');
   try {
     // Read-only, the vault is read where the file has one (nothing is created); a store written to gets none.
@@ -142,7 +172,8 @@ function fromStore(kind: SourceKind, label: string, store: EventStore, file?: st
     ...(file ? { file } : {}),
     async *records() {
       try {
-        for await (const event of store.readAll({ batchSize: kind === 'postgres' ? PG_READ_BATCH : SQLITE_READ_BATCH })) yield { event };
+        for await (const event of store.readAll({ batchSize: kind === 'postgres' ? PG_READ_BATCH : SQLITE_READ_BATCH }))
+          yield { event };
       } catch (e) {
         throw cannotRead(label, e);
       }
@@ -208,7 +239,8 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
         get display() {
           if (!display) {
             display = displayOfRows(vault);
-            for (const c of chunks) for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
+            for (const c of chunks)
+              for (const [token, text] of Object.entries(c)) if (typeof text === 'string') display.set(token, text);
           }
           return display;
         },
@@ -223,13 +255,13 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     label: spec === '-' ? '(stdin)' : spec,
     ...(spec === '-' ? {} : { file: resolve(io.cwd ?? process.cwd(), spec) }),
     header,
-    fraction: () => (size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined),
+    fraction: () =>
+      size > 0 && typeof stream.bytesRead === 'number' ? Math.min(1, stream.bytesRead / size) : undefined,
     personal: async () => personal,
     async *records() {
       if (consumed) throw new Error('a JSONL source can be read once');
       consumed = true;
-      const toRecord = (r: JsonlRecord): SourceRecord =>
-        'error' in r ? r : { event: r.value, line: r.line };
+      const toRecord = (r: JsonlRecord): SourceRecord => ('error' in r ? r : { event: r.value, line: r.line });
       if (pending && (!header || !headerLine)) yield toRecord(pending);
       for await (const r of lines) yield toRecord(r);
     },
@@ -250,7 +282,12 @@ export async function openSource(spec: string, io: CliIo): Promise<Source> {
   const kind = sourceKind(spec);
   if (kind === 'jsonl') return fromJsonl(spec, io);
   const label = kind === 'postgres' ? redactUrl(spec) : spec;
-  return fromStore(kind, label, await openStore(spec, io, { readOnly: true }), kind === 'sqlite' ? resolve(io.cwd ?? process.cwd(), spec) : undefined);
+  return fromStore(
+    kind,
+    label,
+    await openStore(spec, io, { readOnly: true }),
+    kind === 'sqlite' ? resolve(io.cwd ?? process.cwd(), spec) : undefined,
+  );
 }
 
 /**
@@ -258,7 +295,11 @@ export async function openSource(spec: string, io: CliIo): Promise<Source> {
  * (progress). A source without a single record is EmptySourceError: an empty
  * log is not evidence that anything verifies.
  */
-export async function readAllRecords(source: Source, onEvent?: (count: number) => void, action = 'read'): Promise<SourceRecord[]> {
+export async function readAllRecords(
+  source: Source,
+  onEvent?: (count: number) => void,
+  action = 'read',
+): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
   for await (const r of source.records()) {
     out.push(r);

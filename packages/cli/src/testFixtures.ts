@@ -3,7 +3,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, idCardCheckCharacter, memoryStore, type Actor, type Command, type EventStore, type NewEvent, type StoredEvent } from '@certflow/core';
+import {
+  createEngine,
+  idCardCheckCharacter,
+  memoryStore,
+  type Actor,
+  type Command,
+  type EventStore,
+  type NewEvent,
+  type StoredEvent,
+} from '@certflow/core';
 import { testCalendar, testExamPlan, testProfile, testRoster, testRulePack } from '@certflow/core/testing';
 
 export const ID_1 = `37010219900101123${idCardCheckCharacter('37010219900101123')}`;
@@ -16,7 +25,12 @@ export const CITE = {
   text: '具有独立法人资格',
 };
 
-const meta = (at: string, id: string, role: NewEvent['meta']['actor']['role'], commandId: string): NewEvent['meta'] => ({
+const meta = (
+  at: string,
+  id: string,
+  role: NewEvent['meta']['actor']['role'],
+  commandId: string,
+): NewEvent['meta'] => ({
   at,
   actor: { id, role },
   commandId,
@@ -38,8 +52,17 @@ export async function buildFixtureLog(): Promise<StoredEvent[]> {
             outcome: 'ineligible',
             rulePack: { id: 'shandong', version: '1.0.0', hash: 'abc' },
             findings: [
-              { ruleId: 'shandong.independent-legal-person', outcome: 'fail', message: 'not an independent legal person', cite: CITE },
-              { ruleId: 'national.levels', outcome: 'pass', cite: { document: '人社部发〔2019〕90号', clause: '三', text: '职业技能等级分为五级' } },
+              {
+                ruleId: 'shandong.independent-legal-person',
+                outcome: 'fail',
+                message: 'not an independent legal person',
+                cite: CITE,
+              },
+              {
+                ruleId: 'national.levels',
+                outcome: 'pass',
+                cite: { document: '人社部发〔2019〕90号', clause: '三', text: '职业技能等级分为五级' },
+              },
             ],
           },
         },
@@ -58,12 +81,22 @@ export async function buildFixtureLog(): Promise<StoredEvent[]> {
     [
       {
         type: 'ExamPlanned',
-        data: { roster: [{ name: '李四', idNumber: ID_1 }, { name: '王五', note: `证件 ${ID_2} 已核验` }], byId: { [ID_2]: 'present' } },
+        data: {
+          roster: [
+            { name: '李四', idNumber: ID_1 },
+            { name: '王五', note: `证件 ${ID_2} 已核验` },
+          ],
+          byId: { [ID_2]: 'present' },
+        },
         meta: meta('2020-07-01T09:00:00+08:00', 'jinan-org-001', 'applicant', 'c3'),
       },
       {
         type: 'DeadlineMissed',
-        data: { deadlineId: 'exam-plan-lead-time', due: '2020-07-03', cite: { document: '鲁人社字〔2020〕50号', clause: '四', text: '提前5个工作日' } },
+        data: {
+          deadlineId: 'exam-plan-lead-time',
+          due: '2020-07-03',
+          cite: { document: '鲁人社字〔2020〕50号', clause: '四', text: '提前5个工作日' },
+        },
         meta: meta('2020-07-04T00:00:00+08:00', 'certflow', 'system', 'tick-1'),
       },
     ],
@@ -105,10 +138,15 @@ export async function formatTwoLog<S extends EventStore>(store: S): Promise<S> {
   await run('CompleteFiling', centre, { organizationCode: '0001' }, APP, '10');
   await run('PlanExam', org, testExamPlan(APP, '2020-06-22'), EXAM, '11');
   await run('FileExamPlan', org, {}, EXAM, '15');
-  await run('RecordResults', org, { results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i !== 1, score: i !== 1 ? 80 : 40 })) }, EXAM, '22');
+  await run(
+    'RecordResults',
+    org,
+    { results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i !== 1, score: i !== 1 ? 80 : 40 })) },
+    EXAM,
+    '22',
+  );
   await run('StartResultsPublicity', org, {}, EXAM, '23');
   await run('ConfirmResults', centre, {}, EXAM, '30');
   await run('IssueCertificates', org, {}, EXAM, '30');
   return store;
 }
-

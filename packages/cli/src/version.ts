@@ -38,5 +38,9 @@ export async function versionLines(locale: Locale, extra: readonly RulePack[] = 
     .filter((p) => !seen.has(`${p.id}@${p.version}`) && seen.add(`${p.id}@${p.version}`))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((p) => t(locale, 'version.pack', { id: p.id, version: p.version }));
-  return [t(locale, 'version.cli', { version: cliVersion() }), t(locale, 'version.core', { version: coreVersion() }), ...packLines];
+  return [
+    t(locale, 'version.cli', { version: cliVersion() }),
+    t(locale, 'version.core', { version: coreVersion() }),
+    ...packLines,
+  ];
 }

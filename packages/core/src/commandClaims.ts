@@ -36,11 +36,18 @@ export function commandClaims(events: readonly NewEvent[]): CommandClaim[] {
     if (typeof fingerprint !== 'string' || typeof e.meta.commandId !== 'string') continue;
     const seen = claims.get(e.meta.commandId);
     if (seen !== undefined && seen !== fingerprint) {
-      throw new IdempotencyConflictError(e.meta.commandId, seen, fingerprint, 'one batch records two different commands under this commandId');
+      throw new IdempotencyConflictError(
+        e.meta.commandId,
+        seen,
+        fingerprint,
+        'one batch records two different commands under this commandId',
+      );
     }
     claims.set(e.meta.commandId, fingerprint);
   }
-  return [...claims].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([commandId, fingerprint]) => ({ commandId, fingerprint }));
+  return [...claims]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([commandId, fingerprint]) => ({ commandId, fingerprint }));
 }
 
 /**
@@ -48,7 +55,11 @@ export function commandClaims(events: readonly NewEvent[]): CommandClaim[] {
  * with another fingerprint: a reused commandId, on this stream or another.
  * Nothing of the append is written.
  */
-export function commandConflict(recorded: RecordedCommand, attempted: string, streamId: string): IdempotencyConflictError {
+export function commandConflict(
+  recorded: RecordedCommand,
+  attempted: string,
+  streamId: string,
+): IdempotencyConflictError {
   return new IdempotencyConflictError(
     recorded.commandId,
     recorded.fingerprint,

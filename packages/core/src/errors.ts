@@ -28,8 +28,19 @@ export interface CoreErrorParams {
   RULE_VIOLATION: { command: string; summary: string; findings: ViolationFinding[] };
   NOT_FOUND: { what: string; id: string };
   IDEMPOTENCY_CONFLICT: { commandId: string; recorded: string; attempted: string; detail?: string | undefined };
-  STORE_UNAVAILABLE: { operation: string; outcome: 'not-written' | 'unknown'; driverCode?: string | undefined; detail?: string | undefined };
-  CORRUPT_STORE: { source: string; detail: string; position?: number | undefined; streamId?: string | undefined; version?: number | undefined };
+  STORE_UNAVAILABLE: {
+    operation: string;
+    outcome: 'not-written' | 'unknown';
+    driverCode?: string | undefined;
+    detail?: string | undefined;
+  };
+  CORRUPT_STORE: {
+    source: string;
+    detail: string;
+    position?: number | undefined;
+    streamId?: string | undefined;
+    version?: number | undefined;
+  };
   STORE_CLOSED: { store: string; operation: string };
   CALENDAR_REQUIRED: { deadlineId: string };
   CALENDAR_PROVISIONAL: { deadlineId: string; step: string; due: string; years: number[] };
@@ -71,7 +82,12 @@ export class CertflowError<P extends object = Record<string, unknown>> extends E
    */
   static override [Symbol.hasInstance](x: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
-    return this === CertflowError && typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CERTFLOW_ERROR] === true;
+    return (
+      this === CertflowError &&
+      typeof x === 'object' &&
+      x !== null &&
+      (x as Record<symbol, unknown>)[CERTFLOW_ERROR] === true
+    );
   }
 
   /**
@@ -245,7 +261,9 @@ export class RuleViolationError extends CertflowError<CoreErrorParams['RULE_VIOL
   /** The message in a locale, each finding worded by `translate` (a pack's texts) where it knows the finding. */
   formatWith(locale: Locale, translate: FindingTranslator | undefined = this.translate): string {
     if (!translate) return super.format(locale);
-    const findings = this.findings.map((f) => (f.message ? { ...f, message: translate(f.message, locale) ?? f.message } : f));
+    const findings = this.findings.map((f) =>
+      f.message ? { ...f, message: translate(f.message, locale) ?? f.message } : f,
+    );
     return formatWith(this.catalogue, this.code, { ...this.params, findings }, locale);
   }
 
@@ -323,7 +341,11 @@ export class StoreUnavailableError extends CertflowError<CoreErrorParams['STORE_
       catalogue?: AnyCatalogue;
     } = {},
   ) {
-    super(options.code ?? 'STORE_UNAVAILABLE', { ...options.params, operation, outcome, driverCode: options.driverCode, detail: options.detail }, options.catalogue);
+    super(
+      options.code ?? 'STORE_UNAVAILABLE',
+      { ...options.params, operation, outcome, driverCode: options.driverCode, detail: options.detail },
+      options.catalogue,
+    );
     this.operation = operation;
     this.outcome = outcome;
     this.driverCode = options.driverCode;
@@ -346,7 +368,13 @@ export class CorruptStoreError extends CertflowError<CoreErrorParams['CORRUPT_ST
     detail: string,
     where: { position?: number; streamId?: string; version?: number; cause?: unknown } = {},
   ) {
-    super('CORRUPT_STORE', { source, detail, position: where.position, streamId: where.streamId, version: where.version });
+    super('CORRUPT_STORE', {
+      source,
+      detail,
+      position: where.position,
+      streamId: where.streamId,
+      version: where.version,
+    });
     this.source = source;
     this.position = where.position;
     this.streamId = where.streamId;
@@ -354,7 +382,6 @@ export class CorruptStoreError extends CertflowError<CoreErrorParams['CORRUPT_ST
     if (where.cause !== undefined) (this as { cause?: unknown }).cause = where.cause;
   }
 }
-
 
 /**
  * Code `STORE_CLOSED`: a store was used after `close()`. Every store throws
@@ -396,14 +423,22 @@ const OUTCOME_WORDS: Record<Locale, Record<string, string>> = {
  */
 export function prettifyError(err: unknown, locale: Locale = 'en', translate?: FindingTranslator): string {
   const at = locale === 'zh-CN' ? '→ 位置' : '→ at';
-  if (err instanceof ValidationError || (err instanceof CertflowError && err.code === 'VALIDATION' && Array.isArray((err as ValidationError).issues))) {
-    return (err as ValidationError).issues.map((i) => `✖ ${issueText(i, locale, err)}\n  ${at} ${formatPath(i.path)}`).join('\n');
+  if (
+    err instanceof ValidationError ||
+    (err instanceof CertflowError && err.code === 'VALIDATION' && Array.isArray((err as ValidationError).issues))
+  ) {
+    return (err as ValidationError).issues
+      .map((i) => `✖ ${issueText(i, locale, err)}\n  ${at} ${formatPath(i.path)}`)
+      .join('\n');
   }
   if (err instanceof RuleViolationError) {
     return [
       `✖ ${err.formatWith(locale, translate)}`,
       ...err.findings.map((f, n) => {
-        const text = f.message !== undefined ? (translate?.(f.message, locale) ?? err.findingMessage(n, locale)) : (OUTCOME_WORDS[locale][f.outcome] ?? f.outcome);
+        const text =
+          f.message !== undefined
+            ? (translate?.(f.message, locale) ?? err.findingMessage(n, locale))
+            : (OUTCOME_WORDS[locale][f.outcome] ?? f.outcome);
         return `  ✖ ${f.ruleId}: ${text}\n    → ${f.cite.document} ${f.cite.clause}「${f.cite.text}」`;
       }),
     ].join('\n');

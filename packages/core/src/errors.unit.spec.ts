@@ -16,14 +16,42 @@ import {
 describe('errors are data first', () => {
   it('each class has a stable code and structured fields', () => {
     const cases: Array<[CertflowError, string, Record<string, unknown>]> = [
-      [new ConcurrencyError('exam-1', 'no-stream', 3), 'CONCURRENCY', { streamId: 'exam-1', expected: 'no-stream', actual: 3 }],
-      [new ValidationError([{ path: ['organization', 'uscc'], code: 'custom', message: 'bad check digit' }]), 'VALIDATION', {}],
-      [new InvalidTransitionError('application-1', 'CompleteFiling', 'submitted'), 'INVALID_TRANSITION', { command: 'CompleteFiling', state: 'submitted' }],
-      [new ForbiddenError('applicant', 'AcceptApplication'), 'FORBIDDEN', { role: 'applicant', command: 'AcceptApplication' }],
+      [
+        new ConcurrencyError('exam-1', 'no-stream', 3),
+        'CONCURRENCY',
+        { streamId: 'exam-1', expected: 'no-stream', actual: 3 },
+      ],
+      [
+        new ValidationError([{ path: ['organization', 'uscc'], code: 'custom', message: 'bad check digit' }]),
+        'VALIDATION',
+        {},
+      ],
+      [
+        new InvalidTransitionError('application-1', 'CompleteFiling', 'submitted'),
+        'INVALID_TRANSITION',
+        { command: 'CompleteFiling', state: 'submitted' },
+      ],
+      [
+        new ForbiddenError('applicant', 'AcceptApplication'),
+        'FORBIDDEN',
+        { role: 'applicant', command: 'AcceptApplication' },
+      ],
       [new NotFoundError('stream', 'application-9'), 'NOT_FOUND', { what: 'stream', id: 'application-9' }],
-      [new IdempotencyConflictError('c1', 'aa', 'bb'), 'IDEMPOTENCY_CONFLICT', { commandId: 'c1', recorded: 'aa', attempted: 'bb' }],
-      [new StoreUnavailableError('append', 'unknown', { driverCode: '57P01' }), 'STORE_UNAVAILABLE', { operation: 'append', outcome: 'unknown', driverCode: '57P01' }],
-      [new CorruptStoreError('events.sqlite', 'unreadable JSON', { position: 7, streamId: 'exam-1', version: 2 }), 'CORRUPT_STORE', { source: 'events.sqlite', position: 7, streamId: 'exam-1', version: 2 }],
+      [
+        new IdempotencyConflictError('c1', 'aa', 'bb'),
+        'IDEMPOTENCY_CONFLICT',
+        { commandId: 'c1', recorded: 'aa', attempted: 'bb' },
+      ],
+      [
+        new StoreUnavailableError('append', 'unknown', { driverCode: '57P01' }),
+        'STORE_UNAVAILABLE',
+        { operation: 'append', outcome: 'unknown', driverCode: '57P01' },
+      ],
+      [
+        new CorruptStoreError('events.sqlite', 'unreadable JSON', { position: 7, streamId: 'exam-1', version: 2 }),
+        'CORRUPT_STORE',
+        { source: 'events.sqlite', position: 7, streamId: 'exam-1', version: 2 },
+      ],
     ];
     for (const [err, code, fields] of cases) {
       expect(err).toBeInstanceOf(CertflowError);
@@ -63,12 +91,16 @@ describe('errors are data first', () => {
     ]);
     expect(err.message).toContain('at organization.uscc');
     expect(err.message).toContain('at occupations[0].levels');
-    expect(prettifyError(err)).toBe('✖ bad check digit\n  → at organization.uscc\n✖ at least one level\n  → at occupations[0].levels');
+    expect(prettifyError(err)).toBe(
+      '✖ bad check digit\n  → at organization.uscc\n✖ at least one level\n  → at occupations[0].levels',
+    );
   });
 
   it('RuleViolationError carries the findings with their clauses, and prints them', () => {
     const cite = { document: '鲁人社字〔2020〕50号', clause: '二', text: '试点期间，职业技能等级原则考评三级' };
-    const err = new RuleViolationError('AcceptApplication', [{ ruleId: 'levels-allowed', outcome: 'fail', message: 'level 2', cite }]);
+    const err = new RuleViolationError('AcceptApplication', [
+      { ruleId: 'levels-allowed', outcome: 'fail', message: 'level 2', cite },
+    ]);
     expect(err.findings[0]!.cite.clause).toBe('二');
     expect(err.message).toContain('鲁人社字〔2020〕50号 二');
     expect(prettifyError(err, 'zh-CN')).toContain('「试点期间，职业技能等级原则考评三级」');

@@ -84,7 +84,10 @@ export const eventMetaSchema = z.object({
   actor: actorSchema,
   commandId: z.string().min(1),
   correlationId: z.string().min(1),
-  rulePack: z.object({ id: z.string().min(1), version: z.string().min(1) }).nullable().optional(),
+  rulePack: z
+    .object({ id: z.string().min(1), version: z.string().min(1) })
+    .nullable()
+    .optional(),
   format: z.literal(2).optional(),
 });
 
@@ -107,7 +110,10 @@ export const newEventSchema = z.object({
   type: z
     .string()
     .min(1, 'a non-empty event type')
-    .regex(EVENT_TYPE_PATTERN, 'an event type without control characters or lone surrogates (text every store can keep)'),
+    .regex(
+      EVENT_TYPE_PATTERN,
+      'an event type without control characters or lone surrogates (text every store can keep)',
+    ),
   data: z.unknown(),
   meta: eventMetaSchema,
 });

@@ -164,7 +164,10 @@ export const MAX_EXPECTED_VERSION = Number.MAX_SAFE_INTEGER;
  * version. `max` lowers the bound for a store that cannot hold more.
  */
 export function checkAppendOptions(options: unknown, max: number = MAX_EXPECTED_VERSION): ExpectedVersion {
-  const expected = typeof options === 'object' && options !== null ? (options as { expectedVersion?: unknown }).expectedVersion : undefined;
+  const expected =
+    typeof options === 'object' && options !== null
+      ? (options as { expectedVersion?: unknown }).expectedVersion
+      : undefined;
   if (expected === 'any' || expected === 'no-stream') return expected;
   if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0 && expected <= max) return expected;
   const received = expected === undefined ? 'undefined' : (JSON.stringify(expected) ?? String(expected));

@@ -18,7 +18,11 @@ export interface FindingCatalogue {
 }
 
 /** Core's own findings (deadlines, quotas, rules in force): part of every translator. */
-export const coreFindings: FindingCatalogue = { id: 'core', en: coreLocales.en.findings, 'zh-CN': coreLocales['zh-CN'].findings };
+export const coreFindings: FindingCatalogue = {
+  id: 'core',
+  en: coreLocales.en.findings,
+  'zh-CN': coreLocales['zh-CN'].findings,
+};
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -50,7 +54,8 @@ function compile(key: string): Compiled {
   return { key, re: new RegExp(`^${source}$`), names };
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(PLACEHOLDER, (all, name: string) => values[name] ?? all);
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(PLACEHOLDER, (all, name: string) => values[name] ?? all);
 
 /**
  * A translator of finding messages over catalogues (core's own first): a
@@ -94,7 +99,8 @@ export function findingCatalogueProblems(cat: FindingCatalogue): string[] {
     for (const l of LOCALES) {
       const text = cat[l][key];
       if (text === undefined) problems.push(`${cat.id}: "${key}" has no ${l} text`);
-      else if (templatePlaceholders(text).join(', ') !== want) problems.push(`${cat.id}: "${key}" in ${l} has {${templatePlaceholders(text).join(', ')}}, the key {${want}}`);
+      else if (templatePlaceholders(text).join(', ') !== want)
+        problems.push(`${cat.id}: "${key}" in ${l} has {${templatePlaceholders(text).join(', ')}}, the key {${want}}`);
     }
   }
   return problems;

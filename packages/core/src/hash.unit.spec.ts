@@ -59,7 +59,9 @@ describe('canonicalJson', () => {
       { numRuns: 500 },
     );
     fc.assert(
-      fc.property(fc.anything({ maxDepth: 3, withNullPrototype: true, withDate: true, withSparseArray: true }), (v) => expectSame(v)),
+      fc.property(fc.anything({ maxDepth: 3, withNullPrototype: true, withDate: true, withSparseArray: true }), (v) =>
+        expectSame(v),
+      ),
       { numRuns: 500 },
     );
   });

@@ -20,10 +20,27 @@ export {
   issueText,
   prettifyError,
 } from './errors.js';
-export type { ValidationIssue, Citation, ViolationFinding, ExpectedVersion, CoreErrorParams, CoreErrorCode, FindingTranslator } from './errors.js';
+export type {
+  ValidationIssue,
+  Citation,
+  ViolationFinding,
+  ExpectedVersion,
+  CoreErrorParams,
+  CoreErrorCode,
+  FindingTranslator,
+} from './errors.js';
 export { ISSUE_CODES, ISSUE_CODE_ALIASES, issueCode } from './issueCodes.js';
 export type { IssueCode } from './issueCodes.js';
-export { LOCALES, catalogueProblems, formatMessage, formatWith, isLocale, localeFromEnv, placeholdersOf, registerMessages } from './messages.js';
+export {
+  LOCALES,
+  catalogueProblems,
+  formatMessage,
+  formatWith,
+  isLocale,
+  localeFromEnv,
+  placeholdersOf,
+  registerMessages,
+} from './messages.js';
 export type { AnyCatalogue, CatalogueProblem, Locale, MessageCatalogue, MessageFn, MessageTable } from './messages.js';
 export { coreCatalogue, coreLocales } from './locales/index.js';
 export type { CoreLocaleMessages, FindingTexts, IssueView } from './locales/index.js';
@@ -122,8 +139,21 @@ export {
   staffMemberSchema,
   usccSchema,
 } from './domain/profile.js';
-export type { ApplicantProfile, ExamPlan, Level, Occupation, OrganizationKind, QuestionBank } from './domain/profile.js';
-export { isValidUscc, usccCheckCharacter, isValidIdCardNumber, idCardCheckCharacter, maskIdCardNumber } from './domain/checkDigits.js';
+export type {
+  ApplicantProfile,
+  ExamPlan,
+  Level,
+  Occupation,
+  OrganizationKind,
+  QuestionBank,
+} from './domain/profile.js';
+export {
+  isValidUscc,
+  usccCheckCharacter,
+  isValidIdCardNumber,
+  idCardCheckCharacter,
+  maskIdCardNumber,
+} from './domain/checkDigits.js';
 export { formatCertificateNumber, parseCertificateNumber } from './rules/certificateNumber.js';
 export type { CertificateNumberParts } from './rules/certificateNumber.js';
 export { ALL_COMMANDS, COMMANDS } from './domain/vocabulary.js';
@@ -141,12 +171,24 @@ export { renderPackSnapshot } from './rules/snapshot.js';
 // Engine and machines: commands in, events out, state as a fold.
 export { createEngine } from './engine/createEngine.js';
 export type { DeadlineSource, Engine } from './engine/createEngine.js';
-export type { DeadlineItem, EngineOptions, ExecuteResult, LoadOptions, MachineContexts, StreamState } from './engine/types.js';
+export type {
+  DeadlineItem,
+  EngineOptions,
+  ExecuteResult,
+  LoadOptions,
+  MachineContexts,
+  StreamState,
+} from './engine/types.js';
 export { SYSTEM_ACTOR } from './engine/types.js';
 export { COMMAND_EVENT, commandSchema, payloadSchemas } from './engine/commandSchemas.js';
 export type { Command, CommandPayloads } from './engine/commandSchemas.js';
 export type { CommandArgs, CommandHelpers } from './engine/helpers.js';
-export { CalendarRequiredError, ProvisionalCalendarError, chinaLocalDate, lastDayAfterYears } from './domain/calendar.js';
+export {
+  CalendarRequiredError,
+  ProvisionalCalendarError,
+  chinaLocalDate,
+  lastDayAfterYears,
+} from './domain/calendar.js';
 export type { ProvisionalPolicy, WorkingDayCalendar } from './domain/calendar.js';
 export { memorySnapshotStore } from './engine/snapshots.js';
 export type { SnapshotStore, StoredSnapshot } from './engine/snapshots.js';
@@ -180,8 +222,27 @@ export { foldEventsStrict } from './streams/fold.js';
 export type { RejectedEvent } from './streams/fold.js';
 export { checkHistory, checkStreamHistory, historyReferences, sortViolations } from './streams/checkHistory.js';
 export type { HistoryResult, HistoryRule, HistoryViolation } from './streams/checkHistory.js';
-export { EVENTS, EVENT_CATALOGUE, eventDataIssues, isCatalogued, applicationEvents, examEvents, certificateEvents, quotaEvents } from './streams/catalogue.js';
-export type { CataloguedEvent, CataloguedEvents, StoredEventOf, EventType, ApplicationEventData, CertificateEventData, ExamEventData, QuotaEventData, QuotaEventType } from './streams/catalogue.js';
+export {
+  EVENTS,
+  EVENT_CATALOGUE,
+  eventDataIssues,
+  isCatalogued,
+  applicationEvents,
+  examEvents,
+  certificateEvents,
+  quotaEvents,
+} from './streams/catalogue.js';
+export type {
+  CataloguedEvent,
+  CataloguedEvents,
+  StoredEventOf,
+  EventType,
+  ApplicationEventData,
+  CertificateEventData,
+  ExamEventData,
+  QuotaEventData,
+  QuotaEventType,
+} from './streams/catalogue.js';
 export { createLogChecker, examineEvent, positionMap, StreamHeadTable } from './verifyLog.js';
 export type { EventVerdict, LogChecker, PersonalCheck, PositionRegistry } from './verifyLog.js';
 export { verifyLogStream, positionRanges } from './verifyLogStream.js';

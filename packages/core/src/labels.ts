@@ -150,6 +150,8 @@ export type LabelGroup = Exclude<keyof typeof LABELS, 'states'>;
  * States: `label('states', 'filed.active', 'zh-CN', 'application')`.
  */
 export function label(group: LabelGroup | 'states', key: string, locale: Locale, machine?: MachineName): string {
-  const table = (group === 'states' ? (machine ? LABELS.states[machine] : undefined) : LABELS[group]) as Record<string, Label> | undefined;
+  const table = (group === 'states' ? (machine ? LABELS.states[machine] : undefined) : LABELS[group]) as
+    | Record<string, Label>
+    | undefined;
   return table?.[key]?.[locale] ?? key;
 }

@@ -17,7 +17,10 @@ function statesOf(node: { states: Record<string, unknown> }, prefix = ''): strin
 
 describe('the label table', () => {
   it('names every event type, command, role and machine state in Chinese and English', () => {
-    const events = new Set([...Object.values(EVENTS).flat(), ...Object.values(EVENT_CATALOGUE).flatMap((t) => Object.keys(t))]);
+    const events = new Set([
+      ...Object.values(EVENTS).flat(),
+      ...Object.values(EVENT_CATALOGUE).flatMap((t) => Object.keys(t)),
+    ]);
     for (const e of events) expect(LABELS.events, e).toHaveProperty(e);
     for (const c of ALL_COMMANDS) expect(LABELS.commands, c).toHaveProperty(c);
     for (const r of ROLES) expect(LABELS.roles, r).toHaveProperty(r);
@@ -29,7 +32,16 @@ describe('the label table', () => {
   });
 
   it('has both languages for every label, and no label is left in the wrong language', () => {
-    const all = [LABELS.events, LABELS.commands, LABELS.roles, LABELS.outcomes, LABELS.decisions, LABELS.deadlineStatuses, LABELS.integrity, ...Object.values(LABELS.states)];
+    const all = [
+      LABELS.events,
+      LABELS.commands,
+      LABELS.roles,
+      LABELS.outcomes,
+      LABELS.decisions,
+      LABELS.deadlineStatuses,
+      LABELS.integrity,
+      ...Object.values(LABELS.states),
+    ];
     for (const group of all) {
       for (const [key, l] of Object.entries(group)) {
         expect(l['zh-CN'], key).toMatch(/[\u4e00-\u9fff]/);
@@ -42,7 +54,11 @@ describe('the label table', () => {
     expect(label('events', 'ApplicationSubmitted', 'zh-CN')).toBe('申请已提交');
     expect(label('roles', 'city-center', 'zh-CN')).toBe('市鉴定中心');
     expect(label('states', 'filed.active', 'zh-CN', 'application')).toBe('备案有效');
-    expect(['pass', 'fail', 'review'].map((o) => label('outcomes', o, 'zh-CN'))).toEqual(['通过', '不通过', '待专家评审']);
+    expect(['pass', 'fail', 'review'].map((o) => label('outcomes', o, 'zh-CN'))).toEqual([
+      '通过',
+      '不通过',
+      '待专家评审',
+    ]);
     expect(label('events', 'SomethingNew', 'zh-CN')).toBe('SomethingNew');
   });
 });

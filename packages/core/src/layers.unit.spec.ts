@@ -12,10 +12,33 @@ const LAYERS = ['errors', 'log', 'domain', 'rules', 'streams', 'engine', 'readMo
 type Layer = (typeof LAYERS)[number];
 
 const ERRORS = new Set(['errors.ts', 'messages.ts', 'zodIssues.ts', 'issueCodes.ts', 'path.ts', 'findingTexts.ts']);
-const LOG = new Set(['event.ts', 'hash.ts', 'eventStore.ts', 'validateEvents.ts', 'verifyLog.ts', 'verifyLogStream.ts', 'importEvents.ts', 'memoryStore.ts', 'subscriptionRunner.ts', 'commandClaims.ts']);
+const LOG = new Set([
+  'event.ts',
+  'hash.ts',
+  'eventStore.ts',
+  'validateEvents.ts',
+  'verifyLog.ts',
+  'verifyLogStream.ts',
+  'importEvents.ts',
+  'memoryStore.ts',
+  'subscriptionRunner.ts',
+  'commandClaims.ts',
+]);
 // The label table names events of the catalogue (streams) in both languages: it sits with the entries.
 const ENTRY = new Set(['index.ts', 'labels.ts']);
-const FOLDERS: Record<string, Layer> = { locales: 'errors', personal: 'log', transparency: 'log', store: 'entry', domain: 'domain', rules: 'rules', streams: 'streams', engine: 'engine', readModels: 'readModels', testing: 'entry', fixtures: 'entry' };
+const FOLDERS: Record<string, Layer> = {
+  locales: 'errors',
+  personal: 'log',
+  transparency: 'log',
+  store: 'entry',
+  domain: 'domain',
+  rules: 'rules',
+  streams: 'streams',
+  engine: 'engine',
+  readModels: 'readModels',
+  testing: 'entry',
+  fixtures: 'entry',
+};
 
 function layerOf(file: string): Layer {
   const [top, ...rest] = relative(src, file).split('/');
@@ -28,13 +51,18 @@ function layerOf(file: string): Layer {
 }
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 const sources = walk(src).filter((f) => f.endsWith('.ts') && !/\.(spec|fixtures)\.ts$/.test(f) && !f.endsWith('.d.ts'));
 
 /** Relative imports and re-exports of a file, type-only ones included: a type import is a dependency too. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*'(\.[^']+)'/g), ...text.matchAll(/import\(\s*'(\.[^']+)'\s*\)/g)].map((m) => m[1]!);
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*'(\.[^']+)'/g),
+    ...text.matchAll(/import\(\s*'(\.[^']+)'\s*\)/g),
+  ].map((m) => m[1]!);
   return specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')));
 }
 
@@ -56,9 +84,12 @@ describe('layers of core', () => {
 
   it('reports an import from a layer above', () => {
     const at = (f: string) => join(src, f);
-    expect(upward([[at('streams/fold.ts'), at('engine/execute.ts')], [at('engine/execute.ts'), at('streams/fold.ts')]])).toEqual([
-      'streams/fold.ts (streams) imports engine/execute.ts (engine)',
-    ]);
+    expect(
+      upward([
+        [at('streams/fold.ts'), at('engine/execute.ts')],
+        [at('engine/execute.ts'), at('streams/fold.ts')],
+      ]),
+    ).toEqual(['streams/fold.ts (streams) imports engine/execute.ts (engine)']);
   });
 });
 

@@ -160,7 +160,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
 
   const write = (events: StoredEvent[]) => {
     for (const e of events) {
-      const entry: Entry = { streamId: e.streamId, version: e.version, position: e.position, hash: e.hash, json: JSON.stringify(e) };
+      const entry: Entry = {
+        streamId: e.streamId,
+        version: e.version,
+        position: e.position,
+        hash: e.hash,
+        json: JSON.stringify(e),
+      };
       all.push(entry);
       const s = streams.get(e.streamId) ?? [];
       s.push(entry);
@@ -168,7 +174,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
       tree.add(e.position, e.hash);
       const fingerprint = e.meta.commandFingerprint;
       if (typeof fingerprint === 'string' && !commands.has(e.meta.commandId)) {
-        commands.set(e.meta.commandId, { commandId: e.meta.commandId, fingerprint, streamId: e.streamId, position: e.position });
+        commands.set(e.meta.commandId, {
+          commandId: e.meta.commandId,
+          fingerprint,
+          streamId: e.streamId,
+          position: e.position,
+        });
       }
     }
     notify();
@@ -199,7 +210,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
               if (recorded) return erasureRecord(read(recorded));
               const rows = await vault.rows([subject]);
               if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
-              const event = erasureEvent(subject, rows.map((r) => r.commitment), how);
+              const event = erasureEvent(
+                subject,
+                rows.map((r) => r.commitment),
+                how,
+              );
               const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
               const [sealed] = sealEvents(streamId, { version: 0, hash: null }, [base + 1], [event]);
               vault.drop(subject);
@@ -220,7 +235,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
       checkExpectedVersion(streamId, expectedVersion, last?.version ?? 0);
       for (const claim of commandClaims(events)) {
         const recorded = commands.get(claim.commandId);
-        if (recorded && recorded.fingerprint !== claim.fingerprint) throw commandConflict(recorded, claim.fingerprint, streamId);
+        if (recorded && recorded.fingerprint !== claim.fingerprint)
+          throw commandConflict(recorded, claim.fingerprint, streamId);
       }
       const base = all.length === 0 ? 0 : all[all.length - 1]!.position;
       const positions = events.map((_, i) => base + i + 1);
@@ -284,7 +300,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): TransparentEventS
             });
           },
         },
-        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
+        {
+          ...(options.from !== undefined ? { from: options.from } : {}),
+          ...(options.retry ? { retry: options.retry } : {}),
+        },
       );
     },
 

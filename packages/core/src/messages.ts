@@ -43,7 +43,12 @@ export type MessageCatalogue<M = Record<string, Record<string, unknown>>> = { re
 export type AnyCatalogue = { readonly [L in Locale]: object };
 
 /** Formats `code` with a catalogue; the English text when the locale lacks it, `code {params}` when both do. */
-export function formatWith(catalogue: AnyCatalogue | undefined, code: string, params: object, locale: Locale = 'en'): string {
+export function formatWith(
+  catalogue: AnyCatalogue | undefined,
+  code: string,
+  params: object,
+  locale: Locale = 'en',
+): string {
   const table = (l: Locale) => catalogue?.[l] as Record<string, ((p: object) => string) | undefined> | undefined;
   const fn = table(locale)?.[code] ?? table('en')?.[code] ?? legacy[locale][code] ?? legacy.en[code];
   return fn ? (fn as (p: object) => string)(params) : `${code} ${JSON.stringify(params)}`;
@@ -86,7 +91,10 @@ export interface CatalogueProblem {
 export function placeholdersOf(fn: (params: never) => string): string[] {
   const read = new Set<string>();
   const sample = Object.assign(['x'], { toString: () => 'x' });
-  const proxy = new Proxy({}, { get: (_t, key) => (typeof key === 'string' ? (read.add(key), sample) : undefined), has: () => true });
+  const proxy = new Proxy(
+    {},
+    { get: (_t, key) => (typeof key === 'string' ? (read.add(key), sample) : undefined), has: () => true },
+  );
   try {
     (fn as (p: unknown) => string)(proxy);
   } catch {
@@ -100,7 +108,9 @@ export function placeholdersOf(fn: (params: never) => string): string[] {
  * message in some locale reads other params than the English one. A parity
  * test of each package expects this to be empty.
  */
-export function catalogueProblems(catalogue: { readonly [L in Locale]: Readonly<Record<string, unknown>> }): CatalogueProblem[] {
+export function catalogueProblems(
+  catalogue: { readonly [L in Locale]: Readonly<Record<string, unknown>> },
+): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
   const codes = new Set(LOCALES.flatMap((l) => Object.keys(catalogue[l] ?? {})));
   for (const code of [...codes].sort()) {
@@ -114,7 +124,13 @@ export function catalogueProblems(catalogue: { readonly [L in Locale]: Readonly<
       if (locale === 'en' || typeof en !== 'function') continue;
       const a = placeholdersOf(en as (p: never) => string).join(', ');
       const b = placeholdersOf(fn as (p: never) => string).join(', ');
-      if (a !== b) problems.push({ code, kind: 'placeholders', locale, detail: `${code}: en reads {${a}}, ${locale} reads {${b}}` });
+      if (a !== b)
+        problems.push({
+          code,
+          kind: 'placeholders',
+          locale,
+          detail: `${code}: en reads {${a}}, ${locale} reads {${b}}`,
+        });
     }
   }
   return problems;

@@ -164,7 +164,9 @@ export function runSubscription(
     async stop() {
       stopController.abort();
       await loop;
-      const stopped = new StoreUnavailableError('subscription', 'not-written', { detail: `subscription ${name} was stopped` });
+      const stopped = new StoreUnavailableError('subscription', 'not-written', {
+        detail: `subscription ${name} was stopped`,
+      });
       waiters.forEach((w) => void w.reject(stopped));
       waiters = [];
     },

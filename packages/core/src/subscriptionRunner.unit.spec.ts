@@ -120,7 +120,10 @@ describe('runSubscription', () => {
     const sub = runSubscription('slow', async (e) => (e.position === 4 ? gate : undefined), source);
     await new Promise((r) => setTimeout(r, 20));
     expect(await sub.health()).toMatchObject({ state: 'running', checkpoint: 3, lag: 7 });
-    const blind = runSubscription('blind', () => undefined, { ...source, headPosition: () => Promise.reject(new Error('down')) });
+    const blind = runSubscription('blind', () => undefined, {
+      ...source,
+      headPosition: () => Promise.reject(new Error('down')),
+    });
     expect((await blind.health()).lag).toBeUndefined();
     release();
     await sub.waitUntilCaughtUp();

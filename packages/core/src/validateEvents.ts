@@ -1,7 +1,15 @@
 import { ValidationError, type ExpectedVersion, type ValidationIssue } from './errors.js';
 import { checkAppendOptions } from './eventStore.js';
 import type { IssueCode } from './issueCodes.js';
-import { EVENT_TYPE_PATTERN, ISO_INSTANT_PATTERN, ROLES, STREAM_ID_PATTERN, newEventSchema, type NewEvent, type StoredEvent } from './event.js';
+import {
+  EVENT_TYPE_PATTERN,
+  ISO_INSTANT_PATTERN,
+  ROLES,
+  STREAM_ID_PATTERN,
+  newEventSchema,
+  type NewEvent,
+  type StoredEvent,
+} from './event.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import { zodIssues } from './zodIssues.js';
 
@@ -52,7 +60,8 @@ function isPlainIJson(value: unknown, depth: number): boolean {
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return false;
       for (const k in value) {
-        if (k === '__proto__' || !wellFormed(k) || !isPlainIJson((value as Record<string, unknown>)[k], depth + 1)) return false;
+        if (k === '__proto__' || !wellFormed(k) || !isPlainIJson((value as Record<string, unknown>)[k], depth + 1))
+          return false;
       }
       return true;
     }
@@ -111,24 +120,35 @@ interface Walk {
 
 function kindOf(value: unknown): string {
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'object' && value !== null) return `an instance of ${(value as object).constructor?.name ?? 'a class'}`;
+  if (typeof value === 'object' && value !== null)
+    return `an instance of ${(value as object).constructor?.name ?? 'a class'}`;
   return typeof value;
 }
 
 function walk(value: unknown, path: (string | number)[], depth: number, w: Walk): void {
-  const bad = (code: IssueCode, expected: string, received: string, message = `expected ${expected}, received ${received}`) => {
+  const bad = (
+    code: IssueCode,
+    expected: string,
+    received: string,
+    message = `expected ${expected}, received ${received}`,
+  ) => {
     w.issues.push({ path, code, message, expected, received });
   };
   switch (typeof value) {
     case 'boolean':
       return;
     case 'string':
-      if (w.iJson && !wellFormed(value)) bad('not_i_json', 'a string without lone surrogates (RFC 7493)', JSON.stringify(value));
+      if (w.iJson && !wellFormed(value))
+        bad('not_i_json', 'a string without lone surrogates (RFC 7493)', JSON.stringify(value));
       return;
     case 'number':
       if (!Number.isFinite(value)) bad('not_json', 'a JSON value', String(value));
       else if (w.iJson && unsafeInteger(value)) {
-        bad('not_i_json', `an integer within ±${Number.MAX_SAFE_INTEGER} (RFC 7493; write larger numbers as strings)`, String(value));
+        bad(
+          'not_i_json',
+          `an integer within ±${Number.MAX_SAFE_INTEGER} (RFC 7493; write larger numbers as strings)`,
+          String(value),
+        );
       }
       return;
     case 'object': {
@@ -162,7 +182,8 @@ function walk(value: unknown, path: (string | number)[], depth: number, w: Walk)
           w.issues.push({
             path: at,
             code: 'not_i_json',
-            message: 'expected a key other than __proto__ (JavaScript readers may turn it into a prototype and drop it)',
+            message:
+              'expected a key other than __proto__ (JavaScript readers may turn it into a prototype and drop it)',
             expected: 'a key other than __proto__',
             received: '__proto__',
           });
@@ -261,7 +282,12 @@ export function validateAppend(streamId: unknown, events: unknown): asserts even
   if (!Array.isArray(events)) {
     issues.push({ path: ['events'], code: 'invalid_type', message: 'expected an array of events', expected: 'array' });
   } else if (events.length === 0) {
-    issues.push({ path: ['events'], code: 'empty_batch', message: 'expected at least one event', expected: 'non-empty array' });
+    issues.push({
+      path: ['events'],
+      code: 'empty_batch',
+      message: 'expected at least one event',
+      expected: 'non-empty array',
+    });
   } else {
     events.forEach((e, i) => {
       if (!isCertainlyNewEvent(e)) {
@@ -352,7 +378,12 @@ export function sealEvents(
  * append. The store then checks the expected version against its head
  * (`checkExpectedVersion`) and seals (`sealEvents`) inside its transaction.
  */
-export function prepareAppend(streamId: unknown, events: unknown, options: unknown, maxVersion?: number): { streamId: string; events: NewEvent[]; expectedVersion: ExpectedVersion } {
+export function prepareAppend(
+  streamId: unknown,
+  events: unknown,
+  options: unknown,
+  maxVersion?: number,
+): { streamId: string; events: NewEvent[]; expectedVersion: ExpectedVersion } {
   validateAppend(streamId, events);
   const expectedVersion = checkAppendOptions(options, maxVersion);
   return { streamId: streamId as string, events, expectedVersion };

@@ -95,7 +95,9 @@ describe('isCertainlyNewEvent', () => {
   it('answers true for the ordinary event, with or without a rule pack', () => {
     expect(isCertainlyNewEvent(good())).toBe(true);
     expect(isCertainlyNewEvent({ ...good(), meta: { ...good().meta, rulePack: null } })).toBe(true);
-    expect(isCertainlyNewEvent({ ...good(), meta: { ...good().meta, rulePack: { id: 'p', version: '1' } } })).toBe(true);
+    expect(isCertainlyNewEvent({ ...good(), meta: { ...good().meta, rulePack: { id: 'p', version: '1' } } })).toBe(
+      true,
+    );
     expect(isCertainlyNewEvent({ ...good(), meta: { ...good().meta, at: '2020-02-30T09:00:00+08:00' } })).toBe(
       newEventSchema.safeParse({ ...good(), meta: { ...good().meta, at: '2020-02-30T09:00:00+08:00' } }).success,
     );
@@ -178,7 +180,20 @@ describe('validateAppend: I-JSON (RFC 7493) for new events', () => {
   });
 
   it('accepts safe integers, fractions, large non-integers written with exponents, surrogate pairs', () => {
-    expect(issuesOf([withData({ a: 2 ** 53 - 1, b: -(2 ** 53 - 1), c: 0.1, d: 1.5e-300, big: 1e21, huge: -1e300, e: '😀 认定', f: { '😀': [] } })])).toEqual([]);
+    expect(
+      issuesOf([
+        withData({
+          a: 2 ** 53 - 1,
+          b: -(2 ** 53 - 1),
+          c: 0.1,
+          d: 1.5e-300,
+          big: 1e21,
+          huge: -1e300,
+          e: '😀 认定',
+          f: { '😀': [] },
+        }),
+      ]),
+    ).toEqual([]);
   });
 
   it('iJsonIssues agrees with its fast path on generated values', () => {

@@ -124,9 +124,14 @@ export class StreamHeadTable implements ReadonlyMap<string, StreamHead> {
   atSlot(at: number): StreamHead | undefined {
     const kind = this.#kinds[at];
     if (!kind) return undefined;
-    const hash = kind === 1 ? Buffer.from(this.#hashes.buffer, this.#hashes.byteOffset + at * 32, 32).toString('hex') : (this.#odd.get(at) ?? null);
+    const hash =
+      kind === 1
+        ? Buffer.from(this.#hashes.buffer, this.#hashes.byteOffset + at * 32, 32).toString('hex')
+        : (this.#odd.get(at) ?? null);
     const position = this.#positions[at]!;
-    return Number.isNaN(position) ? { version: this.#versions[at]!, hash } : { version: this.#versions[at]!, hash, position };
+    return Number.isNaN(position)
+      ? { version: this.#versions[at]!, hash }
+      : { version: this.#versions[at]!, hash, position };
   }
 
   /** Sets the head in a slot. */
@@ -214,7 +219,12 @@ function envelopeSurelyValid(raw: unknown): boolean {
   if (typeof at !== 'string' || !ISO_INSTANT_PATTERN.test(at) || Number.isNaN(Date.parse(at))) return false;
   if (!isPlainObject(actor) || !isFilled(actor.id) || !ROLE_SET.has(actor.role)) return false;
   if (!isFilled(meta.commandId) || !isFilled(meta.correlationId)) return false;
-  if (rulePack !== undefined && rulePack !== null && (!isPlainObject(rulePack) || !isFilled(rulePack.id) || !isFilled(rulePack.version))) return false;
+  if (
+    rulePack !== undefined &&
+    rulePack !== null &&
+    (!isPlainObject(rulePack) || !isFilled(rulePack.id) || !isFilled(rulePack.version))
+  )
+    return false;
   return true;
 }
 
@@ -298,7 +308,9 @@ export interface LogChecker {
   result(): VerifyResult;
 }
 
-export function createLogChecker(options: { heads?: Map<string, StreamHead>; positions?: PositionRegistry; personal?: PersonalCheck } = {}): LogChecker {
+export function createLogChecker(
+  options: { heads?: Map<string, StreamHead>; positions?: PositionRegistry; personal?: PersonalCheck } = {},
+): LogChecker {
   const vault = options.personal ? new Map([...options.personal.vault].map((r) => [r.commitment, r])) : undefined;
   const erased = new Set(options.personal?.erased ?? []);
   // Tokens the vault does not open, checked against the erasures at the end (an erasure may be recorded later in the log).
@@ -310,9 +322,21 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
     if (event.meta.format !== 2) return;
     for (const token of personalTokensIn(event.data)) {
       const row = vault.get(token.commitment);
-      if (row && row.subject === token.subject && openPersonalCommitment(token.commitment, row.value, row.salt)) continue;
-      const detail = row ? `the vault row of ${token.commitment} does not open it for subject ${token.subject}` : `the vault holds no value for ${token.commitment} of subject ${token.subject}`;
-      unopened.push({ problem: { streamId: event.streamId, version: event.version, position: event.position, kind: 'personal-unopened', detail }, subject: token.subject });
+      if (row && row.subject === token.subject && openPersonalCommitment(token.commitment, row.value, row.salt))
+        continue;
+      const detail = row
+        ? `the vault row of ${token.commitment} does not open it for subject ${token.subject}`
+        : `the vault holds no value for ${token.commitment} of subject ${token.subject}`;
+      unopened.push({
+        problem: {
+          streamId: event.streamId,
+          version: event.version,
+          position: event.position,
+          kind: 'personal-unopened',
+          detail,
+        },
+        subject: token.subject,
+      });
     }
   };
   const heads = new StreamHeadTable(options.heads);
@@ -355,7 +379,10 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
     const head = heads.atSlot(at) ?? { version: 0, hash: null };
 
     if (version !== head.version + 1) {
-      report(version > head.version + 1 ? 'version-gap' : 'version-order', `expected version ${head.version + 1} after ${head.version}, found ${version}`);
+      report(
+        version > head.version + 1 ? 'version-gap' : 'version-order',
+        `expected version ${head.version + 1} after ${head.version}, found ${version}`,
+      );
       return false;
     }
     if (v.canon !== undefined) {
@@ -371,7 +398,10 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
       return false;
     }
     if (head.position !== undefined && !(position > head.position)) {
-      report('position-order', `position ${position} does not follow position ${head.position} of version ${head.version}`);
+      report(
+        'position-order',
+        `position ${position} does not follow position ${head.position} of version ${head.version}`,
+      );
       return false;
     }
     const other = positions.claim(position, streamId);
@@ -392,7 +422,10 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
       if (apply(examineEvent(raw)) && vault) checkPersonal(raw as StoredEvent);
     },
     apply: (verdict, event) => {
-      if (vault && event === undefined) throw new TypeError('a log checker with a vault opens commitments from the events: pass the event with its verdict');
+      if (vault && event === undefined)
+        throw new TypeError(
+          'a log checker with a vault opens commitments from the events: pass the event with its verdict',
+        );
       if (apply(verdict) && vault) checkPersonal(event as StoredEvent);
     },
     heads,
@@ -412,7 +445,10 @@ export function createLogChecker(options: { heads?: Map<string, StreamHead>; pos
  *
  * `heads` lets the check continue streams that already exist elsewhere (import).
  */
-export function verifyLog(events: Iterable<unknown>, options: { heads?: Map<string, StreamHead>; personal?: PersonalCheck } = {}): VerifyResult {
+export function verifyLog(
+  events: Iterable<unknown>,
+  options: { heads?: Map<string, StreamHead>; personal?: PersonalCheck } = {},
+): VerifyResult {
   const checker = createLogChecker(options);
   for (const raw of events) checker.check(raw);
   return checker.result();

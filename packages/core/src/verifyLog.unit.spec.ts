@@ -32,7 +32,9 @@ describe('verifyLog', () => {
     (log[idx(log, 'application-a', 2)]!.data as Record<string, unknown>).i = 99;
     const r = verifyLog(log);
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([expect.objectContaining({ streamId: 'application-a', version: 2, kind: 'hash-mismatch' })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ streamId: 'application-a', version: 2, kind: 'hash-mismatch' }),
+    ]);
   });
 
   it('catches changed meta (actor, time) as a hash mismatch', async () => {
@@ -43,7 +45,9 @@ describe('verifyLog', () => {
     ]) {
       const log = await sampleLog();
       mutate(log[idx(log, 'exam-b', 3)]!);
-      expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'exam-b', version: 3, kind: 'hash-mismatch' })]);
+      expect(verifyLog(log).problems).toEqual([
+        expect.objectContaining({ streamId: 'exam-b', version: 3, kind: 'hash-mismatch' }),
+      ]);
     }
   });
 
@@ -53,20 +57,26 @@ describe('verifyLog', () => {
     (forged.data as Record<string, unknown>).i = 'forged';
     forged.hash = computeEventHash(forged);
     const r = verifyLog(log);
-    expect(r.problems).toEqual([expect.objectContaining({ streamId: 'application-a', version: 3, kind: 'chain-broken' })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ streamId: 'application-a', version: 3, kind: 'chain-broken' }),
+    ]);
   });
 
   it('catches a deleted event as a version gap', async () => {
     const log = await sampleLog();
     log.splice(idx(log, 'application-a', 3), 1);
-    expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'application-a', version: 4, kind: 'version-gap' })]);
+    expect(verifyLog(log).problems).toEqual([
+      expect.objectContaining({ streamId: 'application-a', version: 4, kind: 'version-gap' }),
+    ]);
   });
 
   it('catches an inserted event (a copy of another) as a version-order problem', async () => {
     const log = await sampleLog();
     const copy = structuredClone(log[idx(log, 'exam-b', 1)]!);
     log.splice(idx(log, 'exam-b', 2) + 1, 0, copy);
-    expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'exam-b', version: 1, kind: 'version-order' })]);
+    expect(verifyLog(log).problems).toEqual([
+      expect.objectContaining({ streamId: 'exam-b', version: 1, kind: 'version-order' }),
+    ]);
   });
 
   it('catches an inserted forged event renumbered to fit as a broken chain', async () => {
@@ -76,7 +86,9 @@ describe('verifyLog', () => {
     const forged: StoredEvent = { ...structuredClone(real), data: { injected: true }, prevHash: 'f'.repeat(64) };
     forged.hash = computeEventHash(forged);
     log[idx(log, 'exam-b', 2)] = forged;
-    expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'exam-b', version: 2, kind: 'chain-broken' })]);
+    expect(verifyLog(log).problems).toEqual([
+      expect.objectContaining({ streamId: 'exam-b', version: 2, kind: 'chain-broken' }),
+    ]);
   });
 
   it('catches reordered events', async () => {
@@ -84,7 +96,9 @@ describe('verifyLog', () => {
     const a = idx(log, 'application-a', 2);
     const b = idx(log, 'application-a', 3);
     [log[a], log[b]] = [log[b]!, log[a]!];
-    expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'application-a', version: 3, kind: 'version-gap' })]);
+    expect(verifyLog(log).problems).toEqual([
+      expect.objectContaining({ streamId: 'application-a', version: 3, kind: 'version-gap' }),
+    ]);
   });
 
   it('catches a malformed envelope as a schema problem, naming the field', async () => {
@@ -103,7 +117,9 @@ describe('verifyLog', () => {
     for await (const e of store.readAll()) log.push(e);
     log[1]!.position = log[0]!.position;
     log[1]!.hash = computeEventHash(log[1]!);
-    expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'exam-y', kind: 'duplicate-position' })]);
+    expect(verifyLog(log).problems).toEqual([
+      expect.objectContaining({ streamId: 'exam-y', kind: 'duplicate-position' }),
+    ]);
   });
 
   it('reports only the first broken event of each stream, and every broken stream', async () => {
@@ -117,14 +133,27 @@ describe('verifyLog', () => {
 });
 
 describe('verifyLog properties', () => {
-  const streamIds = fc.constantFrom('application-1', 'application-2', 'exam-1', 'certificate-S00003700000120500001', 'quota-x');
+  const streamIds = fc.constantFrom(
+    'application-1',
+    'application-2',
+    'exam-1',
+    'certificate-S00003700000120500001',
+    'quota-x',
+  );
   const json = fc.jsonValue({ maxDepth: 3 }).map((v) => toIJson(JSON.parse(JSON.stringify(v))) as StoredEvent['data']);
-  const appends = fc.array(fc.tuple(streamIds, fc.array(json, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 12 });
+  const appends = fc.array(fc.tuple(streamIds, fc.array(json, { minLength: 1, maxLength: 4 })), {
+    minLength: 1,
+    maxLength: 12,
+  });
 
   async function build(plan: Array<[string, StoredEvent['data'][]]>): Promise<StoredEvent[]> {
     const store = memoryStore();
     for (const [stream, datas] of plan) {
-      await store.append(stream, datas.map((d) => testEvent('Happened', d)), { expectedVersion: 'any' });
+      await store.append(
+        stream,
+        datas.map((d) => testEvent('Happened', d)),
+        { expectedVersion: 'any' },
+      );
     }
     const out: StoredEvent[] = [];
     for await (const e of store.readAll()) out.push(e);
@@ -141,7 +170,19 @@ describe('verifyLog properties', () => {
     );
   });
 
-  const fields = ['streamId', 'version', 'position', 'type', 'data', 'meta.at', 'meta.actor.id', 'meta.commandId', 'meta.correlationId', 'prevHash', 'hash'] as const;
+  const fields = [
+    'streamId',
+    'version',
+    'position',
+    'type',
+    'data',
+    'meta.at',
+    'meta.actor.id',
+    'meta.commandId',
+    'meta.correlationId',
+    'prevHash',
+    'hash',
+  ] as const;
 
   it('any single-field mutation is caught', async () => {
     await fc.assert(
@@ -202,7 +243,9 @@ describe('verifyLog: positions within a stream', () => {
     rehashStream(log, 'application-a');
     const r = verifyLog(log);
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([expect.objectContaining({ streamId: 'application-a', version: 3, kind: 'position-order' })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ streamId: 'application-a', version: 3, kind: 'position-order' }),
+    ]);
   });
 
   it('accepts positions that increase within each stream though streams interleave', async () => {
@@ -226,7 +269,8 @@ describe('StreamHeadTable (the check keeps heads compactly)', () => {
   it('gives back every head as set, past its first growth, with null and non-hex hashes kept as they were', () => {
     const table = new StreamHeadTable([['exam-given', { version: 4, hash: null }]]);
     const hash = (i: number) => createHash('sha256').update(String(i)).digest('hex');
-    for (let i = 0; i < 3000; i++) table.set(`application-${i}`, { version: i + 1, hash: hash(i), position: i * 2 + 1 });
+    for (let i = 0; i < 3000; i++)
+      table.set(`application-${i}`, { version: i + 1, hash: hash(i), position: i * 2 + 1 });
     table.set('application-odd', { version: 1, hash: 'not a hex hash' });
     table.set('application-7', { version: 9, hash: hash(70), position: 99 });
     expect(table.size).toBe(3002);
@@ -243,7 +287,9 @@ describe('StreamHeadTable (the check keeps heads compactly)', () => {
   });
 
   it('counts only the streams of the log read, not the heads it was given to continue', async () => {
-    const result = verifyLog(await sampleLog(), { heads: new Map([['exam-other', { version: 2, hash: 'a'.repeat(64) }]]) });
+    const result = verifyLog(await sampleLog(), {
+      heads: new Map([['exam-other', { version: 2, hash: 'a'.repeat(64) }]]),
+    });
     expect(result).toMatchObject({ ok: true, streams: 2, events: 9 });
   });
 });

@@ -1,4 +1,10 @@
-import { createLogChecker, type PersonalCheck, type PositionRegistry, type StreamHead, type VerifyResult } from './verifyLog.js';
+import {
+  createLogChecker,
+  type PersonalCheck,
+  type PositionRegistry,
+  type StreamHead,
+  type VerifyResult,
+} from './verifyLog.js';
 
 /**
  * Remembers the global positions seen as ranges of consecutive positions, not
@@ -70,9 +76,17 @@ export function positionRanges(): PositionRegistry & { readonly ranges: number }
  */
 export async function verifyLogStream(
   events: AsyncIterable<unknown> | Iterable<unknown>,
-  options: { heads?: Map<string, StreamHead>; onEvent?: (raw: unknown, count: number) => void; personal?: PersonalCheck } = {},
+  options: {
+    heads?: Map<string, StreamHead>;
+    onEvent?: (raw: unknown, count: number) => void;
+    personal?: PersonalCheck;
+  } = {},
 ): Promise<VerifyResult> {
-  const checker = createLogChecker({ ...(options.heads ? { heads: options.heads } : {}), ...(options.personal ? { personal: options.personal } : {}), positions: positionRanges() });
+  const checker = createLogChecker({
+    ...(options.heads ? { heads: options.heads } : {}),
+    ...(options.personal ? { personal: options.personal } : {}),
+    positions: positionRanges(),
+  });
   let count = 0;
   for await (const raw of events) {
     checker.check(raw);

@@ -57,9 +57,16 @@ describe('verifyLogStream', () => {
     reseal(exam);
     const r = await verifyLogStream(asStream(log));
     expect(r.problems).toEqual([
-      expect.objectContaining({ streamId: 'exam-b', version: 1, kind: 'duplicate-position', detail: 'position 1 is also held by an event of another stream' }),
+      expect.objectContaining({
+        streamId: 'exam-b',
+        version: 1,
+        kind: 'duplicate-position',
+        detail: 'position 1 is also held by an event of another stream',
+      }),
     ]);
-    expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'exam-b', version: 1, kind: 'duplicate-position' })]);
+    expect(verifyLog(log).problems).toEqual([
+      expect.objectContaining({ streamId: 'exam-b', version: 1, kind: 'duplicate-position' }),
+    ]);
   });
 });
 

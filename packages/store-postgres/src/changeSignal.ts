@@ -81,7 +81,10 @@ export class ChangeSignal {
     // notification is a hint, never state: it need not outlive a crash.
     this.notifying = this.pool
       .query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [this.channel, ''])
-      .then(() => undefined, () => undefined)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
       .finally(() => {
         this.notifying = undefined;
         if (this.closed) return;

@@ -23,7 +23,9 @@ describe.skipIf(skip)('engine on PostgreSQL: four processes filing against one q
   const schema = testSchemaName('engine_load');
   afterAll(() => dropSchemas([schema]));
 
-  it('keeps every quota, loses and duplicates nothing, chains verify, and live readers see every event once', { timeout: 180_000 }, async () => {
+  it('keeps every quota, loses and duplicates nothing, chains verify, and live readers see every event once', {
+    timeout: 180_000,
+  }, async () => {
     const store = postgresStore({ connectionString: PG_URL, schema, pollIntervalMs: 50 });
     try {
       await store.streamVersion('quota-x'); // migrate before the workers race to
@@ -33,18 +35,35 @@ describe.skipIf(skip)('engine on PostgreSQL: four processes filing against one q
       await catalog.start();
       const goFile = join(mkdtempSync(join(tmpdir(), 'certflow-engine-load-')), 'go');
       const workers = Array.from({ length: WORKERS }, (_, i) =>
-        spawnWorker(engineWorker, [PG_URL, schema, String(i + 1), String(APPLICATIONS), OCCUPATIONS.join(','), SHARED.join(','), goFile]),
+        spawnWorker(engineWorker, [
+          PG_URL,
+          schema,
+          String(i + 1),
+          String(APPLICATIONS),
+          OCCUPATIONS.join(','),
+          SHARED.join(','),
+          goFile,
+        ]),
       );
       // Every worker submits its applications, then waits: the filings start everywhere at once, so they race.
       await Promise.all(
-        workers.map((w) => Promise.race([w.next((m) => 'ready' in m), w.done.then((x) => Promise.reject(new Error(`worker exited before it was ready: ${x.stderr}`)))])),
+        workers.map((w) =>
+          Promise.race([
+            w.next((m) => 'ready' in m),
+            w.done.then((x) => Promise.reject(new Error(`worker exited before it was ready: ${x.stderr}`))),
+          ]),
+        ),
       );
       writeFileSync(goFile, '');
       const exits = await Promise.all(workers.map((w) => w.done));
       for (const x of exits) expect(x, x.stderr).toMatchObject({ code: 0 });
       for (const w of workers) expect(w.messages.find((m) => 'core' in m)?.core).toBe('source');
       const acks = workers.flatMap((w) => w.messages.filter((m) => 'ack' in m).map((m) => m.ack as Ack));
-      const refused = workers.flatMap((w) => w.messages.filter((m) => 'refused' in m).map((m) => m.refused as { streamId: string; occupation: string; code: string }));
+      const refused = workers.flatMap((w) =>
+        w.messages
+          .filter((m) => 'refused' in m)
+          .map((m) => m.refused as { streamId: string; occupation: string; code: string }),
+      );
       const retries = workers.map((w) => (w.messages.find((m) => 'done' in m)!.done as { retries: number }).retries);
 
       const all: StoredEvent[] = [];
@@ -53,11 +72,16 @@ describe.skipIf(skip)('engine on PostgreSQL: four processes filing against one q
       // Every stream's versions are 1..n and every hash chain verifies.
       const byStream = new Map<string, StoredEvent[]>();
       for (const e of all) (byStream.get(e.streamId) ?? byStream.set(e.streamId, []).get(e.streamId)!).push(e);
-      for (const [streamId, events] of byStream) expect(events.map((e) => e.version), streamId).toEqual(events.map((_, i) => i + 1));
+      for (const [streamId, events] of byStream)
+        expect(
+          events.map((e) => e.version),
+          streamId,
+        ).toEqual(events.map((_, i) => i + 1));
       expect(verifyLog(all)).toMatchObject({ ok: true });
 
       // What the workers were told is exactly what the machine and shared streams hold: nothing lost, nothing extra, nothing twice.
-      const key = (streamId: string, v: { version: number; position: number; type: string }) => `${streamId}#${v.version}@${v.position}:${v.type}`;
+      const key = (streamId: string, v: { version: number; position: number; type: string }) =>
+        `${streamId}#${v.version}@${v.position}:${v.type}`;
       const acked = acks.flatMap((a) => a.events.map((e) => key(a.streamId, e)));
       expect(new Set(acked).size).toBe(acked.length);
       const stored = all.filter((e) => !e.streamId.startsWith('quota-')).map((e) => key(e.streamId, e));
@@ -87,7 +111,12 @@ describe.skipIf(skip)('engine on PostgreSQL: four processes filing against one q
       await sub.stop();
       expect(seen.map((e) => e.position)).toEqual(all.map((e) => e.position));
       await catalog.waitUntilCaughtUp();
-      expect(catalog.list().map((e) => e.streamId).sort()).toEqual([...filedBy.values()].flat().sort());
+      expect(
+        catalog
+          .list()
+          .map((e) => e.streamId)
+          .sort(),
+      ).toEqual([...filedBy.values()].flat().sort());
       expect(new Set(catalog.list().map((e) => e.status))).toEqual(new Set(['suspended']));
       await catalog.stop();
       console.log(

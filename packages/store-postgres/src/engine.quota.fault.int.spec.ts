@@ -30,10 +30,15 @@ describe.skipIf(skip)('engine on PostgreSQL behind a proxy that loses replies an
   const schema = testSchemaName('quota_fault');
   afterAll(() => dropSchemas([schema]));
 
-  it('three processes filing against one quota: it is never exceeded, no place is leaked, nothing is duplicated', { timeout: 240_000 }, async () => {
+  it('three processes filing against one quota: it is never exceeded, no place is leaked, nothing is duplicated', {
+    timeout: 240_000,
+  }, async () => {
     const direct = postgresStore({ connectionString: PG_URL, schema });
     const target = new URL(PG_URL);
-    const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port || 5432) }, { seed: 13, dropRate: 0.02 });
+    const proxy = await startFaultProxy(
+      { host: target.hostname, port: Number(target.port || 5432) },
+      { seed: 13, dropRate: 0.02 },
+    );
     const viaProxy = new URL(PG_URL);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
@@ -43,10 +48,23 @@ describe.skipIf(skip)('engine on PostgreSQL behind a proxy that loses replies an
       const dir = mkdtempSync(join(tmpdir(), 'certflow-quota-fault-'));
       const [goFile, secondGoFile] = [join(dir, 'go'), join(dir, 'second')];
       const workers = Array.from({ length: WORKERS }, (_, i) =>
-        spawnWorker(worker, [viaProxy.toString(), schema, String(i + 1), String(APPLICATIONS), OCCUPATIONS.join(','), goFile, secondGoFile]),
+        spawnWorker(worker, [
+          viaProxy.toString(),
+          schema,
+          String(i + 1),
+          String(APPLICATIONS),
+          OCCUPATIONS.join(','),
+          goFile,
+          secondGoFile,
+        ]),
       );
       await Promise.all(
-        workers.map((w) => Promise.race([w.next((m) => 'ready' in m), w.done.then((x) => Promise.reject(new Error(`worker exited before it was ready: ${x.stderr}`)))])),
+        workers.map((w) =>
+          Promise.race([
+            w.next((m) => 'ready' in m),
+            w.done.then((x) => Promise.reject(new Error(`worker exited before it was ready: ${x.stderr}`))),
+          ]),
+        ),
       );
       // Filings start everywhere at once; meanwhile every connection is cut every 100 ms (a server restart as clients see it;
       // often enough that a short run on a fast machine still sees some cut).
@@ -56,7 +74,12 @@ describe.skipIf(skip)('engine on PostgreSQL behind a proxy that loses replies an
       killer = setInterval(() => proxy.killAll(), 100);
       writeFileSync(goFile, '');
       await Promise.all(
-        workers.map((w) => Promise.race([w.next((m) => 'firstRound' in m), w.done.then((x) => Promise.reject(new Error(`worker exited in its first round: ${x.stderr}`)))])),
+        workers.map((w) =>
+          Promise.race([
+            w.next((m) => 'firstRound' in m),
+            w.done.then((x) => Promise.reject(new Error(`worker exited in its first round: ${x.stderr}`))),
+          ]),
+        ),
       );
       writeFileSync(secondGoFile, '');
       const exits = await Promise.all(workers.map((w) => w.done));
@@ -66,8 +89,18 @@ describe.skipIf(skip)('engine on PostgreSQL behind a proxy that loses replies an
       // No raw error reached a caller of the engine.
       expect(workers.flatMap((w) => w.messages.filter((m) => 'raw' in m))).toEqual([]);
       const filings = workers.flatMap((w) => w.messages.filter((m) => 'filing' in m).map((m) => m.filing as Filing));
-      const revoked = new Set(workers.flatMap((w) => w.messages.filter((m) => 'revoked' in m).map((m) => m.revoked as string)));
-      const counts = workers.map((w) => w.messages.find((m) => 'done' in m)!.done as { attempts: number; unknown: number; notWritten: number; raw: number });
+      const revoked = new Set(
+        workers.flatMap((w) => w.messages.filter((m) => 'revoked' in m).map((m) => m.revoked as string)),
+      );
+      const counts = workers.map(
+        (w) =>
+          w.messages.find((m) => 'done' in m)!.done as {
+            attempts: number;
+            unknown: number;
+            notWritten: number;
+            raw: number;
+          },
+      );
 
       const all: StoredEvent[] = [];
       for await (const e of direct.readAll()) all.push(e);
@@ -81,14 +114,23 @@ describe.skipIf(skip)('engine on PostgreSQL behind a proxy that loses replies an
         if (streamId.startsWith('quota-')) continue;
         const runs = events.map((e) => e.meta.commandId).filter((id, i, ids) => i === 0 || ids[i - 1] !== id);
         expect(new Set(runs).size, streamId).toBe(runs.length);
-        expect(events.filter((e) => e.type === 'ApplicationSubmitted'), streamId).toHaveLength(1);
+        expect(
+          events.filter((e) => e.type === 'ApplicationSubmitted'),
+          streamId,
+        ).toHaveLength(1);
         expect(events.filter((e) => e.type === 'FilingCompleted').length, streamId).toBeLessThanOrEqual(1);
       }
       expect(filings.filter((f) => f.round === 1)).toHaveLength(WORKERS * APPLICATIONS);
 
       // Every filing the workers were told about is what the streams hold.
-      const okFilings = filings.filter((f) => f.ok).map((f) => f.streamId).sort();
-      const stored = all.filter((e) => e.type === 'FilingCompleted').map((e) => e.streamId).sort();
+      const okFilings = filings
+        .filter((f) => f.ok)
+        .map((f) => f.streamId)
+        .sort();
+      const stored = all
+        .filter((e) => e.type === 'FilingCompleted')
+        .map((e) => e.streamId)
+        .sort();
       expect(okFilings).toEqual(stored);
       expect(new Set(filings.filter((f) => !f.ok).map((f) => f.code))).toEqual(new Set(['RULE_VIOLATION']));
 
@@ -120,7 +162,9 @@ describe.skipIf(skip)('engine on PostgreSQL behind a proxy that loses replies an
         }
         expect(most, quota).toBeLessThanOrEqual(QUOTA_MAX);
         // No place is leaked: the holders at the end are exactly the filings of that occupation still in force.
-        const inForce = stored.filter((s) => !revoked.has(s) && filings.find((f) => f.streamId === s)!.occupation === code);
+        const inForce = stored.filter(
+          (s) => !revoked.has(s) && filings.find((f) => f.streamId === s)!.occupation === code,
+        );
         expect([...holders].sort(), quota).toEqual(inForce.sort());
         // The first round filled the quota (more applications than places, and nothing leaked).
         expect(filings.filter((f) => f.round === 1 && f.ok && f.occupation === code)).toHaveLength(QUOTA_MAX);

@@ -1,7 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { MerkleTree, createEngine, eventLeafHash, generateNoteKey, noteSigner, verifyConsistency, verifyInclusion, verifyProofBundle, type Command, type EventStore } from '@certflow/core';
+import {
+  MerkleTree,
+  createEngine,
+  eventLeafHash,
+  generateNoteKey,
+  noteSigner,
+  verifyConsistency,
+  verifyInclusion,
+  verifyProofBundle,
+  type Command,
+  type EventStore,
+} from '@certflow/core';
 import { testCalendar, testRulePack } from '@certflow/core/testing';
 import { ISSUED } from '../../core/src/engine/scenario.fixtures.js';
 import { createAuditorRole } from './testing/auditorRole.js';
@@ -31,19 +42,27 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     return schema;
   };
 
-  describeTransparencyConformance('postgresStore', () => postgresStore({ connectionString: PG_URL, schema: fresh('tree'), pool: { max: 12 } }));
+  describeTransparencyConformance('postgresStore', () =>
+    postgresStore({ connectionString: PG_URL, schema: fresh('tree'), pool: { max: 12 } }),
+  );
 
   it('answers every tree question read-only as a SELECT-only role, adding what the stored tree lacks in memory and writing nothing', async () => {
     const schema = fresh('treero');
     const writer = postgresStore({ connectionString: PG_URL, schema });
-    for (let i = 0; i < 6; i++) await writer.append(`application-ro${i}`, testEvents(7), { expectedVersion: 'no-stream' });
+    for (let i = 0; i < 6; i++)
+      await writer.append(`application-ro${i}`, testEvents(7), { expectedVersion: 'no-stream' });
     const all: { position: number; hash: string }[] = [];
     for await (const e of writer.readAll()) all.push(e);
     const tree = new MerkleTree();
     for (const e of all) tree.append(eventLeafHash(e.hash));
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
-    const stored = async () => (await admin.query(`SELECT size::int AS size, (SELECT count(*)::int FROM "${schema}".tree_nodes) AS nodes FROM "${schema}".tree_head`)).rows[0];
+    const stored = async () =>
+      (
+        await admin.query(
+          `SELECT size::int AS size, (SELECT count(*)::int FROM "${schema}".tree_nodes) AS nodes FROM "${schema}".tree_head`,
+        )
+      ).rows[0];
     const before = await stored();
     // the last append's own events wait for the next append or tree question to be added
     expect(before.size).toBeLessThan(all.length);
@@ -55,9 +74,19 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
       const last = all[all.length - 1]!;
       const leaf = (await ro.transparency.leafIndexOf(last.position))!;
       expect(leaf).toBe(all.length - 1);
-      expect(verifyInclusion(eventLeafHash(last.hash), leaf, all.length, await ro.transparency.inclusionProof(leaf), tree.root())).toBe(true);
+      expect(
+        verifyInclusion(
+          eventLeafHash(last.hash),
+          leaf,
+          all.length,
+          await ro.transparency.inclusionProof(leaf),
+          tree.root(),
+        ),
+      ).toBe(true);
       const old = before.size as number;
-      expect(verifyConsistency(old, all.length, await ro.transparency.consistencyProof(old), tree.root(old), tree.root())).toBe(true);
+      expect(
+        verifyConsistency(old, all.length, await ro.transparency.consistencyProof(old), tree.root(old), tree.root()),
+      ).toBe(true);
       expect(await stored()).toEqual(before);
       // once a writer catches the stored tree up, the reader answers from it alike
       expect(await writer.transparency.size()).toBe(all.length);
@@ -79,7 +108,13 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     const store = postgresStore({ connectionString: PG_URL, schema: fresh('treereceipts') });
     const key = generateNoteKey('certflow.test/pg-receipts');
     let now = new Date('2020-06-01T09:00:00+08:00');
-    const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, receipts: { signer: noteSigner(key.skey) } });
+    const engine = createEngine({
+      store,
+      rulePacks: [testRulePack],
+      calendar: testCalendar(),
+      clock: () => now,
+      receipts: { signer: noteSigner(key.skey) },
+    });
     let last: Awaited<ReturnType<typeof engine.execute>> | undefined;
     for (const { at, ...c } of ISSUED) {
       if (at) now = new Date(at);
@@ -100,7 +135,9 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     const store = postgresStore({ connectionString: PG_URL, schema });
     await store.streamVersion('x'); // migrate before the workers race
     const streams = ['application-s1', 'application-s2', 'exam-s3'];
-    const workers = [1, 2, 3, 4].map((id) => spawnWorker(loadWorker, [PG_URL, schema, `w${id}`, streams.join(','), '40']));
+    const workers = [1, 2, 3, 4].map((id) =>
+      spawnWorker(loadWorker, [PG_URL, schema, `w${id}`, streams.join(','), '40']),
+    );
     const ends = await Promise.all(workers.map((w) => w.done));
     for (const e of ends) expect(e.code, e.stderr).toBe(0);
     const tree = await rebuilt(store);
@@ -116,34 +153,47 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     try {
       // the schema as a release with migrations 1–4 leaves it, its tree extended by migration 4's extend_tree
       await admin.query(`CREATE SCHEMA "${schema}"`);
-      await admin.query(`CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      await admin.query(
+        `CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
       for (const m of MIGRATIONS.filter((m) => m.version <= 4)) {
         await admin.query(m.sql(schema));
-        await admin.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
-      }
-      const meta = '{"actor":{"id":"a","role":"city-center"},"at":"2020-06-01T09:00:00+08:00","commandId":"c","correlationId":"k"}';
-      for (let i = 0; i < 11; i++) {
-        await admin.query(`SELECT * FROM "${schema}".append_batch($1, $2, NULL, ARRAY['ScoreRecorded'], '"ScoreRecorded"', $3, $4)`, [
-          `application-m${i}`,
-          JSON.stringify(`application-m${i}`),
-          `{"seq":${i}}`,
-          meta,
+        await admin.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [
+          m.version,
+          m.description,
         ]);
+      }
+      const meta =
+        '{"actor":{"id":"a","role":"city-center"},"at":"2020-06-01T09:00:00+08:00","commandId":"c","correlationId":"k"}';
+      for (let i = 0; i < 11; i++) {
+        await admin.query(
+          `SELECT * FROM "${schema}".append_batch($1, $2, NULL, ARRAY['ScoreRecorded'], '"ScoreRecorded"', $3, $4)`,
+          [`application-m${i}`, JSON.stringify(`application-m${i}`), `{"seq":${i}}`, meta],
+        );
         await admin.query(`SELECT "${schema}".extend_tree(64, true)`);
       }
-      const old = await admin.query(`SELECT size::int AS size, frontier IS NULL AS unset FROM "${schema}".tree_head`).catch(() => undefined);
+      const old = await admin
+        .query(`SELECT size::int AS size, frontier IS NULL AS unset FROM "${schema}".tree_head`)
+        .catch(() => undefined);
       expect(old).toBeUndefined(); // no frontier column before migration 6
       const store = postgresStore({ connectionString: PG_URL, schema });
       expect(await store.transparency.size()).toBe(11);
-      for (let i = 0; i < 5; i++) await store.append(`application-n${i}`, testEvents(3), { expectedVersion: 'no-stream' });
+      for (let i = 0; i < 5; i++)
+        await store.append(`application-n${i}`, testEvents(3), { expectedVersion: 'no-stream' });
       const tree = await rebuilt(store);
       expect(await store.transparency.size()).toBe(26);
       expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
-      const head = (await admin.query(`SELECT size::int AS size, cardinality(frontier)::int AS parts FROM "${schema}".tree_head`)).rows[0];
+      const head = (
+        await admin.query(`SELECT size::int AS size, cardinality(frontier)::int AS parts FROM "${schema}".tree_head`)
+      ).rows[0];
       expect(head).toEqual({ size: 26, parts: 3 }); // 26 = 16 + 8 + 2
       const first = (await store.readStream('application-m0'))[0]!;
-      expect(verifyInclusion(eventLeafHash(first.hash), 0, 26, await store.transparency.inclusionProof(0, 26), tree.root())).toBe(true);
-      expect((await admin.query(`SELECT max(version)::int AS v FROM "${schema}".migrations`)).rows[0].v).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+      expect(
+        verifyInclusion(eventLeafHash(first.hash), 0, 26, await store.transparency.inclusionProof(0, 26), tree.root()),
+      ).toBe(true);
+      expect((await admin.query(`SELECT max(version)::int AS v FROM "${schema}".migrations`)).rows[0].v).toBe(
+        MIGRATIONS[MIGRATIONS.length - 1]!.version,
+      );
       await store.close();
     } finally {
       await admin.end();
@@ -156,21 +206,25 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     await admin.connect();
     try {
       await admin.query(`CREATE SCHEMA "${schema}"`);
-      await admin.query(`CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      await admin.query(
+        `CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
       for (const m of MIGRATIONS.filter((m) => m.version <= 6)) {
         await admin.query(m.sql(schema));
-        await admin.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+        await admin.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [
+          m.version,
+          m.description,
+        ]);
       }
-      const meta = '{"actor":{"id":"a","role":"city-center"},"at":"2020-06-01T09:00:00+08:00","commandId":"c","correlationId":"k"}';
+      const meta =
+        '{"actor":{"id":"a","role":"city-center"},"at":"2020-06-01T09:00:00+08:00","commandId":"c","correlationId":"k"}';
       for (let i = 0; i < 40; i++) {
         // an append rolled back after taking its position: position 21 is never used
         if (i === 20) await admin.query(`SELECT nextval('"${schema}".event_position')`);
-        await admin.query(`SELECT * FROM "${schema}".append_batch($1, $2, NULL, ARRAY['ScoreRecorded'], '"ScoreRecorded"', $3, $4)`, [
-          `application-g${i}`,
-          JSON.stringify(`application-g${i}`),
-          `{"seq":${i}}`,
-          meta,
-        ]);
+        await admin.query(
+          `SELECT * FROM "${schema}".append_batch($1, $2, NULL, ARRAY['ScoreRecorded'], '"ScoreRecorded"', $3, $4)`,
+          [`application-g${i}`, JSON.stringify(`application-g${i}`), `{"seq":${i}}`, meta],
+        );
         await admin.query(`SELECT "${schema}".extend_tree(64, true)`);
       }
       expect((await admin.query(`SELECT count(*)::int AS n FROM "${schema}".tree_leaves`)).rows[0].n).toBe(40); // one row per event
@@ -178,22 +232,42 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
       expect(await store.transparency.size()).toBe(40);
       const tree = await rebuilt(store);
       expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
-      const tables = (await admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name LIKE 'tree_%' ORDER BY 1`, [schema])).rows;
+      const tables = (
+        await admin.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name LIKE 'tree_%' ORDER BY 1`,
+          [schema],
+        )
+      ).rows;
       expect(tables.map((r) => r.table_name)).toEqual(['tree_gaps', 'tree_head', 'tree_nodes']);
-      expect((await admin.query(`SELECT leaf::int, delta::int FROM "${schema}".tree_gaps ORDER BY leaf`)).rows).toEqual([{ leaf: 20, delta: 2 }]);
-      expect((await admin.query(`SELECT min(level)::int AS l FROM "${schema}".tree_nodes`)).rows[0].l).toBe(STORED_LEVEL);
+      expect((await admin.query(`SELECT leaf::int, delta::int FROM "${schema}".tree_gaps ORDER BY leaf`)).rows).toEqual(
+        [{ leaf: 20, delta: 2 }],
+      );
+      expect((await admin.query(`SELECT min(level)::int AS l FROM "${schema}".tree_nodes`)).rows[0].l).toBe(
+        STORED_LEVEL,
+      );
       const events: { position: number; hash: string }[] = [];
       for await (const e of store.readAll()) events.push(e);
       for (const leaf of [0, 19, 20, 21, 39]) {
         expect(await store.transparency.leafIndexOf(events[leaf]!.position)).toBe(leaf);
-        expect(verifyInclusion(eventLeafHash(events[leaf]!.hash), leaf, 40, await store.transparency.inclusionProof(leaf, 40), tree.root())).toBe(true);
+        expect(
+          verifyInclusion(
+            eventLeafHash(events[leaf]!.hash),
+            leaf,
+            40,
+            await store.transparency.inclusionProof(leaf, 40),
+            tree.root(),
+          ),
+        ).toBe(true);
       }
       expect(await store.transparency.leafIndexOf(21)).toBeUndefined();
-      for (let i = 0; i < 4; i++) await store.append(`application-h${i}`, testEvents(9), { expectedVersion: 'no-stream' });
+      for (let i = 0; i < 4; i++)
+        await store.append(`application-h${i}`, testEvents(9), { expectedVersion: 'no-stream' });
       const grown = await rebuilt(store);
       expect(await store.transparency.size()).toBe(76);
       expect(hex(await store.transparency.root())).toBe(hex(grown.root()));
-      expect(verifyConsistency(40, 76, await store.transparency.consistencyProof(40, 76), tree.root(), grown.root())).toBe(true);
+      expect(
+        verifyConsistency(40, 76, await store.transparency.consistencyProof(40, 76), tree.root(), grown.root()),
+      ).toBe(true);
       await store.close();
     } finally {
       await admin.end();
@@ -206,9 +280,12 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
     try {
-      const count = (table: string) => admin.query(`SELECT count(*)::int AS n FROM "${schema}".${table}`).then((r) => r.rows[0].n as number);
-      const head = () => admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`).then((r) => r.rows[0].size as number);
-      for (let i = 0; i < 2 ** STORED_LEVEL - 1; i++) await store.append(`application-r${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+      const count = (table: string) =>
+        admin.query(`SELECT count(*)::int AS n FROM "${schema}".${table}`).then((r) => r.rows[0].n as number);
+      const head = () =>
+        admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`).then((r) => r.rows[0].size as number);
+      for (let i = 0; i < 2 ** STORED_LEVEL - 1; i++)
+        await store.append(`application-r${i}`, testEvents(1), { expectedVersion: 'no-stream' });
       // a tree of fewer leaves than a stored node: nothing stored, though every leaf is there
       expect(await store.transparency.size()).toBe(2 ** STORED_LEVEL - 1);
       expect([await count('tree_nodes'), await count('tree_gaps'), await head()]).toEqual([0, 0, 0]);
@@ -218,7 +295,11 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
       await admin.query(`SELECT nextval('"${schema}".event_position')`); // a position no event will have
       await store.append('application-r-after-gap', testEvents(3), { expectedVersion: 'no-stream' });
       expect(await store.transparency.size()).toBe(2 ** STORED_LEVEL + 3);
-      expect([await count('tree_nodes'), await count('tree_gaps'), await head()]).toEqual([1, 1, 2 ** STORED_LEVEL + 3]);
+      expect([await count('tree_nodes'), await count('tree_gaps'), await head()]).toEqual([
+        1,
+        1,
+        2 ** STORED_LEVEL + 3,
+      ]);
       expect(hex(await store.transparency.root())).toBe(hex((await rebuilt(store)).root()));
     } finally {
       await admin.end();
@@ -233,8 +314,10 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     await admin.connect();
     try {
       const count = 3 * EXTEND_STEP + 2;
-      for (let i = 0; i < count; i++) await store.append(`application-st${i}`, testEvents(1), { expectedVersion: 'no-stream' });
-      const storedSize = async () => (await admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`)).rows[0].size as number;
+      for (let i = 0; i < count; i++)
+        await store.append(`application-st${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+      const storedSize = async () =>
+        (await admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`)).rows[0].size as number;
       // the last append whose positions reached a multiple of the step (position 3·step) added what was
       // committed before it, up to position 3·step − 1, and stored it, as it completed stored nodes;
       // no question was asked yet

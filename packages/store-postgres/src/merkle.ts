@@ -78,7 +78,11 @@ interface Tail {
  * held in memory on top of the stored frontier, with every node it
  * completes. Once the stored head moves, the memory is rebuilt from it.
  */
-export function postgresTransparency(query: Query, schema: string, options: { readOnly?: boolean } = {}): TransparencyLog {
+export function postgresTransparency(
+  query: Query,
+  schema: string,
+  options: { readOnly?: boolean } = {},
+): TransparencyLog {
   const s = `"${schema}"`;
   const fetchNodes = async (keys: readonly NodeKey[]): Promise<Map<string, Hash>> => {
     const rows = keys.length
@@ -112,7 +116,9 @@ export function postgresTransparency(query: Query, schema: string, options: { re
   const current = async (): Promise<{ size: number; tail: Tail }> => {
     if (!options.readOnly) await extend();
     for (;;) {
-      const [head] = await query<{ size: string; last_position: string; frontier: Buffer[] | null }>(`SELECT size, last_position, frontier FROM ${s}.tree_head`);
+      const [head] = await query<{ size: string; last_position: string; frontier: Buffer[] | null }>(
+        `SELECT size, last_position, frontier FROM ${s}.tree_head`,
+      );
       const headSize = Number(head!.size);
       const headLast = Number(head!.last_position);
       let t = tail;
@@ -127,7 +133,9 @@ export function postgresTransparency(query: Query, schema: string, options: { re
         t = { headSize, headLast, range, positions: [], leaves: [], nodes, lastPosition: headLast };
         tail = t;
       }
-      const room = options.readOnly ? EXTEND_BATCH : Math.min(EXTEND_BATCH, (Math.floor(t.headSize / BLOCK) + 1) * BLOCK - 1 - t.range.size);
+      const room = options.readOnly
+        ? EXTEND_BATCH
+        : Math.min(EXTEND_BATCH, (Math.floor(t.headSize / BLOCK) + 1) * BLOCK - 1 - t.range.size);
       if (room <= 0) return { size: t.range.size, tail: t };
       const after = t.lastPosition;
       const rows = await query<{ position: string; hash: string; safe: boolean }>(
@@ -153,7 +161,8 @@ export function postgresTransparency(query: Query, schema: string, options: { re
   const sizeFor = async (size: number | undefined): Promise<{ size: number; tail: Tail }> => {
     const now = await current();
     const n = size ?? now.size;
-    if (!Number.isInteger(n) || n < 0 || n > now.size) throw new ProofUnavailableError(`the tree has ${now.size} leaves, not ${n}`);
+    if (!Number.isInteger(n) || n < 0 || n > now.size)
+      throw new ProofUnavailableError(`the tree has ${now.size} leaves, not ${n}`);
     return { size: n, tail: now.tail };
   };
   /** The leaf hashes of [lo, hi) (lo below the stored head's size): from their events, in position order from lo's. */
@@ -197,9 +206,11 @@ export function postgresTransparency(query: Query, schema: string, options: { re
       const lo = index * 2 ** level;
       const b = Math.floor(lo / BLOCK);
       const leaves = blocks.get(b)!;
-      if (lo - b * BLOCK + 2 ** level > leaves.length) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
+      if (lo - b * BLOCK + 2 ** level > leaves.length)
+        throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
       let row = leaves.slice(lo - b * BLOCK, lo - b * BLOCK + 2 ** level);
-      while (row.length > 1) row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
+      while (row.length > 1)
+        row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
       return row[0]!;
     };
     return rangeHashes(ranges, read);
@@ -212,12 +223,14 @@ export function postgresTransparency(query: Query, schema: string, options: { re
     },
     async inclusionProof(index, size) {
       const { size: n, tail: t } = await sizeFor(size);
-      if (!Number.isInteger(index) || index < 0 || index >= n) throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
+      if (!Number.isInteger(index) || index < 0 || index >= n)
+        throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
       return hashesOf(inclusionRanges(index, n), n, t);
     },
     async consistencyProof(oldSize, newSize) {
       const { size: n, tail: t } = await sizeFor(newSize);
-      if (!Number.isInteger(oldSize) || oldSize < 0 || oldSize > n) throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
+      if (!Number.isInteger(oldSize) || oldSize < 0 || oldSize > n)
+        throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
       return hashesOf(consistencyRanges(oldSize, n), n, t);
     },
     async leafIndexOf(position) {

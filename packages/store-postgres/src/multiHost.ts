@@ -98,10 +98,15 @@ export class MultiHostPool {
     }
   }
 
-  async query<R extends QueryResultRow = QueryResultRow>(config: QueryConfig | string, values?: unknown[]): Promise<QueryResult<R>> {
+  async query<R extends QueryResultRow = QueryResultRow>(
+    config: QueryConfig | string,
+    values?: unknown[],
+  ): Promise<QueryResult<R>> {
     const client = await this.connect();
     try {
-      const result = await client.query<R>(typeof config === 'string' ? { text: config, values: values ?? [] } : config);
+      const result = await client.query<R>(
+        typeof config === 'string' ? { text: config, values: values ?? [] } : config,
+      );
       client.release();
       return result;
     } catch (e) {

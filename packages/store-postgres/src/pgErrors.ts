@@ -51,8 +51,19 @@ export function toStoreError(err: unknown, operation: string, write: boolean, ph
   const code = driverCode(err);
   if (code === COMMAND_CONFLICT) {
     // append_batch refused a commandId recorded with another fingerprint; nothing was written.
-    const d = JSON.parse(String((err as { detail?: unknown }).detail)) as { commandId: string; recorded: string; streamId: string; position: number; attempted: string; attemptedStream: string };
-    return commandConflict({ commandId: d.commandId, fingerprint: d.recorded, streamId: d.streamId, position: Number(d.position) }, d.attempted, d.attemptedStream);
+    const d = JSON.parse(String((err as { detail?: unknown }).detail)) as {
+      commandId: string;
+      recorded: string;
+      streamId: string;
+      position: number;
+      attempted: string;
+      attemptedStream: string;
+    };
+    return commandConflict(
+      { commandId: d.commandId, fingerprint: d.recorded, streamId: d.streamId, position: Number(d.position) },
+      d.attempted,
+      d.attemptedStream,
+    );
   }
   const message = err instanceof Error ? err.message : String(err);
   let outcome: 'not-written' | 'unknown' = 'not-written';

@@ -31,7 +31,10 @@ function checkEngineLog(all: StoredEvent[], filings: Filing[], revoked: Set<stri
   const byStream = new Map<string, StoredEvent[]>();
   for (const e of all) (byStream.get(e.streamId) ?? byStream.set(e.streamId, []).get(e.streamId)!).push(e);
   for (const [streamId, events] of byStream) {
-    expect(events.map((e) => e.version), streamId).toEqual(events.map((_, i) => i + 1));
+    expect(
+      events.map((e) => e.version),
+      streamId,
+    ).toEqual(events.map((_, i) => i + 1));
     expect(verifyLog(events).ok, streamId).toBe(true);
   }
   let duplicated = 0;
@@ -40,14 +43,24 @@ function checkEngineLog(all: StoredEvent[], filings: Filing[], revoked: Set<stri
     // Each commandId recorded one batch (consecutive events that appear nowhere else).
     const runs = events.map((e) => e.meta.commandId).filter((id, i, ids) => i === 0 || ids[i - 1] !== id);
     duplicated += runs.length - new Set(runs).size;
-    for (const type of ['ApplicationSubmitted', 'FilingCompleted', 'FilingRevoked']) duplicated += Math.max(0, events.filter((e) => e.type === type).length - 1);
+    for (const type of ['ApplicationSubmitted', 'FilingCompleted', 'FilingRevoked'])
+      duplicated += Math.max(0, events.filter((e) => e.type === type).length - 1);
   }
-  const okFilings = filings.filter((f) => f.ok).map((f) => f.streamId).sort();
-  const stored = all.filter((e) => e.type === 'FilingCompleted').map((e) => e.streamId).sort();
+  const okFilings = filings
+    .filter((f) => f.ok)
+    .map((f) => f.streamId)
+    .sort();
+  const stored = all
+    .filter((e) => e.type === 'FilingCompleted')
+    .map((e) => e.streamId)
+    .sort();
   const storedRevoked = new Set(all.filter((e) => e.type === 'FilingRevoked').map((e) => e.streamId));
-  const lost = okFilings.filter((s) => !stored.includes(s)).length + [...revoked].filter((s) => !storedRevoked.has(s)).length;
+  const lost =
+    okFilings.filter((s) => !stored.includes(s)).length + [...revoked].filter((s) => !storedRevoked.has(s)).length;
   // Every filing refused was refused by the quota, and every one reported done is stored (and nothing else).
-  expect(new Set(filings.filter((f) => !f.ok).map((f) => f.code))).toEqual(new Set(filings.some((f) => !f.ok) ? ['RULE_VIOLATION'] : []));
+  expect(new Set(filings.filter((f) => !f.ok).map((f) => f.code))).toEqual(
+    new Set(filings.some((f) => !f.ok) ? ['RULE_VIOLATION'] : []),
+  );
   expect(stored).toEqual(okFilings);
   // In commit order, the filings in force per occupation never pass the maximum.
   const occupationOf = new Map(filings.map((f) => [f.streamId, f.occupation]));
@@ -87,65 +100,73 @@ async function collect(iter: AsyncIterable<StoredEvent>): Promise<StoredEvent[]>
   return out;
 }
 
-describe.skipIf(clusters === undefined)('postgresStore on a primary with a synchronous standby: restarts, freezes, kills, failover', () => {
-  it('readers and subscriptions on the hot standby hold back a later commit until the earlier-positioned transaction ends', { timeout: 60_000 }, async () => {
-    const { primary, standby } = clusters!;
-    const schema = testSchemaName('standby');
-    let releaseA!: () => void;
-    const heldA = new Promise<void>((r) => (releaseA = r));
-    let reachedA!: () => void;
-    const reached = new Promise<void>((r) => (reachedA = r));
-    const writer = postgresStoreWithHooks(
-      { connectionString: primary.url, schema },
-      {
-        async afterReserve(streamId) {
-          if (streamId !== 'application-A') return;
-          reachedA();
-          await heldA;
+describe.skipIf(clusters === undefined)(
+  'postgresStore on a primary with a synchronous standby: restarts, freezes, kills, failover',
+  () => {
+    it('readers and subscriptions on the hot standby hold back a later commit until the earlier-positioned transaction ends', {
+      timeout: 60_000,
+    }, async () => {
+      const { primary, standby } = clusters!;
+      const schema = testSchemaName('standby');
+      let releaseA!: () => void;
+      const heldA = new Promise<void>((r) => (releaseA = r));
+      let reachedA!: () => void;
+      const reached = new Promise<void>((r) => (reachedA = r));
+      const writer = postgresStoreWithHooks(
+        { connectionString: primary.url, schema },
+        {
+          async afterReserve(streamId) {
+            if (streamId !== 'application-A') return;
+            reachedA();
+            await heldA;
+          },
         },
-      },
-    );
-    const reader = postgresStore({ connectionString: primary.url, replicaConnectionString: standby.url, schema, pollIntervalMs: 50 });
-    const onStandby = new pg.Client({ connectionString: standby.url });
-    await onStandby.connect();
-    try {
-      await writer.append('exam-0', testEvents(1), { expectedVersion: 'no-stream' });
-      const seen: string[] = [];
-      const sub = reader.subscribe({ name: 'standby-watch', handler: (e) => void seen.push(e.streamId) });
-      await sub.waitUntilCaughtUp();
-      const appendA = writer.append('application-A', testEvents(1), { expectedVersion: 'no-stream' });
-      await reached;
-      await writer.append('application-B', testEvents(1), { expectedVersion: 'no-stream' });
-      // remote_apply: B is already visible on the standby, A is not.
-      const rows = await onStandby.query(`SELECT stream_id FROM "${schema}".events ORDER BY position`);
-      expect(rows.rows.map((r) => r.stream_id)).toEqual(['exam-0', 'application-B']);
-      await sleep(300);
-      expect(seen).toEqual(['exam-0']);
-      let readDone = false;
-      const reading = collect(reader.readAll()).then((events) => {
-        readDone = true;
-        return events.map((e) => e.streamId);
+      );
+      const reader = postgresStore({
+        connectionString: primary.url,
+        replicaConnectionString: standby.url,
+        schema,
+        pollIntervalMs: 50,
       });
-      await sleep(300);
-      expect(readDone).toBe(false);
-      releaseA();
-      await appendA;
-      expect(await reading).toEqual(['exam-0', 'application-A', 'application-B']);
-      await sub.waitUntilCaughtUp();
-      expect(seen).toEqual(['exam-0', 'application-A', 'application-B']);
-      await sub.stop();
-    } finally {
-      releaseA();
-      await onStandby.end();
-      await reader.close();
-      await writer.close();
-    }
-  });
+      const onStandby = new pg.Client({ connectionString: standby.url });
+      await onStandby.connect();
+      try {
+        await writer.append('exam-0', testEvents(1), { expectedVersion: 'no-stream' });
+        const seen: string[] = [];
+        const sub = reader.subscribe({ name: 'standby-watch', handler: (e) => void seen.push(e.streamId) });
+        await sub.waitUntilCaughtUp();
+        const appendA = writer.append('application-A', testEvents(1), { expectedVersion: 'no-stream' });
+        await reached;
+        await writer.append('application-B', testEvents(1), { expectedVersion: 'no-stream' });
+        // remote_apply: B is already visible on the standby, A is not.
+        const rows = await onStandby.query(`SELECT stream_id FROM "${schema}".events ORDER BY position`);
+        expect(rows.rows.map((r) => r.stream_id)).toEqual(['exam-0', 'application-B']);
+        await sleep(300);
+        expect(seen).toEqual(['exam-0']);
+        let readDone = false;
+        const reading = collect(reader.readAll()).then((events) => {
+          readDone = true;
+          return events.map((e) => e.streamId);
+        });
+        await sleep(300);
+        expect(readDone).toBe(false);
+        releaseA();
+        await appendA;
+        expect(await reading).toEqual(['exam-0', 'application-A', 'application-B']);
+        await sub.waitUntilCaughtUp();
+        expect(seen).toEqual(['exam-0', 'application-A', 'application-B']);
+        await sub.stop();
+      } finally {
+        releaseA();
+        await onStandby.end();
+        await reader.close();
+        await writer.close();
+      }
+    });
 
-  it(
-    'under multi-process load: 0 acknowledged events lost, 0 duplicated, every subscription delivery in order, every chain verifies',
-    { timeout: 240_000 },
-    async () => {
+    it('under multi-process load: 0 acknowledged events lost, 0 duplicated, every subscription delivery in order, every chain verifies', {
+      timeout: 240_000,
+    }, async () => {
       const { primary, standby } = clusters!;
       const schema = testSchemaName('cluster');
       // Writers list both hosts: after the primary dies and the standby is
@@ -156,11 +177,21 @@ describe.skipIf(clusters === undefined)('postgresStore on a primary with a synch
       const seconds = 45;
 
       // The subscriber reads from the hot standby; its checkpoints go to the primary.
-      const reader = postgresStore({ connectionString: writerUrl, replicaConnectionString: readerUrl, schema, connectTimeoutMs: 2_000 });
+      const reader = postgresStore({
+        connectionString: writerUrl,
+        replicaConnectionString: readerUrl,
+        schema,
+        connectTimeoutMs: 2_000,
+      });
       await reader.streamVersion('exam-cluster-0'); // creates the schema
       // The engine workload has a schema of its own, watched by a subscription on the standby too.
       const engineSchema = testSchemaName('cluster_engine');
-      const engineReader = postgresStore({ connectionString: writerUrl, replicaConnectionString: readerUrl, schema: engineSchema, connectTimeoutMs: 2_000 });
+      const engineReader = postgresStore({
+        connectionString: writerUrl,
+        replicaConnectionString: readerUrl,
+        schema: engineSchema,
+        connectTimeoutMs: 2_000,
+      });
       await engineReader.streamVersion('quota-x');
       const engineDelivered: number[] = [];
       const engineSub = engineReader.subscribe({
@@ -175,13 +206,18 @@ describe.skipIf(clusters === undefined)('postgresStore on a primary with a synch
         retry: { initialDelayMs: 20, maxDelayMs: 500 },
       });
 
-      const workers = Array.from({ length: 3 }, (_, i) => spawnWorker(faultWorker, [writerUrl, schema, `w${i}`, streams, String(seconds)]));
-      const engines = Array.from({ length: 2 }, (_, i) => spawnWorker(engineWorker, [writerUrl, engineSchema, String(i + 1), OCCUPATIONS.join(','), String(seconds)]));
+      const workers = Array.from({ length: 3 }, (_, i) =>
+        spawnWorker(faultWorker, [writerUrl, schema, `w${i}`, streams, String(seconds)]),
+      );
+      const engines = Array.from({ length: 2 }, (_, i) =>
+        spawnWorker(engineWorker, [writerUrl, engineSchema, String(i + 1), OCCUPATIONS.join(','), String(seconds)]),
+      );
       const faults: string[] = [];
       try {
         for (const w of [...workers, ...engines]) expect((await w.next((m) => 'core' in m)).core).toBe('source');
         const acks = () => workers.reduce((n, w) => n + w.messages.filter((m) => 'ack' in m).length, 0);
-        const engineSteps = () => engines.reduce((n, w) => n + w.messages.filter((m) => 'filing' in m || 'revoked' in m).length, 0);
+        const engineSteps = () =>
+          engines.reduce((n, w) => n + w.messages.filter((m) => 'filing' in m || 'revoked' in m).length, 0);
         // After each fault both workloads make progress again before the next one.
         const progress = async (label: string) => {
           const before = acks();
@@ -206,7 +242,10 @@ describe.skipIf(clusters === undefined)('postgresStore on a primary with a synch
         await progress('primary killed, standby promoted');
 
         const exits = await Promise.all([...workers, ...engines].map((w) => w.done));
-        exits.forEach((exit, i) => void expect(exit.code, `${i < workers.length ? 'store' : 'engine'} worker ${i}: ${exit.stderr}`).toBe(0));
+        exits.forEach(
+          (exit, i) =>
+            void expect(exit.code, `${i < workers.length ? 'store' : 'engine'} worker ${i}: ${exit.stderr}`).toBe(0),
+        );
       } finally {
         for (const w of [...workers, ...engines]) if (w.child.exitCode === null) w.child.kill('SIGKILL');
       }
@@ -219,7 +258,9 @@ describe.skipIf(clusters === undefined)('postgresStore on a primary with a synch
         expect(engines.flatMap((w) => w.messages.filter((m) => 'raw' in m))).toEqual([]);
         const engineAll = await collect(engineAfter.readAll());
         const filings = engines.flatMap((w) => w.messages.filter((m) => 'filing' in m).map((m) => m.filing as Filing));
-        const revoked = new Set(engines.flatMap((w) => w.messages.filter((m) => 'revoked' in m).map((m) => m.revoked as string)));
+        const revoked = new Set(
+          engines.flatMap((w) => w.messages.filter((m) => 'revoked' in m).map((m) => m.revoked as string)),
+        );
         const engineCounts = engines.map((w) => w.messages.find((m) => 'done' in m)!.done as Record<string, number>);
         const engineTotal = (k: string) => engineCounts.reduce((n, c) => n + (c[k] ?? 0), 0);
         const engine = checkEngineLog(engineAll, filings, revoked);
@@ -237,11 +278,14 @@ describe.skipIf(clusters === undefined)('postgresStore on a primary with a synch
         expect(engine.refused).toBeGreaterThan(0);
         expect(revoked.size).toBeGreaterThan(0);
         expect(engineDistinct).toEqual(engineAll.map((e) => e.position));
-        for (let i = 1; i < engineDelivered.length; i++) expect(engineDelivered[i]).toBeGreaterThan(engineDelivered[i - 1]!);
+        for (let i = 1; i < engineDelivered.length; i++)
+          expect(engineDelivered[i]).toBeGreaterThan(engineDelivered[i - 1]!);
 
         const all = await collect(after.readAll());
         const ids = all.map((e) => (e.data as { id: string }).id);
-        const acked = workers.flatMap((w) => w.messages.filter((m) => 'ack' in m).flatMap((m) => (m.ack as { ids: string[] }).ids));
+        const acked = workers.flatMap((w) =>
+          w.messages.filter((m) => 'ack' in m).flatMap((m) => (m.ack as { ids: string[] }).ids),
+        );
         const stored = new Set(ids);
         const lost = acked.filter((id) => !stored.has(id));
         const duplicated = ids.length - stored.size;
@@ -279,6 +323,6 @@ describe.skipIf(clusters === undefined)('postgresStore on a primary with a synch
         await after.close();
         await engineAfter.close();
       }
-    },
-  );
-});
+    });
+  },
+);

@@ -13,7 +13,9 @@ describe.skipIf(skip)('postgresStore: a writer killed with SIGKILL mid-append', 
   const schema = testSchemaName('crash');
   afterAll(() => dropSchemas([schema]));
 
-  it('leaves whole batches only: versions 1..n, every acknowledged batch present, the chain verifies', { timeout: 120_000 }, async () => {
+  it('leaves whole batches only: versions 1..n, every acknowledged batch present, the chain verifies', {
+    timeout: 120_000,
+  }, async () => {
     const batchSize = 400;
     const streamId = 'exam-crash';
     const store = postgresStore({ connectionString: PG_URL, schema });
@@ -51,9 +53,13 @@ describe.skipIf(skip)('postgresStore: a writer killed with SIGKILL mid-append', 
       expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
       expect(events.length % batchSize).toBe(0);
       expect(events.length / batchSize).toBeGreaterThanOrEqual(acknowledged);
-      events.forEach((e, i) => void expect(e.data).toMatchObject({ batch: Math.floor(i / batchSize) + 1, i: i % batchSize }));
+      events.forEach(
+        (e, i) => void expect(e.data).toMatchObject({ batch: Math.floor(i / batchSize) + 1, i: i % batchSize }),
+      );
       expect(verifyLog(events).ok).toBe(true);
-      console.log(`crash test: ${events.length / batchSize} whole batches of ${batchSize}, ${interrupted} of ${rounds} kills landed inside an append`);
+      console.log(
+        `crash test: ${events.length / batchSize} whole batches of ${batchSize}, ${interrupted} of ${rounds} kills landed inside an append`,
+      );
       // At least one kill landed inside an append, and that append left nothing.
       expect(interrupted).toBeGreaterThan(0);
     } finally {

@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalJson, computeEventHash, sealEvents, verifyLog, type JsonValue, type NewEvent, type StoredEvent } from '@certflow/core';
+import {
+  canonicalJson,
+  computeEventHash,
+  sealEvents,
+  verifyLog,
+  type JsonValue,
+  type NewEvent,
+  type StoredEvent,
+} from '@certflow/core';
 import { testEvent } from '@certflow/core/testing';
 import { postgresStore } from './postgresStore.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
@@ -22,7 +30,21 @@ const TRICKY = [
 const trickyData: JsonValue = {
   strings: TRICKY,
   // (integers beyond ±(2^53−1) below 1e21 are not I-JSON and are refused; 1e21 and above are written with an exponent)
-  numbers: [0, -0, 1e21, 1e-7, 1.2345678901234568e21, 9007199254740991, -9007199254740991, -1.5e-300, 0.1 + 0.2, Number.MAX_VALUE, 5e-324, 4.35, 1e300],
+  numbers: [
+    0,
+    -0,
+    1e21,
+    1e-7,
+    1.2345678901234568e21,
+    9007199254740991,
+    -9007199254740991,
+    -1.5e-300,
+    0.1 + 0.2,
+    Number.MAX_VALUE,
+    5e-324,
+    4.35,
+    1e300,
+  ],
   empty: { object: {}, array: [], string: '' },
   nested: { z: { y: [{ b: 1, a: [{ d: null, c: true }] }], x: false }, a: { '': 0, ' ': 1 } },
   // JCS orders keys by UTF-16 code units: '\r' < '1' < 'A' < 'a' < 'é' < '€' < '😀' (a surrogate pair) < 'ﬀ'.
@@ -36,7 +58,10 @@ describe.skipIf(skip)('postgresStore: hashes computed in the database', () => {
   it('equal computeEventHash and sealEvents for tricky payloads, and the log verifies', async () => {
     const store = postgresStore({ connectionString: PG_URL, schema });
     try {
-      const sharedMeta = testEvent('Shared', null, { correlationId: TRICKY.join('|'), commandId: 'cmd-"\\\u2028😀' }).meta;
+      const sharedMeta = testEvent('Shared', null, {
+        correlationId: TRICKY.join('|'),
+        commandId: 'cmd-"\\\u2028😀',
+      }).meta;
       const batches: NewEvent[][] = [
         [testEvent('认定"Recorded\\\u2028😀', trickyData)],
         [

@@ -83,7 +83,10 @@ describe.skipIf(skip)('postgresStore beginImport', () => {
     expect(done).toBe(false);
     await tx.rollback();
     expect((await append).events[0]!.position).toBe(4);
-    expect((await collect(target.readAll())).map((e) => e.streamId)).toEqual([...log.slice(0, 3).map((e) => e.streamId), 'application-z']);
+    expect((await collect(target.readAll())).map((e) => e.streamId)).toEqual([
+      ...log.slice(0, 3).map((e) => e.streamId),
+      'application-z',
+    ]);
     await target.close();
   });
 });

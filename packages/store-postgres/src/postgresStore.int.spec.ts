@@ -1,6 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { ConcurrencyError, IdempotencyConflictError, ValidationError, verifyLog, type StoredEvent } from '@certflow/core';
+import {
+  ConcurrencyError,
+  IdempotencyConflictError,
+  ValidationError,
+  verifyLog,
+  type StoredEvent,
+} from '@certflow/core';
 import { testEvent, testEvents } from '@certflow/core/testing';
 import { postgresStore } from './postgresStore.js';
 import { MIGRATIONS } from './schema.js';
@@ -19,14 +25,25 @@ describe.skipIf(skip)('postgresStore', () => {
 
   it('several stores starting at once on a new schema migrate it exactly once', async () => {
     const schema = fresh('mig');
-    const stores = Array.from({ length: 6 }, () => postgresStore({ connectionString: PG_URL, schema, pool: { max: 2 } }));
+    const stores = Array.from({ length: 6 }, () =>
+      postgresStore({ connectionString: PG_URL, schema, pool: { max: 2 } }),
+    );
     try {
       expect(await Promise.all(stores.map((s) => s.streamVersion('exam-1')))).toEqual([0, 0, 0, 0, 0, 0]);
       const client = new pg.Client({ connectionString: PG_URL });
       await client.connect();
       const rows = (await client.query(`SELECT version FROM "${schema}".migrations ORDER BY version`)).rows;
       await client.end();
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }, { version: 8 }]);
+      expect(rows).toEqual([
+        { version: 1 },
+        { version: 2 },
+        { version: 3 },
+        { version: 4 },
+        { version: 5 },
+        { version: 6 },
+        { version: 7 },
+        { version: 8 },
+      ]);
       // A store opened later finds the schema in place.
       const later = postgresStore({ connectionString: PG_URL, schema });
       await later.append('exam-1', testEvents(1), { expectedVersion: 0 });
@@ -73,7 +90,16 @@ describe.skipIf(skip)('postgresStore', () => {
       expect(JSON.parse(JSON.stringify(events))).toEqual(back);
       expect(structuredClone(events)).toEqual(back);
       expect(events.map((e) => ({ ...e }))).toEqual(back);
-      expect(Object.keys(events[0]!)).toEqual(['streamId', 'version', 'position', 'type', 'data', 'meta', 'prevHash', 'hash']);
+      expect(Object.keys(events[0]!)).toEqual([
+        'streamId',
+        'version',
+        'position',
+        'type',
+        'data',
+        'meta',
+        'prevHash',
+        'hash',
+      ]);
       // not the caller's objects, and the same object on every read
       expect(events[0]!.data).not.toBe(sent[0]!.data);
       expect(events[0]!.meta).not.toBe(sent[0]!.meta);
@@ -94,14 +120,21 @@ describe.skipIf(skip)('postgresStore', () => {
 
   it("repeated 'no-stream' races across separate pools: exactly one winner each time", async () => {
     const schema = fresh('race');
-    const stores = Array.from({ length: 4 }, () => postgresStore({ connectionString: PG_URL, schema, pool: { max: 3 } }));
+    const stores = Array.from({ length: 4 }, () =>
+      postgresStore({ connectionString: PG_URL, schema, pool: { max: 3 } }),
+    );
     try {
       for (let round = 0; round < 20; round++) {
         const results = await Promise.allSettled(
-          stores.flatMap((s, i) => [0, 1].map((j) => s.append(`quota-r${round}`, [testEvent('Reserved', { i, j })], { expectedVersion: 'no-stream' }))),
+          stores.flatMap((s, i) =>
+            [0, 1].map((j) =>
+              s.append(`quota-r${round}`, [testEvent('Reserved', { i, j })], { expectedVersion: 'no-stream' }),
+            ),
+          ),
         );
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-        for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONCURRENCY', actual: 1 });
+        for (const r of results)
+          if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONCURRENCY', actual: 1 });
       }
     } finally {
       await Promise.all(stores.map((s) => s.close()));
@@ -146,7 +179,9 @@ describe.skipIf(skip)('postgresStore', () => {
     const store = postgresStore({ connectionString: PG_URL, schema: fresh('bad') });
     try {
       for (const expectedVersion of [-1, 1.5, '3', null, 2 ** 31]) {
-        const err = await store.append('exam-b', testEvents(1), { expectedVersion: expectedVersion as never }).catch((e) => e);
+        const err = await store
+          .append('exam-b', testEvents(1), { expectedVersion: expectedVersion as never })
+          .catch((e) => e);
         expect(err).toBeInstanceOf(ValidationError);
         expect((err as ValidationError).issues[0]!.path).toEqual(['options', 'expectedVersion']);
       }
@@ -179,7 +214,8 @@ describe.skipIf(skip)('postgresStore', () => {
 
   it('a schema from before the commandId check (migration 4) reads and verifies as before; the next writer migrates it, and a reused id is refused', async () => {
     const schema = fresh('cmdid');
-    const claimed = (commandId: string, fingerprint: string) => testEvents(1).map((e) => ({ ...e, meta: { ...e.meta, commandId, commandFingerprint: fingerprint } }));
+    const claimed = (commandId: string, fingerprint: string) =>
+      testEvents(1).map((e) => ({ ...e, meta: { ...e.meta, commandId, commandFingerprint: fingerprint } }));
     const first = postgresStore({ connectionString: PG_URL, schema });
     await first.append('application-old', claimed('old-cmd', 'a'.repeat(64)), { expectedVersion: 'no-stream' });
     await first.append('exam-old', testEvents(2), { expectedVersion: 'no-stream' });
@@ -202,15 +238,23 @@ describe.skipIf(skip)('postgresStore', () => {
       const before = await collect(reader);
       expect(before).toHaveLength(3);
       expect(verifyLog(before).ok).toBe(true);
-      expect(await reader.findCommand!('old-cmd')).toMatchObject({ fingerprint: 'a'.repeat(64), streamId: 'application-old' });
+      expect(await reader.findCommand!('old-cmd')).toMatchObject({
+        fingerprint: 'a'.repeat(64),
+        streamId: 'application-old',
+      });
       await reader.close();
       const writer = postgresStore({ connectionString: PG_URL, schema });
-      const err = await writer.append('application-new', claimed('old-cmd', 'b'.repeat(64)), { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+      const err = await writer
+        .append('application-new', claimed('old-cmd', 'b'.repeat(64)), { expectedVersion: 'no-stream' })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(IdempotencyConflictError);
       expect(err).toMatchObject({ commandId: 'old-cmd', recorded: 'a'.repeat(64), attempted: 'b'.repeat(64) });
       expect(await collect(writer)).toEqual(before);
       await writer.close();
-      const index = await client.query(`SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = 'events_command_id'`, [schema]);
+      const index = await client.query(
+        `SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = 'events_command_id'`,
+        [schema],
+      );
       expect(index.rowCount).toBe(1);
     } finally {
       await client.end();

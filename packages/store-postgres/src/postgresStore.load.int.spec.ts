@@ -18,14 +18,18 @@ describe.skipIf(skip)('postgresStore: four processes appending to shared streams
   const schema = testSchemaName('load');
   afterAll(() => dropSchemas([schema]));
 
-  it('loses, duplicates and reorders nothing, and a live subscriber sees every event exactly once', { timeout: 120_000 }, async () => {
+  it('loses, duplicates and reorders nothing, and a live subscriber sees every event exactly once', {
+    timeout: 120_000,
+  }, async () => {
     const store = postgresStore({ connectionString: PG_URL, schema, pollIntervalMs: 50 });
     const streams = ['quota-a', 'quota-b', 'exam-c', 'application-d', 'application-e'];
     try {
       await store.streamVersion('quota-a'); // migrate before the workers race to
       const seen: StoredEvent[] = [];
       const sub = store.subscribe({ name: 'load-watch', handler: (e) => void seen.push(e) });
-      const workers = [1, 2, 3, 4].map((id) => spawnWorker(loadWorker, [PG_URL, schema, `w${id}`, streams.join(','), '120']));
+      const workers = [1, 2, 3, 4].map((id) =>
+        spawnWorker(loadWorker, [PG_URL, schema, `w${id}`, streams.join(','), '120']),
+      );
       const exits = await Promise.all(workers.map((w) => w.done));
       for (const x of exits) expect(x, x.stderr).toMatchObject({ code: 0 });
       for (const w of workers) expect(w.messages.find((m) => 'core' in m)?.core).toBe('source');
@@ -43,7 +47,9 @@ describe.skipIf(skip)('postgresStore: four processes appending to shared streams
       expect([...stored.keys()].sort()).toEqual([...ackedIds].sort());
       // Each acknowledged event sits in its stream at the version the writer was told.
       for (const a of acks) {
-        a.ids.forEach((id, i) => void expect(stored.get(id)).toMatchObject({ streamId: a.streamId, version: a.versions[i] }));
+        a.ids.forEach(
+          (id, i) => void expect(stored.get(id)).toMatchObject({ streamId: a.streamId, version: a.versions[i] }),
+        );
       }
       for (const s of streams) {
         const versions = all.filter((e) => e.streamId === s).map((e) => e.version);
@@ -53,7 +59,9 @@ describe.skipIf(skip)('postgresStore: four processes appending to shared streams
       // The optimistic checks really were contended.
       expect(retries.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 
-      console.log(`load test: ${all.length} events from ${acks.length} appends by 4 processes, ${retries.join('+')} expectedVersion retries`);
+      console.log(
+        `load test: ${all.length} events from ${acks.length} appends by 4 processes, ${retries.join('+')} expectedVersion retries`,
+      );
       await sub.waitUntilCaughtUp();
       await sub.stop();
       expect(seen.map(idOf)).toEqual(all.map(idOf));

@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { type CertflowError, ConcurrencyError, StoreUnavailableError, verifyLog, type EventStore, type StoredEvent } from '@certflow/core';
+import {
+  type CertflowError,
+  ConcurrencyError,
+  StoreUnavailableError,
+  verifyLog,
+  type EventStore,
+  type StoredEvent,
+} from '@certflow/core';
 import { testEvents } from '@certflow/core/testing';
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { POSITION_LOCK, schemaKey } from './schema.js';
@@ -41,9 +48,14 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
   };
   afterAll(() => dropSchemas(schemas));
 
-  it('a refused connection is StoreUnavailableError not-written on every call, the driver error attached', { timeout: 20_000 }, async () => {
+  it('a refused connection is StoreUnavailableError not-written on every call, the driver error attached', {
+    timeout: 20_000,
+  }, async () => {
     const port = await closedPort();
-    const store = postgresStore({ connectionString: `postgres://postgres@127.0.0.1:${port}/test`, schema: fresh('refused') });
+    const store = postgresStore({
+      connectionString: `postgres://postgres@127.0.0.1:${port}/test`,
+      schema: fresh('refused'),
+    });
     try {
       for (const call of [
         () => store.append('exam-1', testEvents(1), { expectedVersion: 0 }),
@@ -62,7 +74,9 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
     }
   });
 
-  it('a connection lost after the COMMIT was sent is outcome unknown, and a retry with the same expectedVersion never duplicates', { timeout: 30_000 }, async () => {
+  it('a connection lost after the COMMIT was sent is outcome unknown, and a retry with the same expectedVersion never duplicates', {
+    timeout: 30_000,
+  }, async () => {
     const schema = fresh('lost');
     const proxy = await startTcpProxy('127.0.0.1', Number(new URL(PG_URL).port || 5432));
     // Just before COMMIT goes out the proxy starts throwing the server's
@@ -107,10 +121,19 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
     }
   });
 
-  it('a server that stops answering: reads fail not-written and appends unknown within the timeouts; after it answers again the store works', { timeout: 30_000 }, async () => {
+  it('a server that stops answering: reads fail not-written and appends unknown within the timeouts; after it answers again the store works', {
+    timeout: 30_000,
+  }, async () => {
     const schema = fresh('frozen');
     const proxy = await startTcpProxy('127.0.0.1', Number(new URL(PG_URL).port || 5432));
-    const store = postgresStore({ connectionString: proxy.url(PG_URL), schema, pool: { max: 1 }, statementTimeoutMs: 500, connectTimeoutMs: 1_000, appendTimeoutMs: 4_000 });
+    const store = postgresStore({
+      connectionString: proxy.url(PG_URL),
+      schema,
+      pool: { max: 1 },
+      statementTimeoutMs: 500,
+      connectTimeoutMs: 1_000,
+      appendTimeoutMs: 4_000,
+    });
     try {
       await store.append('exam-frozen', testEvents(1), { expectedVersion: 0 });
       // Let the append's notification to other processes finish first.
@@ -136,10 +159,16 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
     }
   });
 
-  it('a server that accepts but never answers fails a new connection with not-written after connectTimeoutMs', { timeout: 20_000 }, async () => {
+  it('a server that accepts but never answers fails a new connection with not-written after connectTimeoutMs', {
+    timeout: 20_000,
+  }, async () => {
     const proxy = await startTcpProxy('127.0.0.1', Number(new URL(PG_URL).port || 5432));
     proxy.freeze();
-    const store = postgresStore({ connectionString: proxy.url(PG_URL), schema: fresh('noanswer'), connectTimeoutMs: 500 });
+    const store = postgresStore({
+      connectionString: proxy.url(PG_URL),
+      schema: fresh('noanswer'),
+      connectTimeoutMs: 500,
+    });
     try {
       const err = await failure(store.append('exam-1', testEvents(1), { expectedVersion: 0 }));
       expect(err).toBeInstanceOf(StoreUnavailableError);
@@ -151,7 +180,9 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
     }
   });
 
-  it('a statement cancelled by statement_timeout is not-written (57014), and the append did not happen', { timeout: 20_000 }, async () => {
+  it('a statement cancelled by statement_timeout is not-written (57014), and the append did not happen', {
+    timeout: 20_000,
+  }, async () => {
     const schema = fresh('stmt');
     const store: EventStore = postgresStore({ connectionString: PG_URL, schema, statementTimeoutMs: 300 });
     const locker = new pg.Client({ connectionString: PG_URL });
@@ -172,15 +203,26 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
     }
   });
 
-  it('a subscription survives its connections being cut again and again: every event handled, in order, and health shows the retries', { timeout: 60_000 }, async () => {
+  it('a subscription survives its connections being cut again and again: every event handled, in order, and health shows the retries', {
+    timeout: 60_000,
+  }, async () => {
     const schema = fresh('subcut');
     const proxy = await startTcpProxy('127.0.0.1', Number(new URL(PG_URL).port || 5432));
-    const reader = postgresStore({ connectionString: proxy.url(PG_URL), schema, pollIntervalMs: 50, connectTimeoutMs: 1_000 });
+    const reader = postgresStore({
+      connectionString: proxy.url(PG_URL),
+      schema,
+      pollIntervalMs: 50,
+      connectTimeoutMs: 1_000,
+    });
     const writer = postgresStore({ connectionString: PG_URL, schema });
     const seen: number[] = [];
     try {
       await writer.append('exam-0', testEvents(1), { expectedVersion: 0 });
-      const sub = reader.subscribe({ name: 'cut', handler: (e) => void seen.push(e.position), retry: { initialDelayMs: 10, maxDelayMs: 200 } });
+      const sub = reader.subscribe({
+        name: 'cut',
+        handler: (e) => void seen.push(e.position),
+        retry: { initialDelayMs: 10, maxDelayMs: 200 },
+      });
       for (let round = 0; round < 30; round++) {
         await writer.append(`exam-${round % 4}`, testEvents(20), { expectedVersion: 'any' });
         if (round % 3 === 0) proxy.cut();
@@ -209,6 +251,8 @@ describe.skipIf(skip)('postgresStore when the database fails', () => {
   });
 
   it('timeouts that are not whole positive numbers are a ValidationError naming each', () => {
-    expect(() => postgresStore({ connectionString: PG_URL, statementTimeoutMs: 0, appendTimeoutMs: -1 })).toThrow(/statementTimeoutMs|appendTimeoutMs/);
+    expect(() => postgresStore({ connectionString: PG_URL, statementTimeoutMs: 0, appendTimeoutMs: -1 })).toThrow(
+      /statementTimeoutMs|appendTimeoutMs/,
+    );
   });
 });

@@ -46,7 +46,9 @@ describe.skipIf(skip)('postgresStore({ readOnly: true })', () => {
         expect(verifyLog(read).ok).toBe(true);
         expect(await store.readStream('exam-b')).toHaveLength(2);
         expect(await store.streamVersion('application-a')).toBe(3);
-        await expect(store.append('application-a', testEvents(1), { expectedVersion: 3 })).rejects.toBeInstanceOf(ReadOnlyStoreError);
+        await expect(store.append('application-a', testEvents(1), { expectedVersion: 3 })).rejects.toBeInstanceOf(
+          ReadOnlyStoreError,
+        );
         await expect(store.importEvents(log)).rejects.toBeInstanceOf(ReadOnlyStoreError);
         expect(() => store.subscribe({ name: 's', handler: () => {} })).toThrow(ReadOnlyStoreError);
       } finally {

@@ -45,7 +45,15 @@ import {
 } from '@certflow/core/store';
 import { randomBytes } from 'node:crypto';
 import { ChangeSignal } from './changeSignal.js';
-import { EVENT_COLUMNS, ROWS_PER_INSERT, appendedEvent, insertStatement, toStoredEvent, types, type EventRow } from './rows.js';
+import {
+  EVENT_COLUMNS,
+  ROWS_PER_INSERT,
+  appendedEvent,
+  insertStatement,
+  toStoredEvent,
+  types,
+  type EventRow,
+} from './rows.js';
 import { COMMAND_CONFLICT, POSITION_LOCK, checkSchemaName, migrate, schemaKey } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
 import { driverCode, guardClient, toStoreError as classify } from './pgErrors.js';
@@ -130,8 +138,16 @@ const TIMEOUT_DEFAULTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, 
 /** How much longer than the statement timeout the client waits for a reply before dropping the connection. */
 const READ_TIMEOUT_MARGIN_MS = 2_000;
 
-function checkTimeouts(options: PostgresStoreOptions): { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number } {
-  const out = { ...TIMEOUT_DEFAULTS } as { connectTimeoutMs: number; statementTimeoutMs: number; appendTimeoutMs: number };
+function checkTimeouts(options: PostgresStoreOptions): {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  appendTimeoutMs: number;
+} {
+  const out = { ...TIMEOUT_DEFAULTS } as {
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    appendTimeoutMs: number;
+  };
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(TIMEOUT_DEFAULTS) as (keyof typeof TIMEOUT_DEFAULTS)[]) {
     const v = (options as Record<string, unknown>)[key];
@@ -151,8 +167,6 @@ function checkTimeouts(options: PostgresStoreOptions): { connectTimeoutMs: numbe
   return out;
 }
 
-
-
 function isPool(p: PostgresStoreOptions['pool']): p is Pool {
   return typeof (p as Pool | undefined)?.connect === 'function';
 }
@@ -165,7 +179,10 @@ export function postgresStore(options: PostgresStoreOptions): TransparentEventSt
   return postgresStoreWithHooks(options, {});
 }
 
-export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: PostgresStoreHooks): TransparentEventStore {
+export function postgresStoreWithHooks(
+  options: PostgresStoreOptions,
+  hooks: PostgresStoreHooks,
+): TransparentEventStore {
   const schema = checkSchemaName(options.schema ?? 'certflow');
   const readOnly = options.readOnly === true;
   const timeouts = checkTimeouts(options ?? {});
@@ -173,7 +190,13 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   const shared = isPool(options.pool);
   if (!shared && !options.connectionString) {
     throw new ValidationError(
-      [{ path: ['connectionString'], code: 'required', message: 'expected a connection string (or a pg.Pool as pool)' }],
+      [
+        {
+          path: ['connectionString'],
+          code: 'required',
+          message: 'expected a connection string (or a pg.Pool as pool)',
+        },
+      ],
       'postgresStore',
     );
   }
@@ -223,7 +246,11 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     pool,
     `certflow_${schema}`,
     options.connectionString && !hostList
-      ? { connectionString: options.connectionString, connectionTimeoutMillis: timeouts.connectTimeoutMs, keepAlive: true }
+      ? {
+          connectionString: options.connectionString,
+          connectionTimeoutMillis: timeouts.connectTimeoutMs,
+          keepAlive: true,
+        }
       : undefined,
     pollIntervalMs,
   );
@@ -270,11 +297,16 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   };
 
   const streamVersion = async (streamId: string, operation = 'streamVersion'): Promise<number> =>
-    (await query<{ v: number }>(operation, `SELECT coalesce(max(version), 0) AS v FROM ${t} WHERE stream_id = $1`, [streamId]))[0]!.v;
+    (
+      await query<{ v: number }>(operation, `SELECT coalesce(max(version), 0) AS v FROM ${t} WHERE stream_id = $1`, [
+        streamId,
+      ])
+    )[0]!.v;
 
   /** The head as the reading server sees it (the replica, if there is one). */
   const headPosition = async (operation: string): Promise<number> =>
-    (await query<{ p: number }>(operation, `SELECT coalesce(max(position), 0) AS p FROM ${t}`, [], false, readPool))[0]!.p;
+    (await query<{ p: number }>(operation, `SELECT coalesce(max(position), 0) AS p FROM ${t}`, [], false, readPool))[0]!
+      .p;
 
   /**
    * Events after `after` whose transactions are all finished: rows written by
@@ -306,7 +338,12 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
 
   type Attempt = { ok: true; result: AppendResult } | { ok: false; actual?: number };
   /** `hashes`: the new events' hashes, 64 hex digits each, in one text. */
-  type AppendRow = { head_version: number; head_hash: string | null; first_position: number | null; hashes: string | null };
+  type AppendRow = {
+    head_version: number;
+    head_hash: string | null;
+    first_position: number | null;
+    hashes: string | null;
+  };
 
   /**
    * The append's arguments: the type names, and the canonical texts core's
@@ -320,7 +357,10 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     typeNames: string[];
     forms: CanonicalForms[];
   }
-  const prepare = (events: NewEvent[]): Prepared => ({ typeNames: events.map((e) => e.type), forms: canonicalForms(events) });
+  const prepare = (events: NewEvent[]): Prepared => ({
+    typeNames: events.map((e) => e.type),
+    forms: canonicalForms(events),
+  });
 
   // A named statement: each pooled connection parses and plans it once.
   // (Names are cut at 63 bytes; the schema name has at most 48.)
@@ -357,7 +397,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     for (let i = 0; i < p.typeNames.length; i++) {
       const hash = hashes.slice(i * 64, i * 64 + 64);
       const { data, meta } = p.forms[i]!;
-      events.push(appendedEvent(streamId, row.head_version + i + 1, first + i, p.typeNames[i]!, data, meta, prevHash, hash));
+      events.push(
+        appendedEvent(streamId, row.head_version + i + 1, first + i, p.typeNames[i]!, data, meta, prevHash, hash),
+      );
       prevHash = hash;
     }
     return events;
@@ -382,7 +424,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     }
     if (run.abandoned || closed) {
       client.release();
-      throw closed ? closedError('append') : new StoreUnavailableError('append', 'not-written', { detail: 'the append timed out' });
+      throw closed
+        ? closedError('append')
+        : new StoreUnavailableError('append', 'not-written', { detail: 'the append timed out' });
     }
     return client;
   };
@@ -439,9 +483,10 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     const client = await connectFor(run);
     let row: AppendRow;
     try {
-      const statement = vaultRows && vaultRows.length > 0
-        ? { ...appendWithVaultStatement, values: [...values, ...vaultColumns(vaultRows)] }
-        : { ...appendStatement, values };
+      const statement =
+        vaultRows && vaultRows.length > 0
+          ? { ...appendWithVaultStatement, values: [...values, ...vaultColumns(vaultRows)] }
+          : { ...appendStatement, values };
       row = (await send<AppendRow>(client, run, statement))[0]!;
     } catch (e) {
       if (driverCode(e) === '23505') {
@@ -468,7 +513,13 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
    * COMMIT. A unique key taken meanwhile (another writer made the same person)
    * rolls everything back and is a lost race.
    */
-  const attemptWithVault = async (streamId: string, p: Prepared, values: unknown[], run: AppendRun, before: (client: PoolClient) => Promise<void>): Promise<Attempt> => {
+  const attemptWithVault = async (
+    streamId: string,
+    p: Prepared,
+    values: unknown[],
+    run: AppendRun,
+    before: (client: PoolClient) => Promise<void>,
+  ): Promise<Attempt> => {
     const client = await connectFor(run);
     let healthy = false;
     let committing = false;
@@ -558,7 +609,8 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
       const r = await attemptAppend(streamId, prepared, expected, run, before, vaultRows);
       if (r.ok) return r.result;
       // Lost a race for the version (unique key) or the head did not match.
-      if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES && !before && !vaultRows?.length) continue;
+      if (expected === 'any' && r.actual === undefined && attempt < ANY_RETRIES && !before && !vaultRows?.length)
+        continue;
       throw new ConcurrencyError(streamId, expected, r.actual ?? (await streamVersion(streamId, 'append')));
     }
   };
@@ -569,7 +621,13 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
   let secretLoaded: Promise<Buffer> | undefined;
   const vaultSecret = (): Promise<Buffer> => {
     secretLoaded ??= (async () => {
-      if (!readOnly) await query('vault', `INSERT INTO ${vs}.secret (one, secret) VALUES (1, $1) ON CONFLICT (one) DO NOTHING`, [randomBytes(32)], true);
+      if (!readOnly)
+        await query(
+          'vault',
+          `INSERT INTO ${vs}.secret (one, secret) VALUES (1, $1) ON CONFLICT (one) DO NOTHING`,
+          [randomBytes(32)],
+          true,
+        );
       const rows = await query<{ secret: Buffer }>('vault', `SELECT secret FROM ${vs}.secret WHERE one = 1`);
       if (!rows[0]) throw new StoreUnavailableError('vault', 'not-written', { detail: `${vs}.secret holds no secret` });
       return rows[0].secret;
@@ -579,8 +637,22 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     });
     return secretLoaded;
   };
-  type VaultRow = { commitment: string; subject: string; kind: PersonalVaultRow['kind']; value: string; salt: string; lookup: string | null };
-  const toVaultRow = (r: VaultRow): PersonalVaultRow => ({ commitment: r.commitment, subject: r.subject, kind: r.kind, value: JSON.parse(r.value) as unknown, salt: r.salt, lookup: r.lookup });
+  type VaultRow = {
+    commitment: string;
+    subject: string;
+    kind: PersonalVaultRow['kind'];
+    value: string;
+    salt: string;
+    lookup: string | null;
+  };
+  const toVaultRow = (r: VaultRow): PersonalVaultRow => ({
+    commitment: r.commitment,
+    subject: r.subject,
+    kind: r.kind,
+    value: JSON.parse(r.value) as unknown,
+    salt: r.salt,
+    lookup: r.lookup,
+  });
   const vault: PersonalVault | undefined = personal
     ? {
         async resolve(idNumbers) {
@@ -615,7 +687,11 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
           const cols = 'commitment, subject, kind, value, salt, lookup';
           const order = 'ORDER BY subject COLLATE "C", kind COLLATE "C", commitment COLLATE "C"';
           const rows = subjects
-            ? await query<VaultRow>('vault.rows', `SELECT ${cols} FROM ${vs}.vault WHERE subject = ANY($1::text[]) ${order}`, [[...subjects]])
+            ? await query<VaultRow>(
+                'vault.rows',
+                `SELECT ${cols} FROM ${vs}.vault WHERE subject = ANY($1::text[]) ${order}`,
+                [[...subjects]],
+              )
             : await query<VaultRow>('vault.rows', `SELECT ${cols} FROM ${vs}.vault ${order}`);
           return rows.map(toVaultRow);
         },
@@ -624,14 +700,26 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
           const { subject, ...how } = checkErase(subjectId, eraseOptions);
           const streamId = erasureStreamId(subject);
           const recorded = async () => {
-            const first = (await query<EventRow>('eraseSubject', `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND version = 1`, [streamId]))[0];
+            const first = (
+              await query<EventRow>(
+                'eraseSubject',
+                `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND version = 1`,
+                [streamId],
+              )
+            )[0];
             return first ? erasureRecord(toStoredEvent(first)) : undefined;
           };
           const before = await recorded();
           if (before) return before;
           const rows = await vault!.rows([subject]);
           if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
-          const prepared = prepare([erasureEvent(subject, rows.map((r) => r.commitment), how)]);
+          const prepared = prepare([
+            erasureEvent(
+              subject,
+              rows.map((r) => r.commitment),
+              how,
+            ),
+          ]);
           const run: AppendRun = { sent: false, abandoned: false };
           try {
             const result = await appendAttempts(streamId, prepared, 'no-stream', run, async (client) => {
@@ -734,7 +822,9 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     async findCommand(commandId: string): Promise<RecordedCommand | undefined> {
       // On the primary (not a replica): what the next append there will be checked against. A
       // read-only store may face a schema from before migration 5: the same expression, unindexed.
-      const commandId_ = readOnly ? `CASE WHEN strpos(meta::text, chr(92) || 'u0000') = 0 THEN meta->>'commandId' END` : `"${schema}".command_id(meta)`;
+      const commandId_ = readOnly
+        ? `CASE WHEN strpos(meta::text, chr(92) || 'u0000') = 0 THEN meta->>'commandId' END`
+        : `"${schema}".command_id(meta)`;
       const rows = await query<{ fingerprint: string; stream_id: string; position: string | number }>(
         'findCommand',
         // OFFSET 0: the lookup stays on the commandId index (see migration 5).
@@ -745,14 +835,19 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
         [commandId],
       );
       const r = rows[0];
-      return r ? { commandId, fingerprint: r.fingerprint, streamId: r.stream_id, position: Number(r.position) } : undefined;
+      return r
+        ? { commandId, fingerprint: r.fingerprint, streamId: r.stream_id, position: Number(r.position) }
+        : undefined;
     },
 
     subscribe(options: SubscribeOptions): Subscription {
       if (closed) throw closedError('subscribe');
       if (readOnly) throw new ReadOnlyStoreError(schema, 'subscribe');
       if (typeof options?.name !== 'string' || options.name.length === 0) {
-        throw new ValidationError([{ path: ['name'], code: 'required', message: 'expected a non-empty subscription name' }], 'subscribe');
+        throw new ValidationError(
+          [{ path: ['name'], code: 'required', message: 'expected a non-empty subscription name' }],
+          'subscribe',
+        );
       }
       signal.listen();
       const sub = runSubscription(
@@ -762,7 +857,13 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
           fetch: (after, limit) => fetchSafe('subscription', after, limit),
           headPosition: () => headPosition('subscription'),
           async loadCheckpoint(name) {
-            return (await query<{ position: number }>('subscription', `SELECT position FROM "${schema}".subscriptions WHERE name = $1`, [name]))[0]?.position;
+            return (
+              await query<{ position: number }>(
+                'subscription',
+                `SELECT position FROM "${schema}".subscriptions WHERE name = $1`,
+                [name],
+              )
+            )[0]?.position;
           },
           async saveCheckpoint(name, position) {
             await query(
@@ -775,7 +876,10 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
           },
           waitForChange: (abort) => signal.wait(abort),
         },
-        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
+        {
+          ...(options.from !== undefined ? { from: options.from } : {}),
+          ...(options.retry ? { retry: options.retry } : {}),
+        },
       );
       return subscriptions.track(sub);
     },
@@ -783,7 +887,10 @@ export function postgresStoreWithHooks(options: PostgresStoreOptions, hooks: Pos
     async importEvents(events: StoredEvent[]): Promise<void> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'importEvents');
       if (!Array.isArray(events)) {
-        throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }], 'import');
+        throw new ValidationError(
+          [{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }],
+          'import',
+        );
       }
       if (events.length === 0) return;
       await ready('importEvents');
@@ -857,7 +964,10 @@ async function openImportTransaction(
     await client.query(`SELECT pg_advisory_xact_lock(${POSITION_LOCK}, ${schemaKey(schema)})`);
     await client.query('SELECT pg_current_xact_id()');
     last = (
-      await client.query<{ p: number }>({ text: `SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS p FROM "${schema}".event_position`, types })
+      await client.query<{ p: number }>({
+        text: `SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS p FROM "${schema}".event_position`,
+        types,
+      })
     ).rows[0]!.p;
   } catch (e) {
     await end(false);
@@ -871,11 +981,16 @@ async function openImportTransaction(
       usable();
       if (!Array.isArray(events)) {
         await end(true);
-        throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }], 'import');
+        throw new ValidationError(
+          [{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }],
+          'import',
+        );
       }
       if (events.length === 0) return;
       try {
-        const ids = [...new Set(events.map((e) => (e as { streamId?: unknown })?.streamId).filter((s) => typeof s === 'string'))];
+        const ids = [
+          ...new Set(events.map((e) => (e as { streamId?: unknown })?.streamId).filter((s) => typeof s === 'string')),
+        ];
         const heads = new Map<string, StreamHead>(
           (
             await client.query<{ stream_id: string; version: number; hash: string }>({
@@ -887,7 +1002,8 @@ async function openImportTransaction(
           ).rows.map((r) => [r.stream_id, { version: r.version, hash: r.hash }]),
         );
         checkImport(events, heads, last);
-        for (let i = 0; i < events.length; i += ROWS_PER_INSERT) await client.query(insertStatement(schema, events.slice(i, i + ROWS_PER_INSERT)));
+        for (let i = 0; i < events.length; i += ROWS_PER_INSERT)
+          await client.query(insertStatement(schema, events.slice(i, i + ROWS_PER_INSERT)));
       } catch (e) {
         await end(e instanceof CertflowError || driverCode(e) !== undefined);
         throw toStoreError(e, 'importEvents', true, 'connect');
@@ -899,7 +1015,8 @@ async function openImportTransaction(
       usable();
       let committing = false;
       try {
-        if (written > 0) await client.query({ text: `SELECT setval('"${schema}".event_position', $1)`, values: [last] });
+        if (written > 0)
+          await client.query({ text: `SELECT setval('"${schema}".event_position', $1)`, values: [last] });
         committing = true;
         await client.query('COMMIT');
       } catch (e) {
@@ -916,7 +1033,12 @@ async function openImportTransaction(
   };
 }
 
-async function importInTransaction(pool: Pool, schema: string, events: StoredEvent[], toStoreError: typeof classify): Promise<void> {
+async function importInTransaction(
+  pool: Pool,
+  schema: string,
+  events: StoredEvent[],
+  toStoreError: typeof classify,
+): Promise<void> {
   let client: PoolClient;
   try {
     client = guardClient(await pool.connect());
@@ -928,7 +1050,9 @@ async function importInTransaction(pool: Pool, schema: string, events: StoredEve
   let committing = false;
   try {
     await client.query('BEGIN');
-    const ids = [...new Set(events.map((e) => (e as { streamId?: unknown })?.streamId).filter((s) => typeof s === 'string'))];
+    const ids = [
+      ...new Set(events.map((e) => (e as { streamId?: unknown })?.streamId).filter((s) => typeof s === 'string')),
+    ];
     const heads = new Map<string, StreamHead>(
       (
         await client.query<{ stream_id: string; version: number; hash: string }>({
@@ -957,13 +1081,23 @@ async function importInTransaction(pool: Pool, schema: string, events: StoredEve
     const min = positions.reduce((a, b) => Math.min(a, b));
     const max = positions.reduce((a, b) => Math.max(a, b));
     const before = (
-      await client.query<{ last: number }>({ text: `SELECT "${schema}".begin_import($1, $2) AS last`, values: [min, max], types })
+      await client.query<{ last: number }>({
+        text: `SELECT "${schema}".begin_import($1, $2) AS last`,
+        values: [min, max],
+        types,
+      })
     ).rows[0]!.last;
     if (before >= min) {
       await client.query('ROLLBACK');
       healthy = true;
       throw new ValidationError(
-        [{ path: ['events', 0, 'position'], code: 'position_order', message: `expected positions above ${before}, found ${min}` }],
+        [
+          {
+            path: ['events', 0, 'position'],
+            code: 'position_order',
+            message: `expected positions above ${before}, found ${min}`,
+          },
+        ],
         'import',
       );
     }
@@ -976,7 +1110,13 @@ async function importInTransaction(pool: Pool, schema: string, events: StoredEve
       healthy = true;
       if ((e as { code?: string }).code === '23505') {
         throw new ValidationError(
-          [{ path: ['events'], code: 'stream_moved', message: 'a stream of the import was appended to concurrently; nothing was imported' }],
+          [
+            {
+              path: ['events'],
+              code: 'stream_moved',
+              message: 'a stream of the import was appended to concurrently; nothing was imported',
+            },
+          ],
           'import',
         );
       }

@@ -25,7 +25,14 @@ describe.skipIf(skip)('postgresStore personal-data vault and its privileges', ()
     const writer = postgresStore({ connectionString: PG_URL, schema, personal: true });
     const [lookup] = await writer.vault!.lookupKeys([{ kind: 'id-number', value }]);
     const c = commitPersonalValue(value);
-    const row = { subject: 'a'.repeat(32), kind: 'id-number' as const, value, salt: c.salt, commitment: c.commitment, lookup: lookup! };
+    const row = {
+      subject: 'a'.repeat(32),
+      kind: 'id-number' as const,
+      value,
+      salt: c.salt,
+      commitment: c.commitment,
+      lookup: lookup!,
+    };
     await writer.append('quota-a', [testEvent()], { expectedVersion: 'no-stream', personal: [row] });
     const log = await collect(writer.readAll());
     await writer.close();

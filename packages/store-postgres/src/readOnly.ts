@@ -29,7 +29,6 @@ export class ReadOnlyStoreError extends CertflowError<PostgresErrorParams['PG_RE
   }
 }
 
-
 /**
  * What a read-only store does instead of migrating: checks, with a plain
  * SELECT (no DDL, no advisory lock), that the schema holds an events table.
@@ -50,7 +49,9 @@ export async function logExists(at: PgLogLocation): Promise<boolean> {
   const client = new pg.Client({ connectionString: at.connectionString });
   await client.connect();
   try {
-    const r = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`"${checkSchemaName(at.schema)}".events`]);
+    const r = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [
+      `"${checkSchemaName(at.schema)}".events`,
+    ]);
     return Boolean(r.rows[0]?.t);
   } finally {
     await client.end().catch(() => undefined);

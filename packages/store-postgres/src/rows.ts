@@ -16,7 +16,9 @@ function int8AsNumber(value: string): number {
  */
 export const types: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? int8AsNumber : pg.types.getTypeParser(oid, format ?? 'text')) as CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID
+      ? int8AsNumber
+      : pg.types.getTypeParser(oid, format ?? 'text')) as CustomTypesConfig['getTypeParser'],
 };
 
 export interface EventRow {
@@ -103,7 +105,16 @@ export function insertStatement(schema: string, events: readonly StoredEvent[]):
   const tuples: string[] = [];
   for (const e of events) {
     const b = values.length;
-    values.push(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
+    values.push(
+      e.position,
+      e.streamId,
+      e.version,
+      e.type,
+      JSON.stringify(e.data),
+      JSON.stringify(e.meta),
+      e.prevHash,
+      e.hash,
+    );
     tuples.push(`($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8})`);
   }
   return { text: `INSERT INTO "${schema}".events (${EVENT_COLUMNS}) VALUES ${tuples.join(',')}`, values };

@@ -32,7 +32,6 @@ export const POSITION_LOCK = 0x63660002;
 /** Transaction lock class of a commandId (second key: its hash xor the schema's). */
 export const COMMAND_LOCK = 0x63660003;
 
-
 /** A stable 32-bit signed hash of the schema name (FNV-1a), the second advisory lock key. */
 export function schemaKey(schema: string): number {
   let h = 0x811c9dc5;
@@ -280,7 +279,8 @@ $fn$;
   },
   {
     version: 5,
-    description: 'commandIds: an index on meta->>commandId, and append_batch refuses a commandId recorded with another fingerprint',
+    description:
+      'commandIds: an index on meta->>commandId, and append_batch refuses a commandId recorded with another fingerprint',
     sql: (s) => {
       const key = schemaKey(s);
       return `
@@ -389,12 +389,14 @@ $fn$;
   },
   {
     version: 6,
-    description: 'extend_tree from the frontier kept in tree_head, writing its nodes, leaves and head in one statement (see treeSchema.ts)',
+    description:
+      'extend_tree from the frontier kept in tree_head, writing its nodes, leaves and head in one statement (see treeSchema.ts)',
     sql: (s) => treeFrontierSchema(s, schemaKey(s)),
   },
   {
     version: 7,
-    description: 'the tree stores nodes from level 4 up and gap rows instead of leaf rows, and extend_tree writes only when one of them completes (see treeSchema.ts)',
+    description:
+      'the tree stores nodes from level 4 up and gap rows instead of leaf rows, and extend_tree writes only when one of them completes (see treeSchema.ts)',
     sql: (s) => treeBlocksSchema(s, schemaKey(s)),
   },
   {
@@ -402,7 +404,8 @@ $fn$;
     // every table of <schema> (the auditor) reads the events and never the vault, which is
     // granted separately (docs/store-postgres.md, Privileges). The events never reference it.
     version: 8,
-    description: 'personal-data vault: <schema>_personal.vault (values, salts, lookup keys of format-2 tokens) and <schema>_personal.secret',
+    description:
+      'personal-data vault: <schema>_personal.vault (values, salts, lookup keys of format-2 tokens) and <schema>_personal.secret',
     sql: (s) => `
 CREATE SCHEMA IF NOT EXISTS "${s}_personal";
 CREATE TABLE IF NOT EXISTS "${s}_personal".vault (
@@ -440,14 +443,19 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
         applied_at  timestamptz NOT NULL DEFAULT now()
       )`);
       const done = new Set(
-        (await client.query<{ version: number }>(`SELECT version FROM "${schema}".migrations`)).rows.map((r) => r.version),
+        (await client.query<{ version: number }>(`SELECT version FROM "${schema}".migrations`)).rows.map(
+          (r) => r.version,
+        ),
       );
       for (const m of MIGRATIONS) {
         if (done.has(m.version)) continue;
         await client.query('BEGIN');
         try {
           await client.query(m.sql(schema));
-          await client.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+          await client.query(`INSERT INTO "${schema}".migrations (version, description) VALUES ($1, $2)`, [
+            m.version,
+            m.description,
+          ]);
           await client.query('COMMIT');
         } catch (e) {
           await client.query('ROLLBACK');

@@ -138,7 +138,8 @@ function smallDisk(): string | undefined {
     afterAll(() => execFileSync('umount', [mount], { stdio: 'ignore' }));
     return mount;
   } catch (e) {
-    if (process.env.CI === 'true') throw new Error(`the full-disk test needs a tmpfs mount under CI: ${(e as Error).message}`);
+    if (process.env.CI === 'true')
+      throw new Error(`the full-disk test needs a tmpfs mount under CI: ${(e as Error).message}`);
     console.warn('\n!! sqliteStore full-disk test SKIPPED: cannot mount a small tmpfs here (needs root).\n');
     return undefined;
   }
@@ -157,7 +158,9 @@ describe.skipIf(disk === undefined)('sqliteStore on a full disk', () => {
       let err: unknown;
       for (let i = 0; i < 200 && err === undefined; i++) {
         try {
-          await store.append('exam-full', [testEvent('Big', { i, pad: 'x'.repeat(20_000) })], { expectedVersion: acknowledged });
+          await store.append('exam-full', [testEvent('Big', { i, pad: 'x'.repeat(20_000) })], {
+            expectedVersion: acknowledged,
+          });
           acknowledged++;
         } catch (e) {
           err = e;

@@ -2,12 +2,17 @@ import { CertflowError, StoreClosedError as CoreStoreClosedError, StoreUnavailab
 import { sqliteCatalogue, type SqliteErrorParams } from './locales/index.js';
 
 /** Base of the errors `sqliteStore` throws about the database file itself. */
-export class SqliteStoreError<C extends keyof SqliteErrorParams = keyof SqliteErrorParams> extends CertflowError<SqliteErrorParams[C]> {
+export class SqliteStoreError<C extends keyof SqliteErrorParams = keyof SqliteErrorParams> extends CertflowError<
+  SqliteErrorParams[C]
+> {
   /** The file the store was asked to open. */
   readonly file: string;
   /** Every error of this store is one, the closed store's (core's StoreClosedError) included. */
   static override [Symbol.hasInstance](x: unknown): boolean {
-    return Function.prototype[Symbol.hasInstance].call(this, x) || (this === SqliteStoreError && x instanceof StoreClosedError);
+    return (
+      Function.prototype[Symbol.hasInstance].call(this, x) ||
+      (this === SqliteStoreError && x instanceof StoreClosedError)
+    );
   }
   constructor(code: C, params: SqliteErrorParams[C]) {
     super(code, params, sqliteCatalogue);
@@ -72,8 +77,18 @@ export class StoreBusyError extends StoreUnavailableError {
   /** The file the store was asked to open. */
   readonly file: string;
   readonly busyTimeoutMs: number;
-  constructor(file: string, busyTimeoutMs: number, operation = 'append', options: { cause?: unknown; driverCode?: string } = {}) {
-    super(operation, 'not-written', { ...options, code: 'STORE_BUSY', params: { file, busyTimeoutMs }, catalogue: sqliteCatalogue });
+  constructor(
+    file: string,
+    busyTimeoutMs: number,
+    operation = 'append',
+    options: { cause?: unknown; driverCode?: string } = {},
+  ) {
+    super(operation, 'not-written', {
+      ...options,
+      code: 'STORE_BUSY',
+      params: { file, busyTimeoutMs },
+      catalogue: sqliteCatalogue,
+    });
     this.file = file;
     this.busyTimeoutMs = busyTimeoutMs;
   }
@@ -101,4 +116,3 @@ export class NoEventStoreError extends SqliteStoreError<'STORE_NO_EVENT_STORE'> 
     this.found = found;
   }
 }
-

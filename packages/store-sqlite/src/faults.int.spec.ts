@@ -24,7 +24,10 @@ async function collect(iter: AsyncIterable<StoredEvent>): Promise<StoredEvent[]>
 }
 
 function runAppender(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -52,7 +55,9 @@ describe('sqliteStore faults', () => {
     expect(after).toEqual(before);
     expect(after).toHaveLength(100);
     expect(verifyLog(after).ok).toBe(true);
-    const next = await second.append('exam-0', testEvents(1), { expectedVersion: await second.streamVersion('exam-0') });
+    const next = await second.append('exam-0', testEvents(1), {
+      expectedVersion: await second.streamVersion('exam-0'),
+    });
     expect(next.events[0]!.position).toBe(101);
     expect(verifyLog(await second.readStream('exam-0')).ok).toBe(true);
     await second.close();
@@ -144,7 +149,10 @@ describe('sqliteStore faults', () => {
     // Let it commit a number of batches, then kill it wherever it is.
     await new Promise<void>((res, rej) => {
       const timer = setInterval(() => {
-        const acks = run.out().split('\n').filter((l) => l.startsWith('ack ')).length;
+        const acks = run
+          .out()
+          .split('\n')
+          .filter((l) => l.startsWith('ack ')).length;
         if (acks >= 12) {
           clearInterval(timer);
           res();
@@ -181,7 +189,9 @@ describe('sqliteStore faults', () => {
     await store.close();
   });
 
-  it('two processes appending to one stream of one file lose nothing and never share a version', { timeout: 60_000 }, async () => {
+  it('two processes appending to one stream of one file lose nothing and never share a version', {
+    timeout: 60_000,
+  }, async () => {
     const file = fresh();
     await sqliteStore({ file }).close(); // create the schema before both start
     const per = 150;
@@ -208,7 +218,9 @@ describe('sqliteStore faults', () => {
     let err: unknown;
     try {
       raw
-        .prepare('INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(99, e.streamId, 1, e.type, '{}', '{}', null, e.hash);
     } catch (x) {
       err = x;
@@ -234,7 +246,14 @@ describe('sqliteStore faults', () => {
     expect(err).toBeInstanceOf(StoreBusyError);
     expect(err).toBeInstanceOf(StoreUnavailableError);
     const busy = err as StoreBusyError;
-    expect({ code: busy.code, outcome: busy.outcome, operation: busy.operation, file: busy.file, busyTimeoutMs: busy.busyTimeoutMs, driverCode: busy.driverCode }).toEqual({
+    expect({
+      code: busy.code,
+      outcome: busy.outcome,
+      operation: busy.operation,
+      file: busy.file,
+      busyTimeoutMs: busy.busyTimeoutMs,
+      driverCode: busy.driverCode,
+    }).toEqual({
       code: 'STORE_BUSY',
       outcome: 'not-written',
       operation: 'append',
@@ -257,7 +276,8 @@ describe('sqliteStore faults', () => {
   it('a file written before the commandId index reads and verifies as before, read-only too; opened for writing it gets the index and refuses a reused id', async () => {
     const file = fresh();
     const first = sqliteStore({ file });
-    const claimed = (commandId: string, fingerprint: string) => testEvents(1).map((e) => ({ ...e, meta: { ...e.meta, commandId, commandFingerprint: fingerprint } }));
+    const claimed = (commandId: string, fingerprint: string) =>
+      testEvents(1).map((e) => ({ ...e, meta: { ...e.meta, commandId, commandFingerprint: fingerprint } }));
     await first.append('application-old', claimed('old-cmd', 'a'.repeat(64)), { expectedVersion: 'no-stream' });
     await first.append('exam-old', testEvents(3), { expectedVersion: 'no-stream' });
     const before = await collect(first.readAll());
@@ -269,11 +289,17 @@ describe('sqliteStore faults', () => {
     const reader = sqliteStore({ file, readOnly: true });
     expect(await collect(reader.readAll())).toEqual(before);
     expect(verifyLog(before).ok).toBe(true);
-    expect(await reader.findCommand!('old-cmd')).toMatchObject({ fingerprint: 'a'.repeat(64), streamId: 'application-old' });
+    expect(await reader.findCommand!('old-cmd')).toMatchObject({
+      fingerprint: 'a'.repeat(64),
+      streamId: 'application-old',
+    });
     await reader.close();
     const indexes = () => {
       const db = new Database(file, { readonly: true });
-      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'certflow_events_command_id'").pluck().all();
+      const names = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'certflow_events_command_id'")
+        .pluck()
+        .all();
       db.close();
       return names;
     };
@@ -281,7 +307,9 @@ describe('sqliteStore faults', () => {
     const writer = sqliteStore({ file });
     expect(indexes()).toEqual(['certflow_events_command_id']);
     expect(await collect(writer.readAll())).toEqual(before);
-    const err = await writer.append('application-new', claimed('old-cmd', 'b'.repeat(64)), { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+    const err = await writer
+      .append('application-new', claimed('old-cmd', 'b'.repeat(64)), { expectedVersion: 'no-stream' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IdempotencyConflictError);
     expect(await writer.streamVersion('application-new')).toBe(0);
     await writer.close();

@@ -77,7 +77,9 @@ describe('sqliteStore beginImport', () => {
     await store.importEvents(log.slice(0, 3));
     const tx = await store.beginImport!();
     await tx.write(log.slice(3));
-    await expect(store.append('application-z', testEvents(1), { expectedVersion: 'no-stream' })).rejects.toBeInstanceOf(StoreBusyError);
+    await expect(store.append('application-z', testEvents(1), { expectedVersion: 'no-stream' })).rejects.toBeInstanceOf(
+      StoreBusyError,
+    );
     await expect(store.importEvents(log.slice(3))).rejects.toBeInstanceOf(StoreBusyError);
     await tx.rollback();
     expect(await collect(store.readAll())).toEqual(log.slice(0, 3));

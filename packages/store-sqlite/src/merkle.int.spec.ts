@@ -23,7 +23,9 @@ describeTransparencyConformance('sqliteStore (:memory:)', () => sqliteStore({ fi
 function rebuild(file: string): MerkleTree {
   const db = new Database(file, { readonly: true });
   const tree = new MerkleTree();
-  for (const [hash] of db.prepare('SELECT hash FROM certflow_events ORDER BY position').raw().iterate() as Iterable<[string]>) {
+  for (const [hash] of db.prepare('SELECT hash FROM certflow_events ORDER BY position').raw().iterate() as Iterable<
+    [string]
+  >) {
     tree.append(eventLeafHash(hash));
   }
   db.close();
@@ -35,12 +37,17 @@ describe('sqliteStore Merkle tree', () => {
     const file = fresh();
     (await sqliteStore({ file })).close();
     const runs = Array.from({ length: 4 }, (_, w) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, 'contend', '15', `w${w}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, 'contend', '15', `w${w}`], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let err = '';
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString();
       });
-      return new Promise<void>((res, rej) => child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`appender ${w} exited ${code}: ${err}`)))));
+      return new Promise<void>((res, rej) =>
+        child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`appender ${w} exited ${code}: ${err}`)))),
+      );
     });
     await Promise.all(runs);
     const store = sqliteStore({ file });
@@ -62,7 +69,10 @@ describe('sqliteStore Merkle tree', () => {
     expect(await reopened.transparency.size()).toBe(5);
     // an older process appends without the tree: the next append catches up first
     const older = new Database(file);
-    const last = older.prepare('SELECT position, hash FROM certflow_events ORDER BY position DESC LIMIT 1').raw().get() as [number, string];
+    const last = older
+      .prepare('SELECT position, hash FROM certflow_events ORDER BY position DESC LIMIT 1')
+      .raw()
+      .get() as [number, string];
     // as if the fifth event had been appended by a process that knows no tree (leaf 4 completes no node)
     older.prepare('UPDATE certflow_tree_head SET size = 4, last_position = ?').run(last[0] - 1);
     older.close();
@@ -76,7 +86,8 @@ describe('sqliteStore Merkle tree', () => {
 
   it('proves an event of a large tree from a handful of stored nodes', async () => {
     const store = sqliteStore({ file: fresh() });
-    for (let i = 0; i < 20; i++) await store.append(`application-${i}`, testEvents(50), { expectedVersion: 'no-stream' });
+    for (let i = 0; i < 20; i++)
+      await store.append(`application-${i}`, testEvents(50), { expectedVersion: 'no-stream' });
     const size = await store.transparency.size();
     const root = await store.transparency.root();
     const events = await store.readStream('application-7');
@@ -87,10 +98,11 @@ describe('sqliteStore Merkle tree', () => {
     await store.close();
   });
 
-  it('fetches a proof\'s stored nodes in one query, and folds the right edge of a size once for every proof at that size', async () => {
+  it("fetches a proof's stored nodes in one query, and folds the right edge of a size once for every proof at that size", async () => {
     const file = fresh();
     const store = sqliteStore({ file });
-    for (let i = 0; i < 10; i++) await store.append(`application-${i}`, testEvents(77), { expectedVersion: 'no-stream' });
+    for (let i = 0; i < 10; i++)
+      await store.append(`application-${i}`, testEvents(77), { expectedVersion: 'no-stream' });
     const size = await store.transparency.size();
     const root = await store.transparency.root();
     const all: { hash: string }[] = [];
@@ -112,7 +124,8 @@ describe('sqliteStore Merkle tree', () => {
     const file = fresh();
     const store = sqliteStore({ file });
     const before = treeStats.frontierLoads;
-    for (let i = 0; i < 12; i++) await store.append(`application-${i}`, testEvents(i % 3 === 0 ? 10 : 1), { expectedVersion: 'no-stream' });
+    for (let i = 0; i < 12; i++)
+      await store.append(`application-${i}`, testEvents(i % 3 === 0 ? 10 : 1), { expectedVersion: 'no-stream' });
     expect(treeStats.frontierLoads - before).toBe(1);
     expect(hex(await store.transparency.root())).toBe(hex(rebuild(file).root()));
     await store.close();
@@ -145,7 +158,9 @@ describe('sqliteStore Merkle tree', () => {
     raw.exec(`CREATE TABLE guard_parent (id INTEGER PRIMARY KEY);
       CREATE TABLE guard_child (x INTEGER REFERENCES guard_parent (id) DEFERRABLE INITIALLY DEFERRED);
       CREATE TRIGGER guard AFTER INSERT ON certflow_events WHEN NEW.position = 7 BEGIN INSERT INTO guard_child VALUES (1); END;`);
-    await expect(a.append('application-x', testEvents(1), { expectedVersion: 'no-stream' })).rejects.toMatchObject({ code: expect.any(String) });
+    await expect(a.append('application-x', testEvents(1), { expectedVersion: 'no-stream' })).rejects.toMatchObject({
+      code: expect.any(String),
+    });
     expect(await a.transparency.size()).toBe(6);
     raw.exec('DROP TRIGGER guard');
     raw.close();
@@ -169,7 +184,8 @@ describe('sqliteStore Merkle tree', () => {
     const store = sqliteStore({ file });
     const before = treeStats.rowsWritten;
     const appends = 8 * 2 ** STORED_LEVEL;
-    for (let i = 0; i < appends; i++) await store.append(`application-${i}`, testEvents(1), { expectedVersion: 'no-stream' });
+    for (let i = 0; i < appends; i++)
+      await store.append(`application-${i}`, testEvents(1), { expectedVersion: 'no-stream' });
     // 8 blocks: the nodes they complete (8 + 4 + 2 + 1) and a head write with each block
     expect(treeStats.rowsWritten - before).toBe(15 + 8);
     const db = new Database(file, { readonly: true });
@@ -185,14 +201,16 @@ describe('sqliteStore Merkle tree', () => {
   it('reads a file of the layout that stored every node above the leaves, and drops the nodes below the stored level when it opens it for writing', async () => {
     const file = fresh();
     const store = sqliteStore({ file });
-    for (let i = 0; i < 7; i++) await store.append(`application-${i}`, testEvents(11), { expectedVersion: 'no-stream' });
+    for (let i = 0; i < 7; i++)
+      await store.append(`application-${i}`, testEvents(11), { expectedVersion: 'no-stream' });
     await store.close();
     // the earlier layout: every complete subtree from level 1, and a head at the size
     const tree = rebuild(file);
     const raw = new Database(file);
     const put = raw.prepare('INSERT OR REPLACE INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
     for (let level = 1; 2 ** level <= tree.size; level++) {
-      for (let idx = 0; (idx + 1) * 2 ** level <= tree.size; idx++) put.run(level, idx, Buffer.from(tree.node(level, idx)));
+      for (let idx = 0; (idx + 1) * 2 ** level <= tree.size; idx++)
+        put.run(level, idx, Buffer.from(tree.node(level, idx)));
     }
     raw.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ?').run(tree.size, tree.size);
     raw.close();
@@ -209,7 +227,9 @@ describe('sqliteStore Merkle tree', () => {
     await writer.append('application-more', testEvents(20), { expectedVersion: 'no-stream' });
     expect(await writer.transparency.size()).toBe(97);
     expect(hex(await writer.transparency.root())).toBe(hex(rebuild(file).root()));
-    expect((await writer.transparency.consistencyProof(77, 97)).map(hex)).toEqual(rebuild(file).consistencyProof(77, 97).map(hex));
+    expect((await writer.transparency.consistencyProof(77, 97)).map(hex)).toEqual(
+      rebuild(file).consistencyProof(77, 97).map(hex),
+    );
     await writer.close();
   });
 

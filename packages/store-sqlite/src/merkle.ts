@@ -107,15 +107,19 @@ export interface SqliteTree {
 
 function hasTables(db: Database.Database): boolean {
   const n = db
-    .prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (${TABLES.map((t) => `'${t}'`).join(', ')})`)
+    .prepare(
+      `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (${TABLES.map((t) => `'${t}'`).join(', ')})`,
+    )
     .pluck()
     .get() as number;
   return n === TABLES.length;
 }
 
-const asHash = (b: Buffer | undefined): Hash | undefined => (b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : undefined);
+const asHash = (b: Buffer | undefined): Hash | undefined =>
+  b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : undefined;
 
-const isReadOnlyError = (db: Database.Database, err: unknown) => db.readonly || /READONLY/.test(String((err as { code?: unknown }).code));
+const isReadOnlyError = (db: Database.Database, err: unknown) =>
+  db.readonly || /READONLY/.test(String((err as { code?: unknown }).code));
 
 /** Opens the tree of a store's database, creating and catching it up when the file can be written. */
 export function openTree(db: Database.Database, assertOpen: () => void = () => {}): SqliteTree {
@@ -134,18 +138,26 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     head: db.prepare('SELECT size, last_position FROM certflow_tree_head WHERE one = 1').raw(),
     setHead: db.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ? WHERE one = 1'),
     gapAt: db.prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf <= ? ORDER BY leaf DESC LIMIT 1').pluck(),
-    gapOfPosition: db.prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf + offset <= ? ORDER BY leaf DESC LIMIT 1').pluck(),
+    gapOfPosition: db
+      .prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf + offset <= ? ORDER BY leaf DESC LIMIT 1')
+      .pluck(),
     putGap: db.prepare('INSERT INTO certflow_tree_gaps (leaf, offset) VALUES (?, ?)'),
     eventHash: db.prepare('SELECT hash FROM certflow_events WHERE position = ?').pluck(),
     /** `count` event hashes in position order from `position` on: consecutive leaves. */
     hashesFrom: db.prepare('SELECT hash FROM certflow_events WHERE position >= ? ORDER BY position LIMIT ?').pluck(),
     /** The position of the (offset + 1)-th event after a position: a leaf of the tail. */
-    nthAfter: db.prepare('SELECT position FROM certflow_events WHERE position > ? ORDER BY position LIMIT 1 OFFSET ?').pluck(),
+    nthAfter: db
+      .prepare('SELECT position FROM certflow_events WHERE position > ? ORDER BY position LIMIT 1 OFFSET ?')
+      .pluck(),
     /** Events after a position, counted up to a limit: the tail. */
     countAfter: db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM certflow_events WHERE position > ? LIMIT ?)').pluck(),
     countBetween: db.prepare('SELECT COUNT(*) FROM certflow_events WHERE position > ? AND position <= ?').pluck(),
     maxBefore: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events WHERE position < ?').pluck(),
-    uncovered: db.prepare(`SELECT position, hash FROM certflow_events WHERE position > ? AND position < ? ORDER BY position LIMIT ${CATCH_UP_BATCH}`).raw(),
+    uncovered: db
+      .prepare(
+        `SELECT position, hash FROM certflow_events WHERE position > ? AND position < ? ORDER BY position LIMIT ${CATCH_UP_BATCH}`,
+      )
+      .raw(),
     lowNode: db.prepare('SELECT 1 FROM certflow_tree_nodes WHERE level < ? LIMIT 1').pluck(),
   };
   // every node a question needs, in one statement; one prepared statement per number of keys (a few dozen at most)
@@ -153,7 +165,11 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   const nodesStatement = (count: number): Database.Statement => {
     let st = nodeStatements.get(count);
     if (!st) {
-      st = db.prepare(`SELECT level, idx, hash FROM certflow_tree_nodes WHERE (level, idx) IN (VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')})`).raw();
+      st = db
+        .prepare(
+          `SELECT level, idx, hash FROM certflow_tree_nodes WHERE (level, idx) IN (VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')})`,
+        )
+        .raw();
       nodeStatements.set(count, st);
     }
     return st;
@@ -172,7 +188,9 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   });
   /** The position of a leaf of the tree `shape` (below its size). */
   const positionOf = (leaf: number, shape: Shape): number | undefined =>
-    leaf < shape.headSize ? leaf + ((sql.gapAt.get(leaf) as number | undefined) ?? FIRST_POSITION) : (sql.nthAfter.get(shape.headLast, leaf - shape.headSize) as number | undefined);
+    leaf < shape.headSize
+      ? leaf + ((sql.gapAt.get(leaf) as number | undefined) ?? FIRST_POSITION)
+      : (sql.nthAfter.get(shape.headLast, leaf - shape.headSize) as number | undefined);
   /** The leaf hashes of [lo, hi), consecutive leaves of the tree `shape`, read from their events. */
   const leafHashes = (lo: number, hi: number, shape: Shape): Hash[] => {
     const first = positionOf(lo, shape);
@@ -196,9 +214,11 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
         blocks.set(b, leaves);
       }
       const from = lo - b * BLOCK;
-      if (from + 2 ** level > leaves.length) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
+      if (from + 2 ** level > leaves.length)
+        throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
       let row = leaves.slice(from, from + 2 ** level);
-      while (row.length > 1) row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
+      while (row.length > 1)
+        row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
       return row[0]!;
     };
     return (level, index) => {
@@ -218,7 +238,11 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     treeStats.frontierLoads++;
     const [headSize, headLast] = head();
     const read = reader({ headSize, headLast, size: headSize });
-    return { size: headSize, lastPosition: headLast, hashes: rangeNodes(0, headSize).map((k) => read(k.level, k.index)) };
+    return {
+      size: headSize,
+      lastPosition: headLast,
+      hashes: rangeNodes(0, headSize).map((k) => read(k.level, k.index)),
+    };
   };
   /**
    * Adds leaves in position order to `f` (a scratch copy, changed in place),
@@ -272,7 +296,8 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   };
   {
     const shape = readShape();
-    const lagging = (sql.countAfter.get(shape.headLast, shape.size - shape.headSize + 1) as number) > shape.size - shape.headSize;
+    const lagging =
+      (sql.countAfter.get(shape.headLast, shape.size - shape.headSize + 1) as number) > shape.size - shape.headSize;
     const oldLayout = sql.lowNode.get(STORED_LEVEL) !== undefined;
     if (lagging || oldLayout) {
       try {
@@ -293,7 +318,8 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   const checkSize = (size: number | undefined): Shape => {
     const shape = readShape();
     const s = size ?? shape.size;
-    if (!Number.isInteger(s) || s < 0 || s > shape.size) throw new ProofUnavailableError(`the tree has ${shape.size} leaves, not ${s}`);
+    if (!Number.isInteger(s) || s < 0 || s > shape.size)
+      throw new ProofUnavailableError(`the tree has ${shape.size} leaves, not ${s}`);
     return { ...shape, size: s };
   };
   // The hashes of the ranges that end at the right edge of the last size asked
@@ -320,7 +346,9 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     const upper = keys.filter((k) => k.level >= STORED_LEVEL);
     if (upper.length > 0) {
       treeStats.nodeQueries++;
-      for (const [level, idx, hash] of nodesStatement(upper.length).all(...upper.flatMap((k) => [k.level, k.index])) as [number, number, Buffer][]) {
+      for (const [level, idx, hash] of nodesStatement(upper.length).all(
+        ...upper.flatMap((k) => [k.level, k.index]),
+      ) as [number, number, Buffer][]) {
         found.set(`${level}/${idx}`, asHash(hash)!);
       }
     }
@@ -344,7 +372,10 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       // grow: while appends follow on the cached frontier's last position (the
       // largest before this append's), nobody else appended since, and the
       // stored head is the one it was built on.
-      const base = frontier && (first === frontier.lastPosition + 1 || sql.maxBefore.get(first) === frontier.lastPosition) ? frontier : undefined;
+      const base =
+        frontier && (first === frontier.lastPosition + 1 || sql.maxBefore.get(first) === frontier.lastPosition)
+          ? frontier
+          : undefined;
       let wrote = false;
       let scratch: Frontier;
       if (base) scratch = { ...base, hashes: base.hashes.slice() };
@@ -353,7 +384,13 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
         // the tail after the stored head, and anything a process without the tree appended
         wrote = catchUp(scratch, first);
       }
-      if (addLeaves(events.map((e) => [e.position, e.hash] as const), scratch)) wrote = true;
+      if (
+        addLeaves(
+          events.map((e) => [e.position, e.hash] as const),
+          scratch,
+        )
+      )
+        wrote = true;
       if (wrote) writeHead(scratch);
       staged = scratch;
     },
@@ -379,14 +416,16 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
         assertOpen();
         const shape = checkSize(size);
         const n = shape.size;
-        if (!Number.isInteger(index) || index < 0 || index >= n) throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
+        if (!Number.isInteger(index) || index < 0 || index >= n)
+          throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
         return hashesOf(inclusionRanges(index, n), shape);
       },
       async consistencyProof(oldSize, newSize) {
         assertOpen();
         const shape = checkSize(newSize);
         const n = shape.size;
-        if (!Number.isInteger(oldSize) || oldSize < 0 || oldSize > n) throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
+        if (!Number.isInteger(oldSize) || oldSize < 0 || oldSize > n)
+          throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
         return hashesOf(consistencyRanges(oldSize, n), shape);
       },
       async leafIndexOf(position) {

@@ -5,7 +5,14 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CertificateRegistry, FilingCatalog, OpenDeadlines, verifyLog, type StoredEvent } from '@certflow/core';
 import { testCalendar, testRulePack } from '@certflow/core/testing';
-import { CENTRE, ORG1, examWithCertificates, fileOrganization, runStory, storyEngine } from '../../core/src/readModels/readModels.fixtures.js';
+import {
+  CENTRE,
+  ORG1,
+  examWithCertificates,
+  fileOrganization,
+  runStory,
+  storyEngine,
+} from '../../core/src/readModels/readModels.fixtures.js';
 import type { Ack } from '../../core/src/readModels/engineWorkload.fixtures.js';
 import { sqliteStore } from './sqliteStore.js';
 
@@ -39,11 +46,27 @@ describe('read models on sqliteStore', () => {
     expect(registry.lookup(numbers[0]!)?.status).toBe('valid');
 
     s.at('2020-07-01T09:00:00+08:00');
-    await s.engine.applications.suspend({ streamId: 'application-a1', actor: CENTRE, payload: { reason: '质量督导发现问题' } });
-    await s.engine.certificates.revoke({ streamId: `certificate-${numbers[0]}`, actor: CENTRE, payload: { reason: '考试作弊' } });
+    await s.engine.applications.suspend({
+      streamId: 'application-a1',
+      actor: CENTRE,
+      payload: { reason: '质量督导发现问题' },
+    });
+    await s.engine.certificates.revoke({
+      streamId: `certificate-${numbers[0]}`,
+      actor: CENTRE,
+      payload: { reason: '考试作弊' },
+    });
     await Promise.all([catalog.waitUntilCaughtUp(), registry.waitUntilCaughtUp(), board.waitUntilCaughtUp()]);
-    expect(catalog.get('application-a1')).toMatchObject({ status: 'suspended', statusSince: '2020-07-01', statusReason: '质量督导发现问题' });
-    expect(registry.lookup(numbers[0]!)).toMatchObject({ status: 'revoked', revokedOn: '2020-07-01', revocationReason: '考试作弊' });
+    expect(catalog.get('application-a1')).toMatchObject({
+      status: 'suspended',
+      statusSince: '2020-07-01',
+      statusReason: '质量督导发现问题',
+    });
+    expect(registry.lookup(numbers[0]!)).toMatchObject({
+      status: 'revoked',
+      revokedOn: '2020-07-01',
+      revocationReason: '考试作弊',
+    });
     expect(registry.lookup(numbers[1]!)?.status).toBe('valid');
     const now = new Date('2020-07-02T12:00:00+08:00');
     expect(board.list({ now })).toEqual(await s.engine.deadlines({ now }));
@@ -69,7 +92,11 @@ describe('read models on sqliteStore', () => {
     const s = storyEngine(second);
     s.at('2020-07-08T09:00:00+08:00');
     await s.engine.applications.suspend({ streamId: 'application-a1', actor: CENTRE, payload: { reason: '复查' } });
-    await s.engine.certificates.revoke({ streamId: `certificate-${numbers[0]}`, actor: CENTRE, payload: { reason: '证书信息有误' } });
+    await s.engine.certificates.revoke({
+      streamId: `certificate-${numbers[0]}`,
+      actor: CENTRE,
+      payload: { reason: '证书信息有误' },
+    });
     const after = (await collect(second.readAll({ fromPosition: headBefore + 1 }))).map((e) => e.position);
     expect(after).toHaveLength(2);
 
@@ -108,13 +135,19 @@ describe('read models on sqliteStore', () => {
     await second.close();
   });
 
-  it('four processes filing against a quota of 2 per occupation on one file never exceed it', { timeout: 120_000 }, async () => {
+  it('four processes filing against a quota of 2 per occupation on one file never exceed it', {
+    timeout: 120_000,
+  }, async () => {
     const file = fresh();
     await sqliteStore({ file }).close(); // create the schema before the workers race to
     const occupations = ['6-18-01-01', '6-18-01-02'];
     const goFile = join(dir, `go-${n}`);
     const children = [1, 2, 3, 4].map((w) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', worker, file, String(w), '3', occupations.join(','), 'exam-shared-a', goFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', worker, file, String(w), '3', occupations.join(','), 'exam-shared-a', goFile],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let out = '';
       let err = '';
       let ready: () => void;
@@ -127,26 +160,52 @@ describe('read models on sqliteStore', () => {
         err += d.toString();
       });
       const done = new Promise<{ code: number | null; messages: Record<string, unknown>[]; err: string }>((res) =>
-        child.on('close', (code) => res({ code, err, messages: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) })),
+        child.on('close', (code) =>
+          res({
+            code,
+            err,
+            messages: out
+              .split('\n')
+              .filter((l) => l.startsWith('{'))
+              .map((l) => JSON.parse(l)),
+          }),
+        ),
       );
       return { isReady, done };
     });
     // Every worker submits its applications, then waits: the filings start everywhere at once, so they race.
-    await Promise.all(children.map((c) => Promise.race([c.isReady, c.done.then((r) => Promise.reject(new Error(`worker exited before it was ready: ${r.err}`)))])));
+    await Promise.all(
+      children.map((c) =>
+        Promise.race([
+          c.isReady,
+          c.done.then((r) => Promise.reject(new Error(`worker exited before it was ready: ${r.err}`))),
+        ]),
+      ),
+    );
     writeFileSync(goFile, '');
     const results = await Promise.all(children.map((c) => c.done));
     for (const r of results) expect(r.code, r.err).toBe(0);
     const acks = results.flatMap((r) => r.messages.filter((m) => 'ack' in m).map((m) => m.ack as Ack));
-    const refused = results.flatMap((r) => r.messages.filter((m) => 'refused' in m).map((m) => m.refused as { code: string }));
+    const refused = results.flatMap((r) =>
+      r.messages.filter((m) => 'refused' in m).map((m) => m.refused as { code: string }),
+    );
 
     const store = sqliteStore({ file });
     const all = await collect(store.readAll());
     await store.close();
     expect(verifyLog(all)).toMatchObject({ ok: true });
-    const key = (streamId: string, v: { version: number; position: number }) => `${streamId}#${v.version}@${v.position}`;
-    expect(acks.flatMap((a) => a.events.map((e) => key(a.streamId, e))).sort()).toEqual(all.filter((e) => !e.streamId.startsWith('quota-')).map((e) => key(e.streamId, e)).sort());
+    const key = (streamId: string, v: { version: number; position: number }) =>
+      `${streamId}#${v.version}@${v.position}`;
+    expect(acks.flatMap((a) => a.events.map((e) => key(a.streamId, e))).sort()).toEqual(
+      all
+        .filter((e) => !e.streamId.startsWith('quota-'))
+        .map((e) => key(e.streamId, e))
+        .sort(),
+    );
     for (const code of occupations) {
-      const filed = all.filter((e) => e.type === 'FilingCompleted' && (e.data as { scope: { code: string }[] }).scope[0]!.code === code);
+      const filed = all.filter(
+        (e) => e.type === 'FilingCompleted' && (e.data as { scope: { code: string }[] }).scope[0]!.code === code,
+      );
       expect(filed, code).toHaveLength(2);
     }
     expect(refused).toHaveLength(12 - 4);

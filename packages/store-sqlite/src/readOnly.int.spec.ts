@@ -64,7 +64,9 @@ describe('sqliteStore({ readOnly: true })', () => {
     const log = await writtenLog(file);
     const bytes = readFileSync(file);
     const store = sqliteStore({ file, readOnly: true });
-    await expect(store.append('application-a', testEvents(1), { expectedVersion: 3 })).rejects.toBeInstanceOf(StoreReadOnlyError);
+    await expect(store.append('application-a', testEvents(1), { expectedVersion: 3 })).rejects.toBeInstanceOf(
+      StoreReadOnlyError,
+    );
     await expect(store.importEvents(log)).rejects.toBeInstanceOf(StoreReadOnlyError);
     expect(() => store.subscribe({ name: 'x', handler: () => {} })).toThrow(StoreReadOnlyError);
     await store.close();
@@ -124,7 +126,8 @@ describe('sqliteStore({ readOnly: true })', () => {
     // root writes anywhere: where we are root, the reader runs without any capability
     // (setpriv), so the folder's permissions hold for it as for anyone
     const argv = [process.execPath, '--import', 'tsx', reader, file];
-    const [cmd, ...args] = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-all', '--inh-caps=-all', ...argv] : argv;
+    const [cmd, ...args] =
+      process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-all', '--inh-caps=-all', ...argv] : argv;
     const r = spawnSync(cmd!, args, { cwd: repoRoot, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ events: 5, ok: true });
@@ -167,6 +170,8 @@ describe('sqliteStore({ readOnly: true })', () => {
   });
 
   it('refuses a readOnly option that is not a boolean', () => {
-    expect(() => sqliteStore({ file: join(folder(), 'x.db'), readOnly: 'yes' as never })).toThrow(/readOnly|true or false/);
+    expect(() => sqliteStore({ file: join(folder(), 'x.db'), readOnly: 'yes' as never })).toThrow(
+      /readOnly|true or false/,
+    );
   });
 });

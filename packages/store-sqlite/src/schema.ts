@@ -142,7 +142,9 @@ function createSchema(db: Database.Database): void {
 /** 'empty' for a new file, 'ours' for a certflow database this release reads; throws for anything else. */
 function inspect(db: Database.Database, file: string): 'empty' | 'ours' {
   const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as {
       name: string;
     }[]
   ).map((r) => r.name);
@@ -152,7 +154,7 @@ function inspect(db: Database.Database, file: string): 'empty' | 'ours' {
   }
   let meta: Map<string, unknown>;
   try {
-    meta = new Map((db.prepare('SELECT key, value FROM certflow_meta').raw().all() as [string, unknown][]));
+    meta = new Map(db.prepare('SELECT key, value FROM certflow_meta').raw().all() as [string, unknown][]);
   } catch (err) {
     if (isUnreadable(err)) throw err;
     throw new ForeignDatabaseError(file, tables); // a certflow_meta table of some other shape
@@ -161,7 +163,8 @@ function inspect(db: Database.Database, file: string): 'empty' | 'ours' {
   const found = String(meta.get('schema_version') ?? '(none)');
   if (found !== String(SCHEMA_VERSION)) throw new UnsupportedSchemaError(file, found, SCHEMA_VERSION);
   const missing = TABLES.filter((t) => !tables.includes(t));
-  if (missing.length > 0) throw new UnsupportedSchemaError(file, `${found} without ${missing.join(', ')}`, SCHEMA_VERSION);
+  if (missing.length > 0)
+    throw new UnsupportedSchemaError(file, `${found} without ${missing.join(', ')}`, SCHEMA_VERSION);
   return 'ours';
 }
 
@@ -243,7 +246,8 @@ export function openDatabaseReadOnly(options: OpenOptions): Database.Database {
   const liveWal = existsSync(walFile) && statSync(walFile).size > 0;
   let db: Database.Database;
   try {
-    if (liveWal || headerJournal(file) !== 'wal') db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
+    if (liveWal || headerJournal(file) !== 'wal')
+      db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
     else {
       const bytes = readFileSync(file);
       bytes[18] = 1;

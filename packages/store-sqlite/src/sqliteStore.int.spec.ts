@@ -12,4 +12,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeEventStoreConformance('sqliteStore (file)', () => sqliteStore({ file: join(dir, `store-${++n}.db`) }), {
   personal: () => sqliteStore({ file: join(dir, `store-${++n}.db`), personal: true }),
 });
-describeEventStoreConformance('sqliteStore (:memory:)', () => sqliteStore({ file: ':memory:' }), { personal: () => sqliteStore({ file: ':memory:', personal: true }) });
+describeEventStoreConformance('sqliteStore (:memory:)', () => sqliteStore({ file: ':memory:' }), {
+  personal: () => sqliteStore({ file: ':memory:', personal: true }),
+});

@@ -1,4 +1,3 @@
-
 import {
   CertflowError,
   ConcurrencyError,
@@ -57,12 +56,16 @@ function toEvent(file: string, r: Row): StoredEvent {
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new CorruptStoreError(file, `the stored ${column} of an event is not valid JSON (${(cause as Error).message})`, {
-        position: r[0],
-        streamId: r[1],
-        version: r[2],
-        cause,
-      });
+      throw new CorruptStoreError(
+        file,
+        `the stored ${column} of an event is not valid JSON (${(cause as Error).message})`,
+        {
+          position: r[0],
+          streamId: r[1],
+          version: r[2],
+          cause,
+        },
+      );
     }
   };
   return {
@@ -125,13 +128,17 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
   }
 
   const sql = {
-    head: db.prepare('SELECT version, hash FROM certflow_events WHERE stream_id = ? ORDER BY version DESC LIMIT 1').raw(),
+    head: db
+      .prepare('SELECT version, hash FROM certflow_events WHERE stream_id = ? ORDER BY version DESC LIMIT 1')
+      .raw(),
     // The unique (stream_id, version) index alone answers it: no row is read.
     lastVersion: db.prepare('SELECT MAX(version) FROM certflow_events WHERE stream_id = ?').pluck(),
     maxPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events').pluck(),
     insert: db.prepare(`INSERT INTO certflow_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     readStream: db
-      .prepare(`SELECT ${COLUMNS} FROM certflow_events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM certflow_events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version`,
+      )
       .raw(),
     readFrom: db.prepare(`SELECT ${COLUMNS} FROM certflow_events WHERE position >= ? ORDER BY position LIMIT ?`).raw(),
     // The first event recorded under a commandId with a fingerprint (the index serves the first condition).
@@ -163,7 +170,8 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       throw new StoreReadOnlyError(file, operation);
     }
     // A write on this connection while an import transaction is open would join it (and go with its rollback).
-    if (openImport && (operation === 'append' || operation === 'importEvents')) throw new StoreBusyError(file, 0, operation);
+    if (openImport && (operation === 'append' || operation === 'importEvents'))
+      throw new StoreBusyError(file, 0, operation);
   };
   const headOf = (streamId: string): StreamHead => {
     const row = sql.head.get(streamId) as [number, string] | undefined;
@@ -171,7 +179,16 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
   };
   const insertAll = (events: StoredEvent[]) => {
     for (const e of events) {
-      sql.insert.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
+      sql.insert.run(
+        e.position,
+        e.streamId,
+        e.version,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.meta),
+        e.prevHash,
+        e.hash,
+      );
     }
     tree.add(events); // the Merkle tree, in the same transaction
   };
@@ -191,13 +208,18 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     }
     const code = sqliteCode(err);
     const detail = err instanceof Error ? err.message : String(err);
-    if (code.startsWith('SQLITE_BUSY')) return new StoreBusyError(file, opts.busyTimeoutMs, operation, { cause: err, driverCode: code });
+    if (code.startsWith('SQLITE_BUSY'))
+      return new StoreBusyError(file, opts.busyTimeoutMs, operation, { cause: err, driverCode: code });
     if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
       damage ??= new CorruptStoreError(file, detail, { cause: err });
       return damage;
     }
     const outcome = write && code.startsWith('SQLITE_IOERR') ? 'unknown' : 'not-written';
-    return new StoreUnavailableError(operation, outcome, { cause: err, ...(code ? { driverCode: code } : {}), detail: `${file}: ${detail}` });
+    return new StoreUnavailableError(operation, outcome, {
+      cause: err,
+      ...(code ? { driverCode: code } : {}),
+      detail: `${file}: ${detail}`,
+    });
   };
   const busy = (err: unknown, operation = 'append'): unknown => typed(err, operation, true);
   /** Runs a read, every failure typed. */
@@ -217,20 +239,28 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     return row ? { commandId, fingerprint: String(row[0]), streamId: row[1], position: Number(row[2]) } : undefined;
   };
 
-  const appendTx = db.transaction((streamId: string, events: NewEvent[], expected: ExpectedVersion, personal: PersonalVaultRow[]): StoredEvent[] => {
-    const head = headOf(streamId);
-    checkExpectedVersion(streamId, expected, head.version);
-    // Under the write lock: no other writer can record the same commandId meanwhile.
-    for (const claim of commandClaims(events)) {
-      const recorded = recordedCommand(claim.commandId);
-      if (recorded && recorded.fingerprint !== claim.fingerprint) throw commandConflict(recorded, claim.fingerprint, streamId);
-    }
-    const base = sql.maxPosition.get() as number;
-    const sealed = sealEvents(streamId, head, events.map((_, i) => base + i + 1), events);
-    if (personal.length > 0) vault!.write(streamId, head.version, personal); // the vault rows, in the same transaction
-    insertAll(sealed);
-    return sealed;
-  });
+  const appendTx = db.transaction(
+    (streamId: string, events: NewEvent[], expected: ExpectedVersion, personal: PersonalVaultRow[]): StoredEvent[] => {
+      const head = headOf(streamId);
+      checkExpectedVersion(streamId, expected, head.version);
+      // Under the write lock: no other writer can record the same commandId meanwhile.
+      for (const claim of commandClaims(events)) {
+        const recorded = recordedCommand(claim.commandId);
+        if (recorded && recorded.fingerprint !== claim.fingerprint)
+          throw commandConflict(recorded, claim.fingerprint, streamId);
+      }
+      const base = sql.maxPosition.get() as number;
+      const sealed = sealEvents(
+        streamId,
+        head,
+        events.map((_, i) => base + i + 1),
+        events,
+      );
+      if (personal.length > 0) vault!.write(streamId, head.version, personal); // the vault rows, in the same transaction
+      insertAll(sealed);
+      return sealed;
+    },
+  );
 
   const importTx = db.transaction((events: StoredEvent[]) => {
     const heads = new Map<string, StreamHead>();
@@ -251,7 +281,11 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     if (recorded) return erasureRecord(toEventChecked(recorded));
     const rows = vault!.rows([subject]);
     if (rows.length === 0) throw new NotFoundError('personal-data subject', subject);
-    const event = erasureEvent(subject, rows.map((r) => r.commitment), how);
+    const event = erasureEvent(
+      subject,
+      rows.map((r) => r.commitment),
+      how,
+    );
     const base = sql.maxPosition.get() as number;
     const [sealed] = sealEvents(streamId, { version: 0, hash: null }, [base + 1], [event]);
     vault!.drop(subject);
@@ -322,7 +356,9 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
       assertOpen('readStream');
       return reading('readStream', () =>
-        (sql.readStream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER) as Row[]).map(toEventChecked),
+        (
+          sql.readStream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER) as Row[]
+        ).map(toEventChecked),
       );
     },
 
@@ -330,7 +366,13 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       const size = options.batchSize ?? 500;
       if (!Number.isInteger(size) || size < 1) {
         throw new ValidationError(
-          [{ path: ['options', 'batchSize'], code: 'invalid_number', message: `expected a whole number above 0, received ${String(size)}` }],
+          [
+            {
+              path: ['options', 'batchSize'],
+              code: 'invalid_number',
+              message: `expected a whole number above 0, received ${String(size)}`,
+            },
+          ],
           'readAll',
         );
       }
@@ -404,7 +446,10 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
             });
           },
         },
-        { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.retry ? { retry: options.retry } : {}) },
+        {
+          ...(options.from !== undefined ? { from: options.from } : {}),
+          ...(options.retry ? { retry: options.retry } : {}),
+        },
       );
       return subscriptions.track(inner);
     },
@@ -412,7 +457,10 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
     async importEvents(events: StoredEvent[]): Promise<void> {
       assertOpen('importEvents');
       if (!Array.isArray(events)) {
-        throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }], 'import');
+        throw new ValidationError(
+          [{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }],
+          'import',
+        );
       }
       refuseIfDamaged();
       try {
@@ -455,7 +503,10 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
           usable();
           if (!Array.isArray(events)) {
             rollback();
-            throw new ValidationError([{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }], 'import');
+            throw new ValidationError(
+              [{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }],
+              'import',
+            );
           }
           try {
             importTx(events); // a savepoint inside the open transaction: heads and positions include the earlier batches

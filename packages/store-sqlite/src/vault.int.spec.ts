@@ -17,19 +17,32 @@ describe('sqliteStore personal-data vault', () => {
     const store = sqliteStore({ file, personal: true });
     const [lookup] = await store.vault!.lookupKeys([{ kind: 'id-number', value }]);
     const c = commitPersonalValue(value);
-    const row = { subject: 'a'.repeat(32), kind: 'id-number' as const, value, salt: c.salt, commitment: c.commitment, lookup: lookup! };
+    const row = {
+      subject: 'a'.repeat(32),
+      kind: 'id-number' as const,
+      value,
+      salt: c.salt,
+      commitment: c.commitment,
+      lookup: lookup!,
+    };
     await store.append('quota-a', [testEvent()], { expectedVersion: 'no-stream', personal: [row] });
     await store.close();
 
     const again = sqliteStore({ file, personal: true });
-    expect((await again.vault!.resolve([value])).get(value)).toMatchObject({ subject: 'a'.repeat(32), lookup, salts: { 'id-number': c.salt } });
+    expect((await again.vault!.resolve([value])).get(value)).toMatchObject({
+      subject: 'a'.repeat(32),
+      lookup,
+      salts: { 'id-number': c.salt },
+    });
     await again.close();
     const reader = sqliteStore({ file, personal: true, readOnly: true });
     expect(await reader.vault!.rows()).toEqual([row]);
     await reader.close();
 
     const db = new Database(file, { readonly: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter((t) => t.startsWith('certflow_personal'));
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
+    ).filter((t) => t.startsWith('certflow_personal'));
     expect(tables).toEqual(['certflow_personal', 'certflow_personal_secret']);
     const events = (db.prepare('SELECT data, meta FROM certflow_events').raw().all() as string[][]).flat().join('\n');
     expect(events).not.toContain(value);
@@ -40,8 +53,17 @@ describe('sqliteStore personal-data vault', () => {
     const store = sqliteStore({ file: ':memory:' });
     expect(store.vault).toBeUndefined();
     const c = commitPersonalValue(value);
-    const row = { subject: 'a'.repeat(32), kind: 'id-number' as const, value, salt: c.salt, commitment: c.commitment, lookup: null };
-    await expect(store.append('quota-a', [testEvent()], { expectedVersion: 'no-stream', personal: [row] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const row = {
+      subject: 'a'.repeat(32),
+      kind: 'id-number' as const,
+      value,
+      salt: c.salt,
+      commitment: c.commitment,
+      lookup: null,
+    };
+    await expect(
+      store.append('quota-a', [testEvent()], { expectedVersion: 'no-stream', personal: [row] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     const log: StoredEvent[] = [];
     for await (const e of store.readAll()) log.push(e);
     expect(verifyLog(log).events).toBe(0);

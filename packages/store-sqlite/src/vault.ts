@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ConcurrencyError } from '@certflow/core';
-import { personalLookupKey, type PersonalVault, type PersonalVaultRow, type ResolvedSubject } from '@certflow/core/store';
+import {
+  personalLookupKey,
+  type PersonalVault,
+  type PersonalVaultRow,
+  type ResolvedSubject,
+} from '@certflow/core/store';
 
 /**
  * The personal-data vault of a SQLite store: the values and salts behind the
@@ -39,11 +44,25 @@ export interface SqliteVault {
 }
 
 type Raw = [string, string, string, string, string, string | null];
-const toRow = (r: Raw): PersonalVaultRow => ({ commitment: r[0], subject: r[1], kind: r[2] as PersonalVaultRow['kind'], value: JSON.parse(r[3]) as unknown, salt: r[4], lookup: r[5] });
+const toRow = (r: Raw): PersonalVaultRow => ({
+  commitment: r[0],
+  subject: r[1],
+  kind: r[2] as PersonalVaultRow['kind'],
+  value: JSON.parse(r[3]) as unknown,
+  salt: r[4],
+  lookup: r[5],
+});
 
 /** Whether the file has the vault's tables (a store opened read-only reads a vault only if one was written). */
 export function hasVault(db: Database.Database): boolean {
-  return (db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('certflow_personal', 'certflow_personal_secret')").pluck().get() as number) === 2;
+  return (
+    (db
+      .prepare(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('certflow_personal', 'certflow_personal_secret')",
+      )
+      .pluck()
+      .get() as number) === 2
+  );
 }
 
 /** Opens the vault, creating its tables and secret if the store may write. */
@@ -55,16 +74,22 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
     }).immediate();
   }
   const present = readOnly ? hasVault(db) : true;
-  const secret = present ? (db.prepare('SELECT secret FROM certflow_personal_secret WHERE one = 1').pluck().get() as Buffer) : randomBytes(32);
+  const secret = present
+    ? (db.prepare('SELECT secret FROM certflow_personal_secret WHERE one = 1').pluck().get() as Buffer)
+    : randomBytes(32);
   const COLS = 'commitment, subject, kind, value, salt, lookup';
   const sql = present
     ? {
         byLookup: db.prepare('SELECT subject FROM certflow_personal WHERE lookup = ?').pluck(),
         salt: db.prepare('SELECT salt FROM certflow_personal WHERE subject = ? AND kind = ? LIMIT 1').pluck(),
-        insert: db.prepare(`INSERT INTO certflow_personal (${COLS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commitment) DO NOTHING`),
+        insert: db.prepare(
+          `INSERT INTO certflow_personal (${COLS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commitment) DO NOTHING`,
+        ),
         all: db.prepare(`SELECT ${COLS} FROM certflow_personal ORDER BY subject, kind, commitment`).raw(),
         drop: db.prepare('DELETE FROM certflow_personal WHERE subject = ?'),
-        ofSubject: db.prepare(`SELECT ${COLS} FROM certflow_personal WHERE subject = ? ORDER BY kind, commitment`).raw(),
+        ofSubject: db
+          .prepare(`SELECT ${COLS} FROM certflow_personal WHERE subject = ? ORDER BY kind, commitment`)
+          .raw(),
       }
     : undefined;
   return {
@@ -106,7 +131,11 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
           sql.insert.run(r.commitment, r.subject, r.kind, JSON.stringify(r.value), r.salt, r.lookup);
         } catch (err) {
           // Another writer made this person (its lookup key) first: the caller resolves again.
-          if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /certflow_personal\.lookup/.test((err as Error).message)) throw new ConcurrencyError(streamId, version, version);
+          if (
+            (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+            /certflow_personal\.lookup/.test((err as Error).message)
+          )
+            throw new ConcurrencyError(streamId, version, version);
           throw err;
         }
       }

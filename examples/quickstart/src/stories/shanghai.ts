@@ -35,7 +35,18 @@ export const profile: ApplicantProfile & Record<string, unknown> = {
     venueAndEquipment: true,
     qualityControl: true,
   },
-  occupations: [{ code: '4-12-01-01', name: '汽车维修工', levels: [5, 4, 3], standard: 'national', accessType: false, evaluators: 8, catalogExitDate: '2020-07-31', implementedByHrAuthorities: true }],
+  occupations: [
+    {
+      code: '4-12-01-01',
+      name: '汽车维修工',
+      levels: [5, 4, 3],
+      standard: 'national',
+      accessType: false,
+      evaluators: 8,
+      catalogExitDate: '2020-07-31',
+      implementedByHrAuthorities: true,
+    },
+  ],
   materials: [],
 };
 
@@ -47,7 +58,11 @@ const plan = (examDate: string): ExamPlan => ({
   occupation: { code: '4-12-01-01', level: 3 },
   examDate,
   site: { name: '浦东新区考点', sequence: '000042' },
-  roster: roster('310115', [['徐嘉怡', '19910706'], ['朱浩然', '19870219'], ['沈佳琪', '19940928']]),
+  roster: roster('310115', [
+    ['徐嘉怡', '19910706'],
+    ['朱浩然', '19870219'],
+    ['沈佳琪', '19940928'],
+  ]),
   proctors: staff('sh-proctor', ['顾监考', '蒋监考']),
   evaluators: staff('sh-evaluator', ['陆考评', '钱考评']),
   supervisors: staff('sh-supervisor', ['胡督导']),
@@ -60,7 +75,12 @@ export const shanghaiStory: Story = {
   async run(t) {
     const { applications, exams } = t.engine;
     t.on('2020-12-01');
-    await t.step(company, 'applies to the municipal centre', () => applications.submit({ streamId: APP, actor: company.actor, payload: { ...profile, rulePack: pack.id } }), (r) => decisionLines(r.decision));
+    await t.step(
+      company,
+      'applies to the municipal centre',
+      () => applications.submit({ streamId: APP, actor: company.actor, payload: { ...profile, rulePack: pack.id } }),
+      (r) => decisionLines(r.decision),
+    );
     t.on('2020-12-03');
     await t.step(centre, 'accepts the application', () => applications.accept({ streamId: APP, actor: centre.actor }));
     t.on('2020-12-10');
@@ -77,37 +97,85 @@ export const shanghaiStory: Story = {
       }),
     );
     t.on('2020-12-14');
-    await t.step(centre, 'starts publicity (五（二）)', () => applications.startPublicity({ streamId: APP, actor: centre.actor }));
+    await t.step(centre, 'starts publicity (五（二）)', () =>
+      applications.startPublicity({ streamId: APP, actor: centre.actor }),
+    );
     t.on('2020-12-21');
-    await t.step(centre, 'issues the filing receipt (五（二）: 备案回执)', () =>
-      applications.completeFiling({ streamId: APP, actor: centre.actor, payload: { organizationCode: '0000', filingNumber: '沪职鉴备〔2020〕015号', validUntil: '2023-12-20' } }), filingLines);
+    await t.step(
+      centre,
+      'issues the filing receipt (五（二）: 备案回执)',
+      () =>
+        applications.completeFiling({
+          streamId: APP,
+          actor: centre.actor,
+          payload: { organizationCode: '0000', filingNumber: '沪职鉴备〔2020〕015号', validUntil: '2023-12-20' },
+        }),
+      filingLines,
+    );
 
     t.on('2021-01-05');
     await t.refused(company, 'proposes adding 电梯安装维修工, which has only a filed specification (五（三）)', () =>
       applications.amendScope({
         streamId: APP,
         actor: company.actor,
-        payload: { add: [{ code: '6-29-03-03', name: '电梯安装维修工', levels: [5, 4], standard: 'filed-spec', accessType: false, evaluators: 4, catalogExitDate: '2020-07-31' }] },
+        payload: {
+          add: [
+            {
+              code: '6-29-03-03',
+              name: '电梯安装维修工',
+              levels: [5, 4],
+              standard: 'filed-spec',
+              accessType: false,
+              evaluators: 4,
+              catalogExitDate: '2020-07-31',
+            },
+          ],
+        },
       }),
     );
 
     const EXAM = 'exam-sh-pudong-2021-01-26';
     const main = plan('2021-01-26');
     t.on('2021-01-11');
-    await t.step(company, 'plans an 汽车维修工 三级 session', () => exams.plan({ streamId: EXAM, actor: company.actor, payload: main }), (r) => [...planLines(main), ...decisionLines(r.decision).slice(0, 1)]);
+    await t.step(
+      company,
+      'plans an 汽车维修工 三级 session',
+      () => exams.plan({ streamId: EXAM, actor: company.actor, payload: main }),
+      (r) => [...planLines(main), ...decisionLines(r.decision).slice(0, 1)],
+    );
     t.on('2021-01-12');
     await t.step(company, 'files the plan with the centre', () => exams.file({ streamId: EXAM, actor: company.actor }));
     t.on('2021-01-26', '18:00');
-    await t.step(company, 'records the results', () =>
-      exams.recordResults({ streamId: EXAM, actor: company.actor, payload: { results: main.roster.map((c, i) => ({ idNumber: c.idNumber, passed: true, score: [84, 79, 92][i]! })) } }),
+    await t.step(
+      company,
+      'records the results',
+      () =>
+        exams.recordResults({
+          streamId: EXAM,
+          actor: company.actor,
+          payload: {
+            results: main.roster.map((c, i) => ({ idNumber: c.idNumber, passed: true, score: [84, 79, 92][i]! })),
+          },
+        }),
       resultLines,
     );
     t.on('2021-01-27');
-    await t.step(company, 'publishes the results', () => exams.startResultsPublicity({ streamId: EXAM, actor: company.actor }));
+    await t.step(company, 'publishes the results', () =>
+      exams.startResultsPublicity({ streamId: EXAM, actor: company.actor }),
+    );
     t.on('2021-02-03');
     await t.step(centre, 'confirms the results', () => exams.confirmResults({ streamId: EXAM, actor: centre.actor }));
     t.on('2021-02-04');
-    const issued = await t.step(company, 'issues certificates (province code 31)', () => exams.issueCertificates({ streamId: EXAM, actor: company.actor }), certificateLines);
-    return { applicationStreamId: APP, examStreamId: EXAM, certificates: certificateNumbers(issued).map((c) => c.number) };
+    const issued = await t.step(
+      company,
+      'issues certificates (province code 31)',
+      () => exams.issueCertificates({ streamId: EXAM, actor: company.actor }),
+      certificateLines,
+    );
+    return {
+      applicationStreamId: APP,
+      examStreamId: EXAM,
+      certificates: certificateNumbers(issued).map((c) => c.number),
+    };
   },
 };

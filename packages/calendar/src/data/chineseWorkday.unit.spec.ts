@@ -4,18 +4,25 @@ import * as cw from 'chinese-workday';
 import { describe, expect, it } from 'vitest';
 import { createChinaCalendar } from '../index.js';
 import { CHINESE_WORKDAY_CORRECTIONS } from './corrections.js';
-import { CHINESE_WORKDAY_HOLIDAYS, CHINESE_WORKDAY_MAKEUP_WORKDAYS, CHINESE_WORKDAY_VERSION } from './chineseWorkday.js';
+import {
+  CHINESE_WORKDAY_HOLIDAYS,
+  CHINESE_WORKDAY_MAKEUP_WORKDAYS,
+  CHINESE_WORKDAY_VERSION,
+} from './chineseWorkday.js';
 
 const cal = createChinaCalendar();
 const everyDay = (first: number, last: number): string[] => {
   const out: string[] = [];
-  for (let ms = Date.UTC(first, 0, 1); ms <= Date.UTC(last, 11, 31); ms += 86_400_000) out.push(new Date(ms).toISOString().slice(0, 10));
+  for (let ms = Date.UTC(first, 0, 1); ms <= Date.UTC(last, 11, 31); ms += 86_400_000)
+    out.push(new Date(ms).toISOString().slice(0, 10));
   return out;
 };
 
 describe('the chinese-workday snapshot', () => {
   it('matches the installed chinese-workday day by day over 2011–2026 (regenerate with scripts/snapshot-chinese-workday.mjs)', () => {
-    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/chinese-workday/package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../node_modules/chinese-workday/package.json'), 'utf8'),
+    ) as { version: string };
     expect(CHINESE_WORKDAY_VERSION).toBe(pkg.version);
     const holidays = new Map(CHINESE_WORKDAY_HOLIDAYS);
     const makeups = new Map(CHINESE_WORKDAY_MAKEUP_WORKDAYS);
@@ -32,7 +39,18 @@ describe('the chinese-workday snapshot', () => {
     const differing = everyDay(2011, 2026).filter((d) => cw.isWorkday(d) !== cal.isWorkday(d));
     expect(differing.every((d) => changed.has(d))).toBe(true);
     // Corrections that only rename a weekend day (e.g. 2014-05-31 端午节) do not change the answer.
-    expect(differing).toEqual(expect.arrayContaining(['2011-02-12', '2012-09-30', '2012-10-08', '2015-09-03', '2018-01-01', '2020-01-31', '2020-02-01', '2023-01-03']));
+    expect(differing).toEqual(
+      expect.arrayContaining([
+        '2011-02-12',
+        '2012-09-30',
+        '2012-10-08',
+        '2015-09-03',
+        '2018-01-01',
+        '2020-01-31',
+        '2020-02-01',
+        '2023-01-03',
+      ]),
+    );
   });
 
   it('chinese-workday shows the traps this package exists for (host-independent ones)', () => {
@@ -49,9 +67,14 @@ describe('the chinese-workday snapshot', () => {
 
   it('the published calendar code never imports chinese-workday at run time (its CommonJS entry fails on Node 20)', () => {
     const dir = join(import.meta.dirname, '..');
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'),
+    );
     expect(files.length).toBeGreaterThan(5);
-    for (const f of files) expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(/from ['"]chinese-workday['"]|require\(['"]chinese-workday['"]\)/);
+    for (const f of files)
+      expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(
+        /from ['"]chinese-workday['"]|require\(['"]chinese-workday['"]\)/,
+      );
   });
 });
 
@@ -61,7 +84,8 @@ describe('the corrections', () => {
       expect(e.cite?.document, e.date).toMatch(/^国务院(办公厅)?关于.+的通知（国(办)?发明电〔\d{4}〕\d+号）$/);
       const before = cw.getFestival(e.date);
       const after = cal.dayKind(e.date);
-      const same = (after.isWorkday === cw.isWorkday(e.date)) && (after.name ?? (after.isWorkday ? '工作日' : '周末')) === before;
+      const same =
+        after.isWorkday === cw.isWorkday(e.date) && (after.name ?? (after.isWorkday ? '工作日' : '周末')) === before;
       expect(same, `${e.date} is unchanged by its correction`).toBe(false);
     }
   });

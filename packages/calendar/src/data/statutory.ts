@@ -23,7 +23,11 @@ const ITEMS_SHARED = {
   端午节: '端午节，放假1天（农历端午当日）',
   中秋节: '中秋节，放假1天（农历中秋当日）',
 };
-const ITEMS_2008 = { ...ITEMS_SHARED, 劳动节: '劳动节，放假1天（5月1日）', 国庆节: '国庆节，放假3天（10月1日、2日、3日）' };
+const ITEMS_2008 = {
+  ...ITEMS_SHARED,
+  劳动节: '劳动节，放假1天（5月1日）',
+  国庆节: '国庆节，放假3天（10月1日、2日、3日）',
+};
 const itemsText = (items: Record<string, string>): string =>
   ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'].map((k) => items[k]).join('；');
 
@@ -33,7 +37,8 @@ const ymd = (d: SolarDay): LocalDate =>
 // tyme4ts works on its own day numbers (Julian days), never on the host's
 // Date: its answers do not depend on TZ.
 /** 农历 month/day of `year`'s lunar year, as a date. */
-const lunar = (year: number, month: number, day: number): LocalDate => ymd(LunarDay.fromYmd(year, month, day).getSolarDay());
+const lunar = (year: number, month: number, day: number): LocalDate =>
+  ymd(LunarDay.fromYmd(year, month, day).getSolarDay());
 /** 除夕: the last day of the lunar year before 正月初一 of `year` (the 12th month has 29 or 30 days). */
 const chuxi = (year: number): LocalDate => ymd(LunarDay.fromYmd(year, 1, 1).next(-1).getSolarDay());
 /** 清明: the day the sun reaches 15° of ecliptic longitude, in China time. */

@@ -8,10 +8,11 @@ const coverageHint = (p: Record<string, unknown>): string =>
   p.provisionalLast !== undefined && p.provisionalLast !== null
     ? ` (published: ${s(p.first)}–${s(p.last)}; provisional from the statutory holidays up to ${s(p.provisionalLast)})`
     : ` (covered years: ${s(p.first)}–${s(p.last)})`;
-const generic = (i: CalendarIssue) => `${i.expected !== undefined ? `expected ${i.expected}` : 'an invalid value'}${i.received !== undefined ? `, received ${i.received}` : ''}`;
+const generic = (i: CalendarIssue) =>
+  `${i.expected !== undefined ? `expected ${i.expected}` : 'an invalid value'}${i.received !== undefined ? `, received ${i.received}` : ''}`;
 
 /** An issue in English: the text its source wrote. */
-export const issueTextEn = (i: CalendarIssue): string => (i.message ? i.message : en.issues[i.code]?.(i) ?? i.code);
+export const issueTextEn = (i: CalendarIssue): string => (i.message ? i.message : (en.issues[i.code]?.(i) ?? i.code));
 
 /** The calendar's messages in English. */
 export const en: CalendarLocaleMessages = {
@@ -34,13 +35,15 @@ export const en: CalendarLocaleMessages = {
     invalid_element: generic,
     unrecognized_keys: generic,
     custom: generic,
-    already_covered: (i) => `${s(i.params?.year)} is already covered (${s(i.params?.first)}–${s(i.params?.last)}); change single days with overrides`,
+    already_covered: (i) =>
+      `${s(i.params?.year)} is already covered (${s(i.params?.first)}–${s(i.params?.last)}); change single days with overrides`,
     coverage_gap: (i) => `adding ${s(i.params?.year)} would leave ${s(i.params?.missing)} uncovered`,
     wrong_year: (i) => `${s(i.params?.date)} is not in ${s(i.params?.year)}`,
     not_covered: (i) => `${s(i.params?.date)} is in ${s(i.params?.year)}, which is not covered`,
     duplicate: (i) => `${s(i.params?.date)} is listed twice`,
     notice_after_year: (i) => `the notice is dated ${s(i.params?.date)}, after ${s(i.params?.year)} ended`,
     makeup_not_weekend: (i) => `${s(i.params?.date)} is a weekday: a make-up workday is a Saturday or Sunday`,
-    statutory_missing: (i) => `${s(i.params?.date)} (${s(i.params?.name)}) is a statutory holiday (${s(i.params?.document)} ${s(i.params?.clause)}) and is not listed`,
+    statutory_missing: (i) =>
+      `${s(i.params?.date)} (${s(i.params?.name)}) is a statutory holiday (${s(i.params?.document)} ${s(i.params?.clause)}) and is not listed`,
   },
 };

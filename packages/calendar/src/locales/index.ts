@@ -7,4 +7,7 @@ export { issueTextZh } from './zh-CN.js';
 export type { CalendarLocaleMessages } from './types.js';
 
 /** The calendar's messages in every locale: one file per locale (`en.ts`, `zh-CN.ts`). */
-export const calendarLocales: { readonly en: CalendarLocaleMessages; readonly 'zh-CN': CalendarLocaleMessages } = { en, 'zh-CN': zhCN };
+export const calendarLocales: { readonly en: CalendarLocaleMessages; readonly 'zh-CN': CalendarLocaleMessages } = {
+  en,
+  'zh-CN': zhCN,
+};

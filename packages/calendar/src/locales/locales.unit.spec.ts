@@ -44,7 +44,10 @@ describe("the calendar's messages in every locale", () => {
   it('a CalendarValidationError reads in Chinese from its issues, not their English text', () => {
     let err: unknown;
     try {
-      checkOptions({ years: { 2020: { cite: { document: 'x', date: '2019-11-21' }, days: [] } } }, { first: 2011, last: 2026 });
+      checkOptions(
+        { years: { 2020: { cite: { document: 'x', date: '2019-11-21' }, days: [] } } },
+        { first: 2011, last: 2026 },
+      );
     } catch (e) {
       err = e;
     }
@@ -53,7 +56,12 @@ describe("the calendar's messages in every locale", () => {
     expect(zh).toMatch(/^输入无效：数值过小/);
     expect(zh).not.toMatch(/expected|received|already|covered|→ at/);
     expect((err as CalendarValidationError).format('en')).toMatch(/^invalid input: /);
-    const own = calendarLocales['zh-CN'].issues.already_covered({ path: ['years', '2020'], code: 'already_covered', message: 'x', params: { year: 2020, first: 2011, last: 2026 } });
+    const own = calendarLocales['zh-CN'].issues.already_covered({
+      path: ['years', '2020'],
+      code: 'already_covered',
+      message: 'x',
+      params: { year: 2020, first: 2011, last: 2026 },
+    });
     expect(own).toBe('2020 年已在覆盖范围内（2011–2026 年）；调整个别日期请用 overrides');
   });
 });

@@ -9,14 +9,17 @@ const coverageHint = (p: Record<string, unknown>): string =>
   p.provisionalLast !== undefined && p.provisionalLast !== null
     ? `（已公布 ${s(p.first)}–${s(p.last)} 年，按法定节假日暂定至 ${s(p.provisionalLast)} 年）`
     : `（${s(p.first)}–${s(p.last)} 年）`;
-const generic = (i: CalendarIssue) => `取值无效${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`;
+const generic = (i: CalendarIssue) =>
+  `取值无效${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`;
 const zod = z.locales.zhCN();
 
 /** An issue in Chinese, from its code and data; a zod issue in zod's own zh-CN words. */
 export function issueTextZh(i: CalendarIssue): string {
   const raw = i.params?.zod as Record<string, unknown> | undefined;
   if (raw && i.code !== 'invalid_type' && i.code !== 'custom') {
-    const out = zod.localeError({ ...raw, code: i.code, path: i.path, input: undefined, message: '' } as Parameters<typeof zod.localeError>[0]);
+    const out = zod.localeError({ ...raw, code: i.code, path: i.path, input: undefined, message: '' } as Parameters<
+      typeof zod.localeError
+    >[0]);
     const text = typeof out === 'string' ? out : out?.message;
     if (text) return text;
   }
@@ -33,24 +36,31 @@ export const zhCN: CalendarLocaleMessages = {
     VALIDATION: (p) => `输入无效：${p.issues.map((i) => `${issueTextZh(i)}（位置 ${path(i.path)}）`).join('；')}`,
   },
   issues: {
-    invalid_type: (i) => `类型不符${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
-    too_small: (i) => `数值过小${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
-    too_big: (i) => `数值过大${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
-    invalid_format: (i) => `格式不符${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
+    invalid_type: (i) =>
+      `类型不符${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
+    too_small: (i) =>
+      `数值过小${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
+    too_big: (i) =>
+      `数值过大${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
+    invalid_format: (i) =>
+      `格式不符${i.expected !== undefined ? `，应为 ${i.expected}` : ''}${i.received !== undefined ? `，实际为 ${i.received}` : ''}`,
     invalid_value: generic,
     invalid_union: generic,
     not_multiple_of: generic,
     invalid_key: generic,
     invalid_element: generic,
-    unrecognized_keys: (i) => `包含未知字段${i.received !== undefined ? `：${i.received}` : ''}${i.expected !== undefined ? `（应为 ${i.expected}）` : ''}`,
+    unrecognized_keys: (i) =>
+      `包含未知字段${i.received !== undefined ? `：${i.received}` : ''}${i.expected !== undefined ? `（应为 ${i.expected}）` : ''}`,
     custom: generic,
-    already_covered: (i) => `${s(i.params?.year)} 年已在覆盖范围内（${s(i.params?.first)}–${s(i.params?.last)} 年）；调整个别日期请用 overrides`,
+    already_covered: (i) =>
+      `${s(i.params?.year)} 年已在覆盖范围内（${s(i.params?.first)}–${s(i.params?.last)} 年）；调整个别日期请用 overrides`,
     coverage_gap: (i) => `补充 ${s(i.params?.year)} 年会使 ${s(i.params?.missing)} 年不在覆盖范围内`,
     wrong_year: (i) => `${s(i.params?.date)} 不在 ${s(i.params?.year)} 年内`,
     not_covered: (i) => `${s(i.params?.date)} 属于 ${s(i.params?.year)} 年，不在覆盖范围内`,
     duplicate: (i) => `${s(i.params?.date)} 重复列出`,
     notice_after_year: (i) => `通知日期 ${s(i.params?.date)} 晚于 ${s(i.params?.year)} 年年末`,
     makeup_not_weekend: (i) => `${s(i.params?.date)} 是工作日：调休上班日应为星期六或星期日`,
-    statutory_missing: (i) => `${s(i.params?.date)}（${s(i.params?.name)}）是法定节假日（${s(i.params?.document)} ${s(i.params?.clause)}），但未列出`,
+    statutory_missing: (i) =>
+      `${s(i.params?.date)}（${s(i.params?.name)}）是法定节假日（${s(i.params?.document)} ${s(i.params?.clause)}），但未列出`,
   },
 };

@@ -39,7 +39,12 @@ describe('auditor sources are read-only', () => {
     const { dir, file } = await sqliteFixture();
     const before = readFileSync(file);
     const files = readdirSync(dir).sort();
-    for (const argv of [['verify', 'log.db'], ['report', 'log.db', '--format', 'json'], ['export', 'log.db', '--unmasked'], ['replay', 'log.db', '--json']]) {
+    for (const argv of [
+      ['verify', 'log.db'],
+      ['report', 'log.db', '--format', 'json'],
+      ['export', 'log.db', '--unmasked'],
+      ['replay', 'log.db', '--json'],
+    ]) {
       const r = await cli(argv, dir);
       expect([0, 1], `${argv.join(' ')}: ${r.err}`).toContain(r.code);
       expect(readFileSync(file).equals(before), argv.join(' ')).toBe(true);
@@ -65,7 +70,11 @@ describe('auditor sources are read-only', () => {
     expect(readFileSync(join(dir, 'zero.db')).length).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['empty.jsonl', 'other.db', 'zero.db']);
     const json = JSON.parse((await cli(['verify', 'zero.db', '--json'], dir)).out);
-    expect(json).toMatchObject({ ok: false, exitCode: 3, error: { code: 'CLI_CANNOT_READ', causeCode: 'STORE_NO_EVENT_STORE' } });
+    expect(json).toMatchObject({
+      ok: false,
+      exitCode: 3,
+      error: { code: 'CLI_CANNOT_READ', causeCode: 'STORE_NO_EVENT_STORE' },
+    });
     const empty = JSON.parse((await cli(['verify', 'empty.jsonl', '--json'], dir)).out);
     expect(empty).toMatchObject({ ok: false, exitCode: 3, error: { code: 'CLI_EMPTY_SOURCE' } });
   });
@@ -78,8 +87,16 @@ describe('auditor sources are read-only', () => {
     chmodSync(ro, 0o555);
     try {
       // root writes anywhere: where we are root, certflow runs without any capability (setpriv)
-      const argv = [process.execPath, '--import', 'tsx', join(repoRoot, 'packages/cli/src/bin.ts'), 'verify', join(ro, 'copy.db')];
-      const [cmd, ...args] = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-all', '--inh-caps=-all', ...argv] : argv;
+      const argv = [
+        process.execPath,
+        '--import',
+        'tsx',
+        join(repoRoot, 'packages/cli/src/bin.ts'),
+        'verify',
+        join(ro, 'copy.db'),
+      ];
+      const [cmd, ...args] =
+        process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-all', '--inh-caps=-all', ...argv] : argv;
       const r = spawnSync(cmd!, args, { cwd: repoRoot, encoding: 'utf8' });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
@@ -93,7 +110,12 @@ describe('auditor sources are read-only', () => {
   it('a failed import leaves no SQLite file behind', async () => {
     const dir = tempDir();
     // Sealed correctly and each stream verifies, but the positions go back across streams: every store refuses the order.
-    const a = sealEvents('application-x', { version: 0, hash: null }, [5], [{ type: 'A', data: {}, meta: (await buildFixtureLog())[0]!.meta }]);
+    const a = sealEvents(
+      'application-x',
+      { version: 0, hash: null },
+      [5],
+      [{ type: 'A', data: {}, meta: (await buildFixtureLog())[0]!.meta }],
+    );
     const b = sealEvents('exam-y', { version: 0, hash: null }, [2], [{ type: 'B', data: {}, meta: a[0]!.meta }]);
     writeJsonl(join(dir, 'log.jsonl'), [...a, ...b]);
     expect((await cli(['verify', 'log.jsonl'], dir)).code).toBe(0);
@@ -112,10 +134,15 @@ describe('verify and import agree on one valid log', () => {
     const [e1, e2] = [events[0]!, events[1]!];
     [e1.position, e2.position] = [e2.position, e1.position];
     rehash(events, e1.streamId);
-    writeJsonl(join(dir, 'log.jsonl'), [e2, e1, ...events.slice(2)].sort((x, y) => (x.streamId === y.streamId ? x.version - y.version : 0)));
+    writeJsonl(
+      join(dir, 'log.jsonl'),
+      [e2, e1, ...events.slice(2)].sort((x, y) => (x.streamId === y.streamId ? x.version - y.version : 0)),
+    );
     const v = await cli(['verify', 'log.jsonl', '--json'], dir);
     expect(v.code).toBe(1);
-    expect(JSON.parse(v.out).problems).toEqual([expect.objectContaining({ streamId: e1.streamId, version: 2, kind: 'position-order' })]);
+    expect(JSON.parse(v.out).problems).toEqual([
+      expect.objectContaining({ streamId: e1.streamId, version: 2, kind: 'position-order' }),
+    ]);
     const i = await cli(['import', 'log.jsonl', 'copy.db'], dir);
     expect(i.code).toBe(1);
     expect(existsSync(join(dir, 'copy.db'))).toBe(false);

@@ -42,9 +42,15 @@ describe('certflow calendar check', () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     expect(json.ok).toBe(false);
-    expect(json.issues.map((i: { path: (string | number)[] }) => i.path.join('.'))).toEqual(expect.arrayContaining(['notice.number', 'holidays.0.date']));
+    expect(json.issues.map((i: { path: (string | number)[] }) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['notice.number', 'holidays.0.date']),
+    );
 
-    const weekday = { ...bad, notice: { ...bad.notice, number: '国办发明电〔2026〕1号' }, holidays: [{ date: '2027-01-01', name: '元旦' }] };
+    const weekday = {
+      ...bad,
+      notice: { ...bad.notice, number: '国办发明电〔2026〕1号' },
+      holidays: [{ date: '2027-01-01', name: '元旦' }],
+    };
     const r2 = await cli(['calendar', 'check', 'weekday.json'], { 'weekday.json': JSON.stringify(weekday) });
     expect(r2.code).toBe(1);
     expect(r2.out).toContain('2027-03-03 is a weekday: a make-up workday (调休上班) is a Saturday or Sunday');
@@ -75,13 +81,9 @@ describe('certflow calendar show', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ year: 2027, fixture: true, workdays: 248, basis: { year: 2027, source: 'host' } });
-    expect(json.days.filter((d: { kind: string }) => d.kind === 'makeup-workday').map((d: { date: string }) => d.date)).toEqual([
-      '2027-01-30',
-      '2027-02-20',
-      '2027-05-08',
-      '2027-09-26',
-      '2027-10-09',
-    ]);
+    expect(
+      json.days.filter((d: { kind: string }) => d.kind === 'makeup-workday').map((d: { date: string }) => d.date),
+    ).toEqual(['2027-01-30', '2027-02-20', '2027-05-08', '2027-09-26', '2027-10-09']);
     const text = await cli(['calendar', 'show', '2027', '--year', '2027.json']);
     expect(text.out).toContain('TEST FIXTURE, not a real arrangement');
   });
@@ -97,7 +99,12 @@ describe('report deadlines on an unpublished or uncovered year', () => {
   async function examEvents(examDate: string): Promise<StoredEvent[]> {
     const store = memoryStore();
     let now = new Date('2026-11-02T10:00:00+08:00');
-    const engine = createEngine({ store, rulePacks: [testRulePack], calendar: createChinaCalendar(), clock: () => now });
+    const engine = createEngine({
+      store,
+      rulePacks: [testRulePack],
+      calendar: createChinaCalendar(),
+      clock: () => now,
+    });
     const org = { id: 'org-1', role: 'applicant' } as const;
     const centre = { id: 'centre', role: 'city-center' } as const;
     let n = 0;
@@ -105,7 +112,13 @@ describe('report deadlines on an unpublished or uncovered year', () => {
       now = new Date(at);
       return engine.execute({ type, actor, payload, streamId, commandId: `c${++n}` } as Command);
     };
-    await run('2026-11-02T10:00:00+08:00', 'SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, 'application-r1');
+    await run(
+      '2026-11-02T10:00:00+08:00',
+      'SubmitApplication',
+      org,
+      { ...testProfile(), rulePack: 'test-pack' },
+      'application-r1',
+    );
     await run('2026-11-03T10:00:00+08:00', 'AcceptApplication', centre, {}, 'application-r1');
     await run('2026-11-04T10:00:00+08:00', 'StartPublicity', centre, {}, 'application-r1');
     await run('2026-11-16T10:00:00+08:00', 'CompleteFiling', centre, { organizationCode: '0001' }, 'application-r1');
@@ -117,7 +130,11 @@ describe('report deadlines on an unpublished or uncovered year', () => {
     const provisional = computeDeadlines(await examEvents('2027-10-11'), testRulePack, createChinaCalendar());
     expect(provisional).toEqual([expect.objectContaining({ id: 'plan-lead-time', status: 'open', due: '2027-10-04' })]);
     expect(provisional[0]!.detail).toContain('provisional: 2027 not published, computed from 全国年节及纪念日放假办法');
-    const uncovered = computeDeadlines(await examEvents('2029-03-05'), testRulePack, createChinaCalendar({ provisionalYears: 1 }));
+    const uncovered = computeDeadlines(
+      await examEvents('2029-03-05'),
+      testRulePack,
+      createChinaCalendar({ provisionalYears: 1 }),
+    );
     expect(uncovered).toEqual([expect.objectContaining({ id: 'plan-lead-time', status: 'open' })]);
     expect(uncovered[0]!.due).toBeUndefined();
     expect(uncovered[0]!.detail).toContain('due date not computed');

@@ -18,10 +18,14 @@ import type { CliIo } from '../io.js';
 import { t } from '../locales/index.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const pathOf = (p: readonly (string | number)[]) => (p.length === 0 ? '(root)' : p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''));
+const pathOf = (p: readonly (string | number)[]) =>
+  p.length === 0 ? '(root)' : p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 
 /** Reads a JSON file for `calendar`; a missing file is a usage error, bad JSON one problem. */
-function readJson(file: string, io: CliIo): { json?: unknown; problem?: Pick<CalendarIssue, 'path' | 'message'> & { code: 'invalid_json' } } {
+function readJson(
+  file: string,
+  io: CliIo,
+): { json?: unknown; problem?: Pick<CalendarIssue, 'path' | 'message'> & { code: 'invalid_json' } } {
   const path = resolve(io.cwd ?? process.cwd(), file);
   if (!existsSync(path)) throw new SourceNotFoundError(file);
   try {
@@ -50,9 +54,16 @@ function check(file: string, io: CliIo, json: boolean, locale: Locale = 'en'): n
   const issues = problem ? [problem] : checkYearFile(input);
   const fixture = !problem && issues.length === 0 && (input as { fixture?: unknown }).fixture === true;
   if (json) {
-    io.stdout.write(`${JSON.stringify({ ok: issues.length === 0, file, ...(fixture ? { fixture: true } : {}), issues }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ ok: issues.length === 0, file, ...(fixture ? { fixture: true } : {}), issues }, null, 2)}\n`,
+    );
   } else if (issues.length === 0) {
-    const f = input as { year: number; notice: { title: string; number: string; date: string }; holidays: unknown[]; workdays: unknown[] };
+    const f = input as {
+      year: number;
+      notice: { title: string; number: string; date: string };
+      holidays: unknown[];
+      workdays: unknown[];
+    };
     io.stdout.write(
       `✔ ${file}: ${f.year}, ${f.holidays.length} holidays, ${f.workdays.length} make-up workdays, ${f.notice.title}（${f.notice.number}）of ${f.notice.date}` +
         `${fixture ? ' — marked as a test fixture, not a real arrangement' : ''}\n`,
@@ -60,14 +71,18 @@ function check(file: string, io: CliIo, json: boolean, locale: Locale = 'en'): n
   } else {
     io.stdout.write(`${t(locale, 'calendar.problems', { file, count: issues.length })}\n`);
     // A year file's issues are worded from their code and data in zh-CN (the calendar's locales).
-    const words = (i: (typeof issues)[number]) => (locale === 'en' || !('params' in i) && i.code === 'invalid_json' ? i.message : formatCalendarIssue(i as CalendarIssue, locale));
+    const words = (i: (typeof issues)[number]) =>
+      locale === 'en' || (!('params' in i) && i.code === 'invalid_json')
+        ? i.message
+        : formatCalendarIssue(i as CalendarIssue, locale);
     for (const i of issues) io.stdout.write(`  ✖ ${words(i)}\n    ${t(locale, 'path.at')} ${pathOf(i.path)}\n`);
   }
   return issues.length === 0 ? EXIT.ok : EXIT.problems;
 }
 
 function show(yearText: string, files: string[], io: CliIo, json: boolean): number {
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError({ key: 'usage.badYear', values: { year: JSON.stringify(yearText) } }, 'calendar');
+  if (!/^\d{4}$/.test(yearText))
+    throw new UsageError({ key: 'usage.badYear', values: { year: JSON.stringify(yearText) } }, 'calendar');
   const year = Number(yearText);
   const { calendar, fixtures } = calendarWith(files, io);
   const basis = calendar.yearBasis(year); // throws CalendarCoverageError beyond the covered years
@@ -80,7 +95,9 @@ function show(yearText: string, files: string[], io: CliIo, json: boolean): numb
   }
   const fixture = fixtures.has(year);
   if (json) {
-    io.stdout.write(`${JSON.stringify({ year, basis, ...(fixture ? { fixture: true } : {}), workdays, days }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ year, basis, ...(fixture ? { fixture: true } : {}), workdays, days }, null, 2)}\n`,
+    );
     return EXIT.ok;
   }
   const cite = basis.cite as { document?: string; date?: string; clause?: string } | undefined;
@@ -97,7 +114,9 @@ function show(yearText: string, files: string[], io: CliIo, json: boolean): numb
     const why = basis.source === 'provisional' && c?.text ? `「${c.text}」` : d.source.layer;
     return `${d.date}  ${WEEKDAYS[new Date(`${d.date}T00:00:00Z`).getUTCDay()]}  ${d.kind.padEnd(14)}  ${(d.name ?? '').padEnd(6, '　')}  ${why}`;
   });
-  io.stdout.write(`${head}\n${rows.join('\n')}\n\n${workdays} working days in ${year}${basis.source === 'provisional' ? ' (provisional)' : ''}.\n`);
+  io.stdout.write(
+    `${head}\n${rows.join('\n')}\n\n${workdays} working days in ${year}${basis.source === 'provisional' ? ' (provisional)' : ''}.\n`,
+  );
   return EXIT.ok;
 }
 
@@ -130,7 +149,13 @@ show <年份>：显示某年的节假日和调休上班日及其来源：内置�
 退出码：0 无问题，1 年度文件有问题，2 用法错误（文件不存在、不是年份，或年份
 超出日历的覆盖范围）。`,
   options: {
-    year: { type: 'string', multiple: true, description: 'a year file to add before showing (repeatable)', descriptionZh: '显示前先加入的年度文件（可重复）', value: 'file' },
+    year: {
+      type: 'string',
+      multiple: true,
+      description: 'a year file to add before showing (repeatable)',
+      descriptionZh: '显示前先加入的年度文件（可重复）',
+      value: 'file',
+    },
     json: { type: 'boolean', description: 'machine-readable output', descriptionZh: '机器可读的输出' },
   },
   positionals: { names: ['action', 'argument'], min: 2 },

@@ -24,8 +24,18 @@ Exit codes: 0 signed, 1 the log does not verify, 2 usage error.`,
 
 退出码：0 已签署，1 日志未通过验证，2 用法错误。`,
   options: {
-    key: { type: 'string', value: 'file', description: 'the signer key (<prefix>.key)', descriptionZh: '签名私钥（<prefix>.key）' },
-    origin: { type: 'string', value: 'name', description: "the checkpoint's origin line (default: the key's name)", descriptionZh: '检查点的 origin 行（默认：密钥的名称）' },
+    key: {
+      type: 'string',
+      value: 'file',
+      description: 'the signer key (<prefix>.key)',
+      descriptionZh: '签名私钥（<prefix>.key）',
+    },
+    origin: {
+      type: 'string',
+      value: 'name',
+      description: "the checkpoint's origin line (default: the key's name)",
+      descriptionZh: '检查点的 origin 行（默认：密钥的名称）',
+    },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
@@ -43,7 +53,9 @@ Exit codes: 0 signed, 1 the log does not verify, 2 usage error.`,
           io.stderr.write(`${t(locale, 'transparency.storeTreeDiffers', { source: stored.label })}\n`);
           return EXIT.problems;
         }
-        io.stdout.write(await signCheckpoint({ origin, size: stored.size, rootHash: stored.root, extensions: [] }, signer));
+        io.stdout.write(
+          await signCheckpoint({ origin, size: stored.size, rootHash: stored.root, extensions: [] }, signer),
+        );
         return EXIT.ok;
       } finally {
         await stored.close();
@@ -54,7 +66,10 @@ Exit codes: 0 signed, 1 the log does not verify, 2 usage error.`,
       io.stderr.write(`${t(locale, 'checkpoint.refused', { source: log.label, count: log.problems })}\n`);
       return EXIT.problems;
     }
-    const note = await signCheckpoint({ origin, size: log.tree.size, rootHash: log.tree.root(), extensions: [] }, signer);
+    const note = await signCheckpoint(
+      { origin, size: log.tree.size, rootHash: log.tree.root(), extensions: [] },
+      signer,
+    );
     io.stdout.write(note);
     return EXIT.ok;
   },

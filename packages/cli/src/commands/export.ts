@@ -63,20 +63,33 @@ source), which appears only once the export is complete.`,
 --out <文件> 将导出写入 <文件> 而非标准输出：只写新文件，从不写已存在的文件
 （导出从不覆盖，更不会覆盖其数据源），且文件在导出完成后才出现。`,
   options: {
-    unmasked: { type: 'boolean', description: 'write events verbatim (verifiable; contains ID numbers)', descriptionZh: '原样写出事件（可验证；包含身份证号）' },
+    unmasked: {
+      type: 'boolean',
+      description: 'write events verbatim (verifiable; contains ID numbers)',
+      descriptionZh: '原样写出事件（可验证；包含身份证号）',
+    },
     'with-personal-data': {
       type: 'boolean',
       description: 'add the personal-data vault (verify checks every commitment opens; contains ID numbers)',
       descriptionZh: '附上个人信息库（verify 检查每个承诺值都能打开；包含身份证号）',
     },
-    out: { type: 'string', short: 'o', description: 'write to a new file instead of standard output', descriptionZh: '写入一个新文件而非标准输出', value: 'file' },
+    out: {
+      type: 'string',
+      short: 'o',
+      description: 'write to a new file instead of standard output',
+      descriptionZh: '写入一个新文件而非标准输出',
+      value: 'file',
+    },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
     const outFile = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
-    if (values.out === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--out <file>' } }, 'export');
-    if (outFile && existsSync(outFile)) throw new UsageError({ key: 'export.exists', values: { file: values.out } }, 'export');
-    if (values.unmasked === true && values['with-personal-data'] === true) throw new UsageError('give --unmasked or --with-personal-data, not both', 'export');
+    if (values.out === '')
+      throw new UsageError({ key: 'usage.missing', values: { missing: '--out <file>' } }, 'export');
+    if (outFile && existsSync(outFile))
+      throw new UsageError({ key: 'export.exists', values: { file: values.out } }, 'export');
+    if (values.unmasked === true && values['with-personal-data'] === true)
+      throw new UsageError('give --unmasked or --with-personal-data, not both', 'export');
     const source = await openSource(positionals[0]!, io);
     const withVault = values['with-personal-data'] === true;
     const masked = values.unmasked !== true && !withVault;
@@ -101,15 +114,21 @@ source), which appears only once the export is complete.`,
         throw new CannotReadError(String(values.out), (e as Error).message, { action: 'write', cause: e });
       }
     }
-    const out = chunkedWriter(fd === undefined ? io.stdout : {
+    const out = chunkedWriter(
+      fd === undefined
+        ? io.stdout
+        : {
             write: (text: string) => {
               writeSync(fd, text);
               return true;
             },
-          });
+          },
+    );
     let complete = false;
     try {
-      await out.write(toJsonlLine(exportHeader(masked, personal ? (withVault && personal.vault ? 'vault' : 'display') : undefined)));
+      await out.write(
+        toJsonlLine(exportHeader(masked, personal ? (withVault && personal.vault ? 'vault' : 'display') : undefined)),
+      );
       if (personal && withVault && personal.vault) {
         for (const row of personal.vault) await out.write(toJsonlLine({ certflowPersonal: { vault: row } }));
       } else if (personal) {
@@ -170,7 +189,10 @@ export function chunkedWriter(stdout: CliIo['stdout']): { write(text: string): P
     const text = pending;
     pending = '';
     const more = stdout.write(text);
-    const emitter = stdout as { once?: (event: string, listener: () => void) => unknown; off?: (event: string, listener: () => void) => unknown };
+    const emitter = stdout as {
+      once?: (event: string, listener: () => void) => unknown;
+      off?: (event: string, listener: () => void) => unknown;
+    };
     if (more === false && typeof emitter.once === 'function') {
       // drained, or closed (a reader that went away): either way, go on
       await new Promise<void>((resolve) => {

@@ -28,7 +28,10 @@ describe('certflow export', () => {
     expect(r.out).not.toContain(ID_2);
     expect(r.out).toContain(mask(ID_1));
     expect(r.out).toContain(mask(ID_2));
-    const [header, ...events] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const [header, ...events] = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(header.certflowExport).toMatchObject({ format: 1, masked: true });
     expect(events).toHaveLength(4);
     expect(r.err).toContain('ID numbers masked: this file cannot be verified or imported');
@@ -107,8 +110,11 @@ async function pgReachable(): Promise<boolean> {
     await client.connect();
     return true;
   } catch (e) {
-    if (process.env.CI === 'true') throw new Error(`PostgreSQL is required under CI but ${PG_URL} is unreachable: ${(e as Error).message}`);
-    console.warn(`\n${'!'.repeat(78)}\n!! PostgreSQL at ${PG_URL} is unreachable: the @certflow/cli PostgreSQL tests are SKIPPED.\n${'!'.repeat(78)}\n`);
+    if (process.env.CI === 'true')
+      throw new Error(`PostgreSQL is required under CI but ${PG_URL} is unreachable: ${(e as Error).message}`);
+    console.warn(
+      `\n${'!'.repeat(78)}\n!! PostgreSQL at ${PG_URL} is unreachable: the @certflow/cli PostgreSQL tests are SKIPPED.\n${'!'.repeat(78)}\n`,
+    );
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -133,7 +139,9 @@ describe.skipIf(!pgUp)('certflow with a postgres:// source', () => {
     const v = await cli(['verify', url, '--json'], dir);
     expect(JSON.parse(v.out)).toMatchObject({ ok: true, events: 4, streams: 2 });
     const back = await cli(['export', url, '--unmasked'], dir);
-    expect(back.out.trim().split('\n').slice(1)).toEqual(readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n'));
+    expect(back.out.trim().split('\n').slice(1)).toEqual(
+      readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n'),
+    );
   });
 
   it('an import into the schema that now holds the log is refused in its transaction, and the schema keeps what it held', async () => {
@@ -142,6 +150,10 @@ describe.skipIf(!pgUp)('certflow with a postgres:// source', () => {
     const again = await cli(['import', 'log.jsonl', url, '--json'], dir);
     expect(again.code).toBe(1);
     expect(JSON.parse(again.out)).toMatchObject({ ok: false, imported: 0 });
-    expect(JSON.parse((await cli(['verify', url, '--json'], dir)).out)).toMatchObject({ ok: true, events: 4, streams: 2 });
+    expect(JSON.parse((await cli(['verify', url, '--json'], dir)).out)).toMatchObject({
+      ok: true,
+      events: 4,
+      streams: 2,
+    });
   });
 });

@@ -7,7 +7,17 @@ import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { cannotRead, openSource, openStore, pgLocation, readAllRecords, redactUrl, sourceKind, type Source, type SourceRecord } from '../sources.js';
+import {
+  cannotRead,
+  openSource,
+  openStore,
+  pgLocation,
+  readAllRecords,
+  redactUrl,
+  sourceKind,
+  type Source,
+  type SourceRecord,
+} from '../sources.js';
 import { formatProblem, verifyRecords, verifySource, type VerifyReport } from './verify.js';
 
 export const importCommand: Command = {
@@ -40,7 +50,12 @@ source could not be read or the target could not be written.`,
 退出码：0 已导入，1 日志被拒绝，2 用法错误，3 无法读取数据源或无法写入目标。`,
   options: {
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
-    verbose: { type: 'boolean', short: 'v', description: 'list every problem of a refused log, not only a summary', descriptionZh: '逐条列出被拒绝日志的每个问题，而不只是摘要' },
+    verbose: {
+      type: 'boolean',
+      short: 'v',
+      description: 'list every problem of a refused log, not only a summary',
+      descriptionZh: '逐条列出被拒绝日志的每个问题，而不只是摘要',
+    },
   },
   positionals: { names: ['jsonl', 'target'], min: 2 },
   async run({ values, positionals, io, locale = 'en' }) {
@@ -49,14 +64,19 @@ source could not be read or the target could not be written.`,
     if (sourceKind(from) !== 'jsonl') throw new UsageError({ key: 'usage.notJsonl', values: { file: from } }, 'import');
     const source = await openSource(from, io);
     try {
-      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'imported');
+      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2)
+        throw new MaskedExportError(source.label, 'imported');
       const refuse = (lines: string[]) => {
-        if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
-        else if (values.verbose || lines.length === 1) io.stderr.write(`${lines.join('\n')}\n${t(locale, 'import.nothing', { target })}\n`);
+        if (values.json)
+          io.stdout.write(`${JSON.stringify({ ok: false, imported: 0, target, problems: lines }, null, 2)}\n`);
+        else if (values.verbose || lines.length === 1)
+          io.stderr.write(`${lines.join('\n')}\n${t(locale, 'import.nothing', { target })}\n`);
         else {
           // One line: how many, and the first; --verbose lists every one (a refused log can hold hundreds).
           const first = lines[0]!.replace(/^✖ /, '');
-          io.stderr.write(`${t(locale, 'import.refused', { count: lines.length, first })}\n${t(locale, 'import.nothing', { target })}\n`);
+          io.stderr.write(
+            `${t(locale, 'import.refused', { count: lines.length, first })}\n${t(locale, 'import.nothing', { target })}\n`,
+          );
         }
         return EXIT.problems;
       };
@@ -76,7 +96,9 @@ source could not be read or the target could not be written.`,
         }
       }
       const removeCreated = async () => {
-        if (created) for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`]) rmSync(f, { force: true });
+        if (created)
+          for (const f of [newFile, `${newFile}-wal`, `${newFile}-shm`, `${newFile}-journal`])
+            rmSync(f, { force: true });
         if (schemaCreated && pg && location) await pg.removeEmptyLog(location).catch(() => undefined);
       };
       const bar = progress(io, 'import', { json: values.json === true, locale });
@@ -101,7 +123,9 @@ source could not be read or the target could not be written.`,
       const onRecord = (n: number) => bar.update(n, undefined, source.fraction?.());
       try {
         if (streaming) {
-          const written = await importStreaming(source, (events) => store.importEvents(events), onRecord).finally(() => bar.done());
+          const written = await importStreaming(source, (events) => store.importEvents(events), onRecord).finally(() =>
+            bar.done(),
+          );
           if (!written.report.ok) {
             await store.close().catch(() => undefined);
             await removeCreated();
@@ -116,7 +140,8 @@ source could not be read or the target could not be written.`,
           });
           let report: VerifyReport;
           try {
-            report = (await importStreaming(source, (events) => tx.write(events), onRecord).finally(() => bar.done())).report;
+            report = (await importStreaming(source, (events) => tx.write(events), onRecord).finally(() => bar.done()))
+              .report;
             if (report.ok) await tx.commit();
           } finally {
             await tx.rollback();
@@ -151,7 +176,10 @@ source could not be read or the target could not be written.`,
       }
       if (failure !== undefined) {
         await removeCreated();
-        if (failure instanceof ValidationError) return refuse(failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${issueText(i, locale, failure)}`));
+        if (failure instanceof ValidationError)
+          return refuse(
+            failure.issues.map((i) => `✖ ${i.path.join(' ')}: ${i.code} — ${issueText(i, locale, failure)}`),
+          );
         throw cannotRead(target, failure, 'write');
       }
       if (values.json) io.stdout.write(`${JSON.stringify({ ok: true, imported, streams, target: to }, null, 2)}\n`);

@@ -25,15 +25,26 @@ C2SP signed-note 格式，可由 Go 的 golang.org/x/mod/sumdb/note 读取。<na
 --witness 时，该密钥签署 C2SP cosignature/v1 联署行（密钥类型 0x04），而非
 检查点。已存在的文件从不覆盖。`,
   options: {
-    out: { type: 'string', value: 'prefix', description: 'write <prefix>.key and <prefix>.vkey', descriptionZh: '写出 <prefix>.key 和 <prefix>.vkey' },
-    witness: { type: 'boolean', description: 'a witness key (cosignature/v1)', descriptionZh: '见证者密钥（cosignature/v1）' },
+    out: {
+      type: 'string',
+      value: 'prefix',
+      description: 'write <prefix>.key and <prefix>.vkey',
+      descriptionZh: '写出 <prefix>.key 和 <prefix>.vkey',
+    },
+    witness: {
+      type: 'boolean',
+      description: 'a witness key (cosignature/v1)',
+      descriptionZh: '见证者密钥（cosignature/v1）',
+    },
   },
   positionals: { names: ['name'], min: 1 },
   async run({ values, positionals, io }) {
-    if (typeof values.out !== 'string' || values.out === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--out <prefix>' } }, 'keygen');
+    if (typeof values.out !== 'string' || values.out === '')
+      throw new UsageError({ key: 'usage.missing', values: { missing: '--out <prefix>' } }, 'keygen');
     const key = resolveArg(io, `${values.out}.key`);
     const vkey = resolveArg(io, `${values.out}.vkey`);
-    for (const f of [key, vkey]) if (existsSync(f)) throw new UsageError({ key: 'usage.keyExists', values: { file: f } }, 'keygen');
+    for (const f of [key, vkey])
+      if (existsSync(f)) throw new UsageError({ key: 'usage.keyExists', values: { file: f } }, 'keygen');
     const pair = generateNoteKey(positionals[0]!, values.witness === true ? SIG_COSIGNATURE_V1 : SIG_ED25519);
     writeFileSync(key, `${pair.skey}\n`, { mode: 0o600, flag: 'wx' });
     writeFileSync(vkey, `${pair.vkey}\n`, { flag: 'wx' });

@@ -63,15 +63,34 @@ describeRulePack 的测试文件、FIDELITY.md 和 scripts/snapshots.ts。父规
 
 退出码：0 已创建，1 生成骨架失败，2 用法错误（id、代码或父规则包有误）。`,
   options: {
-    code: { type: 'string', description: '6-digit division code: 420000 a province, 350200 a city', descriptionZh: '6 位行政区划代码：420000 为省，350200 为市', value: 'code' },
-    name: { type: 'string', description: 'Chinese name of the jurisdiction (default: the id)', descriptionZh: '辖区的中文名称（默认：id）', value: 'name' },
-    extends: { type: 'string', description: 'the pack to extend: a folder of the checkout, or an installed pack (default national)', descriptionZh: '要扩展的规则包：检出目录中的目录，或已安装的规则包（默认 national）', value: 'pack' },
+    code: {
+      type: 'string',
+      description: '6-digit division code: 420000 a province, 350200 a city',
+      descriptionZh: '6 位行政区划代码：420000 为省，350200 为市',
+      value: 'code',
+    },
+    name: {
+      type: 'string',
+      description: 'Chinese name of the jurisdiction (default: the id)',
+      descriptionZh: '辖区的中文名称（默认：id）',
+      value: 'name',
+    },
+    extends: {
+      type: 'string',
+      description: 'the pack to extend: a folder of the checkout, or an installed pack (default national)',
+      descriptionZh: '要扩展的规则包：检出目录中的目录，或已安装的规则包（默认 national）',
+      value: 'pack',
+    },
   },
   positionals: { names: ['id'], min: 1 },
   async run({ values, positionals, io }) {
     const cwd = io.cwd ?? process.cwd();
     const root = findCheckout(cwd);
-    if (typeof values.code !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--code <6-digit GB/T 2260 code>' } }, 'new-pack');
+    if (typeof values.code !== 'string')
+      throw new UsageError(
+        { key: 'usage.missing', values: { missing: '--code <6-digit GB/T 2260 code>' } },
+        'new-pack',
+      );
     if (!root) {
       const { dir, files } = await createStandalonePack({
         id: positionals[0]!,
@@ -80,11 +99,14 @@ describeRulePack 的测试文件、FIDELITY.md 和 scripts/snapshots.ts。父规
         ...(typeof values.extends === 'string' ? { extends: values.extends } : {}),
         cwd,
       });
-      io.stdout.write(`created ${dir}\n  ${files.join('\n  ')}\nnext: cd ${positionals[0]} && npm install && npm run snapshots && npm test\n`);
+      io.stdout.write(
+        `created ${dir}\n  ${files.join('\n  ')}\nnext: cd ${positionals[0]} && npm install && npm run snapshots && npm test\n`,
+      );
       return EXIT.ok;
     }
     const args = [positionals[0]!, '--code', values.code];
-    for (const k of ['name', 'extends'] as const) if (typeof values[k] === 'string') args.push(`--${k}`, values[k] as string);
+    for (const k of ['name', 'extends'] as const)
+      if (typeof values[k] === 'string') args.push(`--${k}`, values[k] as string);
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, SCAFFOLD), ...args], {
       cwd: root,
       env: { ...process.env, ...io.env, TZ: 'Asia/Shanghai' },

@@ -27,7 +27,10 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
       expect(text).not.toContain(c.idNumber);
       expect(text).toContain(mask(c.idNumber));
     }
-    const [header, ...lines] = text.trim().split('\n').map((l) => JSON.parse(l));
+    const [header, ...lines] = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(header.certflowExport).toMatchObject({ format: 2, masked: true, personal: 'display' });
     const display = lines.filter((l) => 'certflowPersonal' in l);
     expect(display).toHaveLength(1);
@@ -53,7 +56,11 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
     expect(exp.code).toBe(0);
     const text = readFileSync(join(dir, 'full.jsonl'), 'utf8');
     expect(text).toContain(roster[0]!.idNumber);
-    expect(JSON.parse(text.split('\n')[0]!).certflowExport).toMatchObject({ format: 2, masked: false, personal: 'vault' });
+    expect(JSON.parse(text.split('\n')[0]!).certflowExport).toMatchObject({
+      format: 2,
+      masked: false,
+      personal: 'vault',
+    });
     expect(await cli(['verify', 'full.jsonl'], dir)).toMatchObject({ code: 0 });
     writeFileSync(join(dir, 'forged.jsonl'), text.replace(roster[0]!.idNumber, '11010519491231002X'));
     const forged = await cli(['verify', 'forged.jsonl'], dir);
@@ -67,12 +74,18 @@ describe('certflow export of a format-2 log (a store with a personal-data vault)
     const dir = tempDir();
     const store = await formatTwoLog(sqliteStore({ file: join(dir, 'log.db'), personal: true }));
     let plannedRoster: { idNumber: string }[] = [];
-    for await (const e of store.readAll()) if (e.type === 'ExamPlanned') plannedRoster = (e.data as { roster: { idNumber: string }[] }).roster;
-    await store.vault!.eraseSubject(parsePersonalToken(plannedRoster[0]!.idNumber)!.subject, { reason: '保存期限届满', actor: { id: 'privacy-officer', role: 'provincial-center' } });
+    for await (const e of store.readAll())
+      if (e.type === 'ExamPlanned') plannedRoster = (e.data as { roster: { idNumber: string }[] }).roster;
+    await store.vault!.eraseSubject(parsePersonalToken(plannedRoster[0]!.idNumber)!.subject, {
+      reason: '保存期限届满',
+      actor: { id: 'privacy-officer', role: 'provincial-center' },
+    });
     await store.close();
     expect(await cli(['verify', 'log.db'], dir)).toMatchObject({ code: 0 });
     expect(await cli(['export', 'log.db', '--out', 'masked.jsonl'], dir)).toMatchObject({ code: 0 });
-    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({ code: 0 });
+    expect(await cli(['export', 'log.db', '--with-personal-data', '--out', 'full.jsonl'], dir)).toMatchObject({
+      code: 0,
+    });
     for (const f of ['masked.jsonl', 'full.jsonl']) {
       expect(readFileSync(join(dir, f), 'utf8')).not.toContain(roster[0]!.idNumber);
       expect(await cli(['verify', f], dir), f).toMatchObject({ code: 0 });

@@ -41,19 +41,40 @@ certflow verify-proof 离线检查证明包，无需访问日志。
 
 退出码：0 已输出，1 没有该证书或日志与检查点不符，2 用法错误。`,
   options: {
-    certificate: { type: 'string', value: 'number', description: 'the 22-character certificate number', descriptionZh: '22 位证书编号' },
-    checkpoint: { type: 'string', value: 'file', description: 'a signed checkpoint of this log to prove against', descriptionZh: '据以证明的本日志已签名检查点' },
-    key: { type: 'string', value: 'file', description: 'sign a fresh checkpoint with this signer key instead', descriptionZh: '改为用此签名私钥签署一个新检查点' },
+    certificate: {
+      type: 'string',
+      value: 'number',
+      description: 'the 22-character certificate number',
+      descriptionZh: '22 位证书编号',
+    },
+    checkpoint: {
+      type: 'string',
+      value: 'file',
+      description: 'a signed checkpoint of this log to prove against',
+      descriptionZh: '据以证明的本日志已签名检查点',
+    },
+    key: {
+      type: 'string',
+      value: 'file',
+      description: 'sign a fresh checkpoint with this signer key instead',
+      descriptionZh: '改为用此签名私钥签署一个新检查点',
+    },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
     const number = values.certificate;
-    if (typeof number !== 'string' || number === '') throw new UsageError({ key: 'usage.missing', values: { missing: '--certificate <number>' } }, 'prove');
-    if ((values.checkpoint === undefined) === (values.key === undefined)) throw new UsageError({ key: 'usage.checkpointOrKey' }, 'prove');
+    if (typeof number !== 'string' || number === '')
+      throw new UsageError({ key: 'usage.missing', values: { missing: '--certificate <number>' } }, 'prove');
+    if ((values.checkpoint === undefined) === (values.key === undefined))
+      throw new UsageError({ key: 'usage.checkpointOrKey' }, 'prove');
     const isCertificate = (e: StoredEvent) => e.streamId === `certificate-${number}` && e.type === 'CertificateIssued';
-    const note = typeof values.checkpoint === 'string' ? readArgFile(io, values.checkpoint, 'checkpoint', 'prove') : undefined;
+    const note =
+      typeof values.checkpoint === 'string' ? readArgFile(io, values.checkpoint, 'checkpoint', 'prove') : undefined;
     const kept = note === undefined ? undefined : parseCheckpoint(parseNote(note, 'checkpoint').text);
-    const stored = await readStoreTree(positionals[0]!, io, { find: isCertificate, ...(kept ? { at: kept.size } : {}) });
+    const stored = await readStoreTree(positionals[0]!, io, {
+      find: isCertificate,
+      ...(kept ? { at: kept.size } : {}),
+    });
     if (stored) {
       // a store: its events streamed and folded (no tree in memory), the proof from its own tree, checked against them
       try {
@@ -116,7 +137,10 @@ certflow verify-proof 离线检查证明包，无需访问日志。
     if (typeof values.key === 'string') {
       const signer = noteSigner(readArgFile(io, values.key, 'key', 'prove'));
       size = log.tree.size;
-      signedNote = await signCheckpoint({ origin: signer.name, size, rootHash: log.tree.root(), extensions: [] }, signer);
+      signedNote = await signCheckpoint(
+        { origin: signer.name, size, rootHash: log.tree.root(), extensions: [] },
+        signer,
+      );
     } else {
       signedNote = note!;
       const cp = kept!;

@@ -8,7 +8,10 @@ import { recordedLog, testRulePackV2 } from '../replay/replayFixtures.js';
 import { runCli } from '../runCli.js';
 import { tempDir, writeJsonl } from '../testFixtures.js';
 
-async function replay(args: string[], options: { events?: unknown[]; packs?: typeof testRulePack[]; cwd?: string } = {}) {
+async function replay(
+  args: string[],
+  options: { events?: unknown[]; packs?: (typeof testRulePack)[]; cwd?: string } = {},
+) {
   const dir = tempDir();
   writeJsonl(join(dir, 'log.jsonl'), options.events ?? (await recordedLog()));
   const io = bufferIo({ cwd: options.cwd ?? dir });
@@ -30,7 +33,13 @@ describe('certflow replay', () => {
       { streamId: 'exam-e1', version: 1, state: 'planned' },
     ]);
     // Two screenings and the exam plan (whose facts come from the filing as of the plan's instant).
-    expect(json.decisions).toMatchObject({ rechecked: 3, mismatched: [], packChanged: [], unavailable: [], errors: [] });
+    expect(json.decisions).toMatchObject({
+      rechecked: 3,
+      mismatched: [],
+      packChanged: [],
+      unavailable: [],
+      errors: [],
+    });
     const text = await replay([]);
     expect(text.out).toContain('decisions: 3 rechecked under their recorded pack versions, 0 differ');
     expect(text.out).toContain('✔ every stream rebuilds and every decision is reproduced');
@@ -40,28 +49,38 @@ describe('certflow replay', () => {
     const r = await replay(['--json'], { events: await withdrawnMissLog() });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ ok: true, history: [], failed: [], streams: [{ streamId: 'application-p1', version: 3, state: 'submitted' }] });
+    expect(json).toMatchObject({
+      ok: true,
+      history: [],
+      failed: [],
+      streams: [{ streamId: 'application-p1', version: 3, state: 'submitted' }],
+    });
   });
 
   it('--under shows, rule by rule with the citation, which decisions another version would change', async () => {
     const r = await replay(['--under', 'test-pack@2.0.0'], { packs: [testRulePack, testRulePackV2] });
     expect(r.code).toBe(0);
     expect(r.out).toContain('under test-pack@2.0.0: 3 decisions compared, 2 would change');
-    expect(r.out).toContain('application-a1 v1 ApplicationSubmitted (as of 2020-06-01): eligible → needs-review under test-pack@2.0.0');
+    expect(r.out).toContain(
+      'application-a1 v1 ApplicationSubmitted (as of 2020-06-01): eligible → needs-review under test-pack@2.0.0',
+    );
     expect(r.out).toContain('evaluation-experience: pass → (absent)');
     expect(r.out).toContain('evaluation-experience-20000: (absent) → review — fewer than 20,000 person-times');
     expect(r.out).toContain('certflow 测试规则 二「累计评价不少于1万人次」');
     // The ineligible one stays ineligible, though its experience finding changes too.
-    const json = JSON.parse((await replay(['--under', 'test-pack@2.0.0', '--json'], { packs: [testRulePack, testRulePackV2] })).out);
-    expect(json.under.changed.map((c: { streamId: string; outcomeAfter: string }) => `${c.streamId}:${c.outcomeAfter}`)).toEqual([
-      'application-a1:needs-review',
-      'application-a2:ineligible',
-    ]);
+    const json = JSON.parse(
+      (await replay(['--under', 'test-pack@2.0.0', '--json'], { packs: [testRulePack, testRulePackV2] })).out,
+    );
+    expect(
+      json.under.changed.map((c: { streamId: string; outcomeAfter: string }) => `${c.streamId}:${c.outcomeAfter}`),
+    ).toEqual(['application-a1:needs-review', 'application-a2:ineligible']);
   });
 
   it('loads extra pack versions from a module with --packs', async () => {
     const root = join(import.meta.dirname, '../../../..');
-    const r = await replay(['--under', 'test-pack@2.0.0', '--packs', 'packages/cli/src/replay/replayFixtures.ts'], { cwd: root });
+    const r = await replay(['--under', 'test-pack@2.0.0', '--packs', 'packages/cli/src/replay/replayFixtures.ts'], {
+      cwd: root,
+    });
     expect(r.err).toBe('');
     expect(r.out).toContain('2 would change');
   });
@@ -83,7 +102,9 @@ describe('certflow replay', () => {
     expect(r.out).toContain('which no known build of test-pack@1.0.0 has');
     expect(r.out).toContain('(the log is intact; the pack changed without a new version)');
     expect(r.out).not.toContain('integrity');
-    expect(r.out).toContain('✖ application-a2 v1 ApplicationSubmitted (as of 2020-06-01): ineligible ≠ eligible under test-pack@1.0.0');
+    expect(r.out).toContain(
+      '✖ application-a2 v1 ApplicationSubmitted (as of 2020-06-01): ineligible ≠ eligible under test-pack@1.0.0',
+    );
     expect(r.out).toContain('credit-clean: fail → pass');
   });
 
@@ -98,7 +119,9 @@ describe('certflow replay', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.out).toContain('✖ integrity: application-a1 version 1: hash-mismatch');
     // The re-evaluation of the changed facts no longer matches what was recorded.
-    expect(tampered.out).toContain('application-a1 v1 ApplicationSubmitted (as of 2020-06-01): eligible ≠ needs-review');
+    expect(tampered.out).toContain(
+      'application-a1 v1 ApplicationSubmitted (as of 2020-06-01): eligible ≠ needs-review',
+    );
   });
 
   it('--under a version nobody has is a usage error naming the versions available', async () => {

@@ -12,7 +12,8 @@ import { cannotRead, openSource } from '../sources.js';
 
 function parseUnder(spec: string): { id: string; version: string } {
   const at = spec.lastIndexOf('@');
-  if (at <= 0 || at === spec.length - 1) throw new UsageError(`--under takes <pack>@<version>, e.g. shandong@1.1.0, not ${JSON.stringify(spec)}`, 'replay');
+  if (at <= 0 || at === spec.length - 1)
+    throw new UsageError(`--under takes <pack>@<version>, e.g. shandong@1.1.0, not ${JSON.stringify(spec)}`, 'replay');
   return { id: spec.slice(0, at), version: spec.slice(at + 1) };
 }
 
@@ -34,26 +35,41 @@ function printText(r: ReplayResult, out: (s: string) => void, locale: Locale = '
   else
     for (const [kind, byState] of Object.entries(r.statesByKind))
       for (const [state, n] of Object.entries(byState)) {
-        const name = kind === 'application' || kind === 'exam' || kind === 'certificate' ? label('states', state, locale, kind) : state;
+        const name =
+          kind === 'application' || kind === 'exam' || kind === 'certificate'
+            ? label('states', state, locale, kind)
+            : state;
         states.set(name, (states.get(name) ?? 0) + n);
       }
   out(t(locale, 'replay.header', { source: r.source, events: r.events, streams: r.rebuilt }));
-  if (states.size > 0) out(t(locale, 'replay.states', { states: [...states].map(([s, n]) => `${s} ×${n}`).join(locale === 'en' ? ', ' : '，') }));
+  if (states.size > 0)
+    out(
+      t(locale, 'replay.states', {
+        states: [...states].map(([s, n]) => `${s} ×${n}`).join(locale === 'en' ? ', ' : '，'),
+      }),
+    );
   for (const p of r.integrity) out(`✖ integrity: ${p.streamId} version ${p.version ?? '?'}: ${p.kind} — ${p.detail}`);
   for (const h of r.history) out(`✖ history: ${h.streamId} version ${h.version} ${h.type}: ${h.rule} — ${h.detail}`);
   for (const f of r.failed) out(`✖ ${f.streamId} does not rebuild: ${f.error}`);
   const d = r.decisions;
   out(t(locale, 'replay.decisions', { rechecked: d.rechecked, differ: d.mismatched.length }));
   for (const c of d.mismatched) comparisonLines(c, '≠').forEach((l, i) => void out(i === 0 ? `✖ ${l}` : l));
-  if (d.knownBuild > 0) out(`  ${d.knownBuild} decisions recorded by an earlier known build of their pack version (same rules, other hash)`);
+  if (d.knownBuild > 0)
+    out(
+      `  ${d.knownBuild} decisions recorded by an earlier known build of their pack version (same rules, other hash)`,
+    );
   for (const p of d.packChanged) {
     out(
       `✖ pack build: ${p.streamId} v${p.version}: ${p.pack} recorded with hash ${p.recordedHash.slice(0, 12)}…, which no known build of ${p.pack} has (known: ${p.knownHashes.map((h) => `${h.slice(0, 12)}…`).join(', ')}) (the log is intact; the pack changed without a new version)`,
     );
   }
-  for (const u of d.unavailable) out(`✖ ${u.streamId} v${u.version}: pack ${u.pack} is not available (pass it with --packs)`);
+  for (const u of d.unavailable)
+    out(`✖ ${u.streamId} v${u.version}: pack ${u.pack} is not available (pass it with --packs)`);
   for (const e of d.errors) out(`✖ ${e.streamId} v${e.version}: could not re-evaluate: ${e.error}`);
-  for (const u of d.unsupported) out(`  ${u.streamId} v${u.version}: ${u.eventType} records a decision replay cannot rebuild the facts of (not rechecked)`);
+  for (const u of d.unsupported)
+    out(
+      `  ${u.streamId} v${u.version}: ${u.eventType} records a decision replay cannot rebuild the facts of (not rechecked)`,
+    );
   if (r.under) {
     out(`under ${r.under.pack}: ${r.under.compared} decisions compared, ${r.under.changed.length} would change`);
     for (const c of r.under.changed) comparisonLines(c, '→').forEach((l) => void out(`  ${l}`));
@@ -129,8 +145,19 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
 
 退出码：0 全部复现，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
-    under: { type: 'string', description: 'also evaluate decisions under this pack version', descriptionZh: '另按此规则包版本评估各决定', value: 'pack@version' },
-    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', descriptionZh: '导出规则包的模块（可重复）', value: 'module' },
+    under: {
+      type: 'string',
+      description: 'also evaluate decisions under this pack version',
+      descriptionZh: '另按此规则包版本评估各决定',
+      value: 'pack@version',
+    },
+    packs: {
+      type: 'string',
+      multiple: true,
+      description: 'a module exporting rule packs (repeatable)',
+      descriptionZh: '导出规则包的模块（可重复）',
+      value: 'module',
+    },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
   },
   positionals: { names: ['source'], min: 1 },
@@ -139,7 +166,11 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
     const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];
     const extra = [];
     for (const m of modules) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
-    const packs = packSet([...(given ?? []), ...extra, ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() }))]);
+    const packs = packSet([
+      ...(given ?? []),
+      ...extra,
+      ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() })),
+    ]);
     if (under && !packs.find(under.id, under.version)) {
       const known = packs.versions(under.id);
       throw new UsageError(
@@ -152,7 +183,8 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
     let result: ReplayResult;
     let spilled: SpilledLog | undefined;
     try {
-      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'replayed');
+      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2)
+        throw new MaskedExportError(source.label, 'replayed');
       const events = async function* () {
         for await (const r of source.records()) {
           if ('error' in r) unreadable.push(r);
@@ -169,7 +201,12 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
         } finally {
           reading.done();
         }
-        input = { events: spilled.read(), store: spilled.store, total: spilled.events, oneEventPerVersion: spilled.oneEventPerVersion };
+        input = {
+          events: spilled.read(),
+          store: spilled.store,
+          total: spilled.events,
+          oneEventPerVersion: spilled.oneEventPerVersion,
+        };
       }
       result = await replayLog(input, {
         source: source.label,

@@ -67,7 +67,14 @@ describe('certflow report', () => {
       cite: CITE,
     });
     expect(app.deadlines).toEqual([expect.objectContaining({ id: 'acceptance', status: 'met', due: '2020-06-08' })]);
-    expect(exam.deadlines).toEqual([expect.objectContaining({ id: 'exam-plan-lead-time', status: 'missed', due: '2020-07-03', eventType: 'DeadlineMissed' })]);
+    expect(exam.deadlines).toEqual([
+      expect.objectContaining({
+        id: 'exam-plan-lead-time',
+        status: 'missed',
+        due: '2020-07-03',
+        eventType: 'DeadlineMissed',
+      }),
+    ]);
     // The refusal is in the summary with the clause that caused it.
     expect(json.summary.refusals).toEqual([
       expect.objectContaining({
@@ -134,9 +141,14 @@ describe('certflow report', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('1 stream(s) do not verify');
     const json = JSON.parse(r.out);
-    expect(byId(json)['application-jinan-001'].integrity).toMatchObject({ status: 'broken', problem: { version: 2, kind: 'hash-mismatch' } });
+    expect(byId(json)['application-jinan-001'].integrity).toMatchObject({
+      status: 'broken',
+      problem: { version: 2, kind: 'hash-mismatch' },
+    });
     expect(byId(json)['exam-2020-001'].integrity.status).toBe('verified');
-    expect(json.summary.broken).toEqual([{ streamId: 'application-jinan-001', version: 2, kind: 'hash-mismatch', anchor: 'org-1' }]);
+    expect(json.summary.broken).toEqual([
+      { streamId: 'application-jinan-001', version: 2, kind: 'hash-mismatch', anchor: 'org-1' },
+    ]);
   });
 
   it('the same log gives the same report', async () => {
@@ -156,7 +168,10 @@ describe('certflow report', () => {
     const deadlines = Object.fromEntries(
       streams(json).map((s) => [
         s.streamId,
-        s.deadlines.map((d: { id: string; status: string; due: string; detail: string }) => `${d.id} ${d.status} ${d.due} ${d.detail}`),
+        s.deadlines.map(
+          (d: { id: string; status: string; due: string; detail: string }) =>
+            `${d.id} ${d.status} ${d.due} ${d.detail}`,
+        ),
       ]),
     );
     // As of the last event's date, 2020-06-11.
@@ -167,9 +182,13 @@ describe('certflow report', () => {
       'acceptance met 2020-06-15 AcceptApplication on 2020-06-02 (by 2020-06-15)',
       'filing-publicity met 2020-06-10 CompleteFiling on 2020-06-10 (not before 2020-06-10)',
     ]);
-    expect(deadlines['application-a2']).toEqual(['acceptance open 2020-06-15 AcceptApplication not yet recorded (by 2020-06-15)']);
+    expect(deadlines['application-a2']).toEqual([
+      'acceptance open 2020-06-15 AcceptApplication not yet recorded (by 2020-06-15)',
+    ]);
     // The exam on 06-22 needs its plan filed 5 working days before: by 06-15.
-    expect(deadlines['exam-e1']).toEqual(['plan-lead-time open 2020-06-15 FileExamPlan not yet recorded (by 2020-06-15)']);
+    expect(deadlines['exam-e1']).toEqual([
+      'plan-lead-time open 2020-06-15 FileExamPlan not yet recorded (by 2020-06-15)',
+    ]);
     expect(json.summary).toMatchObject({ deadlinesMet: 2, deadlinesMissed: 0, deadlinesOpen: 2 });
     // Without the pack, nothing is claimed.
     const bare = bufferIo({ cwd: dir });
@@ -180,21 +199,39 @@ describe('certflow report', () => {
   it('shows the provisional flag and citation of a recorded DeadlineMissed, and its withdrawal once the year is published', async () => {
     // Submitted Friday 2027-09-24; acceptance within 10 working days: provisionally due 10-11, on the
     // test fixture's 2027 (made up, not the real arrangement) due 10-13.
-    const rows = async (events: unknown[]) => streams(JSON.parse((await report(['--format', 'json'], events)).out)).find((x) => x.deadlines?.length)?.deadlines;
+    const rows = async (events: unknown[]) =>
+      streams(JSON.parse((await report(['--format', 'json'], events)).out)).find((x) => x.deadlines?.length)?.deadlines;
     const missed = await rows(await withdrawnMissLog({ withdraw: false }));
     expect(missed).toEqual([
-      expect.objectContaining({ id: 'acceptance', status: 'missed', due: '2027-10-11', provisional: { years: [2027], basis: expect.stringContaining('全国年节及纪念日放假办法') }, calendar: [expect.objectContaining({ year: 2027, source: 'provisional' })] }),
+      expect.objectContaining({
+        id: 'acceptance',
+        status: 'missed',
+        due: '2027-10-11',
+        provisional: { years: [2027], basis: expect.stringContaining('全国年节及纪念日放假办法') },
+        calendar: [expect.objectContaining({ year: 2027, source: 'provisional' })],
+      }),
     ]);
-    expect(missed[0].detail).toContain('v2 DeadlineMissed; provisional: 2027 not published, computed from 全国年节及纪念日放假办法');
+    expect(missed[0].detail).toContain(
+      'v2 DeadlineMissed; provisional: 2027 not published, computed from 全国年节及纪念日放假办法',
+    );
     const events = await withdrawnMissLog();
     const withdrawn = await rows(events);
     expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'DeadlineMissed', 'DeadlineMissedWithdrawn']);
-    expect(withdrawn).toEqual([expect.objectContaining({ id: 'acceptance', status: 'open', due: '2027-10-13', withdrawn: expect.objectContaining({ version: 3, due: '2027-10-13', missedDue: '2027-10-11' }) })]);
+    expect(withdrawn).toEqual([
+      expect.objectContaining({
+        id: 'acceptance',
+        status: 'open',
+        due: '2027-10-13',
+        withdrawn: expect.objectContaining({ version: 3, due: '2027-10-13', missedDue: '2027-10-11' }),
+      }),
+    ]);
     expect(withdrawn[0].detail).toBe(
       `v2 DeadlineMissed (due 2027-10-11, provisional) withdrawn by v3 on 2027-10-12: due 2027-10-13 — 2027 per ${year.published.cite.document} (${year.published.cite.date}), still open`,
     );
     const md = await report(['--format', 'md'], events);
-    expect(md.out).toContain('| acceptance | ○ open | 2027-10-13 | v2 DeadlineMissed (due 2027-10-11, provisional) withdrawn by v3');
+    expect(md.out).toContain(
+      '| acceptance | ○ open | 2027-10-13 | v2 DeadlineMissed (due 2027-10-11, provisional) withdrawn by v3',
+    );
   });
 
   it('--as-of: a deadline due before the date and not met is missed, not open; a step after the date does not count', async () => {
@@ -202,11 +239,18 @@ describe('certflow report', () => {
     writeJsonl(join(dir, 'log.jsonl'), await recordedLog());
     const at = async (date: string) => {
       const io = bufferIo({ cwd: dir });
-      expect(await runCli(['report', 'log.jsonl', '--format', 'json', '--as-of', date], io, { packs: [testRulePack] })).toBe(0);
+      expect(
+        await runCli(['report', 'log.jsonl', '--format', 'json', '--as-of', date], io, { packs: [testRulePack] }),
+      ).toBe(0);
       const json = JSON.parse(io.out());
       return {
         json,
-        d: Object.fromEntries(streams(json).map((s) => [s.streamId, s.deadlines.map((x: { id: string; status: string }) => `${x.id} ${x.status}`)])),
+        d: Object.fromEntries(
+          streams(json).map((s) => [
+            s.streamId,
+            s.deadlines.map((x: { id: string; status: string }) => `${x.id} ${x.status}`),
+          ]),
+        ),
       };
     };
     const later = await at('2020-06-16');
@@ -233,7 +277,8 @@ describe('certflow report', () => {
         .update(Buffer.from(out.slice(0, at), 'utf8'))
         .digest('hex');
       expect(out.slice(at), format).toContain(digest);
-      if (format !== 'json') expect(out.slice(at), format).toMatch(new RegExp(`certflow CLI (<code>)?${cliVersion.replace(/\./g, '\\.')}`));
+      if (format !== 'json')
+        expect(out.slice(at), format).toMatch(new RegExp(`certflow CLI (<code>)?${cliVersion.replace(/\./g, '\\.')}`));
       if (format !== 'json') expect(out.slice(at), format).toContain('shandong@1.0.0');
       // Changing a byte above the footer changes the digest the footer would need.
       const changed = createHash('sha256')
@@ -286,12 +331,16 @@ describe('certflow report', () => {
       expect(o.exams, o.id).toEqual([]);
       expect(o.certificates, o.id).toEqual([]);
     }
-    const certificates = json.organizations.flatMap((o: Json) => o.filings.flatMap((f: Json) => f.exams.flatMap((x: Json) => x.certificates)));
+    const certificates = json.organizations.flatMap((o: Json) =>
+      o.filings.flatMap((f: Json) => f.exams.flatMap((x: Json) => x.certificates)),
+    );
     expect(certificates).toHaveLength(s.certificates);
     expect(certificates.length).toBe(events.filter((e) => e.type === 'CertificateIssued').length);
     expect(certificates[0].idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     // Quota and serial streams are bookkeeping, not filings.
-    expect(json.bookkeeping.length).toBe(new Set(events.filter((e) => e.streamId.startsWith('quota-')).map((e) => e.streamId)).size);
+    expect(json.bookkeeping.length).toBe(
+      new Set(events.filter((e) => e.streamId.startsWith('quota-')).map((e) => e.streamId)).size,
+    );
     expect(json.bookkeeping.length).toBeGreaterThan(0);
     expect(s.filingsByState['filed.active']).toBe(events.filter((e) => e.type === 'FilingCompleted').length);
     expect(s.refusals.every((r: Json) => r.findings.every((f: Json) => f.cite?.text))).toBe(true);
@@ -333,7 +382,7 @@ describe('certflow report', () => {
     expect((await report(['--pages', 'p', '--format', 'md'])).code).toBe(2);
   });
 
-  it('words the packs\' findings in the report\'s language from their own texts', async () => {
+  it("words the packs' findings in the report's language from their own texts", async () => {
     const demo = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-log-1.0.0.jsonl');
     const at = async (lang: string) => {
       const io = bufferIo({ cwd: tempDir() });

@@ -43,14 +43,17 @@ function isDate(v: unknown): v is string {
 /** `--lang`, else the environment's LC_ALL / LC_MESSAGES / LANG (zh* is zh-CN). */
 function reportLocale(value: unknown, env: Record<string, string | undefined>): ReportLocale {
   if (value === undefined) return localeFromEnv(env);
-  if (!REPORT_LOCALES.includes(value as ReportLocale)) throw new UsageError(`--lang must be zh-CN or en, not ${String(value)}`, 'report');
+  if (!REPORT_LOCALES.includes(value as ReportLocale))
+    throw new UsageError(`--lang must be zh-CN or en, not ${String(value)}`, 'report');
   return value as ReportLocale;
 }
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'the audit report: summary, organizations with filings, exams and certificates, deadlines (md, html or json)',
-  usage: 'report <source> [--format md|html|json] [--out <file> | --pages <dir>] [--lang zh-CN|en] [--as-of <date>] [--stream <id>]',
+  summary:
+    'the audit report: summary, organizations with filings, exams and certificates, deadlines (md, html or json)',
+  usage:
+    'report <source> [--format md|html|json] [--out <file> | --pages <dir>] [--lang zh-CN|en] [--as-of <date>] [--stream <id>]',
   description: `
 Writes the audit report of <source>. At the top a summary: regions,
 organizations, filings by state, exams, certificates, refusals with their
@@ -107,29 +110,68 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
 退出码：0 已生成，1 已生成但有事件流损坏或某行不是 JSON，2 用法错误（或
 --stream 指定的事件流不存在），3 无法读取数据源（或数据源为空）。`,
   options: {
-    format: { type: 'string', description: 'md (default), html or json', descriptionZh: 'md（默认）、html 或 json', value: 'md|html|json' },
-    out: { type: 'string', description: 'write to this file instead of stdout', descriptionZh: '写入此文件而非标准输出', value: 'file' },
-    lang: { type: 'string', description: 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)', descriptionZh: '报告语言（默认取自 LC_ALL/LC_MESSAGES/LANG）', value: 'zh-CN|en' },
-    'as-of': { type: 'string', description: 'China date deadlines are judged at (default: the last event’s)', descriptionZh: '判断期限所依据的中国日期（默认：最后一个事件的日期）', value: 'YYYY-MM-DD' },
+    format: {
+      type: 'string',
+      description: 'md (default), html or json',
+      descriptionZh: 'md（默认）、html 或 json',
+      value: 'md|html|json',
+    },
+    out: {
+      type: 'string',
+      description: 'write to this file instead of stdout',
+      descriptionZh: '写入此文件而非标准输出',
+      value: 'file',
+    },
+    lang: {
+      type: 'string',
+      description: 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)',
+      descriptionZh: '报告语言（默认取自 LC_ALL/LC_MESSAGES/LANG）',
+      value: 'zh-CN|en',
+    },
+    'as-of': {
+      type: 'string',
+      description: 'China date deadlines are judged at (default: the last event’s)',
+      descriptionZh: '判断期限所依据的中国日期（默认：最后一个事件的日期）',
+      value: 'YYYY-MM-DD',
+    },
     stream: { type: 'string', description: 'report this stream alone', descriptionZh: '只报告此事件流', value: 'id' },
-    pages: { type: 'string', description: 'write the HTML report as pages in this directory (index.html + one page per organization)', descriptionZh: '将 HTML 报告分页写入此目录（index.html 加每个机构一页）', value: 'dir' },
-    packs: { type: 'string', multiple: true, description: 'a module exporting rule packs (repeatable)', descriptionZh: '导出规则包的模块（可重复）', value: 'module' },
+    pages: {
+      type: 'string',
+      description: 'write the HTML report as pages in this directory (index.html + one page per organization)',
+      descriptionZh: '将 HTML 报告分页写入此目录（index.html 加每个机构一页）',
+      value: 'dir',
+    },
+    packs: {
+      type: 'string',
+      multiple: true,
+      description: 'a module exporting rule packs (repeatable)',
+      descriptionZh: '导出规则包的模块（可重复）',
+      value: 'module',
+    },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, packs: given }) {
     const format = (values.format ?? 'md') as ReportFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, html or json, not ${String(values.format)}`, 'report');
+    if (!FORMATS.includes(format))
+      throw new UsageError(`--format must be md, html or json, not ${String(values.format)}`, 'report');
     const locale = reportLocale(values.lang, io.env ?? process.env);
     const asOf = values['as-of'];
-    if (asOf !== undefined && !isDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${String(asOf)}`, 'report');
+    if (asOf !== undefined && !isDate(asOf))
+      throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${String(asOf)}`, 'report');
     const only = typeof values.stream === 'string' ? values.stream : undefined;
     const pagesDir = typeof values.pages === 'string' ? values.pages : undefined;
-    if (pagesDir !== undefined && values.out !== undefined) throw new UsageError('give --out <file> or --pages <dir>, not both', 'report');
+    if (pagesDir !== undefined && values.out !== undefined)
+      throw new UsageError('give --out <file> or --pages <dir>, not both', 'report');
     if (pagesDir !== undefined && values.format !== undefined && format !== 'html')
       throw new UsageError('--pages writes HTML: leave out --format or give --format html', 'report');
     const extra: RulePack[] = [];
-    for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[]) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
-    const { oracle, region } = deadlineOracle([...(given ?? []), ...extra, ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() }))]);
+    for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[])
+      extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
+    const { oracle, region } = deadlineOracle([
+      ...(given ?? []),
+      ...extra,
+      ...(await loadKnownPacks(undefined, { cwd: io.cwd ?? process.cwd() })),
+    ]);
     // Findings are worded in the report's language from the packs' own texts (their ./locales entries).
     const translate = await cliFindingTranslator();
     const source = await openSource(positionals[0]!, io);
@@ -169,7 +211,8 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
       }
       if (records === 0) throw new EmptySourceError(source.label, 'report');
       const plan = collector.finish();
-      if (only !== undefined && plan.index.size === 0) throw new UsageError(`--stream ${only}: no such stream in ${source.label}`, 'report');
+      if (only !== undefined && plan.index.size === 0)
+        throw new UsageError(`--stream ${only}: no such stream in ${source.label}`, 'report');
       const file = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
       let summary: ReturnType<typeof writeReport>;
       if (pagesDir !== undefined) {
@@ -181,7 +224,9 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
           throw cannotRead(pagesDir, err, 'write');
         }
         summary = written.summary;
-        io.stderr.write(`wrote html report of ${summary.streams} streams as ${written.pages.length + 1} pages in ${pagesDir} (open ${pagesDir}/index.html)\n`);
+        io.stderr.write(
+          `wrote html report of ${summary.streams} streams as ${written.pages.length + 1} pages in ${pagesDir} (open ${pagesDir}/index.html)\n`,
+        );
       } else if (file) {
         let fd: number;
         try {
@@ -196,7 +241,8 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
         }
         io.stderr.write(`wrote ${format} report of ${summary.streams} streams to ${values.out}\n`);
       } else summary = writeReport(plan, format, (s) => io.stdout.write(s));
-      if (summary.brokenStreams > 0) io.stderr.write(`✖ ${summary.brokenStreams} stream(s) do not verify: run certflow verify\n`);
+      if (summary.brokenStreams > 0)
+        io.stderr.write(`✖ ${summary.brokenStreams} stream(s) do not verify: run certflow verify\n`);
       return summary.brokenStreams > 0 || unreadable > 0 ? EXIT.problems : EXIT.ok;
     } finally {
       spill.close();

@@ -74,10 +74,15 @@ describe(`certflow report on a ${EVENTS.toLocaleString('en')}-event log with a $
     for (const p of orgPages.slice(0, 5)) expect(index).toContain(`<a href="${p}">${p}</a>`);
     if (!existsSync(CHROMIUM)) {
       if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is required under CI to open the report`);
-      console.warn(`!! ${CHROMIUM} not found: the summary page was not opened in a browser (SKIPPED part of this test)`);
+      console.warn(
+        `!! ${CHROMIUM} not found: the summary page was not opened in a browser (SKIPPED part of this test)`,
+      );
       return;
     }
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(join(dir, 'pages', 'index.html')).href);

@@ -6,7 +6,12 @@ import pg from 'pg';
 import { sealEvents } from '@certflow/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuditorRole } from '../../../store-postgres/src/testing/auditorRole.js';
-import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../store-postgres/src/testing/pgTestEnv.js';
+import {
+  PG_URL,
+  dropSchemas,
+  postgresForTests,
+  testSchemaName,
+} from '../../../store-postgres/src/testing/pgTestEnv.js';
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
 import { buildFixtureLog, formatTwoLog, tempDir, writeJsonl } from '../testFixtures.js';
@@ -34,7 +39,7 @@ describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
   const schemas: string[] = [];
   afterAll(() => dropSchemas(schemas));
 
-  it('a format-2 log: the auditor verifies the events without the vault; with the vault\'s own grant, verify opens every commitment', async () => {
+  it("a format-2 log: the auditor verifies the events without the vault; with the vault's own grant, verify opens every commitment", async () => {
     const dir = tempDir();
     const schema = testSchemaName('cli_vault');
     schemas.push(schema);
@@ -57,7 +62,9 @@ describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
         const full = await cli(['export', url, '--with-personal-data'], dir);
         expect(JSON.parse(full.out.split('\n')[0]!).certflowExport).toMatchObject({ format: 2, personal: 'vault' });
         // A value changed in the vault no longer opens its commitment.
-        await admin.query(`UPDATE "${schema}_personal".vault SET value = '"别人"' WHERE kind = 'name' AND commitment = (SELECT min(commitment) FROM "${schema}_personal".vault WHERE kind = 'name')`);
+        await admin.query(
+          `UPDATE "${schema}_personal".vault SET value = '"别人"' WHERE kind = 'name' AND commitment = (SELECT min(commitment) FROM "${schema}_personal".vault WHERE kind = 'name')`,
+        );
         const forged = await cli(['verify', url], dir);
         expect(forged.code).toBe(1);
         expect(forged.out).toContain('personal-unopened');
@@ -114,7 +121,10 @@ describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
     schemas.push(typo);
     const r = await cli(['verify', `${PG_URL}?schema=${typo}`, '--json'], dir);
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'CLI_CANNOT_READ', causeCode: 'PG_SCHEMA_NOT_FOUND' } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: false,
+      error: { code: 'CLI_CANNOT_READ', causeCode: 'PG_SCHEMA_NOT_FOUND' },
+    });
     expect(await schemaExists(typo)).toBe(false);
   });
 

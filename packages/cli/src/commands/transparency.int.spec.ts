@@ -3,10 +3,24 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeEventHash, parseCheckpoint, parseNote, type EventStore, type JsonValue, type NewEvent, type StoredEvent, type TransparentEventStore } from '@certflow/core';
+import {
+  computeEventHash,
+  parseCheckpoint,
+  parseNote,
+  type EventStore,
+  type JsonValue,
+  type NewEvent,
+  type StoredEvent,
+  type TransparentEventStore,
+} from '@certflow/core';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { postgresStore } from '@certflow/store-postgres';
-import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from '../../../store-postgres/src/testing/pgTestEnv.js';
+import {
+  PG_URL,
+  dropSchemas,
+  postgresForTests,
+  testSchemaName,
+} from '../../../store-postgres/src/testing/pgTestEnv.js';
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
 import { tempDir } from '../testFixtures.js';
@@ -28,15 +42,37 @@ const ev = (type: string, data: NewEvent['data'], n: number): NewEvent => ({ typ
 /** A small log: an exam, two certificates, then more events after the checkpoint. */
 async function writeLog(store: EventStore, phase: 'before' | 'after'): Promise<void> {
   if (phase === 'before') {
-    await store.append('exam-2020-001', [ev('ExamPlanned', { site: 'jinan' }, 1), ev('ResultsRecorded', { passed: 2 }, 2)], { expectedVersion: 'no-stream' });
-    await store.append(`certificate-${CERT_A}`, [ev('CertificateIssued', { number: CERT_A, holder: { name: '李四' } }, 3)], { expectedVersion: 'no-stream' });
-    await store.append(`certificate-${CERT_B}`, [ev('CertificateIssued', { number: CERT_B, holder: { name: '王五' } }, 4)], { expectedVersion: 'no-stream' });
-    await store.append('application-jinan-001', [ev('ApplicationSubmitted', { n: 1 }, 5), ev('ApplicationAccepted', { n: 2 }, 6), ev('FilingCompleted', { n: 3 }, 7)], {
-      expectedVersion: 'no-stream',
-    });
+    await store.append(
+      'exam-2020-001',
+      [ev('ExamPlanned', { site: 'jinan' }, 1), ev('ResultsRecorded', { passed: 2 }, 2)],
+      { expectedVersion: 'no-stream' },
+    );
+    await store.append(
+      `certificate-${CERT_A}`,
+      [ev('CertificateIssued', { number: CERT_A, holder: { name: '李四' } }, 3)],
+      { expectedVersion: 'no-stream' },
+    );
+    await store.append(
+      `certificate-${CERT_B}`,
+      [ev('CertificateIssued', { number: CERT_B, holder: { name: '王五' } }, 4)],
+      { expectedVersion: 'no-stream' },
+    );
+    await store.append(
+      'application-jinan-001',
+      [
+        ev('ApplicationSubmitted', { n: 1 }, 5),
+        ev('ApplicationAccepted', { n: 2 }, 6),
+        ev('FilingCompleted', { n: 3 }, 7),
+      ],
+      {
+        expectedVersion: 'no-stream',
+      },
+    );
   } else {
     await store.append('exam-2020-001', [ev('CertificatesIssued', { count: 2 }, 8)], { expectedVersion: 2 });
-    await store.append('application-jinan-002', [ev('ApplicationSubmitted', { n: 4 }, 9)], { expectedVersion: 'no-stream' });
+    await store.append('application-jinan-002', [ev('ApplicationSubmitted', { n: 4 }, 9)], {
+      expectedVersion: 'no-stream',
+    });
   }
 }
 
@@ -59,23 +95,45 @@ const byPosition = (events: StoredEvent[]) => [...events].sort((a, b) => a.posit
 const ATTACKS: Record<string, Attack> = {
   'an event changed and the rest of its stream recomputed': (events) =>
     reseal(events.map((e) => (e.streamId === 'exam-2020-001' && e.version === 2 ? { ...e, data: { passed: 3 } } : e))),
-  "a stream's last events deleted": (events) => reseal(events.filter((e) => !(e.streamId === 'application-jinan-001' && e.version >= 2))),
+  "a stream's last events deleted": (events) =>
+    reseal(events.filter((e) => !(e.streamId === 'application-jinan-001' && e.version >= 2))),
   'a whole stream deleted and the position gaps closed': (events) =>
-    reseal(byPosition(events.filter((e) => e.streamId !== `certificate-${CERT_B}`)).map((e, i) => ({ ...e, position: i + 1 }))),
+    reseal(
+      byPosition(events.filter((e) => e.streamId !== `certificate-${CERT_B}`)).map((e, i) => ({
+        ...e,
+        position: i + 1,
+      })),
+    ),
   "two certificates' holders swapped": (events) => {
-    const holder = (n: string) => (events.find((e) => e.streamId === `certificate-${n}`)!.data as { holder: JsonValue }).holder;
+    const holder = (n: string) =>
+      (events.find((e) => e.streamId === `certificate-${n}`)!.data as { holder: JsonValue }).holder;
     const [a, b] = [holder(CERT_A), holder(CERT_B)];
     return reseal(
       events.map((e) =>
-        e.streamId === `certificate-${CERT_A}` ? { ...e, data: { ...(e.data as object), holder: b } } : e.streamId === `certificate-${CERT_B}` ? { ...e, data: { ...(e.data as object), holder: a } } : e,
+        e.streamId === `certificate-${CERT_A}`
+          ? { ...e, data: { ...(e.data as object), holder: b } }
+          : e.streamId === `certificate-${CERT_B}`
+            ? { ...e, data: { ...(e.data as object), holder: a } }
+            : e,
       ),
     );
   },
   'a forged, correctly chained event inserted before the checkpoint': (events) => {
     const sorted = byPosition(events);
     const at = 3; // after the exam's events, before the certificates
-    const forged: StoredEvent = { ...sorted[0]!, streamId: 'certificate-S12343700000120099999', version: 1, type: 'CertificateIssued', data: { holder: { name: '赵六' } }, position: at };
-    return reseal([...sorted.slice(0, at - 1), forged, ...sorted.slice(at - 1).map((e) => ({ ...e, position: e.position + 1 }))]);
+    const forged: StoredEvent = {
+      ...sorted[0]!,
+      streamId: 'certificate-S12343700000120099999',
+      version: 1,
+      type: 'CertificateIssued',
+      data: { holder: { name: '赵六' } },
+      position: at,
+    };
+    return reseal([
+      ...sorted.slice(0, at - 1),
+      forged,
+      ...sorted.slice(at - 1).map((e) => ({ ...e, position: e.position + 1 })),
+    ]);
   },
 };
 
@@ -90,7 +148,15 @@ interface Backend {
   skip: boolean;
   /** The lowest level of the tree nodes the store keeps (those below are computed from the events). */
   storedLevel: number;
-  open(): Promise<{ store: EventStore; source: string; rewrite(events: StoredEvent[]): Promise<void>; read(): Promise<StoredEvent[]>; reopen(): TransparentEventStore; tamperTree(level: number, idx: number): Promise<void>; done(): Promise<void> }>;
+  open(): Promise<{
+    store: EventStore;
+    source: string;
+    rewrite(events: StoredEvent[]): Promise<void>;
+    read(): Promise<StoredEvent[]>;
+    reopen(): TransparentEventStore;
+    tamperTree(level: number, idx: number): Promise<void>;
+    done(): Promise<void>;
+  }>;
 }
 
 const schemas: string[] = [];
@@ -124,8 +190,20 @@ const BACKENDS: Backend[] = [
           const db = new Database(file);
           db.transaction(() => {
             db.exec('DELETE FROM certflow_events');
-            const put = db.prepare('INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-            for (const e of events) put.run(e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash);
+            const put = db.prepare(
+              'INSERT INTO certflow_events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            );
+            for (const e of events)
+              put.run(
+                e.position,
+                e.streamId,
+                e.version,
+                e.type,
+                JSON.stringify(e.data),
+                JSON.stringify(e.meta),
+                e.prevHash,
+                e.hash,
+              );
           })();
           db.close();
         },
@@ -154,7 +232,10 @@ const BACKENDS: Backend[] = [
         async tamperTree(level, idx) {
           const client = new pg.Client({ connectionString: PG_URL });
           await client.connect();
-          await client.query(`UPDATE "${schema}".tree_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE level = $1 AND idx = $2`, [level, idx]);
+          await client.query(
+            `UPDATE "${schema}".tree_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE level = $1 AND idx = $2`,
+            [level, idx],
+          );
           await client.end();
         },
         async rewrite(events) {
@@ -163,9 +244,19 @@ const BACKENDS: Backend[] = [
           await client.query('BEGIN');
           await client.query(`DELETE FROM "${schema}".events`);
           for (const e of events) {
-            await client.query(`INSERT INTO "${schema}".events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-              e.position, e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.meta), e.prevHash, e.hash,
-            ]);
+            await client.query(
+              `INSERT INTO "${schema}".events (position, stream_id, version, type, data, meta, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+              [
+                e.position,
+                e.streamId,
+                e.version,
+                e.type,
+                JSON.stringify(e.data),
+                JSON.stringify(e.meta),
+                e.prevHash,
+                e.hash,
+              ],
+            );
           }
           await client.query('COMMIT');
           await client.end();
@@ -181,7 +272,9 @@ describe('transparency commands', () => {
   beforeAll(async () => {
     dir = tempDir();
     expect((await cli(dir, ['keygen', 'certflow.test/jinan', '--out', 'log'])).code).toBe(0);
-    expect((await cli(dir, ['keygen', 'certflow.test/shandong-witness', '--out', 'witness', '--witness'])).code).toBe(0);
+    expect((await cli(dir, ['keygen', 'certflow.test/shandong-witness', '--out', 'witness', '--witness'])).code).toBe(
+      0,
+    );
   });
 
   it('keygen writes the note key formats and never overwrites', async () => {
@@ -205,7 +298,9 @@ describe('transparency commands', () => {
         writeFileSync(join(dir, 'bundle.json'), proved.out);
         const ok = await cli(dir, ['verify-proof', 'bundle.json', '--vkey', 'log.vkey']);
         expect(ok.code, ok.err).toBe(0);
-        expect(ok.out).toContain(`✔ certificate-${CERT_A} version 1 (CertificateIssued) is entry 2 of certflow.test/jinan, signed at 7 entries`);
+        expect(ok.out).toContain(
+          `✔ certificate-${CERT_A} version 1 (CertificateIssued) is entry 2 of certflow.test/jinan, signed at 7 entries`,
+        );
         const bundle = JSON.parse(proved.out);
         bundle.event.data.holder.name = '赵六';
         bundle.event.hash = computeEventHash(bundle.event);
@@ -232,7 +327,9 @@ describe('transparency commands', () => {
             // the rewritten events, so the store's own root at the checkpoint's size is no longer the signed one either
             // (verify folds the events' leaves again, and would catch the rewrite with the rows intact as well)
             const reopened = log.reopen();
-            expect(Buffer.from(await reopened.transparency.root(7)).toString('base64')).not.toBe(Buffer.from(parseCheckpoint(parseNote(cp.out).text).rootHash).toString('base64'));
+            expect(Buffer.from(await reopened.transparency.root(7)).toString('base64')).not.toBe(
+              Buffer.from(parseCheckpoint(parseNote(cp.out).text).rootHash).toString('base64'),
+            );
             await reopened.close();
           }
           if (attack === 'none') {
@@ -240,21 +337,34 @@ describe('transparency commands', () => {
             expect(checked.out).toContain('extends the checkpoint of 7 entries');
           } else {
             expect(checked.code, `${attack}: ${checked.out}`).toBe(1);
-            expect(checked.out).toMatch(/no longer hash to the checkpoint's root|fewer than the 7 its checkpoint signed/);
+            expect(checked.out).toMatch(
+              /no longer hash to the checkpoint's root|fewer than the 7 its checkpoint signed/,
+            );
           }
           await log.done().catch(() => undefined);
         }
       }, 120_000);
 
-      it('verify --checkpoint of a checkpoint at N and 1,000 new events does O(new + log N) tree work past it, and checks the store\'s own tree', async () => {
+      it("verify --checkpoint of a checkpoint at N and 1,000 new events does O(new + log N) tree work past it, and checks the store's own tree", async () => {
         const log = await backend.open();
         const N = 3000;
-        const batch = (from: number, count: number) => Array.from({ length: count }, (_, i) => ev('ApplicationSubmitted', { n: from + i }, from + i));
-        for (let i = 0; i < N; i += 500) await log.store.append(`application-bulk-${i}`, batch(i, 500), { expectedVersion: 'no-stream' });
+        const batch = (from: number, count: number) =>
+          Array.from({ length: count }, (_, i) => ev('ApplicationSubmitted', { n: from + i }, from + i));
+        for (let i = 0; i < N; i += 500)
+          await log.store.append(`application-bulk-${i}`, batch(i, 500), { expectedVersion: 'no-stream' });
         const cp = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
         writeFileSync(join(dir, 'bulk.txt'), cp.out);
-        for (let i = 0; i < 1000; i += 250) await log.store.append(`application-new-${i}`, batch(N + i, 250), { expectedVersion: 'no-stream' });
-        const checked = await cli(dir, ['verify', log.source, '--checkpoint', 'bulk.txt', '--vkey', 'log.vkey', '--json']);
+        for (let i = 0; i < 1000; i += 250)
+          await log.store.append(`application-new-${i}`, batch(N + i, 250), { expectedVersion: 'no-stream' });
+        const checked = await cli(dir, [
+          'verify',
+          log.source,
+          '--checkpoint',
+          'bulk.txt',
+          '--vkey',
+          'log.vkey',
+          '--json',
+        ]);
         expect(checked.code, checked.out).toBe(0);
         const { work, size, checkpointSize } = JSON.parse(checked.out).checkpoint;
         expect([checkpointSize, size]).toEqual([N, N + 1000]);
@@ -272,7 +382,11 @@ describe('transparency commands', () => {
         writeFileSync(join(dir, 'tree-cp.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
         await writeLog(log.store, 'after');
         // enough events for stored nodes: the store keeps subtrees of 2^STORED_LEVEL leaves and up
-        await log.store.append('application-jinan-bulk', Array.from({ length: 31 }, (_, i) => ev('ApplicationSubmitted', { n: 10 + i }, 10 + i)), { expectedVersion: 'no-stream' });
+        await log.store.append(
+          'application-jinan-bulk',
+          Array.from({ length: 31 }, (_, i) => ev('ApplicationSubmitted', { n: 10 + i }, 10 + i)),
+          { expectedVersion: 'no-stream' },
+        );
         const reopened = log.reopen();
         expect(await reopened.transparency.size()).toBe(40);
         await reopened.close();
@@ -300,7 +414,16 @@ describe('transparency commands', () => {
         const log = await backend.open();
         await writeLog(log.store, 'before');
         writeFileSync(join(dir, 'w1.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
-        const args = ['--key', 'witness.key', '--log-vkey', 'log.vkey', '--state', `witness-${backend.name}.json`, '--source', log.source];
+        const args = [
+          '--key',
+          'witness.key',
+          '--log-vkey',
+          'log.vkey',
+          '--state',
+          `witness-${backend.name}.json`,
+          '--source',
+          log.source,
+        ];
         const first = await cli(dir, ['witness', 'w1.txt', ...args]);
         expect(first.code, first.err).toBe(0);
         expect(first.out).toMatch(/\n\u2014 certflow\.test\/shandong-witness [A-Za-z0-9+/=]+\n$/);

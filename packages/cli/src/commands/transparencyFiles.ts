@@ -1,6 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CompactRange, EMPTY_ROOT, MerkleTree, ProofUnavailableError, eventLeafHash, verifyLog, type Hash, type StoredEvent, type TransparencyLog } from '@certflow/core';
+import {
+  CompactRange,
+  EMPTY_ROOT,
+  MerkleTree,
+  ProofUnavailableError,
+  eventLeafHash,
+  verifyLog,
+  type Hash,
+  type StoredEvent,
+  type TransparencyLog,
+} from '@certflow/core';
 import { SourceNotFoundError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { openSource, readAllRecords, sourceKind } from '../sources.js';
@@ -9,7 +19,8 @@ import { MaskedExportError } from '../errors.js';
 
 /** Reads a file named by a flag (relative to the working directory); a missing file is a usage error. */
 export function readArgFile(io: CliIo, path: unknown, flag: string, command: string): string {
-  if (typeof path !== 'string' || path === '') throw new UsageError({ key: 'usage.missing', values: { missing: `--${flag} <file>` } }, command);
+  if (typeof path !== 'string' || path === '')
+    throw new UsageError({ key: 'usage.missing', values: { missing: `--${flag} <file>` } }, command);
   const file = resolve(io.cwd ?? process.cwd(), path);
   if (!existsSync(file)) throw new SourceNotFoundError(path);
   return readFileSync(file, 'utf8');
@@ -75,7 +86,11 @@ export interface StoreLogTree {
  * taken from the store's own tree (O(log n) nodes) and checked against the
  * folded root, so nothing the store keeps is trusted on its own.
  */
-export async function readStoreTree(spec: string, io: CliIo, options: { find?: (event: StoredEvent) => boolean; at?: number } = {}): Promise<StoreLogTree | undefined> {
+export async function readStoreTree(
+  spec: string,
+  io: CliIo,
+  options: { find?: (event: StoredEvent) => boolean; at?: number } = {},
+): Promise<StoreLogTree | undefined> {
   if (sourceKind(spec) === 'jsonl') return undefined;
   const source = await openSource(spec, io);
   const tree = source.transparency;

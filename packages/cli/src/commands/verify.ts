@@ -187,7 +187,10 @@ export async function verifySource(
     vault?: PersonalVaultRow[];
   } = {},
 ): Promise<VerifyReport> {
-  const tally = verifyTally({ ...(options.kept ? { kept: options.kept } : {}), ...(options.vault ? { vault: options.vault } : {}) });
+  const tally = verifyTally({
+    ...(options.kept ? { kept: options.kept } : {}),
+    ...(options.vault ? { vault: options.vault } : {}),
+  });
   for await (const r of source.records()) {
     options.checkpoint?.add(r);
     if ('error' in r) tally.notJson(r.line, r.error);
@@ -338,21 +341,26 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
     let source = await openSource(positionals[0]!, io);
     try {
-      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2) throw new MaskedExportError(source.label, 'verified');
+      if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2)
+        throw new MaskedExportError(source.label, 'verified');
       const personal = await source.personal?.();
       const bar = progress(io, 'verify', { json: values.json === true, locale });
       const checkpointOf = checkpointCheck(values, io);
       // threads: how many worker threads examined the events (0: the main thread alone).
       let report: (VerifyReport & { threads?: number; checkpoint?: unknown }) | undefined;
       try {
-        const tried = await verifyInWorkers(source, threadsText === undefined ? 0 : threadsText === 'auto' ? 'auto' : Number(threadsText), {
-          ...(kept ? { kept } : {}),
-          heads: values.json === true,
-          checkpoint: checkpointOf !== undefined,
-          // A format-2 export's personal lines, or a vault to open commitments with, are read on the main thread.
-          personal: personal !== undefined || source.header?.certflowExport.format === 2,
-          onRecord: (n, f) => bar.update(n, undefined, f),
-        });
+        const tried = await verifyInWorkers(
+          source,
+          threadsText === undefined ? 0 : threadsText === 'auto' ? 'auto' : Number(threadsText),
+          {
+            ...(kept ? { kept } : {}),
+            heads: values.json === true,
+            checkpoint: checkpointOf !== undefined,
+            // A format-2 export's personal lines, or a vault to open commitments with, are read on the main thread.
+            personal: personal !== undefined || source.header?.certflowExport.format === 2,
+            onRecord: (n, f) => bar.update(n, undefined, f),
+          },
+        );
         report = tried.report;
         if (!report) {
           // The workers could not do it (or were not asked to): one thread reads the source, as it always did.

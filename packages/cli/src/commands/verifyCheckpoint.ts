@@ -7,8 +7,18 @@ import { readArgFile } from './transparencyFiles.js';
 
 /** The flags `certflow verify` takes for the checkpoint check. */
 export const CHECKPOINT_OPTIONS: Record<string, OptionSpec> = {
-  checkpoint: { type: 'string', value: 'file', description: 'a signed checkpoint kept from before: the log must extend it', descriptionZh: '此前保存的已签名检查点：日志必须是它的延续' },
-  vkey: { type: 'string', value: 'file', description: "the log's verifier key, to check the checkpoint's signature", descriptionZh: '日志的验证密钥，用于检查检查点的签名' },
+  checkpoint: {
+    type: 'string',
+    value: 'file',
+    description: 'a signed checkpoint kept from before: the log must extend it',
+    descriptionZh: '此前保存的已签名检查点：日志必须是它的延续',
+  },
+  vkey: {
+    type: 'string',
+    value: 'file',
+    description: "the log's verifier key, to check the checkpoint's signature",
+    descriptionZh: '日志的验证密钥，用于检查检查点的签名',
+  },
 };
 
 export interface CheckpointOutcome {

@@ -21,7 +21,12 @@ Exit codes: 0 the proof holds, 1 it does not, 2 usage error.`,
 
 退出码：0 证明成立，1 证明不成立，2 用法错误。`,
   options: {
-    vkey: { type: 'string', value: 'file', description: "the log's verifier key (<prefix>.vkey)", descriptionZh: '日志的验证密钥（<prefix>.vkey）' },
+    vkey: {
+      type: 'string',
+      value: 'file',
+      description: "the log's verifier key (<prefix>.vkey)",
+      descriptionZh: '日志的验证密钥（<prefix>.vkey）',
+    },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
   },
   positionals: { names: ['bundle'], min: 1 },
@@ -36,7 +41,16 @@ Exit codes: 0 the proof holds, 1 it does not, 2 usage error.`,
     }
     try {
       const { checkpoint, event, leafIndex } = verifyProofBundle(bundle, vkey);
-      const summary = { ok: true, origin: checkpoint.origin, treeSize: checkpoint.size, leafIndex, streamId: event.streamId, version: event.version, type: event.type, hash: event.hash };
+      const summary = {
+        ok: true,
+        origin: checkpoint.origin,
+        treeSize: checkpoint.size,
+        leafIndex,
+        streamId: event.streamId,
+        version: event.version,
+        type: event.type,
+        hash: event.hash,
+      };
       io.stdout.write(
         values.json
           ? `${JSON.stringify(summary, null, 2)}\n`

@@ -40,7 +40,12 @@ describe('verifySource (verify read as a stream)', () => {
     for (const tamper of tamperings) {
       const log = tamper(await sampleLog());
       const streamed = await verifySource(sourceOf(log));
-      expect(streamed).toEqual(verifyRecords('log.jsonl', log.map((event) => ({ event }))));
+      expect(streamed).toEqual(
+        verifyRecords(
+          'log.jsonl',
+          log.map((event) => ({ event })),
+        ),
+      );
       expect(streamed.heads).toEqual(logHeads(log));
       expect(streamed.packs).toEqual(packsUsed(log));
     }

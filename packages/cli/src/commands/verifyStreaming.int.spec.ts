@@ -32,7 +32,11 @@ afterAll(() => {
 });
 
 const capped = (args: string[]) =>
-  spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+  spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    timeout: 280_000,
+  });
 
 describe(`certflow verify on a ${EVENTS.toLocaleString('en')}-event log with a ${HEAP_MB} MB heap`, () => {
   it('holding every record first does not fit in that heap (the cap is meaningful)', () => {
@@ -82,12 +86,16 @@ describe(`certflow import and export of a ${EVENTS.toLocaleString('en')}-event l
     const out = join(dir, 'exported.jsonl');
     const { openSync, closeSync } = await import('node:fs');
     const fd = openSync(out, 'w');
-    const exp = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, join(cliDist, 'bin.js'), 'export', db, '--unmasked'], {
-      stdio: ['ignore', fd, 'pipe'],
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-      timeout: 280_000,
-    });
+    const exp = spawnSync(
+      process.execPath,
+      [`--max-old-space-size=${HEAP_MB}`, join(cliDist, 'bin.js'), 'export', db, '--unmasked'],
+      {
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+        timeout: 280_000,
+      },
+    );
     closeSync(fd);
     expect(exp.status).toBe(0);
     expect(exp.stderr).toContain(`exported ${EVENTS} events verbatim`);
@@ -120,7 +128,11 @@ describe(`certflow import into a non-empty SQLite file of a ${EVENTS.toLocaleStr
     const head = join(dir, 'first-copies.jsonl');
     const tail = [lines[0]!, ...lines.slice(cut)];
     writeFileSync(head, lines.slice(0, cut).join('\n'));
-    return { head, tail, write: (name: string, out: string[]) => (writeFileSync(join(dir, name), out.join('\n')), join(dir, name)) };
+    return {
+      head,
+      tail,
+      write: (name: string, out: string[]) => (writeFileSync(join(dir, name), out.join('\n')), join(dir, name)),
+    };
   };
   const events = (db: string) => {
     const r = capped([join(cliDist, 'bin.js'), 'verify', db]);
@@ -153,7 +165,14 @@ describe(`certflow import into a non-empty SQLite file of a ${EVENTS.toLocaleStr
     expect(r.stderr).toContain('nothing was imported');
     expect(events(db)).toBe(820);
     // the store still takes the untouched log afterwards: nothing of the refused one stayed
-    expect(capped([join(cliDist, 'bin.js'), 'import', write('rest-again.jsonl', [tail[0]!, ...(await split()).tail.slice(1)]), db]).status).toBe(0);
+    expect(
+      capped([
+        join(cliDist, 'bin.js'),
+        'import',
+        write('rest-again.jsonl', [tail[0]!, ...(await split()).tail.slice(1)]),
+        db,
+      ]).status,
+    ).toBe(0);
     expect(events(db)).toBe(EVENTS);
   }, 300_000);
 });
@@ -177,12 +196,24 @@ describe(`certflow checkpoint, prove and witness of a ${EVENTS.toLocaleString('e
   it("fold the store's events as they are read and take proofs from its own tree: each runs under the cap, and what it signs verifies", async () => {
     const { readFileSync, writeFileSync } = await import('node:fs');
     const bin = join(cliDist, 'bin.js');
-    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+        timeout: 280_000,
+      });
     const db = join(dir, 'imported.sqlite');
     if (!existsSync(db)) expect(capped([bin, 'import', file, db]).status).toBe(0);
     expect(run(['keygen', 'certflow.test/scale', '--out', 'scale']).status).toBe(0);
     expect(run(['keygen', 'certflow.test/scale-witness', '--out', 'scale-witness', '--witness']).status).toBe(0);
-    const inDir = (args: string[]) => spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 280_000 });
+    const inDir = (args: string[]) =>
+      spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+        timeout: 280_000,
+      });
 
     // the cap is meaningful: a checkpoint of the JSONL file, which holds every record and builds the tree in memory (as one of a store did before), does not fit
     const whole = inDir(['checkpoint', file, '--key', 'scale.key']);

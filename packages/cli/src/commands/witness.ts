@@ -39,19 +39,47 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
 
 退出码：0 已联署，1 拒绝（并输出原因），2 用法错误。`,
   options: {
-    key: { type: 'string', value: 'file', description: 'the witness key (certflow keygen --witness)', descriptionZh: '见证者密钥（certflow keygen --witness）' },
-    'log-vkey': { type: 'string', value: 'file', description: "the log's verifier key", descriptionZh: '日志的验证密钥' },
-    state: { type: 'string', value: 'file', description: 'where the witness keeps what it cosigned (JSON; created)', descriptionZh: '见证者保存其联署记录的文件（JSON；不存在时创建）' },
-    source: { type: 'string', value: 'log', description: 'a copy of the log to compute the consistency proof from', descriptionZh: '用于计算一致性证明的日志副本' },
-    proof: { type: 'string', value: 'file', description: 'the consistency proof, a JSON array of base64 hashes', descriptionZh: '一致性证明，base64 哈希组成的 JSON 数组' },
+    key: {
+      type: 'string',
+      value: 'file',
+      description: 'the witness key (certflow keygen --witness)',
+      descriptionZh: '见证者密钥（certflow keygen --witness）',
+    },
+    'log-vkey': {
+      type: 'string',
+      value: 'file',
+      description: "the log's verifier key",
+      descriptionZh: '日志的验证密钥',
+    },
+    state: {
+      type: 'string',
+      value: 'file',
+      description: 'where the witness keeps what it cosigned (JSON; created)',
+      descriptionZh: '见证者保存其联署记录的文件（JSON；不存在时创建）',
+    },
+    source: {
+      type: 'string',
+      value: 'log',
+      description: 'a copy of the log to compute the consistency proof from',
+      descriptionZh: '用于计算一致性证明的日志副本',
+    },
+    proof: {
+      type: 'string',
+      value: 'file',
+      description: 'the consistency proof, a JSON array of base64 hashes',
+      descriptionZh: '一致性证明，base64 哈希组成的 JSON 数组',
+    },
   },
   positionals: { names: ['checkpoint'], min: 1 },
   async run({ values, positionals, io, locale = 'en' }) {
     const witnessKey = readArgFile(io, values.key, 'key', 'witness').trim();
     const logVerifier = noteVerifier(readArgFile(io, values['log-vkey'], 'log-vkey', 'witness').trim());
-    if (typeof values.state !== 'string') throw new UsageError({ key: 'usage.missing', values: { missing: '--state <file>' } }, 'witness');
+    if (typeof values.state !== 'string')
+      throw new UsageError({ key: 'usage.missing', values: { missing: '--state <file>' } }, 'witness');
     const stateFile = resolveArg(io, values.state);
-    const state: WitnessState = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as WitnessState) : {};
+    const state: WitnessState = existsSync(stateFile)
+      ? (JSON.parse(readFileSync(stateFile, 'utf8')) as WitnessState)
+      : {};
     const note = readArgFile(io, positionals[0], 'checkpoint', 'witness');
     const checkpoint = parseCheckpoint(parseNote(note, 'checkpoint').text);
     const kept = state[checkpoint.origin];
@@ -63,8 +91,14 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
         // a store: the proof from its own tree (O(log n) nodes, no event read), checked by cosign against both signed roots
         const source = await openSource(values.source, io);
         try {
-          if (source.transparency && kept.size <= checkpoint.size && checkpoint.size <= (await source.transparency.size())) {
-            proof = (await source.transparency.consistencyProof(kept.size, checkpoint.size)).map((h) => Buffer.from(h).toString('base64'));
+          if (
+            source.transparency &&
+            kept.size <= checkpoint.size &&
+            checkpoint.size <= (await source.transparency.size())
+          ) {
+            proof = (await source.transparency.consistencyProof(kept.size, checkpoint.size)).map((h) =>
+              Buffer.from(h).toString('base64'),
+            );
           }
         } finally {
           await source.close();
@@ -79,7 +113,10 @@ Exit codes: 0 cosigned, 1 refused (the reason is printed), 2 usage error.`,
       }
     }
     try {
-      const result = cosign({ checkpoint: note, proof }, { witnessKey, logs: new Map([[checkpoint.origin, logVerifier]]), state, now: new Date() });
+      const result = cosign(
+        { checkpoint: note, proof },
+        { witnessKey, logs: new Map([[checkpoint.origin, logVerifier]]), state, now: new Date() },
+      );
       writeFileSync(`${stateFile}.tmp`, `${JSON.stringify(result.state, null, 2)}\n`);
       renameSync(`${stateFile}.tmp`, stateFile);
       io.stdout.write(result.cosigned);

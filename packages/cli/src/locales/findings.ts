@@ -11,7 +11,10 @@ import { discoverPacks } from '../replay/packs.js';
  * without one has none, and its findings print as its rules wrote them.
  * `ids` narrows the packs by id.
  */
-export async function loadFindingTexts(ids?: Iterable<string>, options: { cwd?: string } = {}): Promise<FindingCatalogue[]> {
+export async function loadFindingTexts(
+  ids?: Iterable<string>,
+  options: { cwd?: string } = {},
+): Promise<FindingCatalogue[]> {
   const wanted = ids ? new Set(ids) : undefined;
   const out: FindingCatalogue[] = [];
   for (const p of discoverPacks(options.cwd ? { cwd: options.cwd } : {})) {

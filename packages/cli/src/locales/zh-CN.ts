@@ -6,19 +6,31 @@ type V = Record<string, unknown>;
 const s = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 const mean = (v: V) => (v.suggestion ? `；您是否要输入 ${s(v.suggestion)}？` : '');
 /** The work a progress line names, in Chinese. */
-const PROGRESS_LABELS: Record<string, string> = { verify: '验证', replay: '重放', read: '读取', report: '生成报告', export: '导出', import: '导入' };
+const PROGRESS_LABELS: Record<string, string> = {
+  verify: '验证',
+  replay: '重放',
+  read: '读取',
+  report: '生成报告',
+  export: '导出',
+  import: '导入',
+};
 const kept = (v: V) => (v.kept !== undefined ? `；保存的 ${s(v.kept)} 个流头均仍在` : '');
 
 /** The CLI's messages in Chinese (zh-CN): its errors and its texts. */
 export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<Record<CliTextKey, V>> } = {
   errors: {
-    CLI_USAGE: (p) => `${p.key ? zhCN.texts[p.key](p.values ?? {}) : String(p.problem)}${p.command ? `（参见 certflow ${String(p.command)} --help）` : '（参见 certflow --help）'}`,
-    CLI_SOURCE_NOT_FOUND: (p) => `数据源 ${String(p.source)} 不存在：请给出 SQLite 文件、postgres:// 地址或 .jsonl 导出文件`,
+    CLI_USAGE: (p) =>
+      `${p.key ? zhCN.texts[p.key](p.values ?? {}) : String(p.problem)}${p.command ? `（参见 certflow ${String(p.command)} --help）` : '（参见 certflow --help）'}`,
+    CLI_SOURCE_NOT_FOUND: (p) =>
+      `数据源 ${String(p.source)} 不存在：请给出 SQLite 文件、postgres:// 地址或 .jsonl 导出文件`,
     CLI_MASKED_EXPORT: (p) =>
       `${String(p.source)} 是脱敏导出：身份证号已被替换，哈希无法复算，不能${p.action === 'verified' ? '验证' : p.action === 'imported' ? '导入' : '重放'}；如需可验证的归档，请使用 --unmasked 导出`,
-    CLI_EMPTY_SOURCE: (p) => `${String(p.source)} 中没有任何事件：无可${String(p.action) === 'verify' ? '验证' : '处理'}的内容（空日志不是证据）`,
-    CLI_CANNOT_READ: (p) => `无法${String(p.action) === 'write' ? '写入' : '读取'} ${String(p.source)}：${String(p.detail)}`,
-    CLI_HEADS_FILE: (p) => `${String(p.file)} 不是流头文件：${String(p.problem)}（请给出 heads 数组或完整的 verify --json 输出）`,
+    CLI_EMPTY_SOURCE: (p) =>
+      `${String(p.source)} 中没有任何事件：无可${String(p.action) === 'verify' ? '验证' : '处理'}的内容（空日志不是证据）`,
+    CLI_CANNOT_READ: (p) =>
+      `无法${String(p.action) === 'write' ? '写入' : '读取'} ${String(p.source)}：${String(p.detail)}`,
+    CLI_HEADS_FILE: (p) =>
+      `${String(p.file)} 不是流头文件：${String(p.problem)}（请给出 heads 数组或完整的 verify --json 输出）`,
   },
   texts: {
     'main.title': () => 'certflow：certflow 事件日志审计工具',
@@ -68,22 +80,27 @@ export const zhCN: { errors: MessageTable<CliErrorParams>; texts: MessageTable<R
     'path.at': () => '→ 位置',
     'prove.refused': (v) => `✖ ${s(v.source)}：${s(v.count)} 个问题（参见 certflow verify）；未给出证明`,
     'prove.noCertificate': (v) => `✖ ${s(v.source)}：没有证书 ${s(v.number)} 的 CertificateIssued 事件`,
-    'prove.notExtending': (v) => `✖ ${s(v.source)} 不是该检查点（${s(v.size)} 条记录）的延续：请运行 certflow verify --checkpoint`,
+    'prove.notExtending': (v) =>
+      `✖ ${s(v.source)} 不是该检查点（${s(v.size)} 条记录）的延续：请运行 certflow verify --checkpoint`,
     'prove.afterCheckpoint': (v) => `✖ 证书 ${s(v.number)} 颁发于检查点（${s(v.size)} 条记录）之后：请签署更新的检查点`,
-    'verifyProof.ok': (v) => `✔ ${s(v.streamId)} 版本 ${s(v.version)}（${s(v.type)}）是 ${s(v.origin)} 的第 ${s(v.leafIndex)} 条记录，签署时共 ${s(v.size)} 条`,
+    'verifyProof.ok': (v) =>
+      `✔ ${s(v.streamId)} 版本 ${s(v.version)}（${s(v.type)}）是 ${s(v.origin)} 的第 ${s(v.leafIndex)} 条记录，签署时共 ${s(v.size)} 条`,
     'witness.refused': (v) => `✖ 未联署：${s(v.detail)}`,
-    'transparency.storeTreeDiffers': (v) => `✖ ${s(v.source)}：存储的默克尔树与其事件不符（参见 certflow verify --checkpoint）；未签署，也未给出证明`,
+    'transparency.storeTreeDiffers': (v) =>
+      `✖ ${s(v.source)}：存储的默克尔树与其事件不符（参见 certflow verify --checkpoint）；未签署，也未给出证明`,
     'version.cli': (v) => `certflow ${s(v.version)}`,
     'version.core': (v) => `@certflow/core ${s(v.version)}`,
     'version.pack': (v) => `规则包 ${s(v.id)} ${s(v.version)}`,
     'verify.ok': (v) => `✔ ${s(v.source)}：${s(v.streams)} 个事件流中的 ${s(v.events)} 个事件全部通过验证${kept(v)}`,
-    'verify.problems': (v) => `✖ ${s(v.source)}：在 ${s(v.streams)} 个事件流的 ${s(v.events)} 个事件中发现 ${s(v.count)} 个问题`,
+    'verify.problems': (v) =>
+      `✖ ${s(v.source)}：在 ${s(v.streams)} 个事件流的 ${s(v.events)} 个事件中发现 ${s(v.count)} 个问题`,
     'import.nothing': (v) => `✖ 未向 ${s(v.target)} 导入任何内容`,
     'import.refused': (v) => `✖ 日志被拒绝：共 ${s(v.count)} 个问题（${s(v.first)}）；使用 --verbose 逐条列出`,
     'import.ok': (v) => `✔ 已将 ${s(v.streams)} 个事件流的 ${s(v.events)} 个事件导入 ${s(v.target)}`,
     'export.written': (v) => `✔ 已将 ${s(v.events)} 个事件写入 ${s(v.file)}`,
     'export.exists': (v) => `${s(v.file)} 已存在；导出从不覆盖文件`,
-    'export.masked': (v) => `已导出 ${s(v.events)} 个事件，身份证号已脱敏：此文件不能验证或导入（如需可验证的归档，请使用 --unmasked）`,
+    'export.masked': (v) =>
+      `已导出 ${s(v.events)} 个事件，身份证号已脱敏：此文件不能验证或导入（如需可验证的归档，请使用 --unmasked）`,
     'export.verbatim': (v) => `已原样导出 ${s(v.events)} 个事件：此文件包含个人身份证号`,
     'progress.label': (v) => PROGRESS_LABELS[s(v.label)] ?? s(v.label),
     'progress.events': (v) => `${s(v.count)} 个事件`,

@@ -47,7 +47,9 @@ export function packSourceFiles(packDir: string): string[] {
 export function packSourceDigest(packDir: string): string {
   const h = createHash('sha256');
   for (const rel of packSourceFiles(packDir)) {
-    const text = readFileSync(join(packDir, 'src', rel), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const text = readFileSync(join(packDir, 'src', rel), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
     h.update(`${rel}\0${Buffer.byteLength(text, 'utf8')}\0`, 'utf8');
     h.update(text, 'utf8');
   }

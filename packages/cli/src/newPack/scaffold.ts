@@ -13,11 +13,20 @@ export const PACK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const DIVISION_CODE = /^\d{6}$/;
 
 /** The level a GB/T 2260 code names, how many leading digits identify it, and a code inside the parent's jurisdiction but outside this one. */
-export function jurisdictionOf(code: string): { level: 'national' | 'province' | 'city'; prefix: number; elsewhere: string } {
+export function jurisdictionOf(code: string): {
+  level: 'national' | 'province' | 'city';
+  prefix: number;
+  elsewhere: string;
+} {
   const level = code === '000000' ? 'national' : code.endsWith('0000') ? 'province' : 'city';
   const prefix = level === 'province' ? 2 : code.endsWith('00') ? 4 : 6;
   // Elsewhere: inside the parent's province where possible, so only the new rule fails.
-  const elsewhere = level === 'province' ? (code === '110000' ? '120000' : '110000') : `${code.slice(0, 2)}${code.slice(2, 4) === '01' ? '02' : '01'}00`;
+  const elsewhere =
+    level === 'province'
+      ? code === '110000'
+        ? '120000'
+        : '110000'
+      : `${code.slice(0, 2)}${code.slice(2, 4) === '01' ? '02' : '01'}00`;
   return { level, prefix, elsewhere };
 }
 

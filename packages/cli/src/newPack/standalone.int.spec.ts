@@ -24,7 +24,11 @@ mkdirSync(join(folder, 'node_modules', '@certflow'), { recursive: true });
 symlinkSync(join(repo, 'rulepacks', 'national'), join(folder, 'node_modules', '@certflow', 'rulepack-national'), 'dir');
 // As `npm run snapshots` would (scripts/snapshots.ts): the digest, then snapshot.md.
 writePackDigest(dir);
-const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as { default: RulePack; exampleProfile: unknown; exampleAsOf: string };
+const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as {
+  default: RulePack;
+  exampleProfile: unknown;
+  exampleAsOf: string;
+};
 writeFileSync(join(dir, 'snapshot.md'), renderPackSnapshot(mod.default));
 
 describe('certflow new-pack outside a checkout', () => {
@@ -32,7 +36,23 @@ describe('certflow new-pack outside a checkout', () => {
     expect(code, io.err()).toBe(0);
     expect(io.out()).toContain(`created ${dir}`);
     expect(io.out()).toContain('next: cd hubei && npm install && npm run snapshots && npm test');
-    for (const f of ['package.json', 'tsconfig.json', 'tsup.config.ts', 'source/notice.txt', ...PACK_SOURCE_FILES.map((f) => `src/${f}`), 'src/rules/ch1-conditions.ts', 'src/digest.ts', 'src/hubei.unit.spec.ts', 'test/cases.yaml', 'scripts/snapshots.ts', 'README.md', 'FIDELITY.md', 'LICENSE', 'CHANGELOG.md', '.gitignore']) {
+    for (const f of [
+      'package.json',
+      'tsconfig.json',
+      'tsup.config.ts',
+      'source/notice.txt',
+      ...PACK_SOURCE_FILES.map((f) => `src/${f}`),
+      'src/rules/ch1-conditions.ts',
+      'src/digest.ts',
+      'src/hubei.unit.spec.ts',
+      'test/cases.yaml',
+      'scripts/snapshots.ts',
+      'README.md',
+      'FIDELITY.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      '.gitignore',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -42,7 +62,12 @@ describe('certflow new-pack outside a checkout', () => {
       name: 'certflow-rulepack-hubei',
       dependencies: { '@certflow/rulepack-national': `^${national}` },
       peerDependencies: { '@certflow/core': `^${core}` },
-      devDependencies: { '@certflow/core': `^${core}`, '@certflow/cli': `^${core}`, vitest: expect.any(String), tsx: expect.any(String) },
+      devDependencies: {
+        '@certflow/core': `^${core}`,
+        '@certflow/cli': `^${core}`,
+        vitest: expect.any(String),
+        tsx: expect.any(String),
+      },
       scripts: { build: 'tsup', snapshots: 'tsx scripts/snapshots.ts', test: 'vitest run' },
     });
     expect(JSON.stringify(pkg)).not.toContain('workspace:');
@@ -52,7 +77,11 @@ describe('certflow new-pack outside a checkout', () => {
 
   it('the pack extends the installed parent, carries its source digest, and screens its example as its first case expects', () => {
     const pack = mod.default;
-    expect(pack).toMatchObject({ id: 'hubei', jurisdiction: { name: '湖北', code: '420000', level: 'province' }, sourceDigest: packSourceDigest(dir) });
+    expect(pack).toMatchObject({
+      id: 'hubei',
+      jurisdiction: { name: '湖北', code: '420000', level: 'province' },
+      sourceDigest: packSourceDigest(dir),
+    });
     expect(pack.parent?.id).toBe('national');
     const first = loadRuleCases(dir).cases[0]!;
     expect(mod.exampleAsOf).toBe(first.asOf);

@@ -30,7 +30,8 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { v
 export async function createStandalonePack(options: StandalonePackOptions): Promise<{ dir: string; files: string[] }> {
   const problems: string[] = [];
   if (!PACK_ID.test(options.id)) problems.push(`<id> must be kebab-case, e.g. fujian-xiamen (got ${options.id})`);
-  if (!DIVISION_CODE.test(options.code)) problems.push(`--code must be a 6-digit GB/T 2260 division code, e.g. 350200 (got ${options.code})`);
+  if (!DIVISION_CODE.test(options.code))
+    problems.push(`--code must be a 6-digit GB/T 2260 division code, e.g. 350200 (got ${options.code})`);
   const dir = join(options.cwd, options.id);
   if (PACK_ID.test(options.id) && existsSync(dir)) problems.push(`${dir} already exists`);
   const wanted = options.extends ?? 'national';
@@ -43,9 +44,15 @@ export async function createStandalonePack(options: StandalonePackOptions): Prom
   const example = mod?.exampleProfile as ApplicantProfile | undefined;
   const asOf = mod?.exampleAsOf as string | undefined;
   // The index imports the parent by a named export (CJS interop): its id in camel case, or whichever names the pack.
-  const parentExport = mod && mod[camel(packIdOfName(parentFound.name) ?? wanted)] === parentPack ? camel(packIdOfName(parentFound.name) ?? wanted) : Object.keys(mod ?? {}).find((k) => k !== 'default' && mod![k] === parentPack);
+  const parentExport =
+    mod && mod[camel(packIdOfName(parentFound.name) ?? wanted)] === parentPack
+      ? camel(packIdOfName(parentFound.name) ?? wanted)
+      : Object.keys(mod ?? {}).find((k) => k !== 'default' && mod![k] === parentPack);
   if (!parentPack || !example || typeof asOf !== 'string' || !parentExport) {
-    throw new UsageError(`--extends ${wanted}: ${parentFound.name} does not export its pack (default and named), exampleProfile and exampleAsOf`, 'new-pack');
+    throw new UsageError(
+      `--extends ${wanted}: ${parentFound.name} does not export its pack (default and named), exampleProfile and exampleAsOf`,
+      'new-pack',
+    );
   }
 
   const coreRequire = createRequire(createRequire(import.meta.url).resolve('@certflow/core/package.json'));
@@ -55,7 +62,8 @@ export async function createStandalonePack(options: StandalonePackOptions): Prom
   // What the parent decides on its own example: the new pack screens its copy the same way (its registration rule replaces the parent's).
   const replaces = parentPack.rules.find((r) => r.id.startsWith('registered-in-'))?.id;
   const decision = evaluateRules(parentPack, example, { asOf });
-  const ids = (outcome: string) => decision.findings.filter((f) => f.outcome === outcome && f.ruleId !== replaces).map((f) => f.ruleId);
+  const ids = (outcome: string) =>
+    decision.findings.filter((f) => f.outcome === outcome && f.ruleId !== replaces).map((f) => f.ruleId);
   const { level, prefix, elsewhere } = jurisdictionOf(options.code);
   const input: PackTemplateInput = {
     mode: 'standalone',
@@ -70,7 +78,11 @@ export async function createStandalonePack(options: StandalonePackOptions): Prom
     uscc: String(base.organization.uscc),
     base,
     baseYaml: yaml.stringify(base),
-    baseExpect: { outcome: decision.outcome, ...(ids('review').length ? { review: ids('review') } : {}), ...(ids('fail').length ? { fail: ids('fail') } : {}) },
+    baseExpect: {
+      outcome: decision.outcome,
+      ...(ids('review').length ? { review: ids('review') } : {}),
+      ...(ids('fail').length ? { fail: ids('fail') } : {}),
+    },
     elsewhere,
     prefix,
     asOf,

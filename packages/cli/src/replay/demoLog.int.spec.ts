@@ -16,7 +16,14 @@ describe('the demo log of the 1.0.0 packs', () => {
     expect(io.err()).toBe('');
     expect(r.integrity).toEqual([]);
     expect(r.failed).toEqual([]);
-    expect(r.decisions).toMatchObject({ rechecked: 13, mismatched: [], packChanged: [], knownBuild: 13, unavailable: [], errors: [] });
+    expect(r.decisions).toMatchObject({
+      rechecked: 13,
+      mismatched: [],
+      packChanged: [],
+      knownBuild: 13,
+      unavailable: [],
+      errors: [],
+    });
     expect(code).toBe(0);
   });
 
@@ -47,14 +54,26 @@ describe('the demo log of the 1.0.0 packs', () => {
     const under = async (spec: string) => {
       const io = bufferIo();
       expect(await runCli(['replay', fixture, '--under', spec, '--json'], io)).toBe(0);
-      const { compared, changed } = (JSON.parse(io.out()) as { under: { compared: number; changed: { evaluatedUnder: string }[] } }).under;
+      const { compared, changed } = (
+        JSON.parse(io.out()) as { under: { compared: number; changed: { evaluatedUnder: string }[] } }
+      ).under;
       // Each change names the version it was evaluated under; the rest is what the version decides.
       return { compared, changed: changed.map(({ evaluatedUnder: _v, ...c }) => c) };
     };
     let compared = 0;
-    for (const id of ['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools', 'national-industry-pilot']) {
+    for (const id of [
+      'national',
+      'shandong',
+      'fujian-fuzhou',
+      'shanghai',
+      'sichuan-technical-schools',
+      'national-industry-pilot',
+    ]) {
       const [v110, v111] = [await under(`${id}@1.1.0`), await under(`${id}@1.1.1`)];
-      expect({ compared: v111.compared, changed: v111.changed }, id).toEqual({ compared: v110.compared, changed: v110.changed });
+      expect({ compared: v111.compared, changed: v111.changed }, id).toEqual({
+        compared: v110.compared,
+        changed: v110.changed,
+      });
       compared += v111.compared;
     }
     expect(compared).toBeGreaterThan(0);

@@ -19,7 +19,8 @@ function checkByTheDoc(lines: string[]): { checked: number; wrong: string[] } {
     const digest = createHash('sha256').update(Buffer.from(canonical, 'utf8')).digest('hex'); // 4. UTF-8, SHA-256, lowercase hex
     const stream = String(event.streamId);
     if (digest !== hash) wrong.push(`${stream} v${String(event.version)}: hash`); // 5. equals hash
-    if ((event.prevHash ?? null) !== (last.get(stream) ?? null)) wrong.push(`${stream} v${String(event.version)}: prevHash`); //    and chains
+    if ((event.prevHash ?? null) !== (last.get(stream) ?? null))
+      wrong.push(`${stream} v${String(event.version)}: prevHash`); //    and chains
     last.set(stream, String(hash));
   }
   return { checked: lines.length, wrong };
@@ -43,14 +44,28 @@ describe('a second RFC 8785 implementation, following docs/event-log.md only', (
   });
 
   it('agrees on values where serialisers differ: key order by UTF-16 code units, number forms, escapes, non-BMP text', async () => {
-    const meta: StoredEvent['meta'] = { at: '2020-06-01T09:00:00+08:00', actor: { id: 'a', role: 'system' }, commandId: 'c', correlationId: 'x' };
+    const meta: StoredEvent['meta'] = {
+      at: '2020-06-01T09:00:00+08:00',
+      actor: { id: 'a', role: 'system' },
+      commandId: 'c',
+      correlationId: 'x',
+    };
     const data = {
       numbers: [0, -0, 1e21, 1e-7, 0.1 + 0.2, 9007199254740991, -5e-324, 1.7976931348623157e308, 100, 1.5],
-      keys: { '😀': 1, '\ufb33': 2, a: 3, A: 4, 'é': 5, '\u0080': 6, '10': 7, '9': 8 },
+      keys: { '😀': 1, '\ufb33': 2, a: 3, A: 4, é: 5, '\u0080': 6, '10': 7, '9': 8 },
       text: ['"quoted" \\ back', 'line\nbreak\ttab\u0001', '\u2028\u2029', '认定 职业技能等级', '𠀋'],
       nested: [[], {}, [null, true, false]],
     };
-    const lines = await logLines((store) => store.append('application-jcs', [{ type: 'Tricky', data, meta }, { type: 'Tricky', data: { again: data }, meta }], { expectedVersion: 'no-stream' }));
+    const lines = await logLines((store) =>
+      store.append(
+        'application-jcs',
+        [
+          { type: 'Tricky', data, meta },
+          { type: 'Tricky', data: { again: data }, meta },
+        ],
+        { expectedVersion: 'no-stream' },
+      ),
+    );
     expect(checkByTheDoc(lines)).toEqual({ checked: 2, wrong: [] });
   });
 

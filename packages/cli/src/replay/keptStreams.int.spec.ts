@@ -29,7 +29,12 @@ async function both(events: StoredEvent[], packs: PackSet) {
   const fromStore = await replayLog({ events: structuredClone(events), store: logStore(events) }, options);
   const kept = [];
   for (const keptEvents of [undefined, 1, 0]) {
-    kept.push(await replayLog({ events: structuredClone(events), store: logStore(events), oneEventPerVersion: true }, { ...options, ...(keptEvents === undefined ? {} : { keptEvents }) }));
+    kept.push(
+      await replayLog(
+        { events: structuredClone(events), store: logStore(events), oneEventPerVersion: true },
+        { ...options, ...(keptEvents === undefined ? {} : { keptEvents }) },
+      ),
+    );
   }
   return { fromStore, kept };
 }
@@ -49,14 +54,19 @@ function lateResults(log: StoredEvent[]): StoredEvent[] {
   const exam = log.filter((e) => e.streamId === issued.streamId);
   const results = exam.find((e) => e.type === 'ResultsRecorded')!;
   const last = exam.at(-1)!;
-  const [forged] = sealEvents(last.streamId, { version: last.version, hash: last.hash }, [Math.max(...log.map((e) => e.position)) + 1], [
-    { type: 'ResultsRecorded', data: results.data as never, meta: results.meta },
-  ]);
+  const [forged] = sealEvents(
+    last.streamId,
+    { version: last.version, hash: last.hash },
+    [Math.max(...log.map((e) => e.position)) + 1],
+    [{ type: 'ResultsRecorded', data: results.data as never, meta: results.meta }],
+  );
   return [...log, forged!];
 }
 
 describe('replay keeping streams from the log pass', () => {
-  it('finds what reading every stream from the store finds, on the demo, generator and test-pack logs and their tampered copies', { timeout: 240_000 }, async () => {
+  it('finds what reading every stream from the store finds, on the demo, generator and test-pack logs and their tampered copies', {
+    timeout: 240_000,
+  }, async () => {
     const set = await packs();
     const demo = await demoLog();
     const generated = (await baseLog()).events;
@@ -83,10 +93,17 @@ describe('replay keeping streams from the log pass', () => {
     for (const [name, log] of cases.slice(3)) expect((await both(log, set)).fromStore.ok, name).toBe(false);
   });
 
-  it('a spilled export keeps streams only when no version repeats in a stream and every version is whole, and then finds what the store path finds', { timeout: 240_000 }, async () => {
+  it('a spilled export keeps streams only when no version repeats in a stream and every version is whole, and then finds what the store path finds', {
+    timeout: 240_000,
+  }, async () => {
     const set = await packs();
     const log = await demoLog();
-    const spill = async (events: unknown[]) => spillLog((async function* () { yield* events; })());
+    const spill = async (events: unknown[]) =>
+      spillLog(
+        (async function* () {
+          yield* events;
+        })(),
+      );
     const repeated = log.findIndex((e) => e.version === 2);
     const cases: [string, unknown[], boolean][] = [
       ['demo', log, true],
@@ -100,7 +117,10 @@ describe('replay keeping streams from the log pass', () => {
         expect(a.oneEventPerVersion, name).toBe(one);
         const options = { source: 'log', packs: set, listStreams: true };
         const fromStore = await replayLog({ events: a.read(), store: a.store }, options);
-        const kept = await replayLog({ events: b.read(), store: b.store, oneEventPerVersion: b.oneEventPerVersion }, { ...options, keptEvents: 1 });
+        const kept = await replayLog(
+          { events: b.read(), store: b.store, oneEventPerVersion: b.oneEventPerVersion },
+          { ...options, keptEvents: 1 },
+        );
         expect(fromStore.events, name).toBe(events.length);
         expect(JSON.stringify(kept), name).toBe(JSON.stringify(fromStore));
       } finally {

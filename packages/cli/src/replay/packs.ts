@@ -23,7 +23,9 @@ export interface DiscoveredPack {
  * Returns the id, or undefined for any other name.
  */
 export function packIdOfName(name: string): string | undefined {
-  return /^(?:@certflow\/rulepack-|(?:@[a-z0-9][\w.-]*\/)?certflow-rulepack-)([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(name)?.[1];
+  return /^(?:@certflow\/rulepack-|(?:@[a-z0-9][\w.-]*\/)?certflow-rulepack-)([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(
+    name,
+  )?.[1];
 }
 
 const readJson = (file: string): Record<string, unknown> | undefined => {
@@ -55,7 +57,12 @@ function ancestors(dir: string): string[] {
 
 /** The certflow checkout holding `dir`: the nearest ancestor with `rulepacks/`, `scripts/create-pack.ts` and a pnpm workspace. */
 export function findCheckout(dir: string): string | undefined {
-  return ancestors(dir).find((d) => existsSync(join(d, 'scripts', 'create-pack.ts')) && existsSync(join(d, 'pnpm-workspace.yaml')) && existsSync(join(d, 'rulepacks')));
+  return ancestors(dir).find(
+    (d) =>
+      existsSync(join(d, 'scripts', 'create-pack.ts')) &&
+      existsSync(join(d, 'pnpm-workspace.yaml')) &&
+      existsSync(join(d, 'rulepacks')),
+  );
 }
 
 const subdirs = (dir: string): string[] => {
@@ -97,7 +104,8 @@ export function discoverPacks(options: { cwd?: string; cliDir?: string } = {}): 
     if (!existsSync(nm)) continue;
     for (const entry of subdirs(nm)) {
       if (entry.startsWith('@')) {
-        for (const pkg of subdirs(join(nm, entry))) if (packIdOfName(`${entry}/${pkg}`)) add(join(nm, entry, pkg), 'node_modules');
+        for (const pkg of subdirs(join(nm, entry)))
+          if (packIdOfName(`${entry}/${pkg}`)) add(join(nm, entry, pkg), 'node_modules');
       } else if (packIdOfName(entry)) add(join(nm, entry), 'node_modules');
     }
   }
@@ -114,13 +122,19 @@ function entryOf(dir: string): string | undefined {
     const o = v as Record<string, unknown>;
     return pick(o.import) ?? pick(o.default) ?? pick(o.require);
   };
-  for (const rel of [pick(dot), pkg.module, pkg.main]) if (typeof rel === 'string' && existsSync(join(dir, rel))) return join(dir, rel);
+  for (const rel of [pick(dot), pkg.module, pkg.main])
+    if (typeof rel === 'string' && existsSync(join(dir, rel))) return join(dir, rel);
   return undefined;
 }
 
 const notFound = (e: unknown) => {
   const code = (e as { code?: string }).code;
-  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || code === 'ERR_UNKNOWN_FILE_EXTENSION' || /Cannot find (module|package)|Failed to load url|Unknown file extension/i.test(String((e as Error).message));
+  return (
+    code === 'ERR_MODULE_NOT_FOUND' ||
+    code === 'MODULE_NOT_FOUND' ||
+    code === 'ERR_UNKNOWN_FILE_EXTENSION' ||
+    /Cannot find (module|package)|Failed to load url|Unknown file extension/i.test(String((e as Error).message))
+  );
 };
 
 /**
@@ -133,7 +147,8 @@ export async function importPack(p: DiscoveredPack): Promise<Record<string, unkn
   const attempts = [p.name];
   const entry = entryOf(p.dir);
   if (entry) attempts.push(pathToFileURL(entry).href);
-  if (p.from === 'checkout' && existsSync(join(p.dir, 'src', 'index.ts'))) attempts.push(pathToFileURL(join(p.dir, 'src', 'index.ts')).href);
+  if (p.from === 'checkout' && existsSync(join(p.dir, 'src', 'index.ts')))
+    attempts.push(pathToFileURL(join(p.dir, 'src', 'index.ts')).href);
   for (const a of attempts) {
     try {
       return (await import(a)) as Record<string, unknown>;
@@ -145,7 +160,12 @@ export async function importPack(p: DiscoveredPack): Promise<Record<string, unkn
 }
 
 const isPack = (v: unknown): v is RulePack =>
-  !!v && typeof v === 'object' && typeof (v as RulePack).id === 'string' && typeof (v as RulePack).version === 'string' && typeof (v as RulePack).hash === 'string' && Array.isArray((v as RulePack).rules);
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as RulePack).id === 'string' &&
+  typeof (v as RulePack).version === 'string' &&
+  typeof (v as RulePack).hash === 'string' &&
+  Array.isArray((v as RulePack).rules);
 
 /** Every RulePack a module exports (default, named, or in exported arrays). */
 export function packsOf(mod: Record<string, unknown>): RulePack[] {
@@ -184,7 +204,10 @@ export function packSet(packs: RulePack[]): PackSet {
  * Imports the packs {@link discoverPacks} finds (only those with the given ids
  * when `ids` is passed); a package that cannot be loaded is simply not available.
  */
-export async function loadKnownPacks(ids?: Iterable<string>, options: { cwd?: string; cliDir?: string } = {}): Promise<RulePack[]> {
+export async function loadKnownPacks(
+  ids?: Iterable<string>,
+  options: { cwd?: string; cliDir?: string } = {},
+): Promise<RulePack[]> {
   const wanted = ids ? new Set(ids) : undefined;
   const out: RulePack[] = [];
   for (const p of discoverPacks(options)) {
@@ -201,7 +224,10 @@ export async function loadPackModule(file: string, cwd: string): Promise<RulePac
   try {
     mod = (await import(pathToFileURL(resolve(cwd, file)).href)) as Record<string, unknown>;
   } catch (e) {
-    throw new UsageError({ key: 'usage.packsUnloadable', values: { file, detail: (e as Error).message.split('\n')[0] } }, 'replay');
+    throw new UsageError(
+      { key: 'usage.packsUnloadable', values: { file, detail: (e as Error).message.split('\n')[0] } },
+      'replay',
+    );
   }
   const packs = packsOf(mod);
   if (packs.length === 0) throw new UsageError({ key: 'usage.packsEmpty', values: { file } }, 'replay');

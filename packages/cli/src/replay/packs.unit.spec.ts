@@ -6,13 +6,32 @@ import { tempDir } from '../testFixtures.js';
 import { discoverPacks, loadKnownPacks, packIdOfName, packSet, packsOf } from './packs.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
-const SHIPPED = ['fujian-fuzhou', 'national', 'national-industry-pilot', 'shandong', 'shanghai', 'sichuan-technical-schools'];
+const SHIPPED = [
+  'fujian-fuzhou',
+  'national',
+  'national-industry-pilot',
+  'shandong',
+  'shanghai',
+  'sichuan-technical-schools',
+];
 import { testRulePackV2 } from './replayFixtures.js';
 
 describe('rule packs for replay', () => {
   it('imports the packs certflow ships from their packages, by id', async () => {
-    const packs = await loadKnownPacks(['national', 'shandong', 'fujian-fuzhou', 'shanghai', 'sichuan-technical-schools']);
-    expect([...new Set(packs.map((p) => p.id))].sort()).toEqual(['fujian-fuzhou', 'national', 'shandong', 'shanghai', 'sichuan-technical-schools']);
+    const packs = await loadKnownPacks([
+      'national',
+      'shandong',
+      'fujian-fuzhou',
+      'shanghai',
+      'sichuan-technical-schools',
+    ]);
+    expect([...new Set(packs.map((p) => p.id))].sort()).toEqual([
+      'fujian-fuzhou',
+      'national',
+      'shandong',
+      'shanghai',
+      'sichuan-technical-schools',
+    ]);
     // A pack module exports its released versions too (and the current pack carries them in releases).
     const fuzhou = packs.filter((p) => p.id === 'fujian-fuzhou').map((p) => p.version);
     expect(fuzhou).toEqual(expect.arrayContaining(['1.1.1', '1.1.0', '1.0.0']));
@@ -20,8 +39,13 @@ describe('rule packs for replay', () => {
   });
 
   it('discovers the packs of a checkout (rulepacks/*) and those installed beside the CLI, with no list kept by hand', () => {
-    const inCheckout = discoverPacks({ cwd: join(root, 'packages'), cliDir: join(root, 'packages', 'cli', 'src', 'replay') });
-    expect(inCheckout.filter((p) => SHIPPED.includes(p.id)).map((p) => [p.id, p.name, p.from])).toEqual(SHIPPED.map((id) => [id, `@certflow/rulepack-${id}`, 'checkout']));
+    const inCheckout = discoverPacks({
+      cwd: join(root, 'packages'),
+      cliDir: join(root, 'packages', 'cli', 'src', 'replay'),
+    });
+    expect(inCheckout.filter((p) => SHIPPED.includes(p.id)).map((p) => [p.id, p.name, p.from])).toEqual(
+      SHIPPED.map((id) => [id, `@certflow/rulepack-${id}`, 'checkout']),
+    );
     // Outside a checkout: an installed project's node_modules, scoped and unscoped names, other packages ignored.
     const project = tempDir();
     const pkg = (dir: string, name: string) => {
@@ -42,23 +66,32 @@ describe('rule packs for replay', () => {
       ['shandong', '@certflow/rulepack-shandong', 'node_modules'],
     ]);
     // Found from the folder the CLI runs in, too.
-    expect(discoverPacks({ cwd: join(project, 'sub'), cliDir: tempDir() }).map((p) => p.id)).toEqual(['hubei', 'hubei-wuhan', 'shandong']);
-  });
-
-  it('a pack package name is @certflow/rulepack-<id>, certflow-rulepack-<id> or @<scope>/certflow-rulepack-<id>', () => {
-    expect(['@certflow/rulepack-fujian-fuzhou', 'certflow-rulepack-hubei', '@acme/certflow-rulepack-x1', '@certflow/core', '@acme/rulepack-x', 'rulepack-x', '@certflow/rulepack-Bad'].map(packIdOfName)).toEqual([
-      'fujian-fuzhou',
+    expect(discoverPacks({ cwd: join(project, 'sub'), cliDir: tempDir() }).map((p) => p.id)).toEqual([
       'hubei',
-      'x1',
-      undefined,
-      undefined,
-      undefined,
-      undefined,
+      'hubei-wuhan',
+      'shandong',
     ]);
   });
 
+  it('a pack package name is @certflow/rulepack-<id>, certflow-rulepack-<id> or @<scope>/certflow-rulepack-<id>', () => {
+    expect(
+      [
+        '@certflow/rulepack-fujian-fuzhou',
+        'certflow-rulepack-hubei',
+        '@acme/certflow-rulepack-x1',
+        '@certflow/core',
+        '@acme/rulepack-x',
+        'rulepack-x',
+        '@certflow/rulepack-Bad',
+      ].map(packIdOfName),
+    ).toEqual(['fujian-fuzhou', 'hubei', 'x1', undefined, undefined, undefined, undefined]);
+  });
+
   it('finds packs in a module: default, named and in arrays, once each', () => {
-    expect(packsOf({ default: testRulePack, testRulePack, all: [testRulePack, testRulePackV2], other: 1 })).toEqual([testRulePack, testRulePackV2]);
+    expect(packsOf({ default: testRulePack, testRulePack, all: [testRulePack, testRulePackV2], other: 1 })).toEqual([
+      testRulePack,
+      testRulePackV2,
+    ]);
   });
 
   it('a set knows every version of an id, and the parents of the packs it holds', () => {

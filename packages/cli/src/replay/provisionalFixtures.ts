@@ -7,7 +7,11 @@ import { createEngine, memoryStore, type Command, type StoredEvent } from '@cert
 import { testProfile, testRulePack } from '@certflow/core/testing';
 
 /** The 2027 test fixture year file, parsed. */
-export const YEAR_2027_FIXTURE = parseYearFile(JSON.parse(readFileSync(fileURLToPath(new URL('../../../calendar/fixtures/year-2027.fixture.json', import.meta.url)), 'utf8')));
+export const YEAR_2027_FIXTURE = parseYearFile(
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../../calendar/fixtures/year-2027.fixture.json', import.meta.url)), 'utf8'),
+  ),
+);
 
 /**
  * Submitted Friday 2027-09-24; acceptance within 10 working days: provisionally due 10-11, so a
@@ -16,10 +20,20 @@ export const YEAR_2027_FIXTURE = parseYearFile(JSON.parse(readFileSync(fileURLTo
  */
 export async function withdrawnMissLog(options: { withdraw?: boolean } = {}): Promise<StoredEvent[]> {
   const store = memoryStore();
-  const engineOn = (calendar = createChinaCalendar()) => createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => new Date('2027-09-24T10:00:00+08:00') });
-  await engineOn().execute({ type: 'SubmitApplication', streamId: 'application-p1', actor: { id: 'org-1', role: 'applicant' }, commandId: 'c1', payload: { ...testProfile(), rulePack: 'test-pack' } } as Command);
+  const engineOn = (calendar = createChinaCalendar()) =>
+    createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => new Date('2027-09-24T10:00:00+08:00') });
+  await engineOn().execute({
+    type: 'SubmitApplication',
+    streamId: 'application-p1',
+    actor: { id: 'org-1', role: 'applicant' },
+    commandId: 'c1',
+    payload: { ...testProfile(), rulePack: 'test-pack' },
+  } as Command);
   await engineOn().tick(new Date('2027-10-12T12:00:00+08:00'));
-  if (options.withdraw !== false) await engineOn(createChinaCalendar({ years: { [YEAR_2027_FIXTURE.year]: YEAR_2027_FIXTURE.published } })).tick(new Date('2027-10-12T12:00:00+08:00'));
+  if (options.withdraw !== false)
+    await engineOn(createChinaCalendar({ years: { [YEAR_2027_FIXTURE.year]: YEAR_2027_FIXTURE.published } })).tick(
+      new Date('2027-10-12T12:00:00+08:00'),
+    );
   const events: StoredEvent[] = [];
   for await (const e of store.readAll()) events.push(e);
   return events;

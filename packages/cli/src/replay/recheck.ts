@@ -1,4 +1,15 @@
-import { CorruptStoreError, evaluateRules, isCatalogued, type ApplicationEventData, type CommandType, type Decision, type Engine, type RulePack, type ExamEventData, type StoredEvent } from '@certflow/core';
+import {
+  CorruptStoreError,
+  evaluateRules,
+  isCatalogued,
+  type ApplicationEventData,
+  type CommandType,
+  type Decision,
+  type Engine,
+  type RulePack,
+  type ExamEventData,
+  type StoredEvent,
+} from '@certflow/core';
 
 /** How to re-evaluate a recorded decision: the facts the pack saw and the command it was evaluated for. */
 export interface DecisionRecipe {
@@ -20,7 +31,10 @@ interface RecordingData {
 /** The event's data as the event catalogue types it; an event of another type or stream kind is refused. */
 function dataOf<T extends keyof RecordingData>(e: StoredEvent, type: T): RecordingData[T] {
   if (!isCatalogued(e) || e.type !== type) {
-    throw new CorruptStoreError('the log', `a ${type} event belongs to no ${e.streamId.split('-')[0]} stream`, { streamId: e.streamId, version: e.version });
+    throw new CorruptStoreError('the log', `a ${type} event belongs to no ${e.streamId.split('-')[0]} stream`, {
+      streamId: e.streamId,
+      version: e.version,
+    });
   }
   return e.data as RecordingData[T];
 }
@@ -33,8 +47,15 @@ function dataOf<T extends keyof RecordingData>(e: StoredEvent, type: T): Recordi
  */
 export const DECISION_RECIPES: Readonly<Record<string, DecisionRecipe>> = {
   ApplicationSubmitted: { command: 'SubmitApplication', facts: async (e) => dataOf(e, 'ApplicationSubmitted').profile },
-  ApplicationSupplemented: { command: 'SubmitApplication', facts: async (e) => dataOf(e, 'ApplicationSupplemented').profile },
-  ScopeAmended: { command: 'SubmitApplication', decidedFor: 'AmendScope', facts: async (e) => dataOf(e, 'ScopeAmended').profile },
+  ApplicationSupplemented: {
+    command: 'SubmitApplication',
+    facts: async (e) => dataOf(e, 'ApplicationSupplemented').profile,
+  },
+  ScopeAmended: {
+    command: 'SubmitApplication',
+    decidedFor: 'AmendScope',
+    facts: async (e) => dataOf(e, 'ScopeAmended').profile,
+  },
   ExamPlanned: {
     command: 'PlanExam',
     async facts(e, engine) {
@@ -77,17 +98,32 @@ export function compareDecisions(recorded: Decision, recomputed: Decision): Find
     if (b?.outcome === a?.outcome) continue;
     const cite = (a ?? b)!.cite;
     const message = a?.message ?? b?.message;
-    changes.push({ ruleId: id, before: b?.outcome ?? null, after: a?.outcome ?? null, ...(cite ? { cite: JSON.parse(JSON.stringify(cite)) as FindingChange['cite'] } : {}), ...(message ? { message } : {}) });
+    changes.push({
+      ruleId: id,
+      before: b?.outcome ?? null,
+      after: a?.outcome ?? null,
+      ...(cite ? { cite: JSON.parse(JSON.stringify(cite)) as FindingChange['cite'] } : {}),
+      ...(message ? { message } : {}),
+    });
   }
   return changes;
 }
 
 /** Re-evaluates one recorded decision under a pack (its own recorded version, or another). */
-export async function reevaluate(event: StoredEvent, recorded: Decision, pack: RulePack, engine: Engine): Promise<DecisionComparison> {
+export async function reevaluate(
+  event: StoredEvent,
+  recorded: Decision,
+  pack: RulePack,
+  engine: Engine,
+): Promise<DecisionComparison> {
   const recipe = DECISION_RECIPES[event.type]!;
   const facts = await recipe.facts(event, engine);
   // Compared as it is (outcomes by rule id); only the differences found are copied into the result.
-  const recomputed: Decision = evaluateRules(pack, facts, { asOf: recorded.asOf, command: recipe.command, ...(recipe.decidedFor ? { decidedFor: recipe.decidedFor } : {}) });
+  const recomputed: Decision = evaluateRules(pack, facts, {
+    asOf: recorded.asOf,
+    command: recipe.command,
+    ...(recipe.decidedFor ? { decidedFor: recipe.decidedFor } : {}),
+  });
   return {
     streamId: event.streamId,
     version: event.version,

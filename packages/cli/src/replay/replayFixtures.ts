@@ -1,7 +1,18 @@
 // Test-only: a log recorded by the engine under the core test pack, and a
 // second version of that pack that is stricter about evaluation experience.
 // Loaded by the replay tests, also through `--packs <this file>`.
-import { createEngine, defineRulePack, memoryStore, pass, review, usccCheckCharacter, type ApplicantProfile, type Rule, type RulePack, type StoredEvent } from '@certflow/core';
+import {
+  createEngine,
+  defineRulePack,
+  memoryStore,
+  pass,
+  review,
+  usccCheckCharacter,
+  type ApplicantProfile,
+  type Rule,
+  type RulePack,
+  type StoredEvent,
+} from '@certflow/core';
 import { testCalendar, testExamPlan, testProfile, testRulePack } from '@certflow/core/testing';
 
 const experience = testRulePack.rules.find((r) => r.id === 'evaluation-experience')!;
@@ -11,7 +22,10 @@ const stricterExperience: Rule<ApplicantProfile> = {
   replaces: 'evaluation-experience',
   description: '累计评价不少于2万人次（第二版）',
   cite: experience.cite,
-  evaluate: (p) => (p.history.personTimesTotal >= 20_000 ? pass() : review('fewer than 20,000 person-times', ['history', 'personTimesTotal'])),
+  evaluate: (p) =>
+    p.history.personTimesTotal >= 20_000
+      ? pass()
+      : review('fewer than 20,000 person-times', ['history', 'personTimesTotal']),
 };
 
 export const testRulePackV2: RulePack = defineRulePack({
@@ -36,9 +50,15 @@ export async function recordedLog(): Promise<StoredEvent[]> {
   const at = (iso: string) => (now = new Date(iso));
   const app = 'application-a1';
   await engine.applications.submit({ streamId: app, actor: org, payload: { ...testProfile(), rulePack: 'test-pack' } });
-  const bad = { ...testProfile({ name: '另一机构', uscc: `52370100MJD123460${usccCheckCharacter('52370100MJD123460')}` }) };
+  const bad = {
+    ...testProfile({ name: '另一机构', uscc: `52370100MJD123460${usccCheckCharacter('52370100MJD123460')}` }),
+  };
   bad.organization = { ...bad.organization, creditClean: false };
-  await engine.applications.submit({ streamId: 'application-a2', actor: { id: 'org-2', role: 'applicant' }, payload: { ...bad, rulePack: 'test-pack' } });
+  await engine.applications.submit({
+    streamId: 'application-a2',
+    actor: { id: 'org-2', role: 'applicant' },
+    payload: { ...bad, rulePack: 'test-pack' },
+  });
   at('2020-06-02T10:00:00+08:00');
   await engine.applications.accept({ streamId: app, actor: centre });
   at('2020-06-03T10:00:00+08:00');

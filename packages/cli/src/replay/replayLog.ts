@@ -46,7 +46,14 @@ export interface ReplayResult {
      * and version, other content). Not an integrity problem of the log: the
      * log is intact, the pack that wrote it is not the one available.
      */
-    packChanged: { streamId: string; version: number; pack: string; recordedHash: string; availableHash: string; knownHashes: string[] }[];
+    packChanged: {
+      streamId: string;
+      version: number;
+      pack: string;
+      recordedHash: string;
+      availableHash: string;
+      knownHashes: string[];
+    }[];
     /** Decisions recorded by an earlier known build of the version (e.g. 1.0.0 before packs carried a source digest): information. */
     knownBuild: number;
     /** Recorded under a pack version that is not available to this replay. */
@@ -114,7 +121,9 @@ export async function replayLog(
     keptEvents?: number;
   },
 ): Promise<ReplayResult> {
-  const log: ReplayInput = Array.isArray(input) ? { events: input, store: logStore(input), total: input.length } : input;
+  const log: ReplayInput = Array.isArray(input)
+    ? { events: input, store: logStore(input), total: input.length }
+    : input;
   const checker = createLogChecker({ positions: positionRanges() });
   const history: HistoryViolation[] = [];
   const result: ReplayResult = {
@@ -128,7 +137,15 @@ export async function replayLog(
     statesByKind: {},
     rebuilt: 0,
     failed: [],
-    decisions: { rechecked: 0, mismatched: [], packChanged: [], knownBuild: 0, unavailable: [], unsupported: [], errors: [] },
+    decisions: {
+      rechecked: 0,
+      mismatched: [],
+      packChanged: [],
+      knownBuild: 0,
+      unavailable: [],
+      unsupported: [],
+      errors: [],
+    },
   };
   const target = options.under ? options.packs.find(options.under.id, options.under.version) : undefined;
   if (target) result.under = { pack: `${target.id}@${target.version}`, compared: 0, changed: [] };
@@ -292,7 +309,14 @@ export async function replayLog(
         const known = pack.knownHashes ?? [pack.hash];
         if (ref.hash && ref.hash !== pack.hash) {
           if (known.includes(ref.hash)) d.knownBuild++;
-          else d.packChanged.push({ ...where, pack: `${ref.id}@${ref.version}`, recordedHash: ref.hash, availableHash: pack.hash, knownHashes: [...known] });
+          else
+            d.packChanged.push({
+              ...where,
+              pack: `${ref.id}@${ref.version}`,
+              recordedHash: ref.hash,
+              availableHash: pack.hash,
+              knownHashes: [...known],
+            });
         }
         const c = await reevaluate(event, recorded, pack, engine);
         d.rechecked++;
@@ -318,7 +342,8 @@ export async function replayLog(
       return Object.fromEntries(Object.entries(counts).sort((a, b) => first(a[0]) - first(b[0])));
     };
     result.states = inOrder(result.states, '');
-    for (const kind of Object.keys(result.statesByKind)) result.statesByKind[kind] = inOrder(result.statesByKind[kind]!, `${kind}\0`);
+    for (const kind of Object.keys(result.statesByKind))
+      result.statesByKind[kind] = inOrder(result.statesByKind[kind]!, `${kind}\0`);
     result.statesByKind = inOrder(result.statesByKind, '\0kind\0');
   }
   options.progress?.done();

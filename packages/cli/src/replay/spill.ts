@@ -49,7 +49,11 @@ export async function spillLog(events: AsyncIterable<unknown>, onEvent?: (count:
     let count = 0;
     for await (const raw of events) {
       const e = raw as { streamId?: unknown; version?: unknown } | null;
-      rows.push([typeof e?.streamId === 'string' ? e.streamId : null, typeof e?.version === 'number' ? e.version : null, JSON.stringify(raw) ?? 'null']);
+      rows.push([
+        typeof e?.streamId === 'string' ? e.streamId : null,
+        typeof e?.version === 'number' ? e.version : null,
+        JSON.stringify(raw) ?? 'null',
+      ]);
       onEvent?.(++count);
       if (rows.length >= BATCH) {
         write(rows);
@@ -67,12 +71,20 @@ export async function spillLog(events: AsyncIterable<unknown>, onEvent?: (count:
 }
 
 function spilled(db: Database.Database, dir: string, count: number): SpilledLog {
-  const byStream = db.prepare('SELECT json FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version, n').pluck();
+  const byStream = db
+    .prepare('SELECT json FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version, n')
+    .pluck();
   const last = db.prepare('SELECT MAX(version) FROM events WHERE stream_id = ?').pluck();
   const from = db.prepare('SELECT n, json FROM events WHERE n > ? ORDER BY n LIMIT ?').raw();
   // Two scans of the index: a version repeated within a stream, a version that is not a whole number.
-  const repeated = db.prepare('SELECT EXISTS (SELECT 1 FROM events WHERE stream_id IS NOT NULL AND version IS NOT NULL GROUP BY stream_id, version HAVING COUNT(*) > 1)').pluck();
-  const fractional = db.prepare('SELECT EXISTS (SELECT 1 FROM events WHERE version IS NOT NULL AND version != CAST(version AS INTEGER))').pluck();
+  const repeated = db
+    .prepare(
+      'SELECT EXISTS (SELECT 1 FROM events WHERE stream_id IS NOT NULL AND version IS NOT NULL GROUP BY stream_id, version HAVING COUNT(*) > 1)',
+    )
+    .pluck();
+  const fractional = db
+    .prepare('SELECT EXISTS (SELECT 1 FROM events WHERE version IS NOT NULL AND version != CAST(version AS INTEGER))')
+    .pluck();
   const oneEventPerVersion = repeated.get() === 0 && fractional.get() === 0;
   async function* all(): AsyncIterable<unknown> {
     let after = 0;
@@ -88,7 +100,9 @@ function spilled(db: Database.Database, dir: string, count: number): SpilledLog 
     importEvents: readOnly('importEvents'),
     subscribe: readOnly('subscribe'),
     async readStream(streamId, options = {}) {
-      return (byStream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER) as string[]).map((j) => JSON.parse(j) as StoredEvent);
+      return (
+        byStream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER) as string[]
+      ).map((j) => JSON.parse(j) as StoredEvent);
     },
     async *readAll(options = {}) {
       const fromPosition = options.fromPosition ?? 0;

@@ -94,7 +94,14 @@ export interface ReportOptions {
 
 /** A copy of a format-2 event with each token replaced by its display form. */
 function showTokens<T>(value: T, display: ReadonlyMap<string, string> | undefined): T {
-  if (typeof value === 'string') return (parsePersonalToken(value) ? (display ? (display.get(value) ?? PERSONAL_ERASED_DISPLAY) : PERSONAL_WITHHELD_DISPLAY) : value) as T;
+  if (typeof value === 'string')
+    return (
+      parsePersonalToken(value)
+        ? display
+          ? (display.get(value) ?? PERSONAL_ERASED_DISPLAY)
+          : PERSONAL_WITHHELD_DISPLAY
+        : value
+    ) as T;
   if (Array.isArray(value)) return value.map((v) => showTokens(v, display)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -134,7 +141,8 @@ function link(e: StoredEvent): { org?: string; name?: string; parent?: string } 
   // The applicant acting on its own stream is the organization, where the data names none.
   const actor = e.meta.actor?.role === 'applicant' ? e.meta.actor.id : undefined;
   const org = str(d.applicantId) ?? str(filing?.applicantId) ?? str(d.issuedBy) ?? actor;
-  const name = str(filing?.organizationName) ?? str(d.organizationName) ?? str(profile?.name) ?? str(organization?.name);
+  const name =
+    str(filing?.organizationName) ?? str(d.organizationName) ?? str(profile?.name) ?? str(organization?.name);
   const parent = str(filing?.streamId) ?? str(d.filingStreamId) ?? str(d.examStreamId);
   return { ...(org ? { org } : {}), ...(name ? { name } : {}), ...(parent ? { parent } : {}) };
 }
@@ -222,7 +230,12 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
         events,
         index,
         orgNames,
-        organizations: sorted.map((o, i) => ({ id: o.id, region: o.region, ...(o.name ? { name: o.name } : {}), anchor: anchorOf(i) })),
+        organizations: sorted.map((o, i) => ({
+          id: o.id,
+          region: o.region,
+          ...(o.name ? { name: o.name } : {}),
+          anchor: anchorOf(i),
+        })),
         checker,
         spill,
         heads: heads.result(),
@@ -266,7 +279,12 @@ export function summaryCounter(plan: ReportPlan): {
     }
     if (st.integrity.status === 'broken') {
       s.brokenStreams++;
-      s.broken.push({ streamId: st.streamId, version: st.integrity.problem.version, kind: st.integrity.problem.kind, anchor });
+      s.broken.push({
+        streamId: st.streamId,
+        version: st.integrity.problem.version,
+        kind: st.integrity.problem.kind,
+        anchor,
+      });
     }
     s.refusals.push(...refusalsOf(st, org, anchor));
   };
@@ -308,7 +326,14 @@ function integrityOf(plan: ReportPlan, streamId: string): StreamReport['integrit
 }
 
 function build(plan: ReportPlan, streamId: string): StreamReport {
-  return streamReport(streamId, plan.spill.events(streamId), integrityOf(plan, streamId), plan.asOf, plan.options.deadlines, plan.options.wordFinding);
+  return streamReport(
+    streamId,
+    plan.spill.events(streamId),
+    integrityOf(plan, streamId),
+    plan.asOf,
+    plan.options.deadlines,
+    plan.options.wordFinding,
+  );
 }
 
 function certificate(stream: StreamReport): CertificateView {
@@ -351,7 +376,11 @@ export function* organizations(plan: ReportPlan): Generator<OrganizationReport> 
     const exams: ExamView[] = byKind('exam').map((id) => {
       const stream = build(plan, id);
       const examDate = field(stream, 'ExamPlanned', 'examDate');
-      return { stream, ...(examDate ? { examDate } : {}), certificates: certs.filter((c) => plan.index.get(c.streamId)!.parent === id) };
+      return {
+        stream,
+        ...(examDate ? { examDate } : {}),
+        certificates: certs.filter((c) => plan.index.get(c.streamId)!.parent === id),
+      };
     });
     const filings: FilingView[] = byKind('application').map((id) => {
       const stream = build(plan, id);

@@ -1,8 +1,18 @@
-import { COMMAND_EVENT, chinaLocalDate, isCalendarCoverageError, streamKind, type RulePack, type StoredEvent, type WorkingDayCalendar } from '@certflow/core';
+import {
+  COMMAND_EVENT,
+  chinaLocalDate,
+  isCalendarCoverageError,
+  streamKind,
+  type RulePack,
+  type StoredEvent,
+  type WorkingDayCalendar,
+} from '@certflow/core';
 import type { DeadlineView } from './model.js';
 
 function fieldOf(data: unknown, field: string): unknown {
-  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  return field
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 }
 
 /**
@@ -19,11 +29,20 @@ function fieldOf(data: unknown, field: string): unknown {
  * not recorded is missed, not open. A minimum period (not before a date) with
  * no step stays open: waiting is what it asks.
  */
-export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar: WorkingDayCalendar, asOf?: string): DeadlineView[] {
+export function computeDeadlines(
+  events: StoredEvent[],
+  pack: RulePack,
+  calendar: WorkingDayCalendar,
+  asOf?: string,
+): DeadlineView[] {
   const first = events[0];
   if (!first) return [];
   const kind = streamKind(first.streamId);
-  const recordedMissed = new Set(events.filter((e) => e.type === 'DeadlineMissed').map((e) => (e.data as { deadlineId?: unknown } | null)?.deadlineId));
+  const recordedMissed = new Set(
+    events
+      .filter((e) => e.type === 'DeadlineMissed')
+      .map((e) => (e.data as { deadlineId?: unknown } | null)?.deadlineId),
+  );
   const out: DeadlineView[] = [];
   for (const spec of pack.deadlines) {
     if (spec.machine !== kind || recordedMissed.has(spec.id)) continue;
@@ -63,10 +82,15 @@ export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar
       ? `; provisional: ${basis.years
           .filter((y) => y.source === 'provisional')
           .map((y) => y.year)
-          .join(', ')} not published, computed from ${basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays'}`
+          .join(
+            ', ',
+          )} not published, computed from ${basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays'}`
       : '';
     const hostYears = (basis?.years ?? []).filter((y) => y.source === 'host');
-    const published = hostYears.length > 0 ? `; ${hostYears.map((y) => `${y.year} per ${y.cite?.document ?? 'the host calendar'}`).join(', ')}` : '';
+    const published =
+      hostYears.length > 0
+        ? `; ${hostYears.map((y) => `${y.year} per ${y.cite?.document ?? 'the host calendar'}`).join(', ')}`
+        : '';
     const lapsed = !stepDay && spec.kind !== 'min-period' && asOf !== undefined && asOf > due;
     const status: DeadlineView['status'] = !stepDay
       ? lapsed
@@ -95,7 +119,12 @@ export function computeDeadlines(events: StoredEvent[], pack: RulePack, calendar
         provisional +
         published,
       ...(basis?.provisional
-        ? { provisional: { years: provisionalYears, basis: basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays' } }
+        ? {
+            provisional: {
+              years: provisionalYears,
+              basis: basis.years.find((y) => y.source === 'provisional')?.cite?.document ?? 'the statutory holidays',
+            },
+          }
         : {}),
     });
   }

@@ -13,7 +13,10 @@ import { baseLog } from '../../../../bench/scale/generate.js';
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is required under CI to check the HTML report (apt-get install -y chromium fonts-noto-cjk)`);
+  if (process.env.CI === 'true')
+    throw new Error(
+      `${CHROMIUM} is required under CI to check the HTML report (apt-get install -y chromium fonts-noto-cjk)`,
+    );
   const bar = '!'.repeat(78);
   console.warn(
     `\n${bar}\n!! ${CHROMIUM} not found: the HTML report browser tests are SKIPPED.\n!! Install Debian's chromium and fonts-noto-cjk packages to run them.\n${bar}\n`,
@@ -88,14 +91,28 @@ describe.skipIf(!available)('the HTML report in a browser', () => {
     const border = await page
       .locator('blockquote')
       .first()
-      .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderLeftStyle: string } }).getComputedStyle(el).borderLeftStyle);
+      .evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { borderLeftStyle: string } }).getComputedStyle(el)
+            .borderLeftStyle,
+      );
     expect(border).toBe('solid');
     expect(requests).toEqual([url]);
     await page.close();
   });
 
   for (const [lang, words] of [
-    ['zh-CN', { summary: '概要', contents: '目录', certificates: '证书', organizations: '机构', filed: '备案有效', submitted: '申请已提交' }],
+    [
+      'zh-CN',
+      {
+        summary: '概要',
+        contents: '目录',
+        certificates: '证书',
+        organizations: '机构',
+        filed: '备案有效',
+        submitted: '申请已提交',
+      },
+    ],
     [
       'en',
       {
@@ -118,21 +135,36 @@ describe.skipIf(!available)('the HTML report in a browser', () => {
       const card = async (id: string) => (await page.locator(`#sum-${id}`).innerText()).split('\n');
       const certificates = demo.filter((e) => e.type === 'CertificateIssued').length;
       expect(await card('certificates')).toEqual([String(certificates), words.certificates]);
-      const orgs = new Set(demo.filter((e) => e.type === 'ApplicationSubmitted').map((e) => (e.data as { applicantId: string }).applicantId));
+      const orgs = new Set(
+        demo
+          .filter((e) => e.type === 'ApplicationSubmitted')
+          .map((e) => (e.data as { applicantId: string }).applicantId),
+      );
       expect(await card('organizations')).toEqual([String(orgs.size), words.organizations]);
       expect(await card('regions')).toEqual(['5', expect.any(String)]);
       expect(await card('broken')).toEqual(['0', expect.any(String)]);
-      expect(await page.locator('table.states').innerText()).toContain(`${words.filed}\t${demo.filter((e) => e.type === 'FilingCompleted').length}`);
+      expect(await page.locator('table.states').innerText()).toContain(
+        `${words.filed}\t${demo.filter((e) => e.type === 'FilingCompleted').length}`,
+      );
       await expect(page.locator('section.organization').first().innerText()).resolves.toContain(words.submitted);
       // Every contents entry names a section that exists; following one brings it to the top of the window.
-      const links = await inPage<string[]>(page, `[...document.querySelectorAll('#contents a')].map((a) => a.getAttribute('href'))`);
+      const links = await inPage<string[]>(
+        page,
+        `[...document.querySelectorAll('#contents a')].map((a) => a.getAttribute('href'))`,
+      );
       expect(links.length).toBe(orgs.size + 3);
-      for (const href of links) expect(await inPage(page, `document.getElementById(${JSON.stringify(href.slice(1))}) !== null`), href).toBe(true);
+      for (const href of links)
+        expect(await inPage(page, `document.getElementById(${JSON.stringify(href.slice(1))}) !== null`), href).toBe(
+          true,
+        );
       const last = page.locator('#contents a').nth(orgs.size - 1);
       await last.click();
       const target = links[orgs.size - 1]!.slice(1);
       expect(page.url().endsWith(`#${target}`)).toBe(true);
-      const top = await inPage<number>(page, `document.getElementById(${JSON.stringify(target)}).getBoundingClientRect().top`);
+      const top = await inPage<number>(
+        page,
+        `document.getElementById(${JSON.stringify(target)}).getBoundingClientRect().top`,
+      );
       expect(Math.abs(top)).toBeLessThan(2);
       expect(requests).toEqual([url]);
       await page.close();
@@ -166,7 +198,9 @@ describe.skipIf(!available)('the HTML report in a browser', () => {
     await inPage(page, `document.getElementById('glyph-probe').remove()`);
     // The screenshot of the top of the Chinese report, written outside the repository.
     const shot = await page.screenshot({ fullPage: false });
-    const file = process.env.CERTFLOW_REPORT_SCREENSHOT ?? join(mkdtempSync(join(tmpdir(), 'certflow-report-shot-')), 'report-zh-CN.png');
+    const file =
+      process.env.CERTFLOW_REPORT_SCREENSHOT ??
+      join(mkdtempSync(join(tmpdir(), 'certflow-report-shot-')), 'report-zh-CN.png');
     writeFileSync(file, shot);
     expect(shot.length).toBeGreaterThan(10_000);
     await page.close();

@@ -87,7 +87,10 @@ const UI = {
   packHashes: ['决定记录的内容哈希', 'content hashes recorded'],
   versions: ['版本', 'Versions'],
   digest: ['报告 SHA-256', 'Report SHA-256'],
-  digestNote: ['为本文件中页脚之前全部字节（UTF-8）的 SHA-256。', 'the SHA-256 of every byte (UTF-8) of this file before the footer.'],
+  digestNote: [
+    '为本文件中页脚之前全部字节（UTF-8）的 SHA-256。',
+    'the SHA-256 of every byte (UTF-8) of this file before the footer.',
+  ],
   outcome: ['结论', 'outcome'],
   noOutcome: ['无结论', 'no outcome'],
   under: ['依据规则包', 'under'],
@@ -254,7 +257,10 @@ export function t(locale: ReportLocale): Labels {
       const found = MACHINES.find((m) => Object.hasOwn(LABELS.states[m], state));
       return found ? label('states', state, locale, found) : state;
     },
-    outcome: (outcome) => (Object.hasOwn(LABELS.outcomes, outcome) ? label('outcomes', outcome, locale) : label('decisions', outcome, locale)),
+    outcome: (outcome) =>
+      Object.hasOwn(LABELS.outcomes, outcome)
+        ? label('outcomes', outcome, locale)
+        : label('decisions', outcome, locale),
     field: pick(FIELDS, i),
     bool: (v) => (i === 0 ? (v ? '是' : '否') : v ? 'yes' : 'no'),
   };

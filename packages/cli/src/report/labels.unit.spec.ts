@@ -16,18 +16,18 @@ describe('report labels', () => {
   it('labels events, roles, states and outcomes in both languages, and shows an unknown name as recorded', () => {
     const zh = t('zh-CN');
     const en = t('en');
-    expect([zh.event('ApplicationSubmitted'), zh.role('city-center'), zh.state('filed.active'), zh.outcome('review')]).toEqual([
-      '申请已提交',
-      '市鉴定中心',
-      '备案有效',
-      '待专家评审',
-    ]);
-    expect([en.event('ApplicationSubmitted'), en.role('city-center'), en.state('filed.active'), en.outcome('fail')]).toEqual([
-      'application submitted',
-      'city centre',
-      'filing in force',
-      'fail',
-    ]);
+    expect([
+      zh.event('ApplicationSubmitted'),
+      zh.role('city-center'),
+      zh.state('filed.active'),
+      zh.outcome('review'),
+    ]).toEqual(['申请已提交', '市鉴定中心', '备案有效', '待专家评审']);
+    expect([
+      en.event('ApplicationSubmitted'),
+      en.role('city-center'),
+      en.state('filed.active'),
+      en.outcome('fail'),
+    ]).toEqual(['application submitted', 'city centre', 'filing in force', 'fail']);
     // The labels are core's one table (LABELS), and a state is labelled by its own machine where names repeat.
     expect(zh.state('revoked', 'application')).toBe('备案已撤销');
     expect(zh.state('revoked', 'certificate')).toBe('证书已撤销');

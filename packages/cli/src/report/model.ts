@@ -1,5 +1,14 @@
 import type { PackUsed, StreamHeadRecord } from '../heads.js';
-import { applicationMachine, certificateMachine, examMachine, foldEvents, stateLabel, streamKind, type LogProblem, type StoredEvent } from '@certflow/core';
+import {
+  applicationMachine,
+  certificateMachine,
+  examMachine,
+  foldEvents,
+  stateLabel,
+  streamKind,
+  type LogProblem,
+  type StoredEvent,
+} from '@certflow/core';
 import { detailFields, type DetailField } from './details.js';
 import type { ReportLocale } from './labels.js';
 
@@ -47,7 +56,14 @@ export interface DeadlineView {
   /** The host-added and provisional calendar years a recorded DeadlineMissed (or its withdrawal) rested on, with their citations. */
   calendar?: CalendarYearView[];
   /** A recorded DeadlineMissed a later DeadlineMissedWithdrawn withdrew: the status is then the withdrawal's outcome (open or met). */
-  withdrawn?: { version: number; at: string; due: string; missedDue?: string; detectedOn?: string; calendar?: CalendarYearView[] };
+  withdrawn?: {
+    version: number;
+    at: string;
+    due: string;
+    missedDue?: string;
+    detectedOn?: string;
+    calendar?: CalendarYearView[];
+  };
 }
 
 /** A calendar year a recorded deadline rested on: host-added (its notice) or provisional (the statutory rule). */
@@ -65,7 +81,19 @@ function calendarYears(v: unknown): CalendarYearView[] | undefined {
     if (!o || typeof o.year !== 'number' || typeof o.source !== 'string') continue;
     const c = obj(o.cite);
     const document = str(c?.document);
-    out.push({ year: o.year, source: o.source, ...(document ? { cite: { document, ...(str(c?.date) ? { date: str(c?.date) } : {}), ...(str(c?.clause) ? { clause: str(c?.clause) } : {}) } } : {}) });
+    out.push({
+      year: o.year,
+      source: o.source,
+      ...(document
+        ? {
+            cite: {
+              document,
+              ...(str(c?.date) ? { date: str(c?.date) } : {}),
+              ...(str(c?.clause) ? { clause: str(c?.clause) } : {}),
+            },
+          }
+        : {}),
+    });
   }
   return out.length > 0 ? out : undefined;
 }
@@ -101,7 +129,10 @@ export interface StreamReport {
   kind: StreamKindName;
   /** The workflow's state after its events (dotted, e.g. `filed.active`); absent for bookkeeping streams. */
   state?: string;
-  integrity: { status: 'verified' } | { status: 'broken'; problem: LogProblem } | { status: 'not-checked'; reason: string };
+  integrity:
+    | { status: 'verified' }
+    | { status: 'broken'; problem: LogProblem }
+    | { status: 'not-checked'; reason: string };
   timeline: TimelineEntry[];
   decisions: DecisionView[];
   deadlines: DeadlineView[];
@@ -220,7 +251,8 @@ export interface Report {
   versions: ReportVersions;
 }
 
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 export const obj = (v: unknown): Record<string, unknown> | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
@@ -309,7 +341,12 @@ function deadlineView(e: StoredEvent, d: Record<string, unknown>, missed: boolea
 /** Works out a stream's pack deadlines as of a China date (see computeDeadlines); given when packs and a calendar are at hand. */
 export type DeadlineOracle = (events: StoredEvent[], asOf: string) => DeadlineView[];
 
-const KINDS: Record<string, StreamKindName> = { application: 'application', exam: 'exam', certificate: 'certificate', quota: 'quota' };
+const KINDS: Record<string, StreamKindName> = {
+  application: 'application',
+  exam: 'exam',
+  certificate: 'certificate',
+  quota: 'quota',
+};
 
 /** The kind of a stream, from its id. */
 export function kindOf(streamId: string): StreamKindName {
@@ -372,10 +409,14 @@ export function streamReport(
       const calendar = calendarYears(data.calendar);
       if (data.provisional === true) {
         const years = (calendar ?? []).filter((y) => y.source === 'provisional');
-        view.provisional = { years: years.map((y) => y.year), basis: years.find((y) => y.cite)?.cite?.document ?? 'the statutory holidays' };
+        view.provisional = {
+          years: years.map((y) => y.year),
+          basis: years.find((y) => y.cite)?.cite?.document ?? 'the statutory holidays',
+        };
       }
       if (calendar) view.calendar = calendar;
-      if (calendar || view.provisional) view.detail = `v${e.version} DeadlineMissed; ${calendarNote(calendar) || 'provisional'}`;
+      if (calendar || view.provisional)
+        view.detail = `v${e.version} DeadlineMissed; ${calendarNote(calendar) || 'provisional'}`;
       deadlines.push(view);
     } else if (e.type === 'DeadlineMissedWithdrawn') {
       // The miss it withdraws (the latest one recorded for that deadline) shows the withdrawal's outcome.
@@ -386,7 +427,14 @@ export function streamReport(
       if (missed && due) {
         const calendar = calendarYears(data.calendar);
         const outcome = data.outcome === 'met' ? 'met' : 'open';
-        missed.withdrawn = { version: e.version, at: e.meta.at, due, ...(str(data.missedDue) ? { missedDue: str(data.missedDue) } : {}), ...(str(data.detectedOn) ? { detectedOn: str(data.detectedOn) } : {}), ...(calendar ? { calendar } : {}) };
+        missed.withdrawn = {
+          version: e.version,
+          at: e.meta.at,
+          due,
+          ...(str(data.missedDue) ? { missedDue: str(data.missedDue) } : {}),
+          ...(str(data.detectedOn) ? { detectedOn: str(data.detectedOn) } : {}),
+          ...(calendar ? { calendar } : {}),
+        };
         missed.detail = `v${missed.version} DeadlineMissed (due ${missed.due ?? '?'}${missed.provisional ? ', provisional' : ''}) withdrawn by v${e.version} on ${str(data.detectedOn) ?? '?'}: due ${due}${calendar ? ` — ${calendarNote(calendar)}` : ''}, ${outcome === 'met' ? `met (${str(data.doneOn) ?? 'step on time'})` : 'still open'}`;
         missed.status = outcome;
         missed.due = due;
@@ -421,6 +469,11 @@ export function refusalsOf(s: StreamReport, organization: string, anchor: string
 export const looksLikeEvent = (v: unknown): v is StoredEvent => {
   const e = obj(v);
   return (
-    !!e && typeof e.streamId === 'string' && typeof e.version === 'number' && typeof e.type === 'string' && !!obj(e.meta) && typeof obj(e.meta)!.at === 'string'
+    !!e &&
+    typeof e.streamId === 'string' &&
+    typeof e.version === 'number' &&
+    typeof e.type === 'string' &&
+    !!obj(e.meta) &&
+    typeof obj(e.meta)!.at === 'string'
   );
 };

@@ -79,7 +79,12 @@ function documentOf(plan: ReportPlan, summary: Report['summary'], bookkeeping: n
     asOf: plan.asOf,
     masked: o.masked === true,
     summary,
-    organizations: plan.organizations.map((x) => ({ id: x.id, ...(x.name ? { name: x.name } : {}), region: x.region, anchor: x.anchor })),
+    organizations: plan.organizations.map((x) => ({
+      id: x.id,
+      ...(x.name ? { name: x.name } : {}),
+      region: x.region,
+      anchor: x.anchor,
+    })),
     bookkeeping,
     heads: plan.heads,
     packs: plan.packs,
@@ -110,19 +115,30 @@ export function writeReport(plan: ReportPlan, format: ReportFormat, out: ReportS
   try {
     for (const o of organizations(plan)) {
       counter.addOrganization(o);
-      if (format === 'json') body.write(`${orgCount ? ',' : ''}\n    ${indent(JSON.stringify(sections.organization.build(o), null, 2), '    ')}`);
-      else body.write(`${format === 'html' ? sections.organization.html(o, l) : sections.organization.markdown(o, l)}\n\n`);
+      if (format === 'json')
+        body.write(
+          `${orgCount ? ',' : ''}\n    ${indent(JSON.stringify(sections.organization.build(o), null, 2), '    ')}`,
+        );
+      else
+        body.write(
+          `${format === 'html' ? sections.organization.html(o, l) : sections.organization.markdown(o, l)}\n\n`,
+        );
       orgCount++;
     }
     for (const s of bookkeepingStreams(plan)) {
       counter.addBookkeeping(s);
-      if (format === 'json') appendix.write(`${bookCount ? ',' : ''}\n    ${indent(JSON.stringify(sections.bookkeeping.build(s), null, 2), '    ')}`);
+      if (format === 'json')
+        appendix.write(
+          `${bookCount ? ',' : ''}\n    ${indent(JSON.stringify(sections.bookkeeping.build(s), null, 2), '    ')}`,
+        );
       else {
         if (bookCount === 0)
           appendix.write(
             `${format === 'html' ? sections.bookkeepingHeading.html(l.ui.bookkeeping) : sections.bookkeepingHeading.markdown(l.ui.bookkeeping)}\n`,
           );
-        appendix.write(`${format === 'html' ? sections.bookkeeping.html(s, l) : sections.bookkeeping.markdown(s, l)}\n\n`);
+        appendix.write(
+          `${format === 'html' ? sections.bookkeeping.html(s, l) : sections.bookkeeping.markdown(s, l)}\n\n`,
+        );
       }
       bookCount++;
     }
@@ -141,7 +157,8 @@ export function writeReport(plan: ReportPlan, format: ReportFormat, out: ReportS
     out(s);
   };
   if (format === 'json') {
-    const key = (k: string, v: unknown) => emit(`  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')},\n`);
+    const key = (k: string, v: unknown) =>
+      emit(`  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')},\n`);
     emit('{\n');
     key('title', doc.title);
     key('locale', doc.locale);
@@ -158,7 +175,9 @@ export function writeReport(plan: ReportPlan, format: ReportFormat, out: ReportS
     key('packs', sections.packs.build(doc));
     key('versions', doc.versions);
     const sha256 = hash.digest('hex');
-    out(`${indent(`  "footer": ${JSON.stringify({ sha256, hashed: 'the bytes of this file before the line `  "footer": {`' }, null, 2)}`, '  ')}\n}\n`);
+    out(
+      `${indent(`  "footer": ${JSON.stringify({ sha256, hashed: 'the bytes of this file before the line `  "footer": {`' }, null, 2)}`, '  ')}\n}\n`,
+    );
     return summary;
   }
   if (format === 'html') {
@@ -210,7 +229,10 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
   const l: Labels = t(plan.options.locale ?? 'en');
   const locale = plan.options.locale ?? 'en';
   const title = plan.options.title ?? l.ui.title;
-  const versions = { ...(plan.options.versions ?? { cli: '?', core: '?' }), packs: plan.packs.map((p) => `${p.id}@${p.version}`) };
+  const versions = {
+    ...(plan.options.versions ?? { cli: '?', core: '?' }),
+    packs: plan.packs.map((p) => `${p.id}@${p.version}`),
+  };
   const pages: ReportPage[] = [];
   const page = (file: string, heading: string, write: (emit: ReportSink) => void) => {
     const fd = openSync(join(dir, file), 'w');
@@ -234,7 +256,9 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
   const counter = summaryCounter(plan);
   for (const o of organizations(plan)) {
     counter.addOrganization(o);
-    page(`${o.anchor}.html`, o.id ? (o.name ?? o.id) : l.ui.noOrganization, (emit) => emit(sections.organization.html(o, l)));
+    page(`${o.anchor}.html`, o.id ? (o.name ?? o.id) : l.ui.noOrganization, (emit) =>
+      emit(sections.organization.html(o, l)),
+    );
   }
   let bookCount = 0;
   const books = bookkeepingStreams(plan);
@@ -274,12 +298,18 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
       emit(
         pages
           .slice(i, i + 1000)
-          .map((p) => `<tr><td><a href="${esc(p.file)}">${esc(p.file)}</a></td><td><code class="hash">${p.sha256}</code></td></tr>`)
+          .map(
+            (p) =>
+              `<tr><td><a href="${esc(p.file)}">${esc(p.file)}</a></td><td><code class="hash">${p.sha256}</code></td></tr>`,
+          )
           .join(''),
       );
     }
     emit('</tbody></table></section>\n');
-    writeSync(fd, `${sections.footer.html({ versions: doc.versions, sha256: hash.digest('hex') }, l)}\n</body></html>\n`);
+    writeSync(
+      fd,
+      `${sections.footer.html({ versions: doc.versions, sha256: hash.digest('hex') }, l)}\n</body></html>\n`,
+    );
   } finally {
     closeSync(fd);
   }

@@ -37,7 +37,9 @@ export interface CalendarSpanBasis {
 }
 
 /** True for the calendar's CalendarCoverageError (recognised by its code, from any copy of the package). */
-export function isCalendarCoverageError(e: unknown): e is Error & { code: 'CALENDAR_COVERAGE'; year?: number; format?(locale?: string): string } {
+export function isCalendarCoverageError(
+  e: unknown,
+): e is Error & { code: 'CALENDAR_COVERAGE'; year?: number; format?(locale?: string): string } {
   return e instanceof Error && (e as { code?: unknown }).code === 'CALENDAR_COVERAGE';
 }
 

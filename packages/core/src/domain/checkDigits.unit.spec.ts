@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idCardCheckCharacter, isValidIdCardNumber, isValidUscc, maskIdCardNumber, usccCheckCharacter } from './checkDigits.js';
+import {
+  idCardCheckCharacter,
+  isValidIdCardNumber,
+  isValidUscc,
+  maskIdCardNumber,
+  usccCheckCharacter,
+} from './checkDigits.js';
 import { formatCertificateNumber, parseCertificateNumber } from '../rules/certificateNumber.js';
 import { ValidationError } from '../errors.js';
 
@@ -20,12 +26,19 @@ describe('统一社会信用代码', () => {
   it('any 17 characters completed with their check character validate; any other last character does not', () => {
     const ch = fc.constantFrom(...'0123456789ABCDEFGHJKLMNPQRTUWXY');
     fc.assert(
-      fc.property(fc.array(ch, { minLength: 10, maxLength: 10 }), fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }), ch, ch, (tail, region, a, b) => {
-        const first17 = a + b + region.join('') + tail.join('').slice(0, 9);
-        const good = first17 + usccCheckCharacter(first17);
-        expect(isValidUscc(good)).toBe(true);
-        for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') if (c !== good[17]) expect(isValidUscc(first17 + c)).toBe(false);
-      }),
+      fc.property(
+        fc.array(ch, { minLength: 10, maxLength: 10 }),
+        fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }),
+        ch,
+        ch,
+        (tail, region, a, b) => {
+          const first17 = a + b + region.join('') + tail.join('').slice(0, 9);
+          const good = first17 + usccCheckCharacter(first17);
+          expect(isValidUscc(good)).toBe(true);
+          for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY')
+            if (c !== good[17]) expect(isValidUscc(first17 + c)).toBe(false);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -43,7 +56,9 @@ describe('身份证号', () => {
     expect(isValidIdCardNumber(notLeap + idCardCheckCharacter(notLeap))).toBe(false);
   });
   it('X is a check character, x is not', () => {
-    const body = Array.from({ length: 1000 }, (_, i) => `37010219900101${String(i).padStart(3, "0")}`).find((b) => idCardCheckCharacter(b) === 'X')!;
+    const body = Array.from({ length: 1000 }, (_, i) => `37010219900101${String(i).padStart(3, '0')}`).find(
+      (b) => idCardCheckCharacter(b) === 'X',
+    )!;
     expect(isValidIdCardNumber(body + 'X')).toBe(true);
     expect(isValidIdCardNumber(body + 'x')).toBe(false);
   });
@@ -54,7 +69,15 @@ describe('身份证号', () => {
 
 describe('certificate numbers (national rule)', () => {
   it('formats 22 characters in the order of the rule and parses back', () => {
-    const parts = { organizationType: 'S' as const, organizationCode: '0000', provinceCode: '37', siteSequence: '000012', year: 2020, level: 4 as const, serial: 35 };
+    const parts = {
+      organizationType: 'S' as const,
+      organizationCode: '0000',
+      provinceCode: '37',
+      siteSequence: '000012',
+      year: 2020,
+      level: 4 as const,
+      serial: 35,
+    };
     const n = formatCertificateNumber(parts);
     expect(n).toBe('S0000370000122040000' + '35');
     expect(n).toHaveLength(22);
@@ -62,11 +85,27 @@ describe('certificate numbers (national rule)', () => {
   });
   it('refuses malformed parts with every field path', () => {
     try {
-      formatCertificateNumber({ organizationType: 'X' as 'S', organizationCode: '12', provinceCode: '370', siteSequence: '1', year: 1999, level: 6 as 5, serial: 0 });
+      formatCertificateNumber({
+        organizationType: 'X' as 'S',
+        organizationCode: '12',
+        provinceCode: '370',
+        siteSequence: '1',
+        year: 1999,
+        level: 6 as 5,
+        serial: 0,
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).issues.map((i) => i.path[0])).toEqual(['organizationType', 'organizationCode', 'provinceCode', 'siteSequence', 'year', 'level', 'serial']);
+      expect((e as ValidationError).issues.map((i) => i.path[0])).toEqual([
+        'organizationType',
+        'organizationCode',
+        'provinceCode',
+        'siteSequence',
+        'year',
+        'level',
+        'serial',
+      ]);
     }
   });
 });

@@ -198,7 +198,7 @@ export const staffMemberSchema = z.looseObject({ id: z.string().min(1), name: z.
  */
 export const examPlanSchema = z.looseObject({
   /** The `application-…` stream of the organization's active filing; the exam is refused without one. */
-  filingStreamId: z.string().regex(/^application-[A-Za-z0-9._-]+$/, 'the stream id of the organization\'s filing'),
+  filingStreamId: z.string().regex(/^application-[A-Za-z0-9._-]+$/, "the stream id of the organization's filing"),
   /** The occupation (大典 code) and the one level examined; both must be in the filing's scope. */
   occupation: z.object({ code: occupationSchema.shape.code, level: levelSchema }),
   /** First exam day, a China local date; `before` deadlines (e.g. plan filed N working days ahead) count back from it. */

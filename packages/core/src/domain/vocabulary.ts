@@ -28,4 +28,8 @@ export const COMMANDS = {
 
 export type MachineName = keyof typeof COMMANDS;
 export type CommandType = (typeof COMMANDS)[MachineName][number];
-export const ALL_COMMANDS: readonly CommandType[] = [...COMMANDS.application, ...COMMANDS.exam, ...COMMANDS.certificate];
+export const ALL_COMMANDS: readonly CommandType[] = [
+  ...COMMANDS.application,
+  ...COMMANDS.exam,
+  ...COMMANDS.certificate,
+];

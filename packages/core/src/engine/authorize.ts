@@ -16,7 +16,14 @@ export function rolesFor(pack: RulePack, command: CommandType): readonly string[
  * on its own streams (objections aside: anyone may object); an organization
  * never decides on its own filing, whatever role it claims.
  */
-export function authorize(pack: RulePack, command: CommandType, actor: Actor, streamId: string, state: string, owner: string | null): void {
+export function authorize(
+  pack: RulePack,
+  command: CommandType,
+  actor: Actor,
+  streamId: string,
+  state: string,
+  owner: string | null,
+): void {
   if (pack.disabledCommands?.includes(command)) {
     throw new InvalidTransitionError(streamId, command, state, `rule pack ${pack.id} does not use ${command}`);
   }
@@ -24,7 +31,9 @@ export function authorize(pack: RulePack, command: CommandType, actor: Actor, st
     throw new ForbiddenError(
       actor.role,
       command,
-      actor.role === 'auditor' ? 'auditors have read-only access' : `rule pack ${pack.id} grants ${command} to ${rolesFor(pack, command).join(', ')}`,
+      actor.role === 'auditor'
+        ? 'auditors have read-only access'
+        : `rule pack ${pack.id} grants ${command} to ${rolesFor(pack, command).join(', ')}`,
     );
   }
   if (owner === null || command === 'RecordObjection') return;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, memorySnapshotStore, memoryStore, verifyLog, type Command, type EventStore, type StoredEvent } from '@certflow/core';
+import {
+  createEngine,
+  memorySnapshotStore,
+  memoryStore,
+  verifyLog,
+  type Command,
+  type EventStore,
+  type StoredEvent,
+} from '@certflow/core';
 import { testCalendar, testRulePack, type GivenCommand } from '@certflow/core/testing';
 import { CONFIRMED, EXAM, ISSUED } from './scenario.fixtures.js';
 
@@ -17,7 +25,13 @@ function crashingStore(failAt: number): EventStore {
 }
 function setup(store: EventStore, extra: Partial<Parameters<typeof createEngine>[0]> = {}) {
   let now = new Date('2020-06-01T09:00:00+08:00');
-  const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, ...extra });
+  const engine = createEngine({
+    store,
+    rulePacks: [testRulePack],
+    calendar: testCalendar(),
+    clock: () => now,
+    ...extra,
+  });
   const run = async (commands: GivenCommand[]) => {
     for (const { at, ...c } of commands) {
       if (at) now = new Date(at);
@@ -31,8 +45,12 @@ async function all(store: EventStore): Promise<StoredEvent[]> {
   for await (const e of store.readAll()) out.push(e);
   return out;
 }
-const certificates = async (store: EventStore) => (await all(store)).filter((e) => e.streamId.startsWith('certificate-'));
-const facts = (es: StoredEvent[]) => es.map((e) => ({ streamId: e.streamId, version: e.version, type: e.type, data: e.data })).sort((a, b) => a.streamId.localeCompare(b.streamId));
+const certificates = async (store: EventStore) =>
+  (await all(store)).filter((e) => e.streamId.startsWith('certificate-'));
+const facts = (es: StoredEvent[]) =>
+  es
+    .map((e) => ({ streamId: e.streamId, version: e.version, type: e.type, data: e.data }))
+    .sort((a, b) => a.streamId.localeCompare(b.streamId));
 const { at: issuedAt, ...issue } = ISSUED[ISSUED.length - 1]!;
 
 /** The certificate events of a run without a crash: what recovery must end with. */

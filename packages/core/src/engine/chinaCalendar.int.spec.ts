@@ -13,10 +13,14 @@ describe('deadlines over the 2020 National Day holiday (createChinaCalendar)', (
   const calendar = createChinaCalendar();
 
   it('a plan filed on 2020-09-28 is in time', async () => {
-    await given(history, { calendar, now: '2020-09-28T17:00:00+08:00' }).when(when('FileExamPlan', org, {}, EXAM)).then([{ type: 'ExamPlanFiled' }]);
+    await given(history, { calendar, now: '2020-09-28T17:00:00+08:00' })
+      .when(when('FileExamPlan', org, {}, EXAM))
+      .then([{ type: 'ExamPlanFiled' }]);
   });
   it('a plan filed on 2020-09-29 is refused, citing the lead time', async () => {
-    const err = (await given(history, { calendar, now: '2020-09-29T09:00:00+08:00' }).when(when('FileExamPlan', org, {}, EXAM)).then(RuleViolationError)) as RuleViolationError;
+    const err = (await given(history, { calendar, now: '2020-09-29T09:00:00+08:00' })
+      .when(when('FileExamPlan', org, {}, EXAM))
+      .then(RuleViolationError)) as RuleViolationError;
     expect(err.findings[0]).toMatchObject({ ruleId: 'plan-lead-time', params: { due: '2020-09-28' } });
   });
 });

@@ -45,7 +45,15 @@ export const MAX_PAYLOAD_DEPTH = MAX_JSON_DEPTH;
  */
 export function payloadIssues(value: unknown, root: (string | number)[] = ['payload']): ValidationIssue[] {
   if (value === undefined)
-    return [{ path: root, code: 'not_json', message: 'expected a JSON value, received undefined', expected: 'a JSON value', received: 'undefined' }];
+    return [
+      {
+        path: root,
+        code: 'not_json',
+        message: 'expected a JSON value, received undefined',
+        expected: 'a JSON value',
+        received: 'undefined',
+      },
+    ];
   return iJsonIssues(value, root, { undefinedIsAbsent: true });
 }
 
@@ -60,7 +68,15 @@ export function parseCommand(raw: unknown): Command {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     const received = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw;
     throw new ValidationError(
-      [{ path: [], code: 'invalid_type', message: `expected a command object, received ${received}`, expected: 'object', received }],
+      [
+        {
+          path: [],
+          code: 'invalid_type',
+          message: `expected a command object, received ${received}`,
+          expected: 'object',
+          received,
+        },
+      ],
       'command',
     );
   }
@@ -68,7 +84,8 @@ export function parseCommand(raw: unknown): Command {
   const issues = parsed.success ? [] : zodIssues(parsed.error);
   const payload = (raw as { payload?: unknown }).payload;
   if (payload !== undefined) issues.push(...payloadIssues(payload));
-  if (!parsed.success || issues.length > 0) throw new ValidationError(issues, parsed.success ? parsed.data.type : 'command');
+  if (!parsed.success || issues.length > 0)
+    throw new ValidationError(issues, parsed.success ? parsed.data.type : 'command');
   const command = parsed.data as Command;
   // Plain JSON from here on (undefined properties dropped): what the fingerprint and the events see.
   return { ...command, payload: payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)) };

@@ -79,19 +79,24 @@ export function createEngine(options: EngineOptions): Engine {
   // Every error the engine throws speaks the engine's locale, its findings worded by the packs' texts.
   const locale = options.locale ?? 'en';
   const translate = findingTranslator(options.findingTexts ?? []);
-  const localized = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-    try {
-      return await fn(...args);
-    } catch (e) {
-      if (e instanceof CertflowError) {
-        const own = e as { localize?: (l: typeof locale, t: typeof translate) => unknown; format?: (l: typeof locale) => string };
-        // The calendar's errors carry the brand and format(locale), not CertflowError's prototype.
-        if (typeof own.localize === 'function') own.localize(locale, translate);
-        else if (locale !== 'en' && typeof own.format === 'function') e.message = own.format(locale);
+  const localized =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof CertflowError) {
+          const own = e as {
+            localize?: (l: typeof locale, t: typeof translate) => unknown;
+            format?: (l: typeof locale) => string;
+          };
+          // The calendar's errors carry the brand and format(locale), not CertflowError's prototype.
+          if (typeof own.localize === 'function') own.localize(locale, translate);
+          else if (locale !== 'en' && typeof own.format === 'function') e.message = own.format(locale);
+        }
+        throw e;
       }
-      throw e;
-    }
-  };
+    };
 
   const engine: Engine = {
     execute: localized(async (command: Command) => {
@@ -102,9 +107,23 @@ export function createEngine(options: EngineOptions): Engine {
     load: localized(async (streamId: string, loadOptions: LoadOptions = {}) => {
       const machine = machineOf(streamId);
       if (loadOptions.at === undefined) return stateOf(await loader.load(streamId));
-      const limit = typeof loadOptions.at === 'string' || loadOptions.at instanceof Date ? new Date(loadOptions.at).getTime() : Number.NaN;
+      const limit =
+        typeof loadOptions.at === 'string' || loadOptions.at instanceof Date
+          ? new Date(loadOptions.at).getTime()
+          : Number.NaN;
       if (Number.isNaN(limit)) {
-        throw new ValidationError([{ path: ['at'], code: 'invalid_instant', message: 'an instant: a Date or an ISO-8601 string', expected: 'Date | ISO-8601 instant', received: String(loadOptions.at) }], 'load');
+        throw new ValidationError(
+          [
+            {
+              path: ['at'],
+              code: 'invalid_instant',
+              message: 'an instant: a Date or an ISO-8601 string',
+              expected: 'Date | ISO-8601 instant',
+              received: String(loadOptions.at),
+            },
+          ],
+          'load',
+        );
       }
       const read = await loader.load(streamId); // checks the stream's events belong to its machine
       let events = read.baseVersion === 0 ? read.tail : await store.readStream(streamId);
@@ -113,7 +132,16 @@ export function createEngine(options: EngineOptions): Engine {
       return toStreamState(streamId, machine, s.snapshot, events.length, events[events.length - 1]?.meta.at ?? null);
     }),
     tick: localized(async (now: Date = clock()) => {
-      return runTick({ store, calendar, provisional: options.provisional, packs, now, today: toLocal(now), commandId: `tick-${randomUUID()}`, fold: loader.fold });
+      return runTick({
+        store,
+        calendar,
+        provisional: options.provisional,
+        packs,
+        now,
+        today: toLocal(now),
+        commandId: `tick-${randomUUID()}`,
+        fold: loader.fold,
+      });
     }),
     deadlines: localized(async ({ now = clock(), from }: { now?: Date; from?: DeadlineSource } = {}) => {
       if (from) return from.list({ now });

@@ -31,7 +31,9 @@ const packWith = (deadline: DeadlineSpec) =>
   });
 const flagging = packWith(notice());
 const refusing = packWith(notice('refuse'));
-const submitted = [cmd('SubmitApplication', org, { ...testProfile(), rulePack: 'closed-by-pack' }, 'application-a1', day('01'))];
+const submitted = [
+  cmd('SubmitApplication', org, { ...testProfile(), rulePack: 'closed-by-pack' }, 'application-a1', day('01')),
+];
 
 describe('a deadline closed by more than one command (DeadlineSpec.closedBy)', () => {
   it('a rejection on the last day (2020-06-15) is in time', async () => {
@@ -42,12 +44,21 @@ describe('a deadline closed by more than one command (DeadlineSpec.closedBy)', (
   it('a rejection the day after (2020-06-16) is recorded as late, like a late acceptance, naming the step taken', async () => {
     await given(submitted, { rulePacks: [flagging], now: day('16') })
       .when(when('RejectApplication', centre, { reason: '材料不实' }))
-      .then([{ type: 'DeadlineMissed', data: { deadlineId: 'acceptance-notice', due: '2020-06-15', step: 'RejectApplication' } }, { type: 'ApplicationRejected' }]);
+      .then([
+        {
+          type: 'DeadlineMissed',
+          data: { deadlineId: 'acceptance-notice', due: '2020-06-15', step: 'RejectApplication' },
+        },
+        { type: 'ApplicationRejected' },
+      ]);
   });
   it('a late acceptance is still recorded as late', async () => {
     await given(submitted, { rulePacks: [flagging], now: day('16') })
       .when(when('AcceptApplication', centre))
-      .then([{ type: 'DeadlineMissed', data: { deadlineId: 'acceptance-notice', step: 'AcceptApplication' } }, { type: 'ApplicationAccepted' }]);
+      .then([
+        { type: 'DeadlineMissed', data: { deadlineId: 'acceptance-notice', step: 'AcceptApplication' } },
+        { type: 'ApplicationAccepted' },
+      ]);
   });
   it('with enforcement refuse, a late rejection is refused citing the deadline', async () => {
     const err = (await given(submitted, { rulePacks: [refusing], now: day('16') })

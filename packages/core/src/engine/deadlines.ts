@@ -36,7 +36,9 @@ const enforcementOf = (d: DeadlineSpec) => d.enforcement ?? (d.kind === 'within'
 const stepsOf = (d: DeadlineSpec): CommandType[] => [d.step, ...(d.closedBy ?? [])];
 
 function fieldOf(data: unknown, field: string): unknown {
-  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  return field
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 }
 
 /**
@@ -44,28 +46,55 @@ function fieldOf(data: unknown, field: string): unknown {
  * history (its events, or a snapshot's index plus the events after it): the
  * latest anchor event wins, and the step is done if its event came after it.
  */
-export function streamDeadlines(pack: RulePack, machine: MachineName, history: StoredEvent[] | History, calendar: WorkingDayCalendar | undefined): OpenDeadline[] {
+export function streamDeadlines(
+  pack: RulePack,
+  machine: MachineName,
+  history: StoredEvent[] | History,
+  calendar: WorkingDayCalendar | undefined,
+): OpenDeadline[] {
   const h = Array.isArray(history) ? fromEvents(history) : history;
   const out: OpenDeadline[] = [];
   for (const spec of pack.deadlines) {
     if (spec.machine !== machine) continue;
     const anchorEvent = latestOf(h, spec.from.event);
     if (!anchorEvent) continue;
-    const raw = spec.from.field ? (fieldOf(anchorEvent.data, spec.from.field) ?? (spec.from.orField ? fieldOf(anchorEvent.data, spec.from.orField) : undefined)) : (calendar?.toLocalDate(anchorEvent.at) ?? chinaLocalDate(anchorEvent.at));
+    const raw = spec.from.field
+      ? (fieldOf(anchorEvent.data, spec.from.field) ??
+        (spec.from.orField ? fieldOf(anchorEvent.data, spec.from.orField) : undefined))
+      : (calendar?.toLocalDate(anchorEvent.at) ?? chinaLocalDate(anchorEvent.at));
     if (typeof raw !== 'string') continue; // the anchor field is absent: the deadline does not apply
     if (!calendar) throw new CalendarRequiredError(spec.id);
     const n = spec.kind === 'before' ? -spec.workingDays : spec.workingDays;
-    const stepEvents = stepsOf(spec).map((s) => latestOf(h, COMMAND_EVENT[s])).filter((e) => e !== undefined && e.version > anchorEvent.version);
+    const stepEvents = stepsOf(spec)
+      .map((s) => latestOf(h, COMMAND_EVENT[s]))
+      .filter((e) => e !== undefined && e.version > anchorEvent.version);
     const done = stepEvents.length > 0;
     const doneOn = done ? stepEvents.map((e) => calendar.toLocalDate(e!.at)).sort()[0] : undefined;
     try {
       const due = calendar.addWorkdays(raw, n);
       const basis = calendar.basis?.(raw, due) ?? { provisional: false, years: [] };
-      out.push({ spec, anchor: raw, due, done, ...(doneOn ? { doneOn } : {}), provisional: basis.provisional, basis: basis.years });
+      out.push({
+        spec,
+        anchor: raw,
+        due,
+        done,
+        ...(doneOn ? { doneOn } : {}),
+        provisional: basis.provisional,
+        basis: basis.years,
+      });
     } catch (err) {
       // One date outside the calendar's years spoils this deadline, not the stream or the log.
       if (!isCalendarCoverageError(err)) throw err;
-      out.push({ spec, anchor: raw, due: null, done, ...(doneOn ? { doneOn } : {}), provisional: false, basis: [], uncovered: err });
+      out.push({
+        spec,
+        anchor: raw,
+        due: null,
+        done,
+        ...(doneOn ? { doneOn } : {}),
+        provisional: false,
+        basis: [],
+        uncovered: err,
+      });
     }
   }
   return out;
@@ -89,14 +118,25 @@ export interface StepCheck {
  * cannot compute at all (beyond the provisional years) throws its
  * CalendarCoverageError for the step it constrains only.
  */
-export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalDate, alreadyMissed: string[], policy: ProvisionalPolicy = 'compute'): StepCheck {
+export function checkStep(
+  open: OpenDeadline[],
+  step: CommandType,
+  today: LocalDate,
+  alreadyMissed: string[],
+  policy: ProvisionalPolicy = 'compute',
+): StepCheck {
   const refused: Finding[] = [];
   const flagged: OpenDeadline[] = [];
   for (const d of open) {
     if (!stepsOf(d.spec).includes(step) || d.done) continue;
     if (d.uncovered || d.due === null) throw d.uncovered;
     if (d.provisional && policy === 'refuse') {
-      throw new ProvisionalCalendarError(d.spec.id, step, d.due, d.basis.filter((y) => y.source === 'provisional').map((y) => y.year));
+      throw new ProvisionalCalendarError(
+        d.spec.id,
+        step,
+        d.due,
+        d.basis.filter((y) => y.source === 'provisional').map((y) => y.year),
+      );
     }
     const broken = d.spec.kind === 'min-period' ? today < d.due : today > d.due;
     if (!broken) continue;
@@ -105,7 +145,14 @@ export function checkStep(open: OpenDeadline[], step: CommandType, today: LocalD
         d.spec.kind === 'min-period'
           ? `${step} may happen on or after ${d.due} (${d.spec.workingDays} working days from ${d.anchor}); today is ${today}`
           : `${step} was due on or before ${d.due} (${d.spec.kind} ${d.spec.workingDays} working days, anchor ${d.anchor}); today is ${today}`;
-      refused.push({ ruleId: d.spec.id, outcome: 'fail', message, cite: d.spec.cite, description: d.spec.description, params: { due: d.due, anchor: d.anchor, today, ...calendarBasis(d) } });
+      refused.push({
+        ruleId: d.spec.id,
+        outcome: 'fail',
+        message,
+        cite: d.spec.cite,
+        description: d.spec.description,
+        params: { due: d.due, anchor: d.anchor, today, ...calendarBasis(d) },
+      });
     } else if (!alreadyMissed.includes(d.spec.id)) flagged.push(d);
   }
   return { refused, flagged };
@@ -125,7 +172,16 @@ function calendarBasis(d: OpenDeadline): { provisional?: true; calendar?: Calend
  * `tick` records a deadline nobody answered.
  */
 export function deadlineMissedData(d: OpenDeadline, today: LocalDate, taken?: CommandType) {
-  return { deadlineId: d.spec.id, step: taken ?? d.spec.step, kind: d.spec.kind, anchor: d.anchor, due: d.due, detectedOn: today, cite: { ...d.spec.cite }, ...calendarBasis(d) };
+  return {
+    deadlineId: d.spec.id,
+    step: taken ?? d.spec.step,
+    kind: d.spec.kind,
+    anchor: d.anchor,
+    due: d.due,
+    detectedOn: today,
+    cite: { ...d.spec.cite },
+    ...calendarBasis(d),
+  };
 }
 
 /**
@@ -135,8 +191,21 @@ export function deadlineMissedData(d: OpenDeadline, today: LocalDate, taken?: Co
  * tick records it. Deadlines the calendar cannot compute are left out, and
  * provisional ones under `policy: 'refuse'`.
  */
-export function overdue(open: OpenDeadline[], today: LocalDate, alreadyMissed: string[], policy: ProvisionalPolicy = 'compute'): OpenDeadline[] {
-  return open.filter((d) => d.spec.kind !== 'min-period' && !d.done && d.due !== null && today > d.due && !alreadyMissed.includes(d.spec.id) && !(policy === 'refuse' && d.provisional));
+export function overdue(
+  open: OpenDeadline[],
+  today: LocalDate,
+  alreadyMissed: string[],
+  policy: ProvisionalPolicy = 'compute',
+): OpenDeadline[] {
+  return open.filter(
+    (d) =>
+      d.spec.kind !== 'min-period' &&
+      !d.done &&
+      d.due !== null &&
+      today > d.due &&
+      !alreadyMissed.includes(d.spec.id) &&
+      !(policy === 'refuse' && d.provisional),
+  );
 }
 
 /** What a recorded DeadlineMissed said: enough to tell whether the calendar as it is now still finds it missed. */
@@ -163,7 +232,13 @@ export function withdrawnMisses(open: OpenDeadline[], recorded: RecordedMiss[], 
     if (r.provisional !== true || !missed.includes(r.deadlineId)) continue;
     const d = open.find((o) => o.spec.id === r.deadlineId);
     if (!d || d.due === null || d.spec.kind === 'min-period' || d.anchor !== r.anchor || d.due === r.due) continue;
-    const outcome = d.done ? (d.doneOn !== undefined && d.doneOn <= d.due ? 'met' : null) : today <= d.due ? 'open' : null;
+    const outcome = d.done
+      ? d.doneOn !== undefined && d.doneOn <= d.due
+        ? 'met'
+        : null
+      : today <= d.due
+        ? 'open'
+        : null;
     if (!outcome) continue;
     out.push({
       deadlineId: d.spec.id,
@@ -186,17 +261,37 @@ export function withdrawnMisses(open: OpenDeadline[], recorded: RecordedMiss[], 
 type TimeStatus = 'open' | 'due-today' | 'overdue' | 'waiting';
 
 export function deadlineItem(streamId: string, d: OpenDeadline, today: LocalDate): DeadlineItem {
-  const base = { streamId, deadlineId: d.spec.id, kind: d.spec.kind, step: d.spec.step, anchor: d.anchor, due: d.due, cite: d.spec.cite };
+  const base = {
+    streamId,
+    deadlineId: d.spec.id,
+    kind: d.spec.kind,
+    step: d.spec.step,
+    anchor: d.anchor,
+    due: d.due,
+    cite: d.spec.cite,
+  };
   if (d.uncovered || d.due === null) {
     const e = d.uncovered as (Error & { code: string; year?: number; format?(locale?: string): string }) | undefined;
     return {
       ...base,
       status: 'uncovered',
-      error: { code: e?.code ?? 'CALENDAR_COVERAGE', message: e?.message ?? 'outside the calendar', ...(typeof e?.year === 'number' ? { year: e.year } : {}) },
+      error: {
+        code: e?.code ?? 'CALENDAR_COVERAGE',
+        message: e?.message ?? 'outside the calendar',
+        ...(typeof e?.year === 'number' ? { year: e.year } : {}),
+      },
     };
   }
   const timeStatus: TimeStatus =
-    d.spec.kind === 'min-period' ? (today < d.due ? 'waiting' : 'open') : today > d.due ? 'overdue' : today === d.due ? 'due-today' : 'open';
+    d.spec.kind === 'min-period'
+      ? today < d.due
+        ? 'waiting'
+        : 'open'
+      : today > d.due
+        ? 'overdue'
+        : today === d.due
+          ? 'due-today'
+          : 'open';
   const basis = d.basis.length > 0 ? { basis: d.basis } : {};
   if (d.provisional) return { ...base, status: 'provisional', computedStatus: timeStatus, ...basis };
   return { ...base, status: timeStatus, ...basis };
@@ -204,6 +299,7 @@ export function deadlineItem(streamId: string, d: OpenDeadline, today: LocalDate
 
 /** Deadlines by due date (uncovered ones last), then stream. */
 export function byDue(a: DeadlineItem, b: DeadlineItem): number {
-  if (a.due === null || b.due === null) return (a.due === null ? 1 : 0) - (b.due === null ? 1 : 0) || a.streamId.localeCompare(b.streamId);
+  if (a.due === null || b.due === null)
+    return (a.due === null ? 1 : 0) - (b.due === null ? 1 : 0) || a.streamId.localeCompare(b.streamId);
   return a.due.localeCompare(b.due) || a.streamId.localeCompare(b.streamId);
 }

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyError, createEngine, memorySnapshotStore, memoryStore, RuleViolationError, type EventStore, type StoredEvent } from '@certflow/core';
+import {
+  ConcurrencyError,
+  createEngine,
+  memorySnapshotStore,
+  memoryStore,
+  RuleViolationError,
+  type EventStore,
+  type StoredEvent,
+} from '@certflow/core';
 import { testCalendar, testProfile, testRulePack } from '@certflow/core/testing';
 import { centre, org } from './scenario.fixtures.js';
 
 function setup(store: EventStore = memoryStore(), extra: Partial<Parameters<typeof createEngine>[0]> = {}) {
   let now = new Date('2020-06-01T09:00:00+08:00');
-  const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, ...extra });
+  const engine = createEngine({
+    store,
+    rulePacks: [testRulePack],
+    calendar: testCalendar(),
+    clock: () => now,
+    ...extra,
+  });
   return { store, engine, at: (iso: string) => (now = new Date(iso)) };
 }
 async function all(store: EventStore): Promise<StoredEvent[]> {
@@ -21,7 +35,12 @@ const submit = (streamId: string, actorId = 'org-1') => ({
   payload: { ...testProfile(), rulePack: 'test-pack' },
 });
 
-async function toPublicity(engine: ReturnType<typeof setup>['engine'], at: ReturnType<typeof setup>['at'], streamId: string, orgId: string) {
+async function toPublicity(
+  engine: ReturnType<typeof setup>['engine'],
+  at: ReturnType<typeof setup>['at'],
+  streamId: string,
+  orgId: string,
+) {
   at('2020-06-01T09:00:00+08:00');
   await engine.execute(submit(streamId, orgId));
   await engine.applications.accept({ streamId, actor: centre });
@@ -53,27 +72,42 @@ describe('engine', () => {
     const ids = Array.from({ length: 10 }, (_, i) => `application-q${i}`);
     for (const [i, id] of ids.entries()) await toPublicity(engine, at, id, `org-q${i}`);
     at('2020-06-10T10:00:00+08:00');
-    const outcomes = await Promise.allSettled(ids.map((streamId) => engine.applications.completeFiling({ streamId, actor: centre })));
+    const outcomes = await Promise.allSettled(
+      ids.map((streamId) => engine.applications.completeFiling({ streamId, actor: centre })),
+    );
     const ok = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(ok).toHaveLength(2);
-    expect(refused.every((r) => r.reason instanceof RuleViolationError && r.reason.findings[0]!.ruleId === 'per-occupation')).toBe(true);
+    expect(
+      refused.every((r) => r.reason instanceof RuleViolationError && r.reason.findings[0]!.ruleId === 'per-occupation'),
+    ).toBe(true);
     const quota = await store.readStream('quota-per-occupation-6-18-01-01');
     const held = new Set<string>();
-    for (const e of quota) (e.type === 'QuotaPlaceReserved' ? held.add.bind(held) : held.delete.bind(held))((e.data as { holder: string }).holder);
+    for (const e of quota)
+      (e.type === 'QuotaPlaceReserved' ? held.add.bind(held) : held.delete.bind(held))(
+        (e.data as { holder: string }).holder,
+      );
     expect(held.size).toBe(2);
   });
 
   it('a revoked filing gives its quota place back', async () => {
     const { store, engine, at } = setup();
-    for (const [i, id] of ['application-r1', 'application-r2', 'application-r3'].entries()) await toPublicity(engine, at, id, `org-r${i}`);
+    for (const [i, id] of ['application-r1', 'application-r2', 'application-r3'].entries())
+      await toPublicity(engine, at, id, `org-r${i}`);
     at('2020-06-10T10:00:00+08:00');
     await engine.applications.completeFiling({ streamId: 'application-r1', actor: centre });
     await engine.applications.completeFiling({ streamId: 'application-r2', actor: centre });
-    await expect(engine.applications.completeFiling({ streamId: 'application-r3', actor: centre })).rejects.toBeInstanceOf(RuleViolationError);
+    await expect(
+      engine.applications.completeFiling({ streamId: 'application-r3', actor: centre }),
+    ).rejects.toBeInstanceOf(RuleViolationError);
     await engine.applications.revoke({ streamId: 'application-r1', actor: centre, payload: { reason: '违规' } });
     await engine.applications.completeFiling({ streamId: 'application-r3', actor: centre });
-    expect((await store.readStream('quota-per-occupation-6-18-01-01')).map((e) => e.type)).toEqual(['QuotaPlaceReserved', 'QuotaPlaceReserved', 'QuotaPlaceReleased', 'QuotaPlaceReserved']);
+    expect((await store.readStream('quota-per-occupation-6-18-01-01')).map((e) => e.type)).toEqual([
+      'QuotaPlaceReserved',
+      'QuotaPlaceReserved',
+      'QuotaPlaceReleased',
+      'QuotaPlaceReserved',
+    ]);
   });
 
   it('retries a conflicting append a bounded number of times, then surfaces ConcurrencyError', async () => {
@@ -97,12 +131,18 @@ describe('engine', () => {
   it('tick appends missed deadlines and expiry once; deadlines() lists what is due', async () => {
     const { store, engine, at } = setup();
     await engine.execute(submit('application-d1'));
-    expect(await engine.deadlines({ now: new Date('2020-06-15T09:00:00+08:00') })).toMatchObject([{ streamId: 'application-d1', deadlineId: 'acceptance', due: '2020-06-15', status: 'due-today' }]);
+    expect(await engine.deadlines({ now: new Date('2020-06-15T09:00:00+08:00') })).toMatchObject([
+      { streamId: 'application-d1', deadlineId: 'acceptance', due: '2020-06-15', status: 'due-today' },
+    ]);
     expect(await engine.tick(new Date('2020-06-15T20:00:00+08:00'))).toEqual([]);
     const missed = await engine.tick(new Date('2020-06-16T09:00:00+08:00'));
-    expect(missed.map((e) => [e.type, (e.data as { deadlineId: string }).deadlineId, e.meta.actor.role])).toEqual([['DeadlineMissed', 'acceptance', 'system']]);
+    expect(missed.map((e) => [e.type, (e.data as { deadlineId: string }).deadlineId, e.meta.actor.role])).toEqual([
+      ['DeadlineMissed', 'acceptance', 'system'],
+    ]);
     expect(await engine.tick(new Date('2020-06-17T09:00:00+08:00'))).toEqual([]);
-    expect((await engine.deadlines({ now: new Date('2020-06-17T09:00:00+08:00') }))[0]).toMatchObject({ status: 'overdue' });
+    expect((await engine.deadlines({ now: new Date('2020-06-17T09:00:00+08:00') }))[0]).toMatchObject({
+      status: 'overdue',
+    });
 
     await toPublicity(engine, at, 'application-d2', 'org-d2');
     at('2020-06-10T10:00:00+08:00');
@@ -112,7 +152,10 @@ describe('engine', () => {
     expect(expired.map((e) => e.type)).toEqual(['FilingExpired']);
     expect((await engine.load('application-d2')).state).toBe('expired');
     expect(await engine.tick(new Date('2023-06-11T09:00:00+08:00'))).toEqual([]);
-    expect((await store.readStream('quota-per-occupation-6-18-01-01')).map((e) => e.type)).toEqual(['QuotaPlaceReserved', 'QuotaPlaceReleased']);
+    expect((await store.readStream('quota-per-occupation-6-18-01-01')).map((e) => e.type)).toEqual([
+      'QuotaPlaceReserved',
+      'QuotaPlaceReleased',
+    ]);
   });
 
   it('snapshots keep a load to the events since the snapshot and give the same state', async () => {
@@ -121,11 +164,24 @@ describe('engine', () => {
     const { engine } = setup(store, { snapshots, snapshotEvery: 5 });
     const plain = setup(store).engine;
     await engine.execute(submit('application-s1'));
-    for (let i = 0; i < 6; i++) await engine.applications.requestSupplement({ streamId: 'application-s1', actor: centre, payload: { items: [`m${i}`] } }).then(() => engine.applications.supplement({ streamId: 'application-s1', actor: org, payload: testProfile() }));
+    for (let i = 0; i < 6; i++)
+      await engine.applications
+        .requestSupplement({ streamId: 'application-s1', actor: centre, payload: { items: [`m${i}`] } })
+        .then(() => engine.applications.supplement({ streamId: 'application-s1', actor: org, payload: testProfile() }));
     const first = await engine.load('application-s1');
     expect(snapshots.size).toBe(1);
     const reads: number[] = [];
-    const counting = setup({ ...store, readStream: async (id, o) => { const r = await store.readStream(id, o); reads.push(r.length); return r; } }, { snapshots }).engine;
+    const counting = setup(
+      {
+        ...store,
+        readStream: async (id, o) => {
+          const r = await store.readStream(id, o);
+          reads.push(r.length);
+          return r;
+        },
+      },
+      { snapshots },
+    ).engine;
     await engine.applications.accept({ streamId: 'application-s1', actor: centre });
     const again = await counting.load('application-s1');
     expect(reads).toEqual([again.version - (await snapshots.get('application-s1'))!.version]);

@@ -1,6 +1,14 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { StoredEvent } from '../event.js';
-import { ConcurrencyError, CorruptStoreError, IdempotencyConflictError, InvalidTransitionError, RuleViolationError, StoreUnavailableError, ValidationError } from '../errors.js';
+import {
+  ConcurrencyError,
+  CorruptStoreError,
+  IdempotencyConflictError,
+  InvalidTransitionError,
+  RuleViolationError,
+  StoreUnavailableError,
+  ValidationError,
+} from '../errors.js';
 import type { Decision, RulePack } from '../rules/rulePack.js';
 import { commandDefinition, type AnyCommandDefinition } from '../streams/commandTable.js';
 import { toJson, type DecideEnv } from '../streams/defineCommand.js';
@@ -47,19 +55,28 @@ function checkSameCommand(command: Command, fingerprint: string, events: StoredE
     return;
   }
   const own: string[] = definition ? [definition.records, ...(definition.alsoRecords ?? [])] : [];
-  const sameActor = events.every((e) => e.meta.actor.id === command.actor.id && e.meta.actor.role === command.actor.role);
-  if (!sameActor || !types.some((t) => own.includes(t))) throw new IdempotencyConflictError(command.commandId, 'unrecorded', fingerprint, detail);
+  const sameActor = events.every(
+    (e) => e.meta.actor.id === command.actor.id && e.meta.actor.role === command.actor.role,
+  );
+  if (!sameActor || !types.some((t) => own.includes(t)))
+    throw new IdempotencyConflictError(command.commandId, 'unrecorded', fingerprint, detail);
 }
 
 /** True when a failed write may have committed: nothing it took may be given back. */
-export const mayHaveCommitted = (err: unknown): boolean => err instanceof StoreUnavailableError && err.outcome === 'unknown';
+export const mayHaveCommitted = (err: unknown): boolean =>
+  err instanceof StoreUnavailableError && err.outcome === 'unknown';
 
 /**
  * A repeated command: the first result, rebuilt from the stored events (null
  * if the commandId never ran here). Without a snapshot the events are at hand;
  * with one, a command that ran before it costs one read of the stream.
  */
-async function replayResult(stream: LoadedStream, command: Command, fingerprint: string, env: DecideEnv): Promise<ExecuteResult | null> {
+async function replayResult(
+  stream: LoadedStream,
+  command: Command,
+  fingerprint: string,
+  env: DecideEnv,
+): Promise<ExecuteResult | null> {
   const { commandId } = command;
   const range = commandRange(stream, commandId);
   if (!range) return null;
@@ -69,18 +86,31 @@ async function replayResult(stream: LoadedStream, command: Command, fingerprint:
     checkSameCommand(command, fingerprint, events);
     return repeatedResult(stream, events, stream.snapshot);
   }
-  const all = stream.baseVersion === 0 ? stream.tail : await env.store.readStream(stream.streamId, { toVersion: stream.version });
+  const all =
+    stream.baseVersion === 0 ? stream.tail : await env.store.readStream(stream.streamId, { toVersion: stream.version });
   const events = all.filter((e) => e.meta.commandId === commandId);
   const last = events[events.length - 1];
   if (!last) return null; // the index and the stream disagree (a snapshot store shared across event stores): a new command
   checkSameCommand(command, fingerprint, events);
-  return repeatedResult(stream, events, last.version === stream.version ? stream.snapshot : foldEvents(machines[stream.machine], all.slice(0, last.version)));
+  return repeatedResult(
+    stream,
+    events,
+    last.version === stream.version
+      ? stream.snapshot
+      : foldEvents(machines[stream.machine], all.slice(0, last.version)),
+  );
 }
 
 function repeatedResult(stream: LoadedStream, events: StoredEvent[], snapshot: AnyMachineSnapshot): ExecuteResult {
   const last = events[events.length - 1]!;
   const decision = events.map(recordedDecision).find((d) => d !== null) ?? null;
-  return { streamId: stream.streamId, version: last.version, state: toStreamState(stream.streamId, stream.machine, snapshot, last.version, last.meta.at), events, decision };
+  return {
+    streamId: stream.streamId,
+    version: last.version,
+    state: toStreamState(stream.streamId, stream.machine, snapshot, last.version, last.meta.at),
+    events,
+    decision,
+  };
 }
 
 const isDecision = (v: unknown): v is Decision => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,7 +125,12 @@ function recordedDecision(e: StoredEvent): Decision | null {
 /** The pack a stream recorded on its first event (every command after the first runs under it). */
 function recordedPack(stream: LoadedStream, env: DecideEnv): RulePack {
   const ref = contextOf(stream).rulePack;
-  if (!ref) throw new CorruptStoreError(stream.streamId, `the stream has ${stream.version} events but none records its rule pack`, { streamId: stream.streamId, version: stream.version });
+  if (!ref)
+    throw new CorruptStoreError(
+      stream.streamId,
+      `the stream has ${stream.version} events but none records its rule pack`,
+      { streamId: stream.streamId, version: stream.version },
+    );
   return env.packs.resolve(ref);
 }
 
@@ -118,7 +153,10 @@ function definitionFor(command: Command, machine: string): AnyCommandDefinition 
   const definition = commandDefinition(command.type);
   if (!definition || definition.stream !== machine) {
     const message = `${command.type} acts on a ${definition?.stream}-<id> stream`;
-    throw new ValidationError([{ path: ['streamId'], code: 'wrong_stream', message, received: command.streamId }], command.type);
+    throw new ValidationError(
+      [{ path: ['streamId'], code: 'wrong_stream', message, received: command.streamId }],
+      command.type,
+    );
   }
   return definition;
 }
@@ -159,32 +197,76 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
   }
   const deciding = { ...command, payload };
   const state = stateOf(stream).state;
-  if (stream.version === 0 && !definition.creates) throw new InvalidTransitionError(command.streamId, command.type, state, 'the stream has no events');
+  if (stream.version === 0 && !definition.creates)
+    throw new InvalidTransitionError(command.streamId, command.type, state, 'the stream has no events');
 
-  const pack = definition.pack ? await definition.pack({ command: deciding, stream, state, env }) : recordedPack(stream, env);
-  authorize(pack, command.type, command.actor, command.streamId, state, definition.checksOwner === false ? null : ownerOf(stream));
-  if (!acceptsEventType(stream.snapshot, definition.records)) throw new InvalidTransitionError(command.streamId, command.type, state);
+  const pack = definition.pack
+    ? await definition.pack({ command: deciding, stream, state, env })
+    : recordedPack(stream, env);
+  authorize(
+    pack,
+    command.type,
+    command.actor,
+    command.streamId,
+    state,
+    definition.checksOwner === false ? null : ownerOf(stream),
+  );
+  if (!acceptsEventType(stream.snapshot, definition.records))
+    throw new InvalidTransitionError(command.streamId, command.type, state);
 
   const missed: string[] = stream.snapshot.context.missedDeadlines ?? [];
-  const step = checkStep(streamDeadlines(pack, machine, stream, env.calendar), command.type, env.today, missed, env.provisional);
+  const step = checkStep(
+    streamDeadlines(pack, machine, stream, env.calendar),
+    command.type,
+    env.today,
+    missed,
+    env.provisional,
+  );
   if (step.refused.length > 0) throw new RuleViolationError(command.type, step.refused);
 
   const decided = await definition.decide({ command: deciding, stream, context: stream.snapshot.context, pack, env });
   let result: ExecuteResult;
   try {
-    const events = [...step.flagged.map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, env.today, command.type)) })), ...decided.events];
+    const events = [
+      ...step.flagged.map((d) => ({
+        type: 'DeadlineMissed',
+        data: toJson(deadlineMissedData(d, env.today, command.type)),
+      })),
+      ...decided.events,
+    ];
     let snapshot = stream.snapshot;
     for (const e of events) {
-      if (!acceptsEvent(snapshot, e)) throw new InvalidTransitionError(command.streamId, command.type, state, `the ${machine} machine refuses ${e.type} here`);
+      if (!acceptsEvent(snapshot, e))
+        throw new InvalidTransitionError(
+          command.streamId,
+          command.type,
+          state,
+          `the ${machine} machine refuses ${e.type} here`,
+        );
       snapshot = foldEvents(machines[machine], [e], snapshot);
     }
     const meta = { ...env.meta, rulePack: { id: pack.id, version: pack.version } };
     const fields = personalEventFieldsOf(machine);
     const sealed = events.map((e) => markPersonalFormat({ type: e.type, data: e.data, meta }, fields[e.type]));
-    const options = personalRows.length > 0 ? { expectedVersion: stream.version, personal: personalRows } : { expectedVersion: stream.version };
+    const options =
+      personalRows.length > 0
+        ? { expectedVersion: stream.version, personal: personalRows }
+        : { expectedVersion: stream.version };
     const appended = await env.store.append(command.streamId, sealed, options);
-    const next = toStreamState(command.streamId, machine, snapshot, appended.nextExpectedVersion, appended.events[appended.events.length - 1]?.meta.at ?? stream.at);
-    result = { streamId: command.streamId, version: appended.nextExpectedVersion, state: next, events: appended.events, decision: decided.decision };
+    const next = toStreamState(
+      command.streamId,
+      machine,
+      snapshot,
+      appended.nextExpectedVersion,
+      appended.events[appended.events.length - 1]?.meta.at ?? stream.at,
+    );
+    result = {
+      streamId: command.streamId,
+      version: appended.nextExpectedVersion,
+      state: next,
+      events: appended.events,
+      decision: decided.decision,
+    };
   } catch (err) {
     // A ConcurrencyError keeps the places too: the stream moved, perhaps by this same command
     // sent twice at once; the re-run finds it (and its places) or reuses them.
@@ -195,7 +277,10 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
       try {
         await decided.undo();
       } catch (undoErr) {
-        throw new StoreUnavailableError(`${command.type} compensation`, 'unknown', { cause: undoErr, detail: `${command.type} failed (${err instanceof Error ? err.message : String(err)}) and its quota places could not be given back; repeat the command with the same commandId` });
+        throw new StoreUnavailableError(`${command.type} compensation`, 'unknown', {
+          cause: undoErr,
+          detail: `${command.type} failed (${err instanceof Error ? err.message : String(err)}) and its quota places could not be given back; repeat the command with the same commandId`,
+        });
       }
     }
     throw err;
@@ -206,14 +291,23 @@ export async function executeOnce(command: Command, fingerprint: string, baseEnv
     } catch (err) {
       // The command is recorded; what follows it did not finish. Repeating the command with
       // the same commandId returns its result and finishes the rest.
-      throw new StoreUnavailableError(`${command.type} follow-up`, 'unknown', { cause: err, driverCode: err instanceof StoreUnavailableError ? err.driverCode : undefined, detail: `${command.streamId} is at version ${result.version} (${err instanceof Error ? err.message : String(err)}); repeat the command with the same commandId to finish` });
+      throw new StoreUnavailableError(`${command.type} follow-up`, 'unknown', {
+        cause: err,
+        driverCode: err instanceof StoreUnavailableError ? err.driverCode : undefined,
+        detail: `${command.streamId} is at version ${result.version} (${err instanceof Error ? err.message : String(err)}); repeat the command with the same commandId to finish`,
+      });
     }
   }
   return result;
 }
 
 /** Retries a command after a concurrency conflict (the stream moved under it), at most `maxRetries` times. */
-export async function executeWithRetry(raw: unknown, makeEnv: (command: Command) => () => DecideEnv, maxRetries: number, store?: DecideEnv['store']): Promise<ExecuteResult> {
+export async function executeWithRetry(
+  raw: unknown,
+  makeEnv: (command: Command) => () => DecideEnv,
+  maxRetries: number,
+  store?: DecideEnv['store'],
+): Promise<ExecuteResult> {
   const command = parseCommand(raw);
   const fingerprint = store ? await fingerprintOf(command, store) : commandFingerprint(command);
   const envOf = makeEnv(command);
@@ -237,7 +331,10 @@ async function fingerprintOf(command: Command, store: DecideEnv['store']): Promi
   if (!store.vault || !definition) return commandFingerprint(command);
   const fields = personalPayloadFields(definition.payload);
   if (fields.length === 0) return commandFingerprint(command);
-  return commandFingerprint({ ...command, payload: (await keyedPayload(command.payload, fields, store.vault)) as Command['payload'] });
+  return commandFingerprint({
+    ...command,
+    payload: (await keyedPayload(command.payload, fields, store.vault)) as Command['payload'],
+  });
 }
 
 export { foldStream };

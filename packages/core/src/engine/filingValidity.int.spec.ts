@@ -2,12 +2,26 @@
 // recorded from the receipt where it fixes none (refused without it), null
 // where the notice has no validity.
 import { describe, expect, it } from 'vitest';
-import { createEngine, defineRulePack, memoryStore, ValidationError, type Command, type EventStore, type RulePack } from '@certflow/core';
+import {
+  createEngine,
+  defineRulePack,
+  memoryStore,
+  ValidationError,
+  type Command,
+  type EventStore,
+  type RulePack,
+} from '@certflow/core';
 import { testCalendar, testRulePack, type GivenCommand } from '@certflow/core/testing';
 import { APP, centre, cmd, PUBLICITY } from './scenario.fixtures.js';
 
 const { filingValidity: _v, hash: _h, knownHashes: _k, releases: _r, parent: _p, ...base } = testRulePack;
-const receiptPack = defineRulePack({ ...base, id: 'test-pack', filingValidity: { cite: { document: base.documents[0]!.number, clause: '十三', text: '出具备案回执（含备案编号及备案有效期）' } } });
+const receiptPack = defineRulePack({
+  ...base,
+  id: 'test-pack',
+  filingValidity: {
+    cite: { document: base.documents[0]!.number, clause: '十三', text: '出具备案回执（含备案编号及备案有效期）' },
+  },
+});
 const noValidityPack = defineRulePack({ ...base, id: 'test-pack' });
 
 function setup(pack: RulePack, store: EventStore = memoryStore()) {
@@ -21,7 +35,8 @@ function setup(pack: RulePack, store: EventStore = memoryStore()) {
   };
   return { engine, run, store };
 }
-const complete = (payload: Record<string, unknown>) => cmd('CompleteFiling', centre, { organizationCode: '0001', ...payload }, APP, '2020-06-10T10:00:00+08:00');
+const complete = (payload: Record<string, unknown>) =>
+  cmd('CompleteFiling', centre, { organizationCode: '0001', ...payload }, APP, '2020-06-10T10:00:00+08:00');
 const versionOf = async (store: EventStore) => (await store.readStream(APP)).length;
 
 describe('CompleteFiling validUntil', () => {
@@ -51,7 +66,9 @@ describe('CompleteFiling validUntil', () => {
     expect((await a.engine.load(APP)).context).toMatchObject({ validFrom: '2020-06-10', validUntil: '2023-06-09' });
     const b = setup(testRulePack);
     await b.run(PUBLICITY);
-    await expect(b.run([complete({ validUntil: '2023-12-31' })])).rejects.toMatchObject({ issues: [expect.objectContaining({ code: 'not_accepted' })] });
+    await expect(b.run([complete({ validUntil: '2023-12-31' })])).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'not_accepted' })],
+    });
     await b.run([complete({ validUntil: '2023-06-09' })]);
     expect((await b.engine.load(APP)).context).toMatchObject({ validUntil: '2023-06-09' });
   });

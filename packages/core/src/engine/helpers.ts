@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandType, MachineName } from '../domain/vocabulary.js';
 import type { Actor } from '../event.js';
-import { COMMAND_TABLE, type CommandPayloads, type CommandTable, type ContextOf, type StreamOf } from '../streams/commandTable.js';
+import {
+  COMMAND_TABLE,
+  type CommandPayloads,
+  type CommandTable,
+  type ContextOf,
+  type StreamOf,
+} from '../streams/commandTable.js';
 import type { Command } from './commandSchemas.js';
 import type { ExecuteResult } from './types.js';
 
@@ -23,7 +29,10 @@ export interface CommandArgs<T extends CommandType> {
 export type Helper<T extends CommandType> = (args: CommandArgs<T>) => Promise<ExecuteResult<ContextOf<T>>>;
 
 /** The helper group of each stream kind: `engine.applications`, `engine.exams`, `engine.certificates`. */
-const GROUPS = { application: 'applications', exam: 'exams', certificate: 'certificates' } as const satisfies Record<MachineName, string>;
+const GROUPS = { application: 'applications', exam: 'exams', certificate: 'certificates' } as const satisfies Record<
+  MachineName,
+  string
+>;
 type Groups = typeof GROUPS;
 
 /** The helpers of one stream kind, each named by its command's `helper`. */
@@ -59,8 +68,13 @@ export function commandHelpers(execute: (c: unknown) => Promise<ExecuteResult>):
       };
       return execute(command);
     };
-  const groups: Record<string, Record<string, ReturnType<typeof helper>>> = { applications: {}, exams: {}, certificates: {} };
-  for (const [type, definition] of Object.entries(COMMAND_TABLE)) groups[GROUPS[definition.stream]]![definition.helper] = helper(type);
+  const groups: Record<string, Record<string, ReturnType<typeof helper>>> = {
+    applications: {},
+    exams: {},
+    certificates: {},
+  };
+  for (const [type, definition] of Object.entries(COMMAND_TABLE))
+    groups[GROUPS[definition.stream]]![definition.helper] = helper(type);
   // Each group holds exactly the helpers HelpersOf names: built from the same table.
   return groups as CommandHelpers;
 }

@@ -13,7 +13,13 @@ const issuedByFiledOrganization: Rule<ExamPlanFacts> = {
   evaluate({ filing }) {
     const issuer = (filing.profile.organization as Record<string, unknown>).certificateIssuer;
     if (issuer === undefined) return review('the issuer is not stated');
-    return issuer === 'self' ? pass() : fail(`certificates are issued by ${String(issuer)}`, ['filing', 'profile', 'organization', 'certificateIssuer'], { issuer });
+    return issuer === 'self'
+      ? pass()
+      : fail(
+          `certificates are issued by ${String(issuer)}`,
+          ['filing', 'profile', 'organization', 'certificateIssuer'],
+          { issuer },
+        );
   },
 };
 const pack = defineRulePack({
@@ -42,17 +48,28 @@ const now = '2020-06-30T11:00:00+08:00';
 
 describe('rules with appliesTo IssueCertificates', () => {
   it('a failing rule refuses the issue and names its clause; nothing is appended', async () => {
-    const err = (await given(confirmedWith('hr-authorities'), { rulePacks: [pack], now }).when(when('IssueCertificates', org, {}, EXAM)).then(RuleViolationError)) as RuleViolationError;
-    expect(err.findings).toMatchObject([{ ruleId: 'issued-by-filed-organization', cite: { clause: '十二' }, params: { issuer: 'hr-authorities' } }]);
+    const err = (await given(confirmedWith('hr-authorities'), { rulePacks: [pack], now })
+      .when(when('IssueCertificates', org, {}, EXAM))
+      .then(RuleViolationError)) as RuleViolationError;
+    expect(err.findings).toMatchObject([
+      { ruleId: 'issued-by-filed-organization', cite: { clause: '十二' }, params: { issuer: 'hr-authorities' } },
+    ]);
   });
   it('a passing rule lets the filed organization issue its numbered certificates', async () => {
     await given(confirmedWith('self'), { rulePacks: [pack], now })
       .when(when('IssueCertificates', org, {}, EXAM))
-      .then([{ type: 'CertificatesIssued' }], (r) => expect((r.events[0]!.data as { certificates: unknown[] }).certificates).toHaveLength(2));
+      .then([{ type: 'CertificatesIssued' }], (r) =>
+        expect((r.events[0]!.data as { certificates: unknown[] }).certificates).toHaveLength(2),
+      );
   });
   it('a review finding does not block the issue; the result carries the decision', async () => {
     await given(confirmedWith(undefined), { rulePacks: [pack], now })
       .when(when('IssueCertificates', org, {}, EXAM))
-      .then([{ type: 'CertificatesIssued' }], (r) => expect(r.decision).toMatchObject({ outcome: 'needs-review', findings: [{ ruleId: 'issued-by-filed-organization', outcome: 'review' }] }));
+      .then([{ type: 'CertificatesIssued' }], (r) =>
+        expect(r.decision).toMatchObject({
+          outcome: 'needs-review',
+          findings: [{ ruleId: 'issued-by-filed-organization', outcome: 'review' }],
+        }),
+      );
   });
 });

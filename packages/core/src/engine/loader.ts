@@ -32,7 +32,13 @@ function typesOf(logic: AnyStateMachine): ReadonlySet<string> {
  * and would fold silently into a wrong state: it is a CorruptStoreError naming
  * the stream, version and position.
  */
-function checkForeign(streamId: string, logic: AnyStateMachine, machine: string, events: StoredEvent[], fromVersion: number): void {
+function checkForeign(
+  streamId: string,
+  logic: AnyStateMachine,
+  machine: string,
+  events: StoredEvent[],
+  fromVersion: number,
+): void {
   const types = typesOf(logic);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
@@ -72,10 +78,19 @@ export function streamLoader(store: EventStore, snapshots: SnapshotStore | undef
     return { version: stored.version, at: stored.at, snapshot, index: stored.index };
   }
 
-  async function open(streamId: string, read: (fromVersion: number) => Promise<StoredEvent[]> | StoredEvent[], strict: boolean): Promise<LoadedStream> {
+  async function open(
+    streamId: string,
+    read: (fromVersion: number) => Promise<StoredEvent[]> | StoredEvent[],
+    strict: boolean,
+  ): Promise<LoadedStream> {
     const machine = machineOf(streamId);
     const logic = machines[machine] as AnyStateMachine;
-    const base = (await baseOf(streamId, logic)) ?? { version: 0, at: null, snapshot: initialSnapshot(logic), index: emptyIndex() };
+    const base = (await baseOf(streamId, logic)) ?? {
+      version: 0,
+      at: null,
+      snapshot: initialSnapshot(logic),
+      index: emptyIndex(),
+    };
     const tail = await read(base.version + 1);
     if (strict) checkForeign(streamId, logic, machine, tail, base.version + 1);
     const snapshot = foldEvents(logic, tail, base.snapshot);
@@ -103,7 +118,9 @@ export function streamLoader(store: EventStore, snapshots: SnapshotStore | undef
   }
 
   return {
-    load: (streamId) => open(streamId, (fromVersion) => store.readStream(streamId, fromVersion > 1 ? { fromVersion } : undefined), true),
-    fold: (streamId, events) => open(streamId, (fromVersion) => (fromVersion > 1 ? events.slice(fromVersion - 1) : events), false),
+    load: (streamId) =>
+      open(streamId, (fromVersion) => store.readStream(streamId, fromVersion > 1 ? { fromVersion } : undefined), true),
+    fold: (streamId, events) =>
+      open(streamId, (fromVersion) => (fromVersion > 1 ? events.slice(fromVersion - 1) : events), false),
   };
 }

@@ -21,7 +21,9 @@ export function packRegistry(packs: RulePack[] | Record<string, RulePack>): Pack
     // A new application is decided under a pack as passed in, never under one of its releases.
     byId: (id) => [...given].reverse().find((p) => p.id === id),
     resolve(ref) {
-      const p = given.find((x) => x.id === ref.id && x.version === ref.version) ?? list.find((x) => x.id === ref.id && x.version === ref.version);
+      const p =
+        given.find((x) => x.id === ref.id && x.version === ref.version) ??
+        list.find((x) => x.id === ref.id && x.version === ref.version);
       if (!p) throw new NotFoundError('rule pack', `${ref.id}@${ref.version}`);
       return p;
     },

@@ -6,11 +6,26 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CalendarCoverageError, createChinaCalendar, parseYearFile } from '@certflow/calendar';
-import { CertflowError, ProvisionalCalendarError, RuleViolationError, checkHistory, createEngine, memoryStore, openDeadlines, prettifyError, type Command, type WorkingDayCalendar } from '@certflow/core';
+import {
+  CertflowError,
+  ProvisionalCalendarError,
+  RuleViolationError,
+  checkHistory,
+  createEngine,
+  memoryStore,
+  openDeadlines,
+  prettifyError,
+  type Command,
+  type WorkingDayCalendar,
+} from '@certflow/core';
 import { testExamPlan, testProfile, testRulePack } from '@certflow/core/testing';
 import { centre, org } from './scenario.fixtures.js';
 
-const FIXTURE = parseYearFile(JSON.parse(readFileSync(fileURLToPath(new URL('../../../calendar/fixtures/year-2027.fixture.json', import.meta.url)), 'utf8')));
+const FIXTURE = parseYearFile(
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../../calendar/fixtures/year-2027.fixture.json', import.meta.url)), 'utf8'),
+  ),
+);
 const provisional = createChinaCalendar();
 const published = createChinaCalendar({ years: { '2027': FIXTURE.published } });
 
@@ -24,7 +39,8 @@ const c = (type: Command['type'], actor: Command['actor'], payload: unknown, str
 async function planned(examDate = '2027-10-11') {
   const store = memoryStore();
   let now = new Date('2026-11-02T10:00:00+08:00');
-  const engineOn = (calendar: WorkingDayCalendar) => createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => now });
+  const engineOn = (calendar: WorkingDayCalendar) =>
+    createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => now });
   const engine = engineOn(provisional);
   const at = async (instant: string, command: Command) => {
     now = new Date(instant);
@@ -46,10 +62,18 @@ describe('an exam in a year whose arrangement is not published', () => {
     const lead = items.find((d) => d.deadlineId === 'plan-lead-time')!;
     // Five working days before 2027-10-11 on the statutory rule alone: 10-08, 10-07, 10-06, 10-05, 10-04.
     expect(lead).toMatchObject({ streamId: EXAM, due: '2027-10-04', status: 'provisional', computedStatus: 'open' });
-    expect(lead.basis).toEqual([{ year: 2027, source: 'provisional', cite: expect.objectContaining({ document: expect.stringContaining('国务院令第795号'), clause: '第二条' }) }]);
+    expect(lead.basis).toEqual([
+      {
+        year: 2027,
+        source: 'provisional',
+        cite: expect.objectContaining({ document: expect.stringContaining('国务院令第795号'), clause: '第二条' }),
+      },
+    ]);
     // The read model agrees with the whole-log computation.
     const model = await openDeadlines(store, { rulePacks: [testRulePack], calendar: provisional });
-    expect(model.list({ now: new Date('2026-12-01T12:00:00+08:00') }).find((d) => d.deadlineId === 'plan-lead-time')).toEqual(lead);
+    expect(
+      model.list({ now: new Date('2026-12-01T12:00:00+08:00') }).find((d) => d.deadlineId === 'plan-lead-time'),
+    ).toEqual(lead);
     await model.stop();
   });
 
@@ -60,14 +84,20 @@ describe('an exam in a year whose arrangement is not published', () => {
 
     const late = await planned();
     late.setNow('2027-10-05T10:00:00+08:00');
-    const err = await late.engineOn(provisional).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    const err = await late
+      .engineOn(provisional)
+      .execute(c('FileExamPlan', org, {}, EXAM))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuleViolationError);
     expect((err as RuleViolationError).findings[0]).toMatchObject({
       ruleId: 'plan-lead-time',
       params: { due: '2027-10-04', provisional: true, calendar: [{ year: 2027, source: 'provisional' }] },
     });
     // The same day on the published year is refused too, on its own due date and citation.
-    const onPublished = await late.engineOn(published).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    const onPublished = await late
+      .engineOn(published)
+      .execute(c('FileExamPlan', org, {}, EXAM))
+      .catch((e: unknown) => e);
     expect(((onPublished as RuleViolationError).findings[0] as { params?: unknown }).params).toEqual({
       due: '2027-09-28',
       anchor: '2027-10-11',
@@ -98,12 +128,16 @@ describe('an exam in a year whose arrangement is not published', () => {
     });
     expect((recorded[0]!.data as { provisional?: boolean }).provisional).toBeUndefined();
     expect(await engineOn(published).tick(day)).toEqual([]); // idempotent
-    expect((await engineOn(published).deadlines({ now: day })).find((d) => d.deadlineId === 'plan-lead-time')?.status).toBe('overdue');
+    expect(
+      (await engineOn(published).deadlines({ now: day })).find((d) => d.deadlineId === 'plan-lead-time')?.status,
+    ).toBe('overdue');
   });
 
   it("records the host year's citation as plain JSON, even when the host's cite object holds an undefined member", async () => {
     const { engineOn } = await planned();
-    const loose = createChinaCalendar({ years: { '2027': { ...FIXTURE.published, cite: { ...FIXTURE.published.cite, url: undefined } } } });
+    const loose = createChinaCalendar({
+      years: { '2027': { ...FIXTURE.published, cite: { ...FIXTURE.published.cite, url: undefined } } },
+    });
     const recorded = await engineOn(loose).tick(new Date('2027-09-30T12:00:00+08:00'));
     expect(recorded.map((e) => e.type)).toEqual(['DeadlineMissed']);
     expect((recorded[0]!.data as { calendar: { cite: object }[] }).calendar[0]!.cite).toEqual(FIXTURE.published.cite);
@@ -113,7 +147,11 @@ describe('an exam in a year whose arrangement is not published', () => {
     const { engineOn } = await planned();
     const recorded = await engineOn(provisional).tick(new Date('2027-10-05T12:00:00+08:00'));
     expect(recorded.map((e) => e.type)).toEqual(['DeadlineMissed']);
-    expect(recorded[0]!.data).toMatchObject({ due: '2027-10-04', provisional: true, calendar: [{ year: 2027, source: 'provisional' }] });
+    expect(recorded[0]!.data).toMatchObject({
+      due: '2027-10-04',
+      provisional: true,
+      calendar: [{ year: 2027, source: 'provisional' }],
+    });
   });
 });
 
@@ -125,8 +163,11 @@ describe('an exam in a year whose arrangement is not published', () => {
 async function submittedLate() {
   const store = memoryStore();
   let now = new Date('2027-09-24T10:00:00+08:00');
-  const engineOn = (calendar: WorkingDayCalendar) => createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => now });
-  await engineOn(provisional).execute(c('SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, 'application-w1'));
+  const engineOn = (calendar: WorkingDayCalendar) =>
+    createEngine({ store, rulePacks: [testRulePack], calendar, clock: () => now });
+  await engineOn(provisional).execute(
+    c('SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, 'application-w1'),
+  );
   return { store, engineOn, setNow: (i: string) => (now = new Date(i)) };
 }
 
@@ -153,13 +194,20 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
       calendar: [{ year: 2027, source: 'host', cite: FIXTURE.published.cite }],
     });
     expect(await engineOn(published).tick(new Date('2027-10-12T12:00:00+08:00'))).toEqual([]); // idempotent
-    const item = (await engineOn(published).deadlines({ now: new Date('2027-10-12T12:00:00+08:00') })).find((d) => d.deadlineId === 'acceptance');
+    const item = (await engineOn(published).deadlines({ now: new Date('2027-10-12T12:00:00+08:00') })).find(
+      (d) => d.deadlineId === 'acceptance',
+    );
     expect(item).toMatchObject({ due: '2027-10-13', status: 'open' });
 
     // The read model keeps the miss, marked withdrawn.
     const model = await openDeadlines(store, { rulePacks: [testRulePack], calendar: published });
     expect(model.missed('application-w1')).toMatchObject([
-      { deadlineId: 'acceptance', due: '2027-10-11', provisional: true, withdrawn: { due: '2027-10-13', outcome: 'open', detectedOn: '2027-10-12' } },
+      {
+        deadlineId: 'acceptance',
+        due: '2027-10-11',
+        provisional: true,
+        withdrawn: { due: '2027-10-13', outcome: 'open', detectedOn: '2027-10-12' },
+      },
     ]);
     expect(model.missed('application-w1', { standing: true })).toEqual([]);
 
@@ -183,7 +231,13 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
     expect(await engineOn(provisional).tick(new Date('2027-10-20T12:00:00+08:00'))).toEqual([]);
     const withdrawn = await engineOn(published).tick(new Date('2027-10-20T12:00:00+08:00'));
     expect(withdrawn.map((e) => e.type)).toEqual(['DeadlineMissedWithdrawn']);
-    expect(withdrawn[0]!.data).toMatchObject({ deadlineId: 'acceptance', due: '2027-10-13', missedDue: '2027-10-11', outcome: 'met', doneOn: '2027-10-12' });
+    expect(withdrawn[0]!.data).toMatchObject({
+      deadlineId: 'acceptance',
+      due: '2027-10-13',
+      missedDue: '2027-10-11',
+      outcome: 'met',
+      doneOn: '2027-10-12',
+    });
     expect(await engineOn(published).tick(new Date('2027-10-20T12:00:00+08:00'))).toEqual([]);
   });
 
@@ -195,7 +249,11 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
         '2027': {
           cite: { document: '测试数据：2027年（虚构）', date: '2026-11-20' },
           days: [
-            ...['2027-10-01', '2027-10-02', '2027-10-03'].map((date) => ({ date, kind: 'holiday' as const, name: '国庆节' })),
+            ...['2027-10-01', '2027-10-02', '2027-10-03'].map((date) => ({
+              date,
+              kind: 'holiday' as const,
+              name: '国庆节',
+            })),
             ...['2027-10-09', '2027-10-10'].map((date) => ({ date, kind: 'workday' as const, name: '补班（测试）' })),
           ],
         },
@@ -203,10 +261,18 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
     });
     const { engineOn, setNow } = await planned();
     const day = new Date('2027-10-05T12:00:00+08:00');
-    expect((await engineOn(provisional).tick(day)).map((e) => [e.type, (e.data as { due: string }).due])).toEqual([['DeadlineMissed', '2027-10-04']]);
+    expect((await engineOn(provisional).tick(day)).map((e) => [e.type, (e.data as { due: string }).due])).toEqual([
+      ['DeadlineMissed', '2027-10-04'],
+    ]);
     const withdrawn = await engineOn(generous).tick(day);
     expect(withdrawn.map((e) => [e.streamId, e.type])).toEqual([[EXAM, 'DeadlineMissedWithdrawn']]);
-    expect(withdrawn[0]!.data).toMatchObject({ deadlineId: 'plan-lead-time', kind: 'before', due: '2027-10-06', missedDue: '2027-10-04', outcome: 'open' });
+    expect(withdrawn[0]!.data).toMatchObject({
+      deadlineId: 'plan-lead-time',
+      kind: 'before',
+      due: '2027-10-06',
+      missedDue: '2027-10-04',
+      outcome: 'open',
+    });
     setNow('2027-10-06T10:00:00+08:00');
     const filed = await engineOn(generous).execute(c('FileExamPlan', org, {}, EXAM));
     expect(filed.state.state).toBe('planFiled');
@@ -222,7 +288,9 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
     expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'DeadlineMissed', 'DeadlineMissedWithdrawn']);
     expect(checkHistory(events)).toEqual({ ok: true, violations: [] });
     const forged = events.filter((e) => e.type !== 'DeadlineMissed').map((e, i) => ({ ...e, version: i + 1 }));
-    expect(checkHistory(forged).violations.map((v) => [v.type, v.rule])).toEqual([['DeadlineMissedWithdrawn', 'machine-accepts']]);
+    expect(checkHistory(forged).violations.map((v) => [v.type, v.rule])).toEqual([
+      ['DeadlineMissedWithdrawn', 'machine-accepts'],
+    ]);
   });
 
   it('a published year that leaves the step late keeps the miss', async () => {
@@ -257,18 +325,39 @@ describe('a DeadlineMissed recorded on provisional days that the published year 
 describe("the engine's policy for provisional days", () => {
   it("provisional: 'refuse' throws ProvisionalCalendarError for a step a provisional deadline constrains, records nothing, and tick records no provisional miss", async () => {
     const { store, setNow } = await planned();
-    const strict = (calendar: WorkingDayCalendar) => createEngine({ store, rulePacks: [testRulePack], calendar, provisional: 'refuse', clock: () => new Date('2027-10-01T10:00:00+08:00') });
+    const strict = (calendar: WorkingDayCalendar) =>
+      createEngine({
+        store,
+        rulePacks: [testRulePack],
+        calendar,
+        provisional: 'refuse',
+        clock: () => new Date('2027-10-01T10:00:00+08:00'),
+      });
     setNow('2027-10-01T10:00:00+08:00');
-    const err = await strict(provisional).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    const err = await strict(provisional)
+      .execute(c('FileExamPlan', org, {}, EXAM))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProvisionalCalendarError);
-    expect(err).toMatchObject({ code: 'CALENDAR_PROVISIONAL', deadlineId: 'plan-lead-time', step: 'FileExamPlan', due: '2027-10-04', years: [2027] });
+    expect(err).toMatchObject({
+      code: 'CALENDAR_PROVISIONAL',
+      deadlineId: 'plan-lead-time',
+      step: 'FileExamPlan',
+      due: '2027-10-04',
+      years: [2027],
+    });
     expect((err as ProvisionalCalendarError).format('zh-CN')).toContain('尚未公布放假安排的 2027 年');
     expect((await strict(provisional).load(EXAM)).version).toBe(1);
     expect(await strict(provisional).tick(new Date('2027-10-05T12:00:00+08:00'))).toEqual([]);
     // The deadline is still listed, provisional, and the default policy decides the same step.
-    expect((await strict(provisional).deadlines({ now: new Date('2027-10-01T12:00:00+08:00') })).find((d) => d.deadlineId === 'plan-lead-time')?.status).toBe('provisional');
+    expect(
+      (await strict(provisional).deadlines({ now: new Date('2027-10-01T12:00:00+08:00') })).find(
+        (d) => d.deadlineId === 'plan-lead-time',
+      )?.status,
+    ).toBe('provisional');
     // Once the year is published the refusing engine decides on it: on 10-01 the published due date (09-28) has passed.
-    const late = await strict(published).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    const late = await strict(published)
+      .execute(c('FileExamPlan', org, {}, EXAM))
+      .catch((e: unknown) => e);
     expect(late).toBeInstanceOf(RuleViolationError);
   });
 });
@@ -280,11 +369,18 @@ describe('one date outside the calendar does not fail the whole log', () => {
     const now = new Date('2026-12-02T12:00:00+08:00');
     const items = await engineOn(strict).deadlines({ now });
     const lead = items.find((d) => d.deadlineId === 'plan-lead-time')!;
-    expect(lead).toMatchObject({ streamId: EXAM, due: null, status: 'uncovered', error: { code: 'CALENDAR_COVERAGE', year: 2029 } });
+    expect(lead).toMatchObject({
+      streamId: EXAM,
+      due: null,
+      status: 'uncovered',
+      error: { code: 'CALENDAR_COVERAGE', year: 2029 },
+    });
     expect(items[items.length - 1]).toBe(lead); // uncovered items come last
     expect(await engineOn(strict).tick(now)).toEqual([]);
     setNow('2026-12-02T12:00:00+08:00');
-    const err = await engineOn(strict).execute(c('FileExamPlan', org, {}, EXAM)).catch((e: unknown) => e);
+    const err = await engineOn(strict)
+      .execute(c('FileExamPlan', org, {}, EXAM))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CalendarCoverageError);
     expect(err).toBeInstanceOf(CertflowError); // core recognises the calendar's errors
     expect(prettifyError(err, 'zh-CN')).toContain('2029 年，不在日历覆盖范围');

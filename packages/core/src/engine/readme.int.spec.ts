@@ -15,9 +15,15 @@ describe('README example', () => {
     const printed: string[] = [];
     const log = (...a: unknown[]) => void printed.push(a.join(' '));
     const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
-    await new AsyncFunction('createEngine', 'memoryStore', 'testCalendar', 'testProfile', 'testRulePack', 'console', body)(
-      core.createEngine, core.memoryStore, testing.testCalendar, testing.testProfile, testing.testRulePack, { log },
-    );
+    await new AsyncFunction(
+      'createEngine',
+      'memoryStore',
+      'testCalendar',
+      'testProfile',
+      'testRulePack',
+      'console',
+      body,
+    )(core.createEngine, core.memoryStore, testing.testCalendar, testing.testProfile, testing.testRulePack, { log });
     const expected = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
     expect(printed).toEqual(expected);
   });

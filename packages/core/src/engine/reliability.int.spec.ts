@@ -36,7 +36,8 @@ function faultyStore() {
       if (at === -1) return inner.append(streamId, events, options);
       const { fault } = faults.splice(at, 1)[0]!;
       if (fault === 'not-written') throw new StoreUnavailableError('append', 'not-written');
-      if (fault === 'raw-before') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      if (fault === 'raw-before')
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
       await inner.append(streamId, events, options);
       if (fault === 'lost-reply') throw new StoreUnavailableError('append', 'unknown');
       throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
@@ -48,7 +49,8 @@ function faultyStore() {
     importEvents: (e) => inner.importEvents(e),
     close: () => inner.close(),
   };
-  const failNext = (fault: Fault, match: (streamId: string, events: NewEvent[]) => boolean) => void faults.push({ fault, match });
+  const failNext = (fault: Fault, match: (streamId: string, events: NewEvent[]) => boolean) =>
+    void faults.push({ fault, match });
   return { store, failNext, appends: () => appends };
 }
 
@@ -57,12 +59,24 @@ function setup(store: EventStore, pack: RulePack = testRulePack) {
   const engine = createEngine({ store, rulePacks: [pack], calendar: testCalendar(), clock: () => now });
   const toPublicity = async (streamId: string, orgId: string, profile = testProfile()) => {
     now = new Date('2020-06-01T09:00:00+08:00');
-    await engine.execute({ type: 'SubmitApplication', streamId, commandId: `submit-${streamId}`, actor: { id: orgId, role: 'applicant' }, payload: { ...profile, rulePack: pack.id } });
+    await engine.execute({
+      type: 'SubmitApplication',
+      streamId,
+      commandId: `submit-${streamId}`,
+      actor: { id: orgId, role: 'applicant' },
+      payload: { ...profile, rulePack: pack.id },
+    });
     await engine.applications.accept({ streamId, actor: centre });
     await engine.applications.startPublicity({ streamId, actor: centre });
     now = new Date('2020-06-10T10:00:00+08:00');
   };
-  const filing = (streamId: string): Command => ({ type: 'CompleteFiling', streamId, commandId: `file-${streamId}`, actor: centre, payload: { organizationCode: '0001' } });
+  const filing = (streamId: string): Command => ({
+    type: 'CompleteFiling',
+    streamId,
+    commandId: `file-${streamId}`,
+    actor: centre,
+    payload: { organizationCode: '0001' },
+  });
   const holders = async (quota: string) => {
     const held = new Set<string>();
     for (const e of await store.readStream(quota)) {
@@ -72,11 +86,16 @@ function setup(store: EventStore, pack: RulePack = testRulePack) {
     }
     return [...held].sort();
   };
-  const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   return { engine, toPublicity, filing, holders, failure };
 }
 
-const isFiling = (streamId: string) => (s: string, events: NewEvent[]) => s === streamId && events.some((e) => e.type === 'FilingCompleted');
+const isFiling = (streamId: string) => (s: string, events: NewEvent[]) =>
+  s === streamId && events.some((e) => e.type === 'FilingCompleted');
 const isQuota = (s: string) => s.startsWith('quota-');
 
 describe('quotas under lost replies', () => {
@@ -107,7 +126,12 @@ describe('quotas under lost replies', () => {
     f.failNext('raw-lost-reply', isFiling('application-a'));
     const lost = (await t.failure(t.engine.execute(t.filing('application-a')))) as StoreUnavailableError;
     expect(lost).toBeInstanceOf(StoreUnavailableError);
-    expect(lost).toMatchObject({ code: 'STORE_UNAVAILABLE', outcome: 'unknown', operation: 'append', driverCode: 'ECONNRESET' });
+    expect(lost).toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+      outcome: 'unknown',
+      operation: 'append',
+      driverCode: 'ECONNRESET',
+    });
     expect((lost.cause as Error).message).toBe('Connection terminated unexpectedly');
     expect(lost.format('zh-CN')).not.toBe(lost.format('en'));
     expect(await t.holders(QUOTA)).toEqual(['application-a']);
@@ -155,14 +179,24 @@ describe('quotas under lost replies', () => {
   it('a refused filing whose places cannot be given back says so (StoreUnavailableError); repeating it gives them back', async () => {
     const f = faultyStore();
     const t = setup(f.store);
-    const milling = { code: '6-18-01-02', name: '铣工', levels: [5 as const], standard: 'national' as const, accessType: false, evaluators: 3 };
+    const milling = {
+      code: '6-18-01-02',
+      name: '铣工',
+      levels: [5 as const],
+      standard: 'national' as const,
+      accessType: false,
+      evaluators: 3,
+    };
     const both = { ...testProfile(), occupations: [milling, ...testProfile().occupations] };
     for (const id of ['a', 'b']) await t.toPublicity(`application-${id}`, `org-${id}`);
     await t.toPublicity('application-c', 'org-c', both);
     await t.engine.execute(t.filing('application-a'));
     await t.engine.execute(t.filing('application-b'));
     // c takes a place for milling, finds turning full, and the release of its milling place fails.
-    f.failNext('not-written', (s, events) => s === 'quota-per-occupation-6-18-01-02' && events.some((e) => e.type === 'QuotaPlaceReleased'));
+    f.failNext(
+      'not-written',
+      (s, events) => s === 'quota-per-occupation-6-18-01-02' && events.some((e) => e.type === 'QuotaPlaceReleased'),
+    );
     const err = await t.failure(t.engine.execute(t.filing('application-c')));
     expect(err).toBeInstanceOf(StoreUnavailableError);
     expect(await t.holders('quota-per-occupation-6-18-01-02')).toEqual(['application-c']);
@@ -175,7 +209,10 @@ describe('quotas under lost replies', () => {
     const t = setup(store);
     for (const id of ['a', 'b', 'c']) await t.toPublicity(`application-${id}`, `org-${id}`);
     await t.engine.execute(t.filing('application-a'));
-    const [one, two] = await Promise.all([t.engine.execute(t.filing('application-b')), t.engine.execute(t.filing('application-b'))]);
+    const [one, two] = await Promise.all([
+      t.engine.execute(t.filing('application-b')),
+      t.engine.execute(t.filing('application-b')),
+    ]);
     expect(one.version).toBe(two.version);
     expect((await store.readStream('application-b')).filter((e) => e.type === 'FilingCompleted')).toHaveLength(1);
     expect(await t.holders(QUOTA)).toEqual(['application-a', 'application-b']);
@@ -187,7 +224,13 @@ describe('quotas under lost replies', () => {
     const t = setup(f.store);
     await t.toPublicity('application-a', 'org-a');
     await t.engine.execute(t.filing('application-a'));
-    const revoke: Command = { type: 'RevokeFiling', streamId: 'application-a', commandId: 'revoke-a', actor: { id: 'shandong-center', role: 'provincial-center' }, payload: { reason: '弄虚作假' } };
+    const revoke: Command = {
+      type: 'RevokeFiling',
+      streamId: 'application-a',
+      commandId: 'revoke-a',
+      actor: { id: 'shandong-center', role: 'provincial-center' },
+      payload: { reason: '弄虚作假' },
+    };
     f.failNext('lost-reply', (s, events) => events.some((e) => e.type === 'FilingRevoked'));
     expect(await t.failure(t.engine.execute(revoke))).toMatchObject({ outcome: 'unknown' });
     expect(await t.holders(QUOTA)).toEqual(['application-a']);
@@ -203,12 +246,28 @@ describe('store errors the engine passes on', () => {
     const broken = new Error('read ECONNRESET');
     const store: EventStore = { ...inner, readStream: () => Promise.reject(broken) };
     const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar() });
-    const read = (await engine.load('application-a').then(() => undefined, (e: unknown) => e)) as StoreUnavailableError;
+    const read = (await engine.load('application-a').then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as StoreUnavailableError;
     expect(read).toBeInstanceOf(StoreUnavailableError);
     expect(read).toMatchObject({ outcome: 'not-written', operation: 'readStream', cause: broken });
-    const snapshots = { get: () => { throw new RangeError('snapshot file damaged'); }, set: () => undefined };
-    const withSnapshots = createEngine({ store: inner, rulePacks: [testRulePack], calendar: testCalendar(), snapshots });
-    const snap = await withSnapshots.load('application-a').then(() => undefined, (e: unknown) => e);
+    const snapshots = {
+      get: () => {
+        throw new RangeError('snapshot file damaged');
+      },
+      set: () => undefined,
+    };
+    const withSnapshots = createEngine({
+      store: inner,
+      rulePacks: [testRulePack],
+      calendar: testCalendar(),
+      snapshots,
+    });
+    const snap = await withSnapshots.load('application-a').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(snap).toBeInstanceOf(StoreUnavailableError);
     expect(snap).toMatchObject({ outcome: 'not-written', operation: 'snapshots.get' });
   });
@@ -220,7 +279,13 @@ describe('reused commandIds', () => {
     const t = setup(store);
     await t.toPublicity('application-a', 'org-a');
     await t.engine.execute(t.filing('application-a'));
-    const suspend: Command = { type: 'SuspendFiling', streamId: 'application-a', commandId: 'c-42', actor: centre, payload: { reason: '抽查' } };
+    const suspend: Command = {
+      type: 'SuspendFiling',
+      streamId: 'application-a',
+      commandId: 'c-42',
+      actor: centre,
+      payload: { reason: '抽查' },
+    };
     const first = await t.engine.execute(suspend);
     return { store, t, suspend, first };
   }
@@ -236,21 +301,31 @@ describe('reused commandIds', () => {
   });
 
   it.each([
-    ['another type (RevokeFiling reported done after a suspension)', (c: Command): Command => ({ ...c, type: 'RevokeFiling', payload: { reason: '抽查' } })],
+    [
+      'another type (RevokeFiling reported done after a suspension)',
+      (c: Command): Command => ({ ...c, type: 'RevokeFiling', payload: { reason: '抽查' } }),
+    ],
     ['another payload', (c: Command): Command => ({ ...c, payload: { reason: '另一原因' } })],
     ['another actor', (c: Command): Command => ({ ...c, actor: { id: 'centre-qingdao', role: 'city-center' } })],
     ['a read-only auditor', (c: Command): Command => ({ ...c, actor: auditor })],
-  ])('%s under the same id is an IdempotencyConflictError naming both fingerprints, and appends nothing', async (_label, change) => {
-    const { store, t, suspend, first } = await filed();
-    const before = await store.streamVersion('application-a');
-    const err = (await t.failure(t.engine.execute(change(suspend)))) as IdempotencyConflictError;
-    expect(err).toBeInstanceOf(IdempotencyConflictError);
-    expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', commandId: 'c-42', recorded: first.events[0]!.meta.commandFingerprint });
-    expect(err.attempted).toMatch(/^[0-9a-f]{64}$/);
-    expect(err.attempted).not.toBe(err.recorded);
-    expect(await store.streamVersion('application-a')).toBe(before);
-    expect((await t.engine.load('application-a')).state).toBe('filed.suspended');
-  });
+  ])(
+    '%s under the same id is an IdempotencyConflictError naming both fingerprints, and appends nothing',
+    async (_label, change) => {
+      const { store, t, suspend, first } = await filed();
+      const before = await store.streamVersion('application-a');
+      const err = (await t.failure(t.engine.execute(change(suspend)))) as IdempotencyConflictError;
+      expect(err).toBeInstanceOf(IdempotencyConflictError);
+      expect(err).toMatchObject({
+        code: 'IDEMPOTENCY_CONFLICT',
+        commandId: 'c-42',
+        recorded: first.events[0]!.meta.commandFingerprint,
+      });
+      expect(err.attempted).toMatch(/^[0-9a-f]{64}$/);
+      expect(err.attempted).not.toBe(err.recorded);
+      expect(await store.streamVersion('application-a')).toBe(before);
+      expect((await t.engine.load('application-a')).state).toBe('filed.suspended');
+    },
+  );
 
   it('the same id on another stream is an IdempotencyConflictError naming both fingerprints, and appends nothing (no quota place either)', async () => {
     const { store, t, suspend, first } = await filed();
@@ -265,7 +340,11 @@ describe('reused commandIds', () => {
     for (const reused of reusedIds) {
       const err = (await t.failure(t.engine.execute(reused))) as IdempotencyConflictError;
       expect(err).toBeInstanceOf(IdempotencyConflictError);
-      expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', commandId: 'c-42', recorded: first.events[0]!.meta.commandFingerprint });
+      expect(err).toMatchObject({
+        code: 'IDEMPOTENCY_CONFLICT',
+        commandId: 'c-42',
+        recorded: first.events[0]!.meta.commandFingerprint,
+      });
       expect(err.attempted).not.toBe(err.recorded);
       expect(err.format('zh-CN')).toContain('application-a');
     }
@@ -287,7 +366,9 @@ describe('reused commandIds', () => {
       t.engine.execute({ ...t.filing('application-b'), commandId: 'shared' }),
       other.engine.execute({ ...t.filing('application-c'), commandId: 'shared' }),
     ]);
-    const outcomes = [b, c].map((r) => (r.status === 'fulfilled' ? 'done' : (r.reason as Error).constructor.name)).sort();
+    const outcomes = [b, c]
+      .map((r) => (r.status === 'fulfilled' ? 'done' : (r.reason as Error).constructor.name))
+      .sort();
     expect(outcomes).toEqual(['IdempotencyConflictError', 'done']);
     const winner = b.status === 'fulfilled' ? 'application-b' : 'application-c';
     expect(await t.holders(QUOTA)).toEqual([winner]);
@@ -302,10 +383,34 @@ describe('reused commandIds', () => {
     await t.engine.execute(t.filing('application-a'));
     // A suspension as an older engine recorded it: no meta.commandFingerprint.
     const version = await store.streamVersion('application-a');
-    await store.append('application-a', [{ type: 'FilingSuspended', data: { reason: '抽查' }, meta: { at: '2020-06-11T10:00:00+08:00', actor: centre, commandId: 'old-1', correlationId: 'old-1', rulePack: { id: testRulePack.id, version: testRulePack.version } } }], { expectedVersion: version });
-    const suspend: Command = { type: 'SuspendFiling', streamId: 'application-a', commandId: 'old-1', actor: centre, payload: { reason: '抽查' } };
+    await store.append(
+      'application-a',
+      [
+        {
+          type: 'FilingSuspended',
+          data: { reason: '抽查' },
+          meta: {
+            at: '2020-06-11T10:00:00+08:00',
+            actor: centre,
+            commandId: 'old-1',
+            correlationId: 'old-1',
+            rulePack: { id: testRulePack.id, version: testRulePack.version },
+          },
+        },
+      ],
+      { expectedVersion: version },
+    );
+    const suspend: Command = {
+      type: 'SuspendFiling',
+      streamId: 'application-a',
+      commandId: 'old-1',
+      actor: centre,
+      payload: { reason: '抽查' },
+    };
     expect((await t.engine.execute(suspend)).version).toBe(version + 1);
-    const revoked = (await t.failure(t.engine.execute({ ...suspend, type: 'RevokeFiling' }))) as IdempotencyConflictError;
+    const revoked = (await t.failure(
+      t.engine.execute({ ...suspend, type: 'RevokeFiling' }),
+    )) as IdempotencyConflictError;
     expect(revoked).toBeInstanceOf(IdempotencyConflictError);
     expect(revoked.recorded).toBe('unrecorded');
     expect(await t.failure(t.engine.execute({ ...suspend, actor: auditor }))).toBeInstanceOf(IdempotencyConflictError);
@@ -316,9 +421,12 @@ describe('reused commandIds', () => {
 describe('quota buckets are data', () => {
   const byDepartment: RulePack = {
     ...testRulePack,
-    quotas: [{ ...testRulePack.quotas[0]!, id: 'two-per-department', buckets: (p) => [`department:${p.organization.name}`] }],
+    quotas: [
+      { ...testRulePack.quotas[0]!, id: 'two-per-department', buckets: (p) => [`department:${p.organization.name}`] },
+    ],
   };
-  const deptProfile = (name: string, n: number) => testProfile({ name, uscc: uscc(`52370100MJD${String(n).padStart(6, '0')}`) });
+  const deptProfile = (name: string, n: number) =>
+    testProfile({ name, uscc: uscc(`52370100MJD${String(n).padStart(6, '0')}`) });
 
   it('交通运输部 and 应急管理部 have buckets of their own; a trailing space or full-width form is the same department', async () => {
     const store = memoryStore();
@@ -341,7 +449,9 @@ describe('quota buckets are data', () => {
       'quota-two-per-department-department_.E4.BA.A4.E9.80.9A.E8.BF.90.E8.BE.93.E9.83.A8',
       'quota-two-per-department-department_.E5.BA.94.E6.80.A5.E7.AE.A1.E7.90.86.E9.83.A8',
     ]);
-    const data = (await store.readStream([...quotaStreams].sort()[0]!)).map((e) => (e.data as { bucket: string }).bucket);
+    const data = (await store.readStream([...quotaStreams].sort()[0]!)).map(
+      (e) => (e.data as { bucket: string }).bucket,
+    );
     expect(data).toEqual(['department:交通运输部', 'department:交通运输部']);
   });
 });
@@ -380,7 +490,15 @@ describe('validation before any append', () => {
   ])('an AmendScope carrying %s is a ValidationError before any place is taken', async (_label, payload, code) => {
     const f = await filedWithFaultCount();
     const appends = f.appends();
-    const err = (await f.t.failure(f.t.engine.execute({ type: 'AmendScope', streamId: 'application-a', commandId: 'amend-1', actor: centre, payload: payload() as never }))) as ValidationError;
+    const err = (await f.t.failure(
+      f.t.engine.execute({
+        type: 'AmendScope',
+        streamId: 'application-a',
+        commandId: 'amend-1',
+        actor: centre,
+        payload: payload() as never,
+      }),
+    )) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.issues.map((i) => i.code)).toContain(code);
     expect(err.issues[0]!.path[0]).toBe('payload');
@@ -390,12 +508,27 @@ describe('validation before any append', () => {
   it('execute(null), execute({}), an array and a bad stream id are ValidationErrors; nothing is read or appended', async () => {
     const f = faultyStore();
     const engine = createEngine({ store: f.store, rulePacks: [testRulePack], calendar: testCalendar() });
-    for (const raw of [null, undefined, {}, [], 'SubmitApplication', { type: 'AcceptApplication', streamId: 'nope', commandId: 'x', actor: centre }]) {
-      const err = await engine.execute(raw as never).then(() => undefined, (e: unknown) => e);
+    for (const raw of [
+      null,
+      undefined,
+      {},
+      [],
+      'SubmitApplication',
+      { type: 'AcceptApplication', streamId: 'nope', commandId: 'x', actor: centre },
+    ]) {
+      const err = await engine.execute(raw as never).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err, JSON.stringify(raw)).toBeInstanceOf(ValidationError);
     }
     for (const raw of [null, undefined, 42]) {
-      expect(await engine.applications.accept(raw as never).then(() => undefined, (e: unknown) => e)).toBeInstanceOf(ValidationError);
+      expect(
+        await engine.applications.accept(raw as never).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ).toBeInstanceOf(ValidationError);
     }
     expect(f.appends()).toBe(0);
   });
@@ -403,16 +536,37 @@ describe('validation before any append', () => {
   it("load('nope') is a ValidationError, a stream without events its initial state, a foreign event a CorruptStoreError naming it", async () => {
     const store = memoryStore();
     const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar() });
-    expect(await engine.load('nope').then(() => undefined, (e: unknown) => e)).toBeInstanceOf(ValidationError);
-    expect(await engine.load('application-x', { at: 'not a date' }).then(() => undefined, (e: unknown) => e)).toBeInstanceOf(ValidationError);
+    expect(
+      await engine.load('nope').then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    ).toBeInstanceOf(ValidationError);
+    expect(
+      await engine.load('application-x', { at: 'not a date' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    ).toBeInstanceOf(ValidationError);
     expect(await engine.load('application-none')).toMatchObject({ version: 0, state: 'draft' });
     const meta = { at: '2020-06-01T09:00:00+08:00', actor: centre, commandId: 'w', correlationId: 'w' };
     await store.append('application-x', [{ type: 'ExamPlanned', data: {}, meta }], { expectedVersion: 'no-stream' });
-    const err = (await engine.load('application-x').then(() => undefined, (e: unknown) => e)) as CorruptStoreError;
+    const err = (await engine.load('application-x').then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as CorruptStoreError;
     expect(err).toBeInstanceOf(CorruptStoreError);
     expect(err).toMatchObject({ code: 'CORRUPT_STORE', streamId: 'application-x', version: 1 });
-    expect(await engine.load('application-x', { at: '2021-01-01T00:00:00Z' }).then(() => undefined, (e: unknown) => e)).toBeInstanceOf(CorruptStoreError);
-    const accept = await engine.applications.accept({ streamId: 'application-x', actor: centre }).then(() => undefined, (e: unknown) => e);
+    expect(
+      await engine.load('application-x', { at: '2021-01-01T00:00:00Z' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    ).toBeInstanceOf(CorruptStoreError);
+    const accept = await engine.applications.accept({ streamId: 'application-x', actor: centre }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(accept).toBeInstanceOf(CorruptStoreError);
     expect(await store.streamVersion('application-x')).toBe(1);
   });

@@ -68,13 +68,25 @@ export async function subjectFacts(store: EventStore): Promise<SubjectFacts[]> {
 export async function applyRetention(store: EventStore, options: RetentionOptions): Promise<ErasureRecord[]> {
   if (!store.vault) {
     const expected = 'a store that keeps a personal-data vault';
-    throw new ValidationError([{ path: ['store'], code: 'not_accepted', message: `expected ${expected}`, expected, received: 'a store without a vault' }], 'applyRetention');
+    throw new ValidationError(
+      [
+        {
+          path: ['store'],
+          code: 'not_accepted',
+          message: `expected ${expected}`,
+          expected,
+          received: 'a store without a vault',
+        },
+      ],
+      'applyRetention',
+    );
   }
   const now = options.now ?? new Date();
   const subjects = await subjectFacts(store);
   const known = new Set(subjects.map((s) => s.subject));
   const chosen = [...new Set(await options.policy(subjects, now))].filter((s) => known.has(s));
   const out: ErasureRecord[] = [];
-  for (const subject of chosen) out.push(await store.vault.eraseSubject(subject, { reason: options.reason, actor: options.actor, at: now }));
+  for (const subject of chosen)
+    out.push(await store.vault.eraseSubject(subject, { reason: options.reason, actor: options.actor, at: now }));
   return out;
 }

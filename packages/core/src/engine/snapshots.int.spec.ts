@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, memorySnapshotStore, memoryStore, openDeadlines, type Command, type EventStore, type StoredEvent } from '@certflow/core';
+import {
+  createEngine,
+  memorySnapshotStore,
+  memoryStore,
+  openDeadlines,
+  type Command,
+  type EventStore,
+  type StoredEvent,
+} from '@certflow/core';
 import { testCalendar, testProfile, testRulePack, type GivenCommand } from '@certflow/core/testing';
 import { centre, cmd, ISSUED, org, SUBMITTED } from './scenario.fixtures.js';
 
 type Extra = Partial<Parameters<typeof createEngine>[0]>;
 function setup(store: EventStore = memoryStore(), extra: Extra = {}) {
   let now = new Date('2020-06-01T09:00:00+08:00');
-  const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, ...extra });
+  const engine = createEngine({
+    store,
+    rulePacks: [testRulePack],
+    calendar: testCalendar(),
+    clock: () => now,
+    ...extra,
+  });
   const run = async (commands: GivenCommand[]) => {
     for (const { at, ...c } of commands) {
       if (at) now = new Date(at);
@@ -23,7 +37,17 @@ async function all(store: EventStore): Promise<StoredEvent[]> {
 /** A store that records how many events each readStream returned. */
 function counting(store: EventStore) {
   const reads: number[] = [];
-  return { reads, store: { ...store, readStream: async (id: string, o?: Parameters<EventStore['readStream']>[1]) => { const r = await store.readStream(id, o); reads.push(r.length); return r; } } };
+  return {
+    reads,
+    store: {
+      ...store,
+      readStream: async (id: string, o?: Parameters<EventStore['readStream']>[1]) => {
+        const r = await store.readStream(id, o);
+        reads.push(r.length);
+        return r;
+      },
+    },
+  };
 }
 const APP = 'application-a1';
 /** Supplement rounds: two events per round, each with its own commandId. */
@@ -40,7 +64,11 @@ describe('execute with snapshots', () => {
     await base.run([...SUBMITTED, ...rounds(30)]);
     const { reads, store } = counting(base.store);
     const { engine } = setup(store, { snapshots, snapshotEvery: 10 });
-    const r = await engine.applications.requestSupplement({ streamId: APP, actor: centre, payload: { items: ['late'] } });
+    const r = await engine.applications.requestSupplement({
+      streamId: APP,
+      actor: centre,
+      payload: { items: ['late'] },
+    });
     expect(r.version).toBe(62);
     expect(reads.length).toBe(1);
     expect(reads[0]).toBeLessThan(10);
@@ -58,7 +86,7 @@ describe('execute with snapshots', () => {
     await run(rounds(5));
     await run(middle);
     const { at: _b, ...middleCommand } = middle[1]!;
-    const middleFirst = (await setup(store).engine.execute(middleCommand as Command));
+    const middleFirst = await setup(store).engine.execute(middleCommand as Command);
     await run(rounds(5, 200));
     const before = await all(store);
     expect((await snapshots.get(APP))!.version).toBeGreaterThan(middleFirst.version);
@@ -72,22 +100,46 @@ describe('execute with snapshots', () => {
     expect(reads.length).toBeGreaterThan(0);
   });
 
-  it.each([1, 2, 5])('a full lifecycle records the same events with a snapshot every %i events, and tick and deadlines agree', async (snapshotEvery) => {
-    const plain = setup();
-    const snap = setup(memoryStore(), { snapshots: memorySnapshotStore(), snapshotEvery });
-    const history = [...ISSUED.slice(0, 4), cmd('SubmitApplication', org, { ...testProfile(), rulePack: 'test-pack' }, 'application-b1', '2020-06-10T10:00:00+08:00'), ...ISSUED.slice(4)];
-    await plain.run(history);
-    await snap.run(history);
-    const tickId = (id: string) => (id.startsWith('tick-') ? 'tick' : id);
-    const strip = (es: StoredEvent[]) => es.map(({ streamId, type, data, meta, version }) => ({ streamId, type, data, version, meta: { ...meta, commandId: tickId(meta.commandId), correlationId: tickId(meta.correlationId) } }));
-    expect(strip(await all(snap.store))).toEqual(strip(await all(plain.store)));
-    for (const now of ['2020-06-20T09:00:00+08:00', '2020-07-30T09:00:00+08:00', '2023-07-01T09:00:00+08:00']) {
-      expect(await snap.engine.deadlines({ now: new Date(now) })).toEqual(await plain.engine.deadlines({ now: new Date(now) }));
-      const ticked = [await snap.engine.tick(new Date(now)), await plain.engine.tick(new Date(now))].map((es) => es.map((e) => [e.streamId, e.type, e.data]));
-      expect(ticked[0]).toEqual(ticked[1]);
-    }
-    expect(strip(await all(snap.store))).toEqual(strip(await all(plain.store)));
-  });
+  it.each([1, 2, 5])(
+    'a full lifecycle records the same events with a snapshot every %i events, and tick and deadlines agree',
+    async (snapshotEvery) => {
+      const plain = setup();
+      const snap = setup(memoryStore(), { snapshots: memorySnapshotStore(), snapshotEvery });
+      const history = [
+        ...ISSUED.slice(0, 4),
+        cmd(
+          'SubmitApplication',
+          org,
+          { ...testProfile(), rulePack: 'test-pack' },
+          'application-b1',
+          '2020-06-10T10:00:00+08:00',
+        ),
+        ...ISSUED.slice(4),
+      ];
+      await plain.run(history);
+      await snap.run(history);
+      const tickId = (id: string) => (id.startsWith('tick-') ? 'tick' : id);
+      const strip = (es: StoredEvent[]) =>
+        es.map(({ streamId, type, data, meta, version }) => ({
+          streamId,
+          type,
+          data,
+          version,
+          meta: { ...meta, commandId: tickId(meta.commandId), correlationId: tickId(meta.correlationId) },
+        }));
+      expect(strip(await all(snap.store))).toEqual(strip(await all(plain.store)));
+      for (const now of ['2020-06-20T09:00:00+08:00', '2020-07-30T09:00:00+08:00', '2023-07-01T09:00:00+08:00']) {
+        expect(await snap.engine.deadlines({ now: new Date(now) })).toEqual(
+          await plain.engine.deadlines({ now: new Date(now) }),
+        );
+        const ticked = [await snap.engine.tick(new Date(now)), await plain.engine.tick(new Date(now))].map((es) =>
+          es.map((e) => [e.streamId, e.type, e.data]),
+        );
+        expect(ticked[0]).toEqual(ticked[1]);
+      }
+      expect(strip(await all(snap.store))).toEqual(strip(await all(plain.store)));
+    },
+  );
 
   it('ignores a snapshot of another machine version or without an index', async () => {
     const snapshots = memorySnapshotStore();

@@ -15,7 +15,11 @@ const driverCode = (err: unknown): string | undefined => {
  */
 export function asStoreError(err: unknown, operation: string, outcome: 'not-written' | 'unknown'): CertflowError {
   if (err instanceof CertflowError) return err;
-  return new StoreUnavailableError(operation, outcome, { cause: err, driverCode: driverCode(err), detail: err instanceof Error ? err.message : String(err) });
+  return new StoreUnavailableError(operation, outcome, {
+    cause: err,
+    driverCode: driverCode(err),
+    detail: err instanceof Error ? err.message : String(err),
+  });
 }
 
 /**
@@ -61,7 +65,9 @@ export function guardStore(store: EventStore): EventStore {
           },
         }
       : {}),
-    ...(store.findCommand ? { findCommand: (commandId: string) => guard('findCommand', 'not-written', () => store.findCommand!(commandId)) } : {}),
+    ...(store.findCommand
+      ? { findCommand: (commandId: string) => guard('findCommand', 'not-written', () => store.findCommand!(commandId)) }
+      : {}),
   };
 }
 

@@ -38,7 +38,13 @@ function recordedMisses(events: StoredEvent[]): RecordedMiss[] {
   for (const e of events) {
     if (!isCatalogued(e) || e.type !== 'DeadlineMissed') continue;
     const { deadlineId, anchor, due, detectedOn, provisional } = e.data;
-    byId.set(deadlineId, { deadlineId, anchor, due, detectedOn, ...(provisional === true ? { provisional: true } : {}) });
+    byId.set(deadlineId, {
+      deadlineId,
+      anchor,
+      due,
+      detectedOn,
+      ...(provisional === true ? { provisional: true } : {}),
+    });
   }
   return [...byId.values()];
 }
@@ -57,7 +63,10 @@ function dueEvents(s: LoadedStream, events: StoredEvent[], input: TickInput): Re
   const withdrawn = withdrawnMisses(open, recordedMisses(events), input.today, missed);
   const out: RecordedEvent[] = [
     ...withdrawn.map((data) => ({ type: 'DeadlineMissedWithdrawn', data: toJson(data) })),
-    ...overdue(open, input.today, missed, input.provisional).map((d) => ({ type: 'DeadlineMissed', data: toJson(deadlineMissedData(d, input.today)) })),
+    ...overdue(open, input.today, missed, input.provisional).map((d) => ({
+      type: 'DeadlineMissed',
+      data: toJson(deadlineMissedData(d, input.today)),
+    })),
   ];
   if (s.machine === 'application') {
     const app: ApplicationContext = s.snapshot.context;
@@ -89,8 +98,14 @@ export async function runTick(input: TickInput): Promise<StoredEvent[]> {
   for (const [streamId, events] of byStream) {
     const s = await input.fold(streamId, events);
     const { rulePack: ref }: TickedContext = s.snapshot.context;
-    const meta = { at: input.now.toISOString(), actor: SYSTEM_ACTOR, commandId: input.commandId, correlationId: input.commandId };
-    if (s.machine === 'exam' && ref) appended.push(...(await completeCertificates(input.store, s, meta, (id) => existing.has(id))));
+    const meta = {
+      at: input.now.toISOString(),
+      actor: SYSTEM_ACTOR,
+      commandId: input.commandId,
+      correlationId: input.commandId,
+    };
+    if (s.machine === 'exam' && ref)
+      appended.push(...(await completeCertificates(input.store, s, meta, (id) => existing.has(id))));
     const due = dueEvents(s, events, input);
     if (due.length === 0) continue;
     const withPack = { ...meta, rulePack: { id: ref!.id, version: ref!.version } };

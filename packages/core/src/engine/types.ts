@@ -49,7 +49,6 @@ export interface EngineOptions {
 /** The context type of each machine's streams. */
 export type MachineContexts = StreamContexts;
 
-
 /** What a command returns: the stream's new state and what the command recorded. */
 export interface ExecuteResult<C = ApplicationContext | ExamContext | CertificateContext> {
   streamId: string;
@@ -100,7 +99,6 @@ export interface DeadlineItem {
   /** The clause the deadline comes from. */
   cite: { document: string; clause: string; text: string };
 }
-
 
 export type { LoadedStream, StreamState } from '../streams/state.js';
 

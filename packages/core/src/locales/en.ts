@@ -14,8 +14,10 @@ export function issueTextEn(i: ValidationIssue): string {
 /** Core's messages in English. */
 export const en: CoreLocaleMessages = {
   errors: {
-    CONCURRENCY: (p) => `stream ${s(p.streamId)}: expected version ${s(p.expected)}, but the stream is at ${s(p.actual)}`,
-    VALIDATION: (p) => `invalid input: ${p.issues.map((i) => `${issueTextEn(i)} → at ${formatPath(i.path)}`).join('; ')}`,
+    CONCURRENCY: (p) =>
+      `stream ${s(p.streamId)}: expected version ${s(p.expected)}, but the stream is at ${s(p.actual)}`,
+    VALIDATION: (p) =>
+      `invalid input: ${p.issues.map((i) => `${issueTextEn(i)} → at ${formatPath(i.path)}`).join('; ')}`,
     INVALID_TRANSITION: (p) => `${s(p.command)} is not allowed on ${s(p.streamId)} in state ${s(p.state)}`,
     FORBIDDEN: (p) => `role ${s(p.role)} may not issue ${s(p.command)}`,
     RULE_VIOLATION: (p) =>
@@ -33,7 +35,8 @@ export const en: CoreLocaleMessages = {
     CALENDAR_PROVISIONAL: (p) =>
       `${s(p.step)} is refused: deadline ${s(p.deadlineId)} (due ${s(p.due)}) rests on ${p.years.join(', ')}, whose arrangement is not published; the engine was created with provisional: 'refuse' (add the published year, or use provisional: 'compute')`,
     MALFORMED_NOTE: (p) => `${s(p.what)} is malformed: ${s(p.detail)}`,
-    UNVERIFIED_NOTE: (p) => `${s(p.what)} carries no valid signature by ${s(p.keyName)}${p.detail ? `: ${s(p.detail)}` : ''}`,
+    UNVERIFIED_NOTE: (p) =>
+      `${s(p.what)} carries no valid signature by ${s(p.keyName)}${p.detail ? `: ${s(p.detail)}` : ''}`,
     PROOF_INVALID: (p) => `the ${s(p.kind)} proof does not verify: ${s(p.detail)}`,
     CHECKPOINT_INCONSISTENT: (p) =>
       `log ${s(p.origin)} at ${s(p.newSize)} entries does not extend its checkpoint of ${s(p.oldSize)} entries: ${s(p.detail)}`,
@@ -83,8 +86,10 @@ export const en: CoreLocaleMessages = {
     not_accepted: (i) => `${want(i, 'another value')}${was(i)}`,
     empty_change: () => 'expected a change: add or drop at least one occupation or level',
     empty_scope: () => 'a filing keeps at least one occupation; revoke it instead',
-    unknown_replaced: (i) => `replaces a rule the pack does not inherit${i.received !== undefined ? `: ${i.received}` : ''}`,
-    implicit_override: (i) => `an inherited id: an override must say replaces${i.received !== undefined ? ` (${i.received})` : ''}`,
+    unknown_replaced: (i) =>
+      `replaces a rule the pack does not inherit${i.received !== undefined ? `: ${i.received}` : ''}`,
+    implicit_override: (i) =>
+      `an inherited id: an override must say replaces${i.received !== undefined ? ` (${i.received})` : ''}`,
     not_inherited: (i) => `not an inherited rule of the pack${i.received !== undefined ? `: ${i.received}` : ''}`,
     bad_release: (i) => `${want(i, 'a release of the pack, each version once')}${was(i)}`,
     unknown_pack: (i) => `no such pack${i.received !== undefined ? `: ${i.received}` : ''}`,
@@ -97,24 +102,28 @@ export const en: CoreLocaleMessages = {
       '{step} may happen on or after {due} ({workingDays} working days from {anchor}); today is {today}',
     '{step} was due on or before {due} ({kind} {workingDays} working days, anchor {anchor}); today is {today}':
       '{step} was due on or before {due} ({kind} {workingDays} working days, anchor {anchor}); today is {today}',
-    "{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}":
-      "{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}",
-    "{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}":
-      "{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}",
-    '{bucket}: {taken} of at most {max} places are taken ({holders})': '{bucket}: {taken} of at most {max} places are taken ({holders})',
+    '{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}':
+      '{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}',
+    '{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}':
+      '{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}',
+    '{bucket}: {taken} of at most {max} places are taken ({holders})':
+      '{bucket}: {taken} of at most {max} places are taken ({holders})',
     'in force {from} to {until}': 'in force {from} to {until}',
     // The rule kit's and the common rules' own messages (commonRules.ts, ruleKit.ts), as packs use them.
-    "missing materials: {value}": "missing materials: {value}",
-    "{code} {name} 为准入类职业资格": "{code} {name} is an access-type (准入类) occupational qualification",
-    "levels not allowed: {value} (allowed: {value2})": "levels not allowed: {value} (allowed: {value2})",
-    "{code} {name} 不是技能类职业（工种）": "{code} {name} is not a skill occupation (技能类职业（工种）)",
-    "专家核实：{code} 是否为技能类职业（工种）": "for an expert to check: whether {code} is a skill occupation (技能类职业（工种）)",
-    "{label}: 否": "{label}: no",
-    "专家核实：{value}（申报信息未提供 {value2}）": "for an expert to check: {value} (the profile does not give {value2})",
-    "{code} is access-type": "{code} is access-type",
-    "fewer than 10,000 person-times: an expert judges the brand": "fewer than 10,000 person-times: an expert judges the brand",
-    "a dishonesty record": "a dishonesty record",
-    "no supervisor in the plan": "no supervisor in the plan",
+    'missing materials: {value}': 'missing materials: {value}',
+    '{code} {name} 为准入类职业资格': '{code} {name} is an access-type (准入类) occupational qualification',
+    'levels not allowed: {value} (allowed: {value2})': 'levels not allowed: {value} (allowed: {value2})',
+    '{code} {name} 不是技能类职业（工种）': '{code} {name} is not a skill occupation (技能类职业（工种）)',
+    '专家核实：{code} 是否为技能类职业（工种）':
+      'for an expert to check: whether {code} is a skill occupation (技能类职业（工种）)',
+    '{label}: 否': '{label}: no',
+    '专家核实：{value}（申报信息未提供 {value2}）':
+      'for an expert to check: {value} (the profile does not give {value2})',
+    '{code} is access-type': '{code} is access-type',
+    'fewer than 10,000 person-times: an expert judges the brand':
+      'fewer than 10,000 person-times: an expert judges the brand',
+    'a dishonesty record': 'a dishonesty record',
+    'no supervisor in the plan': 'no supervisor in the plan',
     'rule raised an error: {error}': 'rule raised an error: {error}',
   },
 };

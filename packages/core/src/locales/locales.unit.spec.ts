@@ -29,11 +29,16 @@ describe("core's messages in every locale", () => {
     expect(catalogueProblems({ en, 'zh-CN': { A: (p: { x: string }) => `甲 ${p.x}` } })).toEqual([
       expect.objectContaining({ code: 'B', kind: 'missing', locale: 'zh-CN' }),
     ]);
-    expect(catalogueProblems({ en, 'zh-CN': { A: (p: { z: string }) => `甲 ${p.z}`, B: (p: { y: string }) => `乙 ${p.y}` } })).toEqual([
-      expect.objectContaining({ code: 'A', kind: 'placeholders', locale: 'zh-CN' }),
-    ]);
+    expect(
+      catalogueProblems({
+        en,
+        'zh-CN': { A: (p: { z: string }) => `甲 ${p.z}`, B: (p: { y: string }) => `乙 ${p.y}` },
+      }),
+    ).toEqual([expect.objectContaining({ code: 'A', kind: 'placeholders', locale: 'zh-CN' })]);
     expect(placeholdersOf((p: { a?: string; b: string }) => (p.a ? `${p.a}:${p.b}` : p.b))).toEqual(['a', 'b']);
-    expect(findingCatalogueProblems({ id: 't', en: { 'x {a}': 'x {a}' }, 'zh-CN': { 'x {a}': '叉 {b}' } })).toHaveLength(1);
+    expect(
+      findingCatalogueProblems({ id: 't', en: { 'x {a}': 'x {a}' }, 'zh-CN': { 'x {a}': '叉 {b}' } }),
+    ).toHaveLength(1);
     expect(findingCatalogueProblems({ id: 't', en: { 'x {a}': 'x {a}' }, 'zh-CN': {} })).toHaveLength(1);
   });
 });
@@ -53,7 +58,13 @@ describe('a ValidationError in zh-CN has no English left', () => {
   const parsed = schema.safeParse({ name: 'x', kind: 'c', count: 'two' });
   const err = new ValidationError([
     ...zodIssues(parsed.error!, ['payload']),
-    { path: ['streamId'], code: 'invalid_stream_id', message: 'expected a stream id matching …', expected: '^(application|exam)-.+$', received: '"x"' },
+    {
+      path: ['streamId'],
+      code: 'invalid_stream_id',
+      message: 'expected a stream id matching …',
+      expected: '^(application|exam)-.+$',
+      received: '"x"',
+    },
     { path: ['events'], code: 'empty_batch', message: 'expected at least one event', expected: 'non-empty array' },
   ]);
 
@@ -61,7 +72,9 @@ describe('a ValidationError in zh-CN has no English left', () => {
     const zh = err.format('zh-CN');
     expect(zh.startsWith('输入无效：')).toBe(true);
     // No English words beyond the values themselves (the enum values, the pattern, the types zod names).
-    const words = zh.replace(/\^\(application\|exam\)-\.\+\$|"x"|payload\.\w+|streamId|events|string|number|"a"|"b"|\|/g, '').match(/[A-Za-z]{3,}/g);
+    const words = zh
+      .replace(/\^\(application\|exam\)-\.\+\$|"x"|payload\.\w+|streamId|events|string|number|"a"|"b"|\|/g, '')
+      .match(/[A-Za-z]{3,}/g);
     expect(words).toBeNull();
     expect(err.format('en')).toContain('expected at least one event → at events');
   });
@@ -86,10 +99,13 @@ describe('formatError and findings', () => {
 
   it("words a deadline finding of core in zh-CN, filling the template's values", () => {
     const cite = { document: 'D', clause: '一', text: 'T' };
-    const message = 'PlanExam was due on or before 2020-06-01 (within 5 working days, anchor 2020-05-25); today is 2020-06-03';
+    const message =
+      'PlanExam was due on or before 2020-06-01 (within 5 working days, anchor 2020-05-25); today is 2020-06-03';
     const err = new RuleViolationError('PlanExam', [{ ruleId: 'plan-filed', outcome: 'fail', message, cite }]);
     const t = findingTranslator([]);
-    expect(t(message, 'zh-CN')).toBe('PlanExam 应于 2020-06-01 前办理（起算日 2020-05-25 后 5 个工作日内）；今天是 2020-06-03');
+    expect(t(message, 'zh-CN')).toBe(
+      'PlanExam 应于 2020-06-01 前办理（起算日 2020-05-25 后 5 个工作日内）；今天是 2020-06-03',
+    );
     expect(formatError(err, 'zh-CN', t)).toContain('应于 2020-06-01 前办理');
     expect(t('a message no catalogue knows', 'zh-CN')).toBeUndefined();
     err.localize('zh-CN', t);

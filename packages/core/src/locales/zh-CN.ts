@@ -16,7 +16,9 @@ const zod = z.locales.zhCN();
 export function issueTextZh(i: ValidationIssue): string {
   const raw = i.params?.zod as Record<string, unknown> | undefined;
   if (raw && i.code !== 'invalid_type' && i.code !== 'custom') {
-    const out = zod.localeError({ ...raw, code: i.code, path: i.path, input: undefined, message: '' } as Parameters<typeof zod.localeError>[0]);
+    const out = zod.localeError({ ...raw, code: i.code, path: i.path, input: undefined, message: '' } as Parameters<
+      typeof zod.localeError
+    >[0]);
     const text = typeof out === 'string' ? out : out?.message;
     if (text) return text;
   }
@@ -40,13 +42,15 @@ export const zhCN: CoreLocaleMessages = {
     CORRUPT_STORE: (p) =>
       `${s(p.source)} 已损坏${p.streamId !== undefined ? `（事件流 ${s(p.streamId)} 版本 ${s(p.version)}）` : ''}${p.position !== undefined ? `（位置 ${s(p.position)}）` : ''}：${s(p.detail)}`,
     STORE_CLOSED: (p) => `无法执行 ${s(p.operation)}：${s(p.store)} 上的事件存储已关闭`,
-    CALENDAR_REQUIRED: (p) => `计算期限 ${s(p.deadlineId)} 需要工作日日历：请向 createEngine 传入 calendar（createChinaCalendar()）`,
+    CALENDAR_REQUIRED: (p) =>
+      `计算期限 ${s(p.deadlineId)} 需要工作日日历：请向 createEngine 传入 calendar（createChinaCalendar()）`,
     CALENDAR_PROVISIONAL: (p) =>
       `拒绝执行 ${s(p.step)}：期限 ${s(p.deadlineId)}（截止 ${s(p.due)}）依赖尚未公布放假安排的 ${p.years.join('、')} 年；引擎设置为 provisional: 'refuse'（请添加已公布的年度安排，或改用 provisional: 'compute'）`,
     MALFORMED_NOTE: (p) => `${s(p.what)} 格式错误：${s(p.detail)}`,
     UNVERIFIED_NOTE: (p) => `${s(p.what)} 没有 ${s(p.keyName)} 的有效签名${p.detail ? `：${s(p.detail)}` : ''}`,
     PROOF_INVALID: (p) => `${p.kind === 'inclusion' ? '包含' : '一致性'}证明未通过验证：${s(p.detail)}`,
-    CHECKPOINT_INCONSISTENT: (p) => `日志 ${s(p.origin)} 的 ${s(p.newSize)} 条记录不是其 ${s(p.oldSize)} 条记录检查点的延续：${s(p.detail)}`,
+    CHECKPOINT_INCONSISTENT: (p) =>
+      `日志 ${s(p.origin)} 的 ${s(p.newSize)} 条记录不是其 ${s(p.oldSize)} 条记录检查点的延续：${s(p.detail)}`,
     PROOF_UNAVAILABLE: (p) => `无法给出证明：${s(p.detail)}`,
   },
   issues: {
@@ -94,7 +98,8 @@ export const zhCN: CoreLocaleMessages = {
     empty_change: () => '应有变更：至少增加或减少一个职业或等级',
     empty_scope: () => '备案至少保留一个职业；如需全部取消，请撤销备案',
     unknown_replaced: (i) => `所替换的规则不是本包继承的规则${i.received !== undefined ? `：${i.received}` : ''}`,
-    implicit_override: (i) => `编号与继承的规则相同：覆盖时须写明 replaces${i.received !== undefined ? `（${i.received}）` : ''}`,
+    implicit_override: (i) =>
+      `编号与继承的规则相同：覆盖时须写明 replaces${i.received !== undefined ? `（${i.received}）` : ''}`,
     not_inherited: (i) => `不是本包继承的规则${i.received !== undefined ? `：${i.received}` : ''}`,
     bad_release: (i) => `发布版本无效，${want(i, '应为本包的发布版本，每个版本一次')}${was(i)}`,
     unknown_pack: (i) => `没有该规则包${i.received !== undefined ? `：${i.received}` : ''}`,
@@ -107,24 +112,25 @@ export const zhCN: CoreLocaleMessages = {
       '{step} 最早可于 {due} 办理（自 {anchor} 起 {workingDays} 个工作日）；今天是 {today}',
     '{step} was due on or before {due} ({kind} {workingDays} working days, anchor {anchor}); today is {today}':
       '{step} 应于 {due} 前办理（{kind} {workingDays} 个工作日，起算日 {anchor}）；今天是 {today}',
-    "{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}":
-      "{step} 应于 {due} 前办理（起算日 {anchor} 后 {workingDays} 个工作日内）；今天是 {today}",
-    "{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}":
-      "{step} 应于 {due} 前办理（不晚于 {anchor} 前 {workingDays} 个工作日）；今天是 {today}",
-    '{bucket}: {taken} of at most {max} places are taken ({holders})': '{bucket}：名额上限 {max} 个，已占用 {taken} 个（{holders}）',
+    '{step} was due on or before {due} (within {workingDays} working days, anchor {anchor}); today is {today}':
+      '{step} 应于 {due} 前办理（起算日 {anchor} 后 {workingDays} 个工作日内）；今天是 {today}',
+    '{step} was due on or before {due} (before {workingDays} working days, anchor {anchor}); today is {today}':
+      '{step} 应于 {due} 前办理（不晚于 {anchor} 前 {workingDays} 个工作日）；今天是 {today}',
+    '{bucket}: {taken} of at most {max} places are taken ({holders})':
+      '{bucket}：名额上限 {max} 个，已占用 {taken} 个（{holders}）',
     'in force {from} to {until}': '有效期间 {from} 至 {until}',
     // The rule kit's and the common rules' own messages (commonRules.ts, ruleKit.ts), as packs use them.
-    "missing materials: {value}": "缺少材料：{value}",
-    "{code} {name} 为准入类职业资格": "{code} {name} 为准入类职业资格",
-    "levels not allowed: {value} (allowed: {value2})": "不允许的等级：{value}（允许：{value2}）",
-    "{code} {name} 不是技能类职业（工种）": "{code} {name} 不是技能类职业（工种）",
-    "专家核实：{code} 是否为技能类职业（工种）": "专家核实：{code} 是否为技能类职业（工种）",
-    "{label}: 否": "{label}: 否",
-    "专家核实：{value}（申报信息未提供 {value2}）": "专家核实：{value}（申报信息未提供 {value2}）",
-    "{code} is access-type": "{code} 属准入类职业",
-    "fewer than 10,000 person-times: an expert judges the brand": "不足 10,000 人次：由专家判断其品牌影响",
-    "a dishonesty record": "有失信记录",
-    "no supervisor in the plan": "计划中没有督导人员",
+    'missing materials: {value}': '缺少材料：{value}',
+    '{code} {name} 为准入类职业资格': '{code} {name} 为准入类职业资格',
+    'levels not allowed: {value} (allowed: {value2})': '不允许的等级：{value}（允许：{value2}）',
+    '{code} {name} 不是技能类职业（工种）': '{code} {name} 不是技能类职业（工种）',
+    '专家核实：{code} 是否为技能类职业（工种）': '专家核实：{code} 是否为技能类职业（工种）',
+    '{label}: 否': '{label}: 否',
+    '专家核实：{value}（申报信息未提供 {value2}）': '专家核实：{value}（申报信息未提供 {value2}）',
+    '{code} is access-type': '{code} 属准入类职业',
+    'fewer than 10,000 person-times: an expert judges the brand': '不足 10,000 人次：由专家判断其品牌影响',
+    'a dishonesty record': '有失信记录',
+    'no supervisor in the plan': '计划中没有督导人员',
     'rule raised an error: {error}': '规则执行出错：{error}',
   },
 };

@@ -211,7 +211,13 @@ describe('format 2: the recipe of docs/event-log.md, recomputed without certflow
         const row = byCommitment.get(commitment!)!;
         expect(row.subject).toBe(subject);
         const digest = createHash('sha256')
-          .update(Buffer.concat([Buffer.from('certflow:personal:v1\u0000'), Buffer.from(row.salt, 'base64url'), Buffer.from(JSON.stringify(row.value), 'utf8')]))
+          .update(
+            Buffer.concat([
+              Buffer.from('certflow:personal:v1\u0000'),
+              Buffer.from(row.salt, 'base64url'),
+              Buffer.from(JSON.stringify(row.value), 'utf8'),
+            ]),
+          )
           .digest('hex');
         expect(digest).toBe(commitment);
         opened++;

@@ -124,42 +124,89 @@ export function erasureStreamId(subject: string): string {
 }
 
 /** Checks `eraseSubject`'s arguments as every store must (ValidationError at `subject`, `options.reason`, `options.actor`). */
-export function checkErase(subject: unknown, options: unknown): { subject: string; reason: string; actor: Actor; at: Date } {
+export function checkErase(
+  subject: unknown,
+  options: unknown,
+): { subject: string; reason: string; actor: Actor; at: Date } {
   const issues: ValidationIssue[] = [];
   const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<EraseOptions>;
   if (typeof subject !== 'string' || !HEX32.test(subject)) {
-    issues.push({ path: ['subject'], code: 'invalid_format', message: 'expected a subject id (32 lowercase hex digits)', expected: '32 lowercase hex digits', received: String(subject) });
+    issues.push({
+      path: ['subject'],
+      code: 'invalid_format',
+      message: 'expected a subject id (32 lowercase hex digits)',
+      expected: '32 lowercase hex digits',
+      received: String(subject),
+    });
   }
   if (typeof o.reason !== 'string' || o.reason.trim().length === 0) {
-    issues.push({ path: ['options', 'reason'], code: 'required', message: 'expected the reason of the erasure', expected: 'a non-empty string', received: String(o.reason) });
+    issues.push({
+      path: ['options', 'reason'],
+      code: 'required',
+      message: 'expected the reason of the erasure',
+      expected: 'a non-empty string',
+      received: String(o.reason),
+    });
   }
   const actor = actorSchema.safeParse(o.actor);
-  if (!actor.success) issues.push({ path: ['options', 'actor'], code: 'invalid_type', message: 'expected the actor who erases ({ id, role })', expected: '{ id, role }', received: JSON.stringify(o.actor) ?? String(o.actor) });
+  if (!actor.success)
+    issues.push({
+      path: ['options', 'actor'],
+      code: 'invalid_type',
+      message: 'expected the actor who erases ({ id, role })',
+      expected: '{ id, role }',
+      received: JSON.stringify(o.actor) ?? String(o.actor),
+    });
   const at = o.at ?? new Date();
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) issues.push({ path: ['options', 'at'], code: 'invalid_instant', message: 'expected a Date', expected: 'Date', received: String(at) });
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+    issues.push({
+      path: ['options', 'at'],
+      code: 'invalid_instant',
+      message: 'expected a Date',
+      expected: 'Date',
+      received: String(at),
+    });
   if (issues.length > 0) throw new ValidationError(issues, 'eraseSubject');
   return { subject: subject as string, reason: (o.reason as string).trim(), actor: actor.data as Actor, at };
 }
 
 /** The event an erasure appends (first and only event of `erasureStreamId(subject)`). */
-export function erasureEvent(subject: string, commitments: readonly string[], options: { reason: string; actor: Actor; at: Date }): NewEvent {
+export function erasureEvent(
+  subject: string,
+  commitments: readonly string[],
+  options: { reason: string; actor: Actor; at: Date },
+): NewEvent {
   const id = `erase-${subject}`;
   return {
     type: PERSONAL_ERASED,
     data: { subject, reason: options.reason, commitments: [...commitments].sort() },
-    meta: { at: options.at.toISOString(), actor: { id: options.actor.id, role: options.actor.role }, commandId: id, correlationId: id },
+    meta: {
+      at: options.at.toISOString(),
+      actor: { id: options.actor.id, role: options.actor.role },
+      commandId: id,
+      correlationId: id,
+    },
   };
 }
 
 /** The record of an erasure from its stored event. */
 export function erasureRecord(e: StoredEvent): ErasureRecord {
   const d = e.data as { subject: string; reason: string; commitments: string[] };
-  return { subject: d.subject, reason: d.reason, actor: e.meta.actor, at: e.meta.at, commitments: d.commitments, streamId: e.streamId, position: e.position };
+  return {
+    subject: d.subject,
+    reason: d.reason,
+    actor: e.meta.actor,
+    at: e.meta.at,
+    commitments: d.commitments,
+    streamId: e.streamId,
+    position: e.position,
+  };
 }
 
 /** The subject a stored event erases, if it is an erasure. */
 export function erasedSubjectOf(e: { streamId?: unknown; type?: unknown; data?: unknown }): string | undefined {
-  if (e.type !== PERSONAL_ERASED || typeof e.streamId !== 'string' || !e.streamId.startsWith('quota-erasure-')) return undefined;
+  if (e.type !== PERSONAL_ERASED || typeof e.streamId !== 'string' || !e.streamId.startsWith('quota-erasure-'))
+    return undefined;
   const subject = (e.data as { subject?: unknown } | null)?.subject;
   return typeof subject === 'string' && e.streamId === erasureStreamId(subject) ? subject : undefined;
 }
@@ -319,7 +366,6 @@ export function markPersonalFormat<E extends NewEvent>(event: E, fields: readonl
     ? { ...event, meta: { ...event.meta, format: PERSONAL_FORMAT } }
     : event;
 }
-
 
 /**
  * Checks the vault rows an append carries, as every store must before

@@ -1,4 +1,9 @@
-export { commitPersonalValue, openPersonalCommitment, PERSONAL_COMMITMENT_SCHEME, PERSONAL_SALT_BYTES } from './commitment.js';
+export {
+  commitPersonalValue,
+  openPersonalCommitment,
+  PERSONAL_COMMITMENT_SCHEME,
+  PERSONAL_SALT_BYTES,
+} from './commitment.js';
 export type { PersonalCommitment } from './commitment.js';
 export { personal, personalFieldPaths, personalKindOf } from './fields.js';
 export type { PersonalFieldPath, PersonalKind } from './fields.js';

@@ -31,7 +31,13 @@ describe('personal-value commitments', () => {
     const salt = Buffer.alloc(16, 7).toString('base64url');
     const c = commitPersonalValue(idNumber, salt);
     const recipe = createHash('sha256')
-      .update(Buffer.concat([Buffer.from('certflow:personal:v1\u0000'), Buffer.alloc(16, 7), Buffer.from(JSON.stringify(idNumber))]))
+      .update(
+        Buffer.concat([
+          Buffer.from('certflow:personal:v1\u0000'),
+          Buffer.alloc(16, 7),
+          Buffer.from(JSON.stringify(idNumber)),
+        ]),
+      )
       .digest('hex');
     expect(c.commitment).toBe(recipe);
   });
@@ -58,8 +64,15 @@ describe('personal-value commitments', () => {
 
 describe('personal-field marks', () => {
   it('are found through objects, arrays, optionals and extensions, and change no validation', () => {
-    const holder = z.object({ name: personal(z.string(), 'name'), idNumber: personal(z.string().length(18), 'id-number') });
-    const schema = z.object({ a: z.array(holder).optional(), b: holder.extend({ x: z.number() }).nullable(), c: z.string() });
+    const holder = z.object({
+      name: personal(z.string(), 'name'),
+      idNumber: personal(z.string().length(18), 'id-number'),
+    });
+    const schema = z.object({
+      a: z.array(holder).optional(),
+      b: holder.extend({ x: z.number() }).nullable(),
+      c: z.string(),
+    });
     expect(personalFieldPaths(schema)).toEqual([
       { path: ['a', '*', 'name'], kind: 'name' },
       { path: ['a', '*', 'idNumber'], kind: 'id-number' },

@@ -6,11 +6,24 @@ import { commitPersonalValue, type PersonalCommitment } from '../personal/commit
 import { isCatalogued } from '../streams/catalogue.js';
 import { maskIdCardNumber } from '../domain/checkDigits.js';
 import { LEVEL_NAMES, type ApplicantProfile, type Level } from '../domain/profile.js';
-import { type PublicCertificateAnswer, type PublicCertificateQuery, queryCertificate, queryCertificatePublic } from './publicQuery.js';
+import {
+  type PublicCertificateAnswer,
+  type PublicCertificateQuery,
+  queryCertificate,
+  queryCertificatePublic,
+} from './publicQuery.js';
 import { maskPersonalValue } from '../personal/mask.js';
 import type { PersonalKind } from '../personal/fields.js';
 import { erasedSubjectOf, parsePersonalToken, type PersonalVault, type PersonalVaultRow } from '../personal/format2.js';
-import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+import {
+  appliedBefore,
+  markApplied,
+  ReadModel,
+  setOwn,
+  type Projection,
+  type ReadModelOptions,
+  type StreamVersions,
+} from './projection.js';
 
 export type CertificateStatus = 'valid' | 'revoked';
 
@@ -64,7 +77,9 @@ export function personalDisplay(rows: Iterable<PersonalVaultRow>): PersonalDispl
   return (token, kind) => {
     const t = parsePersonalToken(token);
     const row = t ? byCommitment.get(t.commitment) : undefined;
-    return row && row.subject === t!.subject && typeof row.value === 'string' ? maskPersonalValue(kind, row.value) : undefined;
+    return row && row.subject === t!.subject && typeof row.value === 'string'
+      ? maskPersonalValue(kind, row.value)
+      : undefined;
   };
 }
 
@@ -75,7 +90,11 @@ export function personalDisplay(rows: Iterable<PersonalVaultRow>): PersonalDispl
  * confidential as the log it is folded from; what it protects is the public query's answer.
  */
 export function holderMatchSalt(eventHash: string): string {
-  return createHash('sha256').update(`certflow:holder-match:${eventHash}`).digest().subarray(0, 16).toString('base64url');
+  return createHash('sha256')
+    .update(`certflow:holder-match:${eventHash}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 }
 
 /** The value a holder commitment is made over: the name trimmed, the 身份证号 trimmed and upper-cased. */
@@ -118,7 +137,12 @@ export function certificateRegistryProjection(options: RegistryOptions = {}): Pr
         setOwn(state.erased, erased, true);
         for (const [number, c] of Object.entries(state.certificates)) {
           if (c.holder && parsePersonalToken(c.holder.idNumber)?.subject === erased) {
-            setOwn(state.certificates, number, { ...c, holderName: PERSONAL_ERASED_DISPLAY, idNumberMasked: PERSONAL_ERASED_DISPLAY, holderErased: true });
+            setOwn(state.certificates, number, {
+              ...c,
+              holderName: PERSONAL_ERASED_DISPLAY,
+              idNumberMasked: PERSONAL_ERASED_DISPLAY,
+              holderErased: true,
+            });
           }
         }
         return state;
@@ -133,20 +157,40 @@ export function certificateRegistryProjection(options: RegistryOptions = {}): Pr
           for (const o of e.data.profile?.occupations ?? []) setOwn(state.occupationNames, o.code, o.name);
           break;
         case 'ExamPlanned':
-          setOwn(state.exams, e.streamId, { organizationName: e.data.filing.organizationName, organizationCode: e.data.filing.organizationCode, filingStreamId: e.data.filing.streamId });
+          setOwn(state.exams, e.streamId, {
+            organizationName: e.data.filing.organizationName,
+            organizationCode: e.data.filing.organizationCode,
+            filingStreamId: e.data.filing.streamId,
+          });
           break;
         case 'CertificateIssued': {
           const exam = e.data.examStreamId ? state.exams[e.data.examStreamId] : undefined;
           const level: Level = e.data.occupation.level;
-          const tokens = e.meta.format === 2 ? { name: String(e.data.holder.name), idNumber: String(e.data.holder.idNumber) } : undefined;
+          const tokens =
+            e.meta.format === 2
+              ? { name: String(e.data.holder.name), idNumber: String(e.data.holder.idNumber) }
+              : undefined;
           const subject = tokens ? parsePersonalToken(tokens.idNumber)?.subject : undefined;
           const gone = subject !== undefined && state.erased?.[subject] === true;
           setOwn(state.certificates, String(e.data.number), {
             number: e.data.number,
             holderName: tokens ? (gone ? PERSONAL_ERASED_DISPLAY : shown(tokens.name, 'name')) : e.data.holder.name,
-            idNumberMasked: tokens ? (gone ? PERSONAL_ERASED_DISPLAY : shown(tokens.idNumber, 'id-number')) : maskIdCardNumber(String(e.data.holder.idNumber)),
-            occupation: { code: e.data.occupation.code, name: state.occupationNames[e.data.occupation.code] ?? e.data.occupation.code, level, levelName: LEVEL_NAMES[level] ?? String(level) },
-            issuer: { organizationName: exam?.organizationName ?? String(e.data.issuedBy), organizationCode: exam?.organizationCode ?? String(e.data.number).slice(1, 5), filingStreamId: exam?.filingStreamId ?? null },
+            idNumberMasked: tokens
+              ? gone
+                ? PERSONAL_ERASED_DISPLAY
+                : shown(tokens.idNumber, 'id-number')
+              : maskIdCardNumber(String(e.data.holder.idNumber)),
+            occupation: {
+              code: e.data.occupation.code,
+              name: state.occupationNames[e.data.occupation.code] ?? e.data.occupation.code,
+              level,
+              levelName: LEVEL_NAMES[level] ?? String(level),
+            },
+            issuer: {
+              organizationName: exam?.organizationName ?? String(e.data.issuedBy),
+              organizationCode: exam?.organizationCode ?? String(e.data.number).slice(1, 5),
+              filingStreamId: exam?.filingStreamId ?? null,
+            },
             issuedOn: e.data.issuedOn ?? chinaLocalDate(e.meta.at),
             status: 'valid',
             revokedOn: null,
@@ -155,7 +199,12 @@ export function certificateRegistryProjection(options: RegistryOptions = {}): Pr
             rulePack: e.data.rulePack ? { id: e.data.rulePack.id, version: e.data.rulePack.version } : null,
             ...(tokens
               ? { holder: tokens, ...(gone ? { holderErased: true } : {}) }
-              : { holderMatch: commitPersonalValue(holderMatchValue(e.data.holder.name, e.data.holder.idNumber), holderMatchSalt(e.hash)) }),
+              : {
+                  holderMatch: commitPersonalValue(
+                    holderMatchValue(e.data.holder.name, e.data.holder.idNumber),
+                    holderMatchSalt(e.hash),
+                  ),
+                }),
           });
           break;
         }
@@ -163,7 +212,12 @@ export function certificateRegistryProjection(options: RegistryOptions = {}): Pr
           const number = e.streamId.slice('certificate-'.length);
           const record = state.certificates[number];
           if (record) {
-            setOwn(state.certificates, number, { ...record, status: 'revoked', revokedOn: chinaLocalDate(e.meta.at), revocationReason: typeof e.data?.reason === 'string' ? e.data.reason : null });
+            setOwn(state.certificates, number, {
+              ...record,
+              status: 'revoked',
+              revokedOn: chinaLocalDate(e.meta.at),
+              revocationReason: typeof e.data?.reason === 'string' ? e.data.reason : null,
+            });
           }
           break;
         }
@@ -231,7 +285,10 @@ export class CertificateRegistry extends ReadModel<RegistryState> {
 }
 
 /** Starts a registry on the store: caught up with the log when the promise resolves. */
-export async function certificateRegistry(store: EventStore, options: ReadModelOptions<RegistryState> & RegistryOptions = {}): Promise<CertificateRegistry> {
+export async function certificateRegistry(
+  store: EventStore,
+  options: ReadModelOptions<RegistryState> & RegistryOptions = {},
+): Promise<CertificateRegistry> {
   const r = new CertificateRegistry(store, options);
   await r.waitUntilCaughtUp();
   return r;

@@ -27,11 +27,18 @@ export interface Ack {
   events: { type: string; version: number; position: number }[];
 }
 
-const brief = (events: StoredEvent[]) => events.map((e) => ({ type: e.type, version: e.version, position: e.position }));
+const brief = (events: StoredEvent[]) =>
+  events.map((e) => ({ type: e.type, version: e.version, position: e.position }));
 
 export async function runEngineWorkload(o: WorkloadOptions): Promise<void> {
   let now = new Date('2020-06-01T10:00:00+08:00');
-  const engine = createEngine({ store: o.store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, maxRetries: 50 });
+  const engine = createEngine({
+    store: o.store,
+    rulePacks: [testRulePack],
+    calendar: testCalendar(),
+    clock: () => now,
+    maxRetries: 50,
+  });
   const actor = { id: `org-w${o.worker}`, role: 'applicant' as const };
   const ack = (a: Ack) => o.emit({ ack: a });
   let seq = 0;
@@ -43,7 +50,11 @@ export async function runEngineWorkload(o: WorkloadOptions): Promise<void> {
     let expected = await o.store.streamVersion(streamId);
     for (;;) {
       try {
-        const r = await o.store.append(streamId, [{ type: 'Noted', data: { id }, meta: { at: now.toISOString(), actor, commandId: id, correlationId: id } }], { expectedVersion: expected });
+        const r = await o.store.append(
+          streamId,
+          [{ type: 'Noted', data: { id }, meta: { at: now.toISOString(), actor, commandId: id, correlationId: id } }],
+          { expectedVersion: expected },
+        );
         ack({ streamId, what: 'append', events: brief(r.events) });
         return;
       } catch (e) {
@@ -62,13 +73,25 @@ export async function runEngineWorkload(o: WorkloadOptions): Promise<void> {
   for (const a of apps) {
     now = new Date('2020-06-01T10:00:00+08:00');
     const profile = testProfile({ name: `评价机构 ${a.streamId}`, uscc: a.uscc, occupationCode: a.occupation });
-    const submitted = await engine.applications.submit({ streamId: a.streamId, actor, payload: { ...profile, rulePack: 'test-pack' } });
+    const submitted = await engine.applications.submit({
+      streamId: a.streamId,
+      actor,
+      payload: { ...profile, rulePack: 'test-pack' },
+    });
     ack({ streamId: a.streamId, what: 'SubmitApplication', events: brief(submitted.events) });
     await plainAppend();
     now = new Date('2020-06-02T10:00:00+08:00');
-    ack({ streamId: a.streamId, what: 'AcceptApplication', events: brief((await engine.applications.accept({ streamId: a.streamId, actor: CENTRE })).events) });
+    ack({
+      streamId: a.streamId,
+      what: 'AcceptApplication',
+      events: brief((await engine.applications.accept({ streamId: a.streamId, actor: CENTRE })).events),
+    });
     now = new Date('2020-06-03T10:00:00+08:00');
-    ack({ streamId: a.streamId, what: 'StartPublicity', events: brief((await engine.applications.startPublicity({ streamId: a.streamId, actor: CENTRE })).events) });
+    ack({
+      streamId: a.streamId,
+      what: 'StartPublicity',
+      events: brief((await engine.applications.startPublicity({ streamId: a.streamId, actor: CENTRE })).events),
+    });
   }
 
   o.emit({ ready: true });
@@ -78,18 +101,34 @@ export async function runEngineWorkload(o: WorkloadOptions): Promise<void> {
   await Promise.all(
     apps.map(async (a) => {
       try {
-        const r = await engine.applications.completeFiling({ streamId: a.streamId, actor: CENTRE, payload: { organizationCode: '0001' } });
+        const r = await engine.applications.completeFiling({
+          streamId: a.streamId,
+          actor: CENTRE,
+          payload: { organizationCode: '0001' },
+        });
         ack({ streamId: a.streamId, what: 'CompleteFiling', events: brief(r.events) });
         filed.push(a.streamId);
       } catch (e) {
-        o.emit({ refused: { streamId: a.streamId, occupation: a.occupation, code: e instanceof CertflowError ? e.code : String(e) } });
+        o.emit({
+          refused: {
+            streamId: a.streamId,
+            occupation: a.occupation,
+            code: e instanceof CertflowError ? e.code : String(e),
+          },
+        });
       }
       await plainAppend();
     }),
   );
   now = new Date('2020-06-15T10:00:00+08:00');
   for (const streamId of filed) {
-    ack({ streamId, what: 'SuspendFiling', events: brief((await engine.applications.suspend({ streamId, actor: CENTRE, payload: { reason: '抽查' } })).events) });
+    ack({
+      streamId,
+      what: 'SuspendFiling',
+      events: brief(
+        (await engine.applications.suspend({ streamId, actor: CENTRE, payload: { reason: '抽查' } })).events,
+      ),
+    });
   }
   o.emit({ done: { retries, filed } });
 }

@@ -6,7 +6,15 @@ import { applyScopeChange } from '../streams/application/machine.js';
 import type { ScopeItem } from '../streams/application/context.js';
 import type { ApplicantProfile, Level } from '../domain/profile.js';
 import type { Jurisdiction, RulePack } from '../rules/rulePack.js';
-import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+import {
+  appliedBefore,
+  markApplied,
+  ReadModel,
+  setOwn,
+  type Projection,
+  type ReadModelOptions,
+  type StreamVersions,
+} from './projection.js';
 
 export type FilingStatus = 'active' | 'suspended' | 'revoked' | 'expired';
 
@@ -49,18 +57,25 @@ export interface CatalogState {
   entries: Record<string, CatalogEntry>;
 }
 
-
-function candidateOf(profile: ApplicantProfile, rulePack: { id: string; version: string }, before?: Candidate): Candidate {
+function candidateOf(
+  profile: ApplicantProfile,
+  rulePack: { id: string; version: string },
+  before?: Candidate,
+): Candidate {
   return {
     name: profile.organization.name,
     uscc: profile.organization.uscc,
     registeredIn: profile.organization.registeredIn,
-    occupationNames: { ...before?.occupationNames, ...Object.fromEntries(profile.occupations.map((o) => [o.code, o.name])) },
+    occupationNames: {
+      ...before?.occupationNames,
+      ...Object.fromEntries(profile.occupations.map((o) => [o.code, o.name])),
+    },
     rulePack,
   };
 }
 
-const occupationsOf = (scope: ScopeItem[], names: Record<string, string>) => scope.map((s) => ({ code: s.code, name: names[s.code] ?? s.code, levels: [...s.levels] }));
+const occupationsOf = (scope: ScopeItem[], names: Record<string, string>) =>
+  scope.map((s) => ({ code: s.code, name: names[s.code] ?? s.code, levels: [...s.levels] }));
 
 const STATUS_OF: Record<string, FilingStatus> = {
   FilingSuspended: 'suspended',
@@ -78,7 +93,8 @@ const STATUS_OF: Record<string, FilingStatus> = {
 export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}): Projection<CatalogState> {
   const jurisdictionOf = (ref: { id: string; version: string }): Jurisdiction | null => {
     const packs = options.rulePacks ?? [];
-    const j = (packs.find((p) => p.id === ref.id && p.version === ref.version) ?? packs.find((p) => p.id === ref.id))?.jurisdiction;
+    const j = (packs.find((p) => p.id === ref.id && p.version === ref.version) ?? packs.find((p) => p.id === ref.id))
+      ?.jurisdiction;
     return j ? { ...j } : null;
   };
   return {
@@ -92,10 +108,15 @@ export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}
       const entry = state.entries[e.streamId];
       switch (e.type) {
         case 'ApplicationSubmitted':
-          setOwn(state.candidates, e.streamId, candidateOf(e.data.profile, { id: e.data.rulePack.id, version: e.data.rulePack.version }));
+          setOwn(
+            state.candidates,
+            e.streamId,
+            candidateOf(e.data.profile, { id: e.data.rulePack.id, version: e.data.rulePack.version }),
+          );
           break;
         case 'ApplicationSupplemented':
-          if (candidate) setOwn(state.candidates, e.streamId, candidateOf(e.data.profile, candidate.rulePack, candidate));
+          if (candidate)
+            setOwn(state.candidates, e.streamId, candidateOf(e.data.profile, candidate.rulePack, candidate));
           break;
         case 'ApplicationRejected':
           if (candidate) delete state.candidates[e.streamId];
@@ -128,15 +149,25 @@ export function filingCatalogProjection(options: { rulePacks?: RulePack[] } = {}
               e.data.change,
             );
             setOwn(state.candidates, e.streamId, updated);
-            setOwn(state.entries, e.streamId, { ...entry, organizationName: updated.name, occupations: occupationsOf(scope, updated.occupationNames) });
+            setOwn(state.entries, e.streamId, {
+              ...entry,
+              organizationName: updated.name,
+              occupations: occupationsOf(scope, updated.occupationNames),
+            });
           }
           break;
         default: {
           const status = STATUS_OF[e.type];
           if (status && entry) {
             const reason = typeof e.data?.reason === 'string' ? e.data.reason : null;
-            const statusSince = e.type === 'FilingExpired' && e.data?.expiredOn ? e.data.expiredOn : chinaLocalDate(e.meta.at);
-            setOwn(state.entries, e.streamId, { ...entry, status, statusSince, statusReason: status === 'active' ? null : reason });
+            const statusSince =
+              e.type === 'FilingExpired' && e.data?.expiredOn ? e.data.expiredOn : chinaLocalDate(e.meta.at);
+            setOwn(state.entries, e.streamId, {
+              ...entry,
+              status,
+              statusSince,
+              statusReason: status === 'active' ? null : reason,
+            });
           }
         }
       }
@@ -162,7 +193,11 @@ export function queryCatalog(state: CatalogState, q: CatalogQuery = {}): Catalog
   const statuses = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
   return Object.values(state.entries)
     .filter((e) => !statuses || statuses.includes(e.status))
-    .filter((e) => !q.occupation || e.occupations.some((o) => o.code === q.occupation && (q.level === undefined || o.levels.includes(q.level))))
+    .filter(
+      (e) =>
+        !q.occupation ||
+        e.occupations.some((o) => o.code === q.occupation && (q.level === undefined || o.levels.includes(q.level))),
+    )
     .filter((e) => !q.rulePack || e.rulePack.id === q.rulePack)
     .filter((e) => !q.jurisdiction || e.jurisdiction?.code === q.jurisdiction)
     .filter((e) => !q.name || e.organizationName.includes(q.name))
@@ -195,7 +230,10 @@ export class FilingCatalog extends ReadModel<CatalogState> {
 }
 
 /** Starts a catalog on the store: caught up with the log when the promise resolves. */
-export async function filingCatalog(store: EventStore, options: ReadModelOptions<CatalogState> & { rulePacks?: RulePack[] } = {}): Promise<FilingCatalog> {
+export async function filingCatalog(
+  store: EventStore,
+  options: ReadModelOptions<CatalogState> & { rulePacks?: RulePack[] } = {},
+): Promise<FilingCatalog> {
   const c = new FilingCatalog(store, options);
   await c.waitUntilCaughtUp();
   return c;

@@ -9,7 +9,15 @@ import { foldEvents, machines } from '../streams/fold.js';
 import type { LocalDate, RulePack } from '../rules/rulePack.js';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { MachineName } from '../domain/vocabulary.js';
-import { appliedBefore, markApplied, ReadModel, setOwn, type Projection, type ReadModelOptions, type StreamVersions } from './projection.js';
+import {
+  appliedBefore,
+  markApplied,
+  ReadModel,
+  setOwn,
+  type Projection,
+  type ReadModelOptions,
+  type StreamVersions,
+} from './projection.js';
 
 /** A DeadlineMissed event as recorded (by a late step or by `engine.tick`). */
 export interface MissedDeadline {
@@ -32,7 +40,13 @@ export interface MissedDeadline {
    * the calendar gives now, whether the step is still `open` in time or was
    * `met`, the day it was withdrawn and the event's position.
    */
-  withdrawn?: { due: LocalDate; outcome: 'open' | 'met'; detectedOn: LocalDate; position: number; calendar?: CalendarYearBasis[] };
+  withdrawn?: {
+    due: LocalDate;
+    outcome: 'open' | 'met';
+    detectedOn: LocalDate;
+    position: number;
+    calendar?: CalendarYearBasis[];
+  };
 }
 
 interface TrackedStream {
@@ -82,7 +96,11 @@ export function openDeadlinesProjection(): Projection<DeadlinesState> {
     name: 'open-deadlines',
     initial: () => ({ versions: {}, streams: {}, missed: [] }),
     apply(state, e: StoredEvent) {
-      const machine: MachineName | null = e.streamId.startsWith('application-') ? 'application' : e.streamId.startsWith('exam-') ? 'exam' : null;
+      const machine: MachineName | null = e.streamId.startsWith('application-')
+        ? 'application'
+        : e.streamId.startsWith('exam-')
+          ? 'exam'
+          : null;
       if (!machine || appliedBefore(state.versions, e)) return state;
       markApplied(state.versions, e);
       let tracked = state.streams[e.streamId];
@@ -122,8 +140,17 @@ export function openDeadlinesProjection(): Projection<DeadlinesState> {
         });
       } else if (e.type === 'DeadlineMissedWithdrawn') {
         const w = e.data;
-        const m = state.missed.findLast((x) => x.streamId === e.streamId && x.deadlineId === w.deadlineId && !x.withdrawn);
-        if (m) m.withdrawn = { due: w.due, outcome: w.outcome, detectedOn: w.detectedOn, position: e.position, ...(w.calendar ? { calendar: w.calendar } : {}) };
+        const m = state.missed.findLast(
+          (x) => x.streamId === e.streamId && x.deadlineId === w.deadlineId && !x.withdrawn,
+        );
+        if (m)
+          m.withdrawn = {
+            due: w.due,
+            outcome: w.outcome,
+            detectedOn: w.detectedOn,
+            position: e.position,
+            ...(w.calendar ? { calendar: w.calendar } : {}),
+          };
       }
       return state;
     },
@@ -162,8 +189,11 @@ export class OpenDeadlines extends ReadModel<DeadlinesState> {
   }
 
   /** Every open deadline as of `now` (default: the current instant). */
-  list(options: { now?: Date; status?: DeadlineItem['status'] | DeadlineItem['status'][]; streamId?: string } = {}): DeadlineItem[] {
-    const statuses = options.status === undefined ? undefined : Array.isArray(options.status) ? options.status : [options.status];
+  list(
+    options: { now?: Date; status?: DeadlineItem['status'] | DeadlineItem['status'][]; streamId?: string } = {},
+  ): DeadlineItem[] {
+    const statuses =
+      options.status === undefined ? undefined : Array.isArray(options.status) ? options.status : [options.status];
     return dueDeadlines(this.state, this.ctx, options.now)
       .filter((d) => !statuses || statuses.includes(d.status))
       .filter((d) => !options.streamId || d.streamId === options.streamId);
@@ -180,12 +210,17 @@ export class OpenDeadlines extends ReadModel<DeadlinesState> {
    * `{ standing: true }` to leave those out).
    */
   missed(streamId?: string, options: { standing?: boolean } = {}): MissedDeadline[] {
-    return this.state.missed.filter((m) => (!streamId || m.streamId === streamId) && (!options.standing || !m.withdrawn));
+    return this.state.missed.filter(
+      (m) => (!streamId || m.streamId === streamId) && (!options.standing || !m.withdrawn),
+    );
   }
 }
 
 /** Starts the open-deadlines model on the store: caught up with the log when the promise resolves. */
-export async function openDeadlines(store: EventStore, options: ReadModelOptions<DeadlinesState> & DeadlineQueryContext): Promise<OpenDeadlines> {
+export async function openDeadlines(
+  store: EventStore,
+  options: ReadModelOptions<DeadlinesState> & DeadlineQueryContext,
+): Promise<OpenDeadlines> {
   const d = new OpenDeadlines(store, options);
   await d.waitUntilCaughtUp();
   return d;

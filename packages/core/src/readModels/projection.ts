@@ -51,7 +51,8 @@ export function markApplied(versions: StreamVersions, event: StoredEvent): Strea
  * included, which a plain assignment would take for the prototype).
  */
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
   else record[key] = value;
 }
 
@@ -64,7 +65,11 @@ const copyOf = <S>(p: Projected<S>): Projected<S> => structuredClone({ position:
  * order, so a redelivery always lies at or below it). A `from` passed in is
  * copied first and left as it was.
  */
-export function project<S>(projection: Projection<S>, events: Iterable<StoredEvent>, from?: Projected<S>): Projected<S> {
+export function project<S>(
+  projection: Projection<S>,
+  events: Iterable<StoredEvent>,
+  from?: Projected<S>,
+): Projected<S> {
   const current: Projected<S> = from ? copyOf(from) : { position: 0, state: projection.initial() };
   for (const e of events) step(projection, current, e);
   return current;

@@ -1,6 +1,11 @@
 import { openPersonalCommitment } from '../personal/commitment.js';
 import type { Level } from '../domain/profile.js';
-import { holderMatchValue, lookupCertificate, type CertificateRecord, type RegistryState } from './certificateRegistry.js';
+import {
+  holderMatchValue,
+  lookupCertificate,
+  type CertificateRecord,
+  type RegistryState,
+} from './certificateRegistry.js';
 import { parsePersonalToken, type PersonalVault } from '../personal/format2.js';
 
 /** What a member of the public supplies to check a certificate (公开查询). */
@@ -40,10 +45,18 @@ export type PublicCertificateAnswer =
  * expiry date, so no answer is "expired".
  */
 export function queryCertificatePublic(state: RegistryState, q: PublicCertificateQuery): PublicCertificateAnswer {
-  if (typeof q?.number !== 'string' || typeof q.name !== 'string' || typeof q.idNumber !== 'string') return { status: 'not-found' };
+  if (typeof q?.number !== 'string' || typeof q.name !== 'string' || typeof q.idNumber !== 'string')
+    return { status: 'not-found' };
   const record = lookupCertificate(state, q.number);
   if (!record?.holderMatch) return { status: 'not-found' };
-  if (!openPersonalCommitment(record.holderMatch.commitment, holderMatchValue(q.name, q.idNumber), record.holderMatch.salt)) return { status: 'not-found' };
+  if (
+    !openPersonalCommitment(
+      record.holderMatch.commitment,
+      holderMatchValue(q.name, q.idNumber),
+      record.holderMatch.salt,
+    )
+  )
+    return { status: 'not-found' };
   return answer(record);
 }
 
@@ -68,8 +81,13 @@ function answer(record: CertificateRecord, erased = false): PublicCertificateAns
  * nothing else of the holder; without a vault, a format-2 certificate is
  * `not-found`.
  */
-export async function queryCertificate(state: RegistryState, q: PublicCertificateQuery, vault: PersonalVault | undefined): Promise<PublicCertificateAnswer> {
-  if (typeof q?.number !== 'string' || typeof q.name !== 'string' || typeof q.idNumber !== 'string') return { status: 'not-found' };
+export async function queryCertificate(
+  state: RegistryState,
+  q: PublicCertificateQuery,
+  vault: PersonalVault | undefined,
+): Promise<PublicCertificateAnswer> {
+  if (typeof q?.number !== 'string' || typeof q.name !== 'string' || typeof q.idNumber !== 'string')
+    return { status: 'not-found' };
   const record = lookupCertificate(state, q.number);
   if (!record) return { status: 'not-found' };
   if (!record.holder) return queryCertificatePublic(state, q);
@@ -82,6 +100,10 @@ export async function queryCertificate(state: RegistryState, q: PublicCertificat
   const idSalt = found?.salts['id-number'];
   const nameSalt = found?.salts.name;
   if (found?.subject !== id.subject || idSalt === undefined || nameSalt === undefined) return { status: 'not-found' };
-  if (!openPersonalCommitment(id.commitment, wanted.idNumber, idSalt) || !openPersonalCommitment(name.commitment, wanted.name, nameSalt)) return { status: 'not-found' };
+  if (
+    !openPersonalCommitment(id.commitment, wanted.idNumber, idSalt) ||
+    !openPersonalCommitment(name.commitment, wanted.name, nameSalt)
+  )
+    return { status: 'not-found' };
   return answer(record);
 }

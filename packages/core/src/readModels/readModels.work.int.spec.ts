@@ -19,7 +19,11 @@ vi.mock('../streams/fold.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../streams/fold.js')>();
   return {
     ...original,
-    foldEvents: (machine: Parameters<typeof original.foldEvents>[0], events: Parameters<typeof original.foldEvents>[1], from?: Parameters<typeof original.foldEvents>[2]) => {
+    foldEvents: (
+      machine: Parameters<typeof original.foldEvents>[0],
+      events: Parameters<typeof original.foldEvents>[1],
+      from?: Parameters<typeof original.foldEvents>[2],
+    ) => {
       const list = [...events];
       folds.events += list.length;
       return original.foldEvents(machine, list, from);
@@ -27,7 +31,12 @@ vi.mock('../streams/fold.js', async (importOriginal) => {
   };
 });
 
-async function storyEvents(): Promise<{ events: StoredEvent[]; store: ReturnType<typeof memoryStore>; s: ReturnType<typeof storyEngine>; numbers: string[] }> {
+async function storyEvents(): Promise<{
+  events: StoredEvent[];
+  store: ReturnType<typeof memoryStore>;
+  s: ReturnType<typeof storyEngine>;
+  numbers: string[];
+}> {
   const store = memoryStore();
   const s = storyEngine(store);
   const { numbers } = await runStory(s);
@@ -60,38 +69,46 @@ describe('folding is linear', () => {
     folds.events = 0;
   });
 
-  const projections = [filingCatalogProjection({ rulePacks: [testRulePack] }), certificateRegistryProjection(), openDeadlinesProjection()] as unknown as Projection<Record<string, object>>[];
+  const projections = [
+    filingCatalogProjection({ rulePacks: [testRulePack] }),
+    certificateRegistryProjection(),
+    openDeadlinesProjection(),
+  ] as unknown as Projection<Record<string, object>>[];
 
-  it.each(projections.map((p) => [p.name, p] as const))('%s: no event copies or enumerates a whole map of the state, and the maps stay the same objects', async (_name, p) => {
-    const { events } = await storyEvents();
-    const state = p.initial();
-    const counts: Record<string, { ownKeys: number; gets: number; iterations: number }> = {};
-    const proxies: Record<string, object> = {};
-    for (const [k, v] of Object.entries(state)) {
-      const { proxy, count } = counted(v);
-      state[k] = proxy;
-      proxies[k] = proxy;
-      counts[k] = count;
-    }
-    let folded = state;
-    for (const e of events) folded = p.apply(folded, e);
-    for (const k of Object.keys(proxies)) {
-      expect(folded[k], k).toBe(proxies[k]);
-      expect(counts[k]!.ownKeys, `${k} enumerated`).toBe(0);
-      expect(counts[k]!.iterations, `${k} iterated`).toBe(0);
-      // A handful of reads per event at most (the version check, the record an event changes), whatever the number of streams.
-      expect(counts[k]!.gets, `${k} reads`).toBeLessThanOrEqual(4 * events.length);
-    }
-    // Folding through the counting proxies gives what project() gives.
-    expect(JSON.parse(JSON.stringify(folded))).toEqual(JSON.parse(JSON.stringify(project(p, events).state)));
-  });
+  it.each(projections.map((p) => [p.name, p] as const))(
+    '%s: no event copies or enumerates a whole map of the state, and the maps stay the same objects',
+    async (_name, p) => {
+      const { events } = await storyEvents();
+      const state = p.initial();
+      const counts: Record<string, { ownKeys: number; gets: number; iterations: number }> = {};
+      const proxies: Record<string, object> = {};
+      for (const [k, v] of Object.entries(state)) {
+        const { proxy, count } = counted(v);
+        state[k] = proxy;
+        proxies[k] = proxy;
+        counts[k] = count;
+      }
+      let folded = state;
+      for (const e of events) folded = p.apply(folded, e);
+      for (const k of Object.keys(proxies)) {
+        expect(folded[k], k).toBe(proxies[k]);
+        expect(counts[k]!.ownKeys, `${k} enumerated`).toBe(0);
+        expect(counts[k]!.iterations, `${k} iterated`).toBe(0);
+        // A handful of reads per event at most (the version check, the record an event changes), whatever the number of streams.
+        expect(counts[k]!.gets, `${k} reads`).toBeLessThanOrEqual(4 * events.length);
+      }
+      // Folding through the counting proxies gives what project() gives.
+      expect(JSON.parse(JSON.stringify(folded))).toEqual(JSON.parse(JSON.stringify(project(p, events).state)));
+    },
+  );
 
   it('open-deadlines: a stream of n events costs n machine transitions, and a state read back from JSON refolds its kept events once', async () => {
     const { events } = await storyEvents();
     const submitted = events.find((e) => e.streamId === 'application-a3')!;
     const n = 300;
     const stream: StoredEvent[] = [submitted];
-    for (let v = 2; v <= n; v++) stream.push({ ...submitted, version: v, position: 1000 + v, type: 'Noted', data: { v } });
+    for (let v = 2; v <= n; v++)
+      stream.push({ ...submitted, version: v, position: 1000 + v, type: 'Noted', data: { v } });
     const p = openDeadlinesProjection();
     folds.events = 0;
     const projected = project(p, stream);
@@ -102,7 +119,13 @@ describe('folding is linear', () => {
     // Restored from JSON: the first new event refolds the n kept events once, the next costs one transition.
     const kept = JSON.parse(JSON.stringify(projected));
     folds.events = 0;
-    const more = [n + 1, n + 2].map((v) => ({ ...submitted, version: v, position: 1000 + v, type: 'Noted', data: { v } }));
+    const more = [n + 1, n + 2].map((v) => ({
+      ...submitted,
+      version: v,
+      position: 1000 + v,
+      type: 'Noted',
+      data: { v },
+    }));
     const resumed = project(p, more, kept);
     expect(folds.events).toBe(n + 2);
     expect(resumed.state.streams['application-a3']!.events).toHaveLength(n + 2);
@@ -145,7 +168,11 @@ describe('the copies handed out are independent of the live state', () => {
     const earlierJson = JSON.stringify(earlier);
     const record = registry.lookup(numbers[0]!)!;
     s.at('2020-07-08T09:00:00+08:00');
-    await s.engine.certificates.revoke({ streamId: `certificate-${numbers[0]}`, actor: CENTRE, payload: { reason: '证书信息有误' } });
+    await s.engine.certificates.revoke({
+      streamId: `certificate-${numbers[0]}`,
+      actor: CENTRE,
+      payload: { reason: '证书信息有误' },
+    });
     await registry.waitUntilCaughtUp();
     expect(registry.lookup(numbers[0]!)?.status).toBe('revoked');
     expect(JSON.stringify(earlier)).toBe(earlierJson);
@@ -163,7 +190,11 @@ describe('the copies handed out are independent of the live state', () => {
     await first.stop();
 
     s.at('2020-07-08T09:00:00+08:00');
-    await s.engine.certificates.revoke({ streamId: `certificate-${numbers[0]}`, actor: CENTRE, payload: { reason: '证书信息有误' } });
+    await s.engine.certificates.revoke({
+      streamId: `certificate-${numbers[0]}`,
+      actor: CENTRE,
+      payload: { reason: '证书信息有误' },
+    });
     const resumed = new CertificateRegistry(store, { from, subscriptionName: 'registry-resumed' });
     await resumed.waitUntilCaughtUp();
     expect(resumed.applied).toBe(1);

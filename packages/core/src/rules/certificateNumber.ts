@@ -26,7 +26,8 @@ const CERT_NUMBER = /^[SY]\d{21}$/;
  */
 export function formatCertificateNumber(p: CertificateNumberParts): string {
   const issues: ValidationIssue[] = [];
-  const check = (ok: boolean, path: string, message: string) => ok || issues.push({ path: [path], code: 'invalid_format', message });
+  const check = (ok: boolean, path: string, message: string) =>
+    ok || issues.push({ path: [path], code: 'invalid_format', message });
   check(p.organizationType === 'S' || p.organizationType === 'Y', 'organizationType', "expected 'S' or 'Y'");
   check(/^\d{4}$/.test(p.organizationCode), 'organizationCode', 'expected 4 digits');
   check(/^\d{2}$/.test(p.provinceCode), 'provinceCode', 'expected 2 digits');
@@ -40,7 +41,10 @@ export function formatCertificateNumber(p: CertificateNumberParts): string {
 
 export function parseCertificateNumber(n: string): CertificateNumberParts {
   if (!CERT_NUMBER.test(n)) {
-    throw new ValidationError([{ path: ['certificateNumber'], code: 'invalid_format', message: 'expected S or Y followed by 21 digits' }], 'certificate number');
+    throw new ValidationError(
+      [{ path: ['certificateNumber'], code: 'invalid_format', message: 'expected S or Y followed by 21 digits' }],
+      'certificate number',
+    );
   }
   return {
     organizationType: n[0] as 'S' | 'Y',

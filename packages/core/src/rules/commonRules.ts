@@ -29,14 +29,20 @@ export function requiredMaterialsRule(cite: Citation, id = 'materials-complete')
  * A rule that no occupation applied for is access-type (准入类): every notice
  * excludes them. Each pack adds it with its own clause (and description).
  */
-export function accessTypeExcludedRule(cite: Citation, id = 'not-access-type', description = '准入类职业（工种）不纳入职业技能等级认定范围'): Rule<ApplicantProfile> {
+export function accessTypeExcludedRule(
+  cite: Citation,
+  id = 'not-access-type',
+  description = '准入类职业（工种）不纳入职业技能等级认定范围',
+): Rule<ApplicantProfile> {
   return {
     id,
     description,
     cite,
     evaluate({ occupations }) {
       const i = occupations.findIndex((o) => o.accessType);
-      return i === -1 ? pass() : fail(`${occupations[i]!.code} ${occupations[i]!.name} 为准入类职业资格`, ['occupations', i, 'accessType']);
+      return i === -1
+        ? pass()
+        : fail(`${occupations[i]!.code} ${occupations[i]!.name} 为准入类职业资格`, ['occupations', i, 'accessType']);
     },
   };
 }
@@ -82,7 +88,11 @@ export function skillTypeOf(o: { code: string }): boolean | undefined {
  * known non-skill occupation fails, one of group 3 without a `skillType` fact
  * goes to an expert. Each pack adds it with its own clause and description.
  */
-export function skillTypeOccupationRule(cite: Citation, description: string, id = 'skill-type-occupation'): Rule<ApplicantProfile> {
+export function skillTypeOccupationRule(
+  cite: Citation,
+  description: string,
+  id = 'skill-type-occupation',
+): Rule<ApplicantProfile> {
   return {
     id,
     description,
@@ -90,9 +100,19 @@ export function skillTypeOccupationRule(cite: Citation, description: string, id 
     evaluate({ occupations }) {
       const kinds = occupations.map(skillTypeOf);
       const bad = kinds.indexOf(false);
-      if (bad !== -1) return fail(`${occupations[bad]!.code} ${occupations[bad]!.name} 不是技能类职业（工种）`, ['occupations', bad, 'code']);
+      if (bad !== -1)
+        return fail(`${occupations[bad]!.code} ${occupations[bad]!.name} 不是技能类职业（工种）`, [
+          'occupations',
+          bad,
+          'code',
+        ]);
       const unknown = kinds.indexOf(undefined);
-      if (unknown !== -1) return review(`专家核实：${occupations[unknown]!.code} 是否为技能类职业（工种）`, ['occupations', unknown, 'skillType']);
+      if (unknown !== -1)
+        return review(`专家核实：${occupations[unknown]!.code} 是否为技能类职业（工种）`, [
+          'occupations',
+          unknown,
+          'skillType',
+        ]);
       return pass();
     },
   };

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { defineRulePack } from './rulePack.js';
 
-const doc = (number: string, extra: object = {}) => ({ number, title: 't', issuer: 'i', issued: '2020-01-01', source: 's.txt', ...extra });
-const base = { version: '1.0.0', title: 't', jurisdiction: { name: '全国', code: '000000', level: 'national' as const }, rules: [] };
+const doc = (number: string, extra: object = {}) => ({
+  number,
+  title: 't',
+  issuer: 'i',
+  issued: '2020-01-01',
+  source: 's.txt',
+  ...extra,
+});
+const base = {
+  version: '1.0.0',
+  title: 't',
+  jurisdiction: { name: '全国', code: '000000', level: 'national' as const },
+  rules: [],
+};
 
 describe('documents of an extending pack', () => {
   it("a child's document with a parent's number replaces it in place; others are appended", () => {

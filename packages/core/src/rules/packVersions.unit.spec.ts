@@ -4,7 +4,14 @@ import { packRegistry } from '../engine/packRegistry.js';
 import { memoryStore } from '../memoryStore.js';
 import { testProfile, testRulePack } from '../testing/fixtures.js';
 import { ValidationError } from '../errors.js';
-import { compareVersions, defineRulePack, evaluateRules, fail, releaseOf, type RulePackDefinition } from './rulePack.js';
+import {
+  compareVersions,
+  defineRulePack,
+  evaluateRules,
+  fail,
+  releaseOf,
+  type RulePackDefinition,
+} from './rulePack.js';
 
 const DIGEST = 'a'.repeat(64);
 const OTHER = 'b'.repeat(64);
@@ -27,7 +34,11 @@ describe('pack identity', () => {
   it('with a source digest, the hash does not depend on the text of the functions', () => {
     const a = defineRulePack(definition());
     // The same rules as another build would emit them: other function text, same behaviour.
-    const rebuilt = defineRulePack(definition({ rules: testRulePack.rules.map((r) => ({ ...r, evaluate: (f: unknown, c: never) => r.evaluate(f, c) })) }));
+    const rebuilt = defineRulePack(
+      definition({
+        rules: testRulePack.rules.map((r) => ({ ...r, evaluate: (f: unknown, c: never) => r.evaluate(f, c) })),
+      }),
+    );
     expect(rebuilt.hash).toBe(a.hash);
     expect(defineRulePack(definition({ sourceDigest: OTHER })).hash).not.toBe(a.hash);
   });
@@ -35,13 +46,20 @@ describe('pack identity', () => {
   it('without one, it falls back to the function text (so a pack defined inline is still identified)', () => {
     const { sourceDigest: _d, ...rest } = definition();
     const a = defineRulePack(rest);
-    const b = defineRulePack({ ...rest, rules: testRulePack.rules.map((r) => ({ ...r, evaluate: (f: unknown, c: never) => r.evaluate(f, c) })) });
+    const b = defineRulePack({
+      ...rest,
+      rules: testRulePack.rules.map((r) => ({ ...r, evaluate: (f: unknown, c: never) => r.evaluate(f, c) })),
+    });
     expect(b.hash).not.toBe(a.hash);
   });
 
   it('data still counts: a citation or a threshold in data changes the hash under the same digest', () => {
     const a = defineRulePack(definition());
-    const recited = defineRulePack(definition({ rules: testRulePack.rules.map((r, i) => (i === 0 ? { ...r, cite: { ...r.cite, clause: '九十九' } } : r)) }));
+    const recited = defineRulePack(
+      definition({
+        rules: testRulePack.rules.map((r, i) => (i === 0 ? { ...r, cite: { ...r.cite, clause: '九十九' } } : r)),
+      }),
+    );
     expect(recited.hash).not.toBe(a.hash);
   });
 
@@ -59,7 +77,13 @@ describe('released versions', () => {
   const strictCredit = { ...credit, evaluate: () => fail('stricter since 1.1.0') };
   const added = { id: 'new-in-1-1', description: '新规则', cite, evaluate: () => fail('new in 1.1.0') };
   const current = definition({ rules: [...testRulePack.rules.filter((r) => r !== credit), strictCredit, added] });
-  const v100 = releaseOf(current, { version: '1.0.0', rules: [credit], withoutRules: ['new-in-1-1'], sourceDigest: OTHER, knownHashes: { '1.0.0': ['c'.repeat(64)] } });
+  const v100 = releaseOf(current, {
+    version: '1.0.0',
+    rules: [credit],
+    withoutRules: ['new-in-1-1'],
+    sourceDigest: OTHER,
+    knownHashes: { '1.0.0': ['c'.repeat(64)] },
+  });
   const pack = defineRulePack({ ...current, releases: [v100] });
 
   it('a release is the current definition with the old implementations of exactly the rules that changed', () => {
@@ -73,7 +97,11 @@ describe('released versions', () => {
   });
 
   it('the engine decides new applications under the current version and goes on with a stream under the release it was filed with', async () => {
-    const engine = createEngine({ store: memoryStore(), rulePacks: [pack], clock: () => new Date('2020-06-01T02:00:00Z') });
+    const engine = createEngine({
+      store: memoryStore(),
+      rulePacks: [pack],
+      clock: () => new Date('2020-06-01T02:00:00Z'),
+    });
     const r = await engine.execute({
       commandId: 'c1',
       streamId: 'application-v1',
@@ -95,7 +123,13 @@ describe('released versions', () => {
   });
 
   it('orders versions numerically', () => {
-    expect(['1.10.0', '1.9.0', '1.0.0-rc.1', '1.0.0', '2.0.0'].sort(compareVersions)).toEqual(['1.0.0-rc.1', '1.0.0', '1.9.0', '1.10.0', '2.0.0']);
+    expect(['1.10.0', '1.9.0', '1.0.0-rc.1', '1.0.0', '2.0.0'].sort(compareVersions)).toEqual([
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.9.0',
+      '1.10.0',
+      '2.0.0',
+    ]);
   });
 });
 
@@ -108,7 +142,9 @@ describe('citations of inherited rules', () => {
     const rule = c.rules.find((r) => r.id === 'credit-clean')!;
     expect(rule.cite).toEqual(cite);
     expect(rule.evaluate).toBe(testRulePack.rules.find((r) => r.id === 'credit-clean')!.evaluate);
-    const finding = evaluateRules(c, testProfile(), { asOf: '2020-06-01' }).findings.find((f) => f.ruleId === 'credit-clean')!;
+    const finding = evaluateRules(c, testProfile(), { asOf: '2020-06-01' }).findings.find(
+      (f) => f.ruleId === 'credit-clean',
+    )!;
     expect(finding.cite).toEqual(cite);
   });
 

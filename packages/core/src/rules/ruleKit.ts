@@ -16,7 +16,13 @@ export function optionalFact(obj: unknown, key: string): unknown {
  * A yes/no fact the profile may carry: `true` passes, `false` fails with `no`,
  * absent (or not a boolean) needs an expert with `unknown`.
  */
-export function yesNoFact(value: unknown, path: (string | number)[], no: string, unknown: string, yes?: string): RuleResult {
+export function yesNoFact(
+  value: unknown,
+  path: (string | number)[],
+  no: string,
+  unknown: string,
+  yes?: string,
+): RuleResult {
   if (value === true) return pass(yes);
   if (value === false) return fail(no, path);
   return review(unknown, path);
@@ -47,7 +53,10 @@ export function worstOf(results: readonly RuleResult[]): RuleResult {
 }
 
 /** Checks every occupation applied for and combines the results with `worstOf`. */
-export function perOccupation(occupations: readonly Occupation[], check: (o: Occupation, i: number) => RuleResult): RuleResult {
+export function perOccupation(
+  occupations: readonly Occupation[],
+  check: (o: Occupation, i: number) => RuleResult,
+): RuleResult {
   return worstOf(occupations.map(check));
 }
 

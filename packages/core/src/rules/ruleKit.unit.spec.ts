@@ -18,7 +18,11 @@ describe('rule kit', () => {
   it('allFacts: a false fails at its path, a missing one asks an expert, all true pass', () => {
     const labels = { a: '甲', b: '乙' };
     expect(allFacts({ a: true, b: true }, ['capacity'], labels)).toEqual({ outcome: 'pass' });
-    expect(allFacts({ a: true, b: false }, ['capacity'], labels)).toEqual({ outcome: 'fail', message: '乙: 否', path: ['capacity', 'b'] });
+    expect(allFacts({ a: true, b: false }, ['capacity'], labels)).toEqual({
+      outcome: 'fail',
+      message: '乙: 否',
+      path: ['capacity', 'b'],
+    });
     const r = allFacts({ a: true }, ['capacity'], labels);
     expect(r.outcome).toBe('review');
     expect(r.path).toEqual(['capacity', 'b']);
@@ -30,7 +34,10 @@ describe('rule kit', () => {
     expect(worstOf([pass(), review('r')])).toMatchObject({ outcome: 'review' });
     expect(worstOf([])).toEqual({ outcome: 'pass' });
     const occ = [{ code: '6-18-01-01' }, { code: '6-18-01-02' }] as never[];
-    expect(perOccupation(occ, (_o, i) => (i === 1 ? fail('second') : pass()))).toMatchObject({ outcome: 'fail', message: 'second' });
+    expect(perOccupation(occ, (_o, i) => (i === 1 ? fail('second') : pass()))).toMatchObject({
+      outcome: 'fail',
+      message: 'second',
+    });
   });
   it('isLocalDate checks the shape', () => {
     expect(isLocalDate('2020-09-30')).toBe(true);

@@ -27,10 +27,32 @@ export type {
   Subscription,
   SubscriptionHealth,
 } from '@certflow/core';
-export { canonicalForms, iJsonIssues, jsonIssues, MAX_JSON_DEPTH, prepareAppend, sealEvents, validateAppend } from '../validateEvents.js';
+export {
+  canonicalForms,
+  iJsonIssues,
+  jsonIssues,
+  MAX_JSON_DEPTH,
+  prepareAppend,
+  sealEvents,
+  validateAppend,
+} from '../validateEvents.js';
 export type { CanonicalForms } from '../validateEvents.js';
 export { checkImport } from '../importEvents.js';
 export { runSubscription, subscriptionSet } from '../subscriptionRunner.js';
 export type { SubscriptionSource } from '../subscriptionRunner.js';
-export { checkErase, checkVaultRows, erasureEvent, erasureRecord, erasureStreamId, personalLookupKey, refuseVaultRows } from '../personal/format2.js';
-export type { EraseOptions, ErasureRecord, PersonalVault, PersonalVaultRow, ResolvedSubject } from '../personal/format2.js';
+export {
+  checkErase,
+  checkVaultRows,
+  erasureEvent,
+  erasureRecord,
+  erasureStreamId,
+  personalLookupKey,
+  refuseVaultRows,
+} from '../personal/format2.js';
+export type {
+  EraseOptions,
+  ErasureRecord,
+  PersonalVault,
+  PersonalVaultRow,
+  ResolvedSubject,
+} from '../personal/format2.js';

@@ -90,7 +90,8 @@ function isPersonalPath(schema: z.ZodType, path: readonly (string | number)[]): 
 }
 
 /** A stored event of one stream kind, one member per type, its `data` typed by the catalogue. */
-export type StoredEventOf<Data> = { [K in keyof Data & string]: StoredEvent & { type: K; data: Data[K] } }[keyof Data & string];
+export type StoredEventOf<Data> = { [K in keyof Data & string]: StoredEvent & { type: K; data: Data[K] } }[keyof Data &
+  string];
 
 /** Stored events by stream kind, typed by the catalogue. */
 export interface CataloguedEvents {

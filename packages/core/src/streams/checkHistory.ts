@@ -35,7 +35,8 @@ interface Stream {
   events: StoredEvent[];
 }
 
-const kindOf = (streamId: string): StreamKind | undefined => STREAM_ID_PATTERN.exec(streamId)?.[1] as StreamKind | undefined;
+const kindOf = (streamId: string): StreamKind | undefined =>
+  STREAM_ID_PATTERN.exec(streamId)?.[1] as StreamKind | undefined;
 const data = (e: StoredEvent | undefined) => (e?.data ?? {}) as Record<string, unknown>;
 
 /** The state of a stream just before a global position (its events below it, folded). */
@@ -51,7 +52,8 @@ function asStream(streamId: string, events: Iterable<StoredEvent>): Stream | und
   const kind = kindOf(streamId);
   if (!kind) return undefined;
   const list: StoredEvent[] = [];
-  for (const e of events) if (e?.streamId === streamId && typeof e.type === 'string' && typeof e.version === 'number') list.push(e);
+  for (const e of events)
+    if (e?.streamId === streamId && typeof e.type === 'string' && typeof e.version === 'number') list.push(e);
   if (list.length === 0) return undefined;
   list.sort((a, b) => a.version - b.version);
   return { kind, events: list };
@@ -70,7 +72,11 @@ export function historyReferences(streamId: string, events: Iterable<StoredEvent
     const d = data(e);
     if (s.kind === 'exam' && e.type === 'ExamPlanned') out.add(String(d.filingStreamId ?? ''));
     if (s.kind === 'certificate' && e.type === 'CertificateIssued') out.add(String(d.examStreamId ?? ''));
-    if (s.kind === 'application' && (e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(d.quotaPlaces)) {
+    if (
+      s.kind === 'application' &&
+      (e.type === 'FilingCompleted' || e.type === 'ScopeAmended') &&
+      Array.isArray(d.quotaPlaces)
+    ) {
       for (const place of d.quotaPlaces as unknown[]) out.add(String(place));
     }
   }
@@ -87,7 +93,11 @@ export function historyReferences(streamId: string, events: Iterable<StoredEvent
  * log read stream by stream from a store is checked in memory bounded by a
  * stream and the streams it names. Violations in the stream's version order.
  */
-export function checkStreamHistory(streamId: string, events: Iterable<StoredEvent>, lookup: (streamId: string) => Iterable<StoredEvent> | undefined): HistoryViolation[] {
+export function checkStreamHistory(
+  streamId: string,
+  events: Iterable<StoredEvent>,
+  lookup: (streamId: string) => Iterable<StoredEvent> | undefined,
+): HistoryViolation[] {
   const s = asStream(streamId, events);
   if (!s) return [];
   const others = new Map<string, Stream | undefined>();
@@ -128,25 +138,45 @@ export function checkStreamHistory(streamId: string, events: Iterable<StoredEven
     if (s.kind === 'exam' && e.type === 'ExamPlanned') {
       const filingId = String(d.filingStreamId ?? '');
       const state = stateBefore(streams.get(filingId), e.position);
-      if (state !== 'filed.active') report(e, 'exam-filing-active', `planned under ${filingId}, which was ${state ?? 'not in the log'} at the time`);
+      if (state !== 'filed.active')
+        report(
+          e,
+          'exam-filing-active',
+          `planned under ${filingId}, which was ${state ?? 'not in the log'} at the time`,
+        );
     }
     if (s.kind === 'exam' && e.type === 'CertificatesIssued') {
       const plan = s.events.find((x) => x.type === 'ExamPlanned');
       const filingId = String(data(plan).filingStreamId ?? '');
       const state = stateBefore(streams.get(filingId), e.position);
-      if (state !== 'filed.active') report(e, 'exam-filing-active', `certificates issued under ${filingId}, which was ${state ?? 'not in the log'} at the time`);
+      if (state !== 'filed.active')
+        report(
+          e,
+          'exam-filing-active',
+          `certificates issued under ${filingId}, which was ${state ?? 'not in the log'} at the time`,
+        );
     }
-    if (s.kind === 'application' && (e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(d.quotaPlaces)) {
+    if (
+      s.kind === 'application' &&
+      (e.type === 'FilingCompleted' || e.type === 'ScopeAmended') &&
+      Array.isArray(d.quotaPlaces)
+    ) {
       for (const place of d.quotaPlaces as unknown[]) {
         const held = holdsAt(streams.get(String(place)), streamId, e.position);
-        if (!held) report(e, 'quota-place-held', `names quota place ${String(place)}, which ${streamId} did not hold at the time`);
+        if (!held)
+          report(
+            e,
+            'quota-place-held',
+            `names quota place ${String(place)}, which ${streamId} did not hold at the time`,
+          );
       }
     }
     if (s.kind === 'quota' && e.type === 'QuotaPlaceReserved') {
       const holders = holdersAt(s, e.position);
       const max = Number(d.max);
       if (holders.has(String(d.holder))) report(e, 'quota-max', `${String(d.holder)} already holds a place here`);
-      else if (holders.size + 1 > max) report(e, 'quota-max', `a place beyond the maximum of ${max}: held by ${[...holders].join(', ')}`);
+      else if (holders.size + 1 > max)
+        report(e, 'quota-max', `a place beyond the maximum of ${max}: held by ${[...holders].join(', ')}`);
     }
   }
   return violations;
@@ -184,7 +214,8 @@ export function checkHistory(events: Iterable<StoredEvent>): HistoryResult {
     list.push(e);
   }
   const violations: HistoryViolation[] = [];
-  for (const [streamId, list] of byStream) violations.push(...checkStreamHistory(streamId, list, (id) => byStream.get(id)));
+  for (const [streamId, list] of byStream)
+    violations.push(...checkStreamHistory(streamId, list, (id) => byStream.get(id)));
   sortViolations(violations);
   return { ok: violations.length === 0, violations };
 }
@@ -213,26 +244,39 @@ function checkCertificate(
   report: (e: StoredEvent, rule: HistoryRule, detail: string) => void,
 ): void {
   const number = String(d.number ?? '');
-  if (streamId !== `certificate-${number}`) report(e, 'certificate-number', `the stream holds certificate number ${number}`);
+  if (streamId !== `certificate-${number}`)
+    report(e, 'certificate-number', `the stream holds certificate number ${number}`);
   const examId = String(d.examStreamId ?? '');
   const exam = streams.get(examId);
   const issued = exam?.events.find((x) => x.type === 'CertificatesIssued');
-  const listed = (data(issued).certificates as { number?: unknown; idNumber?: unknown; name?: unknown }[] | undefined)?.find((c) => c?.number === number);
+  const listed = (
+    data(issued).certificates as { number?: unknown; idNumber?: unknown; name?: unknown }[] | undefined
+  )?.find((c) => c?.number === number);
   const holder = (d.holder ?? {}) as { idNumber?: unknown; name?: unknown };
   if (!issued || issued.position > e.position) {
-    report(e, 'certificate-after-results', `${examId} had not confirmed its results and listed its certificates before this one was issued`);
+    report(
+      e,
+      'certificate-after-results',
+      `${examId} had not confirmed its results and listed its certificates before this one was issued`,
+    );
   } else if (!listed) {
     report(e, 'certificate-listed', `${examId} does not list certificate ${number}`);
   } else if (listed.idNumber !== holder.idNumber || listed.name !== holder.name) {
     report(e, 'certificate-listed', `${examId} lists certificate ${number} for another holder`);
   }
   const results = exam?.events.filter((x) => x.type === 'ResultsRecorded' && x.position < e.position).at(-1);
-  const passed = (data(results).results as { idNumber?: unknown; passed?: unknown }[] | undefined)?.some((r) => r?.idNumber === holder.idNumber && r.passed === true);
+  const passed = (data(results).results as { idNumber?: unknown; passed?: unknown }[] | undefined)?.some(
+    (r) => r?.idNumber === holder.idNumber && r.passed === true,
+  );
   if (!passed) report(e, 'certificate-passed', `its holder is not a candidate who passed ${examId}`);
   const plan = exam?.events.find((x) => x.type === 'ExamPlanned');
   const occ = data(plan).occupation as { code?: unknown; level?: unknown } | undefined;
   const mine = d.occupation as { code?: unknown; level?: unknown } | undefined;
   if (occ && (occ.code !== mine?.code || occ.level !== mine?.level)) {
-    report(e, 'certificate-listed', `its occupation ${String(mine?.code)} level ${String(mine?.level)} is not the exam's (${String(occ.code)} level ${String(occ.level)})`);
+    report(
+      e,
+      'certificate-listed',
+      `its occupation ${String(mine?.code)} level ${String(mine?.level)} is not the exam's (${String(occ.code)} level ${String(occ.level)})`,
+    );
   }
 }

@@ -29,12 +29,17 @@ async function lifecycle(options: { suspendBeforeIssue?: boolean } = {}): Promis
   await engine.exams.file({ streamId: EXAM, actor: org });
   at('2020-06-22T18:00:00+08:00');
   const roster = testExamPlan(APP, '2020-06-22').roster;
-  await engine.exams.recordResults({ streamId: EXAM, actor: org, payload: { results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i !== 1, score: i === 1 ? 40 : 80 })) } });
+  await engine.exams.recordResults({
+    streamId: EXAM,
+    actor: org,
+    payload: { results: roster.map((c, i) => ({ idNumber: c.idNumber, passed: i !== 1, score: i === 1 ? 40 : 80 })) },
+  });
   at('2020-06-23T09:00:00+08:00');
   await engine.exams.startResultsPublicity({ streamId: EXAM, actor: org });
   at('2020-06-30T09:00:00+08:00');
   await engine.exams.confirmResults({ streamId: EXAM, actor: centre });
-  if (options.suspendBeforeIssue) await engine.applications.suspend({ streamId: APP, actor: centre, payload: { reason: '违规' } });
+  if (options.suspendBeforeIssue)
+    await engine.applications.suspend({ streamId: APP, actor: centre, payload: { reason: '违规' } });
   await engine.exams.issueCertificates({ streamId: EXAM, actor: org }).catch(() => undefined);
   at('2020-07-01T09:00:00+08:00');
   const events: StoredEvent[] = [];
@@ -46,9 +51,12 @@ async function lifecycle(options: { suspendBeforeIssue?: boolean } = {}): Promis
 function forge(log: StoredEvent[], streamId: string, type: string, data: StoredEvent['data']): StoredEvent[] {
   const last = log.filter((e) => e.streamId === streamId).at(-1);
   const model = last ?? log[0]!;
-  const [sealed] = sealEvents(streamId, { version: last?.version ?? 0, hash: last?.hash ?? null }, [Math.max(...log.map((e) => e.position)) + 1], [
-    { type, data, meta: model.meta },
-  ]);
+  const [sealed] = sealEvents(
+    streamId,
+    { version: last?.version ?? 0, hash: last?.hash ?? null },
+    [Math.max(...log.map((e) => e.position)) + 1],
+    [{ type, data, meta: model.meta }],
+  );
   return [...log, sealed!];
 }
 
@@ -60,17 +68,24 @@ describe('checkHistory', () => {
     const log = await lifecycle();
     expect(log.map((e) => e.type)).toContain('CertificateIssued');
     expect(checkHistory(log)).toEqual({ ok: true, violations: [] });
-    for (const e of log) expect(eventDataIssues(e.streamId.split('-')[0] as never, e.type, e.data), `${e.streamId} ${e.type}`).toEqual([]);
+    for (const e of log)
+      expect(eventDataIssues(e.streamId.split('-')[0] as never, e.type, e.data), `${e.streamId} ${e.type}`).toEqual([]);
   });
 
   it('catches a correctly chained ResultsRecorded (a failed candidate now passed) appended after CertificatesIssued', async () => {
     const log = await lifecycle();
     const results = log.find((e) => e.type === 'ResultsRecorded')!;
-    const all = (results.data as { results: { idNumber: string }[] }).results.map((r) => ({ ...r, passed: true, score: 90 }));
+    const all = (results.data as { results: { idNumber: string }[] }).results.map((r) => ({
+      ...r,
+      passed: true,
+      score: 90,
+    }));
     const forged = forge(log, EXAM, 'ResultsRecorded', { results: all });
     expect(verifyLog(forged).ok).toBe(true);
     const v = checkHistory(forged).violations;
-    expect(v).toEqual([expect.objectContaining({ streamId: EXAM, version: 7, rule: 'machine-accepts', type: 'ResultsRecorded' })]);
+    expect(v).toEqual([
+      expect.objectContaining({ streamId: EXAM, version: 7, rule: 'machine-accepts', type: 'ResultsRecorded' }),
+    ]);
     expect(v[0]!.detail).toContain('certificatesIssued');
   });
 
@@ -89,17 +104,28 @@ describe('checkHistory', () => {
     [a!.streamId, b!.streamId] = [b!.streamId, a!.streamId];
     for (const e of [a!, b!]) e.hash = computeEventHash(e);
     expect(verifyLog(log).ok).toBe(true);
-    expect(rules(log).sort()).toEqual([`${a!.streamId}@1:certificate-number`, `${b!.streamId}@1:certificate-number`].sort());
+    expect(rules(log).sort()).toEqual(
+      [`${a!.streamId}@1:certificate-number`, `${b!.streamId}@1:certificate-number`].sort(),
+    );
   });
 
   it('catches a certificate for a candidate who failed, and one its exam does not list', async () => {
     const log = await lifecycle();
-    const failed = (log.find((e) => e.type === 'ResultsRecorded')!.data as { results: { idNumber: string; passed: boolean }[] }).results.find((r) => !r.passed)!;
+    const failed = (
+      log.find((e) => e.type === 'ResultsRecorded')!.data as { results: { idNumber: string; passed: boolean }[] }
+    ).results.find((r) => !r.passed)!;
     const real = certificates(log)[0]!;
     const number = `${real.streamId.slice('certificate-'.length, -6)}999999`;
-    const forged = forge(log, `certificate-${number}`, 'CertificateIssued', { ...(real.data as object), number, holder: { name: '赵六', idNumber: failed.idNumber } });
+    const forged = forge(log, `certificate-${number}`, 'CertificateIssued', {
+      ...(real.data as object),
+      number,
+      holder: { name: '赵六', idNumber: failed.idNumber },
+    });
     expect(verifyLog(forged).ok).toBe(true);
-    expect(rules(forged)).toEqual([`certificate-${number}@1:certificate-listed`, `certificate-${number}@1:certificate-passed`]);
+    expect(rules(forged)).toEqual([
+      `certificate-${number}@1:certificate-listed`,
+      `certificate-${number}@1:certificate-passed`,
+    ]);
   });
 
   it('catches certificates issued while the filing was suspended (the engine refuses them; a forger appends them)', async () => {
@@ -126,8 +152,14 @@ describe('checkHistory', () => {
     const places = (filed.data as { quotaPlaces: string[] }).quotaPlaces;
     expect(places.length).toBeGreaterThan(0);
     // a second filing claiming the same occupation's places without reserving them
-    let forged = forge(log, 'application-a2', 'ApplicationSubmitted', log.find((e) => e.type === 'ApplicationSubmitted')!.data);
-    for (const type of ['ApplicationAccepted', 'PublicityStarted']) forged = forge(forged, 'application-a2', type, type === 'PublicityStarted' ? { startsOn: '2020-06-03' } : {});
+    let forged = forge(
+      log,
+      'application-a2',
+      'ApplicationSubmitted',
+      log.find((e) => e.type === 'ApplicationSubmitted')!.data,
+    );
+    for (const type of ['ApplicationAccepted', 'PublicityStarted'])
+      forged = forge(forged, 'application-a2', type, type === 'PublicityStarted' ? { startsOn: '2020-06-03' } : {});
     forged = forge(forged, 'application-a2', 'FilingCompleted', filed.data);
     expect(rules(forged)).toEqual(places.map((p) => `application-a2@4:quota-place-held`));
     // three holders of a quota whose maximum is 2

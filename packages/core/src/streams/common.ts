@@ -31,7 +31,11 @@ export const decisionSchema = z.looseObject({
   asOf: localDate,
 });
 
-const yearBasisSchema = z.looseObject({ year: z.number().int(), source: z.enum(['built-in', 'host', 'provisional']), cite: z.looseObject({ document: z.string(), date: z.string() }).optional() });
+const yearBasisSchema = z.looseObject({
+  year: z.number().int(),
+  source: z.enum(['built-in', 'host', 'provisional']),
+  cite: z.looseObject({ document: z.string(), date: z.string() }).optional(),
+});
 
 /**
  * A deadline recorded as missed (by a late step or by `engine.tick`); on
@@ -88,12 +92,25 @@ const payloadText = z.string().trim().min(1);
 export const notePayload = z.looseObject({ note: z.string().optional() });
 /** RejectApplication, SuspendFiling, RevokeFiling, RevokeCertificate: a reason is required. */
 export const reasonPayload = z.looseObject({ reason: payloadText });
-export const supplementRequestPayload = z.looseObject({ items: z.array(payloadText).min(1, 'at least one item to supplement'), note: z.string().optional() });
+export const supplementRequestPayload = z.looseObject({
+  items: z.array(payloadText).min(1, 'at least one item to supplement'),
+  note: z.string().optional(),
+});
 export const objectionPayload = z.looseObject({ objectionId: payloadText, text: payloadText });
-export const objectionResolutionPayload = z.looseObject({ objectionId: payloadText, upheld: z.boolean(), resolution: payloadText });
+export const objectionResolutionPayload = z.looseObject({
+  objectionId: payloadText,
+  upheld: z.boolean(),
+  resolution: payloadText,
+});
 export const resultsPayload = z.looseObject({
   results: z
-    .array(z.object({ idNumber: personal(idCardNumberSchema, 'id-number'), passed: z.boolean(), score: z.number().min(0).max(100).optional() }))
+    .array(
+      z.object({
+        idNumber: personal(idCardNumberSchema, 'id-number'),
+        passed: z.boolean(),
+        score: z.number().min(0).max(100).optional(),
+      }),
+    )
     .min(1)
     .refine((r) => new Set(r.map((c) => c.idNumber)).size === r.length, 'each candidate once'),
 });

@@ -116,7 +116,9 @@ export interface CommandDefinition<
   /** The pack it runs under when not the one the stream recorded (the first command of a stream). */
   pack?(input: PackInput<z.output<P>>): RulePack | Promise<RulePack>;
   /** Decides: the events to record, or an error (nothing is appended on any error). */
-  decide(input: DecideInput<z.output<P>, StreamContexts[S]>): Decided<StreamEventTypes[S]> | Promise<Decided<StreamEventTypes[S]>>;
+  decide(
+    input: DecideInput<z.output<P>, StreamContexts[S]>,
+  ): Decided<StreamEventTypes[S]> | Promise<Decided<StreamEventTypes[S]>>;
   /** Finishes, for a repeated command, work its first run left undone after its own append (a crash before `after`). */
   complete?(stream: LoadedStream, env: DecideEnv): Promise<unknown>;
 }
@@ -126,9 +128,12 @@ export interface CommandDefinition<
  * decider are written. Put it in its stream's `commands.ts`; a new command
  * also needs its event taken by the stream's `machine.ts`.
  */
-export function defineCommand<const S extends MachineName, P extends z.ZodType, const H extends string, const R extends StreamEventTypes[S]>(
-  definition: CommandDefinition<S, P, H, R>,
-): CommandDefinition<S, P, H, R> {
+export function defineCommand<
+  const S extends MachineName,
+  P extends z.ZodType,
+  const H extends string,
+  const R extends StreamEventTypes[S],
+>(definition: CommandDefinition<S, P, H, R>): CommandDefinition<S, P, H, R> {
   return definition;
 }
 

@@ -57,7 +57,11 @@ export function initialSnapshot(machine: AnyStateMachine): AnyMachineSnapshot {
  * effects. Each event is handed over as it is (no copy); the machines read
  * only its `type` and `data`. See `step` for the fast path.
  */
-export function foldEvents(machine: AnyStateMachine, events: Iterable<MachineEvent>, from?: AnyMachineSnapshot): AnyMachineSnapshot {
+export function foldEvents(
+  machine: AnyStateMachine,
+  events: Iterable<MachineEvent>,
+  from?: AnyMachineSnapshot,
+): AnyMachineSnapshot {
   const scope = inertScope(machine);
   let snapshot = from ?? initialSnapshot(machine);
   if (Array.isArray(events)) {

@@ -34,7 +34,8 @@ export interface History {
 
 const own = Object.prototype.hasOwnProperty;
 /** Sets a key that may be any string ('__proto__' included) as an own property. */
-const put = <T>(o: Record<string, T>, k: string, v: T) => void Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+const put = <T>(o: Record<string, T>, k: string, v: T) =>
+  void Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 
 /** The latest event of this type, looking at the tail first. */
 export function latestOf(h: History, type: string): LatestEvent | undefined {
@@ -71,7 +72,8 @@ export function extendIndex(h: History): HistoryIndex {
   h.tail.forEach((e, i) => {
     put(latest, e.type, { version: h.baseVersion + i + 1, at: e.meta.at, data: e.data });
     const id = e.meta.commandId;
-    if (id !== previous && !commandIds.startsWith(token(id)) && !commandIds.includes(`\n${token(id)}`)) commandIds += token(id);
+    if (id !== previous && !commandIds.startsWith(token(id)) && !commandIds.includes(`\n${token(id)}`))
+      commandIds += token(id);
     previous = id;
   });
   return { latest, commandIds };

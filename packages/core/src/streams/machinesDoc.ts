@@ -24,7 +24,12 @@ export function renderMachinesDoc(): string {
   ];
   for (const name of Object.keys(machines) as (keyof typeof machines)[]) {
     const m = machines[name];
-    out.push(`## ${TITLES[name]}`, '', `Machine \`${m.id}\`, version ${m.version}. Events: ${EVENTS[name].map((e) => `\`${e}\``).join(', ')}.`, '');
+    out.push(
+      `## ${TITLES[name]}`,
+      '',
+      `Machine \`${m.id}\`, version ${m.version}. Events: ${EVENTS[name].map((e) => `\`${e}\``).join(', ')}.`,
+      '',
+    );
     out.push('```mermaid', toMermaid(m), '```', '');
     out.push('| command | default roles | records |', '|---|---|---|');
     for (const c of COMMANDS[name]) out.push(`| \`${c}\` | ${DEFAULT_ROLES[c].join(', ')} | \`${COMMAND_EVENT[c]}\` |`);

@@ -1,6 +1,7 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 
-const guardName = (g: unknown): string | null => (typeof g === 'string' ? g : g && typeof g === 'object' && 'type' in g ? String((g as { type: unknown }).type) : null);
+const guardName = (g: unknown): string | null =>
+  typeof g === 'string' ? g : g && typeof g === 'object' && 'type' in g ? String((g as { type: unknown }).type) : null;
 
 function renderNode(node: AnyStateNode, indent: string, lines: string[]): void {
   const children = Object.values(node.states) as AnyStateNode[];

@@ -61,7 +61,13 @@ export function machineOf(streamId: string): MachineName {
   }
   const kind = streamKind(streamId);
   if (kind === 'quota')
-    throw new ValidationError([{ path: ['streamId'], code: 'invalid_stream', message: `${streamId} is a quota reservation stream, not a machine's stream` }]);
+    throw new ValidationError([
+      {
+        path: ['streamId'],
+        code: 'invalid_stream',
+        message: `${streamId} is a quota reservation stream, not a machine's stream`,
+      },
+    ]);
   return kind;
 }
 
@@ -77,7 +83,13 @@ export function foldStream(streamId: string, events: StoredEvent[]): LoadedStrea
   };
 }
 
-export function toStreamState(streamId: string, machine: MachineName, snapshot: AnyMachineSnapshot, version: number, at: string | null): StreamState {
+export function toStreamState(
+  streamId: string,
+  machine: MachineName,
+  snapshot: AnyMachineSnapshot,
+  version: number,
+  at: string | null,
+): StreamState {
   return {
     streamId,
     machine,
@@ -90,7 +102,8 @@ export function toStreamState(streamId: string, machine: MachineName, snapshot: 
   };
 }
 
-export const stateOf = (s: LoadedStream): StreamState => toStreamState(s.streamId, s.machine, s.snapshot, s.version, s.at);
+export const stateOf = (s: LoadedStream): StreamState =>
+  toStreamState(s.streamId, s.machine, s.snapshot, s.version, s.at);
 
 /** Strips `undefined` and anything JSON cannot hold, so a decision can be stored and hashed. */
 export const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -76,7 +76,9 @@ function compile(machine: AnyStateMachine): Map<TransitionLike, TransitionPlan> 
         if (guard !== undefined && (typeof guard !== 'function' || 'check' in guard)) return false;
         const assigns: Assignment[] = [];
         for (const a of t.actions) {
-          const action = (typeof a === 'string' ? impl.actions[a] : a) as (((...args: never[]) => unknown) & { type?: string; assignment?: Assignment }) | undefined;
+          const action = (typeof a === 'string' ? impl.actions[a] : a) as
+            | (((...args: never[]) => unknown) & { type?: string; assignment?: Assignment })
+            | undefined;
           if (typeof action !== 'function' || action.type !== 'xstate.assign' || !action.assignment) return false;
           assigns.push(action.assignment);
         }
@@ -109,7 +111,12 @@ const noSpawn = () => {
 };
 
 /** `machine.transition(snapshot, event, scope)`, taking the fast path when the machine allows it. */
-export function step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: MachineEvent, scope: AnyActorScope): AnyMachineSnapshot {
+export function step(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  event: MachineEvent,
+  scope: AnyActorScope,
+): AnyMachineSnapshot {
   const plan = planOf(machine);
   if (!plan || snapshot.status !== 'active') return machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
   const nodes: readonly StateNodeLike[] = snapshot._nodes;

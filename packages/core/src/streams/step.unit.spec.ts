@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assign, createActor, createMachine, initialTransition, setup, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  assign,
+  createActor,
+  createMachine,
+  initialTransition,
+  setup,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import { foldEvents, machines, type MachineName } from '@certflow/core';
 import { machinePaths, PATH_EVENTS } from '@certflow/core/testing';
 import { inertScope, initialSnapshot } from './fold.js';
@@ -18,7 +27,11 @@ function meaning(machine: AnyStateMachine, s: AnyMachineSnapshot, events: { type
 }
 
 /** Steps both ways, one event at a time, and compares every intermediate snapshot with xstate's own `transition()`. */
-function compare(machine: AnyStateMachine, events: { type: string; data: unknown }[], probe: { type: string; data: unknown }[]) {
+function compare(
+  machine: AnyStateMachine,
+  events: { type: string; data: unknown }[],
+  probe: { type: string; data: unknown }[],
+) {
   const scope = inertScope(machine);
   let fast = initialSnapshot(machine);
   let [reference] = initialTransition(machine);
@@ -30,31 +43,40 @@ function compare(machine: AnyStateMachine, events: { type: string; data: unknown
   return fast;
 }
 
-describe.each(['application', 'exam', 'certificate'] as MachineName[])('%s machine: the fast step is xstate transition()', (name) => {
-  const machine = machines[name] as AnyStateMachine;
-  const events = PATH_EVENTS[name];
+describe.each(['application', 'exam', 'certificate'] as MachineName[])(
+  '%s machine: the fast step is xstate transition()',
+  (name) => {
+    const machine = machines[name] as AnyStateMachine;
+    const events = PATH_EVENTS[name];
 
-  it('on every path of the machine, at every event', () => {
-    for (const p of machinePaths(name)) compare(machine, p.events, events);
-  });
+    it('on every path of the machine, at every event', () => {
+      for (const p of machinePaths(name)) compare(machine, p.events, events);
+    });
 
-  it('on random sequences of events, accepted or not', () => {
-    fc.assert(
-      fc.property(fc.array(fc.nat(events.length - 1), { maxLength: 25 }), (picks) => {
-        compare(machine, picks.map((i) => events[i]!), events);
-      }),
-      { numRuns: 150 },
-    );
-  });
+    it('on random sequences of events, accepted or not', () => {
+      fc.assert(
+        fc.property(fc.array(fc.nat(events.length - 1), { maxLength: 25 }), (picks) => {
+          compare(
+            machine,
+            picks.map((i) => events[i]!),
+            events,
+          );
+        }),
+        { numRuns: 150 },
+      );
+    });
 
-  it('its snapshots persist and restore like xstate ones', () => {
-    const longest = machinePaths(name).reduce((a, b) => (b.events.length > a.events.length ? b : a));
-    const folded = foldEvents(machine, longest.events);
-    const restored = createActor(machine, { snapshot: machine.getPersistedSnapshot(folded) as never }).getSnapshot() as AnyMachineSnapshot;
-    expect(restored.value).toEqual(folded.value);
-    expect(restored.context).toEqual(folded.context);
-  });
-});
+    it('its snapshots persist and restore like xstate ones', () => {
+      const longest = machinePaths(name).reduce((a, b) => (b.events.length > a.events.length ? b : a));
+      const folded = foldEvents(machine, longest.events);
+      const restored = createActor(machine, {
+        snapshot: machine.getPersistedSnapshot(folded) as never,
+      }).getSnapshot() as AnyMachineSnapshot;
+      expect(restored.value).toEqual(folded.value);
+      expect(restored.context).toEqual(folded.context);
+    });
+  },
+);
 
 describe('machines outside the fast path go through machine.transition', () => {
   it('a snapshot of another machine object (machine.provide) folds as xstate folds it', () => {
@@ -62,8 +84,12 @@ describe('machines outside the fast path go through machine.transition', () => {
     const events = machinePaths('application').reduce((a, b) => (b.events.length > a.events.length ? b : a)).events;
     const half = foldEvents(machine, events.slice(0, 3));
     const other = machine.provide({});
-    const reference = events.slice(3).reduce((s, e) => other.transition(s, e as never, inertScope(other)) as AnyMachineSnapshot, half);
-    expect(meaning(machine, foldEvents(other, events.slice(3), half), PATH_EVENTS.application)).toEqual(meaning(machine, reference, PATH_EVENTS.application));
+    const reference = events
+      .slice(3)
+      .reduce((s, e) => other.transition(s, e as never, inertScope(other)) as AnyMachineSnapshot, half);
+    expect(meaning(machine, foldEvents(other, events.slice(3), half), PATH_EVENTS.application)).toEqual(
+      meaning(machine, reference, PATH_EVENTS.application),
+    );
   });
 
   const ping = { type: 'PING', data: {} };
@@ -85,7 +111,10 @@ describe('machines outside the fast path go through machine.transition', () => {
       context: { n: 0 },
       initial: 'a',
       states: {
-        a: { always: { target: 'done', guard: 'big' }, on: { PING: { actions: assign({ n: ({ context }) => context.n + 1 }) } } },
+        a: {
+          always: { target: 'done', guard: 'big' },
+          on: { PING: { actions: assign({ n: ({ context }) => context.n + 1 }) } },
+        },
         done: { type: 'final' },
       },
     }) as AnyStateMachine;

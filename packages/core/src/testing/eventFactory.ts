@@ -3,7 +3,11 @@ import type { EventMeta, NewEvent } from '@certflow/core';
 let counter = 0;
 
 /** A well-formed event for tests; pass overrides for the fields under test. */
-export function testEvent(type = 'SomethingHappened', data: NewEvent['data'] = { n: ++counter }, meta: Partial<EventMeta> = {}): NewEvent {
+export function testEvent(
+  type = 'SomethingHappened',
+  data: NewEvent['data'] = { n: ++counter },
+  meta: Partial<EventMeta> = {},
+): NewEvent {
   return {
     type,
     data,

@@ -35,7 +35,10 @@ const experience: Rule<ApplicantProfile> = {
   id: 'evaluation-experience',
   description: '累计评价不少于1万人次，或为知名品牌（专家认定）',
   cite: cite('二', '累计评价不少于1万人次'),
-  evaluate: (p) => (p.history.personTimesTotal >= 10_000 ? pass() : review('fewer than 10,000 person-times: an expert judges the brand', ['history', 'personTimesTotal'])),
+  evaluate: (p) =>
+    p.history.personTimesTotal >= 10_000
+      ? pass()
+      : review('fewer than 10,000 person-times: an expert judges the brand', ['history', 'personTimesTotal']),
 };
 const creditClean: Rule<ApplicantProfile> = {
   id: 'credit-clean',
@@ -59,13 +62,64 @@ export const testRulePack: RulePack = defineRulePack({
   jurisdiction: { name: '山东', code: '370000', level: 'province' },
   levels: { allowed: [5, 4, 3], cite: cite('五', '试点期间开展五级、四级、三级') },
   materials: [{ id: 'work-plan', name: '工作方案', cite: cite('六', '工作方案'), required: true }],
-  rules: [notAccessType, experience, creditClean, allowedLevelsRule(cite('五', '试点期间开展五级、四级、三级')), requiredMaterialsRule(cite('六', '工作方案')), supervisorOnEveryExam],
-  quotas: [{ id: 'per-occupation', description: '每个职业备案不超过2家', cite: cite('七', '每个职业备案不超过2家'), max: 2, buckets: (p) => p.occupations.map((o) => o.code) }],
+  rules: [
+    notAccessType,
+    experience,
+    creditClean,
+    allowedLevelsRule(cite('五', '试点期间开展五级、四级、三级')),
+    requiredMaterialsRule(cite('六', '工作方案')),
+    supervisorOnEveryExam,
+  ],
+  quotas: [
+    {
+      id: 'per-occupation',
+      description: '每个职业备案不超过2家',
+      cite: cite('七', '每个职业备案不超过2家'),
+      max: 2,
+      buckets: (p) => p.occupations.map((o) => o.code),
+    },
+  ],
   deadlines: [
-    { id: 'acceptance', description: '10个工作日内决定是否受理', cite: cite('八', '10个工作日内'), machine: 'application', kind: 'within', workingDays: 10, from: { event: 'ApplicationSubmitted' }, step: 'AcceptApplication' },
-    { id: 'filing-publicity', description: '公示不少于5个工作日', cite: cite('九', '公示不少于5个工作日'), machine: 'application', kind: 'min-period', workingDays: 5, from: { event: 'PublicityStarted' }, step: 'CompleteFiling' },
-    { id: 'plan-lead-time', description: '考前至少5个工作日报备考务计划', cite: cite('十', '至少提前5个工作日'), machine: 'exam', kind: 'before', workingDays: 5, from: { event: 'ExamPlanned', field: 'examDate' }, step: 'FileExamPlan' },
-    { id: 'results-publicity', description: '成绩公示不少于5个工作日', cite: cite('十一', '成绩公示不少于5个工作日'), machine: 'exam', kind: 'min-period', workingDays: 5, from: { event: 'ResultsPublicityStarted' }, step: 'ConfirmResults' },
+    {
+      id: 'acceptance',
+      description: '10个工作日内决定是否受理',
+      cite: cite('八', '10个工作日内'),
+      machine: 'application',
+      kind: 'within',
+      workingDays: 10,
+      from: { event: 'ApplicationSubmitted' },
+      step: 'AcceptApplication',
+    },
+    {
+      id: 'filing-publicity',
+      description: '公示不少于5个工作日',
+      cite: cite('九', '公示不少于5个工作日'),
+      machine: 'application',
+      kind: 'min-period',
+      workingDays: 5,
+      from: { event: 'PublicityStarted' },
+      step: 'CompleteFiling',
+    },
+    {
+      id: 'plan-lead-time',
+      description: '考前至少5个工作日报备考务计划',
+      cite: cite('十', '至少提前5个工作日'),
+      machine: 'exam',
+      kind: 'before',
+      workingDays: 5,
+      from: { event: 'ExamPlanned', field: 'examDate' },
+      step: 'FileExamPlan',
+    },
+    {
+      id: 'results-publicity',
+      description: '成绩公示不少于5个工作日',
+      cite: cite('十一', '成绩公示不少于5个工作日'),
+      machine: 'exam',
+      kind: 'min-period',
+      workingDays: 5,
+      from: { event: 'ResultsPublicityStarted' },
+      step: 'ConfirmResults',
+    },
   ],
   certificateNumber: { provinceCode: '37', cite: cite('十二', '证书编码') },
   filingValidity: { years: 3, cite: cite('十三', '有效期3年') },
@@ -74,7 +128,9 @@ export const testRulePack: RulePack = defineRulePack({
 const withIdCheck = (first17: string) => first17 + idCardCheckCharacter(first17);
 
 /** A profile the test pack finds eligible (change what a test is about). */
-export function testProfile(overrides: { name?: string; uscc?: string; occupationCode?: string } = {}): ApplicantProfile {
+export function testProfile(
+  overrides: { name?: string; uscc?: string; occupationCode?: string } = {},
+): ApplicantProfile {
   return {
     organization: {
       name: overrides.name ?? '某职业技能培训评价中心',
@@ -85,15 +141,36 @@ export function testProfile(overrides: { name?: string; uscc?: string; occupatio
       creditClean: true,
     },
     history: { consecutiveYears: 6, personTimesTotal: 12_000, personTimesEvaluated: 5_000 },
-    capacity: { dedicatedDepartment: true, fullTimeStaff: 8, experts: 5, proctors: 10, supervisors: 3, videoMonitoring: true, notForProfit: true, stableFunding: true },
-    occupations: [{ code: overrides.occupationCode ?? '6-18-01-01', name: '车工', levels: [5, 4], standard: 'national', accessType: false, evaluators: 6 }],
+    capacity: {
+      dedicatedDepartment: true,
+      fullTimeStaff: 8,
+      experts: 5,
+      proctors: 10,
+      supervisors: 3,
+      videoMonitoring: true,
+      notForProfit: true,
+      stableFunding: true,
+    },
+    occupations: [
+      {
+        code: overrides.occupationCode ?? '6-18-01-01',
+        name: '车工',
+        levels: [5, 4],
+        standard: 'national',
+        accessType: false,
+        evaluators: 6,
+      },
+    ],
     materials: ['work-plan'],
   };
 }
 
 /** Candidates with valid 身份证号 check characters. */
 export function testRoster(n = 3): ExamPlan['roster'] {
-  return Array.from({ length: n }, (_, i) => ({ idNumber: withIdCheck(`37010219900101${String(100 + i).padStart(3, '0')}`), name: `考生${i + 1}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    idNumber: withIdCheck(`37010219900101${String(100 + i).padStart(3, '0')}`),
+    name: `考生${i + 1}`,
+  }));
 }
 
 export function testExamPlan(filingStreamId: string, examDate: string, level: 5 | 4 = 5): ExamPlan {

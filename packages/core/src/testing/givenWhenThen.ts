@@ -48,7 +48,12 @@ let seq = 0;
 async function run(history: GivenItem[], options: ScenarioOptions, command: Command) {
   const store: EventStore = memoryStore();
   let now = new Date(options.now ?? '2020-06-01T09:00:00+08:00');
-  const engine = createEngine({ store, rulePacks: options.rulePacks ?? [testRulePack], calendar: options.calendar ?? testCalendar(), clock: () => now });
+  const engine = createEngine({
+    store,
+    rulePacks: options.rulePacks ?? [testRulePack],
+    calendar: options.calendar ?? testCalendar(),
+    clock: () => now,
+  });
   for (const item of history) {
     if (isCommand(item)) {
       const { at, ...c } = item;
@@ -56,7 +61,13 @@ async function run(history: GivenItem[], options: ScenarioOptions, command: Comm
       await engine.execute(c);
     } else {
       const streamId = item.streamId ?? options.streamId ?? command.streamId;
-      const meta: EventMeta = { at: now.toISOString(), actor: { id: 'given', role: 'system' }, commandId: `given-${++seq}`, correlationId: 'given', ...item.meta };
+      const meta: EventMeta = {
+        at: now.toISOString(),
+        actor: { id: 'given', role: 'system' },
+        commandId: `given-${++seq}`,
+        correlationId: 'given',
+        ...item.meta,
+      };
       await store.append(streamId, [{ type: item.type, data: item.data, meta }], { expectedVersion: 'any' });
     }
   }
@@ -78,9 +89,14 @@ export function given(history: GivenItem[] = [], options: ScenarioOptions = {}) 
       return {
         // biome-ignore lint/suspicious/noExplicitAny: a check asserts on whatever the outcome holds (the result or the error), as a test reads it.
         // biome-ignore lint/suspicious/noThenProperty: the given/when/then vocabulary of the test kit; the builder is never awaited
-        async then(expected: ExpectedEvent[] | ErrorClass, check?: (outcome: any) => void): Promise<ExecuteResult | Error> {
+        async then(
+          expected: ExpectedEvent[] | ErrorClass,
+          check?: (outcome: any) => void,
+        ): Promise<ExecuteResult | Error> {
           if (typeof expected === 'function' && !(expected.prototype instanceof Error) && expected !== Error) {
-            throw new TypeError('then() takes the expected events or an error class; do not await the result of when()');
+            throw new TypeError(
+              'then() takes the expected events or an error class; do not await the result of when()',
+            );
           }
           const { store, engine, before } = await run(history, options, command);
           if (Array.isArray(expected)) {
@@ -89,11 +105,17 @@ export function given(history: GivenItem[] = [], options: ScenarioOptions = {}) 
             expected.forEach((e, i) => {
               if (e.data !== undefined) expect(result.events[i]!.data).toMatchObject(e.data as object);
             });
-            expect((await engine.load(command.streamId)).state, 'replay gives the state the command returned').toEqual(result.state.state);
+            expect((await engine.load(command.streamId)).state, 'replay gives the state the command returned').toEqual(
+              result.state.state,
+            );
             // Every event the command wrote, on any stream, is what the event catalogue says its type holds.
             const written: StoredEvent[] = [];
             for await (const e of store.readAll({ fromPosition: (before.at(-1)?.position ?? 0) + 1 })) written.push(e);
-            for (const e of written) expect(eventDataIssues(streamKind(e.streamId), e.type, e.data), `${e.streamId} v${e.version} ${e.type}`).toEqual([]);
+            for (const e of written)
+              expect(
+                eventDataIssues(streamKind(e.streamId), e.type, e.data),
+                `${e.streamId} v${e.version} ${e.type}`,
+              ).toEqual([]);
             check?.(result);
             return result;
           }

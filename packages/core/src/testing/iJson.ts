@@ -6,7 +6,9 @@
  */
 export function toIJson(value: unknown): unknown {
   if (typeof value === 'number') {
-    return Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) < 1e21 ? Math.sign(value) * Number.MAX_SAFE_INTEGER : value;
+    return Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) < 1e21
+      ? Math.sign(value) * Number.MAX_SAFE_INTEGER
+      : value;
   }
   if (typeof value === 'string') return (value as string & { toWellFormed(): string }).toWellFormed();
   if (Array.isArray(value)) return value.map(toIJson);

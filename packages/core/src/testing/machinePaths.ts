@@ -2,9 +2,26 @@ import { getShortestPaths } from 'xstate/graph';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { machines, type MachineEvent, type MachineName } from '@certflow/core';
 
-const finding = (ruleId: string, outcome: string) => ({ ruleId, outcome, cite: { document: 'd', clause: 'c', text: 'tt' }, description: ruleId });
-const decision = (outcome: string, findings: ReturnType<typeof finding>[]) => ({ outcome, findings, rulePack: { id: 'p', version: '1.0.0', hash: 'h' }, asOf: '2020-06-01' });
-const occupation = { code: '6-18-01-01', name: '车工', levels: [5], standard: 'national', accessType: false, evaluators: 3 };
+const finding = (ruleId: string, outcome: string) => ({
+  ruleId,
+  outcome,
+  cite: { document: 'd', clause: 'c', text: 'tt' },
+  description: ruleId,
+});
+const decision = (outcome: string, findings: ReturnType<typeof finding>[]) => ({
+  outcome,
+  findings,
+  rulePack: { id: 'p', version: '1.0.0', hash: 'h' },
+  asOf: '2020-06-01',
+});
+const occupation = {
+  code: '6-18-01-01',
+  name: '车工',
+  levels: [5],
+  standard: 'national',
+  accessType: false,
+  evaluators: 3,
+};
 const profile = { occupations: [occupation] };
 
 /**
@@ -15,9 +32,33 @@ const profile = { occupations: [occupation] };
  */
 export const PATH_EVENTS: Record<MachineName, MachineEvent[]> = {
   application: [
-    { type: 'ApplicationSubmitted', data: { applicantId: 'org', rulePack: { id: 'p', version: '1.0.0', hash: 'h' }, profile, decision: decision('eligible', [finding('r1', 'pass')]) } },
-    { type: 'ApplicationSubmitted', data: { applicantId: 'org', rulePack: { id: 'p', version: '1.0.0', hash: 'h' }, profile, decision: decision('needs-review', [finding('r1', 'review')]) } },
-    { type: 'ApplicationSubmitted', data: { applicantId: 'org', rulePack: { id: 'p', version: '1.0.0', hash: 'h' }, profile, decision: decision('ineligible', [finding('r1', 'fail')]) } },
+    {
+      type: 'ApplicationSubmitted',
+      data: {
+        applicantId: 'org',
+        rulePack: { id: 'p', version: '1.0.0', hash: 'h' },
+        profile,
+        decision: decision('eligible', [finding('r1', 'pass')]),
+      },
+    },
+    {
+      type: 'ApplicationSubmitted',
+      data: {
+        applicantId: 'org',
+        rulePack: { id: 'p', version: '1.0.0', hash: 'h' },
+        profile,
+        decision: decision('needs-review', [finding('r1', 'review')]),
+      },
+    },
+    {
+      type: 'ApplicationSubmitted',
+      data: {
+        applicantId: 'org',
+        rulePack: { id: 'p', version: '1.0.0', hash: 'h' },
+        profile,
+        decision: decision('ineligible', [finding('r1', 'fail')]),
+      },
+    },
     { type: 'SupplementRequested', data: { items: ['x'] } },
     { type: 'ApplicationSupplemented', data: { profile, decision: decision('eligible', [finding('r1', 'pass')]) } },
     { type: 'ApplicationAccepted', data: {} },
@@ -27,7 +68,17 @@ export const PATH_EVENTS: Record<MachineName, MachineEvent[]> = {
     { type: 'ObjectionRecorded', data: { objectionId: 'o1', text: 't' } },
     { type: 'ObjectionResolved', data: { objectionId: 'o1', upheld: false, resolution: 'r' } },
     { type: 'ObjectionResolved', data: { objectionId: 'o1', upheld: true, resolution: 'r' } },
-    { type: 'FilingCompleted', data: { organizationCode: '0000', filingNumber: 'f', validFrom: '2020-06-01', validUntil: '2023-05-31', scope: [{ code: '6-18-01-01', levels: [5] }], quotaPlaces: [] } },
+    {
+      type: 'FilingCompleted',
+      data: {
+        organizationCode: '0000',
+        filingNumber: 'f',
+        validFrom: '2020-06-01',
+        validUntil: '2023-05-31',
+        scope: [{ code: '6-18-01-01', levels: [5] }],
+        quotaPlaces: [],
+      },
+    },
     { type: 'ScopeAmendmentProposed', data: { change: { add: [], drop: [{ code: '6-18-01-01', levels: [5] }] } } },
     { type: 'ScopeAmended', data: { change: { add: [{ ...occupation, levels: [4] }], drop: [] }, profile } },
     { type: 'FilingSuspended', data: { reason: 'r' } },
@@ -37,7 +88,10 @@ export const PATH_EVENTS: Record<MachineName, MachineEvent[]> = {
     { type: 'DeadlineMissed', data: { deadlineId: 'd1' } },
   ],
   exam: [
-    { type: 'ExamPlanned', data: { organizerId: 'org', rulePack: { id: 'p', version: '1.0.0', hash: 'h' }, plan: {}, filing: {} } },
+    {
+      type: 'ExamPlanned',
+      data: { organizerId: 'org', rulePack: { id: 'p', version: '1.0.0', hash: 'h' }, plan: {}, filing: {} },
+    },
     { type: 'ExamPlanFiled', data: {} },
     { type: 'ResultsRecorded', data: { results: [{ idNumber: 'a', passed: true }] } },
     { type: 'ResultsRecorded', data: { results: [{ idNumber: 'a', passed: false }] } },
@@ -55,7 +109,12 @@ export const PATH_EVENTS: Record<MachineName, MachineEvent[]> = {
 /** The state value and the context its guards read; nothing else distinguishes two states. */
 export function serializeGuardState(snapshot: AnyMachineSnapshot): string {
   // The fields the three machines' guards read; a machine lacks those of the others.
-  const c: { criteria?: Record<string, string>; objections?: Record<string, string>; pendingAmendment?: unknown; results?: { passed: boolean }[] } = snapshot.context;
+  const c: {
+    criteria?: Record<string, string>;
+    objections?: Record<string, string>;
+    pendingAmendment?: unknown;
+    results?: { passed: boolean }[];
+  } = snapshot.context;
   const guardContext = {
     criteria: c.criteria ? [...new Set(Object.values(c.criteria))].sort() : undefined,
     objections: c.objections ? [...new Set(Object.values(c.objections))].sort() : undefined,
@@ -98,7 +157,8 @@ interface TimedNode {
 /** Pure transitions never fire delays or start invocations: a machine using them cannot be walked (or folded) faithfully. */
 export function assertTimeIsEvents(machine: AnyStateMachine): void {
   const walk = (node: TimedNode): void => {
-    if ((node.after ?? []).length > 0) throw new Error(`${node.id} uses \`after\`: model time as events (DeadlineMissed, FilingExpired)`);
+    if ((node.after ?? []).length > 0)
+      throw new Error(`${node.id} uses \`after\`: model time as events (DeadlineMissed, FilingExpired)`);
     if ((node.invoke ?? []).length > 0) throw new Error(`${node.id} uses \`invoke\`: machines here are pure folds`);
     Object.values(node.states).forEach(walk);
   };

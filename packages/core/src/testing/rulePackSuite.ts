@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applicantProfileSchema, evaluateRules, renderPackSnapshot, type Decision, type RulePack } from '@certflow/core';
+import {
+  applicantProfileSchema,
+  evaluateRules,
+  renderPackSnapshot,
+  type Decision,
+  type RulePack,
+} from '@certflow/core';
 import { loadRuleCases, ownRules, caseFacts, type RuleCase } from './ruleCases.js';
 
 export { loadRuleCases, caseFacts, ownRules } from './ruleCases.js';
@@ -43,7 +49,9 @@ export function foreignCitations(pack: RulePack, nationalDocuments: readonly str
     ...pack.materials.map((m) => [`material ${m.id}`, m.cite] as [string, { document: string }]),
     ...(pack.levels ? [['levels', pack.levels.cite] as [string, { document: string }]] : []),
     ...(pack.filingValidity ? [['filing validity', pack.filingValidity.cite] as [string, { document: string }]] : []),
-    ...(pack.certificateNumber ? [['certificate number', pack.certificateNumber.cite] as [string, { document: string }]] : []),
+    ...(pack.certificateNumber
+      ? [['certificate number', pack.certificateNumber.cite] as [string, { document: string }]]
+      : []),
   ];
   return cited.filter(([, c]) => !allowed.has(c.document)).map(([label, c]) => `${label}: ${c.document}`);
 }
@@ -76,11 +84,21 @@ export function describeRulePack(pack: RulePack, options: RulePackSuiteOptions):
     describe('citations occur verbatim in the shipped notices', () => {
       const cited: Array<[string, { document: string; clause: string; text: string }]> = [
         ...own.map((r) => [`rule ${r.id}`, r.cite] as [string, typeof r.cite]),
-        ...pack.deadlines.filter((d) => !pack.parent?.deadlines.includes(d)).map((d) => [`deadline ${d.id}`, d.cite] as [string, typeof d.cite]),
-        ...pack.quotas.filter((q) => !pack.parent?.quotas.includes(q)).map((q) => [`quota ${q.id}`, q.cite] as [string, typeof q.cite]),
-        ...pack.materials.filter((m) => !pack.parent?.materials.includes(m)).map((m) => [`material ${m.id}`, m.cite] as [string, typeof m.cite]),
-        ...pack.documents.flatMap((d) => (d.schedule ?? []).map((s) => [`schedule ${s.id}`, s.cite] as [string, typeof s.cite])),
-        ...(pack.levels && pack.levels !== pack.parent?.levels ? [['levels', pack.levels.cite] as [string, typeof pack.levels.cite]] : []),
+        ...pack.deadlines
+          .filter((d) => !pack.parent?.deadlines.includes(d))
+          .map((d) => [`deadline ${d.id}`, d.cite] as [string, typeof d.cite]),
+        ...pack.quotas
+          .filter((q) => !pack.parent?.quotas.includes(q))
+          .map((q) => [`quota ${q.id}`, q.cite] as [string, typeof q.cite]),
+        ...pack.materials
+          .filter((m) => !pack.parent?.materials.includes(m))
+          .map((m) => [`material ${m.id}`, m.cite] as [string, typeof m.cite]),
+        ...pack.documents.flatMap((d) =>
+          (d.schedule ?? []).map((s) => [`schedule ${s.id}`, s.cite] as [string, typeof s.cite]),
+        ),
+        ...(pack.levels && pack.levels !== pack.parent?.levels
+          ? [['levels', pack.levels.cite] as [string, typeof pack.levels.cite]]
+          : []),
         ...(pack.certificateNumber && pack.certificateNumber !== pack.parent?.certificateNumber
           ? [['certificate number', pack.certificateNumber.cite] as [string, typeof pack.certificateNumber.cite]]
           : []),
@@ -109,12 +127,17 @@ export function describeRulePack(pack: RulePack, options: RulePackSuiteOptions):
     it('snapshot.md matches the pack (regenerate with `pnpm snapshots`)', () => {
       const file = join(options.packDir, 'snapshot.md');
       expect(existsSync(file), 'snapshot.md is missing: run `pnpm snapshots`').toBe(true);
-      expect(readFileSync(file, 'utf8'), 'snapshot.md drifted from the pack: run `pnpm snapshots` and review the diff').toBe(renderPackSnapshot(pack));
+      expect(
+        readFileSync(file, 'utf8'),
+        'snapshot.md drifted from the pack: run `pnpm snapshots` and review the diff',
+      ).toBe(renderPackSnapshot(pack));
     });
 
     describe('cases', () => {
       it('every own rule is exercised by a case', () => {
-        const exercised = new Set(file.cases.flatMap((c) => [...(c.expect.fail ?? []), ...(c.expect.review ?? []), ...(c.covers ?? [])]));
+        const exercised = new Set(
+          file.cases.flatMap((c) => [...(c.expect.fail ?? []), ...(c.expect.review ?? []), ...(c.covers ?? [])]),
+        );
         const untested = own.map((r) => r.id).filter((id) => !exercised.has(id));
         expect(untested, `rules without a case: ${untested.join(', ')}`).toEqual([]);
       });
@@ -130,8 +153,14 @@ export function describeRulePack(pack: RulePack, options: RulePackSuiteOptions):
           const decisions = [evaluateRules(pack, facts, { asOf: c.asOf, command })];
           if (options.screen) decisions.push(await options.screen(pack, facts, c));
           for (const decision of decisions) {
-            const failing = decision.findings.filter((f) => f.outcome === 'fail').map((f) => f.ruleId).sort();
-            const reviewing = decision.findings.filter((f) => f.outcome === 'review').map((f) => f.ruleId).sort();
+            const failing = decision.findings
+              .filter((f) => f.outcome === 'fail')
+              .map((f) => f.ruleId)
+              .sort();
+            const reviewing = decision.findings
+              .filter((f) => f.outcome === 'review')
+              .map((f) => f.ruleId)
+              .sort();
             expect({ outcome: decision.outcome, fail: failing, review: reviewing }).toEqual({
               outcome: c.expect.outcome,
               fail: [...(c.expect.fail ?? [])].sort(),

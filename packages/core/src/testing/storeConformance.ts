@@ -89,7 +89,9 @@ export function describeEventStoreConformance(
       it("'no-stream' on an existing stream throws ConcurrencyError with the actual version", async () => {
         const store = await open();
         await store.append('application-a', testEvents(2), { expectedVersion: 'no-stream' });
-        const err = await store.append('application-a', testEvents(1), { expectedVersion: 'no-stream' }).catch((e) => e);
+        const err = await store
+          .append('application-a', testEvents(1), { expectedVersion: 'no-stream' })
+          .catch((e) => e);
         expect(err).toBeInstanceOf(ConcurrencyError);
         expect(err).toMatchObject({ code: 'CONCURRENCY', streamId: 'application-a', expected: 'no-stream', actual: 2 });
         expect(await store.streamVersion('application-a')).toBe(2);
@@ -143,7 +145,9 @@ export function describeEventStoreConformance(
         const store = await open();
         await store.append('quota-v', testEvents(1), { expectedVersion: 'no-stream' });
         const { won, errors } = await settleAll(
-          Array.from({ length: racers }, (_, i) => store.append('quota-v', testEvents(2), { expectedVersion: 1 }).then(() => i)),
+          Array.from({ length: racers }, (_, i) =>
+            store.append('quota-v', testEvents(2), { expectedVersion: 1 }).then(() => i),
+          ),
         );
         expect(won).toBe(1);
         errors.forEach((e) => void expect(e).toBeInstanceOf(ConcurrencyError));
@@ -155,7 +159,9 @@ export function describeEventStoreConformance(
       it("concurrent 'any' appends to one stream keep versions 1..n without gaps", async () => {
         const store = await open();
         await settleAll(
-          Array.from({ length: racers }, () => store.append('application-any', testEvents(2), { expectedVersion: 'any' })),
+          Array.from({ length: racers }, () =>
+            store.append('application-any', testEvents(2), { expectedVersion: 'any' }),
+          ),
         );
         const events = await store.readStream('application-any');
         // 'any' may still lose a race inside a store that checks versions with a unique key;
@@ -186,18 +192,62 @@ export function describeEventStoreConformance(
 
       const badCases: Array<[string, () => Parameters<EventStore['append']>, string]> = [
         ['an empty batch', () => ['application-d', [], { expectedVersion: 'any' }], 'events'],
-        ['a missing type', () => ['application-d', [{ ...testEvent(), type: undefined as unknown as string }], { expectedVersion: 'any' }], 'events.0.type'],
+        [
+          'a missing type',
+          () => [
+            'application-d',
+            [{ ...testEvent(), type: undefined as unknown as string }],
+            { expectedVersion: 'any' },
+          ],
+          'events.0.type',
+        ],
         // no UTF-8 form: a text column would keep U+FFFD and the event would not match its hash
-        ['a type with a lone surrogate', () => ['application-d', [testEvent('Lone\ud800')], { expectedVersion: 'any' }], 'events.0.type'],
-        ['a type with U+0000', () => ['application-d', [testEvent('Nul\u0000')], { expectedVersion: 'any' }], 'events.0.type'],
+        [
+          'a type with a lone surrogate',
+          () => ['application-d', [testEvent('Lone\ud800')], { expectedVersion: 'any' }],
+          'events.0.type',
+        ],
+        [
+          'a type with U+0000',
+          () => ['application-d', [testEvent('Nul\u0000')], { expectedVersion: 'any' }],
+          'events.0.type',
+        ],
         ['a stream id of an unknown kind', () => ['order-1', testEvents(1), { expectedVersion: 'any' }], 'streamId'],
         ['a stream id with a space', () => ['exam-1 2', testEvents(1), { expectedVersion: 'any' }], 'streamId'],
-        ['undefined in data', () => ['application-d', [testEvent('X', { a: undefined } as never)], { expectedVersion: 'any' }], 'events.0.data.a'],
-        ['a function in data', () => ['application-d', [testEvent('X', { f: (() => 1) as never })], { expectedVersion: 'any' }], 'events.0.data.f'],
-        ['NaN in data', () => ['application-d', [testEvent('X', { n: Number.NaN })], { expectedVersion: 'any' }], 'events.0.data.n'],
-        ['a Date in data', () => ['application-d', [testEvent('X', { d: new Date() as never })], { expectedVersion: 'any' }], 'events.0.data.d'],
-        ['a bigint in data', () => ['application-d', [testEvent('X', { b: 1n as never })], { expectedVersion: 'any' }], 'events.0.data.b'],
-        ['a meta without actor', () => ['application-d', [{ ...testEvent(), meta: { ...testEvent().meta, actor: undefined as never } }], { expectedVersion: 'any' }], 'events.0.meta.actor'],
+        [
+          'undefined in data',
+          () => ['application-d', [testEvent('X', { a: undefined } as never)], { expectedVersion: 'any' }],
+          'events.0.data.a',
+        ],
+        [
+          'a function in data',
+          () => ['application-d', [testEvent('X', { f: (() => 1) as never })], { expectedVersion: 'any' }],
+          'events.0.data.f',
+        ],
+        [
+          'NaN in data',
+          () => ['application-d', [testEvent('X', { n: Number.NaN })], { expectedVersion: 'any' }],
+          'events.0.data.n',
+        ],
+        [
+          'a Date in data',
+          () => ['application-d', [testEvent('X', { d: new Date() as never })], { expectedVersion: 'any' }],
+          'events.0.data.d',
+        ],
+        [
+          'a bigint in data',
+          () => ['application-d', [testEvent('X', { b: 1n as never })], { expectedVersion: 'any' }],
+          'events.0.data.b',
+        ],
+        [
+          'a meta without actor',
+          () => [
+            'application-d',
+            [{ ...testEvent(), meta: { ...testEvent().meta, actor: undefined as never } }],
+            { expectedVersion: 'any' },
+          ],
+          'events.0.meta.actor',
+        ],
       ];
       for (const [label, args, path] of badCases) {
         it(`${label} is a ValidationError at ${path} and appends nothing`, async () => {
@@ -213,7 +263,9 @@ export function describeEventStoreConformance(
         const store = await open();
         const data: Record<string, unknown> = {};
         data.self = data;
-        const err = await store.append('application-e', [testEvent('X', data as never)], { expectedVersion: 'any' }).catch((e) => e);
+        const err = await store
+          .append('application-e', [testEvent('X', data as never)], { expectedVersion: 'any' })
+          .catch((e) => e);
         expect(err).toBeInstanceOf(ValidationError);
         expect(await collect(store.readAll())).toEqual([]);
       });
@@ -250,14 +302,18 @@ export function describeEventStoreConformance(
 
       it('after close() every operation is a StoreClosedError naming it; close() again is fine', async () => {
         const store = await open();
-        const { events: appended } = await store.append('application-c', testEvents(1), { expectedVersion: 'no-stream' });
+        const { events: appended } = await store.append('application-c', testEvents(1), {
+          expectedVersion: 'no-stream',
+        });
         const event = appended[0]!;
         await store.close();
         const refused = async (operation: string, run: () => unknown) => {
-          const err = await Promise.resolve().then(run).then(
-            () => null,
-            (e: unknown) => e,
-          );
+          const err = await Promise.resolve()
+            .then(run)
+            .then(
+              () => null,
+              (e: unknown) => e,
+            );
           expect(err, operation).toBeInstanceOf(StoreClosedError);
           expect(err, operation).toMatchObject({ code: 'STORE_CLOSED', operation });
         };
@@ -281,7 +337,12 @@ export function describeEventStoreConformance(
         await store.append('application-1', testEvents(1), { expectedVersion: 2 });
         const events = await collect(store.readAll({ batchSize: 2 }));
         expect(events.map((e) => `${e.streamId}@${e.version}`)).toEqual([
-          'application-1@1', 'application-1@2', 'exam-1@1', 'exam-1@2', 'exam-1@3', 'application-1@3',
+          'application-1@1',
+          'application-1@2',
+          'exam-1@1',
+          'exam-1@2',
+          'exam-1@3',
+          'application-1@3',
         ]);
         const positions = events.map((e) => e.position);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -300,14 +361,18 @@ export function describeEventStoreConformance(
       it('readStream honours fromVersion and toVersion; an unknown stream is empty', async () => {
         const store = await open();
         await store.append('application-r', testEvents(6), { expectedVersion: 'no-stream' });
-        expect((await store.readStream('application-r', { fromVersion: 2, toVersion: 4 })).map((e) => e.version)).toEqual([2, 3, 4]);
+        expect(
+          (await store.readStream('application-r', { fromVersion: 2, toVersion: 4 })).map((e) => e.version),
+        ).toEqual([2, 3, 4]);
         expect(await store.readStream('application-none')).toEqual([]);
         expect(await store.streamVersion('application-none')).toBe(0);
       });
 
       it('what append returns equals what is read back, and changing it changes nothing stored', async () => {
         const store = await open();
-        const r = await store.append('application-m', [testEvent('X', { list: [1, 2], nested: { a: 'b' } })], { expectedVersion: 'no-stream' });
+        const r = await store.append('application-m', [testEvent('X', { list: [1, 2], nested: { a: 'b' } })], {
+          expectedVersion: 'no-stream',
+        });
         const [read] = await store.readStream('application-m');
         expect(read).toEqual(r.events[0]);
         (r.events[0]!.data as { nested: { a: string } }).nested.a = 'changed';
@@ -326,7 +391,7 @@ export function describeEventStoreConformance(
           astral: '𠮷野家',
           controls: 'line\u2028sep\u2029tab\tquote"back\\slash',
           combining: 'é' + 'é',
-          keys: { 职业: '6-18-01-01', 'z': 1, 'a': 2, '\u00e9': 3 },
+          keys: { 职业: '6-18-01-01', z: 1, a: 2, '\u00e9': 3 },
         };
         await store.append('application-u', [testEvent('Unicode', data)], { expectedVersion: 'no-stream' });
         const [read] = await store.readStream('application-u');
@@ -345,7 +410,11 @@ export function describeEventStoreConformance(
 
       it('a large payload (about 2 MB) round-trips and verifies', { timeout: slow }, async () => {
         const store = await open();
-        const roster = Array.from({ length: 20_000 }, (_, i) => ({ id: `37010119900101${String(i).padStart(4, '0')}`, name: '张三' + i, score: i % 100 }));
+        const roster = Array.from({ length: 20_000 }, (_, i) => ({
+          id: `37010119900101${String(i).padStart(4, '0')}`,
+          name: '张三' + i,
+          score: i % 100,
+        }));
         await store.append('exam-big', [testEvent('RosterAttached', { roster })], { expectedVersion: 'no-stream' });
         const [read] = await store.readStream('exam-big');
         expect((read!.data as { roster: unknown[] }).roster).toHaveLength(20_000);
@@ -402,7 +471,11 @@ export function describeEventStoreConformance(
         const store = await open();
         const r = await store.append('application-f', testEvents(4), { expectedVersion: 'no-stream' });
         const seen: number[] = [];
-        const sub = store.subscribe({ name: 'late', from: r.events[2]!.position, handler: (e) => void seen.push(e.version) });
+        const sub = store.subscribe({
+          name: 'late',
+          from: r.events[2]!.position,
+          handler: (e) => void seen.push(e.version),
+        });
         await sub.waitUntilCaughtUp();
         await sub.stop();
         expect(seen).toEqual([3, 4]);
@@ -426,15 +499,28 @@ export function describeEventStoreConformance(
       const F1 = 'a'.repeat(64);
       const F2 = 'b'.repeat(64);
       const claimed = (commandId: string, fingerprint: string | undefined, type = 'SomethingHappened'): NewEvent =>
-        testEvent(type, { n: 1 }, fingerprint === undefined ? { commandId } : { commandId, commandFingerprint: fingerprint });
+        testEvent(
+          type,
+          { n: 1 },
+          fingerprint === undefined ? { commandId } : { commandId, commandFingerprint: fingerprint },
+        );
 
       it('findCommand gives the first event recorded under a commandId with a fingerprint; events without one claim nothing', async () => {
         const store = await open();
         expect(store.findCommand, 'the store implements findCommand').toBeTypeOf('function');
         await store.append('exam-c0', [claimed('plain', undefined)], { expectedVersion: 'no-stream' });
-        const quota = await store.append('quota-c1', [claimed('cmd-1', F1, 'QuotaPlaceReserved')], { expectedVersion: 'no-stream' });
-        await store.append('application-c1', [claimed('cmd-1', F1), claimed('cmd-1', F1)], { expectedVersion: 'no-stream' });
-        expect(await store.findCommand!('cmd-1')).toEqual({ commandId: 'cmd-1', fingerprint: F1, streamId: 'quota-c1', position: quota.events[0]!.position });
+        const quota = await store.append('quota-c1', [claimed('cmd-1', F1, 'QuotaPlaceReserved')], {
+          expectedVersion: 'no-stream',
+        });
+        await store.append('application-c1', [claimed('cmd-1', F1), claimed('cmd-1', F1)], {
+          expectedVersion: 'no-stream',
+        });
+        expect(await store.findCommand!('cmd-1')).toEqual({
+          commandId: 'cmd-1',
+          fingerprint: F1,
+          streamId: 'quota-c1',
+          position: quota.events[0]!.position,
+        });
         expect(await store.findCommand!('plain')).toBeUndefined();
         expect(await store.findCommand!('never')).toBeUndefined();
         // Events without a fingerprint never conflict (plain appends, logs written before fingerprints).
@@ -445,13 +531,20 @@ export function describeEventStoreConformance(
       it('the same commandId with another fingerprint, on any stream, is an IdempotencyConflictError naming both, and appends nothing', async () => {
         const store = await open();
         await store.append('application-c2', [claimed('cmd-2', F1)], { expectedVersion: 'no-stream' });
-        for (const [streamId, expected] of [['application-c2', 1], ['application-c3', 'no-stream']] as const) {
-          const err = await store.append(streamId, [claimed('cmd-2', F2)], { expectedVersion: expected }).catch((e: unknown) => e);
+        for (const [streamId, expected] of [
+          ['application-c2', 1],
+          ['application-c3', 'no-stream'],
+        ] as const) {
+          const err = await store
+            .append(streamId, [claimed('cmd-2', F2)], { expectedVersion: expected })
+            .catch((e: unknown) => e);
           expect(err).toBeInstanceOf(IdempotencyConflictError);
           expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', commandId: 'cmd-2', recorded: F1, attempted: F2 });
         }
         // A batch that claims one id twice over, with two fingerprints, is refused as a whole.
-        const mixed = await store.append('application-c4', [claimed('cmd-3', F1), claimed('cmd-3', F2)], { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+        const mixed = await store
+          .append('application-c4', [claimed('cmd-3', F1), claimed('cmd-3', F2)], { expectedVersion: 'no-stream' })
+          .catch((e: unknown) => e);
         expect(mixed).toBeInstanceOf(IdempotencyConflictError);
         expect((await collect(store.readAll())).map((e) => e.streamId)).toEqual(['application-c2']);
         // The same fingerprint may record on other streams (a command appends to several).
@@ -462,12 +555,19 @@ export function describeEventStoreConformance(
       it(`${racers} appends racing one commandId with different fingerprints on different streams: exactly one is recorded`, async () => {
         const store = await open();
         const fingerprints = Array.from({ length: racers }, (_, i) => i.toString(16).padStart(64, '0'));
-        const { won, errors } = await settleAll(fingerprints.map((f, i) => store.append(`application-race-${i}`, [claimed('cmd-race', f)], { expectedVersion: 'no-stream' })));
+        const { won, errors } = await settleAll(
+          fingerprints.map((f, i) =>
+            store.append(`application-race-${i}`, [claimed('cmd-race', f)], { expectedVersion: 'no-stream' }),
+          ),
+        );
         expect(won).toBe(1);
         expect(errors.every((e) => e instanceof IdempotencyConflictError)).toBe(true);
         const all = await collect(store.readAll());
         expect(all).toHaveLength(1);
-        expect(await store.findCommand!('cmd-race')).toMatchObject({ fingerprint: all[0]!.meta.commandFingerprint, streamId: all[0]!.streamId });
+        expect(await store.findCommand!('cmd-race')).toMatchObject({
+          fingerprint: all[0]!.meta.commandFingerprint,
+          streamId: all[0]!.streamId,
+        });
       });
 
       it('an imported log is taken as it is (even one that reused an id), and its commands are found', async () => {
@@ -475,12 +575,19 @@ export function describeEventStoreConformance(
         await source.append('application-i1', [claimed('cmd-i', F1)], { expectedVersion: 'no-stream' });
         const log = await collect(source.readAll());
         // An older log may hold one id under two fingerprints: it still imports and verifies.
-        const reused = sealEvents('application-i2', { version: 0, hash: null }, [log.length + 1], [claimed('cmd-i', F2)]);
+        const reused = sealEvents(
+          'application-i2',
+          { version: 0, hash: null },
+          [log.length + 1],
+          [claimed('cmd-i', F2)],
+        );
         const copy = await open();
         await copy.importEvents([...log, ...reused]);
         expect(verifyLog(await collect(copy.readAll()))).toMatchObject({ ok: true, events: 2 });
         expect(await copy.findCommand!('cmd-i')).toMatchObject({ fingerprint: F1, streamId: 'application-i1' });
-        const err = await copy.append('application-i3', [claimed('cmd-i', F2)], { expectedVersion: 'no-stream' }).catch((e: unknown) => e);
+        const err = await copy
+          .append('application-i3', [claimed('cmd-i', F2)], { expectedVersion: 'no-stream' })
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(IdempotencyConflictError);
       });
     });
@@ -512,7 +619,12 @@ export function describeEventStoreConformance(
       it('refuses a log with a type no text column can keep exactly, and writes nothing', async () => {
         // a correctly sealed event, as an older log could hold: it verifies, but
         // stored as text its lone surrogate would become U+FFFD and break the hash
-        const log = sealEvents('application-j', { version: 0, hash: null }, [1, 2], [testEvent('Fine'), testEvent('Lone\ud800')]);
+        const log = sealEvents(
+          'application-j',
+          { version: 0, hash: null },
+          [1, 2],
+          [testEvent('Fine'), testEvent('Lone\ud800')],
+        );
         expect(verifyLog(log).ok).toBe(true);
         const target = await open();
         const err = await target.importEvents(log).catch((e) => e);
@@ -523,8 +635,15 @@ export function describeEventStoreConformance(
 
       it('one valid log: refuses a sealed log whose positions go backwards within a stream, as verifyLog does, and writes nothing', async () => {
         // every hash is right (sealed with these positions), but version 2 sits before version 1 in the global order
-        const log = sealEvents('application-p', { version: 0, hash: null }, [5, 3], [testEvent('First'), testEvent('Second')]);
-        expect(verifyLog(log).problems).toEqual([expect.objectContaining({ streamId: 'application-p', version: 2, kind: 'position-order' })]);
+        const log = sealEvents(
+          'application-p',
+          { version: 0, hash: null },
+          [5, 3],
+          [testEvent('First'), testEvent('Second')],
+        );
+        expect(verifyLog(log).problems).toEqual([
+          expect.objectContaining({ streamId: 'application-p', version: 2, kind: 'position-order' }),
+        ]);
         const target = await open();
         await expect(target.importEvents(log)).rejects.toBeInstanceOf(ValidationError);
         expect(await collect(target.readAll())).toEqual([]);
@@ -549,7 +668,9 @@ export function describeEventStoreConformance(
           [{ s: 'x\ud800' }, 'events.0.data.s'],
           [JSON.parse('{"__proto__":{"a":1}}'), 'events.0.data.__proto__'],
         ] as const) {
-          const err = await store.append('application-ij', [testEvent('Odd', data as never)], { expectedVersion: 'any' }).catch((e) => e);
+          const err = await store
+            .append('application-ij', [testEvent('Odd', data as never)], { expectedVersion: 'any' })
+            .catch((e) => e);
           expect(err).toBeInstanceOf(ValidationError);
           expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toContain(path);
         }

@@ -7,7 +7,9 @@ import { chinaLocalDate } from '@certflow/core';
  * `@certflow/calendar`; this one keeps core's tests independent of it.
  */
 export function testCalendar(options: { holidays?: string[]; workdays?: string[] } = {}): WorkingDayCalendar {
-  const holidays = new Set(options.holidays ?? ['2020-10-01', '2020-10-02', '2020-10-05', '2020-10-06', '2020-10-07', '2020-10-08']);
+  const holidays = new Set(
+    options.holidays ?? ['2020-10-01', '2020-10-02', '2020-10-05', '2020-10-06', '2020-10-07', '2020-10-08'],
+  );
   const workdays = new Set(options.workdays ?? ['2020-09-27', '2020-10-10']);
   const shift = (d: string, days: number) => {
     const t = new Date(`${d}T00:00:00Z`);

@@ -68,27 +68,42 @@ interface Run {
 /** The base case's date: the first case on the unchanged base profile. */
 function baseDate(file: RuleCaseFile): string {
   const base = file.cases.find((c) => !c.set && !c.unset && !c.facts && !c.command);
-  if (!base) throw new Error('timing cases need a case on the unchanged base profile (its date is when the filing starts)');
+  if (!base)
+    throw new Error('timing cases need a case on the unchanged base profile (its date is when the filing starts)');
   return base.asOf;
 }
 
 function start(pack: RulePack, calendar: WorkingDayCalendar): Run {
   let now = new Date();
   const engine = createEngine({ store: memoryStore(), rulePacks: [pack], calendar, clock: () => now });
-  return { engine, pack, calendar, at: (date) => {
+  return {
+    engine,
+    pack,
+    calendar,
+    at: (date) => {
       now = new Date(`${date}T10:00:00+08:00`);
     },
   };
 }
 
-const actor = (pack: RulePack, command: CommandType, id: string): Actor => ({ id, role: rolesFor(pack, command)[0]! as Actor['role'] });
+const actor = (pack: RulePack, command: CommandType, id: string): Actor => ({
+  id,
+  role: rolesFor(pack, command)[0]! as Actor['role'],
+});
 
 /** The n-th organization like the base: same registration, its own USCC (digits 9–16 changed, check character recomputed). */
 function nth(profile: ApplicantProfile, n: number): ApplicantProfile {
   if (n === 0) return profile;
   const uscc = profile.organization.uscc;
   const first17 = `${uscc.slice(0, 12)}${String(n).padStart(5, '0')}`;
-  return { ...profile, organization: { ...profile.organization, uscc: first17 + usccCheckCharacter(first17), name: `${profile.organization.name}${n}` } };
+  return {
+    ...profile,
+    organization: {
+      ...profile.organization,
+      uscc: first17 + usccCheckCharacter(first17),
+      name: `${profile.organization.name}${n}`,
+    },
+  };
 }
 
 /** Runs the base profile to an active filing from `asOf`; returns the day the filing completed. */
@@ -97,12 +112,20 @@ async function fileApplication(run: Run, profile: ApplicantProfile, asOf: string
   const streamId = `application-case-${n}`;
   const applicant = actor(pack, 'SubmitApplication', `applicant-case-${n}`);
   at(asOf);
-  const submitted = await engine.applications.submit({ streamId, actor: applicant, payload: { ...profile, rulePack: pack.id } });
+  const submitted = await engine.applications.submit({
+    streamId,
+    actor: applicant,
+    payload: { ...profile, rulePack: pack.id },
+  });
   await engine.applications.accept({ streamId, actor: actor(pack, 'AcceptApplication', 'centre-case') });
   const review = (submitted.decision?.findings ?? []).filter((f) => f.outcome === 'review').map((f) => f.ruleId);
   if (review.length > 0) {
     const findings = Object.fromEntries(review.map((id) => [id, { outcome: 'pass' as const, note: 'timing case' }]));
-    await engine.applications.recordEvaluation({ streamId, actor: actor(pack, 'RecordEvaluation', 'expert-case'), payload: { findings } });
+    await engine.applications.recordEvaluation({
+      streamId,
+      actor: actor(pack, 'RecordEvaluation', 'expert-case'),
+      payload: { findings },
+    });
   }
   await engine.applications.startPublicity({ streamId, actor: actor(pack, 'StartPublicity', 'centre-case') });
   // Past any publicity period a notice sets (they are 5–7 working days).
@@ -117,7 +140,8 @@ async function outcomeOf(work: () => Promise<unknown>): Promise<TimingOutcome> {
     await work();
     return { outcome: 'ok', refusedBy: [] };
   } catch (e) {
-    if (e instanceof RuleViolationError) return { outcome: 'refused', refusedBy: [...new Set(e.findings.map((f) => f.ruleId))].sort() };
+    if (e instanceof RuleViolationError)
+      return { outcome: 'refused', refusedBy: [...new Set(e.findings.map((f) => f.ruleId))].sort() };
     throw e;
   }
 }
@@ -142,20 +166,34 @@ function planFor(file: RuleCaseFile, profile: ApplicantProfile, examDate: string
 }
 
 /** Files the base profile, plans an exam for `examDate` and files the plan on `filedOn`. */
-export async function runDeadlineCase(pack: RulePack, file: RuleCaseFile, c: DeadlineCase, calendar: WorkingDayCalendar): Promise<TimingOutcome> {
+export async function runDeadlineCase(
+  pack: RulePack,
+  file: RuleCaseFile,
+  c: DeadlineCase,
+  calendar: WorkingDayCalendar,
+): Promise<TimingOutcome> {
   const run = start(pack, calendar);
   const profile = file.base as unknown as ApplicantProfile;
   const completedOn = await fileApplication(run, profile, baseDate(file), 0);
-  if (c.filedOn < completedOn) throw new Error(`case ${c.name}: filedOn ${c.filedOn} is before the filing completes (${completedOn})`);
+  if (c.filedOn < completedOn)
+    throw new Error(`case ${c.name}: filedOn ${c.filedOn} is before the filing completes (${completedOn})`);
   const organizer = actor(pack, 'PlanExam', 'applicant-case-0');
   run.at(c.filedOn);
   await run.engine.exams.plan({ streamId: 'exam-case', actor: organizer, payload: planFor(file, profile, c.examDate) });
-  return outcomeOf(() => run.engine.exams.file({ streamId: 'exam-case', actor: actor(pack, 'FileExamPlan', 'applicant-case-0') }));
+  return outcomeOf(() =>
+    run.engine.exams.file({ streamId: 'exam-case', actor: actor(pack, 'FileExamPlan', 'applicant-case-0') }),
+  );
 }
 
 /** Files `filings` organizations like the base profile, one after another; the outcome is the last one's. */
-export async function runQuotaCase(pack: RulePack, file: RuleCaseFile, c: QuotaCase, calendar: WorkingDayCalendar): Promise<TimingOutcome> {
-  if (!Number.isInteger(c.filings) || c.filings < 1) throw new Error(`case ${c.name}: filings must be a whole number ≥ 1`);
+export async function runQuotaCase(
+  pack: RulePack,
+  file: RuleCaseFile,
+  c: QuotaCase,
+  calendar: WorkingDayCalendar,
+): Promise<TimingOutcome> {
+  if (!Number.isInteger(c.filings) || c.filings < 1)
+    throw new Error(`case ${c.name}: filings must be a whole number ≥ 1`);
   const run = start(pack, calendar);
   const profile = file.base as unknown as ApplicantProfile;
   const asOf = baseDate(file);

@@ -25,7 +25,11 @@ export function describeTimingCases(pack: RulePack, options: TimingSuiteOptions)
   describe(`deadline and quota cases of ${pack.id}`, () => {
     for (const c of deadlines) {
       it(`${c.name} (exam ${c.examDate}, plan filed ${c.filedOn}): ${c.expect}`, async () => {
-        if (c.deadline !== undefined) expect(pack.deadlines.map((d) => d.id), `the pack has no deadline ${c.deadline}`).toContain(c.deadline);
+        if (c.deadline !== undefined)
+          expect(
+            pack.deadlines.map((d) => d.id),
+            `the pack has no deadline ${c.deadline}`,
+          ).toContain(c.deadline);
         const r = await runDeadlineCase(pack, file, c, options.calendar);
         expect(r.outcome).toBe(c.expect);
         if (c.expect === 'refused' && c.deadline !== undefined) expect(r.refusedBy).toContain(c.deadline);
@@ -33,7 +37,11 @@ export function describeTimingCases(pack: RulePack, options: TimingSuiteOptions)
     }
     for (const c of quotas) {
       it(`${c.name} (${c.filings} filings): ${c.expect}`, async () => {
-        if (c.quota !== undefined) expect(pack.quotas.map((q) => q.id), `the pack has no quota ${c.quota}`).toContain(c.quota);
+        if (c.quota !== undefined)
+          expect(
+            pack.quotas.map((q) => q.id),
+            `the pack has no quota ${c.quota}`,
+          ).toContain(c.quota);
         const r = await runQuotaCase(pack, file, c, options.calendar);
         expect(r.outcome).toBe(c.expect);
         if (c.expect === 'refused' && c.quota !== undefined) expect(r.refusedBy).toContain(c.quota);

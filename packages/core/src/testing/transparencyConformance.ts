@@ -50,21 +50,26 @@ export function describeTransparencyConformance(name: string, factory: () => Eve
       await store.append('application-a', testEvents(1), { expectedVersion: 'no-stream' });
       await store.append('application-b', testEvents(10), { expectedVersion: 'no-stream' });
       await store.append('application-a', testEvents(3), { expectedVersion: 1 });
-      for (let i = 0; i < 7; i++) await store.append(`exam-${i}`, testEvents(1 + (i % 3)), { expectedVersion: 'no-stream' });
+      for (let i = 0; i < 7; i++)
+        await store.append(`exam-${i}`, testEvents(1 + (i % 3)), { expectedVersion: 'no-stream' });
       const { tree, events } = await rebuilt(store);
       expect(await store.transparency.size()).toBe(events.length);
-      for (let size = 0; size <= events.length; size++) expect(hex(await store.transparency.root(size)), `size ${size}`).toBe(hex(tree.root(size)));
+      for (let size = 0; size <= events.length; size++)
+        expect(hex(await store.transparency.root(size)), `size ${size}`).toBe(hex(tree.root(size)));
       for (const [i, e] of events.entries()) expect(await store.transparency.leafIndexOf(e.position)).toBe(i);
     });
 
     it('proves every event included and every earlier tree consistent', async () => {
       const store = await open();
-      for (let i = 0; i < 6; i++) await store.append(`certificate-${i}`, testEvents(i + 1), { expectedVersion: 'no-stream' });
+      for (let i = 0; i < 6; i++)
+        await store.append(`certificate-${i}`, testEvents(i + 1), { expectedVersion: 'no-stream' });
       const { events } = await rebuilt(store);
       const n = events.length;
       const root = await store.transparency.root();
       for (const [i, e] of events.entries()) {
-        expect(verifyInclusion(eventLeafHash(e.hash), i, n, await store.transparency.inclusionProof(i), root)).toBe(true);
+        expect(verifyInclusion(eventLeafHash(e.hash), i, n, await store.transparency.inclusionProof(i), root)).toBe(
+          true,
+        );
       }
       for (let m = 0; m <= n; m++) {
         const proof = await store.transparency.consistencyProof(m);
@@ -89,7 +94,9 @@ export function describeTransparencyConformance(name: string, factory: () => Eve
     it('keeps the tree equal to a rebuild under concurrent appenders', async () => {
       const store = await open();
       await Promise.all(
-        Array.from({ length: 12 }, (_, i) => store.append(`application-r${i}`, testEvents(1 + (i % 4)), { expectedVersion: 'no-stream' })),
+        Array.from({ length: 12 }, (_, i) =>
+          store.append(`application-r${i}`, testEvents(1 + (i % 4)), { expectedVersion: 'no-stream' }),
+        ),
       );
       const { tree, events } = await rebuilt(store);
       expect(await store.transparency.size()).toBe(events.length);

@@ -29,11 +29,22 @@ const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
  * changed, removed, inserted or reordered changes the root of the first
  * `checkpoint.size` leaves; removing events from the end leaves fewer leaves.
  */
-export function checkAgainstCheckpoint(tree: MerkleTree, note: string, vkey: string, storedRoot?: Uint8Array): CheckpointCheck {
+export function checkAgainstCheckpoint(
+  tree: MerkleTree,
+  note: string,
+  vkey: string,
+  storedRoot?: Uint8Array,
+): CheckpointCheck {
   const { checkpoint } = openCheckpoint(note, noteVerifier(vkey));
   const size = tree.size;
   if (size < checkpoint.size) {
-    return { ok: false, checkpoint, size, problem: 'truncated', detail: `the log holds ${size} entries, fewer than the ${checkpoint.size} its checkpoint signed: entries were removed` };
+    return {
+      ok: false,
+      checkpoint,
+      size,
+      problem: 'truncated',
+      detail: `the log holds ${size} entries, fewer than the ${checkpoint.size} its checkpoint signed: entries were removed`,
+    };
   }
   const proof = tree.consistencyProof(checkpoint.size, size);
   const root = tree.root(size);
@@ -47,7 +58,13 @@ export function checkAgainstCheckpoint(tree: MerkleTree, note: string, vkey: str
     };
   }
   if (storedRoot && b64(storedRoot) !== b64(root)) {
-    return { ok: false, checkpoint, size, problem: 'stored-tree-differs', detail: "the store's Merkle tree does not match its events" };
+    return {
+      ok: false,
+      checkpoint,
+      size,
+      problem: 'stored-tree-differs',
+      detail: "the store's Merkle tree does not match its events",
+    };
   }
   return { ok: true, checkpoint, size, consistencyProof: proof.map(b64) };
 }
@@ -129,14 +146,23 @@ export function checkpointAuditor(note: string, vkey: string): CheckpointAuditor
     checkpoint,
     add(eventHash) {
       leaves++;
-      range.append(eventLeafHash(typeof eventHash === 'string' && /^[0-9a-f]{64}$/.test(eventHash) ? eventHash : PLACEHOLDER));
+      range.append(
+        eventLeafHash(typeof eventHash === 'string' && /^[0-9a-f]{64}$/.test(eventHash) ? eventHash : PLACEHOLDER),
+      );
       if (range.size === m) reachCheckpoint();
     },
     async finish(stored) {
       const size = range.size;
       const work: CheckpointWork = { leaves, frontierHashes, extensionHashes: 0, storeNodes: 0, storeHashes: 0 };
       if (size < m) {
-        return { ok: false, checkpoint, size, work, problem: 'truncated', detail: `the log holds ${size} entries, fewer than the ${m} its checkpoint signed: entries were removed` };
+        return {
+          ok: false,
+          checkpoint,
+          size,
+          work,
+          problem: 'truncated',
+          detail: `the log holds ${size} entries, fewer than the ${m} its checkpoint signed: entries were removed`,
+        };
       }
       if (!signedRootFits) {
         return {
@@ -150,17 +176,25 @@ export function checkpointAuditor(note: string, vkey: string): CheckpointAuditor
       }
       const root = range.root();
       const proofWork = { hashes: 0 };
-      const proof = rangeHashes(consistencyRanges(m, size), (level, index) => {
-        const h = kept.get(`${level}/${index}`);
-        if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in a tree of ${size} leaves`);
-        return h;
-      }, proofWork);
+      const proof = rangeHashes(
+        consistencyRanges(m, size),
+        (level, index) => {
+          const h = kept.get(`${level}/${index}`);
+          if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in a tree of ${size} leaves`);
+          return h;
+        },
+        proofWork,
+      );
       // everything the range hashed after the checkpoint's size (the appends and the root), and the proof's folds
       work.extensionHashes = range.hashes - frontierHashes + proofWork.hashes;
       if (stored) {
         // An empty proof (nothing new, or a checkpoint of the empty tree) says nothing of the store's tree: its root is compared instead.
         const empty = m === 0 || m === size;
-        work.storeNodes = empty ? (size === 0 ? 0 : rangeNodes(0, size).length) : nodesNeeded(consistencyRanges(m, size)).length;
+        work.storeNodes = empty
+          ? size === 0
+            ? 0
+            : rangeNodes(0, size).length
+          : nodesNeeded(consistencyRanges(m, size)).length;
         let agrees = false;
         try {
           if (empty) agrees = equal(await stored.root(size), root);
@@ -173,7 +207,14 @@ export function checkpointAuditor(note: string, vkey: string): CheckpointAuditor
           if (!(err instanceof ProofUnavailableError)) throw err;
         }
         if (!agrees) {
-          return { ok: false, checkpoint, size, work, problem: 'stored-tree-differs', detail: "the store's Merkle tree does not match its events" };
+          return {
+            ok: false,
+            checkpoint,
+            size,
+            work,
+            problem: 'stored-tree-differs',
+            detail: "the store's Merkle tree does not match its events",
+          };
         }
       }
       return { ok: true, checkpoint, size, work, consistencyProof: proof.map(b64) };

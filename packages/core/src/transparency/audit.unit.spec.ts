@@ -18,7 +18,10 @@ async function logWithCheckpoint(m: number, n: number) {
   const hashes = Array.from({ length: n }, (_, i) => hashOf(i));
   const tree = new MerkleTree();
   for (const h of hashes) tree.append(eventLeafHash(h));
-  const note = await signCheckpoint({ origin: 'certflow.test/audit', size: m, rootHash: tree.root(m), extensions: [] }, noteSigner(key.skey));
+  const note = await signCheckpoint(
+    { origin: 'certflow.test/audit', size: m, rootHash: tree.root(m), extensions: [] },
+    noteSigner(key.skey),
+  );
   return { hashes, tree, note };
 }
 
@@ -42,7 +45,16 @@ describe('CompactRange', () => {
 
 describe('checkpointAuditor', () => {
   it('gives the root and the consistency proof a tree rebuilt from scratch gives, for any pair of sizes', async () => {
-    for (const [m, n] of [[0, 5], [1, 1], [1, 8], [6, 8], [7, 13], [64, 65], [100, 333], [333, 333]] as const) {
+    for (const [m, n] of [
+      [0, 5],
+      [1, 1],
+      [1, 8],
+      [6, 8],
+      [7, 13],
+      [64, 65],
+      [100, 333],
+      [333, 333],
+    ] as const) {
       const { hashes, tree, note } = await logWithCheckpoint(m, n);
       const auditor = checkpointAuditor(note, key.vkey);
       for (const h of hashes) auditor.add(h);
@@ -88,7 +100,10 @@ describe('checkpointAuditor', () => {
   });
 
   it("checks the store's root when the proof is empty: nothing new since the checkpoint, or a checkpoint of the empty tree", async () => {
-    for (const [m, n] of [[12, 12], [0, 12]] as const) {
+    for (const [m, n] of [
+      [12, 12],
+      [0, 12],
+    ] as const) {
       const { hashes, note } = await logWithCheckpoint(m, n);
       const other = memoryTransparencyLog();
       hashes.forEach((h, i) => void other.add(i + 1, i === 3 ? hashOf(i, 'other') : h));

@@ -26,7 +26,13 @@ export const BUNDLE_FORMAT = 'certflow-inclusion-proof/v1';
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
-export function makeProofBundle(event: StoredEvent, leafIndex: number, proof: Uint8Array[], checkpoint: string, treeSize: number): ProofBundle {
+export function makeProofBundle(
+  event: StoredEvent,
+  leafIndex: number,
+  proof: Uint8Array[],
+  checkpoint: string,
+  treeSize: number,
+): ProofBundle {
   return { format: BUNDLE_FORMAT, event, leafIndex, treeSize, proof: proof.map(b64), checkpoint };
 }
 
@@ -36,24 +42,42 @@ export function makeProofBundle(event: StoredEvent, leafIndex: number, proof: Ui
  * proof from its leaf to the checkpoint's root. Throws MalformedNoteError,
  * UnverifiedNoteError or ProofInvalidError; returns what was proven.
  */
-export function verifyProofBundle(bundle: unknown, vkey: string): { checkpoint: Checkpoint; event: StoredEvent; leafIndex: number } {
+export function verifyProofBundle(
+  bundle: unknown,
+  vkey: string,
+): { checkpoint: Checkpoint; event: StoredEvent; leafIndex: number } {
   const b = bundle as Partial<ProofBundle> | null;
-  if (!b || typeof b !== 'object' || b.format !== BUNDLE_FORMAT) throw new MalformedNoteError('proof bundle', `expected "format": "${BUNDLE_FORMAT}"`);
-  if (!Number.isSafeInteger(b.leafIndex) || !Number.isSafeInteger(b.treeSize) || !Array.isArray(b.proof) || typeof b.checkpoint !== 'string') {
+  if (!b || typeof b !== 'object' || b.format !== BUNDLE_FORMAT)
+    throw new MalformedNoteError('proof bundle', `expected "format": "${BUNDLE_FORMAT}"`);
+  if (
+    !Number.isSafeInteger(b.leafIndex) ||
+    !Number.isSafeInteger(b.treeSize) ||
+    !Array.isArray(b.proof) ||
+    typeof b.checkpoint !== 'string'
+  ) {
     throw new MalformedNoteError('proof bundle', 'expected leafIndex, treeSize, proof (base64 strings) and checkpoint');
   }
   const parsedEvent = storedEventSchema.safeParse(b.event);
   if (!parsedEvent.success) throw new MalformedNoteError('proof bundle', 'the event is not a stored event');
   const proof = b.proof.map((p) => {
     const raw = typeof p === 'string' ? new Uint8Array(Buffer.from(p, 'base64')) : new Uint8Array();
-    if (raw.length !== HASH_SIZE || b64(raw) !== p) throw new MalformedNoteError('proof bundle', 'each proof entry must be the base64 of 32 bytes');
+    if (raw.length !== HASH_SIZE || b64(raw) !== p)
+      throw new MalformedNoteError('proof bundle', 'each proof entry must be the base64 of 32 bytes');
     return raw;
   });
   const { checkpoint } = openCheckpoint(b.checkpoint, noteVerifier(vkey));
   const event = b.event as StoredEvent;
   const recomputed = computeEventHash(event);
-  if (recomputed !== event.hash) throw new ProofInvalidError('inclusion', `the event's content hashes to ${recomputed}, not its recorded hash ${event.hash}`);
-  if (b.treeSize !== checkpoint.size) throw new ProofInvalidError('inclusion', `the proof is for ${b.treeSize} entries, the checkpoint signs ${checkpoint.size}`);
+  if (recomputed !== event.hash)
+    throw new ProofInvalidError(
+      'inclusion',
+      `the event's content hashes to ${recomputed}, not its recorded hash ${event.hash}`,
+    );
+  if (b.treeSize !== checkpoint.size)
+    throw new ProofInvalidError(
+      'inclusion',
+      `the proof is for ${b.treeSize} entries, the checkpoint signs ${checkpoint.size}`,
+    );
   if (!verifyInclusion(eventLeafHash(event.hash), b.leafIndex!, checkpoint.size, proof, checkpoint.rootHash)) {
     throw new ProofInvalidError('inclusion', `leaf ${b.leafIndex} does not lead to the root hash of the checkpoint`);
   }

@@ -18,23 +18,29 @@ export interface Checkpoint {
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 export function formatCheckpoint(c: Checkpoint): string {
-  if (!c.origin || /[\n]/.test(c.origin)) throw new MalformedNoteError('checkpoint', 'the origin must be one non-empty line');
-  if (!Number.isSafeInteger(c.size) || c.size < 0) throw new MalformedNoteError('checkpoint', `bad tree size ${c.size}`);
+  if (!c.origin || /[\n]/.test(c.origin))
+    throw new MalformedNoteError('checkpoint', 'the origin must be one non-empty line');
+  if (!Number.isSafeInteger(c.size) || c.size < 0)
+    throw new MalformedNoteError('checkpoint', `bad tree size ${c.size}`);
   if (c.rootHash.length !== HASH_SIZE) throw new MalformedNoteError('checkpoint', 'the root hash must be 32 bytes');
-  for (const e of c.extensions) if (!e || e.includes('\n')) throw new MalformedNoteError('checkpoint', 'an extension must be one non-empty line');
+  for (const e of c.extensions)
+    if (!e || e.includes('\n')) throw new MalformedNoteError('checkpoint', 'an extension must be one non-empty line');
   return [c.origin, String(c.size), b64(c.rootHash), ...c.extensions].join('\n') + '\n';
 }
 
 /** Parses a checkpoint body (the note text, without signatures). */
 export function parseCheckpoint(text: string): Checkpoint {
   const lines = text.split('\n');
-  if (lines.length < 4 || lines[lines.length - 1] !== '') throw new MalformedNoteError('checkpoint', 'expected origin, size and root hash lines, each ending in a newline');
+  if (lines.length < 4 || lines[lines.length - 1] !== '')
+    throw new MalformedNoteError('checkpoint', 'expected origin, size and root hash lines, each ending in a newline');
   lines.pop();
   const [origin, sizeText, rootText, ...extensions] = lines as [string, string, string, ...string[]];
   if (!origin) throw new MalformedNoteError('checkpoint', 'empty origin line');
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) throw new MalformedNoteError('checkpoint', `bad tree size ${JSON.stringify(sizeText)}`);
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
+    throw new MalformedNoteError('checkpoint', `bad tree size ${JSON.stringify(sizeText)}`);
   const root = new Uint8Array(Buffer.from(rootText, 'base64'));
-  if (root.length !== HASH_SIZE || b64(root) !== rootText) throw new MalformedNoteError('checkpoint', 'the root hash line must be the base64 of 32 bytes');
+  if (root.length !== HASH_SIZE || b64(root) !== rootText)
+    throw new MalformedNoteError('checkpoint', 'the root hash line must be the base64 of 32 bytes');
   if (extensions.some((e) => e === '')) throw new MalformedNoteError('checkpoint', 'empty extension line');
   return { origin, size: Number(sizeText), rootHash: root, extensions };
 }

@@ -26,7 +26,10 @@ export class CompactRange {
    */
   static from(size: number, frontier: readonly Hash[]): CompactRange {
     const keys = rangeNodes(0, size);
-    if (keys.length !== frontier.length) throw new ProofUnavailableError(`a tree of ${size} leaves has a frontier of ${keys.length} nodes, not ${frontier.length}`);
+    if (keys.length !== frontier.length)
+      throw new ProofUnavailableError(
+        `a tree of ${size} leaves has a frontier of ${keys.length} nodes, not ${frontier.length}`,
+      );
     const range = new CompactRange();
     range.leaves = size;
     keys.forEach((k, i) => void range.nodes.push({ ...k, hash: frontier[i]! }));
@@ -48,7 +51,11 @@ export class CompactRange {
     let node: TreeNode = { level: 0, index: this.leaves, hash: leaf };
     this.leaves++;
     this.onNode?.(node);
-    for (let last = this.nodes[this.nodes.length - 1]; last && last.level === node.level; last = this.nodes[this.nodes.length - 1]) {
+    for (
+      let last = this.nodes[this.nodes.length - 1];
+      last && last.level === node.level;
+      last = this.nodes[this.nodes.length - 1]
+    ) {
       this.nodes.pop();
       this.hashes++;
       node = { level: node.level + 1, index: last.index / 2, hash: nodeHash(last.hash, node.hash) };

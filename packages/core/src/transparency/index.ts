@@ -46,5 +46,11 @@ export type { CertificateReceipt, InclusionReceipt, TransparencyLog, Transparent
 export { memoryTransparencyLog } from './memoryTree.js';
 export { resultReceipts } from './receipts.js';
 export type { IssuedCertificateReceipt, ReceiptOptions, ResultReceipts } from './receipts.js';
-export { CheckpointInconsistentError, MalformedNoteError, ProofInvalidError, ProofUnavailableError, UnverifiedNoteError } from './errors.js';
+export {
+  CheckpointInconsistentError,
+  MalformedNoteError,
+  ProofInvalidError,
+  ProofUnavailableError,
+  UnverifiedNoteError,
+} from './errors.js';
 export { SM2_KEY_ID_TYPE, generateSm2Key, sm2NoteSigner, sm2NoteVerifier, sm2Sign, sm2Verify } from './sm2.js';

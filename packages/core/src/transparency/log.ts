@@ -66,7 +66,9 @@ export async function certificateReceipts(
   store: TransparentEventStore,
   result: { events: readonly { type: string; data: unknown }[] },
 ): Promise<CertificateReceipt[]> {
-  const issued = result.events.find((e) => e.type === 'CertificatesIssued')?.data as { certificates?: { number: string }[] } | undefined;
+  const issued = result.events.find((e) => e.type === 'CertificatesIssued')?.data as
+    | { certificates?: { number: string }[] }
+    | undefined;
   const out: CertificateReceipt[] = [];
   for (const { number } of issued?.certificates ?? []) {
     const [first] = await store.readStream(`certificate-${number}`, { toVersion: 1 });

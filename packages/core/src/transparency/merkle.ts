@@ -80,7 +80,8 @@ export const EMPTY_ROOT: Hash = sha256();
 
 /** The leaf entry of an event: the 32 bytes its hex `hash` spells. */
 export function eventLeafEntry(eventHash: string): Uint8Array {
-  if (!/^[0-9a-f]{64}$/.test(eventHash)) throw new MalformedNoteError('event hash', `not a SHA-256 hex digest: ${eventHash}`);
+  if (!/^[0-9a-f]{64}$/.test(eventHash))
+    throw new MalformedNoteError('event hash', `not a SHA-256 hex digest: ${eventHash}`);
   return new Uint8Array(Buffer.from(eventHash, 'hex'));
 }
 
@@ -90,7 +91,8 @@ const LEAF_INPUT = Buffer.alloc(1 + HASH_SIZE);
 /** Leaf hash of an event, from its hex `hash`. */
 export function eventLeafHash(eventHash: string): Hash {
   if (!oneShot) return leafHash(eventLeafEntry(eventHash));
-  if (!/^[0-9a-f]{64}$/.test(eventHash)) throw new MalformedNoteError('event hash', `not a SHA-256 hex digest: ${eventHash}`);
+  if (!/^[0-9a-f]{64}$/.test(eventHash))
+    throw new MalformedNoteError('event hash', `not a SHA-256 hex digest: ${eventHash}`);
   LEAF_INPUT.write(eventHash, 1, 'hex');
   return digestOf(LEAF_INPUT);
 }

@@ -20,17 +20,64 @@ const ROOTS = [
 // (leaf index, tree size, path), 0-based leaf indices
 const INCLUSION: [number, number, string[]][] = [
   [0, 1, []],
-  [0, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [5, 8, ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+  [
+    0,
+    8,
+    [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    5,
+    8,
+    [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
   [2, 3, ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125']],
-  [1, 5, ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+  [
+    1,
+    5,
+    [
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  ],
 ];
 // (old size, new size, proof)
 const CONSISTENCY: [number, number, string[]][] = [
   [1, 1, []],
-  [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-  [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+  [
+    1,
+    8,
+    [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    6,
+    8,
+    [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
+  [
+    2,
+    5,
+    [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  ],
 ];
 
 const hex = (h: Hash) => Buffer.from(h).toString('hex');
@@ -60,12 +107,15 @@ describe('RFC 9162 Merkle tree', () => {
     ROOTS.forEach((root, i) => void expect(hex(t.root(i + 1))).toBe(root));
   });
 
-  it.each(INCLUSION)('gives the reference inclusion proof of leaf %i in %i leaves, which verifies', (index, size, path) => {
-    const t = vectorTree();
-    const proof = t.inclusionProof(index, size);
-    expect(proof.map(hex)).toEqual(path);
-    expect(verifyInclusion(leafHash(unhex(INPUTS[index]!)), index, size, proof, unhex(ROOTS[size - 1]!))).toBe(true);
-  });
+  it.each(INCLUSION)(
+    'gives the reference inclusion proof of leaf %i in %i leaves, which verifies',
+    (index, size, path) => {
+      const t = vectorTree();
+      const proof = t.inclusionProof(index, size);
+      expect(proof.map(hex)).toEqual(path);
+      expect(verifyInclusion(leafHash(unhex(INPUTS[index]!)), index, size, proof, unhex(ROOTS[size - 1]!))).toBe(true);
+    },
+  );
 
   it.each(CONSISTENCY)('gives the reference consistency proof from %i to %i leaves, which verifies', (m, n, path) => {
     const t = vectorTree();
@@ -93,7 +143,9 @@ describe('RFC 9162 Merkle tree', () => {
 });
 
 describe('RFC 9162 Merkle tree, properties', () => {
-  const leavesArb = fc.integer({ min: 1, max: 45 }).map((n) => Array.from({ length: n }, (_, i) => leafHash(Uint8Array.of(i & 0xff, i >> 8))));
+  const leavesArb = fc
+    .integer({ min: 1, max: 45 })
+    .map((n) => Array.from({ length: n }, (_, i) => leafHash(Uint8Array.of(i & 0xff, i >> 8))));
 
   it('keeps, appending one leaf at a time, the root the recursive definition gives, at every size', () => {
     fc.assert(
@@ -139,7 +191,8 @@ describe('RFC 9162 Merkle tree, properties', () => {
             const proof = t.consistencyProof(m, n);
             expect(verifyConsistency(m, n, proof, t.root(m), t.root(n))).toBe(true);
             // an old tree that held the changed leaf cannot be proven a prefix of the real one
-            if (m > at && m > 0) expect(verifyConsistency(m, n, proof, referenceRoot(changed.slice(0, m)), t.root(n))).toBe(false);
+            if (m > at && m > 0)
+              expect(verifyConsistency(m, n, proof, referenceRoot(changed.slice(0, m)), t.root(n))).toBe(false);
           }
         }
       }),

@@ -1,4 +1,10 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign as edSign,
+  verify as edVerify,
+} from 'node:crypto';
 import { sha256 } from './merkle.js';
 import { MalformedNoteError, UnverifiedNoteError } from './errors.js';
 
@@ -72,7 +78,8 @@ export interface NoteKeyPair {
 
 /** A fresh Ed25519 note key (`certflow keygen`). `type` 0x04 makes a witness (cosignature/v1) key. */
 export function generateNoteKey(name: string, type: number = SIG_ED25519): NoteKeyPair {
-  if (!isValidKeyName(name)) throw new MalformedNoteError('key name', `${JSON.stringify(name)} must be non-empty, without spaces or '+'`);
+  if (!isValidKeyName(name))
+    throw new MalformedNoteError('key name', `${JSON.stringify(name)} must be non-empty, without spaces or '+'`);
   const { privateKey } = generateKeyPairSync('ed25519');
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });
   const seed = new Uint8Array(der.subarray(PKCS8_ED25519.length));
@@ -108,19 +115,25 @@ function parseKey(text: string, what: 'signer key' | 'verifier key'): ParsedKey 
   const prefixed = what === 'signer key' && t.startsWith('PRIVATE+KEY+');
   const fields = splitKey(prefixed ? t.slice('PRIVATE+KEY+'.length) : t);
   if ((what === 'signer key' && !prefixed) || fields.length !== 3) {
-    throw new MalformedNoteError(what, what === 'signer key' ? 'expected PRIVATE+KEY+<name>+<key id>+<key>' : 'expected <name>+<key id>+<key>');
+    throw new MalformedNoteError(
+      what,
+      what === 'signer key' ? 'expected PRIVATE+KEY+<name>+<key id>+<key>' : 'expected <name>+<key id>+<key>',
+    );
   }
   const [name, idHex, keyB64] = fields as [string, string, string];
   if (!isValidKeyName(name)) throw new MalformedNoteError(what, `bad key name ${JSON.stringify(name)}`);
   if (!/^[0-9a-f]{8}$/.test(idHex)) throw new MalformedNoteError(what, 'the key ID must be 8 lower-case hex digits');
   const raw = new Uint8Array(Buffer.from(keyB64, 'base64'));
-  if (raw.length !== 33 || b64(raw) !== keyB64) throw new MalformedNoteError(what, 'expected base64 of a type byte and a 32-byte Ed25519 key');
+  if (raw.length !== 33 || b64(raw) !== keyB64)
+    throw new MalformedNoteError(what, 'expected base64 of a type byte and a 32-byte Ed25519 key');
   const type = raw[0]!;
-  if (type !== SIG_ED25519 && type !== SIG_COSIGNATURE_V1) throw new MalformedNoteError(what, `unknown signature type 0x${type.toString(16)}`);
+  if (type !== SIG_ED25519 && type !== SIG_COSIGNATURE_V1)
+    throw new MalformedNoteError(what, `unknown signature type 0x${type.toString(16)}`);
   const key = raw.subarray(1);
   const pub = what === 'signer key' ? ed25519Public(key) : key;
   const keyId = parseInt(idHex, 16);
-  if (keyIdOf(name, type, pub) !== keyId) throw new MalformedNoteError(what, 'the key ID does not match the name and key');
+  if (keyIdOf(name, type, pub) !== keyId)
+    throw new MalformedNoteError(what, 'the key ID does not match the name and key');
   return { name, keyId, type, key };
 }
 
@@ -136,7 +149,13 @@ export function noteKeyType(key: string): number {
 }
 
 /** Raw Ed25519 parts of a key, for signers built on them (e.g. cosigners). */
-export function ed25519KeyParts(skey: string): { name: string; keyId: number; type: number; seed: Uint8Array; publicKey: Uint8Array } {
+export function ed25519KeyParts(skey: string): {
+  name: string;
+  keyId: number;
+  type: number;
+  seed: Uint8Array;
+  publicKey: Uint8Array;
+} {
   const k = parseKey(skey, 'signer key');
   return { name: k.name, keyId: k.keyId, type: k.type, seed: k.key, publicKey: ed25519Public(k.key) };
 }
@@ -155,7 +174,11 @@ export function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signat
 /** A note signer over an Ed25519 signer key held in this process (type 0x01). */
 export function noteSigner(skey: string): NoteSigner {
   const k = parseKey(skey, 'signer key');
-  if (k.type !== SIG_ED25519) throw new MalformedNoteError('signer key', 'expected an Ed25519 note key (type 0x01); a witness key signs cosignatures');
+  if (k.type !== SIG_ED25519)
+    throw new MalformedNoteError(
+      'signer key',
+      'expected an Ed25519 note key (type 0x01); a witness key signs cosignatures',
+    );
   const seed = k.key;
   return { name: k.name, keyId: k.keyId, sign: (text) => ed25519Sign(seed, text) };
 }
@@ -179,13 +202,15 @@ const SIG_LINE = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u;
 /** Splits a signed note into its text and signature lines (nothing verified). */
 export function parseNote(note: string, what = 'signed note'): Note {
   const cut = note.lastIndexOf('\n\n');
-  if (cut < 0 || !note.endsWith('\n')) throw new MalformedNoteError(what, 'expected text, a blank line and signature lines, each ending in a newline');
+  if (cut < 0 || !note.endsWith('\n'))
+    throw new MalformedNoteError(what, 'expected text, a blank line and signature lines, each ending in a newline');
   const text = note.slice(0, cut + 1);
   const signatures: NoteSignature[] = [];
   for (const line of note.slice(cut + 2, -1).split('\n')) {
     const m = SIG_LINE.exec(line);
     const raw = m ? new Uint8Array(Buffer.from(m[2]!, 'base64')) : undefined;
-    if (!m || !raw || raw.length < 5 || b64(raw) !== m[2]) throw new MalformedNoteError(what, `bad signature line ${JSON.stringify(line)}`);
+    if (!m || !raw || raw.length < 5 || b64(raw) !== m[2])
+      throw new MalformedNoteError(what, `bad signature line ${JSON.stringify(line)}`);
     const keyId = ((raw[0]! << 24) | (raw[1]! << 16) | (raw[2]! << 8) | raw[3]!) >>> 0;
     signatures.push({ name: m[1]!, keyId, signature: raw.subarray(4), line });
   }
@@ -195,7 +220,8 @@ export function parseNote(note: string, what = 'signed note'): Note {
 
 /** Signs `text` (which must end in a newline) with every signer. */
 export async function signNote(text: string, signers: readonly NoteSigner[]): Promise<string> {
-  if (!text.endsWith('\n') || text.includes('\n\n')) throw new MalformedNoteError('note text', 'must end in a newline and hold no blank line');
+  if (!text.endsWith('\n') || text.includes('\n\n'))
+    throw new MalformedNoteError('note text', 'must end in a newline and hold no blank line');
   const bytes = enc.encode(text);
   const lines: string[] = [];
   for (const s of signers) {
@@ -221,6 +247,7 @@ export function openNote(note: string, verifier: NoteVerifier, what = 'signed no
   const bytes = enc.encode(parsed.text);
   const mine = parsed.signatures.filter((s) => s.name === verifier.name && s.keyId === verifier.keyId);
   if (mine.length === 0) throw new UnverifiedNoteError(what, verifier.name, 'no signature line by this key');
-  if (!mine.some((s) => verifier.verify(bytes, s.signature))) throw new UnverifiedNoteError(what, verifier.name, 'the signature does not match the text');
+  if (!mine.some((s) => verifier.verify(bytes, s.signature)))
+    throw new UnverifiedNoteError(what, verifier.name, 'the signature does not match the text');
   return parsed;
 }

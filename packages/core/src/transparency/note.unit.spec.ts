@@ -3,7 +3,15 @@ import { MerkleTree } from './tree.js';
 import { leafHash } from './merkle.js';
 import { formatCheckpoint, openCheckpoint, parseCheckpoint, signCheckpoint } from './checkpoint.js';
 import { MalformedNoteError, UnverifiedNoteError, CheckpointInconsistentError } from './errors.js';
-import { SIG_COSIGNATURE_V1, generateNoteKey, noteKeyFromSeed, noteSigner, noteVerifier, openNote, vkeyOf } from './note.js';
+import {
+  SIG_COSIGNATURE_V1,
+  generateNoteKey,
+  noteKeyFromSeed,
+  noteSigner,
+  noteVerifier,
+  openNote,
+  vkeyOf,
+} from './note.js';
 import { cosign, cosignatureVerifier } from './witness.js';
 
 const seed = new Uint8Array(32).fill(7);
@@ -29,8 +37,13 @@ describe('signed notes and keys', () => {
   it('signs a note that verifies with its vkey and no other', async () => {
     const k = generateNoteKey('a.test/log');
     const other = generateNoteKey('a.test/log');
-    const cp = await signCheckpoint({ origin: 'a.test/log', size: 3, rootHash: new MerkleTree().root(), extensions: [] }, noteSigner(k.skey));
-    expect(cp).toMatch(/^a\.test\/log\n3\n47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 a\.test\/log [A-Za-z0-9+/]+=*\n$/);
+    const cp = await signCheckpoint(
+      { origin: 'a.test/log', size: 3, rootHash: new MerkleTree().root(), extensions: [] },
+      noteSigner(k.skey),
+    );
+    expect(cp).toMatch(
+      /^a\.test\/log\n3\n47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 a\.test\/log [A-Za-z0-9+/]+=*\n$/,
+    );
     expect(openCheckpoint(cp, noteVerifier(k.vkey)).checkpoint.size).toBe(3);
     expect(() => openCheckpoint(cp, noteVerifier(other.vkey))).toThrow(UnverifiedNoteError);
     const forged = cp.replace('\n3\n', '\n4\n');
@@ -43,7 +56,9 @@ describe('signed notes and keys', () => {
     expect(parseCheckpoint(body)).toEqual({ origin: 'o', size: 0, rootHash: root, extensions: ['ext line'] });
     expect(() => parseCheckpoint('o\n01\nAAAA\n')).toThrow(MalformedNoteError);
     expect(() => parseCheckpoint('o\n1\n')).toThrow(MalformedNoteError);
-    expect(() => openNote('no signatures\n', noteVerifier(noteKeyFromSeed('o', seed).vkey))).toThrow(MalformedNoteError);
+    expect(() => openNote('no signatures\n', noteVerifier(noteKeyFromSeed('o', seed).vkey))).toThrow(
+      MalformedNoteError,
+    );
   });
 });
 
@@ -59,7 +74,10 @@ describe('witness', () => {
 
   it('cosigns a first checkpoint, then one that extends it, with a cosignature/v1 line that verifies', async () => {
     const now = new Date('2026-12-01T08:00:00Z');
-    const first = cosign({ checkpoint: await checkpointAt(4), proof: [] }, { witnessKey: witness.skey, logs, state: {}, now });
+    const first = cosign(
+      { checkpoint: await checkpointAt(4), proof: [] },
+      { witnessKey: witness.skey, logs, state: {}, now },
+    );
     const second = cosign(
       { checkpoint: await checkpointAt(10), proof: b64(tree.consistencyProof(4, 10)) },
       { witnessKey: witness.skey, logs, state: first.state, now },
@@ -75,21 +93,37 @@ describe('witness', () => {
 
   it('refuses to cosign a fork, a truncation or a checkpoint not signed by the log, and says why', async () => {
     const now = new Date();
-    const { state } = cosign({ checkpoint: await checkpointAt(6), proof: [] }, { witnessKey: witness.skey, logs, state: {}, now });
+    const { state } = cosign(
+      { checkpoint: await checkpointAt(6), proof: [] },
+      { witnessKey: witness.skey, logs, state: {}, now },
+    );
     const forkTree = new MerkleTree();
     for (let i = 0; i < 10; i++) forkTree.append(leafHash(Uint8Array.of(i === 2 ? 99 : i)));
     const fork = await checkpointAt(10, forkTree);
-    expect(() => cosign({ checkpoint: fork, proof: b64(forkTree.consistencyProof(6, 10)) }, { witnessKey: witness.skey, logs, state, now })).toThrow(
-      CheckpointInconsistentError,
-    );
+    expect(() =>
+      cosign(
+        { checkpoint: fork, proof: b64(forkTree.consistencyProof(6, 10)) },
+        { witnessKey: witness.skey, logs, state, now },
+      ),
+    ).toThrow(CheckpointInconsistentError);
     const sameSize = await checkpointAt(6, forkTree);
-    expect(() => cosign({ checkpoint: sameSize, proof: [] }, { witnessKey: witness.skey, logs, state, now })).toThrow(/a fork/);
-    const smaller = await checkpointAt(5);
-    expect(() => cosign({ checkpoint: smaller, proof: [] }, { witnessKey: witness.skey, logs, state, now })).toThrow(/smaller/);
-    const stranger = generateNoteKey('city.test/log');
-    const unsigned = await signCheckpoint({ origin: 'city.test/log', size: 10, rootHash: tree.root(), extensions: [] }, noteSigner(stranger.skey));
-    expect(() => cosign({ checkpoint: unsigned, proof: b64(tree.consistencyProof(6, 10)) }, { witnessKey: witness.skey, logs, state, now })).toThrow(
-      UnverifiedNoteError,
+    expect(() => cosign({ checkpoint: sameSize, proof: [] }, { witnessKey: witness.skey, logs, state, now })).toThrow(
+      /a fork/,
     );
+    const smaller = await checkpointAt(5);
+    expect(() => cosign({ checkpoint: smaller, proof: [] }, { witnessKey: witness.skey, logs, state, now })).toThrow(
+      /smaller/,
+    );
+    const stranger = generateNoteKey('city.test/log');
+    const unsigned = await signCheckpoint(
+      { origin: 'city.test/log', size: 10, rootHash: tree.root(), extensions: [] },
+      noteSigner(stranger.skey),
+    );
+    expect(() =>
+      cosign(
+        { checkpoint: unsigned, proof: b64(tree.consistencyProof(6, 10)) },
+        { witnessKey: witness.skey, logs, state, now },
+      ),
+    ).toThrow(UnverifiedNoteError);
   });
 });

@@ -42,8 +42,15 @@ export function verifyInclusion(leaf: Hash, index: number, size: number, proof: 
  * `newRoot`? An empty tree is a prefix of any tree; equal sizes need equal
  * roots and an empty proof.
  */
-export function verifyConsistency(oldSize: number, newSize: number, proof: readonly Hash[], oldRoot: Hash, newRoot: Hash): boolean {
-  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize) return false;
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  proof: readonly Hash[],
+  oldRoot: Hash,
+  newRoot: Hash,
+): boolean {
+  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize)
+    return false;
   if (oldSize === 0) return proof.length === 0;
   if (oldSize === newSize) return proof.length === 0 && equal(oldRoot, newRoot);
   if (proof.length === 0) return false;

@@ -44,10 +44,21 @@ export type ResultReceipts = () => Promise<IssuedCertificateReceipt[]>;
  * result, over `store`'s transparency log. A store without one is a
  * ValidationError when the engine is created, not when a certificate is issued.
  */
-export function resultReceipts(store: EventStore, options: ReceiptOptions | true): (result: { events: readonly { type: string; data: unknown }[] }) => ResultReceipts | undefined {
+export function resultReceipts(
+  store: EventStore,
+  options: ReceiptOptions | true,
+): (result: { events: readonly { type: string; data: unknown }[] }) => ResultReceipts | undefined {
   if (!hasTransparency(store)) {
     throw new ValidationError(
-      [{ path: ['receipts'], code: 'no_transparency_log', message: 'receipts need a store that keeps a transparency log (memoryStore, sqliteStore, postgresStore)', expected: 'a TransparentEventStore', received: 'a store without `transparency`' }],
+      [
+        {
+          path: ['receipts'],
+          code: 'no_transparency_log',
+          message: 'receipts need a store that keeps a transparency log (memoryStore, sqliteStore, postgresStore)',
+          expected: 'a TransparentEventStore',
+          received: 'a store without `transparency`',
+        },
+      ],
       'createEngine',
     );
   }
@@ -59,7 +70,12 @@ export function resultReceipts(store: EventStore, options: ReceiptOptions | true
   };
 }
 
-async function receiptsOf(store: TransparentEventStore, result: { events: readonly { type: string; data: unknown }[] }, signer: NoteSigner | undefined, origin: string | undefined): Promise<IssuedCertificateReceipt[]> {
+async function receiptsOf(
+  store: TransparentEventStore,
+  result: { events: readonly { type: string; data: unknown }[] },
+  signer: NoteSigner | undefined,
+  origin: string | undefined,
+): Promise<IssuedCertificateReceipt[]> {
   const receipts = await certificateReceipts(store, result);
   const withBundles = await Promise.all(
     receipts.map(async (r): Promise<IssuedCertificateReceipt> => {
@@ -77,10 +93,16 @@ async function receiptsOf(store: TransparentEventStore, result: { events: readon
   );
   if (!signer || withBundles.length === 0) return withBundles;
   // The tree covers every certificate once it covers the last one's leaf.
-  const leaves = await Promise.all(withBundles.map(async (r) => r.leafIndex ?? (await store.transparency.leafIndexOf(r.position))));
+  const leaves = await Promise.all(
+    withBundles.map(async (r) => r.leafIndex ?? (await store.transparency.leafIndexOf(r.position))),
+  );
   const size = await store.transparency.size();
-  if (leaves.some((l) => l === undefined || l >= size)) throw new ProofUnavailableError('the tree does not cover the certificates yet');
-  const note = await signCheckpoint({ origin: origin ?? signer.name, size, rootHash: await store.transparency.root(size), extensions: [] }, signer);
+  if (leaves.some((l) => l === undefined || l >= size))
+    throw new ProofUnavailableError('the tree does not cover the certificates yet');
+  const note = await signCheckpoint(
+    { origin: origin ?? signer.name, size, rootHash: await store.transparency.root(size), extensions: [] },
+    signer,
+  );
   for (const r of withBundles) r.signed = await r.bundle(note);
   return withBundles;
 }

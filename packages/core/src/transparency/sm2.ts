@@ -40,7 +40,10 @@ function add(p: Point, q: Point): Point {
   if (!p) return q;
   if (!q) return p;
   if (p.x === q.x && mod(p.y + q.y, P) === 0n) return null;
-  const l = p.x === q.x && p.y === q.y ? mod((3n * p.x * p.x + A) * inv(2n * p.y, P), P) : mod((q.y - p.y) * inv(q.x - p.x, P), P);
+  const l =
+    p.x === q.x && p.y === q.y
+      ? mod((3n * p.x * p.x + A) * inv(2n * p.y, P), P)
+      : mod((q.y - p.y) * inv(q.x - p.x, P), P);
   const x = mod(l * l - p.x - q.x, P);
   return { x, y: mod(l * (p.x - x) - p.y, P) };
 }
@@ -71,7 +74,8 @@ function za(pub: { x: bigint; y: bigint }, id = DEFAULT_ID): Buffer {
 }
 
 function parsePublic(hex: string): { x: bigint; y: bigint } {
-  if (!/^04[0-9a-fA-F]{128}$/.test(hex)) throw new MalformedNoteError('SM2 public key', 'expected 04 ‖ x ‖ y in hex (130 digits)');
+  if (!/^04[0-9a-fA-F]{128}$/.test(hex))
+    throw new MalformedNoteError('SM2 public key', 'expected 04 ‖ x ‖ y in hex (130 digits)');
   const p = { x: BigInt(`0x${hex.slice(2, 66)}`), y: BigInt(`0x${hex.slice(66)}`) };
   if (!onCurve(p)) throw new MalformedNoteError('SM2 public key', 'the point is not on the SM2 curve');
   return p;
@@ -83,7 +87,10 @@ export function generateSm2Key(): { privateKey: string; publicKey: string } {
     const d = toBig(randomBytes(32));
     if (d < 1n || d >= N - 1n) continue;
     const p = mul(d, G)!;
-    return { privateKey: be32(d).toString('hex'), publicKey: `04${be32(p.x).toString('hex')}${be32(p.y).toString('hex')}` };
+    return {
+      privateKey: be32(d).toString('hex'),
+      publicKey: `04${be32(p.x).toString('hex')}${be32(p.y).toString('hex')}`,
+    };
   }
 }
 

@@ -23,16 +23,25 @@ describe('SM2 signer (outside the C2SP signature types)', () => {
       expect(sm2.doVerifySignature(msg, ours, publicKey, { hash: true })).toBe(true);
       expect(sm2.doVerifySignature(`${msg}x`, ours, publicKey, { hash: true })).toBe(false);
       const theirs = sm2.doSignature(msg, privateKey, { hash: true, publicKey });
-      expect(sm2Verify(publicKey, enc.encode(msg), new Uint8Array(Buffer.from(theirs.padStart(128, '0'), 'hex')))).toBe(true);
-      expect(sm2Verify(publicKey, enc.encode(`${msg}x`), new Uint8Array(Buffer.from(theirs.padStart(128, '0'), 'hex')))).toBe(false);
+      expect(sm2Verify(publicKey, enc.encode(msg), new Uint8Array(Buffer.from(theirs.padStart(128, '0'), 'hex')))).toBe(
+        true,
+      );
+      expect(
+        sm2Verify(publicKey, enc.encode(`${msg}x`), new Uint8Array(Buffer.from(theirs.padStart(128, '0'), 'hex'))),
+      ).toBe(false);
     }
   });
 
   it('signs a checkpoint behind the NoteSigner interface; another key does not open it', async () => {
     const key = generateSm2Key();
     const other = generateSm2Key();
-    const note = await signCheckpoint({ origin: 'certflow.test/jinan', size: 0, rootHash: new MerkleTree().root(), extensions: [] }, sm2NoteSigner('certflow.test/jinan', key.privateKey));
+    const note = await signCheckpoint(
+      { origin: 'certflow.test/jinan', size: 0, rootHash: new MerkleTree().root(), extensions: [] },
+      sm2NoteSigner('certflow.test/jinan', key.privateKey),
+    );
     expect(openCheckpoint(note, sm2NoteVerifier('certflow.test/jinan', key.publicKey)).checkpoint.size).toBe(0);
-    expect(() => openCheckpoint(note, sm2NoteVerifier('certflow.test/jinan', other.publicKey))).toThrow(UnverifiedNoteError);
+    expect(() => openCheckpoint(note, sm2NoteVerifier('certflow.test/jinan', other.publicKey))).toThrow(
+      UnverifiedNoteError,
+    );
   });
 });

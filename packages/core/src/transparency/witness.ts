@@ -87,7 +87,8 @@ export function cosign(
   const parsed = parseNote(request.checkpoint, 'checkpoint');
   const checkpoint = parseCheckpoint(parsed.text);
   const verifier = options.logs.get(checkpoint.origin);
-  if (!verifier) throw new MalformedNoteError('checkpoint', `this witness does not follow the log ${checkpoint.origin}`);
+  if (!verifier)
+    throw new MalformedNoteError('checkpoint', `this witness does not follow the log ${checkpoint.origin}`);
   openNote(request.checkpoint, verifier, 'checkpoint');
   const kept = options.state[checkpoint.origin];
   const newRoot = checkpoint.rootHash;
@@ -95,7 +96,12 @@ export function cosign(
     const oldRoot = new Uint8Array(Buffer.from(kept.rootHash, 'base64'));
     const proof: Hash[] = request.proof.map((p) => new Uint8Array(Buffer.from(p, 'base64')));
     if (checkpoint.size < kept.size) {
-      throw new CheckpointInconsistentError(checkpoint.origin, kept.size, checkpoint.size, 'the new tree is smaller than the one already cosigned (a truncation or a fork)');
+      throw new CheckpointInconsistentError(
+        checkpoint.origin,
+        kept.size,
+        checkpoint.size,
+        'the new tree is smaller than the one already cosigned (a truncation or a fork)',
+      );
     }
     if (!verifyConsistency(kept.size, checkpoint.size, proof, oldRoot, newRoot)) {
       const detail =
@@ -106,7 +112,8 @@ export function cosign(
     }
   }
   const key = ed25519KeyParts(options.witnessKey);
-  if (key.type !== SIG_COSIGNATURE_V1) throw new MalformedNoteError('signer key', 'expected a witness key (type 0x04; `certflow keygen --witness`)');
+  if (key.type !== SIG_COSIGNATURE_V1)
+    throw new MalformedNoteError('signer key', 'expected a witness key (type 0x04; `certflow keygen --witness`)');
   const timestamp = Math.floor(options.now.getTime() / 1000);
   const sig = ed25519Sign(key.seed, cosignedMessage(parsed.text, timestamp));
   const id = Uint8Array.of(key.keyId >>> 24, (key.keyId >>> 16) & 0xff, (key.keyId >>> 8) & 0xff, key.keyId & 0xff);
@@ -115,7 +122,11 @@ export function cosign(
   const cosigned = `${parsed.text}\n${[...own, line].map((l) => `${l}\n`).join('')}`;
   const state: WitnessState = {
     ...options.state,
-    [checkpoint.origin]: { size: checkpoint.size, rootHash: Buffer.from(newRoot).toString('base64'), note: request.checkpoint },
+    [checkpoint.origin]: {
+      size: checkpoint.size,
+      rootHash: Buffer.from(newRoot).toString('base64'),
+      note: request.checkpoint,
+    },
   };
   return { cosigned, state, checkpoint };
 }

@@ -8,7 +8,10 @@ import { PG_URL } from './pgTestEnv.js';
  * the read-only path as such a role. `url` connects as it (trust auth in the
  * test database); `drop()` removes the role and its grants.
  */
-export async function createAuditorRole(schema: string, url = PG_URL): Promise<{ role: string; url: string; drop(): Promise<void> }> {
+export async function createAuditorRole(
+  schema: string,
+  url = PG_URL,
+): Promise<{ role: string; url: string; drop(): Promise<void> }> {
   const role = `certflow_auditor_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

@@ -18,9 +18,21 @@ const worker = Number(workerArg);
 const occupations = occupationList!.split(',');
 const until = Date.now() + Number(secondsArg) * 1000;
 const PER_ROUND = 3;
-const store = postgresStore({ connectionString: url!, schema: schema!, pool: { max: 3 }, connectTimeoutMs: 2_000, appendTimeoutMs: 20_000 });
+const store = postgresStore({
+  connectionString: url!,
+  schema: schema!,
+  pool: { max: 3 },
+  connectTimeoutMs: 2_000,
+  appendTimeoutMs: 20_000,
+});
 let now = new Date('2020-06-01T10:00:00+08:00');
-const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, maxRetries: 50 });
+const engine = createEngine({
+  store,
+  rulePacks: [testRulePack],
+  calendar: testCalendar(),
+  clock: () => now,
+  maxRetries: 50,
+});
 const provincial = { id: 'shandong-center', role: 'provincial-center' as const };
 const counts = { commands: 0, attempts: 0, unknown: 0, notWritten: 0, raw: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,8 +62,13 @@ async function settle(command: Command): Promise<{ ok: true } | { ok: false; cod
   throw new Error(`${command.commandId}: no definite answer after 2000 attempts`);
 }
 
-const command = (type: Command['type'], streamId: string, commandId: string, by: Command['actor'], payload: unknown): Command =>
-  ({ type, streamId, commandId, actor: by, payload }) as Command;
+const command = (
+  type: Command['type'],
+  streamId: string,
+  commandId: string,
+  by: Command['actor'],
+  payload: unknown,
+): Command => ({ type, streamId, commandId, actor: by, payload }) as Command;
 const must = async (c: Command) => {
   const r = await settle(c);
   if (!r.ok) throw new Error(`${c.type} on ${c.streamId} refused: ${r.code}`);
@@ -63,12 +80,18 @@ let n = 0;
 for (let round = 1; Date.now() < until; round++) {
   const apps = Array.from({ length: PER_ROUND }, () => {
     const i = n++;
-    return { streamId: `application-e${worker}-${i}`, occupation: occupations[(i + worker) % occupations.length]!, uscc: uscc(`52370100MJE${String(worker * 100_000 + i).padStart(6, '0')}`) };
+    return {
+      streamId: `application-e${worker}-${i}`,
+      occupation: occupations[(i + worker) % occupations.length]!,
+      uscc: uscc(`52370100MJE${String(worker * 100_000 + i).padStart(6, '0')}`),
+    };
   });
   for (const a of apps) {
     now = new Date('2020-06-01T10:00:00+08:00');
     const profile = testProfile({ name: `评价机构 ${a.streamId}`, uscc: a.uscc, occupationCode: a.occupation });
-    await must(command('SubmitApplication', a.streamId, `${a.streamId}-submit`, actor, { ...profile, rulePack: 'test-pack' }));
+    await must(
+      command('SubmitApplication', a.streamId, `${a.streamId}-submit`, actor, { ...profile, rulePack: 'test-pack' }),
+    );
     now = new Date('2020-06-02T10:00:00+08:00');
     await must(command('AcceptApplication', a.streamId, `${a.streamId}-accept`, CENTRE, {}));
     now = new Date('2020-06-03T10:00:00+08:00');
@@ -77,7 +100,9 @@ for (let round = 1; Date.now() < until; round++) {
   now = new Date('2020-06-10T10:00:00+08:00');
   const outcomes = await Promise.all(
     apps.map(async (a) => {
-      const r = await settle(command('CompleteFiling', a.streamId, `${a.streamId}-file`, CENTRE, { organizationCode: '0001' }));
+      const r = await settle(
+        command('CompleteFiling', a.streamId, `${a.streamId}-file`, CENTRE, { organizationCode: '0001' }),
+      );
       emit({ filing: { streamId: a.streamId, occupation: a.occupation, round, ...r } });
       return r.ok;
     }),

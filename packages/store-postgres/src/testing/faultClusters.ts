@@ -18,7 +18,9 @@ export function faultClusters(): { primary: Cluster; standby: Cluster } | undefi
   const spec = process.env.CERTFLOW_FAULT_CLUSTERS;
   if (!spec) {
     if (process.env.CI === 'true') {
-      throw new Error('CERTFLOW_FAULT_CLUSTERS is not set under CI: .ci/run creates the fault clusters with .ci/fault-clusters.sh up');
+      throw new Error(
+        'CERTFLOW_FAULT_CLUSTERS is not set under CI: .ci/run creates the fault clusters with .ci/fault-clusters.sh up',
+      );
     }
     const bar = '!'.repeat(78);
     console.warn(
@@ -37,7 +39,10 @@ export function faultClusters(): { primary: Cluster; standby: Cluster } | undefi
 }
 
 const ctl = (c: Cluster, ...args: string[]) =>
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', c.version, c.name, ...args], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', c.version, c.name, ...args], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
 
 /** The postmaster and its children (backends, walsender, background workers), by process id. */
 function processesOf(c: Cluster): number[] {

@@ -36,7 +36,10 @@ function seeded(seed: number): () => number {
   };
 }
 
-export async function startFaultProxy(target: { host: string; port: number }, options: { seed?: number; dropRate?: number } = {}): Promise<FaultProxy> {
+export async function startFaultProxy(
+  target: { host: string; port: number },
+  options: { seed?: number; dropRate?: number } = {},
+): Promise<FaultProxy> {
   const random = seeded(options.seed ?? 1);
   const open = new Set<{ client: net.Socket; upstream: net.Socket }>();
   let connections = 0;

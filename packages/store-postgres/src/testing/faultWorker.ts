@@ -9,7 +9,13 @@ import { coreOrigin, emit } from './processFixture.js';
 const [url, schema, worker, streamList, secondsArg] = process.argv.slice(2);
 const streams = streamList!.split(',');
 const until = Date.now() + Number(secondsArg) * 1000;
-const store: EventStore = postgresStore({ connectionString: url!, schema: schema!, pool: { max: 2 }, connectTimeoutMs: 2_000, appendTimeoutMs: 20_000 });
+const store: EventStore = postgresStore({
+  connectionString: url!,
+  schema: schema!,
+  pool: { max: 2 },
+  connectTimeoutMs: 2_000,
+  appendTimeoutMs: 20_000,
+});
 emit({ core: coreOrigin() });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const counts = { unavailable: 0, unknown: 0, conflicts: 0, recovered: 0 };
@@ -34,7 +40,11 @@ while (Date.now() < until) {
   let expected = await read(() => store.streamVersion(streamId));
   for (let delay = 50; ; ) {
     try {
-      const r = await store.append(streamId, ids.map((id) => testEvent('Loaded', { id })), { expectedVersion: expected });
+      const r = await store.append(
+        streamId,
+        ids.map((id) => testEvent('Loaded', { id })),
+        { expectedVersion: expected },
+      );
       emit({ ack: { streamId, ids, versions: r.events.map((e) => e.version) } });
       break;
     } catch (e) {

@@ -19,7 +19,11 @@ for (let op = 0; op < Number(opsArg); op++) {
   let expected = await store.streamVersion(streamId);
   for (;;) {
     try {
-      const r = await store.append(streamId, ids.map((id) => testEvent('Loaded', { id })), { expectedVersion: expected });
+      const r = await store.append(
+        streamId,
+        ids.map((id) => testEvent('Loaded', { id })),
+        { expectedVersion: expected },
+      );
       emit({ ack: { streamId, ids, versions: r.events.map((e) => e.version) } });
       break;
     } catch (e) {

@@ -28,7 +28,10 @@ export function spawnWorker(script: string, args: string[], env: Record<string, 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const messages: Record<string, unknown>[] = [];
-  const waiting: Array<{ match: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }> = [];
+  const waiting: Array<{
+    match: (m: Record<string, unknown>) => boolean;
+    resolve: (m: Record<string, unknown>) => void;
+  }> = [];
   let buffer = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {

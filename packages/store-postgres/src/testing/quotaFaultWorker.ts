@@ -23,7 +23,13 @@ pool.on('error', () => undefined);
 pool.on('connect', (client) => void client.on('error', () => undefined));
 const store = postgresStore({ schema: schema!, pool });
 let now = new Date('2020-06-01T10:00:00+08:00');
-const engine = createEngine({ store, rulePacks: [testRulePack], calendar: testCalendar(), clock: () => now, maxRetries: 50 });
+const engine = createEngine({
+  store,
+  rulePacks: [testRulePack],
+  calendar: testCalendar(),
+  clock: () => now,
+  maxRetries: 50,
+});
 const provincial = { id: 'shandong-center', role: 'provincial-center' as const };
 const counts = { attempts: 0, unknown: 0, notWritten: 0, raw: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,8 +64,13 @@ const apps = Array.from({ length: Number(applications) }, (_, i) => ({
   uscc: uscc(`52370100MJD${String(worker * 1000 + i).padStart(6, '0')}`),
 }));
 const actor = { id: `org-w${worker}`, role: 'applicant' as const };
-const command = (type: Command['type'], streamId: string, commandId: string, by: Command['actor'], payload: unknown): Command =>
-  ({ type, streamId, commandId, actor: by, payload }) as Command;
+const command = (
+  type: Command['type'],
+  streamId: string,
+  commandId: string,
+  by: Command['actor'],
+  payload: unknown,
+): Command => ({ type, streamId, commandId, actor: by, payload }) as Command;
 const must = async (c: Command) => {
   const r = await settle(c);
   if (!r.ok) throw new Error(`${c.type} on ${c.streamId} refused: ${r.code}`);
@@ -68,7 +79,9 @@ const must = async (c: Command) => {
 for (const a of apps) {
   now = new Date('2020-06-01T10:00:00+08:00');
   const profile = testProfile({ name: `评价机构 ${a.streamId}`, uscc: a.uscc, occupationCode: a.occupation });
-  await must(command('SubmitApplication', a.streamId, `${a.streamId}-submit`, actor, { ...profile, rulePack: 'test-pack' }));
+  await must(
+    command('SubmitApplication', a.streamId, `${a.streamId}-submit`, actor, { ...profile, rulePack: 'test-pack' }),
+  );
   now = new Date('2020-06-02T10:00:00+08:00');
   await must(command('AcceptApplication', a.streamId, `${a.streamId}-accept`, CENTRE, {}));
   now = new Date('2020-06-03T10:00:00+08:00');
@@ -79,7 +92,9 @@ await goWhenFileExists(goFile!)();
 
 now = new Date('2020-06-10T10:00:00+08:00');
 const file = async (a: (typeof apps)[number], round: number) => {
-  const r = await settle(command('CompleteFiling', a.streamId, `${a.streamId}-file-${round}`, CENTRE, { organizationCode: '0001' }));
+  const r = await settle(
+    command('CompleteFiling', a.streamId, `${a.streamId}-file-${round}`, CENTRE, { organizationCode: '0001' }),
+  );
   emit({ filing: { streamId: a.streamId, occupation: a.occupation, round, ...r } });
   return r.ok;
 };
@@ -91,7 +106,9 @@ await goWhenFileExists(secondGoFile!)();
 const revoked = apps.find((_, i) => outcomes[i]);
 if (revoked) {
   now = new Date('2020-06-12T10:00:00+08:00');
-  await must(command('RevokeFiling', revoked.streamId, `${revoked.streamId}-revoke`, provincial, { reason: '抽查不合格' }));
+  await must(
+    command('RevokeFiling', revoked.streamId, `${revoked.streamId}-revoke`, provincial, { reason: '抽查不合格' }),
+  );
   emit({ revoked: revoked.streamId });
 }
 now = new Date('2020-06-13T10:00:00+08:00');

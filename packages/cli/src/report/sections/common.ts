@@ -11,7 +11,8 @@ const machineOf = (streamId: string): MachineName | undefined => {
 };
 
 /** HTML-escapes text. */
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A Markdown table cell: no pipes or newlines break the row. */
 export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -28,22 +29,29 @@ const STATUS_MARK = { met: '✔', missed: '✖', open: '○' } as const;
 export const statusText = (s: DeadlineView['status'], l: Labels) => `${STATUS_MARK[s]} ${l.ui[s]}`;
 
 /** A quoted clause: the original text, then document and clause. */
-export const quoteHtml = (c: CitationView) => `<blockquote lang="zh-CN">「${esc(c.text)}」<cite>${esc(c.document)} ${esc(c.clause)}</cite></blockquote>`;
+export const quoteHtml = (c: CitationView) =>
+  `<blockquote lang="zh-CN">「${esc(c.text)}」<cite>${esc(c.document)} ${esc(c.clause)}</cite></blockquote>`;
 export const quoteMd = (c: CitationView) => `> ${c.document} ${c.clause}：「${c.text}」`;
 
 /** An organization as a person names it: its name, with the id the events use. */
-export const orgTitle = (o: Pick<OrganizationReport, 'id' | 'name'>, l: Labels) => (o.id ? (o.name ? `${o.name}（${o.id}）` : o.id) : l.ui.noOrganization);
+export const orgTitle = (o: Pick<OrganizationReport, 'id' | 'name'>, l: Labels) =>
+  o.id ? (o.name ? `${o.name}（${o.id}）` : o.id) : l.ui.noOrganization;
 
 /** The labelled fields of an event. */
 export function fieldsHtml(fields: DetailField[], l: Labels): string {
   if (fields.length === 0) return '';
   const { shown, more } = shownFields(fields);
-  const rows = shown.map((f) => `<dt>${esc(fieldLabel(f.key, l))}</dt><dd>${esc(fieldValue(f.value, l))}</dd>`).join('');
+  const rows = shown
+    .map((f) => `<dt>${esc(fieldLabel(f.key, l))}</dt><dd>${esc(fieldValue(f.value, l))}</dd>`)
+    .join('');
   return `<dl class="fields">${rows}${more ? `<dt class="muted">…</dt><dd class="muted">${l.ui.more} ${more}</dd>` : ''}</dl>`;
 }
 export function fieldsMd(fields: DetailField[], l: Labels): string {
   const { shown, more } = shownFields(fields);
-  return [...shown.map((f) => `${fieldLabel(f.key, l)}: ${fieldValue(f.value, l)}`), ...(more ? [`… ${l.ui.more} ${more}`] : [])].join('; ');
+  return [
+    ...shown.map((f) => `${fieldLabel(f.key, l)}: ${fieldValue(f.value, l)}`),
+    ...(more ? [`… ${l.ui.more} ${more}`] : []),
+  ].join('; ');
 }
 
 export function integrityHtml(s: StreamReport, l: Labels): string {
@@ -128,7 +136,11 @@ export function streamMd(s: StreamReport, l: Labels, heading: string, level = 4)
     }
   }
   if (s.deadlines.length > 0) {
-    lines.push('', `| ${l.ui.deadlines} | ${l.ui.status} | ${l.ui.due} | ${l.ui.whatHappened} | ${l.ui.cite} |`, '|---|---|---|---|---|');
+    lines.push(
+      '',
+      `| ${l.ui.deadlines} | ${l.ui.status} | ${l.ui.due} | ${l.ui.whatHappened} | ${l.ui.cite} |`,
+      '|---|---|---|---|---|',
+    );
     for (const d of s.deadlines) {
       lines.push(
         `| ${cell(d.id)} | ${statusText(d.status, l)} | ${d.due ?? ''} | ${cell(deadlineDetail(d))} | ${d.cite ? cell(`${d.cite.document} ${d.cite.clause}：「${d.cite.text}」`) : ''} |`,

@@ -12,7 +12,13 @@ export interface HeaderData {
 /** The title, the source, the date deadlines are judged at, and the masking note. */
 export const header: Section<ReportDocument, HeaderData> = {
   id: 'header',
-  build: (d) => ({ title: d.title, source: d.source, asOf: d.asOf, masked: d.masked, generatedBy: `certflow ${d.versions.cli}` }),
+  build: (d) => ({
+    title: d.title,
+    source: d.source,
+    asOf: d.asOf,
+    masked: d.masked,
+    generatedBy: `certflow ${d.versions.cli}`,
+  }),
   markdown: (h, l) =>
     [
       `# ${h.title}`,

@@ -9,7 +9,10 @@ export function* headsHtmlChunks(h: StreamHeadRecord[], l: Labels): Generator<st
   for (let i = 0; i < h.length; i += 1000) {
     yield h
       .slice(i, i + 1000)
-      .map((x) => `<tr><td><code>${esc(x.streamId)}</code></td><td>${x.version}</td><td><code class="hash">${esc(x.hash)}</code></td></tr>`)
+      .map(
+        (x) =>
+          `<tr><td><code>${esc(x.streamId)}</code></td><td>${x.version}</td><td><code class="hash">${esc(x.hash)}</code></td></tr>`,
+      )
       .join('');
   }
   yield '</tbody></table></section>';

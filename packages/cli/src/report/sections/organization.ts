@@ -34,9 +34,17 @@ export const organization: Section<OrganizationReport, OrganizationReport> = {
     for (const f of o.filings) {
       parts.push(streamMd(f.stream, l, `${l.ui.filing}${f.filingNumber ? ` ${f.filingNumber}` : ''}`, 3));
       if (f.validFrom) parts.push(`${l.ui.validity}: ${f.validFrom} – ${f.validUntil ?? '—'}`);
-      for (const x of f.exams) parts.push(streamMd(x.stream, l, `${l.ui.exam}${x.examDate ? ` ${x.examDate}` : ''}`, 4), certsMd(x.certificates, l));
+      for (const x of f.exams)
+        parts.push(
+          streamMd(x.stream, l, `${l.ui.exam}${x.examDate ? ` ${x.examDate}` : ''}`, 4),
+          certsMd(x.certificates, l),
+        );
     }
-    for (const x of o.exams) parts.push(streamMd(x.stream, l, `${l.ui.exam}${x.examDate ? ` ${x.examDate}` : ''}`, 3), certsMd(x.certificates, l));
+    for (const x of o.exams)
+      parts.push(
+        streamMd(x.stream, l, `${l.ui.exam}${x.examDate ? ` ${x.examDate}` : ''}`, 3),
+        certsMd(x.certificates, l),
+      );
     if (o.certificates.length) parts.push(`### ${l.ui.certificates}`, certsMd(o.certificates, l));
     for (const s of o.other) parts.push(streamMd(s, l, l.ui.stream, 3));
     return parts.filter(Boolean).join('\n\n');
@@ -48,7 +56,8 @@ export const organization: Section<OrganizationReport, OrganizationReport> = {
     for (const f of o.filings) {
       parts.push(`<div class="filing">`);
       parts.push(streamHtml(f.stream, l, `${l.ui.filing}${f.filingNumber ? ` ${esc(f.filingNumber)}` : ''}`, 3));
-      if (f.validFrom) parts.push(`<p class="validity">${l.ui.validity}: ${nowrap(f.validFrom)} – ${nowrap(f.validUntil ?? '—')}</p>`);
+      if (f.validFrom)
+        parts.push(`<p class="validity">${l.ui.validity}: ${nowrap(f.validFrom)} – ${nowrap(f.validUntil ?? '—')}</p>`);
       for (const x of f.exams)
         parts.push(
           `<div class="exam">${streamHtml(x.stream, l, `${l.ui.exam}${x.examDate ? ` ${nowrap(x.examDate)}` : ''}`, 4)}${certsHtml(x.certificates, l)}</div>`,

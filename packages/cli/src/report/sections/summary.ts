@@ -28,7 +28,9 @@ export const summary: Section<ReportDocument, ReportSummary> = {
       '',
       `| ${l.ui.region} | ${l.ui.organizations} | ${l.ui.filings} | ${l.ui.exams} | ${l.ui.certificates} |`,
       '|---|---|---|---|---|',
-      ...s.regions.map((r) => `| ${cell(r.name)} | ${r.organizations} | ${r.filings} | ${r.exams} | ${r.certificates} |`),
+      ...s.regions.map(
+        (r) => `| ${cell(r.name)} | ${r.organizations} | ${r.filings} | ${r.exams} | ${r.certificates} |`,
+      ),
       '',
       `| ${l.ui.filingsByState} | ${l.ui.count} |`,
       '|---|---|',
@@ -39,7 +41,9 @@ export const summary: Section<ReportDocument, ReportSummary> = {
     ];
     if (s.refusals.length === 0) lines.push(l.ui.noRefusals);
     for (const r of s.refusals) {
-      lines.push(`- ${r.streamId} v${r.version} ${l.event(r.eventType)} (${chinaTime(r.at)}) — ${l.outcome(r.outcome)}`);
+      lines.push(
+        `- ${r.streamId} v${r.version} ${l.event(r.eventType)} (${chinaTime(r.at)}) — ${l.outcome(r.outcome)}`,
+      );
       for (const f of r.findings)
         lines.push(
           `  - \`${f.ruleId}\`${(f.message ?? f.description) ? `: ${f.message ?? f.description}` : ''}`,
@@ -79,7 +83,9 @@ ${card('regions', l.ui.regions, String(s.regions.length))}${card('organizations'
 </div>
 <p id="sum-deadlines">${l.ui.deadlines}: <span class="ok">${l.ui.met} <b>${s.deadlinesMet}</b></span> · <span class="${s.deadlinesMissed ? 'bad' : ''}">${l.ui.missed} <b>${s.deadlinesMissed}</b></span> · <span class="muted">${l.ui.open} <b>${s.deadlinesOpen}</b></span> · ${s.streams} ${l.ui.streams} · ${s.events} ${l.ui.events}</p>
 <div class="cols"><table class="regions"><thead><tr><th>${l.ui.region}</th><th>${l.ui.organizations}</th><th>${l.ui.filings}</th><th>${l.ui.exams}</th><th>${l.ui.certificates}</th></tr></thead><tbody>${s.regions.map((r) => `<tr><td>${esc(r.name)}</td><td>${r.organizations}</td><td>${r.filings}</td><td>${r.exams}</td><td>${r.certificates}</td></tr>`).join('')}</tbody></table>
-<table class="states"><thead><tr><th>${l.ui.filingsByState}</th><th>${l.ui.count}</th></tr></thead><tbody>${Object.entries(s.filingsByState)
+<table class="states"><thead><tr><th>${l.ui.filingsByState}</th><th>${l.ui.count}</th></tr></thead><tbody>${Object.entries(
+      s.filingsByState,
+    )
       .map(([k, n]) => `<tr><td>${esc(l.state(k, 'application'))}</td><td>${n}</td></tr>`)
       .join('')}</tbody></table></div>
 <h3>${l.ui.refusals}</h3>${refusals}<h3>${l.ui.brokenStreams}</h3>${broken}</section>`;

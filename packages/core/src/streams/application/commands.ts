@@ -1,11 +1,29 @@
 import { z } from 'zod';
-import { CorruptStoreError, InvalidTransitionError, RuleViolationError, ValidationError, type ValidationIssue } from '../../errors.js';
+import {
+  CorruptStoreError,
+  InvalidTransitionError,
+  RuleViolationError,
+  ValidationError,
+  type ValidationIssue,
+} from '../../errors.js';
 import type { IssueCode } from '../../issueCodes.js';
 import { lastDayAfterYears } from '../../domain/calendar.js';
-import { applicantProfileSchema, levelSchema, localDateSchema, occupationSchema, type ApplicantProfile } from '../../domain/profile.js';
+import {
+  applicantProfileSchema,
+  levelSchema,
+  localDateSchema,
+  occupationSchema,
+  type ApplicantProfile,
+} from '../../domain/profile.js';
 import { evaluateRules, type RulePack } from '../../rules/rulePack.js';
 import { defineCommand, failing, toJson, type Decided, type DecideEnv, type DecideInput } from '../defineCommand.js';
-import { notePayload, objectionPayload, objectionResolutionPayload, reasonPayload, supplementRequestPayload } from '../common.js';
+import {
+  notePayload,
+  objectionPayload,
+  objectionResolutionPayload,
+  reasonPayload,
+  supplementRequestPayload,
+} from '../common.js';
 import { releasePlaces, reservePlaces } from '../quota/places.js';
 import type { LoadedStream } from '../state.js';
 import { plain } from '../state.js';
@@ -29,7 +47,9 @@ const completeFilingPayload = z.looseObject({
 const packRef = (p: RulePack) => ({ id: p.id, version: p.version, hash: p.hash });
 
 function screen(i: In, profile: ApplicantProfile) {
-  return plain(evaluateRules(i.pack, profile, { asOf: i.env.today, command: 'SubmitApplication', decidedFor: i.command.type }));
+  return plain(
+    evaluateRules(i.pack, profile, { asOf: i.env.today, command: 'SubmitApplication', decidedFor: i.command.type }),
+  );
 }
 
 /** Criteria not yet passed, as findings with their citations. */
@@ -60,13 +80,24 @@ function amendProfile(profile: ApplicantProfile, change: ScopeChange): Applicant
   for (const a of change.add) {
     const at = occupations.findIndex((o) => o.code === a.code);
     if (at === -1) occupations.push(a);
-    else occupations[at] = { ...occupations[at]!, ...a, levels: [...new Set([...occupations[at]!.levels, ...a.levels])].sort() };
+    else
+      occupations[at] = {
+        ...occupations[at]!,
+        ...a,
+        levels: [...new Set([...occupations[at]!.levels, ...a.levels])].sort(),
+      };
   }
   return { ...profile, occupations };
 }
 
 const releaseAfter = (i: In, reason: string) => async () => {
-  await releasePlaces(i.env.store, i.context.quotaPlaces, i.stream.streamId, { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } }, reason);
+  await releasePlaces(
+    i.env.store,
+    i.context.quotaPlaces,
+    i.stream.streamId,
+    { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } },
+    reason,
+  );
 };
 
 /**
@@ -80,11 +111,17 @@ function filingValidUntil(i: In<z.output<typeof completeFilingPayload>>): string
   const spec = i.pack.filingValidity;
   const given = i.command.payload.validUntil;
   const issue = (code: IssueCode, message: string) =>
-    new ValidationError([{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }], 'CompleteFiling');
+    new ValidationError(
+      [{ path: ['payload', 'validUntil'], code, message, ...(given !== undefined ? { received: given } : {}) }],
+      'CompleteFiling',
+    );
   if (spec?.years !== undefined) {
     const computed = lastDayAfterYears(i.env.today, spec.years);
     if (given !== undefined && given !== computed)
-      throw issue('not_accepted', `${computed} or none: ${i.pack.id} fixes the validity (${spec.years} years from the filing)`);
+      throw issue(
+        'not_accepted',
+        `${computed} or none: ${i.pack.id} fixes the validity (${spec.years} years from the filing)`,
+      );
     return computed;
   }
   if (spec) {
@@ -96,7 +133,8 @@ function filingValidUntil(i: In<z.output<typeof completeFilingPayload>>): string
     if (given < i.env.today) throw issue('too_small', `a validUntil on or after ${i.env.today}`);
     return given;
   }
-  if (given !== undefined) throw issue('not_accepted', `no validUntil: ${i.pack.id}'s notice gives filings no validity`);
+  if (given !== undefined)
+    throw issue('not_accepted', `no validUntil: ${i.pack.id}'s notice gives filings no validity`);
   return null;
 }
 
@@ -108,18 +146,34 @@ async function amendScope(
   const given: ScopeChange = { add: i.command.payload.add, drop: i.command.payload.drop };
   const empty = given.add.length === 0 && given.drop.length === 0;
   if (i.command.actor.role === 'applicant') {
-    if (empty) throw new ValidationError([{ path: ['payload'], code: 'empty_change', message: 'add or drop at least one occupation or level' }], 'AmendScope');
+    if (empty)
+      throw new ValidationError(
+        [{ path: ['payload'], code: 'empty_change', message: 'add or drop at least one occupation or level' }],
+        'AmendScope',
+      );
     const amendDecision = amendRules(i, ctx, given);
     if (amendDecision.outcome === 'ineligible') throw new RuleViolationError('AmendScope', failing(amendDecision));
-    return { decision: amendDecision, events: [{ type: 'ScopeAmendmentProposed', data: toJson({ change: given, decision: amendDecision }) }] };
+    return {
+      decision: amendDecision,
+      events: [{ type: 'ScopeAmendmentProposed', data: toJson({ change: given, decision: amendDecision }) }],
+    };
   }
   const change = empty ? ctx.pendingAmendment : given;
   if (!change)
-    throw new ValidationError([{ path: ['payload'], code: 'empty_change', message: 'no change given and none proposed by the organization' }], 'AmendScope');
+    throw new ValidationError(
+      [{ path: ['payload'], code: 'empty_change', message: 'no change given and none proposed by the organization' }],
+      'AmendScope',
+    );
   const profile = amendProfile(ctx.profile!, change);
   if (profile.occupations.length === 0 || applyScopeChange(ctx.scope, change).length === 0) {
     throw new ValidationError(
-      [{ path: ['payload', 'drop'], code: 'empty_scope', message: 'a filing keeps at least one occupation; revoke it instead' }],
+      [
+        {
+          path: ['payload', 'drop'],
+          code: 'empty_scope',
+          message: 'a filing keeps at least one occupation; revoke it instead',
+        },
+      ],
       'AmendScope',
     );
   }
@@ -140,7 +194,15 @@ async function amendScope(
   // The new scope takes quota places like a filing does (an added occupation
   // counts against "at most 2 per occupation"); places it no longer needs
   // are given back once the change is recorded.
-  const { places, release } = await reservePlaces(i.env.store, i.pack, profile, i.stream.streamId, i.env.meta, 'AmendScope', ctx.quotaPlaces);
+  const { places, release } = await reservePlaces(
+    i.env.store,
+    i.pack,
+    profile,
+    i.stream.streamId,
+    i.env.meta,
+    'AmendScope',
+    ctx.quotaPlaces,
+  );
   const dropped = ctx.quotaPlaces.filter((q) => !places.includes(q));
   const meta = { ...i.env.meta, rulePack: { id: i.pack.id, version: i.pack.version } };
   return {
@@ -165,15 +227,25 @@ const settlePlaces =
     const keep = stream.snapshot.status === 'done' ? [] : ctx.quotaPlaces;
     const listed = new Set<string>();
     for (const e of await env.store.readStream(stream.streamId, { toVersion: stream.version })) {
-      const places = e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data.quotaPlaces : undefined;
-      if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(places)) places.forEach((q) => void listed.add(String(q)));
+      const places =
+        e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data.quotaPlaces : undefined;
+      if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && Array.isArray(places))
+        places.forEach((q) => void listed.add(String(q)));
     }
     const gone = [...listed].filter((q) => !keep.includes(q));
     if (gone.length > 0)
-      await releasePlaces(env.store, gone, stream.streamId, { ...env.meta, rulePack: { id: ctx.rulePack.id, version: ctx.rulePack.version } }, reason);
+      await releasePlaces(
+        env.store,
+        gone,
+        stream.streamId,
+        { ...env.meta, rulePack: { id: ctx.rulePack.id, version: ctx.rulePack.version } },
+        reason,
+      );
   };
 
-const submitPayload = applicantProfileSchema.extend({ rulePack: z.string().min(1, 'the id of a rule pack passed to createEngine') });
+const submitPayload = applicantProfileSchema.extend({
+  rulePack: z.string().min(1, 'the id of a rule pack passed to createEngine'),
+});
 
 /** The commands of an application (filing) stream. */
 export const applicationCommands = {
@@ -190,7 +262,14 @@ export const applicationCommands = {
       if (!pack) {
         const message = `a rule pack passed to createEngine (${env.packs.ids().join(', ') || 'none'})`;
         throw new ValidationError(
-          [{ path: ['payload', 'rulePack'], code: 'unknown_rule_pack', message, received: String(command.payload.rulePack) }],
+          [
+            {
+              path: ['payload', 'rulePack'],
+              code: 'unknown_rule_pack',
+              message,
+              received: String(command.payload.rulePack),
+            },
+          ],
           command.type,
         );
       }
@@ -201,7 +280,12 @@ export const applicationCommands = {
       const decision = screen(i, profile);
       return {
         decision,
-        events: [{ type: 'ApplicationSubmitted', data: toJson({ applicantId: i.command.actor.id, rulePack: packRef(i.pack), profile, decision }) }],
+        events: [
+          {
+            type: 'ApplicationSubmitted',
+            data: toJson({ applicantId: i.command.actor.id, rulePack: packRef(i.pack), profile, decision }),
+          },
+        ],
       };
     },
   }),
@@ -221,7 +305,10 @@ export const applicationCommands = {
     payload: applicantProfileSchema,
     decide(i) {
       const decision = screen(i, i.command.payload);
-      return { decision, events: [{ type: 'ApplicationSupplemented', data: toJson({ profile: i.command.payload, decision }) }] };
+      return {
+        decision,
+        events: [{ type: 'ApplicationSupplemented', data: toJson({ profile: i.command.payload, decision }) }],
+      };
     },
   }),
   AcceptApplication: defineCommand({
@@ -266,7 +353,9 @@ export const applicationCommands = {
           }),
         );
       if (issues.length > 0) throw new ValidationError(issues, 'RecordEvaluation');
-      const findings = Object.fromEntries(Object.entries(i.command.payload.findings).map(([id, f]) => [id, { ...f, expertId: i.command.actor.id }]));
+      const findings = Object.fromEntries(
+        Object.entries(i.command.payload.findings).map(([id, f]) => [id, { ...f, expertId: i.command.actor.id }]),
+      );
       return { decision: null, events: [{ type: 'EvaluationRecorded', data: toJson({ findings }) }] };
     },
   }),
@@ -279,7 +368,10 @@ export const applicationCommands = {
     decide(i) {
       const open = unsettled(i.context);
       if (open.length > 0) throw new RuleViolationError('StartPublicity', open);
-      return { decision: null, events: [{ type: 'PublicityStarted', data: toJson({ ...i.command.payload, startsOn: i.env.today }) }] };
+      return {
+        decision: null,
+        events: [{ type: 'PublicityStarted', data: toJson({ ...i.command.payload, startsOn: i.env.today }) }],
+      };
     },
   }),
   RecordObjection: defineCommand({
@@ -296,7 +388,10 @@ export const applicationCommands = {
           'RecordObjection',
         );
       }
-      return { decision: null, events: [{ type: 'ObjectionRecorded', data: toJson({ ...i.command.payload, by: i.command.actor }) }] };
+      return {
+        decision: null,
+        events: [{ type: 'ObjectionRecorded', data: toJson({ ...i.command.payload, by: i.command.actor }) }],
+      };
     },
   }),
   ResolveObjection: defineCommand({
@@ -308,7 +403,10 @@ export const applicationCommands = {
     decide(i) {
       const id = i.command.payload.objectionId;
       if (i.context.objections[id] !== 'open') {
-        throw new ValidationError([{ path: ['payload', 'objectionId'], code: 'not_open', message: `objection ${id} is not open` }], 'ResolveObjection');
+        throw new ValidationError(
+          [{ path: ['payload', 'objectionId'], code: 'not_open', message: `objection ${id} is not open` }],
+          'ResolveObjection',
+        );
       }
       return { decision: null, events: [{ type: 'ObjectionResolved', data: toJson(i.command.payload) }] };
     },
@@ -338,13 +436,19 @@ export const applicationCommands = {
       const { places, release } = await reservePlaces(i.env.store, i.pack, profile, i.stream.streamId, i.env.meta);
       const data = {
         organizationCode: i.command.payload.organizationCode ?? '0000',
-        filingNumber: i.command.payload.filingNumber ?? `${i.pack.jurisdiction.code}-${i.stream.streamId.slice('application-'.length)}`,
+        filingNumber:
+          i.command.payload.filingNumber ??
+          `${i.pack.jurisdiction.code}-${i.stream.streamId.slice('application-'.length)}`,
         validFrom: i.env.today,
         validUntil,
         scope: profile.occupations.map((o) => ({ code: o.code, levels: [...o.levels].sort() })),
         quotaPlaces: places,
       };
-      return { decision: null, events: [{ type: 'FilingCompleted', data: toJson(data) }], undo: () => release('command failed') };
+      return {
+        decision: null,
+        events: [{ type: 'FilingCompleted', data: toJson(data) }],
+        undo: () => release('command failed'),
+      };
     },
   }),
   AmendScope: defineCommand({
@@ -355,7 +459,9 @@ export const applicationCommands = {
     helper: 'amendScope',
     payload: z.looseObject({
       add: z.array(occupationSchema).default([]),
-      drop: z.array(z.object({ code: occupationSchema.shape.code, levels: z.array(levelSchema).min(1).optional() })).default([]),
+      drop: z
+        .array(z.object({ code: occupationSchema.shape.code, levels: z.array(levelSchema).min(1).optional() }))
+        .default([]),
     }),
     decide: amendScope,
     complete: settlePlaces('scope amended'),
@@ -382,7 +488,11 @@ export const applicationCommands = {
     roles: CENTRES,
     helper: 'revoke',
     payload: reasonPayload,
-    decide: (i) => ({ decision: null, events: [{ type: 'FilingRevoked', data: toJson(i.command.payload) }], after: releaseAfter(i, 'filing revoked') }),
+    decide: (i) => ({
+      decision: null,
+      events: [{ type: 'FilingRevoked', data: toJson(i.command.payload) }],
+      after: releaseAfter(i, 'filing revoked'),
+    }),
     complete: settlePlaces('filing revoked'),
   }),
 };

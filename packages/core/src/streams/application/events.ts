@@ -21,7 +21,12 @@ const scopeChangeSchema = z.looseObject({
 
 /** The `data` of every event an application (filing) stream holds, by type, as the deciders write it. */
 export const applicationEvents = {
-  ApplicationSubmitted: z.looseObject({ applicantId: text, rulePack: packRefSchema, profile: applicantProfileSchema, decision: decisionSchema }),
+  ApplicationSubmitted: z.looseObject({
+    applicantId: text,
+    rulePack: packRefSchema,
+    profile: applicantProfileSchema,
+    decision: decisionSchema,
+  }),
   SupplementRequested: supplementRequestPayload,
   ApplicationSupplemented: z.looseObject({ profile: applicantProfileSchema, decision: decisionSchema }),
   ApplicationAccepted: note,
@@ -41,7 +46,12 @@ export const applicationEvents = {
     quotaPlaces: z.array(text),
   }),
   ScopeAmendmentProposed: z.looseObject({ change: scopeChangeSchema, decision: decisionSchema }),
-  ScopeAmended: z.looseObject({ change: scopeChangeSchema, profile: applicantProfileSchema, decision: decisionSchema, quotaPlaces: z.array(text) }),
+  ScopeAmended: z.looseObject({
+    change: scopeChangeSchema,
+    profile: applicantProfileSchema,
+    decision: decisionSchema,
+    quotaPlaces: z.array(text),
+  }),
   FilingSuspended: reasonPayload,
   FilingReinstated: note,
   FilingRevoked: reasonPayload,

@@ -36,7 +36,11 @@ export function applyScopeChange(scope: ScopeItem[], change: ScopeChange): Scope
   const out = new Map(scope.map((s) => [s.code, [...s.levels]]));
   for (const d of change.drop) {
     if (!d.levels) out.delete(d.code);
-    else out.set(d.code, (out.get(d.code) ?? []).filter((l) => !d.levels!.includes(l)));
+    else
+      out.set(
+        d.code,
+        (out.get(d.code) ?? []).filter((l) => !d.levels!.includes(l)),
+      );
   }
   for (const a of change.add) out.set(a.code, [...new Set([...(out.get(a.code) ?? []), ...a.levels])].sort());
   return [...out].filter(([, ls]) => ls.length > 0).map(([code, levels]) => ({ code, levels }));
@@ -101,7 +105,10 @@ export const applicationMachine = setup({
           target: 'submitted',
           actions: [
             'screen',
-            assign({ applicantId: ({ event }) => event.data.applicantId, rulePack: ({ event }) => event.data.rulePack }),
+            assign({
+              applicantId: ({ event }) => event.data.applicantId,
+              rulePack: ({ event }) => event.data.rulePack,
+            }),
           ],
         },
       },
@@ -142,12 +149,17 @@ export const applicationMachine = setup({
         ...deadlineMissed,
         ObjectionRecorded: {
           guard: 'objectionIsNew',
-          actions: assign({ objections: ({ context, event }) => ({ ...context.objections, [event.data.objectionId]: 'open' as const }) }),
+          actions: assign({
+            objections: ({ context, event }) => ({ ...context.objections, [event.data.objectionId]: 'open' as const }),
+          }),
         },
         ObjectionResolved: {
           guard: 'objectionIsOpen',
           actions: assign({
-            objections: ({ context, event }) => ({ ...context.objections, [event.data.objectionId]: event.data.upheld ? ('upheld' as const) : ('dismissed' as const) }),
+            objections: ({ context, event }) => ({
+              ...context.objections,
+              [event.data.objectionId]: event.data.upheld ? ('upheld' as const) : ('dismissed' as const),
+            }),
           }),
         },
         FilingCompleted: {

@@ -43,7 +43,10 @@ export const certificateMachine = setup({
     },
     valid: {
       on: {
-        CertificateRevoked: { target: 'revoked', actions: assign({ revocationReason: ({ event }) => event.data.reason }) },
+        CertificateRevoked: {
+          target: 'revoked',
+          actions: assign({ revocationReason: ({ event }) => event.data.reason }),
+        },
       },
     },
     revoked: { type: 'final' },

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { CorruptStoreError, ForbiddenError, InvalidTransitionError, RuleViolationError, ValidationError, type ValidationIssue } from '../../errors.js';
+import {
+  CorruptStoreError,
+  ForbiddenError,
+  InvalidTransitionError,
+  RuleViolationError,
+  ValidationError,
+  type ValidationIssue,
+} from '../../errors.js';
 import { examPlanSchema, type ApplicantProfile, type ExamPlan } from '../../domain/profile.js';
 import type { CommandType } from '../../domain/vocabulary.js';
 import { formatCertificateNumber } from '../../rules/certificateNumber.js';
@@ -20,7 +27,9 @@ export interface ExamPlanFacts {
 
 type In<P = unknown> = DecideInput<P, ExamContext>;
 const fieldOf = (data: unknown, field: string): unknown =>
-  field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  field
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 
 /**
  * Every exam step after the plan — filing the plan, results, their publicity
@@ -40,10 +49,13 @@ async function refuseUnlessFilingActive(i: In, command: CommandType): Promise<vo
   const state = stateOf(filingStream).state;
   const refuse = (reason: string) => new InvalidTransitionError(i.stream.streamId, command, `filing ${state}`, reason);
   if (state !== 'filed.active') throw refuse(`${ctx.filing.streamId} is not an active filing (${state})`);
-  if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing ${ctx.filing.streamId} expired after ${filing.validUntil}`);
+  if (filing.validUntil && i.env.today > filing.validUntil)
+    throw refuse(`the filing ${ctx.filing.streamId} expired after ${filing.validUntil}`);
   const examDate = ctx.plan?.examEndDate ?? ctx.plan?.examDate;
   if (filing.validUntil && examDate && examDate > filing.validUntil)
-    throw refuse(`the exam (${examDate}) is held after the filing ${ctx.filing.streamId} expired (${filing.validUntil})`);
+    throw refuse(
+      `the exam (${examDate}) is held after the filing ${ctx.filing.streamId} expired (${filing.validUntil})`,
+    );
 }
 
 /** Runs a decider only while the exam's filing is active (refuseUnlessFilingActive). */
@@ -59,11 +71,17 @@ async function planExam(i: In<ExamPlan>): Promise<Decided<'ExamPlanned'>> {
   const filingStream = await i.env.load(plan.filingStreamId);
   const filing: ApplicationContext = filingStream.snapshot.context;
   const filingState = stateOf(filingStream).state;
-  const refuse = (reason: string) => new InvalidTransitionError(i.stream.streamId, 'PlanExam', `filing ${filingState}`, reason);
+  const refuse = (reason: string) =>
+    new InvalidTransitionError(i.stream.streamId, 'PlanExam', `filing ${filingState}`, reason);
   if (filingState !== 'filed.active') throw refuse(`${plan.filingStreamId} is not an active filing (${filingState})`);
   if (filing.applicantId !== i.command.actor.id)
-    throw new ForbiddenError(i.command.actor.role, 'PlanExam', `${plan.filingStreamId} belongs to ${filing.applicantId}, not ${i.command.actor.id}`);
-  if (filing.validUntil && i.env.today > filing.validUntil) throw refuse(`the filing expired after ${filing.validUntil}`);
+    throw new ForbiddenError(
+      i.command.actor.role,
+      'PlanExam',
+      `${plan.filingStreamId} belongs to ${filing.applicantId}, not ${i.command.actor.id}`,
+    );
+  if (filing.validUntil && i.env.today > filing.validUntil)
+    throw refuse(`the filing expired after ${filing.validUntil}`);
   // A deadline anchored on a field of the plan must have its anchor: a plan without it is invalid.
   const anchorless = i.pack.deadlines.filter(
     (d) =>
@@ -83,7 +101,8 @@ async function planExam(i: In<ExamPlan>): Promise<Decided<'ExamPlanned'>> {
     );
   }
   const lastDay = plan.examEndDate ?? plan.examDate;
-  if (filing.validUntil && lastDay > filing.validUntil) throw refuse(`the exam (${lastDay}) would be held after the filing expires (${filing.validUntil})`);
+  if (filing.validUntil && lastDay > filing.validUntil)
+    throw refuse(`the exam (${lastDay}) would be held after the filing expires (${filing.validUntil})`);
   const inScope = filing.scope.some((s) => s.code === plan.occupation.code && s.levels.includes(plan.occupation.level));
   if (!inScope) throw refuse(`${plan.occupation.code} level ${plan.occupation.level} is not in the filing's scope`);
   const summary: FilingSummary = {
@@ -99,7 +118,13 @@ async function planExam(i: In<ExamPlan>): Promise<Decided<'ExamPlanned'>> {
   const facts: ExamPlanFacts = { plan, filing: { ...summary, profile: filing.profile! } };
   const decision = plain(evaluateRules(i.pack, facts, { asOf: i.env.today, command: 'PlanExam' }));
   if (decision.outcome === 'ineligible') throw new RuleViolationError('PlanExam', failing(decision));
-  const data = { ...plan, organizerId: i.command.actor.id, rulePack: { id: i.pack.id, version: i.pack.version, hash: i.pack.hash }, filing: summary, decision };
+  const data = {
+    ...plan,
+    organizerId: i.command.actor.id,
+    rulePack: { id: i.pack.id, version: i.pack.version, hash: i.pack.hash },
+    filing: summary,
+    decision,
+  };
   return { decision, events: [{ type: 'ExamPlanned', data: toJson(data) }] };
 }
 
@@ -107,10 +132,16 @@ async function planExam(i: In<ExamPlan>): Promise<Decided<'ExamPlanned'>> {
 async function issueCertificates(i: In): Promise<Decided<'CertificatesIssued'>> {
   const ctx = i.context;
   const passed = ctx.results.filter((r) => r.passed);
-  if (passed.length === 0) throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', 'no candidate passed');
+  if (passed.length === 0)
+    throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', 'no candidate passed');
   const spec = i.pack.certificateNumber;
   if (!spec)
-    throw new InvalidTransitionError(i.stream.streamId, 'IssueCertificates', 'resultsConfirmed', `rule pack ${i.pack.id} defines no certificate number rule`);
+    throw new InvalidTransitionError(
+      i.stream.streamId,
+      'IssueCertificates',
+      'resultsConfirmed',
+      `rule pack ${i.pack.id} defines no certificate number rule`,
+    );
   // Rules with appliesTo 'IssueCertificates' (e.g. who issues in which evaluation mode) see the plan and the filing as PlanExam's do; a failure refuses.
   let decision: Decided['decision'] = null;
   if (rulesFor(i.pack, 'IssueCertificates').length > 0) {
@@ -123,7 +154,8 @@ async function issueCertificates(i: In): Promise<Decided<'CertificatesIssued'>> 
   const parts = {
     organizationType: ctx.filing!.organizationKind === 'enterprise' ? ('Y' as const) : ('S' as const),
     organizationCode: ctx.filing!.organizationCode,
-    provinceCode: spec.provinceCode === 'registered-province' ? ctx.filing!.registeredIn.slice(0, 2) : spec.provinceCode,
+    provinceCode:
+      spec.provinceCode === 'registered-province' ? ctx.filing!.registeredIn.slice(0, 2) : spec.provinceCode,
     siteSequence: ctx.plan!.site.sequence,
     year,
     level: ctx.plan!.occupation.level,
@@ -157,13 +189,23 @@ export const examCommands = {
     // An exam runs under the pack its filing recorded.
     async pack({ command, state, env }) {
       const filing = await env.load(command.payload.filingStreamId);
-      if (filing.version === 0) throw new InvalidTransitionError(command.streamId, command.type, state, `${command.payload.filingStreamId} has no events`);
+      if (filing.version === 0)
+        throw new InvalidTransitionError(
+          command.streamId,
+          command.type,
+          state,
+          `${command.payload.filingStreamId} has no events`,
+        );
       const { rulePack: ref }: ApplicationContext = filing.snapshot.context;
       if (!ref)
-        throw new CorruptStoreError(filing.streamId, `the stream has ${filing.version} events but none records its rule pack`, {
-          streamId: filing.streamId,
-          version: filing.version,
-        });
+        throw new CorruptStoreError(
+          filing.streamId,
+          `the stream has ${filing.version} events but none records its rule pack`,
+          {
+            streamId: filing.streamId,
+            version: filing.version,
+          },
+        );
       return env.packs.resolve(ref);
     },
     decide: planExam,
@@ -191,7 +233,11 @@ export const examCommands = {
         .map((r, n) => ({ r, n }))
         .filter(({ r }) => !roster.has(r.idNumber))
         .map(
-          ({ n }): ValidationIssue => ({ path: ['payload', 'results', n, 'idNumber'], code: 'not_in_roster', message: 'a candidate of the exam plan roster' }),
+          ({ n }): ValidationIssue => ({
+            path: ['payload', 'results', n, 'idNumber'],
+            code: 'not_in_roster',
+            message: 'a candidate of the exam plan roster',
+          }),
         );
       if (issues.length > 0) throw new ValidationError(issues, 'RecordResults');
       return { decision: null, events: [{ type: 'ResultsRecorded', data: toJson(i.command.payload) }] };
@@ -214,7 +260,10 @@ export const examCommands = {
     roles: ['city-center', 'provincial-center'],
     helper: 'confirmResults',
     payload: notePayload,
-    decide: whileFilingActive('ConfirmResults', (i) => ({ decision: null, events: [{ type: 'ResultsConfirmed', data: toJson(i.command.payload) }] })),
+    decide: whileFilingActive('ConfirmResults', (i) => ({
+      decision: null,
+      events: [{ type: 'ResultsConfirmed', data: toJson(i.command.payload) }],
+    })),
   }),
   IssueCertificates: defineCommand({
     stream: 'exam',

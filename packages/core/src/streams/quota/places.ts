@@ -70,7 +70,12 @@ const CONTENTION_RETRIES = 50;
  * something that settles it, the place counts (the command may be in flight,
  * and a retry of it reuses the place).
  */
-async function holdsPlace(store: EventStore, holder: string, quotaStream: string, reservedAt: number): Promise<{ holds: boolean; why: string }> {
+async function holdsPlace(
+  store: EventStore,
+  holder: string,
+  quotaStream: string,
+  reservedAt: number,
+): Promise<{ holds: boolean; why: string }> {
   const events = await store.readStream(holder);
   for (const e of events) {
     if (e.type === 'ApplicationRejected' || e.type === 'FilingRevoked' || e.type === 'FilingExpired') {
@@ -82,7 +87,9 @@ async function holdsPlace(store: EventStore, holder: string, quotaStream: string
     if (e.position <= reservedAt) continue;
     const places = (e.data as { quotaPlaces?: string[] } | null)?.quotaPlaces;
     if ((e.type === 'FilingCompleted' || e.type === 'ScopeAmended') && places) {
-      verdict = places.includes(quotaStream) ? { holds: true, why: 'listed' } : { holds: false, why: `${holder} recorded ${e.type} without this place` };
+      verdict = places.includes(quotaStream)
+        ? { holds: true, why: 'listed' }
+        : { holds: false, why: `${holder} recorded ${e.type} without this place` };
     }
   }
   return verdict;
@@ -107,7 +114,8 @@ export async function reservePlaces(
 ): Promise<{ places: string[]; release: (reason: string) => Promise<void> }> {
   const taken: string[] = [];
   const places: string[] = [];
-  const release = async (reason: string) => releasePlaces(store, taken, holder, { ...meta, rulePack: { id: pack.id, version: pack.version } }, reason);
+  const release = async (reason: string) =>
+    releasePlaces(store, taken, holder, { ...meta, rulePack: { id: pack.id, version: pack.version } }, reason);
   for (const quota of pack.quotas.filter((q) => (q.takenAt ?? 'CompleteFiling') === 'CompleteFiling')) {
     for (const bucket of [...new Set(quota.buckets(profile).map(normalizeBucket))]) {
       const streamId = quotaStreamId(quota, bucket);
@@ -128,7 +136,14 @@ export async function reservePlaces(
             if (!holds) stale.push({ holder: h, why });
           }
           if (stale.length > 0 && attempt < CONTENTION_RETRIES) {
-            for (const s of stale) await releasePlaces(store, [streamId], s.holder, { ...meta, rulePack: { id: pack.id, version: pack.version } }, `stale reservation: ${s.why}`);
+            for (const s of stale)
+              await releasePlaces(
+                store,
+                [streamId],
+                s.holder,
+                { ...meta, rulePack: { id: pack.id, version: pack.version } },
+                `stale reservation: ${s.why}`,
+              );
             continue;
           }
           // If the places this call took cannot be given back, the caller must repeat the
@@ -144,7 +159,17 @@ export async function reservePlaces(
           ]);
         }
         try {
-          await store.append(streamId, [{ type: 'QuotaPlaceReserved', data: { holder, quotaId: quota.id, bucket, max: quota.max }, meta: { ...meta, rulePack: { id: pack.id, version: pack.version } } }], { expectedVersion: version });
+          await store.append(
+            streamId,
+            [
+              {
+                type: 'QuotaPlaceReserved',
+                data: { holder, quotaId: quota.id, bucket, max: quota.max },
+                meta: { ...meta, rulePack: { id: pack.id, version: pack.version } },
+              },
+            ],
+            { expectedVersion: version },
+          );
           taken.push(streamId);
           break;
         } catch (err) {
@@ -164,13 +189,21 @@ export async function reservePlaces(
 }
 
 /** Gives back places (a revoked or expired filing, or a compensation after a failed command). */
-export async function releasePlaces(store: EventStore, streams: string[], holder: string, meta: EventMeta, reason: string): Promise<void> {
+export async function releasePlaces(
+  store: EventStore,
+  streams: string[],
+  holder: string,
+  meta: EventMeta,
+  reason: string,
+): Promise<void> {
   for (const streamId of streams) {
     for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
       const { version, holders } = await quotaHolders(store, streamId);
       if (!holders.has(holder)) break;
       try {
-        await store.append(streamId, [{ type: 'QuotaPlaceReleased', data: { holder, reason }, meta }], { expectedVersion: version });
+        await store.append(streamId, [{ type: 'QuotaPlaceReleased', data: { holder, reason }, meta }], {
+          expectedVersion: version,
+        });
         break;
       } catch (err) {
         if (!(err instanceof ConcurrencyError)) throw err;

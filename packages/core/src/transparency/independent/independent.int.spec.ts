@@ -24,7 +24,9 @@ beforeAll(() => {
   try {
     execFileSync('go', ['build', '-o', binary, join(here, 'verify.go')], { env, stdio: 'pipe' });
   } catch (err) {
-    throw new Error(`could not build the Go verifier (needs golang-go and golang-golang-x-mod-dev): ${String((err as { stderr?: Buffer }).stderr ?? err)}`);
+    throw new Error(
+      `could not build the Go verifier (needs golang-go and golang-golang-x-mod-dev): ${String((err as { stderr?: Buffer }).stderr ?? err)}`,
+    );
   }
 }, 240_000);
 
@@ -44,7 +46,10 @@ describe('an independent implementation (Go sumdb/note and tlog)', () => {
     const tree = new MerkleTree();
     for (let i = 0; i < 37; i++) tree.append(eventLeafHash(eventHash(i)));
     const sign = (size: number) =>
-      signCheckpoint({ origin: 'certflow.test/independent', size, rootHash: tree.root(size), extensions: [] }, noteSigner(key.skey));
+      signCheckpoint(
+        { origin: 'certflow.test/independent', size, rootHash: tree.root(size), extensions: [] },
+        noteSigner(key.skey),
+      );
     const old = await sign(21);
     const now = await sign(37);
     for (let i = 0; i < 37; i++) {
@@ -66,8 +71,17 @@ describe('an independent implementation (Go sumdb/note and tlog)', () => {
     const other = generateNoteKey('certflow.test/independent');
     const tree = new MerkleTree();
     for (let i = 0; i < 9; i++) tree.append(eventLeafHash(eventHash(i)));
-    const cp = await signCheckpoint({ origin: 'certflow.test/independent', size: 9, rootHash: tree.root(), extensions: [] }, noteSigner(key.skey));
-    const base = { vkey: key.vkey, checkpoint: cp, eventHash: eventHash(3), leafIndex: 3, proof: b64(tree.inclusionProof(3)) };
+    const cp = await signCheckpoint(
+      { origin: 'certflow.test/independent', size: 9, rootHash: tree.root(), extensions: [] },
+      noteSigner(key.skey),
+    );
+    const base = {
+      vkey: key.vkey,
+      checkpoint: cp,
+      eventHash: eventHash(3),
+      leafIndex: 3,
+      proof: b64(tree.inclusionProof(3)),
+    };
     expect(goVerify(base).ok).toBe(true);
     expect(goVerify({ ...base, eventHash: eventHash(4) }).out).toMatch(/CheckRecord/);
     expect(goVerify({ ...base, vkey: other.vkey }).out).toMatch(/note.Open/);
