@@ -169,6 +169,18 @@ export async function openStore(
   }
 }
 
+/**
+ * Events a source reads from a SQLite store per query. A batch is held until
+ * its last event is read, so its events outlive V8's young generation and are
+ * promoted: at 1,000 a batch the old space grew by tens of MB for nothing
+ * (verify of a 250,000-event file peaked at 156 MB reading with 1,000 against
+ * 98 MB with 100). A query costs microseconds in process, so small batches
+ * cost no time.
+ */
+export const SQLITE_READ_BATCH = 200;
+/** Events per query from PostgreSQL, where each batch is a round trip. */
+export const PG_READ_BATCH = 1_000;
+
 function fromStore(kind: SourceKind, label: string, store: EventStore, file?: string): Source {
   let withheld = false;
   return {
@@ -179,7 +191,8 @@ function fromStore(kind: SourceKind, label: string, store: EventStore, file?: st
     ...(file ? { file } : {}),
     async *records() {
       try {
-        for await (const event of store.readAll({ batchSize: 1000 })) yield { event };
+        for await (const event of store.readAll({ batchSize: kind === 'postgres' ? PG_READ_BATCH : SQLITE_READ_BATCH }))
+          yield { event };
       } catch (e) {
         throw cannotRead(label, e);
       }

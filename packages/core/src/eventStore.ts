@@ -107,6 +107,16 @@ export interface Subscription {
   health(): Promise<SubscriptionHealth>;
 }
 
+/** An import of many batches in one transaction (`EventStore.beginImport`). */
+export interface ImportTransaction {
+  /** Writes one batch inside the transaction; a refused batch (ValidationError) or any failure rolls the whole transaction back. */
+  write(events: StoredEvent[]): Promise<void>;
+  /** Makes every batch written visible at once. */
+  commit(): Promise<void>;
+  /** Drops every batch written; the store is as it was before `beginImport`. Idempotent, and a no-op once committed. */
+  rollback(): Promise<void>;
+}
+
 /** The one contract every store implements and the conformance suite checks. */
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
@@ -122,6 +132,15 @@ export interface EventStore {
    * `options.personal`, the vault rows go in the same transaction.
    */
   importEvents(events: StoredEvent[], options?: ImportOptions): Promise<void>;
+  /**
+   * Opens one transaction for an import of many batches (a log too large to
+   * hold): each `write` is checked as `importEvents` checks a batch, as a
+   * continuation of what the store and the earlier batches hold, and nothing
+   * is visible to others or kept until `commit`; `rollback`, or any batch
+   * refused, leaves the store as it was. Optional: a store without it imports
+   * one array at a time.
+   */
+  beginImport?(): Promise<ImportTransaction>;
   close(): Promise<void>;
   /**
    * The first event recorded under `commandId` that carries a

@@ -78,6 +78,7 @@ export type {
   AppendResult,
   EventHandler,
   EventStore,
+  ImportTransaction,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,

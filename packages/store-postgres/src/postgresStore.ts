@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import {
+  CertflowError,
   ConcurrencyError,
   NotFoundError,
   StoreUnavailableError,
@@ -16,6 +17,7 @@ import {
   type AppendResult,
   type CanonicalForms,
   type ExpectedVersion,
+  type ImportTransaction,
   type NewEvent,
   type RecordedCommand,
   type ReadAllOptions,
@@ -54,7 +56,7 @@ import {
   types,
   type EventRow,
 } from './rows.js';
-import { COMMAND_CONFLICT, checkSchemaName, migrate } from './schema.js';
+import { COMMAND_CONFLICT, POSITION_LOCK, checkSchemaName, migrate, schemaKey } from './schema.js';
 import { ReadOnlyStoreError, checkReadable } from './readOnly.js';
 import { driverCode, guardClient, toStoreError as classify } from './pgErrors.js';
 import { MultiHostPool, parseHostList } from './multiHost.js';
@@ -902,6 +904,15 @@ export function postgresStoreWithHooks(
       signal.notifyOthers();
     },
 
+    async beginImport(): Promise<ImportTransaction> {
+      if (readOnly) throw new ReadOnlyStoreError(schema, 'importEvents');
+      await ready('importEvents');
+      return openImportTransaction(pool, schema, toStoreError, closedError, () => {
+        signal.wake();
+        signal.notifyOthers();
+      });
+    },
+
     async close(): Promise<void> {
       if (closed) return;
       await subscriptions.stopAll();
@@ -912,6 +923,119 @@ export function postgresStoreWithHooks(
     },
   };
   return store;
+}
+
+/**
+ * One transaction, on one client, over the batches of an import
+ * (`beginImport`). The position lock is taken for the whole transaction (and
+ * the transaction id assigned under it, as `begin_import` does), so no append
+ * takes a position meanwhile: appends wait for the commit or the rollback.
+ * Each batch is checked as `importEvents` checks one, against the heads read
+ * inside the transaction (earlier batches included) and above the highest
+ * position so far. The sequence, which no rollback puts back, is moved past
+ * the imported positions only just before COMMIT, so a refused import leaves
+ * the schema as it was.
+ */
+async function openImportTransaction(
+  pool: Pool,
+  schema: string,
+  toStoreError: typeof classify,
+  closedError: (operation: string) => CertflowError,
+  committed: () => void,
+): Promise<ImportTransaction> {
+  let client: PoolClient;
+  try {
+    client = guardClient(await pool.connect());
+  } catch (e) {
+    throw toStoreError(e, 'importEvents', true, 'connect');
+  }
+  let open = true;
+  let last = 0;
+  let written = 0;
+  const end = async (healthy: boolean) => {
+    if (!open) return;
+    open = false;
+    if (healthy) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        healthy = false;
+      }
+    }
+    client.release(!healthy);
+  };
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(${POSITION_LOCK}, ${schemaKey(schema)})`);
+    await client.query('SELECT pg_current_xact_id()');
+    last = (
+      await client.query<{ p: number }>({
+        text: `SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS p FROM "${schema}".event_position`,
+        types,
+      })
+    ).rows[0]!.p;
+  } catch (e) {
+    await end(false);
+    throw toStoreError(e, 'importEvents', true, 'connect');
+  }
+  const usable = () => {
+    if (!open) throw closedError('importEvents');
+  };
+  return {
+    async write(events: StoredEvent[]) {
+      usable();
+      if (!Array.isArray(events)) {
+        await end(true);
+        throw new ValidationError(
+          [{ path: ['events'], code: 'invalid_type', message: 'expected an array of events' }],
+          'import',
+        );
+      }
+      if (events.length === 0) return;
+      try {
+        const ids = [
+          ...new Set(events.map((e) => (e as { streamId?: unknown })?.streamId).filter((s) => typeof s === 'string')),
+        ];
+        const heads = new Map<string, StreamHead>(
+          (
+            await client.query<{ stream_id: string; version: number; hash: string }>({
+              text: `SELECT DISTINCT ON (stream_id) stream_id, version, hash FROM "${schema}".events
+                      WHERE stream_id = ANY($1) ORDER BY stream_id, version DESC`,
+              values: [ids],
+              types,
+            })
+          ).rows.map((r) => [r.stream_id, { version: r.version, hash: r.hash }]),
+        );
+        checkImport(events, heads, last);
+        for (let i = 0; i < events.length; i += ROWS_PER_INSERT)
+          await client.query(insertStatement(schema, events.slice(i, i + ROWS_PER_INSERT)));
+      } catch (e) {
+        await end(e instanceof CertflowError || driverCode(e) !== undefined);
+        throw toStoreError(e, 'importEvents', true, 'connect');
+      }
+      last = Math.max(last, ...events.map((e) => e.position));
+      written += events.length;
+    },
+    async commit() {
+      usable();
+      let committing = false;
+      try {
+        if (written > 0)
+          await client.query({ text: `SELECT setval('"${schema}".event_position', $1)`, values: [last] });
+        committing = true;
+        await client.query('COMMIT');
+      } catch (e) {
+        await end(!committing);
+        throw toStoreError(e, 'importEvents', true, committing ? 'sent' : 'connect');
+      }
+      open = false;
+      client.release();
+      committed();
+    },
+    async rollback() {
+      await end(true);
+    },
+  };
 }
 
 async function importInTransaction(

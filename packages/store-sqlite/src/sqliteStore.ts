@@ -17,6 +17,7 @@ import {
   type ImportOptions,
   type AppendResult,
   type ExpectedVersion,
+  type ImportTransaction,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -162,11 +163,16 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
   const notify = () => {
     for (const l of [...listeners]) l();
   };
+  /** Rolls back the import transaction open on this connection (beginImport), if one is. */
+  let openImport: (() => void) | undefined;
   const assertOpen = (operation: string) => {
     if (closed) throw new StoreClosedError(file, operation);
     if (opts.readOnly && (operation === 'append' || operation === 'importEvents' || operation === 'subscribe')) {
       throw new StoreReadOnlyError(file, operation);
     }
+    // A write on this connection while an import transaction is open would join it (and go with its rollback).
+    if (openImport && (operation === 'append' || operation === 'importEvents'))
+      throw new StoreBusyError(file, 0, operation);
   };
   const headOf = (streamId: string): StreamHead => {
     const row = sql.head.get(streamId) as [number, string] | undefined;
@@ -472,8 +478,70 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       notify();
     },
 
+    async beginImport(): Promise<ImportTransaction> {
+      assertOpen('importEvents');
+      refuseIfDamaged();
+      try {
+        db.exec('BEGIN IMMEDIATE');
+      } catch (err) {
+        throw busy(err, 'importEvents');
+      }
+      let open = true;
+      const rollback = () => {
+        if (!open) return;
+        open = false;
+        openImport = undefined;
+        tree.abort();
+        try {
+          if (db.inTransaction) db.exec('ROLLBACK');
+        } catch {
+          // SQLite rolled the transaction back itself (the error that ended it was reported)
+        }
+      };
+      openImport = rollback;
+      const usable = () => {
+        if (closed) throw new StoreClosedError(file, 'importEvents');
+        if (!open) throw new StoreClosedError(file, 'importEvents');
+      };
+      return {
+        async write(events: StoredEvent[]) {
+          usable();
+          if (!Array.isArray(events)) {
+            rollback();
+            throw new ValidationError(
+              [{ path: ['events'], code: 'invalid_type', message: 'expected an array of stored events' }],
+              'import',
+            );
+          }
+          try {
+            importTx(events); // a savepoint inside the open transaction: heads and positions include the earlier batches
+            tree.commit(); // the next batch's leaves build on this one's frontier
+          } catch (err) {
+            rollback();
+            throw busy(err, 'importEvents');
+          }
+        },
+        async commit() {
+          usable();
+          try {
+            db.exec('COMMIT');
+          } catch (err) {
+            rollback();
+            throw busy(err, 'importEvents');
+          }
+          open = false;
+          openImport = undefined;
+          notify();
+        },
+        async rollback() {
+          rollback();
+        },
+      };
+    },
+
     async close(): Promise<void> {
       if (closed) return;
+      openImport?.();
       closed = true;
       await subscriptions.stopAll();
       notify();

@@ -143,4 +143,17 @@ describe.skipIf(!pgUp)('certflow with a postgres:// source', () => {
       readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n'),
     );
   });
+
+  it('an import into the schema that now holds the log is refused in its transaction, and the schema keeps what it held', async () => {
+    const dir = await fixtureDir();
+    const url = `${PG_URL}?schema=${schema}`;
+    const again = await cli(['import', 'log.jsonl', url, '--json'], dir);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.out)).toMatchObject({ ok: false, imported: 0 });
+    expect(JSON.parse((await cli(['verify', url, '--json'], dir)).out)).toMatchObject({
+      ok: true,
+      events: 4,
+      streams: 2,
+    });
+  });
 });

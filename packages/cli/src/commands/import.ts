@@ -32,8 +32,9 @@ URL. The import is all or nothing: a log that does not verify, or that does
 not continue the target's streams, writes nothing (a SQLite file or a
 PostgreSQL schema the import created is removed again). Into a new SQLite
 file or schema, events are written in batches as they are read and checked,
-in memory bounded by the streams; into a store that already exists, the log
-is read whole first and written in one transaction.
+in memory bounded by the streams; into a store that already exists, they are
+written in batches inside one transaction, committed only once the whole log
+verified and continued the target's streams.
 
 An export --with-personal-data carries the personal-data vault: verify
 checks that every commitment opens, and the rows are written into the
@@ -51,8 +52,8 @@ source could not be read or the target could not be written.`,
 （不存在时创建）或 postgres:// 地址。导入要么全部完成，要么什么也不写：日志未通过
 验证，或不能延续目标中已有的事件流，则不写入任何内容（导入时新建的 SQLite 文件
 或 PostgreSQL 模式会被再次删除）。导入新的 SQLite 文件或模式时，事件边读边查、
-分批写入，内存占用取决于事件流数；导入已存在的存储时，先读入整个日志，再在
-一个事务中写入。
+分批写入，内存占用取决于事件流数；导入已存在的存储时，同样分批写入，但全部在
+一个事务中，只有整个日志通过验证并延续了目标中的事件流才提交。
 
 --with-personal-data 导出携带个人信息库：verify 检查每个承诺值都能打开，其记录
 与事件在同一事务中（分批写入时为第一批的事务）写入目标存储的个人信息库（不存在
@@ -121,21 +122,13 @@ source could not be read or the target could not be written.`,
       const bar = progress(io, 'import', { json: values.json === true, locale });
       // Into a target this import creates, events are written batch by batch as they are
       // read and checked (memory: the batch and one head per stream); anything found
-      // wrong removes what was created. Into an existing target, the log is read and
-      // checked whole first, then written in one transaction, so a refused import
-      // writes nothing there either (memory grows with the log on that path).
+      // wrong removes what was created. Into an existing target whose store can hold one
+      // transaction over many batches (beginImport: SQLite, PostgreSQL), the batches are
+      // written as they are read inside that transaction, and anything found wrong rolls
+      // it back, so a refused import writes nothing there either. A store without it, or
+      // an export that carries the vault (its rows go in one importEvents with the events),
+      // is given the log read and checked whole, in one importEvents.
       const streaming = created || schemaCreated;
-      let records: SourceRecord[] | undefined;
-      let report: VerifyReport | undefined;
-      if (!streaming) {
-        try {
-          records = await readAllRecords(source, (n) => bar.update(n, undefined, source.fraction?.()), 'import');
-        } finally {
-          bar.done();
-        }
-        report = verifyRecords(source.label, records, vault);
-        if (!report.ok) return refuse(report.problems.map(formatProblem));
-      }
       let store: EventStore;
       try {
         store = await openStore(to, io, { create: true, ...(vault ? { personal: true } : {}) });
@@ -145,17 +138,14 @@ source could not be read or the target could not be written.`,
       }
       let failure: unknown;
       let imported = 0;
-      let streams = report?.streams ?? 0;
+      let streams = 0;
+      const onRecord = (n: number) => bar.update(n, undefined, source.fraction?.());
       try {
-        if (records) {
-          const events = records.map((r) => (r as { event: StoredEvent }).event);
-          await store.importEvents(events, vault ? { personal: vault } : undefined);
-          imported = events.length;
-        } else {
+        if (streaming) {
           const written = await importStreaming(
             source,
-            store,
-            (n) => bar.update(n, undefined, source.fraction?.()),
+            (events, personal) => store.importEvents(events, personal ? { personal } : undefined),
+            onRecord,
             vault,
           ).finally(() => bar.done());
           if (!written.report.ok) {
@@ -165,6 +155,41 @@ source could not be read or the target could not be written.`,
           }
           imported = written.report.events;
           streams = written.report.streams;
+        } else if (store.beginImport && !vault) {
+          const tx = await store.beginImport().catch((e: unknown) => {
+            bar.done();
+            throw e;
+          });
+          let report: VerifyReport;
+          try {
+            report = (await importStreaming(source, (events) => tx.write(events), onRecord).finally(() => bar.done()))
+              .report;
+            if (report.ok) await tx.commit();
+          } finally {
+            await tx.rollback();
+          }
+          if (!report.ok) {
+            await store.close().catch(() => undefined);
+            return refuse(report.problems.map(formatProblem));
+          }
+          imported = report.events;
+          streams = report.streams;
+        } else {
+          let records: SourceRecord[];
+          try {
+            records = await readAllRecords(source, onRecord, 'import');
+          } finally {
+            bar.done();
+          }
+          const report = verifyRecords(source.label, records, vault);
+          if (!report.ok) {
+            await store.close().catch(() => undefined);
+            return refuse(report.problems.map(formatProblem));
+          }
+          const events = records.map((r) => (r as { event: StoredEvent }).event);
+          await store.importEvents(events, vault ? { personal: vault } : undefined);
+          imported = events.length;
+          streams = report.streams;
         }
       } catch (e) {
         failure = e;
@@ -194,8 +219,13 @@ source could not be read or the target could not be written.`,
   },
 };
 
-/** Events written per transaction by a streaming import. */
-export const IMPORT_BATCH = 5_000;
+/**
+ * Events written per batch by a streaming import. A batch is held until it is
+ * written, so its events outlive V8's young generation: at 5,000 (and 1,000)
+ * a batch the import of a 250,000-event log peaked at 225 MB RSS, at 200 at
+ * 157 MB, for the same CPU time.
+ */
+export const IMPORT_BATCH = 200;
 
 /**
  * Reads a source once: every record is checked as `verify` checks it (the
@@ -209,7 +239,7 @@ export const IMPORT_BATCH = 5_000;
  */
 export async function importStreaming(
   source: Source,
-  store: EventStore,
+  writeEvents: (events: StoredEvent[], personal?: PersonalVaultRow[]) => Promise<void>,
   onRecord?: (count: number) => void,
   vault?: PersonalVaultRow[],
 ): Promise<{ report: VerifyReport }> {
@@ -217,7 +247,7 @@ export async function importStreaming(
   let writing = true;
   let rows = vault && vault.length > 0 ? vault : undefined;
   const write = async (events: StoredEvent[]) => {
-    await store.importEvents(events, rows ? { personal: rows } : undefined);
+    await writeEvents(events, rows);
     rows = undefined;
   };
   const report = await verifySource(source, {

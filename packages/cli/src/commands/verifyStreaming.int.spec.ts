@@ -118,6 +118,65 @@ describe(`certflow import and export of a ${EVENTS.toLocaleString('en')}-event l
   }, 300_000);
 });
 
+describe(`certflow import into a non-empty SQLite file of a ${EVENTS.toLocaleString('en')}-event log with a ${HEAP_MB} MB heap`, () => {
+  // The generated log is its 82-event base copied under fresh identities, copy after copy: the
+  // first ten copies make a store, the other copies a log of new streams that continues it.
+  const split = async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const cut = 1 + 820; // the header, then the first ten copies
+    const head = join(dir, 'first-copies.jsonl');
+    const tail = [lines[0]!, ...lines.slice(cut)];
+    writeFileSync(head, lines.slice(0, cut).join('\n'));
+    return {
+      head,
+      tail,
+      write: (name: string, out: string[]) => (writeFileSync(join(dir, name), out.join('\n')), join(dir, name)),
+    };
+  };
+  const events = (db: string) => {
+    const r = capped([join(cliDist, 'bin.js'), 'verify', db]);
+    expect(r.status).toBe(0);
+    return Number(/(\d+) events in \d+ streams/.exec(r.stdout)?.[1]);
+  };
+
+  it('streams the log into the store in one transaction (the log is larger than the heap holds), and the store verifies whole', async () => {
+    const { head, tail, write } = await split();
+    const db = join(dir, 'grown.sqlite');
+    expect(capped([join(cliDist, 'bin.js'), 'import', head, db]).status).toBe(0);
+    const rest = write('rest.jsonl', tail);
+    const r = capped([join(cliDist, 'bin.js'), 'import', rest, db]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`imported ${EVENTS - 820} events`));
+    expect(events(db)).toBe(EVENTS);
+  }, 300_000);
+
+  it('a log refused after many batches were written (a changed event near its end) leaves the store as it was (exit 1)', async () => {
+    const { head, tail, write } = await split();
+    const db = join(dir, 'kept.sqlite');
+    expect(capped([join(cliDist, 'bin.js'), 'import', head, db]).status).toBe(0);
+    const at = tail.length - 100;
+    tail[at] = tail[at]!.replace(/"at":"20/, '"at":"19');
+    const tampered = write('rest-tampered.jsonl', tail);
+    const r = capped([join(cliDist, 'bin.js'), 'import', tampered, db]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/hash-mismatch/);
+    expect(r.stderr).toContain('nothing was imported');
+    expect(events(db)).toBe(820);
+    // the store still takes the untouched log afterwards: nothing of the refused one stayed
+    expect(
+      capped([
+        join(cliDist, 'bin.js'),
+        'import',
+        write('rest-again.jsonl', [tail[0]!, ...(await split()).tail.slice(1)]),
+        db,
+      ]).status,
+    ).toBe(0);
+    expect(events(db)).toBe(EVENTS);
+  }, 300_000);
+});
+
 describe(`certflow replay of a ${EVENTS.toLocaleString('en')}-event log with a ${HEAP_MB} MB heap`, () => {
   it('replays the SQLite file in place and the JSONL export through a temporary copy: every stream rebuilds, every decision of every pack is reproduced', () => {
     const db = join(dir, 'imported.sqlite');
