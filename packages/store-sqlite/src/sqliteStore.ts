@@ -514,7 +514,7 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
             );
           }
           try {
-            importTx(events); // a savepoint inside the open transaction: heads and positions include the earlier batches
+            importTx(events, []); // a savepoint inside the open transaction: heads and positions include the earlier batches
             tree.commit(); // the next batch's leaves build on this one's frontier
           } catch (err) {
             rollback();
