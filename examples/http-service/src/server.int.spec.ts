@@ -10,7 +10,6 @@ import {
   ForbiddenError,
   InvalidTransitionError,
   RuleViolationError,
-  usccCheckCharacter,
   ValidationError,
   type ApplicantProfile,
 } from '@certflow/core';
@@ -25,7 +24,7 @@ import {
   type RulePack,
 } from '@certflow/core';
 import { testProfile, testRulePack } from '@certflow/core/fixtures';
-import { shandong } from '@certflow/rulepack-shandong';
+import { exampleProfile, shandong } from '@certflow/rulepack-shandong';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { certflowServer, statusOf } from './server.js';
 
@@ -78,54 +77,10 @@ const get = async (path: string) => {
   return { status: res.status, body: (await res.json()) as Body };
 };
 
+// The pack's own example applicant (a private training school in Jinan), with its credit record as a test needs it.
 const profile = (creditClean = true): ApplicantProfile & Record<string, unknown> => ({
-  organization: {
-    name: '济南某职业技能培训学校',
-    uscc: `52370100MJD123451${usccCheckCharacter('52370100MJD123451')}`,
-    kind: 'private-training-institution',
-    registeredIn: '370100',
-    independentLegalPerson: true,
-    creditClean,
-    soundFinanceAndManagement: true,
-  },
-  history: { consecutiveYears: 6, personTimesTotal: 12000, personTimesEvaluated: 5000 },
-  capacity: {
-    dedicatedDepartment: true,
-    fullTimeStaff: 8,
-    experts: 5,
-    proctors: 10,
-    supervisors: 3,
-    videoMonitoring: true,
-    notForProfit: true,
-    stableFunding: true,
-    qualityControlSystem: true,
-    emergencyPlan: true,
-    standardTheoryExamRoom: true,
-    examNetworkAndComputers: true,
-    practicalVenueAndEquipment: true,
-    identityVerification: true,
-    signalShielding: true,
-  },
-  occupations: [
-    {
-      code: '6-18-01-01',
-      name: '车工',
-      levels: [5, 4, 3],
-      standard: 'national',
-      accessType: false,
-      evaluators: 6,
-      withinMainScope: true,
-    },
-  ],
-  materials: [
-    'basic-information-form',
-    'work-plan',
-    'legal-registration-certificate',
-    'staff-and-evaluator-credentials',
-    'venue-and-equipment-proof',
-    'credit-report-or-pledge',
-  ],
-  submittedTo: 'city',
+  ...exampleProfile,
+  organization: { ...exampleProfile.organization, creditClean },
 });
 
 describe('statusOf', () => {
