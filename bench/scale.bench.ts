@@ -6,7 +6,7 @@
 // target of the scale issue. Asserts nothing about timings.
 //   baseline        read each line, JSON.parse, SHA-256 of the line (one thread)
 //   import baseline read the same lines and insert them with raw better-sqlite3, 5,000 a transaction
-// pnpm bench scale --events 1000000   (default 20,000; --fresh rewrites the log)
+// pnpm bench scale --events 1000000   (default 20,000; --fresh rewrites the log; --only replay,report)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -101,17 +101,29 @@ const load = () =>
     .join(' ');
 console.log(`load average before: ${load()} (${availableParallelism()} cores)`);
 
+// --only verify,replay,... runs the baselines and just those commands (names below); the SQLite file
+// of an earlier run is reused when import is left out.
+const only = flag('only') >= 0 ? new Set(String(args[flag('only') + 1]).split(',')) : undefined;
+const COMMANDS = [
+  'verify',
+  'verify-threads',
+  'import',
+  'verify-sqlite',
+  'verify-sqlite-threads',
+  'replay',
+  'export',
+  'report',
+] as const;
+for (const name of only ?? []) {
+  if (!(COMMANDS as readonly string[]).includes(name)) throw new Error(`--only takes ${COMMANDS.join(', ')}`);
+}
+const runs = (name: (typeof COMMANDS)[number]) => !only || only.has(name);
+const needsSqlite = COMMANDS.slice(3).some(runs);
+
 const baseline = measure(['-e', BASELINE, file]);
 removeDb(rawSqlite);
 const importBaseline = measure(['-e', IMPORT_BASELINE, file, rawSqlite, betterSqlite]);
-const verifyJsonl = measure([...cli, 'verify', file]);
-const verifyJsonlThreads = measure([...cli, 'verify', file, '--threads', 'auto']);
-removeDb(sqlite);
-const imported = measure([...cli, 'import', file, sqlite]);
-const verifySqlite = measure([...cli, 'verify', sqlite]);
-const verifySqliteThreads = measure([...cli, 'verify', sqlite, '--threads', 'auto']);
-const replay = measure([...cli, 'replay', sqlite]);
-const exported = measure([...cli, 'export', sqlite, '--unmasked']);
+const reportPages = join(dir, `scale-${events}-report`);
 
 interface Row {
   name: string;
@@ -122,29 +134,50 @@ interface Row {
 const rows: Row[] = [
   { name: 'baseline (parse + SHA-256 per line, 1 thread)', m: baseline, against: baseline, target: '' },
   { name: 'import baseline (raw better-sqlite3, batches)', m: importBaseline, against: importBaseline, target: '' },
-  { name: 'certflow verify <jsonl>', m: verifyJsonl, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
-  {
-    name: 'certflow verify <jsonl> --threads auto',
-    m: verifyJsonlThreads,
-    against: baseline,
-    target: '≥ 1.0×, ≤ 256 MB',
-  },
-  {
-    name: 'certflow import <jsonl> <sqlite>',
-    m: imported,
-    against: importBaseline,
-    target: '≥ 0.5× import baseline, ≤ 256 MB',
-  },
-  { name: 'certflow verify <sqlite>', m: verifySqlite, against: baseline, target: '≥ 1.0×, ≤ 256 MB' },
-  {
-    name: 'certflow verify <sqlite> --threads auto',
-    m: verifySqliteThreads,
-    against: baseline,
-    target: '≥ 1.0×, ≤ 256 MB',
-  },
-  { name: 'certflow replay <sqlite>', m: replay, against: baseline, target: '≥ 0.5×, ≤ 512 MB' },
-  { name: 'certflow export <sqlite> --unmasked', m: exported, against: baseline, target: '≥ 0.8×' },
 ];
+const row = (name: string, argv: string[], against: Measured, target: string) => {
+  rows.push({ name, m: measure(argv), against, target });
+};
+if (runs('verify')) row('certflow verify <jsonl>', [...cli, 'verify', file], baseline, '≥ 1.0×, ≤ 256 MB');
+if (runs('verify-threads')) {
+  row(
+    'certflow verify <jsonl> --threads auto',
+    [...cli, 'verify', file, '--threads', 'auto'],
+    baseline,
+    '≥ 1.0×, ≤ 256 MB',
+  );
+}
+if (runs('import') || (needsSqlite && !existsSync(sqlite))) {
+  removeDb(sqlite);
+  row(
+    'certflow import <jsonl> <sqlite>',
+    [...cli, 'import', file, sqlite],
+    importBaseline,
+    '≥ 0.5× import baseline, ≤ 256 MB',
+  );
+}
+if (runs('verify-sqlite')) row('certflow verify <sqlite>', [...cli, 'verify', sqlite], baseline, '≥ 1.0×, ≤ 256 MB');
+if (runs('verify-sqlite-threads')) {
+  row(
+    'certflow verify <sqlite> --threads auto',
+    [...cli, 'verify', sqlite, '--threads', 'auto'],
+    baseline,
+    '≥ 1.0×, ≤ 256 MB',
+  );
+}
+if (runs('replay')) row('certflow replay <sqlite>', [...cli, 'replay', sqlite], baseline, '≥ 0.5×, ≤ 512 MB');
+if (runs('export'))
+  row('certflow export <sqlite> --unmasked', [...cli, 'export', sqlite, '--unmasked'], baseline, '≥ 0.8×');
+if (runs('report')) {
+  rmSync(reportPages, { recursive: true, force: true });
+  row(
+    'certflow report <sqlite> --pages <dir>',
+    [...cli, 'report', sqlite, '--pages', reportPages],
+    baseline,
+    '≤ 3× the time (≥ 0.33×), ≤ 512 MB',
+  );
+  rmSync(reportPages, { recursive: true, force: true });
+}
 for (const { name, m, against, target } of rows) {
   const perSecond = Math.round(events / Math.max(m.seconds, 0.01));
   const ratio = against === m ? '' : `${(against.seconds / Math.max(m.seconds, 0.01)).toFixed(2)}×`;
@@ -155,7 +188,7 @@ for (const { name, m, against, target } of rows) {
 console.log(`load average after: ${load()}`);
 const perMillion = (bytes: number) => ((bytes / events) * 1e6) / 1024 / 1024 / 1024;
 console.log(
-  `disk per 10^6 events: JSONL ${perMillion(statSync(file).size).toFixed(2)} GB, SQLite (certflow import) ${perMillion(statSync(sqlite).size).toFixed(2)} GB`,
+  `disk per 10^6 events: JSONL ${perMillion(statSync(file).size).toFixed(2)} GB${existsSync(sqlite) ? `, SQLite (certflow import) ${perMillion(statSync(sqlite).size).toFixed(2)} GB` : ''}`,
 );
 removeDb(rawSqlite);
 if (rows.some(({ m }) => m.status !== 0)) process.exitCode = 1;
