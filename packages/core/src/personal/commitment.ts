@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../hash.js';
 
 /**
@@ -35,8 +35,8 @@ export interface PersonalCommitment {
 }
 
 function digest(salt: Buffer, value: unknown): string {
-  const canonical = canonicalJson(value);
-  return createHash('sha256').update(PREFIX).update(salt).update(canonical, 'utf8').digest('hex');
+  // One-shot hash of the concatenated bytes: half the time of a Hash object for input this short.
+  return hash('sha256', Buffer.concat([PREFIX, salt, Buffer.from(canonicalJson(value), 'utf8')]), 'hex');
 }
 
 function saltBytes(salt: string): Buffer | undefined {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { actorSchema, type Actor, type NewEvent, type StoredEvent } from '../event.js';
 import { canonicalJson } from '../hash.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
@@ -258,12 +258,33 @@ export interface PersonalVault {
   eraseSubject(subject: string, options: EraseOptions): Promise<ErasureRecord>;
 }
 
-/** HMAC-SHA-256 lookup key of a personal value under a vault secret. */
+/** The HMAC key pads (RFC 2104) of each vault secret seen: computed once per secret. */
+const hmacPads = new WeakMap<Uint8Array, { inner: Buffer; outer: Buffer }>();
+function padsOf(secret: Uint8Array): { inner: Buffer; outer: Buffer } {
+  let pads = hmacPads.get(secret);
+  if (!pads) {
+    const key = Buffer.alloc(64);
+    (secret.length > 64 ? hash('sha256', secret, 'buffer') : Buffer.from(secret)).copy(key);
+    pads = { inner: Buffer.alloc(64), outer: Buffer.alloc(64) };
+    for (let i = 0; i < 64; i++) {
+      pads.inner[i] = key[i]! ^ 0x36;
+      pads.outer[i] = key[i]! ^ 0x5c;
+    }
+    hmacPads.set(secret, pads);
+  }
+  return pads;
+}
+
+/**
+ * HMAC-SHA-256 lookup key of a personal value under a vault secret:
+ * HMAC(secret, "certflow:personal-lookup:v1" ‖ 0x00 ‖ kind ‖ 0x00 ‖ canonical(value)),
+ * computed as RFC 2104 has it from two one-shot SHA-256 calls over the secret's
+ * pads (a third of the time of a `createHmac` object; the same bytes).
+ */
 export function personalLookupKey(secret: Uint8Array, kind: PersonalKind, value: unknown): string {
-  return createHmac('sha256', secret)
-    .update(`certflow:personal-lookup:v1\u0000${kind}\u0000`)
-    .update(canonicalJson(value), 'utf8')
-    .digest('hex');
+  const { inner, outer } = padsOf(secret);
+  const message = Buffer.from(`certflow:personal-lookup:v1\u0000${kind}\u0000${canonicalJson(value)}`, 'utf8');
+  return hash('sha256', Buffer.concat([outer, hash('sha256', Buffer.concat([inner, message]), 'buffer')]), 'hex');
 }
 
 type Path = readonly (string | '*')[];
@@ -312,6 +333,19 @@ export function personalValues(
     });
   }
   return out;
+}
+
+/**
+ * The vault rows `personalizePayload` made (frozen, so still as made): their
+ * commitments were computed from their values and salts here, and the stores'
+ * `checkVaultRows` need not compute them again. Any other row is opened.
+ */
+const madeRows = new WeakSet<object>();
+function madeRow(row: PersonalVaultRow): PersonalVaultRow {
+  if (typeof row.value === 'object' && row.value !== null) return row;
+  Object.freeze(row);
+  madeRows.add(row);
+  return row;
 }
 
 /**
@@ -365,7 +399,10 @@ export async function personalizePayload<T>(
       f.holder[f.key] = personalToken(subject.subject, commitment);
       const lookup = f.kind === 'id-number' && f.value === p.idNumber && subject.lookup !== '' ? subject.lookup : null;
       if (!rows.has(commitment))
-        rows.set(commitment, { subject: subject.subject, kind: f.kind, value: f.value, salt, commitment, lookup });
+        rows.set(
+          commitment,
+          madeRow({ subject: subject.subject, kind: f.kind, value: f.value, salt, commitment, lookup }),
+        );
     }
   }
   return { payload: copy, rows: [...rows.values()] };
@@ -418,7 +455,7 @@ export function checkVaultRows(rows: unknown, operation: 'append' | 'import' = '
     if (
       typeof r.salt !== 'string' ||
       typeof r.commitment !== 'string' ||
-      !openPersonalCommitment(r.commitment, r.value, r.salt)
+      !(madeRows.has(r) || openPersonalCommitment(r.commitment, r.value, r.salt))
     ) {
       bad([i, 'commitment'], 'the commitment of the value with the salt', String(r.commitment));
     }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { idCardCheckCharacter } from '../domain/checkDigits.js';
@@ -6,6 +6,7 @@ import { personalEventFields } from '../streams/personalFields.js';
 import { commitPersonalValue, openPersonalCommitment, PERSONAL_SALT_BYTES } from './commitment.js';
 import { personal, personalFieldPaths } from './fields.js';
 import { maskPersonalValue } from './mask.js';
+import { checkVaultRows, personalizePayload, personalLookupKey, type PersonalVault } from './format2.js';
 
 const id17 = '37010219900101123';
 const idNumber = id17 + idCardCheckCharacter(id17);
@@ -108,5 +109,45 @@ describe('masked display forms', () => {
     expect(maskPersonalValue('id-number', '1234')).toBe('****');
     expect(maskPersonalValue('name', '欧阳娜娜')).toBe('欧***');
     expect(maskPersonalValue('name', '张')).toBe('*');
+  });
+});
+
+describe('vault lookup keys', () => {
+  it('are HMAC-SHA-256 under the secret, as node:crypto computes it, for secrets of any length', () => {
+    for (const secret of [randomBytes(32), randomBytes(64), randomBytes(100), randomBytes(7)]) {
+      for (const [kind, value] of [
+        ['id-number', idNumber],
+        ['name', '欧阳娜娜'],
+        ['name', 'a"\\b'],
+      ] as const) {
+        const expected = createHmac('sha256', secret)
+          .update(`certflow:personal-lookup:v1\u0000${kind}\u0000`)
+          .update(JSON.stringify(value), 'utf8')
+          .digest('hex');
+        expect(personalLookupKey(secret, kind, value)).toBe(expected);
+      }
+    }
+  });
+});
+
+describe('vault rows made by personalizePayload', () => {
+  const emptyVault = {
+    resolve: async (ids: readonly string[]) => new Map(ids.map((id) => [id, { lookup: 'a'.repeat(64), salts: {} }])),
+  } as unknown as PersonalVault;
+  const fields = [
+    { path: ['roster', '*', 'idNumber'], kind: 'id-number' },
+    { path: ['roster', '*', 'name'], kind: 'name' },
+  ] as const;
+
+  it("pass the stores' check as made, and a copy with another value is refused", async () => {
+    const { rows } = await personalizePayload(
+      { roster: [{ idNumber, name: '张三' }] },
+      fields.map((f) => ({ path: [...f.path], kind: f.kind })),
+      emptyVault,
+    );
+    expect(rows).toHaveLength(2);
+    expect(checkVaultRows(rows)).toEqual(rows);
+    expect(Object.isFrozen(rows[0])).toBe(true);
+    expect(() => checkVaultRows([{ ...rows[1]!, value: '李四' }])).toThrow(/commitment/);
   });
 });
