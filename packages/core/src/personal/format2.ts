@@ -397,7 +397,10 @@ export async function personalizePayload<T>(
       subject.salts[f.kind] = salt;
       const { commitment } = commitPersonalValue(f.value, salt);
       f.holder[f.key] = personalToken(subject.subject, commitment);
-      const lookup = f.kind === 'id-number' && f.value === p.idNumber && subject.lookup !== '' ? subject.lookup : null;
+      const ownId = f.kind === 'id-number' && f.value === p.idNumber;
+      // The 身份证号 that found a known subject is in the vault already (its lookup key is that row's): no row.
+      if (ownId && known?.subject !== undefined && known.salts['id-number'] === salt) continue;
+      const lookup = ownId && subject.lookup !== '' ? subject.lookup : null;
       if (!rows.has(commitment))
         rows.set(
           commitment,
