@@ -40,9 +40,12 @@ import {
   prepareAppend,
   refuseVaultRows,
   StoreClosedError,
+  vaultRowsOf,
+  vaultSubjects,
   type ErasureRecord,
   type PersonalVault,
   type PersonalVaultRow,
+  type VaultEntry,
   type ResolvedSubject,
 } from '@certflow/core/store';
 import { randomBytes } from 'node:crypto';
@@ -372,21 +375,17 @@ export function postgresStoreWithHooks(
     types,
   };
 
-  // An append with vault rows, still one statement in autocommit: the rows go in only if
-  // append_batch took the events (the same statement, so the same transaction); a lookup key
-  // another writer took meanwhile (the same person made twice) is a unique violation that
-  // rolls both back, a lost race the engine retries.
+  // An append with vault rows, still one statement in autocommit: the subjects' rows go in only
+  // if append_batch took the events (the same statement, so the same transaction); a lookup key
+  // another writer took meanwhile (the same person made twice) is a unique violation, and so is a
+  // subject another writer gave another salt or lookup key first (refuse_clash): both roll
+  // everything back, a lost race the engine retries.
   const appendWithVaultStatement = {
     name: `cf_batch_vault_${schema}`,
     text: `WITH b AS MATERIALIZED (
              SELECT head_version, head_hash, first_position, hashes${extendTreeItem(schema)} FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)
-           ), ins AS (
-             INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
-             SELECT r.* FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS r, b
-              WHERE b.first_position IS NOT NULL
-             ON CONFLICT (commitment) DO NOTHING
-           )
-           SELECT * FROM b`,
+           ), ${putSubjects(schema, 8, 'b')}
+           SELECT b.*, ${refuseClash(schema, 8)} AS refused FROM b`,
     types,
   };
 
@@ -443,14 +442,6 @@ export function postgresStoreWithHooks(
    * One round trip: append_batch in autocommit, so the statement is its own
    * transaction and the reply arrives after the commit.
    */
-  const vaultColumns = (rows: PersonalVaultRow[]) => [
-    rows.map((r) => r.commitment),
-    rows.map((r) => r.subject),
-    rows.map((r) => r.kind),
-    rows.map((r) => JSON.stringify(r.value)),
-    rows.map((r) => r.salt),
-    rows.map((r) => r.lookup),
-  ];
   const attemptAppend = async (
     streamId: string,
     p: Prepared,
@@ -473,11 +464,9 @@ export function postgresStoreWithHooks(
     if (hooks.afterReserve && vaultRows?.length) {
       // The test seam's transaction: the rows go in with the same statement shape, before the events.
       return attemptWithVault(streamId, p, values, run, async (client) => {
-        const [c, subject, kind, value, salt, lookup] = vaultColumns(vaultRows);
         await client.query(
-          `INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT (commitment) DO NOTHING`,
-          [c, subject, kind, value, salt, lookup],
+          `WITH ${putSubjects(schema, 1)} SELECT ${refuseClash(schema, 1)} AS refused`,
+          subjectColumns(vaultRows),
         );
       });
     }
@@ -487,7 +476,7 @@ export function postgresStoreWithHooks(
     try {
       const statement =
         vaultRows && vaultRows.length > 0
-          ? { ...appendWithVaultStatement, values: [...values, ...vaultColumns(vaultRows)] }
+          ? { ...appendWithVaultStatement, values: [...values, ...subjectColumns(vaultRows)] }
           : { ...appendStatement, values };
       row = (await send<AppendRow>(client, run, statement))[0]!;
     } catch (e) {
@@ -639,43 +628,49 @@ export function postgresStoreWithHooks(
     });
     return secretLoaded;
   };
-  type VaultRow = {
-    commitment: string;
+  type SubjectRow = {
     subject: string;
-    kind: PersonalVaultRow['kind'];
-    value: string;
-    salt: string;
-    lookup: string | null;
+    id_salt: string | null;
+    name_salt: string | null;
+    entries: Record<string, [VaultEntry[0], unknown, string | null, string?]>;
   };
-  const toVaultRow = (r: VaultRow): PersonalVaultRow => ({
-    commitment: r.commitment,
-    subject: r.subject,
-    kind: r.kind,
-    value: JSON.parse(r.value) as unknown,
-    salt: r.salt,
-    lookup: r.lookup,
-  });
+  /** A subject's row as vault rows (entries map each commitment to kind, value, lookup key and, rarely, a salt). */
+  const rowsOfSubject = (r: SubjectRow): PersonalVaultRow[] =>
+    vaultRowsOf(
+      r.subject,
+      { 'id-number': r.id_salt, name: r.name_salt },
+      Object.entries(r.entries).map(([commitment, [kind, value, lookup, salt]]): VaultEntry => {
+        const e: VaultEntry = [kind, commitment, value, lookup];
+        if (salt !== undefined) e.push(salt);
+        return e;
+      }),
+    );
   const vault: PersonalVault | undefined = personal
     ? {
         async resolve(idNumbers) {
           const secret = await vaultSecret();
           const keys = idNumbers.map((v) => personalLookupKey(secret, 'id-number', v));
           // One round trip: each lookup key's subject with the subject's salt of each kind.
-          const found = await query<{ lookup: string; subject: string; kind: PersonalVaultRow['kind']; salt: string }>(
+          const found = await query<{
+            lookup: string;
+            subject: string;
+            id_salt: string | null;
+            name_salt: string | null;
+          }>(
             'vault.resolve',
-            `SELECT DISTINCT k.lookup, k.subject, v.kind, v.salt FROM ${vs}.vault k JOIN ${vs}.vault v ON v.subject = k.subject WHERE k.lookup = ANY($1::text[])`,
+            `SELECT lookup, subject, id_salt, name_salt FROM ${vs}.subjects WHERE lookup = ANY($1::text[])`,
             [keys],
           );
-          const subjectOf = new Map(found.map((r) => [r.lookup, r.subject]));
-          const salts = found;
+          const byLookup = new Map(found.map((r) => [r.lookup, r]));
           const out = new Map<string, ResolvedSubject>();
           idNumbers.forEach((value, n) => {
             const lookup = keys[n]!;
-            const subject = subjectOf.get(lookup);
+            const f = byLookup.get(lookup);
             const r: ResolvedSubject = { lookup, salts: {} };
-            if (subject !== undefined) {
-              r.subject = subject;
-              for (const s of salts) if (s.subject === subject) r.salts[s.kind] = s.salt;
+            if (f) {
+              r.subject = f.subject;
+              if (f.id_salt !== null) r.salts['id-number'] = f.id_salt;
+              if (f.name_salt !== null) r.salts.name = f.name_salt;
             }
             out.set(value, r);
           });
@@ -686,16 +681,16 @@ export function postgresStoreWithHooks(
           return values.map((v) => personalLookupKey(secret, v.kind, v.value));
         },
         async rows(subjects) {
-          const cols = 'commitment, subject, kind, value, salt, lookup';
-          const order = 'ORDER BY subject COLLATE "C", kind COLLATE "C", commitment COLLATE "C"';
+          const cols = 'subject, id_salt, name_salt, entries';
+          const order = 'ORDER BY subject COLLATE "C"';
           const rows = subjects
-            ? await query<VaultRow>(
+            ? await query<SubjectRow>(
                 'vault.rows',
-                `SELECT ${cols} FROM ${vs}.vault WHERE subject = ANY($1::text[]) ${order}`,
+                `SELECT ${cols} FROM ${vs}.subjects WHERE subject = ANY($1::text[]) ${order}`,
                 [[...subjects]],
               )
-            : await query<VaultRow>('vault.rows', `SELECT ${cols} FROM ${vs}.vault ${order}`);
-          return rows.map(toVaultRow);
+            : await query<SubjectRow>('vault.rows', `SELECT ${cols} FROM ${vs}.subjects ${order}`);
+          return rows.flatMap(rowsOfSubject);
         },
         async eraseSubject(subjectId, eraseOptions): Promise<ErasureRecord> {
           if (readOnly) throw new ReadOnlyStoreError(schema, 'eraseSubject');
@@ -725,7 +720,7 @@ export function postgresStoreWithHooks(
           const run: AppendRun = { sent: false, abandoned: false };
           try {
             const result = await appendAttempts(streamId, prepared, 'no-stream', run, async (client) => {
-              await client.query(`DELETE FROM ${vs}.vault WHERE subject = $1`, [subject]);
+              await client.query(`DELETE FROM ${vs}.subjects WHERE subject = $1`, [subject]);
             });
             signal.wake();
             signal.notifyOthers();
@@ -1110,31 +1105,17 @@ async function importInTransaction(
     if (vaultRows.length > 0) {
       // The vault rows, in the same transaction: refused (nothing written) if a row gives a
       // subject another salt, or a 身份证号 (its lookup key) another subject, than the vault holds.
-      const cols = [
-        vaultRows.map((r) => r.commitment),
-        vaultRows.map((r) => r.subject),
-        vaultRows.map((r) => r.kind),
-        vaultRows.map((r) => JSON.stringify(r.value)),
-        vaultRows.map((r) => r.salt),
-        vaultRows.map((r) => r.lookup),
-      ];
-      const clash = await client.query(
-        `SELECT 1 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(commitment, subject, kind, value, salt, lookup)
-          WHERE EXISTS (SELECT 1 FROM "${schema}_personal".vault v WHERE v.commitment <> r.commitment
-                         AND ((v.subject = r.subject AND v.kind = r.kind AND v.salt <> r.salt) OR (r.lookup IS NOT NULL AND v.lookup = r.lookup AND v.subject <> r.subject)))
-          LIMIT 1`,
-        cols,
-      );
-      if (clash.rows.length > 0) {
+      try {
+        await client.query(
+          `WITH ${putSubjects(schema, 1)} SELECT ${refuseClash(schema, 1)} AS refused`,
+          subjectColumns(vaultRows),
+        );
+      } catch (e) {
         await client.query('ROLLBACK');
         healthy = true;
-        throw new ConcurrencyError(events[0]!.streamId, 0, 0);
+        if (driverCode(e) === '23505') throw new ConcurrencyError(events[0]!.streamId, 0, 0);
+        throw e;
       }
-      await client.query(
-        `INSERT INTO "${schema}_personal".vault (commitment, subject, kind, value, salt, lookup)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT (commitment) DO NOTHING`,
-        cols,
-      );
     }
     try {
       for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
@@ -1165,4 +1146,57 @@ async function importInTransaction(
   } finally {
     client.release(!healthy);
   }
+}
+
+/**
+ * The vault rows of an append as the columns of `<schema>_personal.subjects`,
+ * one element per subject: subject, lookup key, salt of each kind, entries
+ * (jsonb: each commitment to kind, value, lookup key and, when it is not the
+ * subject's salt of its kind, the salt).
+ */
+function subjectColumns(rows: readonly PersonalVaultRow[]): unknown[] {
+  const subjects = vaultSubjects(rows);
+  const cols: [string[], (string | null)[], (string | null)[], (string | null)[], string[]] = [[], [], [], [], []];
+  for (const [subject, s] of subjects) {
+    cols[0].push(subject);
+    cols[1].push(s.lookup);
+    cols[2].push(s.salts['id-number'] ?? null);
+    cols[3].push(s.salts.name ?? null);
+    const entries: Record<string, unknown[]> = {};
+    for (const [kind, commitment, value, lookup, salt] of s.entries)
+      entries[commitment] = salt === undefined ? [kind, value, lookup] : [kind, value, lookup, salt];
+    cols[4].push(JSON.stringify(entries));
+  }
+  return cols;
+}
+
+/**
+ * A CTE `ins` writing the subjects given as `subjectColumns` from parameter
+ * `$first` on: new subjects inserted, known ones given the salts and lookup
+ * key they lack and the entries they do not hold. With `gate`, only if the
+ * CTE of that name took the events.
+ */
+function putSubjects(schema: string, first: number, gate?: string): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `ins AS (
+             INSERT INTO "${schema}_personal".subjects AS t (subject, lookup, id_salt, name_salt, entries)
+             SELECT r.* FROM unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::jsonb[]) AS r${gate ? `, ${gate} WHERE ${gate}.first_position IS NOT NULL` : ''}
+             ON CONFLICT (subject) DO UPDATE SET
+               lookup = COALESCE(t.lookup, excluded.lookup),
+               id_salt = COALESCE(t.id_salt, excluded.id_salt),
+               name_salt = COALESCE(t.name_salt, excluded.name_salt),
+               entries = excluded.entries || t.entries
+             RETURNING t.subject, t.lookup, t.id_salt, t.name_salt
+           )`;
+}
+
+/** A scalar that raises unique_violation (23505) if `ins` left a subject with another salt or lookup key than given. */
+function refuseClash(schema: string, first: number): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `(SELECT "${schema}_personal".refuse_clash() FROM ins
+            JOIN unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[]) AS g(subject, lookup, id_salt, name_salt) ON g.subject = ins.subject
+           WHERE ins.lookup IS DISTINCT FROM COALESCE(g.lookup, ins.lookup)
+              OR ins.id_salt IS DISTINCT FROM COALESCE(g.id_salt, ins.id_salt)
+              OR ins.name_salt IS DISTINCT FROM COALESCE(g.name_salt, ins.name_salt)
+           LIMIT 1)`;
 }

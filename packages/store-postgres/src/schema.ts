@@ -423,6 +423,40 @@ CREATE TABLE IF NOT EXISTS "${s}_personal".secret (
 );
 `,
   },
+  {
+    // One row per subject instead of one per value: a roster of 30 new people is 30 rows in
+    // two indexes (subject, lookup key) where it was 60 rows in three. `entries` maps each
+    // commitment to [kind, value, lookup key], with a fourth element, the salt, only where a
+    // moved row's salt is not its subject's salt of that kind (never written otherwise).
+    // refuse_clash() is how one statement refuses rows another writer made first (23505).
+    version: 9,
+    description:
+      'personal-data vault: one row per subject, <schema>_personal.subjects (lookup key, a salt per kind, entries by commitment); the rows of <schema>_personal.vault move there',
+    sql: (s) => `
+CREATE TABLE "${s}_personal".subjects (
+  subject   text PRIMARY KEY CHECK (subject ~ '^[0-9a-f]{32}$'),
+  lookup    text UNIQUE,
+  id_salt   text,
+  name_salt text,
+  entries   jsonb NOT NULL
+);
+INSERT INTO "${s}_personal".subjects (subject, lookup, id_salt, name_salt, entries)
+SELECT subject,
+       (array_agg(lookup ORDER BY commitment) FILTER (WHERE lookup IS NOT NULL))[1],
+       min(kind_salt) FILTER (WHERE kind = 'id-number'),
+       min(kind_salt) FILTER (WHERE kind = 'name'),
+       jsonb_object_agg(commitment, jsonb_build_array(kind, value::jsonb, lookup)
+         || CASE WHEN salt = kind_salt THEN '[]'::jsonb ELSE jsonb_build_array(salt) END)
+  FROM (SELECT v.*, min(salt) OVER (PARTITION BY subject, kind) AS kind_salt FROM "${s}_personal".vault v) v
+ GROUP BY subject;
+DROP TABLE "${s}_personal".vault;
+CREATE FUNCTION "${s}_personal".refuse_clash() RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE unique_violation USING MESSAGE = 'a personal-data subject was written meanwhile with another salt or lookup key';
+END
+$fn$;
+`,
+  },
 ];
 
 /**

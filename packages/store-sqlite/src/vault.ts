@@ -8,6 +8,9 @@ import {
   type PersonalVault,
   type PersonalVaultRow,
   type ResolvedSubject,
+  type VaultEntry,
+  vaultRowsOf,
+  vaultSubjects,
 } from '@certflow/core/store';
 
 /**
@@ -59,7 +62,6 @@ export interface SqliteVault {
   drop(subject: string): void;
 }
 
-type Entry = [kind: PersonalKind, commitment: string, value: unknown, lookup: string | null, salt?: string];
 type SubjectRaw = [
   subject: string,
   lookup: string | null,
@@ -67,58 +69,10 @@ type SubjectRaw = [
   nameSalt: string | null,
   entries: string,
 ];
-/** One subject as written: its lookup key, salts and entries. */
-interface Subject {
-  lookup: string | null;
-  salts: Partial<Record<PersonalKind, string>>;
-  entries: Entry[];
-}
 
-const saltColumn = { 'id-number': 2, name: 3 } as const;
-
-/** A subject's entries as vault rows, ordered by kind, commitment. */
-function rowsOf(r: SubjectRaw): PersonalVaultRow[] {
-  const entries = JSON.parse(r[4]) as Entry[];
-  return entries
-    .map((e) => ({
-      commitment: e[1],
-      subject: r[0],
-      kind: e[0],
-      value: e[2],
-      salt: e[4] ?? (r[saltColumn[e[0]]] as string),
-      lookup: e[3],
-    }))
-    .sort((a, b) =>
-      a.kind !== b.kind
-        ? a.kind < b.kind
-          ? -1
-          : 1
-        : a.commitment < b.commitment
-          ? -1
-          : a.commitment > b.commitment
-            ? 1
-            : 0,
-    );
-}
-
-/** The subjects that rows give, as rows per subject (rows of a subject that disagree on a salt keep theirs). */
-function subjectsOf(rows: readonly PersonalVaultRow[]): Map<string, Subject> {
-  const out = new Map<string, Subject>();
-  for (const r of rows) {
-    let s = out.get(r.subject);
-    if (!s) {
-      s = { lookup: null, salts: {}, entries: [] };
-      out.set(r.subject, s);
-    }
-    if (s.entries.some((e) => e[1] === r.commitment)) continue;
-    s.salts[r.kind] ??= r.salt;
-    if (r.lookup !== null) s.lookup ??= r.lookup;
-    const entry: Entry = [r.kind, r.commitment, r.value, r.lookup];
-    if (s.salts[r.kind] !== r.salt) entry.push(r.salt);
-    s.entries.push(entry);
-  }
-  return out;
-}
+/** A subject's row as vault rows, ordered by kind, commitment. */
+const rowsOf = (r: SubjectRaw): PersonalVaultRow[] =>
+  vaultRowsOf(r[0], { 'id-number': r[2], name: r[3] }, JSON.parse(r[4]) as VaultEntry[]);
 
 function hasTable(db: Database.Database, name: string): boolean {
   return (
@@ -160,7 +114,7 @@ function upgrade(db: Database.Database): void {
     'INSERT INTO certflow_personal_subjects (subject, lookup, id_salt, name_salt, entries) VALUES (?, ?, ?, ?, ?)',
   );
   const taken = new Set<string>();
-  for (const [subject, s] of subjectsOf(rows)) {
+  for (const [subject, s] of vaultSubjects(rows)) {
     // A lookup key is one subject's (the old table's UNIQUE): never twice here either.
     const lookup = s.lookup !== null && !taken.has(s.lookup) ? s.lookup : null;
     if (lookup !== null) taken.add(lookup);
@@ -244,7 +198,7 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
     },
     write(streamId, version, rows) {
       if (!sql || rows.length === 0) return;
-      const given = subjectsOf(rows);
+      const given = vaultSubjects(rows);
       const held = new Map<string, SubjectRaw>();
       for (const r of sql.bySubjects.all(JSON.stringify([...given.keys()])) as SubjectRaw[]) held.set(r[0], r);
       const clash = () => new ConcurrencyError(streamId, version, version);
@@ -264,7 +218,7 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
           // Another writer made this subject's salt, or gave it another lookup key, first: the caller resolves again.
           const salts: Record<PersonalKind, string | null> = { 'id-number': h[2], name: h[3] };
           let lookup = h[1];
-          let entries: Entry[] | undefined;
+          let entries: VaultEntry[] | undefined;
           let changed = false;
           for (const e of s.entries) {
             const salt = e[4] ?? s.salts[e[0]]!;
@@ -278,7 +232,7 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
                 changed = true;
               } else if (lookup !== e[3]) throw clash();
             }
-            entries ??= JSON.parse(h[4]) as Entry[];
+            entries ??= JSON.parse(h[4]) as VaultEntry[];
             if (!entries.some((x) => x[1] === e[1])) {
               entries.push([e[0], e[1], e[2], e[3]]);
               changed = true;

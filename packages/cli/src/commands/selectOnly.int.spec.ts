@@ -85,7 +85,10 @@ describe.skipIf(skip)('certflow as a SELECT-only PostgreSQL role', () => {
         expect(JSON.parse(full.out.split('\n')[0]!).certflowExport).toMatchObject({ format: 2, personal: 'vault' });
         // A value changed in the vault no longer opens its commitment.
         await admin.query(
-          `UPDATE "${schema}_personal".vault SET value = '"别人"' WHERE kind = 'name' AND commitment = (SELECT min(commitment) FROM "${schema}_personal".vault WHERE kind = 'name')`,
+          `UPDATE "${schema}_personal".subjects t SET entries = jsonb_set(t.entries, ARRAY[x.k], jsonb_set(t.entries->x.k, '{1}', '"别人"'))
+             FROM (SELECT subject AS s, e.key AS k FROM "${schema}_personal".subjects, jsonb_each(entries) e
+                    WHERE e.value->>0 = 'name' ORDER BY e.key LIMIT 1) x
+            WHERE t.subject = x.s`,
         );
         const forged = await cli(['verify', url], dir);
         expect(forged.code).toBe(1);

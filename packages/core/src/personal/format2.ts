@@ -258,6 +258,70 @@ export interface PersonalVault {
   eraseSubject(subject: string, options: EraseOptions): Promise<ErasureRecord>;
 }
 
+/**
+ * A vault entry as the stores keep it, one per value of a subject:
+ * kind, commitment, value, lookup key; a fifth element, the salt, only when it
+ * is not the subject's salt of that kind (rows that disagreed, as a store
+ * upgraded from rows per value may hold; the engine never makes them).
+ */
+export type VaultEntry = [kind: PersonalKind, commitment: string, value: unknown, lookup: string | null, salt?: string];
+
+/** The vault rows of one subject, as a store keeps them in one row: its lookup key, a salt per kind, its entries. */
+export interface VaultSubject {
+  lookup: string | null;
+  salts: Partial<Record<PersonalKind, string>>;
+  entries: VaultEntry[];
+}
+
+/** Vault rows grouped by subject (the first lookup key and the first salt of each kind a subject's rows give). */
+export function vaultSubjects(rows: readonly PersonalVaultRow[]): Map<string, VaultSubject> {
+  const out = new Map<string, VaultSubject>();
+  for (const r of rows) {
+    let s = out.get(r.subject);
+    if (!s) {
+      s = { lookup: null, salts: {}, entries: [] };
+      out.set(r.subject, s);
+    }
+    if (s.entries.some((e) => e[1] === r.commitment)) continue;
+    s.salts[r.kind] ??= r.salt;
+    if (r.lookup !== null) s.lookup ??= r.lookup;
+    const entry: VaultEntry = [r.kind, r.commitment, r.value, r.lookup];
+    if (s.salts[r.kind] !== r.salt) entry.push(r.salt);
+    s.entries.push(entry);
+  }
+  return out;
+}
+
+/** A subject's entries as vault rows, ordered by kind, then commitment. */
+export function vaultRowsOf(
+  subject: string,
+  salts: Partial<Record<PersonalKind, string | null>>,
+  entries: readonly VaultEntry[],
+): PersonalVaultRow[] {
+  return entries
+    .map(
+      (e): PersonalVaultRow => ({
+        commitment: e[1],
+        subject,
+        kind: e[0],
+        value: e[2],
+        salt: e[4] ?? (salts[e[0]] as string),
+        lookup: e[3],
+      }),
+    )
+    .sort((a, b) =>
+      a.kind !== b.kind
+        ? a.kind < b.kind
+          ? -1
+          : 1
+        : a.commitment < b.commitment
+          ? -1
+          : a.commitment > b.commitment
+            ? 1
+            : 0,
+    );
+}
+
 /** The HMAC key pads (RFC 2104) of each vault secret seen: computed once per secret. */
 const hmacPads = new WeakMap<Uint8Array, { inner: Buffer; outer: Buffer }>();
 function padsOf(secret: Uint8Array): { inner: Buffer; outer: Buffer } {

@@ -50,6 +50,8 @@ export {
   erasureStreamId,
   personalLookupKey,
   refuseVaultRows,
+  vaultRowsOf,
+  vaultSubjects,
 } from '../personal/format2.js';
 export type {
   EraseOptions,
@@ -57,4 +59,6 @@ export type {
   PersonalVault,
   PersonalVaultRow,
   ResolvedSubject,
+  VaultEntry,
+  VaultSubject,
 } from '../personal/format2.js';
