@@ -18,7 +18,7 @@
 //    export of the same events, in events per second.
 //
 //   node --import tsx bench/personal-data.bench.ts
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -43,6 +43,16 @@ import { exportHeader, toJsonlLine } from '../packages/cli/src/jsonl.js';
 import { runDemo } from '../examples/quickstart/src/demo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-bench-personal-'));
+// Where the SQLite files live matters: synchronous FULL pays an fsync per append on a disk, none on tmpfs.
+const FS_TYPES: Record<number, string> = {
+  0x01021994: 'tmpfs',
+  0xef53: 'ext4, on disk',
+  0x58465342: 'xfs, on disk',
+  0x9123683e: 'btrfs, on disk',
+  0x794c7630: 'overlayfs',
+};
+const fsType = statfsSync(dir).type;
+console.log(`SQLite files in ${tmpdir()} (${FS_TYPES[fsType] ?? `filesystem type 0x${fsType.toString(16)}`})`);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 300);
 const VERIFY_EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 20_000);
 const ROSTER = 30;
@@ -243,6 +253,10 @@ console.log(
 );
 console.log(
   `verify                   unmasked format-1 export ${(r1 / 3).toFixed(0)} events/s   masked format-2 export ${(r2 / 3).toFixed(0)} events/s   ratio ${(r2 / r1).toFixed(2)} (target ≈ 1.00, ${VERIFY_EVENTS} events, ${vaultRows2.length} display forms)`,
+);
+const mb = (file: string, rate: number) => ((statSync(file).size / VERIFY_EVENTS) * rate) / 1e6;
+console.log(
+  `verify, bytes            unmasked format-1 export ${mb(unmaskedFile, r1 / 3).toFixed(1)} MB/s (${(statSync(unmaskedFile).size / 1e6).toFixed(0)} MB)   masked format-2 export ${mb(maskedFile, r2 / 3).toFixed(1)} MB/s (${(statSync(maskedFile).size / 1e6).toFixed(0)} MB)   ratio ${(mb(maskedFile, r2 / 3) / mb(unmaskedFile, r1 / 3)).toFixed(2)}`,
 );
 
 // The same on the demo's log (a realistic mix: most events hold no personal value), verified 20 times each.

@@ -59,4 +59,18 @@ describe('readJsonl with rawPrefix (display lines kept as text)', () => {
       { line: 4, value: { streamId: 's' } },
     ]);
   });
+
+  it('keeps a display line split across chunks as its bytes, and parses one that holds a \\r', async () => {
+    const display = toJsonlLine({ certflowPersonal: { display: { 'personal:a:b': '考**' } } }).trimEnd();
+    const bytes = Buffer.from(`${display}\n${display.replace('考', '\r考')}\n${display}`, 'utf8');
+    const chunks = [bytes.subarray(0, 7), bytes.subarray(7, 40), bytes.subarray(40)];
+    const out: unknown[] = [];
+    for await (const r of readJsonl(Readable.from(chunks), { rawPrefix: DISPLAY_LINE_PREFIX })) out.push(r);
+    expect(out).toEqual([
+      { line: 1, raw: display },
+      { line: 2, error: expect.stringContaining('not JSON') },
+      { line: 3, error: expect.stringContaining('not JSON') },
+      { line: 4, raw: display },
+    ]);
+  });
 });

@@ -250,7 +250,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   if (header && header.certflowExport.format === 2) {
     pending = undefined;
     const chunks: Record<string, string>[] = [];
-    const rawChunks: string[] = [];
+    const rawChunks: RawJsonlRecord[] = [];
     const vault: PersonalVaultRow[] = [];
     let any = header.certflowExport.personal !== undefined;
     for (;;) {
@@ -259,7 +259,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
       const r = next.value;
       if ('raw' in r) {
         any = true;
-        rawChunks.push(r.raw);
+        rawChunks.push(r); // its bytes, decoded only if the forms are asked for
         continue;
       }
       if (!('value' in r) || !isPersonalLine(r.value)) {
@@ -280,7 +280,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
             for (const raw of rawChunks) {
               // A line that is not the JSON it began as gives no forms (they are outside every hash and prove nothing).
               try {
-                const value: unknown = JSON.parse(raw);
+                const value: unknown = JSON.parse(raw.raw);
                 if (isPersonalLine(value) && 'display' in value.certflowPersonal)
                   chunks.push(value.certflowPersonal.display);
               } catch {}
