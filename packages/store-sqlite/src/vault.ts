@@ -150,7 +150,11 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
         bySubjects: db
           .prepare(`SELECT ${COLS} FROM certflow_personal_subjects WHERE subject IN (SELECT value FROM json_each(?))`)
           .raw(),
-        insert: db.prepare(`INSERT INTO certflow_personal_subjects (${COLS}) VALUES (?, ?, ?, ?, ?)`),
+        // A lookup key another subject holds still fails (UNIQUE); only a known subject is left alone.
+        insertNew: db.prepare(
+          `INSERT INTO certflow_personal_subjects (${COLS}) VALUES (?, ?, ?, ?, ?) ON CONFLICT (subject) DO NOTHING`,
+        ),
+        ofSubject: db.prepare(`SELECT ${COLS} FROM certflow_personal_subjects WHERE subject = ?`).raw(),
         update: db.prepare(
           'UPDATE certflow_personal_subjects SET lookup = ?, id_salt = ?, name_salt = ?, entries = ? WHERE subject = ?',
         ),
@@ -199,22 +203,19 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
     write(streamId, version, rows) {
       if (!sql || rows.length === 0) return;
       const given = vaultSubjects(rows);
-      const held = new Map<string, SubjectRaw>();
-      for (const r of sql.bySubjects.all(JSON.stringify([...given.keys()])) as SubjectRaw[]) held.set(r[0], r);
       const clash = () => new ConcurrencyError(streamId, version, version);
       try {
         for (const [subject, s] of given) {
-          const h = held.get(subject);
-          if (!h) {
-            sql.insert.run(
-              subject,
-              s.lookup,
-              s.salts['id-number'] ?? null,
-              s.salts.name ?? null,
-              JSON.stringify(s.entries),
-            );
-            continue;
-          }
+          // A new subject (the common case) is one insert; a known one is read and merged.
+          const inserted = sql.insertNew.run(
+            subject,
+            s.lookup,
+            s.salts['id-number'] ?? null,
+            s.salts.name ?? null,
+            JSON.stringify(s.entries),
+          );
+          if (inserted.changes === 1) continue;
+          const h = sql.ofSubject.get(subject) as SubjectRaw;
           // Another writer made this subject's salt, or gave it another lookup key, first: the caller resolves again.
           const salts: Record<PersonalKind, string | null> = { 'id-number': h[2], name: h[3] };
           let lookup = h[1];
