@@ -1,4 +1,5 @@
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../hash.js';
 
 /**
@@ -34,9 +35,12 @@ export interface PersonalCommitment {
   salt: string;
 }
 
+/** Node's one-shot digest (`crypto.hash`, Node 20.12 and later): no Hash object per call. */
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string }).hash;
+
 function digest(salt: Buffer, value: unknown): string {
-  // One-shot hash of the concatenated bytes: half the time of a Hash object for input this short.
-  return hash('sha256', Buffer.concat([PREFIX, salt, Buffer.from(canonicalJson(value), 'utf8')]), 'hex');
+  const bytes = Buffer.concat([PREFIX, salt, Buffer.from(canonicalJson(value), 'utf8')]);
+  return oneShot ? oneShot('sha256', bytes, 'hex') : nodeCrypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 function saltBytes(salt: string): Buffer | undefined {

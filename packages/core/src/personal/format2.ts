@@ -1,4 +1,4 @@
-import { hash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { actorSchema, type Actor, type NewEvent, type StoredEvent } from '../event.js';
 import { canonicalJson } from '../hash.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
@@ -322,33 +322,15 @@ export function vaultRowsOf(
     );
 }
 
-/** The HMAC key pads (RFC 2104) of each vault secret seen: computed once per secret. */
-const hmacPads = new WeakMap<Uint8Array, { inner: Buffer; outer: Buffer }>();
-function padsOf(secret: Uint8Array): { inner: Buffer; outer: Buffer } {
-  let pads = hmacPads.get(secret);
-  if (!pads) {
-    const key = Buffer.alloc(64);
-    (secret.length > 64 ? hash('sha256', secret, 'buffer') : Buffer.from(secret)).copy(key);
-    pads = { inner: Buffer.alloc(64), outer: Buffer.alloc(64) };
-    for (let i = 0; i < 64; i++) {
-      pads.inner[i] = key[i]! ^ 0x36;
-      pads.outer[i] = key[i]! ^ 0x5c;
-    }
-    hmacPads.set(secret, pads);
-  }
-  return pads;
-}
-
 /**
  * HMAC-SHA-256 lookup key of a personal value under a vault secret:
  * HMAC(secret, "certflow:personal-lookup:v1" ‖ 0x00 ‖ kind ‖ 0x00 ‖ canonical(value)),
- * computed as RFC 2104 has it from two one-shot SHA-256 calls over the secret's
- * pads (a third of the time of a `createHmac` object; the same bytes).
+ * by node:crypto's `createHmac`.
  */
 export function personalLookupKey(secret: Uint8Array, kind: PersonalKind, value: unknown): string {
-  const { inner, outer } = padsOf(secret);
-  const message = Buffer.from(`certflow:personal-lookup:v1\u0000${kind}\u0000${canonicalJson(value)}`, 'utf8');
-  return hash('sha256', Buffer.concat([outer, hash('sha256', Buffer.concat([inner, message]), 'buffer')]), 'hex');
+  return createHmac('sha256', secret)
+    .update(`certflow:personal-lookup:v1\u0000${kind}\u0000${canonicalJson(value)}`, 'utf8')
+    .digest('hex');
 }
 
 type Path = readonly (string | '*')[];
