@@ -281,6 +281,11 @@ async function postgresProofs(tree: MerkleTree, hashMs: number): Promise<void> {
     if (Buffer.compare(Buffer.from(root), Buffer.from(tree.root())) !== 0)
       throw new Error('the PostgreSQL tree and the tree in memory differ');
     await timeProofs((leaf) => store.transparency.inclusionProof(leaf), N, 200); // warm
+    // the floor: one round trip of a statement that reads nothing (over the same socket, a client of its own)
+    const trip = await timeProofs(() => admin.query('SELECT 1'), N, 2000);
+    console.log(
+      `PostgreSQL round trip (SELECT 1) here: median ${trip.median.toFixed(4)} ms, p99 ${trip.p99.toFixed(4)} ms`,
+    );
     for (const [label, prove] of [
       ['at its size', (leaf: number) => store.transparency.inclusionProof(leaf)],
       ['at a size given', (leaf: number) => store.transparency.inclusionProof(leaf, N)],

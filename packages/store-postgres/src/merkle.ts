@@ -93,11 +93,12 @@ function lowOrStored(blocks: ReadonlyMap<number, Hash[]>, storedOf: (key: string
 
 /**
  * The TransparencyLog of a PostgreSQL store: the tree migrations 4–7 keep
- * (see treeSchema.ts). Every question of a writing store first has
- * `extend_tree` store what the committed events complete (unless an append
- * is extending it at that moment), then reads the head and the tail after
- * it; nodes below STORED_LEVEL are computed from their events, the others
- * fetched in one query per question.
+ * (see treeSchema.ts). A proof or a root is one statement (see
+ * `oneStatement`): the head, the tail after it, the stored nodes and the
+ * events of the blocks it needs, read together; nodes below STORED_LEVEL are
+ * computed from their events. `size()` first has `extend_tree` store what
+ * the committed events complete (unless an append is extending it at that
+ * moment), then reads the head and the tail after it.
  *
  * A read-only store (`readOnly: true`, e.g. an auditor's SELECT-only role)
  * never calls `extend_tree`: however long the tail (a writer extends the
