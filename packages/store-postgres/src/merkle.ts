@@ -119,7 +119,7 @@ export function postgresTransparency(
     const rows = keys.length
       ? await query<{ level: number; idx: number; hash: Buffer }>(
           `SELECT n.level, n.idx, n.hash FROM ${s}.tree_nodes n
-             JOIN unnest($1::integer[], $2::bigint[]) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx`,
+             JOIN unnest((SELECT $1::integer[]), (SELECT $2::bigint[])) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx`,
           [keys.map((k) => k.level), keys.map((k) => k.index)],
         )
       : [];
@@ -246,7 +246,11 @@ export function postgresTransparency(
    * path of leaf $5 below the head's size), 2 the events of the blocks asked
    * for (by first leaf and count, up to the head's last position), 3 those of
    * the head's last partial block, 4 the tail, each event with whether it is
-   * safe (the guard of migration 4). Prepared once per connection.
+   * safe (the guard of migration 4). Prepared once per connection. The
+   * arrays go in through scalar subqueries, so that no plan depends on their
+   * lengths: PostgreSQL then keeps one generic plan after the first few
+   * executions instead of planning every call (about 1 ms, twice the
+   * execution, at 10^6 leaves).
    */
   const oneStatementText = `WITH h AS MATERIALIZED (SELECT size, last_position, frontier FROM ${s}.tree_head LIMIT 1)
        SELECT 0 AS kind, h.size AS a, h.last_position AS b, NULL::bytea AS hash, NULL::text AS hex, h.frontier,
@@ -259,7 +263,7 @@ export function postgresTransparency(
          FROM h
        UNION ALL
        SELECT 1, n.level, n.idx, n.hash, NULL, NULL, NULL, NULL
-         FROM ${s}.tree_nodes n JOIN unnest($1::integer[], $2::bigint[]) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx
+         FROM ${s}.tree_nodes n JOIN unnest((SELECT $1::integer[]), (SELECT $2::bigint[])) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx
        UNION ALL
        SELECT 1, n.level, n.idx, n.hash, NULL, NULL, NULL, NULL
          FROM h CROSS JOIN generate_series(${STORED_LEVEL}, 62) AS l(level)
@@ -268,7 +272,7 @@ export function postgresTransparency(
         WHERE (1::bigint << l.level) <= h.size
        UNION ALL
        SELECT 2, k.lo, e.position, NULL, e.hash, NULL, NULL, NULL
-         FROM h, unnest($3::bigint[], $4::integer[]) AS k(lo, cnt)
+         FROM h, unnest((SELECT $3::bigint[]), (SELECT $4::integer[])) AS k(lo, cnt)
         CROSS JOIN LATERAL (
           SELECT ev.position, ev.hash FROM ${s}.events ev
            WHERE ev.position >= k.lo + coalesce((SELECT g.delta FROM ${s}.tree_gaps g WHERE g.leaf <= k.lo ORDER BY g.leaf DESC LIMIT 1), 1)
