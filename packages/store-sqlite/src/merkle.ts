@@ -152,6 +152,7 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   const sql = {
     node: db.prepare('SELECT hash FROM certflow_tree_nodes WHERE level = ? AND idx = ?').pluck(),
     putNode: db.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
+    putNodeIfAbsent: db.prepare('INSERT OR IGNORE INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
     head: db.prepare('SELECT size, last_position FROM certflow_tree_head WHERE one = 1').raw(),
     setHead: db.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ? WHERE one = 1'),
     gapAt: db.prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf <= ? ORDER BY leaf DESC LIMIT 1').pluck(),
@@ -282,8 +283,13 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   };
   /** Inserts the pending nodes of `f`. */
   const flush = (f: Frontier): void => {
+    if (f.pending.length === 0) return;
+    // The pending nodes are the tail's, which a process of the release that wrote each node as it completed
+    // may have written meanwhile, catching the tail up when it opened the file (no event added, so the
+    // frontier held; the head moved): the same nodes of the same events, kept as they are.
+    const put = head()[0] === f.headSize ? sql.putNode : sql.putNodeIfAbsent;
     for (const [level, index, h] of f.pending) {
-      sql.putNode.run(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
+      put.run(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
       treeStats.rowsWritten++;
     }
     f.pending = [];
@@ -421,12 +427,8 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       // grow: while appends follow on the cached frontier's last position (the
       // largest before this append's), nobody else appended since, and the
       // stored head is the one it was built on.
-      // Nodes still pending are those of the tail, which a process of the release that wrote each node as
-      // it completed may have written meanwhile (catching up when it opened the file): then the head moved.
       const base =
-        frontier &&
-        (first === frontier.lastPosition + 1 || sql.maxBefore.get(first) === frontier.lastPosition) &&
-        (frontier.pending.length === 0 || head()[0] === frontier.headSize)
+        frontier && (first === frontier.lastPosition + 1 || sql.maxBefore.get(first) === frontier.lastPosition)
           ? frontier
           : undefined;
       let wrote = false;
