@@ -149,7 +149,8 @@ async function postgresAppends(): Promise<void> {
     await withTree.close();
     await without.close();
   } finally {
-    for (const s of schemas) await probe.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+    // each store's schema and the one beside it that its personal-data vault would use
+    for (const s of schemas) await probe.query(`DROP SCHEMA IF EXISTS "${s}", "${s}_personal" CASCADE`);
     await probe.end();
   }
 }
@@ -307,7 +308,7 @@ async function postgresProofs(tree: MerkleTree, hashMs: number): Promise<void> {
     await store.close();
   } finally {
     await admin.query('ROLLBACK').catch(() => {});
-    await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+    await admin.query(`DROP SCHEMA IF EXISTS ${s}, "${schema}_personal" CASCADE`);
     await admin.end();
   }
 }
