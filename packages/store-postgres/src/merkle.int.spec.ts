@@ -20,7 +20,7 @@ import { describeTransparencyConformance, testEvents } from '@certflow/core/test
 import { postgresStore, postgresStoreWithHooks } from './postgresStore.js';
 import { spawnWorker } from './testing/processFixture.js';
 import { MIGRATIONS } from './schema.js';
-import { EXTEND_STEP, STORED_LEVEL } from './merkle.js';
+import { EXTEND_STEP, STORED_LEVEL, postgresTransparency } from './merkle.js';
 import { PG_URL, dropSchemas, postgresForTests, testSchemaName } from './testing/pgTestEnv.js';
 
 const { skip } = await postgresForTests();
@@ -129,6 +129,79 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     }
     await store.close();
   });
+
+  it('answers a proof or a root in one statement, equal to the several-statement answer and to a rebuild, for every leaf of random sizes', async () => {
+    const schema = fresh('treeone');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 2 });
+    let statements = 0;
+    const query = async <R extends object>(text: string, values?: unknown[], name?: string) => {
+      statements++;
+      return (await pool.query<R>({ text, values, ...(name ? { name } : {}) })).rows;
+    };
+    const one = postgresTransparency(query, schema);
+    const several = postgresTransparency(query, schema, { multiStatement: true });
+    const readOnly = postgresTransparency(query, schema, { readOnly: true });
+    /** The hashes `ask` answers, and how many statements it took. */
+    const counted = async (ask: () => Promise<Uint8Array[]>) => {
+      statements = 0;
+      const hashes = (await ask()).map(hex);
+      return { hashes, statements };
+    };
+    let seed = 20261201;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      for (let round = 0; round < 7; round++) {
+        for (let a = 0, appends = 1 + random(4); a < appends; a++) {
+          // now and then a position no event will have (an append rolled back after taking it): a gap row
+          if (random(3) === 0) await admin.query(`SELECT nextval('"${schema}".event_position')`);
+          await store.append(`application-one${round}-${a}`, testEvents(1 + random(12)), {
+            expectedVersion: 'no-stream',
+          });
+        }
+        const tree = await rebuilt(store);
+        const n = tree.size;
+        const proof = (leaf: number, size = n) => tree.inclusionProof(leaf, size).map(hex);
+        const consistency = (m: number, size = n) => tree.consistencyProof(m, size).map(hex);
+        for (let leaf = 0; leaf < n; leaf++) {
+          // at the tree's size now (the statement chooses the nodes), and at a size given
+          expect(await counted(() => one.inclusionProof(leaf))).toEqual({ hashes: proof(leaf), statements: 1 });
+          expect((await several.inclusionProof(leaf)).map(hex)).toEqual(proof(leaf));
+          const size = leaf + 1 + random(n - leaf);
+          expect(await counted(() => one.inclusionProof(leaf, size))).toEqual({
+            hashes: proof(leaf, size),
+            statements: 1,
+          });
+          expect(await counted(() => readOnly.inclusionProof(leaf))).toEqual({ hashes: proof(leaf), statements: 1 });
+          expect(await counted(() => one.consistencyProof(leaf))).toEqual({ hashes: consistency(leaf), statements: 1 });
+          expect((await several.consistencyProof(leaf)).map(hex)).toEqual(consistency(leaf));
+          const newSize = leaf + random(n - leaf + 1);
+          expect(await counted(() => one.consistencyProof(leaf, newSize))).toEqual({
+            hashes: consistency(leaf, newSize),
+            statements: 1,
+          });
+        }
+        expect(await counted(async () => [await one.root()])).toEqual({ hashes: [hex(tree.root())], statements: 1 });
+        const older = random(n + 1);
+        expect(hex(await one.root(older))).toBe(hex(tree.root(older)));
+        await expect(one.inclusionProof(n)).rejects.toThrow(/not in a tree of/);
+        await expect(one.inclusionProof(0, n + 1)).rejects.toThrow(/leaves, not/);
+        await expect(one.consistencyProof(n + 1)).rejects.toThrow(/no consistency proof/);
+      }
+      // the tree covered leaves past its head in every round: the last appends wait for the next extension
+      const head = (await admin.query(`SELECT size::int AS size FROM "${schema}".tree_head`)).rows[0].size as number;
+      expect(head).toBeGreaterThan(2 * 2 ** STORED_LEVEL);
+    } finally {
+      await admin.end();
+      await pool.end();
+      await store.close();
+    }
+  }, 180_000);
 
   it('stays equal to a rebuild when four processes append at once', async () => {
     const schema = fresh('treeload');

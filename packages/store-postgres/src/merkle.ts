@@ -7,6 +7,7 @@ import {
   nodeHash,
   nodesNeeded,
   rangeHashes,
+  rangeNodes,
   ProofUnavailableError,
   type Hash,
   type LeafRange,
@@ -14,11 +15,13 @@ import {
   type NodeReader,
   type TransparencyLog,
 } from '@certflow/core';
+import { createHash } from 'node:crypto';
 import { STORED_LEVEL } from './treeSchema.js';
 
 export { STORED_LEVEL };
 
-type Query = <R extends object>(text: string, values?: unknown[]) => Promise<R[]>;
+/** Runs a statement; with a `name`, as a statement prepared once per connection under that name. */
+type Query = <R extends object>(text: string, values?: unknown[], name?: string) => Promise<R[]>;
 
 /** Benchmark seam (not exported from the package): with `disabled`, stores created afterwards append without extending the tree. */
 export const treeSeam = { disabled: false };
@@ -65,12 +68,37 @@ interface Tail {
 }
 
 /**
+ * A reader of nodes: those at STORED_LEVEL and above from `storedOf` (by
+ * `level/index`), those below computed from the leaves of their block of
+ * 2^STORED_LEVEL (`blocks`, by block number).
+ */
+function lowOrStored(blocks: ReadonlyMap<number, Hash[]>, storedOf: (key: string) => Hash | undefined): NodeReader {
+  return (level, index) => {
+    if (level >= STORED_LEVEL) {
+      const h = storedOf(`${level}/${index}`);
+      if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
+      return h;
+    }
+    const lo = index * 2 ** level;
+    const b = Math.floor(lo / BLOCK);
+    const leaves = blocks.get(b) ?? [];
+    if (lo - b * BLOCK + 2 ** level > leaves.length)
+      throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
+    let row = leaves.slice(lo - b * BLOCK, lo - b * BLOCK + 2 ** level);
+    while (row.length > 1)
+      row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
+    return row[0]!;
+  };
+}
+
+/**
  * The TransparencyLog of a PostgreSQL store: the tree migrations 4–7 keep
- * (see treeSchema.ts). Every question of a writing store first has
- * `extend_tree` store what the committed events complete (unless an append
- * is extending it at that moment), then reads the head and the tail after
- * it; nodes below STORED_LEVEL are computed from their events, the others
- * fetched in one query per question.
+ * (see treeSchema.ts). A proof or a root is one statement (see
+ * `oneStatement`): the head, the tail after it, the stored nodes and the
+ * events of the blocks it needs, read together; nodes below STORED_LEVEL are
+ * computed from their events. `size()` first has `extend_tree` store what
+ * the committed events complete (unless an append is extending it at that
+ * moment), then reads the head and the tail after it.
  *
  * A read-only store (`readOnly: true`, e.g. an auditor's SELECT-only role)
  * never calls `extend_tree`: however long the tail (a writer extends the
@@ -81,14 +109,17 @@ interface Tail {
 export function postgresTransparency(
   query: Query,
   schema: string,
-  options: { readOnly?: boolean } = {},
+  options: {
+    readOnly?: boolean /** Tests: every proof and root through the statements {@link oneStatement} replaces. */;
+    multiStatement?: boolean;
+  } = {},
 ): TransparencyLog {
   const s = `"${schema}"`;
   const fetchNodes = async (keys: readonly NodeKey[]): Promise<Map<string, Hash>> => {
     const rows = keys.length
       ? await query<{ level: number; idx: number; hash: Buffer }>(
           `SELECT n.level, n.idx, n.hash FROM ${s}.tree_nodes n
-             JOIN unnest($1::integer[], $2::bigint[]) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx`,
+             JOIN unnest((SELECT $1::integer[]), (SELECT $2::bigint[])) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx`,
           [keys.map((k) => k.level), keys.map((k) => k.index)],
         )
       : [];
@@ -196,42 +227,247 @@ export function postgresTransparency(
       const fromStore = lo < t.headSize ? await storedLeaves(lo, Math.min(hi, t.headSize)) : [];
       blocks.set(b, [...fromStore, ...t.leaves.slice(Math.max(lo, t.headSize) - t.headSize, hi - t.headSize)]);
     }
-    const read: NodeReader = (level, index) => {
-      const id = `${level}/${index}`;
-      if (level >= STORED_LEVEL) {
-        const h = stored.get(id) ?? t.nodes.get(id);
-        if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
-        return h;
-      }
-      const lo = index * 2 ** level;
-      const b = Math.floor(lo / BLOCK);
-      const leaves = blocks.get(b)!;
-      if (lo - b * BLOCK + 2 ** level > leaves.length)
-        throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
-      let row = leaves.slice(lo - b * BLOCK, lo - b * BLOCK + 2 ** level);
-      while (row.length > 1)
-        row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
-      return row[0]!;
-    };
-    return rangeHashes(ranges, read);
+    return rangeHashes(
+      ranges,
+      lowOrStored(blocks, (key) => stored.get(key) ?? t.nodes.get(key)),
+    );
   };
+  /**
+   * Tail rows the one-statement path reads. A writing store's tail is short
+   * (appends extend the stored tree every EXTEND_STEP positions); a longer one
+   * goes the way of several statements, which read it in batches.
+   */
+  const TAIL_ROWS = 256;
+  /**
+   * The statement of {@link oneStatement}, rows told apart by `kind`: 0 the
+   * head (a writing store extends the stored tree first when the tail
+   * completes a stored node: otherwise extend_tree would write nothing), 1
+   * the stored nodes (those asked for, and the ancestors and siblings of the
+   * path of leaf $5 below the head's size), 2 the events of the blocks asked
+   * for (by first leaf and count, up to the head's last position), 3 those of
+   * the head's last partial block, 4 the tail, each event with whether it is
+   * safe (the guard of migration 4). Prepared once per connection. The
+   * arrays go in through scalar subqueries, so that no plan depends on their
+   * lengths: PostgreSQL then keeps one generic plan after the first few
+   * executions instead of planning every call (about 1 ms, twice the
+   * execution, at 10^6 leaves).
+   */
+  const oneStatementText = `WITH h AS MATERIALIZED (SELECT size, last_position, frontier FROM ${s}.tree_head LIMIT 1)
+       SELECT 0 AS kind, h.size AS a, h.last_position AS b, NULL::bytea AS hash, NULL::text AS hex, h.frontier,
+              NULL::boolean AS safe, ${
+                options.readOnly
+                  ? 'NULL::bigint'
+                  : `CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM ${s}.events ev WHERE ev.position > h.last_position LIMIT ${BLOCK}) c)
+                      >= ${BLOCK} - h.size % ${BLOCK} THEN ${s}.extend_tree(${EXTEND_BATCH}, false) END`
+              } AS extended
+         FROM h
+       UNION ALL
+       SELECT 1, n.level, n.idx, n.hash, NULL, NULL, NULL, NULL
+         FROM ${s}.tree_nodes n JOIN unnest((SELECT $1::integer[]), (SELECT $2::bigint[])) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx
+       UNION ALL
+       SELECT 1, n.level, n.idx, n.hash, NULL, NULL, NULL, NULL
+         FROM h CROSS JOIN generate_series(${STORED_LEVEL}, 62) AS l(level)
+        CROSS JOIN LATERAL (VALUES ($5::bigint >> l.level), (($5::bigint >> l.level) # 1)) AS c(idx)
+         JOIN ${s}.tree_nodes n ON n.level = l.level AND n.idx = c.idx
+        WHERE (1::bigint << l.level) <= h.size
+       UNION ALL
+       SELECT 2, k.lo, e.position, NULL, e.hash, NULL, NULL, NULL
+         FROM h, unnest((SELECT $3::bigint[]), (SELECT $4::integer[])) AS k(lo, cnt)
+        CROSS JOIN LATERAL (
+          SELECT ev.position, ev.hash FROM ${s}.events ev
+           WHERE ev.position >= k.lo + coalesce((SELECT g.delta FROM ${s}.tree_gaps g WHERE g.leaf <= k.lo ORDER BY g.leaf DESC LIMIT 1), 1)
+             AND ev.position <= h.last_position
+           ORDER BY ev.position LIMIT k.cnt) e
+       UNION ALL
+       SELECT 3, NULL, e.position, NULL, e.hash, NULL, NULL, NULL
+         FROM h CROSS JOIN LATERAL (
+          SELECT ev.position, ev.hash FROM ${s}.events ev WHERE ev.position <= h.last_position
+           ORDER BY ev.position DESC LIMIT h.size % ${BLOCK}) e
+       UNION ALL
+       SELECT 4, NULL, t.position, NULL, t.hash, NULL, t.transaction_id < pg_snapshot_xmin(pg_current_snapshot()), NULL
+         FROM h CROSS JOIN LATERAL (
+          SELECT ev.position, ev.hash, ev.transaction_id FROM ${s}.events ev WHERE ev.position > h.last_position
+           ORDER BY ev.position LIMIT ${TAIL_ROWS}) t`;
+  const oneStatementName = `certflow_tree_${createHash('sha256').update(oneStatementText).digest('hex').slice(0, 16)}`;
+  /** Node coordinates as one key. */
+  const id = (level: number, index: number) => `${level}/${index}`;
+  /**
+   * The subtree hashes of `rangesOf(n)` (n: `size`, or the tree's size now),
+   * in one statement: the head, the tail after it, the stored nodes and the
+   * events of the blocks of 16 leaves the ranges need, with the extension of
+   * the stored tree (a writing store) as a side effect. The statement reads
+   * one snapshot, so the head and the tail agree, and the extension, whose
+   * writes that snapshot does not see, changes nothing it reads.
+   *
+   * With `size` given, the nodes and blocks are the exact ones the ranges
+   * need. Without it they depend on the size, known only from the answer, so
+   * the statement reads every node a range could need whatever the size: the
+   * stored ancestors and siblings of the path of leaf `pivot` (the leaf proved,
+   * or the last leaf of the old tree) below the head's size, its block, and
+   * the head's last partial block; what lies right of the path at any size at
+   * least the head's comes from the head's frontier and the tail. Anything
+   * still missing is read afterwards, and a tail longer than TAIL_ROWS goes
+   * the way of several statements: what is read decides only how many
+   * statements an answer takes, never the answer.
+   */
+  const oneStatement = async (
+    pivot: number | undefined,
+    size: number | undefined,
+    rangesOf: (n: number) => readonly LeafRange[],
+  ): Promise<Hash[]> => {
+    let keys: NodeKey[] = [];
+    const blockStarts: number[] = [];
+    const blockCounts: number[] = [];
+    const readBlock = (lo: number, count: number) => {
+      if (count > 0 && !blockStarts.includes(lo)) {
+        blockStarts.push(lo);
+        blockCounts.push(count);
+      }
+    };
+    if (size !== undefined) {
+      const needed = nodesNeeded(rangesOf(size));
+      keys = needed.filter((k) => k.level >= STORED_LEVEL);
+      for (const k of needed) {
+        if (k.level >= STORED_LEVEL) continue;
+        const lo = Math.floor((k.index * 2 ** k.level) / BLOCK) * BLOCK;
+        readBlock(lo, Math.min(BLOCK, size - lo));
+      }
+    } else if (pivot !== undefined) {
+      // the stored ancestors and siblings of the pivot's path are chosen by the statement, from the head's size
+      readBlock(Math.floor(pivot / BLOCK) * BLOCK, BLOCK);
+    }
+    const rows = await query<{
+      kind: number;
+      a: string | null;
+      b: string | null;
+      hash: Buffer | null;
+      hex: string | null;
+      frontier: Buffer[] | null;
+      safe: boolean | null;
+    }>(
+      oneStatementText,
+      [
+        keys.map((k) => k.level),
+        keys.map((k) => k.index),
+        blockStarts,
+        blockCounts,
+        size === undefined && pivot !== undefined ? pivot : null,
+      ],
+      oneStatementName,
+    );
+    const head = rows.find((r) => r.kind === 0)!;
+    const headSize = Number(head.a);
+    const headLast = Number(head.b);
+    const frontier = (head.frontier ?? []).map((h) => new Uint8Array(h));
+    const byPosition = (x: { b: string | null }, y: { b: string | null }) => Number(x.b) - Number(y.b);
+    const tailRows = rows.filter((r) => r.kind === 4).sort(byPosition);
+    const safe = tailRows.findIndex((r) => !r.safe);
+    // a tail longer than one statement reads: several statements, in batches
+    if (safe < 0 && tailRows.length === TAIL_ROWS) return byStatements(size, rangesOf);
+    // the tail on top of this head: the cached one if it is built on the same head, else a new one
+    let t = tail;
+    if (!t || t.headSize !== headSize) {
+      const range = CompactRange.from(headSize, frontier);
+      const nodes = new Map<string, Hash>();
+      range.onNode = (n) => {
+        if (n.level >= STORED_LEVEL) nodes.set(id(n.level, n.index), n.hash);
+      };
+      t = { headSize, headLast, range, positions: [], leaves: [], nodes, lastPosition: headLast };
+      // a cached tail on a newer head (read by a later snapshot) stays: this one is older
+      if (!tail || tail.headSize < headSize) tail = t;
+    }
+    for (const r of safe < 0 ? tailRows : tailRows.slice(0, safe)) {
+      const position = Number(r.b);
+      if (position <= t.lastPosition) continue; // the cached tail has it
+      const leaf = eventLeafHash(r.hex!);
+      t.positions.push(position);
+      t.leaves.push(leaf);
+      t.range.append(leaf);
+      t.lastPosition = position;
+    }
+    const n = size ?? t.range.size;
+    if (!Number.isInteger(n) || n < 0 || n > t.range.size)
+      throw new ProofUnavailableError(`the tree has ${t.range.size} leaves, not ${n}`);
+    const ranges = rangesOf(n);
+    // the nodes: read, the head's frontier, completed by the tail
+    const stored = new Map<string, Hash>();
+    rangeNodes(0, headSize).forEach((k, i) => void stored.set(id(k.level, k.index), frontier[i]!));
+    for (const r of rows) if (r.kind === 1) stored.set(id(Number(r.a), Number(r.b)), new Uint8Array(r.hash!));
+    // the leaves of each block read, below the head's size, from the block's first leaf on
+    const storedBlocks = new Map<number, string[]>();
+    for (const r of rows.filter((r) => r.kind === 2).sort(byPosition)) {
+      const lo = Number(r.a);
+      storedBlocks.set(lo, [...(storedBlocks.get(lo) ?? []), r.hex!]);
+    }
+    const partial = rows.filter((r) => r.kind === 3).sort(byPosition);
+    if (partial.length > 0)
+      storedBlocks.set(
+        headSize - partial.length,
+        partial.map((r) => r.hex!),
+      );
+    const keysNeeded = nodesNeeded(ranges);
+    const covers = (k: NodeKey) => (k.index + 1) * 2 ** k.level;
+    const missing = keysNeeded.filter(
+      (k) => k.level >= STORED_LEVEL && covers(k) <= headSize && !stored.has(id(k.level, k.index)),
+    );
+    if (missing.length > 0) for (const [key, h] of await fetchNodes(missing)) stored.set(key, h);
+    const blocks = new Map<number, Hash[]>();
+    for (const k of keysNeeded) {
+      if (k.level >= STORED_LEVEL) continue;
+      const b = Math.floor((k.index * 2 ** k.level) / BLOCK);
+      if (blocks.has(b)) continue;
+      const lo = b * BLOCK;
+      const hi = Math.min(lo + BLOCK, n);
+      const below = Math.max(0, Math.min(hi, headSize) - lo);
+      const read = storedBlocks.get(lo);
+      const fromStore =
+        below === 0
+          ? []
+          : read && read.length >= below
+            ? read.slice(0, below).map(eventLeafHash)
+            : await storedLeaves(lo, lo + below);
+      blocks.set(b, [...fromStore, ...t.leaves.slice(Math.max(lo, headSize) - headSize, hi - headSize)]);
+    }
+    const tailNodes = t.nodes;
+    return rangeHashes(
+      ranges,
+      lowOrStored(blocks, (key) => stored.get(key) ?? tailNodes.get(key)),
+    );
+  };
+  /** The answer through several statements: the tree (extended, head, tail), then its nodes and blocks. */
+  const byStatements = async (size: number | undefined, rangesOf: (n: number) => readonly LeafRange[]) => {
+    const { size: n, tail: t } = await sizeFor(size);
+    return hashesOf(rangesOf(n), n, t);
+  };
+  const hashes = (
+    pivot: number | undefined,
+    size: number | undefined,
+    rangesOf: (n: number) => readonly LeafRange[],
+  ) =>
+    // a size that is no tree's: the statements' answer says so, with the tree's size
+    options.multiStatement || (size !== undefined && !(Number.isInteger(size) && size >= 0))
+      ? byStatements(size, rangesOf)
+      : oneStatement(pivot, size, rangesOf);
   return {
     size: async () => (await current()).size,
     async root(size) {
-      const { size: n, tail: t } = await sizeFor(size);
-      return n === 0 ? EMPTY_ROOT : (await hashesOf([[0, n]], n, t))[0]!;
+      return hashes(undefined, size, (n) => (n === 0 ? [] : [[0, n]])).then((h) => h[0] ?? EMPTY_ROOT);
     },
     async inclusionProof(index, size) {
-      const { size: n, tail: t } = await sizeFor(size);
-      if (!Number.isInteger(index) || index < 0 || index >= n)
-        throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
-      return hashesOf(inclusionRanges(index, n), n, t);
+      const leaf = Number.isInteger(index) && index >= 0 ? index : undefined;
+      return hashes(leaf, size, (n) => {
+        if (leaf === undefined || leaf >= n)
+          throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
+        return inclusionRanges(leaf, n);
+      });
     },
     async consistencyProof(oldSize, newSize) {
-      const { size: n, tail: t } = await sizeFor(newSize);
-      if (!Number.isInteger(oldSize) || oldSize < 0 || oldSize > n)
-        throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
-      return hashesOf(consistencyRanges(oldSize, n), n, t);
+      const m = Number.isInteger(oldSize) && oldSize >= 0 ? oldSize : undefined;
+      return hashes(m ? m - 1 : undefined, newSize, (n) => {
+        if (m === undefined || m > n)
+          throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
+        return consistencyRanges(m, n);
+      });
     },
     async leafIndexOf(position) {
       if (!Number.isInteger(position)) return undefined;

@@ -292,10 +292,19 @@ export function postgresStoreWithHooks(
     values: unknown[] = [],
     write = false,
     on: Pool = pool,
+    name?: string,
   ): Promise<R[]> => {
     await ready(operation);
     try {
-      return (await on.query<R>({ text, values, types, query_timeout: readTimeoutMs } as QueryConfig)).rows;
+      return (
+        await on.query<R>({
+          text,
+          values,
+          types,
+          query_timeout: readTimeoutMs,
+          ...(name ? { name } : {}),
+        } as QueryConfig)
+      ).rows;
     } catch (e) {
       throw toStoreError(e, operation, write, 'sent');
     }
@@ -739,7 +748,11 @@ export function postgresStoreWithHooks(
 
   const store: TransparentEventStore = {
     ...(vault ? { vault } : {}),
-    transparency: postgresTransparency((text, values) => query('transparency', text, values), schema, { readOnly }),
+    transparency: postgresTransparency(
+      (text, values, name) => query('transparency', text, values, false, pool, name),
+      schema,
+      { readOnly },
+    ),
 
     async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
       if (readOnly) throw new ReadOnlyStoreError(schema, 'append');

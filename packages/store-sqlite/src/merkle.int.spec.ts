@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MerkleTree, eventLeafHash, verifyInclusion } from '@certflow/core';
 import { describeTransparencyConformance, testEvents } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
-import { STORED_LEVEL, treeStats } from './merkle.js';
+import { STORED_LEVEL, WRITE_LEVEL, treeStats } from './merkle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-sqlite-merkle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -179,21 +179,92 @@ describe('sqliteStore Merkle tree', () => {
     await a.close();
   });
 
-  it('writes a tree row only when an append completes a stored node: single events mostly write none', async () => {
+  it('writes tree rows only when an append completes a node of the write level: single events mostly write none', async () => {
     const file = fresh();
     const store = sqliteStore({ file });
     const before = treeStats.rowsWritten;
     const appends = 8 * 2 ** STORED_LEVEL;
-    for (let i = 0; i < appends; i++)
+    let writes = 0;
+    for (let i = 0; i < appends; i++) {
+      const rows = treeStats.rowsWritten;
       await store.append(`application-${i}`, testEvents(1), { expectedVersion: 'no-stream' });
-    // 8 blocks: the nodes they complete (8 + 4 + 2 + 1) and a head write with each block
-    expect(treeStats.rowsWritten - before).toBe(15 + 8);
+      if (treeStats.rowsWritten > rows) writes++;
+    }
+    // 8 blocks: the nodes they complete (8 + 4 + 2 + 1), written by the appends that complete a node of
+    // WRITE_LEVEL (every 2^WRITE_LEVEL events), each with a head write
+    const groups = appends / 2 ** WRITE_LEVEL;
+    expect(writes).toBe(groups);
+    expect(treeStats.rowsWritten - before).toBe(15 + groups);
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT MIN(level) FROM certflow_tree_nodes').pluck().get()).toBe(STORED_LEVEL);
     expect(db.prepare('SELECT size FROM certflow_tree_head').pluck().get()).toBe(appends);
     db.close();
     await store.append('application-tail', testEvents(3), { expectedVersion: 'no-stream' });
     expect(await store.transparency.size()).toBe(appends + 3);
+    expect(hex(await store.transparency.root())).toBe(hex(rebuild(file).root()));
+    await store.close();
+  });
+
+  it('answers from the nodes of the tail, computed from its events, until an append completes a node of the write level', async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    const group = 2 ** WRITE_LEVEL;
+    const stored = () => {
+      const db = new Database(file, { readonly: true });
+      const row = [
+        db.prepare('SELECT COUNT(*) FROM certflow_tree_nodes').pluck().get(),
+        db.prepare('SELECT size FROM certflow_tree_head').pluck().get(),
+      ];
+      db.close();
+      return row;
+    };
+    let i = 0;
+    for (const count of [group - 7, group + 3]) {
+      while ((await store.transparency.size()) < count)
+        await store.append(`application-tail${i++}`, testEvents(1 + (i % 3)), { expectedVersion: 'no-stream' });
+      const tree = rebuild(file);
+      const n = tree.size;
+      // below the first group nothing is stored, though the tail holds complete subtrees from STORED_LEVEL up
+      if (n < group) expect(stored()).toEqual([0, 0]);
+      else {
+        // the append that completed the first group wrote its nodes (levels STORED_LEVEL to WRITE_LEVEL) and the head
+        const [nodes, head] = stored() as [number, number];
+        expect(nodes).toBe(2 ** (WRITE_LEVEL - STORED_LEVEL + 1) - 1);
+        expect(head).toBeGreaterThanOrEqual(group);
+        expect(head).toBeLessThan(group + 3);
+      }
+      for (let leaf = 0; leaf < n; leaf++) {
+        expect((await store.transparency.inclusionProof(leaf)).map(hex)).toEqual(tree.inclusionProof(leaf, n).map(hex));
+        expect((await store.transparency.consistencyProof(leaf)).map(hex)).toEqual(
+          tree.consistencyProof(leaf, n).map(hex),
+        );
+      }
+      expect(hex(await store.transparency.root())).toBe(hex(tree.root()));
+    }
+    await store.close();
+  });
+
+  it("appends on after a process of the release that wrote each node as it completed stored the tail's nodes", async () => {
+    const file = fresh();
+    const store = sqliteStore({ file });
+    for (let i = 0; i < 8; i++)
+      await store.append(`application-old${i}`, testEvents(5), { expectedVersion: 'no-stream' });
+    // 40 leaves, none stored yet: such a process, opening the file, writes the nodes of [0, 32) and a head at 40
+    const tree = rebuild(file);
+    const raw = new Database(file);
+    const put = raw.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
+    for (const [level, idx] of [
+      [4, 0],
+      [4, 1],
+      [5, 0],
+    ] as const)
+      put.run(level, idx, Buffer.from(tree.node(level, idx)));
+    raw.prepare('UPDATE certflow_tree_head SET size = 40, last_position = 40').run();
+    raw.close();
+    // the store's next appends complete the first group: they must not write those nodes again
+    for (let i = 0; i < 6; i++)
+      await store.append(`application-new${i}`, testEvents(5), { expectedVersion: 'no-stream' });
+    expect(await store.transparency.size()).toBe(70);
     expect(hex(await store.transparency.root())).toBe(hex(rebuild(file).root()));
     await store.close();
   });

@@ -35,12 +35,18 @@ import {
  *   leaves on average); a node below is computed from its at most
  *   2^STORED_LEVEL events when a question needs it;
  * - `certflow_tree_head` holds a size and the position of its last leaf, and
- *   is rewritten only by an append that writes a node or a gap row: the tree
+ *   is rewritten only by an append that writes nodes or a gap row: the tree
  *   is that size plus every event after that position (the tail: fewer than
- *   2^STORED_LEVEL leaves, completing no stored node). The tail is read from
- *   the events, so another process's appends are seen without a head write.
+ *   2^WRITE_LEVEL leaves). The nodes the tail completes, from STORED_LEVEL
+ *   up, are written together, with the head, by the append that completes a
+ *   node of {@link WRITE_LEVEL} (or writes a gap row); until then a question
+ *   computes them from the tail's events. The tail is read from the events,
+ *   so another process's appends are seen without a head write.
  *
- * So an append of one event usually writes no tree row at all.
+ * So an append usually writes no tree row at all: one write of a few
+ * adjacent node rows and the head per 2^WRITE_LEVEL events. (A release that
+ * wrote each node as it completed reads such a file as a tree a little
+ * shorter, and appends to it alike: it writes the tail's nodes itself.)
  *
  * The right frontier (the O(log n) complete subtrees covering the tree) is
  * kept in memory, so an append reads no node: it computes its new nodes from
@@ -79,6 +85,17 @@ const TABLES = ['certflow_tree_nodes', 'certflow_tree_gaps', 'certflow_tree_head
 /** The lowest level of the stored nodes: the subtrees of 2^STORED_LEVEL leaves and up. */
 export const STORED_LEVEL = 4;
 const BLOCK = 2 ** STORED_LEVEL;
+/**
+ * Stored nodes are written in groups, with the head: by the append that
+ * completes a node of this level (every 2^WRITE_LEVEL leaves) or writes a gap
+ * row. The nodes of the tail (from level STORED_LEVEL up, in fewer than
+ * 2^WRITE_LEVEL leaves) are computed from its events when a question needs
+ * them, as those below STORED_LEVEL are. One write of a few adjacent rows per
+ * 2^WRITE_LEVEL leaves dirties fewer pages than a row and the head every
+ * 2^STORED_LEVEL leaves.
+ */
+export const WRITE_LEVEL = 6;
+const GROUP = 2 ** WRITE_LEVEL;
 
 const CATCH_UP_BATCH = 5000;
 /** Positions start at 1, leaves at 0: the offset where no gap row says otherwise. */
@@ -135,6 +152,7 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   const sql = {
     node: db.prepare('SELECT hash FROM certflow_tree_nodes WHERE level = ? AND idx = ?').pluck(),
     putNode: db.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
+    putNodeIfAbsent: db.prepare('INSERT OR IGNORE INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
     head: db.prepare('SELECT size, last_position FROM certflow_tree_head WHERE one = 1').raw(),
     setHead: db.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ? WHERE one = 1'),
     gapAt: db.prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf <= ? ORDER BY leaf DESC LIMIT 1').pluck(),
@@ -177,13 +195,13 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   const head = () => sql.head.get() as [size: number, lastPosition: number];
   /**
    * The tree as stored now: the head, and its size with the tail, which stops
-   * short of the next stored node (a tail that reaches it was appended by a
-   * process that keeps no tree, and waits for a catch-up).
+   * short of the next node of WRITE_LEVEL (a tail that reaches it was
+   * appended by a process that keeps no tree, and waits for a catch-up).
    */
   type Shape = { headSize: number; headLast: number; size: number };
   const readShape = db.transaction((): Shape => {
     const [headSize, headLast] = head();
-    const room = (Math.floor(headSize / BLOCK) + 1) * BLOCK - 1 - headSize;
+    const room = (Math.floor(headSize / GROUP) + 1) * GROUP - 1 - headSize;
     return { headSize, headLast, size: headSize + (sql.countAfter.get(headLast, room) as number) };
   });
   /** The position of a leaf of the tree `shape` (below its size). */
@@ -200,8 +218,9 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   };
   /**
    * A reader of the tree `shape`: stored nodes from `stored` (or one query
-   * each), nodes below STORED_LEVEL computed from the leaves of their block,
-   * each block's leaves read once.
+   * each), nodes below STORED_LEVEL and the nodes of the tail (not stored
+   * yet) computed from the leaves of their blocks, each block's leaves read
+   * once.
    */
   const reader = (shape: Shape, stored?: Map<string, Hash>): NodeReader => {
     const blocks = new Map<number, Hash[]>();
@@ -221,8 +240,16 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
         row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
       return row[0]!;
     };
+    const computed = (level: number, index: number): Hash =>
+      level < STORED_LEVEL
+        ? low(level, index)
+        : nodeHash(computed(level - 1, 2 * index), computed(level - 1, 2 * index + 1));
     return (level, index) => {
-      if (level < STORED_LEVEL) return low(level, index);
+      if (level < STORED_LEVEL || (index + 1) * 2 ** level > shape.headSize) {
+        if ((index + 1) * 2 ** level > shape.size)
+          throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
+        return computed(level, index);
+      }
       const h = stored ? stored.get(`${level}/${index}`) : asHash(sql.node.get(level, index) as Buffer | undefined);
       if (!h) throw new ProofUnavailableError(`node ${level}/${index} is not in the tree`);
       return h;
@@ -232,7 +259,15 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
    * A tree of `size` leaves, the last of them the event at `lastPosition`, by
    * its frontier: the hashes of `rangeNodes(0, size)`, left to right.
    */
-  type Frontier = { size: number; lastPosition: number; hashes: Hash[] };
+  type Frontier = {
+    size: number;
+    lastPosition: number;
+    hashes: Hash[];
+    /** The nodes from STORED_LEVEL up the leaves after the head completed, to be written with the next head. */
+    pending: [level: number, index: number, hash: Hash][];
+    /** The size of the stored head it was loaded from or last wrote. */
+    headSize: number;
+  };
   /** The frontier of the stored head's tree, from its stored nodes (lower nodes from their events). */
   const loadFrontier = (): Frontier => {
     treeStats.frontierLoads++;
@@ -242,12 +277,29 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       size: headSize,
       lastPosition: headLast,
       hashes: rangeNodes(0, headSize).map((k) => read(k.level, k.index)),
+      pending: [],
+      headSize,
     };
   };
+  /** Inserts the pending nodes of `f`. */
+  const flush = (f: Frontier): void => {
+    if (f.pending.length === 0) return;
+    // The pending nodes are the tail's, which a process of the release that wrote each node as it completed
+    // may have written meanwhile, catching the tail up when it opened the file (no event added, so the
+    // frontier held; the head moved): the same nodes of the same events, kept as they are.
+    const put = head()[0] === f.headSize ? sql.putNode : sql.putNodeIfAbsent;
+    for (const [level, index, h] of f.pending) {
+      put.run(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
+      treeStats.rowsWritten++;
+    }
+    f.pending = [];
+  };
   /**
-   * Adds leaves in position order to `f` (a scratch copy, changed in place),
-   * inserting every stored node they complete; the events must already be in
-   * certflow_events. Returns whether it wrote a row (a node or a gap).
+   * Adds leaves in position order to `f` (a scratch copy, changed in place):
+   * the nodes they complete from STORED_LEVEL up become pending, and are
+   * inserted once a node of WRITE_LEVEL or above completes; the events must
+   * already be in certflow_events. Returns whether the head must be written
+   * (a gap row was written, or nodes were, or are pending behind a gap).
    */
   const addLeaves = (leaves: Iterable<readonly [position: number, hash: string]>, f: Frontier): boolean => {
     const hashes = f.hashes;
@@ -267,11 +319,11 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
         h = nodeHash(hashes.pop()!, h);
         level++;
         index = (index - 1) / 2;
-        if (level >= STORED_LEVEL) {
-          sql.putNode.run(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
-          treeStats.rowsWritten++;
-          wrote = true;
-        }
+        if (level >= STORED_LEVEL) f.pending.push([level, index, h]);
+      }
+      if (level >= WRITE_LEVEL) {
+        flush(f);
+        wrote = true;
       }
       hashes.push(h);
       f.size = size + 1;
@@ -289,9 +341,11 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
       if (rows.length < CATCH_UP_BATCH) return wrote;
     }
   };
-  /** Writes the head of `f` after rows were written for it. */
+  /** Writes the head of `f` after rows were written for it, and the nodes still pending below it. */
   const writeHead = (f: Frontier): void => {
+    flush(f);
     sql.setHead.run(f.size, f.lastPosition);
+    f.headSize = f.size;
     treeStats.rowsWritten++;
   };
   {
@@ -343,7 +397,8 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     if (uncached.length === 0) return cached as Hash[];
     const keys = nodesNeeded(uncached);
     const found = new Map<string, Hash>();
-    const upper = keys.filter((k) => k.level >= STORED_LEVEL);
+    // stored: the nodes from STORED_LEVEL up below the head (the tail's are computed from its events)
+    const upper = keys.filter((k) => k.level >= STORED_LEVEL && (k.index + 1) * 2 ** k.level <= shape.headSize);
     if (upper.length > 0) {
       treeStats.nodeQueries++;
       for (const [level, idx, hash] of nodesStatement(upper.length).all(
@@ -378,7 +433,7 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
           : undefined;
       let wrote = false;
       let scratch: Frontier;
-      if (base) scratch = { ...base, hashes: base.hashes.slice() };
+      if (base) scratch = { ...base, hashes: base.hashes.slice(), pending: base.pending.slice() };
       else {
         scratch = loadFrontier();
         // the tail after the stored head, and anything a process without the tree appended

@@ -381,18 +381,19 @@ describe('transparency commands', () => {
         await writeLog(log.store, 'before');
         writeFileSync(join(dir, 'tree-cp.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
         await writeLog(log.store, 'after');
-        // enough events for stored nodes: the store keeps subtrees of 2^STORED_LEVEL leaves and up
+        // enough events for stored nodes: the stores keep subtrees of 2^STORED_LEVEL leaves and up (SQLite
+        // writes them once a subtree of 64 leaves completes)
         await log.store.append(
           'application-jinan-bulk',
-          Array.from({ length: 31 }, (_, i) => ev('ApplicationSubmitted', { n: 10 + i }, 10 + i)),
+          Array.from({ length: 63 }, (_, i) => ev('ApplicationSubmitted', { n: 10 + i }, 10 + i)),
           { expectedVersion: 'no-stream' },
         );
         const reopened = log.reopen();
-        expect(await reopened.transparency.size()).toBe(40);
+        expect(await reopened.transparency.size()).toBe(72);
         await reopened.close();
         const args = ['verify', log.source, '--checkpoint', 'tree-cp.txt', '--vkey', 'log.vkey'];
         expect((await cli(dir, args)).code).toBe(0);
-        await log.tamperTree(backend.storedLevel, 1); // with a stored level of 4, leaves 16 to 31: a stored node of the consistency proof from 7 to 40
+        await log.tamperTree(backend.storedLevel, 1); // with a stored level of 4, leaves 16 to 31: a stored node of the consistency proof from 7 to 72
         const checked = await cli(dir, args);
         expect(checked.code).toBe(1);
         expect(checked.out).toContain("the store's Merkle tree does not match its events");
@@ -402,7 +403,7 @@ describe('transparency commands', () => {
         expect(proved.err).toContain("the store's Merkle tree does not match its events");
         // checkpoint signs the root folded from the events only when the store's tree has it too
         expect((await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).code).toBe(0);
-        await log.tamperTree(backend.storedLevel + 1, 0); // leaves 0 to 31: a node of the root of 40
+        await log.tamperTree(backend.storedLevel + 2, 0); // leaves 0 to 63: a node of the root of 72
         const signed = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
         expect(signed.code).toBe(1);
         expect(signed.err).toContain("the store's Merkle tree does not match its events");
