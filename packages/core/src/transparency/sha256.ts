@@ -6,11 +6,9 @@
  * short, a call into `node:crypto` (`crypto.hash` included) costs more than
  * the one or two compressions themselves: computed here on 32-bit integers,
  * with the padding known in advance and the event hash's hex read straight
- * into the message words, a leaf took about 40% of the time of
- * `crypto.hash` and a node about 70% (1.2–1.6 µs against 3.4–3.6, and
- * 1.5–2.0 against 2.5–2.7, on a loaded 2-core machine; docs/transparency.md).
- * Every other digest goes through `node:crypto`; the tests check these two
- * against it on random inputs.
+ * into the message words, a leaf or a node takes about half the time (see
+ * docs/transparency.md). Every other digest goes through `node:crypto`; the
+ * tests check these two against it on random inputs.
  */
 
 const K = Int32Array.of(
