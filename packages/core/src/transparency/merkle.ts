@@ -1,6 +1,5 @@
 import * as nodeCrypto from 'node:crypto';
 import { MalformedNoteError } from './errors.js';
-import { sha256LeafOfHex, sha256Node } from './sha256.js';
 
 /**
  * RFC 9162 §2.1 Merkle tree hashing over the event log.
@@ -58,10 +57,22 @@ export function leafHash(entry: Uint8Array): Hash {
   return sha256(LEAF_PREFIX, entry);
 }
 
+/** The bytes a node hash digests, reused (the digest is computed synchronously, before anything else can write it). */
+const NODE_INPUT = new Uint8Array(1 + 2 * HASH_SIZE);
+NODE_INPUT[0] = 0x01;
+
 /** RFC 9162: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Hash, right: Hash): Hash {
-  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) return sha256(NODE_PREFIX, left, right);
-  return sha256Node(left, right);
+  if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) return sha256(NODE_PREFIX, left, right);
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_SIZE);
+  return digestOf(NODE_INPUT);
+}
+
+/** A fresh Buffer's bytes as a plain Uint8Array, without a copy. */
+function digestOf(input: Uint8Array): Hash {
+  const d = oneShot!('sha256', input, 'buffer');
+  return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 }
 
 /** The MTH of the empty tree: SHA-256 of the empty string. */
@@ -74,11 +85,16 @@ export function eventLeafEntry(eventHash: string): Uint8Array {
   return new Uint8Array(Buffer.from(eventHash, 'hex'));
 }
 
+/** The bytes an event's leaf hash digests (0x00 ‖ the event hash), reused as NODE_INPUT is. */
+const LEAF_INPUT = Buffer.alloc(1 + HASH_SIZE);
+
 /** Leaf hash of an event, from its hex `hash`. */
 export function eventLeafHash(eventHash: string): Hash {
-  const h = typeof eventHash === 'string' ? sha256LeafOfHex(eventHash) : undefined;
-  if (!h) throw new MalformedNoteError('event hash', `not a SHA-256 hex digest: ${eventHash}`);
-  return h;
+  if (!oneShot) return leafHash(eventLeafEntry(eventHash));
+  if (!/^[0-9a-f]{64}$/.test(eventHash))
+    throw new MalformedNoteError('event hash', `not a SHA-256 hex digest: ${eventHash}`);
+  LEAF_INPUT.write(eventHash, 1, 'hex');
+  return digestOf(LEAF_INPUT);
 }
 
 /** The largest power of two strictly below n (n ≥ 2). */
