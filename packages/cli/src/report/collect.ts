@@ -8,7 +8,7 @@ import {
   type LogChecker,
   type StoredEvent,
 } from '@certflow/core';
-import { headsCollector, packsCollector } from '../heads.js';
+import { headsCollector, packsCollector, type StreamHeadRecord } from '../heads.js';
 import { maskEvent } from '../mask.js';
 import type { ReportLocale } from './labels.js';
 import {
@@ -36,7 +36,8 @@ import {
  * (see `sqliteSpill`). Only one stream's events are asked for at a time.
  */
 export interface EventSpill {
-  add(e: StoredEvent): void;
+  /** An event, and its JSON when the caller has it already (`JSON.stringify(e)`). */
+  add(e: StoredEvent, json?: string): void;
   /** One stream's events, in version order. */
   events(streamId: string): StoredEvent[];
   close(): void;
@@ -63,6 +64,9 @@ interface StreamIndex {
   parent?: string;
   pack?: { id: string; version: string };
   events: number;
+  /** The stream's head: its highest version read (of two with one version, the later read) and that event's hash. */
+  version: number;
+  hash: string;
 }
 
 /** What the report needs to know of a rule pack: the region it is written for. */
@@ -128,7 +132,8 @@ export interface ReportPlan {
   organizations: { id: string; name?: string; region: string; anchor: string }[];
   checker: LogChecker | undefined;
   spill: EventSpill;
-  heads: ReturnType<ReturnType<typeof headsCollector>['result']>;
+  /** Each stream's last version and hash, sorted by stream id (built when asked: one object per stream). */
+  heads: () => StreamHeadRecord[];
   packs: ReturnType<ReturnType<typeof packsCollector>['result']>;
 }
 
@@ -149,10 +154,30 @@ function link(e: StoredEvent): { org?: string; name?: string; parent?: string } 
 
 const anchorOf = (i: number) => `org-${i + 1}`;
 
+/** 18 characters a 身份证号 could be: what `maskEvent` looks for, and more. */
+const MAYBE_ID_NUMBER = /\d{17}[\dXx]/;
+
+/** The heads of the indexed streams and of the other events, by stream id. */
+function headsOf(
+  index: ReadonlyMap<string, StreamIndex>,
+  others: ReadonlyMap<string, { version: number; hash: string }>,
+): StreamHeadRecord[] {
+  const out: StreamHeadRecord[] = [];
+  for (const [streamId, entry] of index) {
+    const other = others.get(streamId);
+    if (other && other.version > entry.version) out.push({ streamId, ...other });
+    else if (entry.version !== Number.NEGATIVE_INFINITY)
+      out.push({ streamId, version: entry.version, hash: entry.hash });
+  }
+  for (const [streamId, h] of others) if (!index.has(streamId)) out.push({ streamId, ...h });
+  return out.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+}
+
 /** Starts a report: feed it every raw event of the log, in the order read. */
 export function reportCollector(options: ReportOptions, spill: EventSpill = memorySpill()): ReportCollector {
   const checker = options.masked ? undefined : createLogChecker({ positions: positionRanges() });
-  const heads = headsCollector();
+  // The heads of events the index does not take (no type or meta.at, but a stream, version and hash).
+  const others = headsCollector();
   const packs = packsCollector();
   const index = new Map<string, StreamIndex>();
   const orgNames = new Map<string, string>();
@@ -171,19 +196,29 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
     add(raw) {
       if (options.stream !== undefined && (raw as { streamId?: unknown })?.streamId !== options.stream) return;
       checker?.check(raw);
-      heads.add(raw);
       packs.add(raw);
-      if (!looksLikeEvent(raw)) return;
-      const masked = maskEvent(raw);
+      if (!looksLikeEvent(raw)) {
+        others.add(raw);
+        return;
+      }
+      // An event whose JSON has no run of 18 ID-number characters has nothing to mask: it is kept as read,
+      // and its JSON is what the spill writes. Only the others are walked by maskEvent.
+      const text = JSON.stringify(raw);
+      const masked = MAYBE_ID_NUMBER.test(text) ? maskEvent(raw) : raw;
       const e = masked.meta?.format === 2 ? { ...masked, data: showTokens(masked.data, options.display) } : masked;
       events++;
       if (e.meta.at > lastAt) lastAt = e.meta.at;
       let entry = index.get(e.streamId);
       if (!entry) {
-        entry = { kind: kindOf(e.streamId), org: '', events: 0 };
+        entry = { kind: kindOf(e.streamId), org: '', events: 0, version: Number.NEGATIVE_INFINITY, hash: '' };
         index.set(e.streamId, entry);
       }
       entry.events++;
+      const hash = (raw as { hash?: unknown }).hash;
+      if (typeof hash === 'string' && raw.version >= entry.version) {
+        entry.version = raw.version;
+        entry.hash = hash;
+      }
       const ref = e.meta.rulePack;
       if (!entry.pack && ref?.id) {
         const key = `${ref.id}@${ref.version}`;
@@ -200,7 +235,7 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
         if (!entry.parent && l.parent) entry.parent = intern(l.parent);
         if (l.org && l.name && !orgNames.has(l.org)) orgNames.set(l.org, l.name);
       }
-      spill.add(e);
+      spill.add(e, e === raw ? text : undefined);
     },
     finish() {
       strings.clear();
@@ -238,7 +273,7 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
         })),
         checker,
         spill,
-        heads: heads.result(),
+        heads: () => headsOf(index, others.heads),
         packs: packs.result(),
       };
     },

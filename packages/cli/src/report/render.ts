@@ -86,7 +86,7 @@ function documentOf(plan: ReportPlan, summary: Report['summary'], bookkeeping: n
       anchor: x.anchor,
     })),
     bookkeeping,
-    heads: plan.heads,
+    heads: pages ? [] : plan.heads(),
     packs: plan.packs,
     versions: { ...(o.versions ?? { cli: '?', core: '?' }), packs: plan.packs.map((p) => `${p.id}@${p.version}`) },
     ...(pages ? { pages } : {}),
@@ -275,7 +275,7 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
     });
   }
   page('appendix-heads.html', l.ui.heads, (emit) => {
-    for (const chunk of headsHtmlChunks(plan.heads, l)) emit(chunk);
+    for (const chunk of headsHtmlChunks(plan.heads(), l)) emit(chunk);
   });
   const summary = { ...counter.result(), linkPages: true };
   const doc = documentOf(plan, summary, bookCount, true);
