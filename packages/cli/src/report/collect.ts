@@ -6,6 +6,7 @@ import {
   PERSONAL_WITHHELD_DISPLAY,
   positionRanges,
   type LogChecker,
+  type LogProblem,
   type StoredEvent,
 } from '@certflow/core';
 import { headsCollector, packsCollector, type StreamHeadRecord } from '../heads.js';
@@ -130,10 +131,15 @@ export interface ReportPlan {
   orgNames: Map<string, string>;
   /** Organizations in report order: by region, then name, then id. */
   organizations: { id: string; name?: string; region: string; anchor: string }[];
-  checker: LogChecker | undefined;
+  /**
+   * The first problem of each broken stream, undefined for a masked export
+   * (not checked). The checker itself (every stream's verified head) is not
+   * kept past the first pass.
+   */
+  problems: ReadonlyMap<string, LogProblem> | undefined;
   spill: EventSpill;
-  /** Each stream's last version and hash, sorted by stream id (built when asked: one object per stream). */
-  heads: () => StreamHeadRecord[];
+  /** Each stream's last version and hash, sorted by stream id (made one at a time as they are read). */
+  heads: () => Iterable<StreamHeadRecord>;
   packs: ReturnType<ReturnType<typeof packsCollector>['result']>;
 }
 
@@ -154,23 +160,35 @@ function link(e: StoredEvent): { org?: string; name?: string; parent?: string } 
 
 const anchorOf = (i: number) => `org-${i + 1}`;
 
+/** Each broken stream's first problem, as the checker found them. */
+function firstProblems(checker: LogChecker): Map<string, LogProblem> {
+  const out = new Map<string, LogProblem>();
+  if (checker.broken.size === 0) return out;
+  for (const p of checker.result().problems)
+    if (checker.broken.has(p.streamId) && !out.has(p.streamId)) out.set(p.streamId, p);
+  return out;
+}
+
 /** 18 characters a 身份证号 could be: what `maskEvent` looks for, and more. */
 const MAYBE_ID_NUMBER = /\d{17}[\dXx]/;
 
 /** The heads of the indexed streams and of the other events, by stream id. */
-function headsOf(
+function* headsOf(
   index: ReadonlyMap<string, StreamIndex>,
   others: ReadonlyMap<string, { version: number; hash: string }>,
-): StreamHeadRecord[] {
-  const out: StreamHeadRecord[] = [];
-  for (const [streamId, entry] of index) {
+): Generator<StreamHeadRecord> {
+  // Only the ids are sorted; each head is made as it is written.
+  const ids: string[] = [];
+  for (const [streamId, entry] of index)
+    if (entry.version !== Number.NEGATIVE_INFINITY || others.has(streamId)) ids.push(streamId);
+  for (const streamId of others.keys()) if (!index.has(streamId)) ids.push(streamId);
+  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const streamId of ids) {
+    const entry = index.get(streamId);
     const other = others.get(streamId);
-    if (other && other.version > entry.version) out.push({ streamId, ...other });
-    else if (entry.version !== Number.NEGATIVE_INFINITY)
-      out.push({ streamId, version: entry.version, hash: entry.hash });
+    if (other && (!entry || other.version > entry.version)) yield { streamId, ...other };
+    else if (entry) yield { streamId, version: entry.version, hash: entry.hash };
   }
-  for (const [streamId, h] of others) if (!index.has(streamId)) out.push({ streamId, ...h });
-  return out.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
 }
 
 /** Starts a report: feed it every raw event of the log, in the order read. */
@@ -271,7 +289,7 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
           ...(o.name ? { name: o.name } : {}),
           anchor: anchorOf(i),
         })),
-        checker,
+        problems: checker ? firstProblems(checker) : undefined,
         spill,
         heads: () => headsOf(index, others.heads),
         packs: packs.result(),
@@ -354,9 +372,8 @@ export function summaryCounter(plan: ReportPlan): {
 }
 
 function integrityOf(plan: ReportPlan, streamId: string): StreamReport['integrity'] {
-  if (!plan.checker) return { status: 'not-checked', reason: 'masked export: hashes cannot be recomputed' };
-  if (!plan.checker.broken.has(streamId)) return { status: 'verified' };
-  const problem = plan.checker.result().problems.find((p) => p.streamId === streamId);
+  if (!plan.problems) return { status: 'not-checked', reason: 'masked export: hashes cannot be recomputed' };
+  const problem = plan.problems.get(streamId);
   return problem ? { status: 'broken', problem } : { status: 'verified' };
 }
 
@@ -447,9 +464,8 @@ export function* organizations(plan: ReportPlan): Generator<OrganizationReport> 
 
 /** The bookkeeping streams (quota places, serial numbers), one at a time. */
 export function* bookkeeping(plan: ReportPlan): Generator<StreamReport> {
-  const ids = [...plan.index]
-    .filter(([, e]) => e.kind === 'quota')
-    .map(([id]) => id)
-    .sort();
+  const ids: string[] = [];
+  for (const [id, e] of plan.index) if (e.kind === 'quota') ids.push(id);
+  ids.sort();
   for (const id of ids) yield build(plan, id);
 }

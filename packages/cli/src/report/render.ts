@@ -86,7 +86,7 @@ function documentOf(plan: ReportPlan, summary: Report['summary'], bookkeeping: n
       anchor: x.anchor,
     })),
     bookkeeping,
-    heads: pages ? [] : plan.heads(),
+    heads: pages ? [] : [...plan.heads()],
     packs: plan.packs,
     versions: { ...(o.versions ?? { cli: '?', core: '?' }), packs: plan.packs.map((p) => `${p.id}@${p.version}`) },
     ...(pages ? { pages } : {}),
