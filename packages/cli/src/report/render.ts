@@ -322,15 +322,15 @@ export function writeHtmlPages(
   });
   const counted = counter.result();
   // A stream in the summary links to the page its organization is on.
-  const page_ = (anchor: string) => pageOf.get(anchor) ?? anchor;
+  const pageFor = (anchor: string) => pageOf.get(anchor) ?? anchor;
   const summary = {
     ...counted,
-    refusals: counted.refusals.map((r) => ({ ...r, anchor: page_(r.anchor) })),
-    broken: counted.broken.map((b) => ({ ...b, anchor: page_(b.anchor) })),
+    refusals: counted.refusals.map((r) => ({ ...r, anchor: pageFor(r.anchor) })),
+    broken: counted.broken.map((b) => ({ ...b, anchor: pageFor(b.anchor) })),
     linkPages: true,
   };
   const doc = documentOf(plan, summary, bookCount, true);
-  doc.organizations = doc.organizations.map((o) => ({ ...o, page: page_(o.anchor) }));
+  doc.organizations = doc.organizations.map((o) => ({ ...o, page: pageFor(o.anchor) }));
   const fd = openSync(join(dir, 'index.html'), 'w');
   try {
     const hash = createHash('sha256');
