@@ -73,7 +73,8 @@ due before it whose step is not recorded is missed, not open. --lang zh-CN|en
 (default from LC_ALL, LC_MESSAGES or LANG: zh* is zh-CN). --stream <id>
 reports one stream alone. --pages <dir> writes the HTML report as pages, for
 a long log: index.html (summary, contents, the pages with their SHA-256) and
-one page per organization, each opening in a browser in moments. Packs: every
+the organizations on pages of about 1 MB each (an organization larger than
+that on a page of its own), each opening in a browser in moments. Packs: every
 rule pack package found beside the CLI, in the folder it runs in, or in a
 certflow checkout's rulepacks/ (as for replay), plus any --packs <module> exports.
 
@@ -99,7 +100,8 @@ core 和规则包的版本，以及报告自身的 SHA-256（页脚之前全部�
 未记录的期限算作逾期，而非未到期。--lang zh-CN|en（默认取自 LC_ALL、
 LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流。
 --pages <目录> 将 HTML 报告分页写出，适用于较长的日志：index.html（摘要、目录、
-各页及其 SHA-256）和每个机构一页，每页在浏览器中都能很快打开。规则包：CLI
+各页及其 SHA-256）和按顺序排入约 1 MB 一页的各机构（超过此大小的机构单独一页），
+每页在浏览器中都能很快打开。规则包：CLI
 同目录、运行目录或 certflow 检出目录 rulepacks/ 中找到的每个规则包（与 replay
 相同），以及 --packs <模块> 导出的规则包。
 
@@ -137,8 +139,9 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
     stream: { type: 'string', description: 'report this stream alone', descriptionZh: '只报告此事件流', value: 'id' },
     pages: {
       type: 'string',
-      description: 'write the HTML report as pages in this directory (index.html + one page per organization)',
-      descriptionZh: '将 HTML 报告分页写入此目录（index.html 加每个机构一页）',
+      description:
+        'write the HTML report as pages in this directory (index.html + organizations on pages of about 1 MB)',
+      descriptionZh: '将 HTML 报告分页写入此目录（index.html 加约 1 MB 一页的各机构）',
       value: 'dir',
     },
     packs: {

@@ -6,9 +6,10 @@ import {
   PERSONAL_WITHHELD_DISPLAY,
   positionRanges,
   type LogChecker,
+  type LogProblem,
   type StoredEvent,
 } from '@certflow/core';
-import { headsCollector, packsCollector } from '../heads.js';
+import { headsCollector, packsCollector, type StreamHeadRecord } from '../heads.js';
 import { maskEvent } from '../mask.js';
 import type { ReportLocale } from './labels.js';
 import {
@@ -36,7 +37,8 @@ import {
  * (see `sqliteSpill`). Only one stream's events are asked for at a time.
  */
 export interface EventSpill {
-  add(e: StoredEvent): void;
+  /** An event, and its JSON when the caller has it already (`JSON.stringify(e)`). */
+  add(e: StoredEvent, json?: string): void;
   /** One stream's events, in version order. */
   events(streamId: string): StoredEvent[];
   close(): void;
@@ -63,6 +65,9 @@ interface StreamIndex {
   parent?: string;
   pack?: { id: string; version: string };
   events: number;
+  /** The stream's head: its highest version read (of two with one version, the later read) and that event's hash. */
+  version: number;
+  hash: string;
 }
 
 /** What the report needs to know of a rule pack: the region it is written for. */
@@ -126,9 +131,15 @@ export interface ReportPlan {
   orgNames: Map<string, string>;
   /** Organizations in report order: by region, then name, then id. */
   organizations: { id: string; name?: string; region: string; anchor: string }[];
-  checker: LogChecker | undefined;
+  /**
+   * The first problem of each broken stream, undefined for a masked export
+   * (not checked). The checker itself (every stream's verified head) is not
+   * kept past the first pass.
+   */
+  problems: ReadonlyMap<string, LogProblem> | undefined;
   spill: EventSpill;
-  heads: ReturnType<ReturnType<typeof headsCollector>['result']>;
+  /** Each stream's last version and hash, sorted by stream id (made one at a time as they are read). */
+  heads: () => Iterable<StreamHeadRecord>;
   packs: ReturnType<ReturnType<typeof packsCollector>['result']>;
 }
 
@@ -149,10 +160,42 @@ function link(e: StoredEvent): { org?: string; name?: string; parent?: string } 
 
 const anchorOf = (i: number) => `org-${i + 1}`;
 
+/** Each broken stream's first problem, as the checker found them. */
+function firstProblems(checker: LogChecker): Map<string, LogProblem> {
+  const out = new Map<string, LogProblem>();
+  if (checker.broken.size === 0) return out;
+  for (const p of checker.result().problems)
+    if (checker.broken.has(p.streamId) && !out.has(p.streamId)) out.set(p.streamId, p);
+  return out;
+}
+
+/** 18 characters a 身份证号 could be: what `maskEvent` looks for, and more. */
+const MAYBE_ID_NUMBER = /\d{17}[\dXx]/;
+
+/** The heads of the indexed streams and of the other events, by stream id. */
+function* headsOf(
+  index: ReadonlyMap<string, StreamIndex>,
+  others: ReadonlyMap<string, { version: number; hash: string }>,
+): Generator<StreamHeadRecord> {
+  // Only the ids are sorted; each head is made as it is written.
+  const ids: string[] = [];
+  for (const [streamId, entry] of index)
+    if (entry.version !== Number.NEGATIVE_INFINITY || others.has(streamId)) ids.push(streamId);
+  for (const streamId of others.keys()) if (!index.has(streamId)) ids.push(streamId);
+  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const streamId of ids) {
+    const entry = index.get(streamId);
+    const other = others.get(streamId);
+    if (other && (!entry || other.version > entry.version)) yield { streamId, ...other };
+    else if (entry) yield { streamId, version: entry.version, hash: entry.hash };
+  }
+}
+
 /** Starts a report: feed it every raw event of the log, in the order read. */
 export function reportCollector(options: ReportOptions, spill: EventSpill = memorySpill()): ReportCollector {
   const checker = options.masked ? undefined : createLogChecker({ positions: positionRanges() });
-  const heads = headsCollector();
+  // The heads of events the index does not take (no type or meta.at, but a stream, version and hash).
+  const others = headsCollector();
   const packs = packsCollector();
   const index = new Map<string, StreamIndex>();
   const orgNames = new Map<string, string>();
@@ -171,19 +214,29 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
     add(raw) {
       if (options.stream !== undefined && (raw as { streamId?: unknown })?.streamId !== options.stream) return;
       checker?.check(raw);
-      heads.add(raw);
       packs.add(raw);
-      if (!looksLikeEvent(raw)) return;
-      const masked = maskEvent(raw);
+      if (!looksLikeEvent(raw)) {
+        others.add(raw);
+        return;
+      }
+      // An event whose JSON has no run of 18 ID-number characters has nothing to mask: it is kept as read,
+      // and its JSON is what the spill writes. Only the others are walked by maskEvent.
+      const text = JSON.stringify(raw);
+      const masked = MAYBE_ID_NUMBER.test(text) ? maskEvent(raw) : raw;
       const e = masked.meta?.format === 2 ? { ...masked, data: showTokens(masked.data, options.display) } : masked;
       events++;
       if (e.meta.at > lastAt) lastAt = e.meta.at;
       let entry = index.get(e.streamId);
       if (!entry) {
-        entry = { kind: kindOf(e.streamId), org: '', events: 0 };
+        entry = { kind: kindOf(e.streamId), org: '', events: 0, version: Number.NEGATIVE_INFINITY, hash: '' };
         index.set(e.streamId, entry);
       }
       entry.events++;
+      const hash = (raw as { hash?: unknown }).hash;
+      if (typeof hash === 'string' && raw.version >= entry.version) {
+        entry.version = raw.version;
+        entry.hash = hash;
+      }
       const ref = e.meta.rulePack;
       if (!entry.pack && ref?.id) {
         const key = `${ref.id}@${ref.version}`;
@@ -200,7 +253,7 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
         if (!entry.parent && l.parent) entry.parent = intern(l.parent);
         if (l.org && l.name && !orgNames.has(l.org)) orgNames.set(l.org, l.name);
       }
-      spill.add(e);
+      spill.add(e, e === raw ? text : undefined);
     },
     finish() {
       strings.clear();
@@ -236,9 +289,9 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
           ...(o.name ? { name: o.name } : {}),
           anchor: anchorOf(i),
         })),
-        checker,
+        problems: checker ? firstProblems(checker) : undefined,
         spill,
-        heads: heads.result(),
+        heads: () => headsOf(index, others.heads),
         packs: packs.result(),
       };
     },
@@ -319,9 +372,8 @@ export function summaryCounter(plan: ReportPlan): {
 }
 
 function integrityOf(plan: ReportPlan, streamId: string): StreamReport['integrity'] {
-  if (!plan.checker) return { status: 'not-checked', reason: 'masked export: hashes cannot be recomputed' };
-  if (!plan.checker.broken.has(streamId)) return { status: 'verified' };
-  const problem = plan.checker.result().problems.find((p) => p.streamId === streamId);
+  if (!plan.problems) return { status: 'not-checked', reason: 'masked export: hashes cannot be recomputed' };
+  const problem = plan.problems.get(streamId);
   return problem ? { status: 'broken', problem } : { status: 'verified' };
 }
 
@@ -412,9 +464,8 @@ export function* organizations(plan: ReportPlan): Generator<OrganizationReport> 
 
 /** The bookkeeping streams (quota places, serial numbers), one at a time. */
 export function* bookkeeping(plan: ReportPlan): Generator<StreamReport> {
-  const ids = [...plan.index]
-    .filter(([, e]) => e.kind === 'quota')
-    .map(([id]) => id)
-    .sort();
+  const ids: string[] = [];
+  for (const [id, e] of plan.index) if (e.kind === 'quota') ids.push(id);
+  ids.sort();
   for (const id of ids) yield build(plan, id);
 }

@@ -86,7 +86,7 @@ function documentOf(plan: ReportPlan, summary: Report['summary'], bookkeeping: n
       anchor: x.anchor,
     })),
     bookkeeping,
-    heads: plan.heads,
+    heads: pages ? [] : [...plan.heads()],
     packs: plan.packs,
     versions: { ...(o.versions ?? { cli: '?', core: '?' }), packs: plan.packs.map((p) => `${p.id}@${p.version}`) },
     ...(pages ? { pages } : {}),
@@ -210,6 +210,11 @@ const htmlHead = (locale: string, title: string) => `<!doctype html>
 <body>
 `;
 
+/** A page of a report written as pages holds organizations until it has this many characters of sections (about a megabyte). */
+export const PAGE_CHARS = 1_000_000;
+/** Characters a page holds before they are written to its file. */
+const WRITE_CHARS = 1 << 20;
+
 /** A page of a report written as pages, and its SHA-256 (of its bytes before the footer). */
 export interface ReportPage {
   file: string;
@@ -219,12 +224,19 @@ export interface ReportPage {
 /**
  * Writes the HTML report as pages in `dir`, for a log too long for one file a
  * browser opens in seconds: `index.html` (header, summary, contents, rule
- * packs, and the list of pages with each page's SHA-256), one page per
- * organization (`org-<n>.html`), the bookkeeping streams and the stream heads
- * on pages of their own. Each page is written as it is built and carries its
- * own footer digest; memory holds one organization at a time.
+ * packs, and the list of pages with each page's SHA-256), the organizations
+ * in report order on pages of about `pageChars` characters (`org-<n>.html`,
+ * named after the first organization on it; an organization larger than that
+ * has a page of its own), the bookkeeping streams and the stream heads on
+ * pages of their own. Each page is written once it is full and carries its own
+ * footer digest; memory holds one organization's events and one page's text
+ * at a time.
  */
-export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report['summary']; pages: ReportPage[] } {
+export function writeHtmlPages(
+  plan: ReportPlan,
+  dir: string,
+  pageChars = PAGE_CHARS,
+): { summary: Report['summary']; pages: ReportPage[] } {
   mkdirSync(dir, { recursive: true });
   const l: Labels = t(plan.options.locale ?? 'en');
   const locale = plan.options.locale ?? 'en';
@@ -238,15 +250,27 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
     const fd = openSync(join(dir, file), 'w');
     try {
       const hash = createHash('sha256');
+      // Written a megabyte at a time: a page of many small parts is not many small writes.
+      let held: string[] = [];
+      let size = 0;
+      const flush = () => {
+        if (size === 0) return;
+        writeSync(fd, held.join(''));
+        held = [];
+        size = 0;
+      };
       const emit: ReportSink = (s) => {
         if (s.length === 0) return;
         hash.update(s, 'utf8');
-        writeSync(fd, s);
+        held.push(s);
+        size += s.length;
+        if (size >= WRITE_CHARS) flush();
       };
       emit(htmlHead(locale, `${heading} · ${title}`));
       emit(`<p class="muted"><a href="index.html">${esc(title)}</a> › ${esc(heading)}</p>\n`);
       write(emit);
       const sha256 = hash.digest('hex');
+      flush();
       writeSync(fd, `${sections.footer.html({ versions, sha256 }, l)}\n</body></html>\n`);
       pages.push({ file, sha256 });
     } finally {
@@ -254,12 +278,31 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
     }
   };
   const counter = summaryCounter(plan);
+  // Organizations go onto a page in report order until it holds `pageChars` of sections: a page
+  // is named after its first organization's anchor, and a page of one organization is as before.
+  const pageOf = new Map<string, string>();
+  let onPage: { anchor: string; heading: string; html: string }[] = [];
+  let pageSize = 0;
+  const endPage = () => {
+    if (onPage.length === 0) return;
+    const first = onPage[0]!;
+    const heading = onPage.length === 1 ? first.heading : `${first.heading} … ${onPage.at(-1)!.heading}`;
+    const parts = onPage;
+    onPage = [];
+    pageSize = 0;
+    page(`${first.anchor}.html`, heading, (emit) => {
+      for (const part of parts) emit(part.html);
+    });
+  };
   for (const o of organizations(plan)) {
     counter.addOrganization(o);
-    page(`${o.anchor}.html`, o.id ? (o.name ?? o.id) : l.ui.noOrganization, (emit) =>
-      emit(sections.organization.html(o, l)),
-    );
+    const html = sections.organization.html(o, l);
+    if (onPage.length > 0 && pageSize + html.length > pageChars) endPage();
+    pageOf.set(o.anchor, onPage[0]?.anchor ?? o.anchor);
+    onPage.push({ anchor: o.anchor, heading: o.id ? (o.name ?? o.id) : l.ui.noOrganization, html });
+    pageSize += html.length;
   }
+  endPage();
   let bookCount = 0;
   const books = bookkeepingStreams(plan);
   const first = books.next();
@@ -275,10 +318,19 @@ export function writeHtmlPages(plan: ReportPlan, dir: string): { summary: Report
     });
   }
   page('appendix-heads.html', l.ui.heads, (emit) => {
-    for (const chunk of headsHtmlChunks(plan.heads, l)) emit(chunk);
+    for (const chunk of headsHtmlChunks(plan.heads(), l)) emit(chunk);
   });
-  const summary = { ...counter.result(), linkPages: true };
+  const counted = counter.result();
+  // A stream in the summary links to the page its organization is on.
+  const pageFor = (anchor: string) => pageOf.get(anchor) ?? anchor;
+  const summary = {
+    ...counted,
+    refusals: counted.refusals.map((r) => ({ ...r, anchor: pageFor(r.anchor) })),
+    broken: counted.broken.map((b) => ({ ...b, anchor: pageFor(b.anchor) })),
+    linkPages: true,
+  };
   const doc = documentOf(plan, summary, bookCount, true);
+  doc.organizations = doc.organizations.map((o) => ({ ...o, page: pageFor(o.anchor) }));
   const fd = openSync(join(dir, 'index.html'), 'w');
   try {
     const hash = createHash('sha256');

@@ -1,77 +1,122 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredEvent } from '@certflow/core';
 import { memorySpill, type EventSpill } from './collect.js';
 
-type Db = import('better-sqlite3').Database;
-
-/** Events held in memory before the spill moves to a temporary SQLite file. */
+/** Events held in memory before the spill moves to a temporary file. */
 export const SPILL_IN_MEMORY = 10_000;
+
+/** Bytes written to the temporary file at a time. */
+const WRITE_BUFFER = 4 * 1024 * 1024;
+/** A record's header: the file offset (float64, -1 for none) and byte length (uint32) of the stream's record before it. */
+const HEADER = 12;
 
 /**
  * Keeps events in memory while the log is small and moves them to a
- * temporary SQLite file (deleted on close) once there are more than
- * `inMemory`: the report's memory then holds one stream's events at a time,
- * however long the log. Writes go in batches of one transaction.
+ * temporary file (deleted on close) once there are more than `inMemory`: the
+ * report's memory then holds one stream's events at a time, however long the
+ * log. The file is written once, front to back: each event's JSON after a
+ * header naming where the same stream's previous event lies, so a stream's
+ * events are read back by following its chain from its last event (one read
+ * each), and the spill remembers only each stream's last event (a slot in
+ * typed arrays per stream: memory bounded by the streams, not the events).
  */
 export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSpill> {
-  const { default: Database } = await import('better-sqlite3');
   let memory: EventSpill | undefined = memorySpill();
-  const held: StoredEvent[] = [];
-  let db: Db | undefined;
+  const held: { e: StoredEvent; json?: string }[] = [];
   let dir: string | undefined;
-  let insert: import('better-sqlite3').Statement<[string, number, string]> | undefined;
-  let select: import('better-sqlite3').Statement<[string], { json: string }> | undefined;
-  let batch: StoredEvent[] = [];
+  let fd: number | undefined;
+  let buf = Buffer.allocUnsafe(WRITE_BUFFER);
+  let used = 0;
+  let flushed = 0;
+  const slots = new Map<string, number>();
+  let offsets = new Float64Array(1024);
+  let lengths = new Uint32Array(1024);
+  let read = Buffer.allocUnsafe(64 * 1024);
   const flush = () => {
-    if (!db || batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    db.transaction(() => {
-      for (const e of rows) insert!.run(e.streamId, e.version, JSON.stringify(e));
-    })();
+    if (used === 0) return;
+    let at = 0;
+    while (at < used) at += writeSync(fd!, buf, at, used - at, flushed + at);
+    flushed += used;
+    used = 0;
+  };
+  const append = (e: StoredEvent, json: string | undefined) => {
+    const text = json ?? JSON.stringify(e);
+    const most = HEADER + text.length * 3;
+    if (used + most > buf.length) {
+      flush();
+      if (most > buf.length) buf = Buffer.allocUnsafe(most);
+    }
+    let slot = slots.get(e.streamId);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(e.streamId, slot);
+      if (slot >= offsets.length) {
+        const o = new Float64Array(offsets.length * 2);
+        o.set(offsets);
+        offsets = o;
+        const l = new Uint32Array(lengths.length * 2);
+        l.set(lengths);
+        lengths = l;
+      }
+      offsets[slot] = -1;
+    }
+    const n = buf.write(text, used + HEADER, 'utf8');
+    buf.writeDoubleLE(offsets[slot]!, used);
+    buf.writeUInt32LE(lengths[slot]!, used + 8);
+    offsets[slot] = flushed + used;
+    lengths[slot] = n;
+    used += HEADER + n;
   };
   const open = () => {
     dir = mkdtempSync(join(tmpdir(), 'certflow-report-'));
-    db = new Database(join(dir, 'spill.sqlite'));
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -16000');
-    db.exec('CREATE TABLE e (stream TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL)');
-    insert = db.prepare('INSERT INTO e (stream, version, json) VALUES (?, ?, ?)');
-    batch = held.splice(0);
+    fd = openSync(join(dir, 'spill'), 'w+', 0o600);
     memory?.close();
     memory = undefined;
-    flush();
+    for (const h of held.splice(0)) append(h.e, h.json);
   };
-  let indexed = false;
   return {
-    add(e) {
+    add(e, json) {
       if (memory) {
         memory.add(e);
-        held.push(e);
+        held.push(json === undefined ? { e } : { e, json });
         if (held.length > inMemory) open();
         return;
       }
-      batch.push(e);
-      if (batch.length >= 5000) flush();
+      append(e, json);
     },
     events(streamId) {
       if (memory) return memory.events(streamId);
       flush();
-      if (!indexed) {
-        db!.exec('CREATE INDEX e_stream ON e (stream, version)');
-        select = db!.prepare('SELECT json FROM e WHERE stream = ? ORDER BY version');
-        indexed = true;
+      const slot = slots.get(streamId);
+      if (slot === undefined) return [];
+      const out: StoredEvent[] = [];
+      let off = offsets[slot]!;
+      let len = lengths[slot]!;
+      while (off >= 0) {
+        const size = HEADER + len;
+        if (size > read.length) read = Buffer.allocUnsafe(size);
+        let got = 0;
+        while (got < size) {
+          const n = readSync(fd!, read, got, size - got, off + got);
+          if (n === 0) throw new Error(`report spill: short read at ${off + got}`);
+          got += n;
+        }
+        out.push(JSON.parse(read.toString('utf8', HEADER, size)) as StoredEvent);
+        off = read.readDoubleLE(0);
+        len = read.readUInt32LE(8);
       }
-      return select!.all(streamId).map((r) => JSON.parse(r.json) as StoredEvent);
+      // Read from the last back: put them in the order written, then by version (stable).
+      out.reverse();
+      return out.sort((a, b) => a.version - b.version);
     },
     close() {
       memory?.close();
       held.length = 0;
-      db?.close();
-      db = undefined;
+      slots.clear();
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
       if (dir) rmSync(dir, { recursive: true, force: true });
       dir = undefined;
     },

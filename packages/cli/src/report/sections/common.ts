@@ -10,9 +10,13 @@ const machineOf = (streamId: string): MachineName | undefined => {
   return kind === 'application' || kind === 'exam' || kind === 'certificate' ? kind : undefined;
 };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+const ESCAPED = /[&<>"']/g;
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' } as const;
+
 /** HTML-escapes text. */
 export const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  NEEDS_ESCAPE.test(s) ? s.replace(ESCAPED, (c) => ESCAPES[c as keyof typeof ESCAPES]) : s;
 
 /** A Markdown table cell: no pipes or newlines break the row. */
 export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

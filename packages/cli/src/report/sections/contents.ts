@@ -20,7 +20,7 @@ export const contents: Section<ReportDocument, ContentsEntry[]> = {
     return [
       ...d.organizations.map((o) => ({
         anchor: o.anchor,
-        href: href(o.anchor),
+        href: d.pages && o.page && o.page !== o.anchor ? `${o.page}.html#${o.anchor}` : href(o.anchor),
         id: o.id,
         ...(o.name ? { name: o.name } : {}),
         region: o.region,

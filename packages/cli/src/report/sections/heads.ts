@@ -4,17 +4,19 @@ import { cell, esc } from './common.js';
 import type { Labels } from '../labels.js';
 
 /** The heads table in HTML, a thousand rows a chunk (a long log's table is never one string). */
-export function* headsHtmlChunks(h: StreamHeadRecord[], l: Labels): Generator<string> {
+export function* headsHtmlChunks(h: Iterable<StreamHeadRecord>, l: Labels): Generator<string> {
   yield `<section class="appendix" id="appendix-heads"><h2>${l.ui.heads}</h2><p class="muted">${esc(l.ui.headsNote)}</p><table class="heads"><thead><tr><th>${l.ui.stream}</th><th>${l.ui.lastVersion}</th><th>${l.ui.hash}</th></tr></thead><tbody>`;
-  for (let i = 0; i < h.length; i += 1000) {
-    yield h
-      .slice(i, i + 1000)
-      .map(
-        (x) =>
-          `<tr><td><code>${esc(x.streamId)}</code></td><td>${x.version}</td><td><code class="hash">${esc(x.hash)}</code></td></tr>`,
-      )
-      .join('');
+  let rows: string[] = [];
+  for (const x of h) {
+    rows.push(
+      `<tr><td><code>${esc(x.streamId)}</code></td><td>${x.version}</td><td><code class="hash">${esc(x.hash)}</code></td></tr>`,
+    );
+    if (rows.length === 1000) {
+      yield rows.join('');
+      rows = [];
+    }
   }
+  if (rows.length > 0) yield rows.join('');
   yield '</tbody></table></section>';
 }
 

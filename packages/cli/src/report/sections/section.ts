@@ -23,12 +23,13 @@ export interface ReportDocument {
   asOf: string;
   masked: boolean;
   summary: ReportSummary;
-  organizations: Pick<OrganizationReport, 'id' | 'name' | 'region' | 'anchor'>[];
+  /** In report order; in a report of pages, `page` names the page (its first organization's anchor) an organization is on. */
+  organizations: (Pick<OrganizationReport, 'id' | 'name' | 'region' | 'anchor'> & { page?: string })[];
   /** Whether there are bookkeeping streams (the appendix is listed in the contents). */
   bookkeeping: number;
   heads: StreamHeadRecord[];
   packs: PackUsed[];
   versions: ReportVersions;
-  /** Written as pages: each organization and the long appendices on a page of their own. */
+  /** Written as pages: organizations on pages of about a megabyte, the long appendices on pages of their own. */
   pages?: boolean;
 }
