@@ -85,6 +85,25 @@ export function* splitAtCarriageReturns(text: string): Generator<string> {
 }
 
 /**
+ * The lines of a batch, decoded one by one (a line of plain text stays a
+ * one-byte string), split where readline splits them (crlfDelay Infinity):
+ * at \n, \r\n, and a \r not followed by \n.
+ */
+export function* linesOf(bytes: Buffer, last: boolean): Generator<string> {
+  let at = 0;
+  while (at < bytes.length) {
+    let nl = bytes.indexOf(10, at);
+    if (nl < 0) {
+      if (!last) return;
+      nl = bytes.length;
+    }
+    const text = bytes.toString('utf8', at, nl);
+    at = nl + 1;
+    yield* splitAtCarriageReturns(text);
+  }
+}
+
+/**
  * The lines of a text read as bytes, split where readline splits them
  * (crlfDelay Infinity): at \n, \r\n, and a \r not followed by \n. Each
  * line is decoded on its own (a line break byte never falls inside a UTF-8

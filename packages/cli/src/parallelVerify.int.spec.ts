@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { computeEventHash } from '@certflow/core';
 import Database from 'better-sqlite3';
@@ -88,22 +88,29 @@ describe('verify with worker threads reports what one thread reports', () => {
     expect(report.packs.length).toBeGreaterThan(0);
   }, 120_000);
 
-  it('--threads auto leaves a small log to the main thread; without --threads, the main thread alone; a bad count is a usage error', () => {
+  it('by default (--threads auto) workers for a log of 8 MB or more, the main thread for a small one; --threads 1 is the main thread alone; a bad count is a usage error', () => {
     const small = join(dir, 'small.jsonl');
     writeFileSync(small, lines.slice(0, 1_000).join('\n'));
-    const auto = verify(small, 0, '--json');
-    expect(JSON.parse(auto.stdout).threads).toBe(0);
-    const r = spawnSync(process.execPath, [bin, 'verify', small, '--threads', 'auto', '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-    });
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).threads).toBe(0);
-    const plain = spawnSync(process.execPath, [bin, 'verify', join(dir, 'log.jsonl'), '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-    });
-    expect(JSON.parse(plain.stdout).threads).toBe(0);
+    const run = (file: string, ...more: string[]) =>
+      spawnSync(process.execPath, [bin, 'verify', file, '--json', ...more], {
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+        timeout: 60_000,
+      });
+    for (const r of [run(small), run(small, '--threads', 'auto')]) {
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).threads).toBe(0);
+    }
+    const large = join(dir, 'log.jsonl');
+    expect(statSync(large).size).toBeGreaterThanOrEqual(8 * 1024 * 1024);
+    const cores = availableParallelism();
+    const byDefault = run(large);
+    expect(byDefault.status).toBe(0);
+    expect(JSON.parse(byDefault.stdout).threads).toBe(cores < 2 ? 0 : Math.min(cores, 4));
+    const one = run(large, '--threads', '1');
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout).threads).toBe(0);
+    expect(JSON.parse(one.stdout)).toEqual({ ...JSON.parse(byDefault.stdout), threads: 0 });
     const bad = spawnSync(process.execPath, [bin, 'verify', small, '--threads', 'many'], {
       encoding: 'utf8',
       env: { ...process.env, CI: 'true' },

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { EventVerdict } from '@certflow/core';
 import type { PackUsed, StreamHeadRecord } from './heads.js';
 import { verifyTally, type VerifyReport } from './commands/verify.js';
+import { isExportHeader, linesOf } from './jsonl.js';
 
 /** A batch of whole JSONL lines handed to a worker (the bytes are transferred, not copied). */
 export interface LinesRequest {
@@ -16,6 +17,8 @@ export interface LinesRequest {
   first: boolean;
   /** The file's last batch: it may end without a line break. */
   last: boolean;
+  /** Send the bytes back with the answer (an import parses the lines on the main thread too). */
+  returnBytes?: boolean;
 }
 
 /** A range of positions of a SQLite file, [from, from + size), read by the worker through the store's readAll. */
@@ -77,6 +80,8 @@ export interface BatchAnswer {
   next?: number | null;
   /** The worker could not do the batch: the caller verifies on one thread instead, which reports it as it always does. */
   failed?: string;
+  /** A batch of lines asked with returnBytes: its bytes, back. */
+  bytes?: ArrayBuffer;
 }
 
 /**
@@ -86,25 +91,35 @@ export interface BatchAnswer {
  */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
-/** Bytes read from a JSONL file at a time; a batch is this much, cut after its last line break (about 700 events). */
-const CHUNK = 1024 * 1024;
+/**
+ * Bytes read from a JSONL file at a time; a batch is this much, cut after its
+ * last line break (about 170 events). At 1 MB a batch, verify of a
+ * 250,000-event log with two workers peaked at 241 MB RSS; at 256 KB with
+ * the heaps and batches in flight below, at 173 MB (docs/scale.md).
+ */
+const CHUNK = 256 * 1024;
 /**
  * Batches in flight per worker. More than two: on a machine whose cores are
  * shared, a thread that is not scheduled for a while must not stall the
- * others (about 1 MB a batch).
+ * others (256 KB a batch of lines).
  */
-const IN_FLIGHT = 6;
-/** Positions per range of a SQLite file. */
-const RANGE = 2_000;
+const IN_FLIGHT = 3;
+/** Positions per range of a SQLite file (read in five queries, see verifyWorker.ts). */
+const RANGE = 1_000;
 /** Old-generation heap of a worker, in MB (a batch of lines and its events, with room for a line of many MB). */
 const WORKER_HEAP_MB = 48;
+/**
+ * Young generation of a worker, in MB. A batch's events die young; a small
+ * young generation is collected often and cheaply, and its semi-spaces are
+ * what a worker's RSS is mostly made of (16 MB: 241 MB peak for the log
+ * above, 4 MB: 198 MB, 2 MB: the figure above).
+ */
+const WORKER_YOUNG_MB = 2;
 
 /**
- * How many worker threads `verify --threads auto` uses for a source of
- * `size` bytes: none below PARALLEL_MIN_BYTES or on one core, else one per
- * core, at most four. (Without --threads, verify uses none: on the shared
- * two-core machine it was measured on, the workers were not faster; see
- * docs/scale.md.)
+ * How many worker threads `verify` (`--threads auto`, the default) uses for
+ * a source of `size` bytes: none below PARALLEL_MIN_BYTES or on one core,
+ * else one per core, at most four (see docs/scale.md).
  */
 export function autoThreads(size: number): number {
   if (size < PARALLEL_MIN_BYTES) return 0;
@@ -119,6 +134,11 @@ const workerUrl = (): URL =>
 /** Thrown when the workers could not do the work; the caller verifies on one thread instead. */
 export class WorkersFailed extends Error {}
 
+/** Carries what applying an answer threw past the workers' own failures. */
+class Applying {
+  constructor(readonly cause: unknown) {}
+}
+
 /**
  * Runs batches through `threads` workers, at most IN_FLIGHT per worker in flight,
  * and hands the answers to `apply` in the order the batches were made.
@@ -128,7 +148,7 @@ export class WorkersFailed extends Error {}
 async function runOrdered(
   threads: number,
   nextBatch: (id: number) => Promise<BatchRequest | undefined>,
-  apply: (a: BatchAnswer) => void,
+  apply: (a: BatchAnswer, request: BatchRequest) => void | Promise<void>,
 ): Promise<void> {
   const workers: Worker[] = [];
   const pending = new Map<number, { resolve: (a: BatchAnswer) => void; reject: (e: unknown) => void }>();
@@ -142,7 +162,7 @@ async function runOrdered(
     for (let i = 0; i < Math.max(1, threads); i++) {
       // A batch is about a megabyte: a small heap suffices, and keeps each worker's memory low.
       const w = new Worker(workerUrl(), {
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
       });
       w.on('message', (a: BatchAnswer) => {
         const p = pending.get(a.id);
@@ -166,17 +186,28 @@ async function runOrdered(
       answer.catch(() => undefined);
       return answer;
     };
-    const inFlight: Promise<BatchAnswer>[] = [];
+    const inFlight: [Promise<BatchAnswer>, BatchRequest][] = [];
+    const next = async () => {
+      const [answer, request] = inFlight.shift()!;
+      const a = await answer;
+      try {
+        await apply(a, request);
+      } catch (e) {
+        throw new Applying(e);
+      }
+    };
     let id = 0;
     for (;;) {
       const request = await nextBatch(id);
       if (request === undefined) break;
-      inFlight.push(send(request));
+      inFlight.push([send(request), request]);
       id++;
-      while (inFlight.length >= IN_FLIGHT * workers.length) apply(await inFlight.shift()!);
+      while (inFlight.length >= IN_FLIGHT * workers.length) await next();
     }
-    while (inFlight.length > 0) apply(await inFlight.shift()!);
+    while (inFlight.length > 0) await next();
   } catch (e) {
+    // What applying an answer threw (an import's write) is the caller's own error, as it was thrown.
+    if (e instanceof Applying) throw e.cause;
     throw e instanceof WorkersFailed ? e : new WorkersFailed((e as Error)?.message ?? String(e));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -221,6 +252,24 @@ function applier(tally: ReturnType<typeof verifyTally>, onRecord: ((count: numbe
  */
 export async function verifyJsonlFile(file: string, label: string, options: ParallelOptions): Promise<VerifyReport> {
   const tally = verifyTally(options.kept ? { kept: options.kept } : {});
+  const onRecord = options.onRecord;
+  await inJsonlBatches(file, options.threads, false, (fraction) =>
+    applier(tally, onRecord ? (n) => onRecord(n, fraction()) : undefined),
+  );
+  return tally.report(label, options.heads !== false);
+}
+
+/**
+ * Reads a JSONL file in chunks, each cut after its last line break, and runs
+ * them through the workers; `applier` makes what is handed each answer, in
+ * file order (it is given the share of the file read so far, for progress).
+ */
+async function inJsonlBatches(
+  file: string,
+  threads: number,
+  returnBytes: boolean,
+  applier: (fraction: () => number | undefined) => (a: BatchAnswer, request: BatchRequest) => void | Promise<void>,
+): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');
@@ -248,20 +297,85 @@ export async function verifyJsonlFile(file: string, label: string, options: Para
           continue;
         }
         carry = buf.slice(cut, total);
-        return { kind: 'lines', id, bytes: buf.buffer, length: cut, first: id === 0, last: eof };
+        return {
+          kind: 'lines',
+          id,
+          bytes: buf.buffer,
+          length: cut,
+          first: id === 0,
+          last: eof,
+          ...(returnBytes ? { returnBytes } : {}),
+        };
       }
       return undefined;
     };
-    const onRecord = options.onRecord;
     await runOrdered(
-      options.threads,
+      threads,
       nextBatch,
-      applier(tally, onRecord ? (n) => onRecord(n, size > 0 ? read / size : undefined) : undefined),
+      applier(() => (size > 0 ? read / size : undefined)),
     );
   } finally {
     await fd.close().catch(() => undefined);
   }
-  return tally.report(label, options.heads !== false);
+}
+
+/**
+ * `import` of a JSONL file with worker threads: the workers examine the
+ * events as for `verifyJsonlFile` (the same tally, so the same report), and
+ * hand each batch's bytes back; the main thread parses the lines again (the
+ * events to write) and calls `afterEach` with each event, in file order,
+ * and whether the log is still clean, as `verifySource` does on one thread.
+ * While it writes, the workers examine the next batches. Throws
+ * WorkersFailed when the workers cannot do it; `afterEach` has then been
+ * called for the events before the batch that failed.
+ */
+export async function importJsonlFile(
+  file: string,
+  label: string,
+  options: {
+    threads: number;
+    onRecord?: (count: number, fraction: number | undefined) => void;
+    afterEach: (event: unknown, clean: boolean) => Promise<void> | void;
+  },
+): Promise<VerifyReport> {
+  const tally = verifyTally();
+  const onRecord = options.onRecord;
+  let lineBase = 0;
+  await inJsonlBatches(file, options.threads, true, (fraction) => async (a, request) => {
+    const r = request as LinesRequest;
+    if (a.bytes === undefined) throw new WorkersFailed('a verify worker did not send a batch back');
+    const verdicts = verdictsOf(a.verdicts);
+    let notJson = 0;
+    let headerPending = r.first;
+    for (const text of linesOf(Buffer.from(a.bytes, 0, r.length), r.last)) {
+      if (text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        // the worker found the same line not JSON: its problem, in line order
+        const n = a.notJson[notJson++];
+        if (n) tally.notJson(lineBase + n.line, n.error);
+        headerPending = false;
+        onRecord?.(tally.count, fraction());
+        continue;
+      }
+      if (headerPending) {
+        headerPending = false;
+        if (isExportHeader(value)) continue;
+      }
+      const v = verdicts.next();
+      if (v.done) throw new WorkersFailed('a verify worker answered fewer events than the batch holds');
+      tally.event(v.value);
+      await options.afterEach(value, tally.clean);
+      onRecord?.(tally.count, fraction());
+    }
+    if (!verdicts.next().done || notJson !== a.notJson.length)
+      throw new WorkersFailed('a verify worker answered other events than the batch holds');
+    tally.packs.merge(a.packs);
+    lineBase += a.lines;
+  });
+  return tally.report(label, false);
 }
 
 /**

@@ -51,6 +51,13 @@ export interface Source {
   header: ExportHeader | undefined;
   /** Every event in log order (readAll order for a store, line order for JSONL). */
   records(): AsyncIterable<SourceRecord>;
+  /**
+   * A SQLite file's events in log order as JSON text, a batch at a time,
+   * each `JSON.stringify` of what `records()` yields, with data and meta as
+   * stored (no object built for them): for an export that writes events
+   * verbatim.
+   */
+  jsonLines?(): AsyncIterable<string[]>;
   /** The Merkle tree a store keeps beside its events (absent for JSONL): answered read-only, never trusted on its own. */
   transparency?: TransparencyLog;
   /** The file a JSONL or SQLite source reads (absent for stdin and PostgreSQL). */
@@ -178,8 +185,16 @@ export async function openStore(
  * cost no time.
  */
 export const SQLITE_READ_BATCH = 200;
+/** Events per query read as JSON text from a SQLite store (strings only, no objects to promote). */
+export const SQLITE_JSON_BATCH = 1_000;
 /** Events per query from PostgreSQL, where each batch is a round trip. */
 export const PG_READ_BATCH = 1_000;
+
+/** A store that reads its events as JSON text (the SQLite store). */
+const hasJsonLines = (
+  store: EventStore,
+): store is EventStore & { readAllJson(options: { batchSize: number }): AsyncIterable<string[]> } =>
+  typeof (store as { readAllJson?: unknown }).readAllJson === 'function';
 
 function fromStore(kind: SourceKind, label: string, store: EventStore, file?: string): Source {
   let withheld = false;
@@ -197,6 +212,17 @@ function fromStore(kind: SourceKind, label: string, store: EventStore, file?: st
         throw cannotRead(label, e);
       }
     },
+    ...(hasJsonLines(store)
+      ? {
+          async *jsonLines() {
+            try {
+              yield* store.readAllJson({ batchSize: SQLITE_JSON_BATCH });
+            } catch (e) {
+              throw cannotRead(label, e);
+            }
+          },
+        }
+      : {}),
     ...(hasTransparency(store) ? { transparency: store.transparency } : {}),
     async personal() {
       if (!store.vault) return undefined;

@@ -7,27 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { examineEvent, type EventStore, type EventVerdict } from '@certflow/core';
 import { packsCollector } from './heads.js';
-import { isExportHeader, splitAtCarriageReturns } from './jsonl.js';
+import { isExportHeader, linesOf } from './jsonl.js';
 import type { BatchAnswer, LinesRequest, RangeRequest, VerdictColumns } from './parallelVerify.js';
-
-/**
- * The lines of a batch, decoded one by one (a line of plain text stays a
- * one-byte string), split where readline splits them (crlfDelay Infinity):
- * at \n, \r\n, and a \r not followed by \n.
- */
-function* linesOf(bytes: Buffer, last: boolean): Generator<string> {
-  let at = 0;
-  while (at < bytes.length) {
-    let nl = bytes.indexOf(10, at);
-    if (nl < 0) {
-      if (!last) return;
-      nl = bytes.length;
-    }
-    const text = bytes.toString('utf8', at, nl);
-    at = nl + 1;
-    yield* splitAtCarriageReturns(text);
-  }
-}
 
 /** Collects verdicts for the main thread: the common ones as columns (cheap to hand over), the others whole. */
 function verdictColumns(): { add(v: EventVerdict): void; answer(): Pick<BatchAnswer, 'verdicts'> } {
@@ -132,12 +113,12 @@ export async function examineRange(request: RangeRequest): Promise<BatchAnswer> 
   const packs = packsCollector();
   const verdicts = verdictColumns();
   const end = request.from + request.size;
-  // A range in ten queries (plus the one event that says where the next range starts), not one:
-  // a query's rows are held until the last is examined, and 2,000 of them outlive V8's young
+  // A range in five queries (its events and the one that says where the next range starts), not one:
+  // a query's rows are held until the last is examined, and thousands of them outlive V8's young
   // generation (see SQLITE_READ_BATCH in sources.ts).
   for await (const event of store.readAll({
     fromPosition: request.from,
-    batchSize: Math.ceil((request.size + 1) / 10),
+    batchSize: Math.ceil((request.size + 1) / 5),
   })) {
     if (event.position >= end) {
       answer.next = event.position;
@@ -154,7 +135,13 @@ export async function examineRange(request: RangeRequest): Promise<BatchAnswer> 
 parentPort?.on('message', (request: LinesRequest | RangeRequest) => {
   const answer = request.kind === 'lines' ? Promise.resolve().then(() => examineLines(request)) : examineRange(request);
   answer.then(
-    (a) => parentPort!.postMessage(a),
+    (a) => {
+      // An import parses the lines again on the main thread: the bytes go back with the verdicts (transferred).
+      if (request.kind === 'lines' && request.returnBytes) {
+        a.bytes = request.bytes;
+        parentPort!.postMessage(a, [request.bytes]);
+      } else parentPort!.postMessage(a);
+    },
     (e: unknown) =>
       parentPort!.postMessage({
         id: request.id,

@@ -1,7 +1,8 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './hash.js';
+import { canonicalJson, computeEventHash, plainEventCanonicalJson, sha256Hex } from './hash.js';
+import { createHash } from 'node:crypto';
 
 /** canonicalize 2.1.0 itself: the reference canonicalJson must match byte for byte. */
 const reference = (v: unknown): string | undefined =>
@@ -70,5 +71,45 @@ describe('canonicalJson', () => {
     let deep: unknown = { leaf: true };
     for (let i = 0; i < 100; i++) deep = { [`k${i % 3}`]: deep, z: i };
     expectSame(deep);
+  });
+});
+
+describe('plainEventCanonicalJson (the event without its hash, written without a copy)', () => {
+  it('is the canonical JSON of the event less its hash field, for any plain JSON event', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), fc.option(fc.string()), (fields, hash) => {
+        const event: Record<string, unknown> = hash === null ? { ...fields } : { ...fields, hash };
+        const { hash: _dropped, ...rest } = event;
+        expect(plainEventCanonicalJson(event)).toBe(reference(rest));
+        expect(computeEventHash(event as never)).toBe(
+          createHash('sha256').update(reference(rest)!, 'utf8').digest('hex'),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is undefined for anything but plain JSON, and computeEventHash then hashes what canonicalize writes', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the test is about a sparse array
+    const holes = [1, , 2]; // eslint-disable-line no-sparse-arrays
+    const unusual: unknown[] = [
+      { data: holes },
+      { data: { a: undefined } },
+      { data: new Date(0), hash: 'x' },
+      { data: { toJSON: () => 1 } },
+      { data: Number.NaN },
+      new Map(),
+      [1, 2],
+      null,
+      'text',
+    ];
+    for (const e of unusual) expect(plainEventCanonicalJson(e)).toBeUndefined();
+    const dated = { data: new Date(0), hash: 'x' };
+    expect(computeEventHash(dated as never)).toBe(sha256Hex(reference({ data: new Date(0) })!));
+  });
+
+  it('sha256Hex is the lowercase hex SHA-256 of the UTF-8 text', () => {
+    for (const text of ['', 'abc', '身份证号 \u0000 😀'])
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
   });
 });

@@ -1,5 +1,5 @@
 import { ISO_INSTANT_PATTERN, ROLES, STREAM_ID_PATTERN, storedEventSchema, type StoredEvent } from './event.js';
-import { computeEventHash } from './hash.js';
+import { computeEventHash, plainEventCanonicalJson, sha256Hex } from './hash.js';
 import { jsonIssues } from './validateEvents.js';
 import { openPersonalCommitment } from './personal/commitment.js';
 import { erasedSubjectOf, personalTokensIn, type PersonalVaultRow } from './personal/format2.js';
@@ -68,6 +68,8 @@ export function positionMap(): PositionRegistry {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+/** The character codes of the lowercase hex digits 0–f. */
+const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /**
  * Each stream's head (version, hash, position), kept compactly for logs of
@@ -82,6 +84,8 @@ export class StreamHeadTable implements ReadonlyMap<string, StreamHead> {
   #versions = new Int32Array(1024);
   #positions = new Float64Array(1024);
   #hashes = new Uint8Array(1024 * 32);
+  /** A Buffer over #hashes, to write a hex hash into its slot without a copy. */
+  #hashBytes = Buffer.from(this.#hashes.buffer, this.#hashes.byteOffset, this.#hashes.byteLength);
   /** 0: no head; 1: head with a hex hash in #hashes; 2: head whose hash is in #odd (null or not 64 hex digits). */
   #kinds = new Uint8Array(1024);
   readonly #odd = new Map<number, string | null>();
@@ -112,6 +116,7 @@ export class StreamHeadTable implements ReadonlyMap<string, StreamHead> {
     this.#versions = grow(this.#versions, (k) => new Int32Array(k));
     this.#positions = grow(this.#positions, (k) => new Float64Array(k));
     this.#hashes = grow(this.#hashes, (k) => new Uint8Array(k), 32);
+    this.#hashBytes = Buffer.from(this.#hashes.buffer, this.#hashes.byteOffset, this.#hashes.byteLength);
     this.#kinds = grow(this.#kinds, (k) => new Uint8Array(k));
   }
 
@@ -136,17 +141,54 @@ export class StreamHeadTable implements ReadonlyMap<string, StreamHead> {
 
   /** Sets the head in a slot. */
   setSlot(at: number, head: StreamHead): void {
-    if (!this.#kinds[at]) this.#size++;
-    this.#versions[at] = head.version;
-    this.#positions[at] = head.position ?? Number.NaN;
-    if (head.hash !== null && HEX64.test(head.hash)) {
-      this.#hashes.set(Buffer.from(head.hash, 'hex'), at * 32);
+    this.setSlotFields(at, head.version, head.hash, head.position ?? Number.NaN);
+  }
+
+  /** `setSlot` without a head object (NaN: no position). */
+  setSlotFields(at: number, version: number, hash: string | null, position: number): void {
+    const kind = this.#kinds[at];
+    if (!kind) this.#size++;
+    this.#versions[at] = version;
+    this.#positions[at] = position;
+    if (hash !== null && HEX64.test(hash)) {
+      this.#hashBytes.write(hash, at * 32, 32, 'hex');
       this.#kinds[at] = 1;
-      this.#odd.delete(at);
+      if (kind === 2) this.#odd.delete(at);
     } else {
       this.#kinds[at] = 2;
-      this.#odd.set(at, head.hash);
+      this.#odd.set(at, hash);
     }
+  }
+
+  /** Whether a slot holds a head. */
+  hasHeadAt(at: number): boolean {
+    return this.#kinds[at] !== 0;
+  }
+
+  /** The version of the head in a slot (0: none). */
+  versionAt(at: number): number {
+    return this.#kinds[at] ? this.#versions[at]! : 0;
+  }
+
+  /** The position of the head in a slot (NaN: none, or no position). */
+  positionAt(at: number): number {
+    return this.#kinds[at] ? this.#positions[at]! : Number.NaN;
+  }
+
+  /** Whether `hash` is the hash of the head in a slot (null for a slot without a head), read in place. */
+  hashIs(at: number, hash: string | null): boolean {
+    const kind = this.#kinds[at];
+    if (!kind) return hash === null;
+    if (kind === 2) return (this.#odd.get(at) ?? null) === hash;
+    if (hash === null || hash.length !== 64) return false;
+    const h = this.#hashes;
+    const base = at * 32;
+    for (let i = 0; i < 32; i++) {
+      const b = h[base + i]!;
+      if (hash.charCodeAt(2 * i) !== HEX_CODES[b >> 4] || hash.charCodeAt(2 * i + 1) !== HEX_CODES[b & 15])
+        return false;
+    }
+    return true;
   }
 
   set(streamId: string, head: StreamHead): this {
@@ -269,12 +311,21 @@ export function examineEvent(raw: unknown): EventVerdict {
     }
   }
   const event = raw as StoredEvent;
+  verdict.prevHash = event.prevHash;
+  // The one-pass writer accepts plain JSON only: when it writes the event, its data is JSON throughout
+  // and the JSON-only check below could find nothing.
+  const plain = plainEventCanonicalJson(event);
+  if (plain !== undefined) {
+    const recomputed = sha256Hex(plain);
+    if (recomputed !== event.hash) verdict.recomputed = recomputed;
+    return verdict;
+  }
   const nonJson = jsonIssues(event.data, ['data']);
   if (nonJson.length > 0) {
+    verdict.prevHash = null;
     verdict.schema = nonJson.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return verdict;
   }
-  verdict.prevHash = event.prevHash;
   let recomputed: string;
   try {
     recomputed = computeEventHash(event);
@@ -376,12 +427,13 @@ export function createLogChecker(
     // A verdict without a schema problem has a valid envelope: version, position and hash are set.
     const version = v.version!;
     const position = v.position!;
-    const head = heads.atSlot(at) ?? { version: 0, hash: null };
+    // The head read in place (no head object per event); a problem's words read it whole.
+    const headVersion = heads.versionAt(at);
 
-    if (version !== head.version + 1) {
+    if (version !== headVersion + 1) {
       report(
-        version > head.version + 1 ? 'version-gap' : 'version-order',
-        `expected version ${head.version + 1} after ${head.version}, found ${version}`,
+        version > headVersion + 1 ? 'version-gap' : 'version-order',
+        `expected version ${headVersion + 1} after ${headVersion}, found ${version}`,
       );
       return false;
     }
@@ -393,14 +445,16 @@ export function createLogChecker(
       report('hash-mismatch', `stored hash ${v.hash} but the content hashes to ${v.recomputed}`);
       return false;
     }
-    if (v.prevHash !== head.hash) {
-      report('chain-broken', `prevHash ${v.prevHash} does not match the previous event's hash ${head.hash}`);
+    if (!heads.hashIs(at, v.prevHash)) {
+      const headHash = heads.atSlot(at)?.hash ?? null;
+      report('chain-broken', `prevHash ${v.prevHash} does not match the previous event's hash ${headHash}`);
       return false;
     }
-    if (head.position !== undefined && !(position > head.position)) {
+    const headPosition = heads.positionAt(at);
+    if (!Number.isNaN(headPosition) && !(position > headPosition)) {
       report(
         'position-order',
-        `position ${position} does not follow position ${head.position} of version ${head.version}`,
+        `position ${position} does not follow position ${headPosition} of version ${headVersion}`,
       );
       return false;
     }
@@ -409,7 +463,7 @@ export function createLogChecker(
       report('duplicate-position', `position ${position} is also held by an event of ${other}`);
       return false;
     }
-    heads.setSlot(at, { version, hash: v.hash, position });
+    heads.setSlotFields(at, version, v.hash, position);
     return true;
   };
   const result = (): VerifyResult => {

@@ -286,6 +286,37 @@ describe('StreamHeadTable (the check keeps heads compactly)', () => {
     expect(new Map(table).get('application-0')).toEqual({ version: 1, hash: hash(0), position: 1 });
   });
 
+  it('reads a head in place as it reads it whole: version, position, and whether a hash is its hash', () => {
+    const table = new StreamHeadTable();
+    const h = createHash('sha256').update('x').digest('hex');
+    const empty = table.slot('application-none');
+    const hex = table.slot('application-hex');
+    table.setSlotFields(hex, 3, h, 17);
+    const odd = table.slot('application-odd');
+    table.setSlotFields(odd, 2, 'ABC', Number.NaN);
+    const none = table.slot('exam-null');
+    table.setSlot(none, { version: 1, hash: null });
+    expect([table.versionAt(empty), table.positionAt(empty), table.hasHeadAt(empty)]).toEqual([0, Number.NaN, false]);
+    expect(table.hashIs(empty, null)).toBe(true);
+    expect(table.hashIs(empty, h)).toBe(false);
+    expect([table.versionAt(hex), table.positionAt(hex), table.hasHeadAt(hex)]).toEqual([3, 17, true]);
+    expect(table.hashIs(hex, h)).toBe(true);
+    // the same bytes in capitals, or one digit changed, are not the hash (the stored form is lowercase hex)
+    expect(table.hashIs(hex, h.toUpperCase())).toBe(false);
+    expect(table.hashIs(hex, `${h.slice(0, 63)}${h[63] === '0' ? '1' : '0'}`)).toBe(false);
+    expect(table.hashIs(hex, h.slice(0, 62))).toBe(false);
+    expect(table.hashIs(hex, null)).toBe(false);
+    expect(table.hashIs(odd, 'ABC')).toBe(true);
+    expect(table.hashIs(odd, h)).toBe(false);
+    expect(table.positionAt(odd)).toBeNaN();
+    expect(table.hashIs(none, null)).toBe(true);
+    expect(table.get('application-hex')).toEqual({ version: 3, hash: h, position: 17 });
+    // a slot whose odd hash becomes a hex one reads as the hex one
+    table.setSlotFields(odd, 3, h, 20);
+    expect(table.get('application-odd')).toEqual({ version: 3, hash: h, position: 20 });
+    expect(table.hashIs(odd, 'ABC')).toBe(false);
+  });
+
   it('counts only the streams of the log read, not the heads it was given to continue', async () => {
     const result = verifyLog(await sampleLog(), {
       heads: new Map([['exam-other', { version: 2, hash: 'a'.repeat(64) }]]),

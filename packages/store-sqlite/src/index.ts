@@ -1,5 +1,5 @@
 export { sqliteStore, isStreamVersionConflict } from './sqliteStore.js';
-export type { SqliteStoreOptions } from './sqliteStore.js';
+export type { SqliteEventStore, SqliteStoreOptions } from './sqliteStore.js';
 export {
   SqliteStoreError,
   NotADatabaseError,

@@ -97,7 +97,31 @@ export function isStreamVersionConflict(err: unknown): boolean {
  * order, subscription checkpoints in the same file. Several processes may
  * append to one file; writes queue on SQLite's lock for up to `busyTimeoutMs`.
  */
-export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore {
+/** What the SQLite store offers beyond the event store contract. */
+export interface SqliteEventStore extends TransparentEventStore {
+  /**
+   * Every event in position order, a batch (one query) at a time, each as
+   * the JSON text of the event `readAll` yields (`JSON.stringify` of it:
+   * streamId, version, position, type, data, meta, prevHash, hash), with
+   * data and meta written exactly as stored when SQLite finds the stored
+   * text strict JSON without a line break, else as `JSON.stringify` writes
+   * the parsed value. Text the store wrote itself is the same either way;
+   * what does not parse is damage, as in `readAll` (the events before it are
+   * yielded first). An export reads it: no object is built for data or meta.
+   */
+  readAllJson(options?: ReadAllOptions): AsyncIterable<string[]>;
+}
+
+/** A string as JSON, skipping JSON.stringify when nothing needs escaping. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON must escape exactly these control characters
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quoted = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+
+/** Data or meta as stored, when SQLite found it strict JSON (`ok`) and it breaks no line. */
+const storedJson = (text: unknown, ok: number): text is string =>
+  ok === 1 && typeof text === 'string' && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+
+export function sqliteStore(options: SqliteStoreOptions): SqliteEventStore {
   const opts = resolveOptions(options);
   const db = opts.readOnly ? openDatabaseReadOnly(opts) : openDatabase(opts);
   const file = opts.file;
@@ -142,6 +166,12 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
       )
       .raw(),
     readFrom: db.prepare(`SELECT ${COLUMNS} FROM certflow_events WHERE position >= ? ORDER BY position LIMIT ?`).raw(),
+    // json_valid(X): 1 for strict RFC 8259 text only (no JSON5), the text JSON.parse takes.
+    readFromJson: db
+      .prepare(
+        `SELECT ${COLUMNS}, json_valid(data), json_valid(meta) FROM certflow_events WHERE position >= ? ORDER BY position LIMIT ?`,
+      )
+      .raw(),
     // The first event recorded under a commandId with a fingerprint (the index serves the first condition).
     findCommand: db
       .prepare(
@@ -384,6 +414,57 @@ export function sqliteStore(options: SqliteStoreOptions): TransparentEventStore 
         assertOpen('readAll');
         const rows = reading('readAll', () => sql.readFrom.all(from, size) as Row[]);
         for (const r of rows) yield reading('readAll', () => toEventChecked(r));
+        if (rows.length < size) return;
+        from = rows[rows.length - 1]![0] + 1;
+      }
+    },
+
+    async *readAllJson(options: ReadAllOptions = {}): AsyncIterable<string[]> {
+      const size = options.batchSize ?? 500;
+      if (!Number.isInteger(size) || size < 1) {
+        throw new ValidationError(
+          [
+            {
+              path: ['options', 'batchSize'],
+              code: 'invalid_number',
+              message: `expected a whole number above 0, received ${String(size)}`,
+            },
+          ],
+          'readAll',
+        );
+      }
+      let from = options.fromPosition ?? 0;
+      for (;;) {
+        assertOpen('readAll');
+        const rows = reading('readAll', () => sql.readFromJson.all(from, size) as [...Row, number, number][]);
+        const lines: string[] = [];
+        let damaged: unknown;
+        for (const r of rows) {
+          const [position, streamId, version, type, data, meta, prevHash, hash, dataOk, metaOk] = r;
+          if (
+            storedJson(data, dataOk) &&
+            storedJson(meta, metaOk) &&
+            typeof streamId === 'string' &&
+            typeof type === 'string' &&
+            typeof hash === 'string' &&
+            (prevHash === null || typeof prevHash === 'string') &&
+            Number.isFinite(position) &&
+            Number.isFinite(version)
+          ) {
+            lines.push(
+              `{"streamId":${quoted(streamId)},"version":${version},"position":${position},"type":${quoted(type)},"data":${data},"meta":${meta},"prevHash":${prevHash === null ? 'null' : quoted(prevHash)},"hash":${quoted(hash)}}`,
+            );
+            continue;
+          }
+          try {
+            lines.push(JSON.stringify(reading('readAll', () => toEventChecked(r.slice(0, 8) as Row))));
+          } catch (e) {
+            damaged = e;
+            break;
+          }
+        }
+        if (lines.length > 0) yield lines;
+        if (damaged !== undefined) throw damaged;
         if (rows.length < size) return;
         from = rows[rows.length - 1]![0] + 1;
       }

@@ -164,7 +164,15 @@ source), which appears only once the export is complete.`,
         }
         if (n % DISPLAY_PER_LINE !== 0) await out.write(toJsonlLine({ certflowPersonal: { display: chunk } }));
       }
-      for await (const r of source.records()) {
+      // Verbatim from a SQLite file: each event's JSON as the store reads it, data and meta as stored.
+      if (!masked && source.jsonLines) {
+        for await (const lines of source.jsonLines()) {
+          await out.write(`${lines.join('\n')}\n`);
+          count += lines.length;
+          bar.update(count);
+        }
+      }
+      for await (const r of !masked && source.jsonLines ? [] : source.records()) {
         if ('error' in r) {
           unreadable++;
           await out.flush();

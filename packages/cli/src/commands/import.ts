@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EventStore, PersonalVaultRow, StoredEvent } from '@certflow/core';
 import { ValidationError, issueText } from '@certflow/core';
@@ -6,6 +6,7 @@ import { t } from '../locales/index.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { MaskedExportError, UsageError } from '../errors.js';
+import { autoThreads, importJsonlFile, WorkersFailed } from '../parallelVerify.js';
 import { progress } from '../progress.js';
 import {
   cannotRead,
@@ -139,7 +140,8 @@ source could not be read or the target could not be written.`,
       let failure: unknown;
       let imported = 0;
       let streams = 0;
-      const onRecord = (n: number) => bar.update(n, undefined, source.fraction?.());
+      const onRecord = (n: number, f?: number) => bar.update(n, undefined, f ?? source.fraction?.());
+      const reopen = () => openSource(from, io);
       try {
         if (streaming) {
           const written = await importStreaming(
@@ -147,6 +149,7 @@ source could not be read or the target could not be written.`,
             (events, personal) => store.importEvents(events, personal ? { personal } : undefined),
             onRecord,
             vault,
+            { reopen },
           ).finally(() => bar.done());
           if (!written.report.ok) {
             await store.close().catch(() => undefined);
@@ -162,8 +165,11 @@ source could not be read or the target could not be written.`,
           });
           let report: VerifyReport;
           try {
-            report = (await importStreaming(source, (events) => tx.write(events), onRecord).finally(() => bar.done()))
-              .report;
+            report = (
+              await importStreaming(source, (events) => tx.write(events), onRecord, undefined, { reopen }).finally(() =>
+                bar.done(),
+              )
+            ).report;
             if (report.ok) await tx.commit();
           } finally {
             await tx.rollback();
@@ -240,35 +246,70 @@ export const IMPORT_BATCH = 200;
 export async function importStreaming(
   source: Source,
   writeEvents: (events: StoredEvent[], personal?: PersonalVaultRow[]) => Promise<void>,
-  onRecord?: (count: number) => void,
+  onRecord?: (count: number, fraction?: number) => void,
   vault?: PersonalVaultRow[],
+  options: { reopen?: () => Promise<Source> } = {},
 ): Promise<{ report: VerifyReport }> {
   let batch: StoredEvent[] = [];
   let writing = true;
+  let wrote = false;
   let rows = vault && vault.length > 0 ? vault : undefined;
   const write = async (events: StoredEvent[]) => {
+    wrote = true;
     await writeEvents(events, rows);
     rows = undefined;
   };
-  const report = await verifySource(source, {
-    heads: false,
-    ...(vault ? { vault } : {}),
-    ...(onRecord ? { onRecord } : {}),
-    afterEach: async (event, clean) => {
-      if (!writing) return;
-      if (!clean) {
-        writing = false;
+  const afterEach = async (event: unknown, clean: boolean) => {
+    if (!writing) return;
+    if (!clean) {
+      writing = false;
+      batch = [];
+      return;
+    }
+    batch.push(event as StoredEvent);
+    if (batch.length >= IMPORT_BATCH) {
+      const events = batch;
+      batch = [];
+      await write(events);
+    }
+  };
+  let report: VerifyReport | undefined;
+  let reopened: Source | undefined;
+  try {
+    // A JSONL file of 8 MB or more on two cores or more: a worker examines the events while the
+    // main thread parses and writes them (the same checks, the same report): one worker, since the
+    // main thread's share (the store's own check, the rows, the tree) is the larger. A format-2
+    // export (personal lines, a vault) is read on one thread.
+    const file = source.kind === 'jsonl' ? source.file : undefined;
+    const threads =
+      file && !vault && options.reopen && source.header?.certflowExport.format !== 2
+        ? Math.min(1, autoThreads(statSync(file).size))
+        : 0;
+    if (file && threads >= 1) {
+      await source.close();
+      try {
+        report = await importJsonlFile(file, source.label, {
+          threads,
+          afterEach,
+          ...(onRecord ? { onRecord: (n: number, f: number | undefined) => onRecord(n, f) } : {}),
+        });
+      } catch (e) {
+        // The workers could not do it before anything was written: one thread reads the file again.
+        if (!(e instanceof WorkersFailed) || wrote) throw e;
         batch = [];
-        return;
+        writing = true;
+        reopened = await options.reopen!();
       }
-      batch.push(event as StoredEvent);
-      if (batch.length >= IMPORT_BATCH) {
-        const events = batch;
-        batch = [];
-        await write(events);
-      }
-    },
-  });
+    }
+    report ??= await verifySource(reopened ?? source, {
+      heads: false,
+      ...(vault ? { vault } : {}),
+      ...(onRecord ? { onRecord } : {}),
+      afterEach,
+    });
+  } finally {
+    await reopened?.close();
+  }
   if (report.ok && batch.length > 0) await write(batch);
   return { report };
 }

@@ -234,7 +234,8 @@ async function verifyInWorkers(
   const file = source.file;
   if (!file || options.checkpoint || options.personal || source.kind === 'postgres') return { closed: false };
   const n = threads === 'auto' ? autoThreads(statSync(file).size) : threads;
-  if (n <= 0) return { closed: false };
+  // One thread (--threads 1, or 0) is the main thread alone.
+  if (n <= 1) return { closed: false };
   const run = {
     threads: n,
     heads: options.heads,
@@ -283,11 +284,12 @@ signed root); past the checkpoint the tree work is O(new events + log n),
 and a store's own tree must prove the same extension. --json reports the
 work done (docs/transparency.md).
 
---threads <n> hashes a JSONL file or a SQLite file with n worker threads,
-the main thread checking chains and versions in log order; --threads auto
-uses one per core (at most four) for a source of 8 MB or more and none for
-a smaller one. Default 0: the main thread alone. The result is the same
-either way.
+A JSONL file or a SQLite file of 8 MB or more is hashed by worker threads,
+one per core (at most four), the main thread checking chains and versions in
+log order; a smaller one, or one on a machine of one core, by the main
+thread alone (--threads auto, the default). --threads <n> sets the number of
+worker threads; --threads 1 (or 0) is the main thread alone. The result is
+the same either way.
 
 Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 3 the source could not be read.`,
@@ -309,10 +311,10 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
 的根哈希）；检查点之后的树计算量为 O(新事件数 + log n)，存储自身的树也必须
 证明同样的延续关系。--json 会报告所做的计算量（docs/transparency.md）。
 
---threads <n> 用 n 个工作线程为 JSONL 文件或 SQLite 文件计算哈希，主线程按
-日志顺序检查哈希链和版本号；--threads auto 对 8 MB 及以上的数据源每个 CPU
-核用一个线程（最多四个），较小的数据源不用。默认 0：只用主线程。两种方式
-结果相同。
+8 MB 及以上的 JSONL 文件或 SQLite 文件由工作线程计算哈希，每个 CPU 核一个
+（最多四个），主线程按日志顺序检查哈希链和版本号；较小的文件，或只有一个
+CPU 核的机器，只用主线程（--threads auto，即默认）。--threads <n> 指定工作
+线程数；--threads 1（或 0）只用主线程。两种方式结果相同。
 
 退出码：0 日志通过验证，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
@@ -326,8 +328,8 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
     threads: {
       type: 'string',
       value: 'n',
-      description: 'worker threads hashing a JSONL or SQLite file, or auto (default 0)',
-      descriptionZh: '为 JSONL 或 SQLite 文件计算哈希的工作线程数，或 auto（默认 0）',
+      description: 'worker threads hashing a JSONL or SQLite file (1: the main thread alone), or auto (the default)',
+      descriptionZh: '为 JSONL 或 SQLite 文件计算哈希的工作线程数（1：只用主线程），或 auto（默认）',
     },
     ...CHECKPOINT_OPTIONS,
   },
@@ -351,7 +353,7 @@ Exit codes: 0 the log verifies, 1 problems were found, 2 usage error,
       try {
         const tried = await verifyInWorkers(
           source,
-          threadsText === undefined ? 0 : threadsText === 'auto' ? 'auto' : Number(threadsText),
+          threadsText === undefined || threadsText === 'auto' ? 'auto' : Number(threadsText),
           {
             ...(kept ? { kept } : {}),
             heads: values.json === true,
