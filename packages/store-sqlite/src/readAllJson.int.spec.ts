@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CorruptStoreError, type StoredEvent } from '@certflow/core';
+import { CorruptStoreError, type JsonValue, type StoredEvent } from '@certflow/core';
 import { testEvent } from '@certflow/core/testing';
 import { sqliteStore } from './sqliteStore.js';
 
@@ -18,7 +18,7 @@ let n = 0;
 async function filled(): Promise<string> {
   const file = join(dir, `json-${++n}.db`);
   const store = sqliteStore({ file });
-  const values = [
+  const values: JsonValue[] = [
     { text: 'plain' },
     { text: 'quote " backslash \\ tab \t line\nbreak \u2028 \u0000 emoji 😀 身份证号' },
     { n: [0, -0, 1e21, 5e-7, 0.1 + 0.2, -12.5], deep: { b: { a: [null, true, false] } }, '': 'empty key' },
