@@ -121,14 +121,16 @@ export class WorkersFailed extends Error {}
 
 /**
  * Runs batches through `threads` workers, at most IN_FLIGHT per worker in flight,
- * and hands the answers to `apply` in the order the batches were made.
+ * and hands the answers to `apply` in the order the batches were made (an
+ * `apply` that returns a promise is awaited before the next).
  * `nextBatch` makes the next batch (undefined: no more); it sees every
- * answer applied so far.
+ * answer applied so far. `worker`: the workers' module (default verify's).
  */
-async function runOrdered(
+export async function runOrdered(
   threads: number,
   nextBatch: (id: number) => Promise<BatchRequest | undefined>,
-  apply: (a: BatchAnswer) => void,
+  apply: (a: BatchAnswer) => void | Promise<void>,
+  worker: URL = workerUrl(),
 ): Promise<void> {
   const workers: Worker[] = [];
   const pending = new Map<number, { resolve: (a: BatchAnswer) => void; reject: (e: unknown) => void }>();
@@ -141,7 +143,7 @@ async function runOrdered(
   try {
     for (let i = 0; i < Math.max(1, threads); i++) {
       // A batch is about a megabyte: a small heap suffices, and keeps each worker's memory low.
-      const w = new Worker(workerUrl(), {
+      const w = new Worker(worker, {
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
       });
       w.on('message', (a: BatchAnswer) => {
@@ -173,9 +175,9 @@ async function runOrdered(
       if (request === undefined) break;
       inFlight.push(send(request));
       id++;
-      while (inFlight.length >= IN_FLIGHT * workers.length) apply(await inFlight.shift()!);
+      while (inFlight.length >= IN_FLIGHT * workers.length) await apply(await inFlight.shift()!);
     }
-    while (inFlight.length > 0) apply(await inFlight.shift()!);
+    while (inFlight.length > 0) await apply(await inFlight.shift()!);
   } catch (e) {
     throw e instanceof WorkersFailed ? e : new WorkersFailed((e as Error)?.message ?? String(e));
   } finally {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { label, type Locale } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
@@ -6,6 +7,8 @@ import { t } from '../locales/index.js';
 import { progress } from '../progress.js';
 import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
 import type { DecisionComparison } from '../replay/recheck.js';
+import { WorkersFailed } from '../parallelVerify.js';
+import { replayThreads } from '../replay/parallel.js';
 import { replayLog, type ReplayInput, type ReplayResult } from '../replay/replayLog.js';
 import { spillLog, type SpilledLog } from '../replay/spill.js';
 import { cannotRead, openSource } from '../sources.js';
@@ -81,7 +84,7 @@ function printText(r: ReplayResult, out: (s: string) => void, locale: Locale = '
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'rebuild every stream, re-check every decision; --under shows what another pack version changes',
-  usage: 'replay <source> [--under <pack>@<version>] [--packs <module>]... [--json]',
+  usage: 'replay <source> [--under <pack>@<version>] [--packs <module>]... [--threads <n>] [--json]',
   description: `
 Folds every stream of <source> through its machine, checking that every
 event is one the machine accepts in the state it was appended in, with data
@@ -115,6 +118,14 @@ runs in (node_modules: @certflow/rulepack-<id>, certflow-rulepack-<id>,
 rulepacks/<folder>; --packs <module> adds the packs a JavaScript module
 exports (an older or a draft version), and may be repeated.
 
+--threads <n>: n worker threads read a SQLite file again beside the log
+pass and examine each event on their own (its hash and envelope, as verify
+checks them, and its data against the event catalogue), while the main
+thread checks histories, folds streams and re-evaluates decisions. Default
+auto: one per core but one (at most three) for a SQLite file of 8 MB or
+more, none for a smaller one, a JSONL export or PostgreSQL; 0: the main
+thread alone. The result is the same either way.
+
 Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
 3 the source could not be read.`,
   descriptionZh: `
@@ -143,6 +154,12 @@ JSONL 导出文件先复制到一个私有的临时 SQLite 文件（位于系统
 rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规则包
 （旧版本或草案版本），可重复使用。
 
+--threads <n>：n 个工作线程在日志遍历之外再读一遍 SQLite 文件，各自检查每个
+事件（其哈希和信封，与 verify 的检查相同；其数据是否符合事件目录），主线程则
+检查各事件流的历史、重放事件流并重新评估决定。默认 auto：对 8 MB 及以上的
+SQLite 文件，每个 CPU 核用一个线程但留一个给主线程（最多三个），较小的文件、
+JSONL 导出文件和 PostgreSQL 不用；0：只用主线程。两种方式结果相同。
+
 退出码：0 全部复现，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
     under: {
@@ -158,11 +175,20 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
       descriptionZh: '导出规则包的模块（可重复）',
       value: 'module',
     },
+    threads: {
+      type: 'string',
+      value: 'n',
+      description: 'worker threads examining the events of a SQLite file, or auto (the default)',
+      descriptionZh: '检查 SQLite 文件各事件的工作线程数，或 auto（默认）',
+    },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, packs: given, locale = 'en' }) {
     const under = typeof values.under === 'string' ? parseUnder(values.under) : undefined;
+    const threadsText = typeof values.threads === 'string' ? values.threads : 'auto';
+    if (threadsText !== 'auto' && (!/^\d{1,2}$/.test(threadsText) || Number(threadsText) > 64))
+      throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'replay');
     const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];
     const extra = [];
     for (const m of modules) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
@@ -179,7 +205,7 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
       );
     }
     const source = await openSource(positionals[0]!, io);
-    const unreadable: { line: number; error: string }[] = [];
+    let unreadable: { line: number; error: string }[] = [];
     let result: ReplayResult;
     let spilled: SpilledLog | undefined;
     try {
@@ -192,8 +218,16 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
         }
       };
       let input: ReplayInput;
-      if (source.store) input = { events: events(), store: source.store, oneEventPerVersion: true };
-      else {
+      let threads = 0;
+      if (source.store) {
+        input = { events: events(), store: source.store, oneEventPerVersion: true };
+        if (source.kind === 'sqlite' && source.file) {
+          threads = threadsText === 'auto' ? replayThreads(statSync(source.file).size) : Number(threadsText);
+          // A file the read-only open would copy into memory is replayed on one thread.
+          if (threads > 0 && !(await import('@certflow/store-sqlite')).readsInPlace(source.file)) threads = 0;
+          if (threads > 0) input.parallel = { file: source.file, threads };
+        }
+      } else {
         // A JSONL export is read once into a private temporary copy that any stream can be read from again.
         const reading = progress(io, 'read', { json: values.json === true, locale });
         try {
@@ -208,13 +242,23 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
           oneEventPerVersion: spilled.oneEventPerVersion,
         };
       }
-      result = await replayLog(input, {
-        source: source.label,
-        packs,
-        ...(under ? { under } : {}),
-        progress: progress(io, 'replay', { json: values.json === true, locale }),
-        listStreams: values.json === true,
-      });
+      const replay = (of: ReplayInput) =>
+        replayLog(of, {
+          source: source.label,
+          packs,
+          ...(under ? { under } : {}),
+          progress: progress(io, 'replay', { json: values.json === true, locale }),
+          listStreams: values.json === true,
+        });
+      try {
+        result = await replay(input);
+      } catch (e) {
+        if (!(e instanceof WorkersFailed) || !input.parallel) throw e;
+        // The workers could not do it (a store error among them): one thread reads the log again and reports it.
+        unreadable = [];
+        const { parallel: _, ...alone } = input;
+        result = await replay({ ...alone, events: events() });
+      }
       if (result.events === 0 && unreadable.length === 0) throw new EmptySourceError(source.label, 'replay');
     } catch (e) {
       throw source.store ? cannotRead(source.label, e) : e;
