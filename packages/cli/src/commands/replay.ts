@@ -105,9 +105,11 @@ has is reported as "pack build", apart from the log's integrity.
 the given version and lists, rule by rule with citations, what would change.
 That is information, not a problem.
 
-The log is read once, in log order; each stream is read again from the
-source as its first event is met, so memory is bounded by the streams, not
-the events. A SQLite file or PostgreSQL schema is read in place; a JSONL
+The log is read once, in log order; a stream's events are kept from that
+pass until its last version is read (the streams its checks name, and a
+stream whose events were not kept, are read again from the source), so
+memory is bounded by the streams, not the events. A SQLite file or
+PostgreSQL schema is read in place; a JSONL
 export is first copied into a private temporary SQLite file (under the
 system's temporary directory, removed when replay ends), which holds what
 the export holds.
@@ -143,7 +145,8 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
 --under <规则包>@<版本> 还会按指定版本重新评估该规则包的每个决定，逐条规则
 （附条款引文）列出会有哪些变化。这只是参考信息，不算问题。
 
-日志按日志顺序只读一遍；遇到某事件流的第一个事件时，再从数据源读取该事件流，
+日志按日志顺序只读一遍；某事件流的事件在这一遍中保留到读完其最后一个版本为止
+（其检查所引用的事件流，以及未保留事件的事件流，再从数据源读取），
 因此内存占用取决于事件流数而非事件数。SQLite 文件或 PostgreSQL 模式就地读取；
 JSONL 导出文件先复制到一个私有的临时 SQLite 文件（位于系统临时目录，重放结束
 即删除），其内容与导出文件相同。
