@@ -11,7 +11,7 @@ import { WorkersFailed } from '../parallelVerify.js';
 import { replayThreads } from '../replay/parallel.js';
 import { replayLog, type ReplayInput, type ReplayResult } from '../replay/replayLog.js';
 import { spillLog, type SpilledLog } from '../replay/spill.js';
-import { cannotRead, openSource } from '../sources.js';
+import { cannotRead, openSource, PG_READ_BATCH, SQLITE_READ_BATCH } from '../sources.js';
 
 function parseUnder(spec: string): { id: string; version: string } {
   const at = spec.lastIndexOf('@');
@@ -220,10 +220,15 @@ JSONL 导出文件和 PostgreSQL 不用；0：只用主线程。两种方式结�
           else yield r.event;
         }
       };
+      // A store's events straight from its readAll, in the batches its source reads (its errors
+      // are the source's, below): no wrapper a record at a time.
+      const store = source.store;
+      const storeEvents = () =>
+        store!.readAll({ batchSize: source.kind === 'postgres' ? PG_READ_BATCH : SQLITE_READ_BATCH });
       let input: ReplayInput;
       let threads = 0;
-      if (source.store) {
-        input = { events: events(), store: source.store, oneEventPerVersion: true };
+      if (store) {
+        input = { events: storeEvents(), store, oneEventPerVersion: true };
         if (source.kind === 'sqlite' && source.file) {
           threads = threadsText === 'auto' ? replayThreads(statSync(source.file).size) : Number(threadsText);
           // A file the read-only open would copy into memory is replayed on one thread.
@@ -260,7 +265,7 @@ JSONL 导出文件和 PostgreSQL 不用；0：只用主线程。两种方式结�
         // The workers could not do it (a store error among them): one thread reads the log again and reports it.
         unreadable = [];
         const { parallel: _, ...alone } = input;
-        result = await replay({ ...alone, events: events() });
+        result = await replay({ ...alone, events: storeEvents() });
       }
       if (result.events === 0 && unreadable.length === 0) throw new EmptySourceError(source.label, 'replay');
     } catch (e) {
