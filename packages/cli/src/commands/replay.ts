@@ -123,10 +123,11 @@ exports (an older or a draft version), and may be repeated.
 --threads <n>: n worker threads read a SQLite file again beside the log
 pass and examine each event on their own (its hash and envelope, as verify
 checks them, and its data against the event catalogue), while the main
-thread checks histories, folds streams and re-evaluates decisions. Default
-auto: one per core but one (at most three) for a SQLite file of 8 MB or
-more, none for a smaller one, a JSONL export or PostgreSQL; 0: the main
-thread alone. The result is the same either way.
+thread checks histories, folds streams and re-evaluates decisions;
+--threads auto uses one per core but one (at most three) for a SQLite file
+of 8 MB or more, none for a smaller one, a JSONL export or PostgreSQL.
+Default 0: the main thread alone (each worker adds about 60 MB). The result
+is the same either way.
 
 Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
 3 the source could not be read.`,
@@ -159,9 +160,10 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
 
 --threads <n>：n 个工作线程在日志遍历之外再读一遍 SQLite 文件，各自检查每个
 事件（其哈希和信封，与 verify 的检查相同；其数据是否符合事件目录），主线程则
-检查各事件流的历史、重放事件流并重新评估决定。默认 auto：对 8 MB 及以上的
-SQLite 文件，每个 CPU 核用一个线程但留一个给主线程（最多三个），较小的文件、
-JSONL 导出文件和 PostgreSQL 不用；0：只用主线程。两种方式结果相同。
+检查各事件流的历史、重放事件流并重新评估决定；--threads auto 对 8 MB 及以上的
+SQLite 文件每个 CPU 核用一个线程但留一个给主线程（最多三个），较小的文件、
+JSONL 导出文件和 PostgreSQL 不用。默认 0：只用主线程（每个工作线程约多占
+60 MB 内存）。两种方式结果相同。
 
 退出码：0 全部复现，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
@@ -181,15 +183,15 @@ JSONL 导出文件和 PostgreSQL 不用；0：只用主线程。两种方式结�
     threads: {
       type: 'string',
       value: 'n',
-      description: 'worker threads examining the events of a SQLite file, or auto (the default)',
-      descriptionZh: '检查 SQLite 文件各事件的工作线程数，或 auto（默认）',
+      description: 'worker threads examining the events of a SQLite file, or auto (default 0)',
+      descriptionZh: '检查 SQLite 文件各事件的工作线程数，或 auto（默认 0）',
     },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, packs: given, locale = 'en' }) {
     const under = typeof values.under === 'string' ? parseUnder(values.under) : undefined;
-    const threadsText = typeof values.threads === 'string' ? values.threads : 'auto';
+    const threadsText = typeof values.threads === 'string' ? values.threads : '0';
     if (threadsText !== 'auto' && (!/^\d{1,2}$/.test(threadsText) || Number(threadsText) > 64))
       throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'replay');
     const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];

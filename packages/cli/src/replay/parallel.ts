@@ -36,7 +36,7 @@ const workerUrl = (): URL =>
   new URL('./replayWorker.js', typeof __filename === 'string' ? pathToFileURL(__filename) : import.meta.url);
 
 /**
- * How many worker threads `replay --threads auto` (the default) uses for a
+ * How many worker threads `replay --threads auto` uses for a
  * SQLite file of `size` bytes: none where `verify --threads auto` uses none
  * (below 8 MB, or one core), else one per core but the one this thread
  * keeps busy with histories, folds and decisions, at most three.

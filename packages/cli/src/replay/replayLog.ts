@@ -415,7 +415,7 @@ export async function replayLog(
       const chunk: unknown[] = [];
       for (const x of examined) {
         // A stream's first event: its last version, as the worker's store said.
-        if (x.last !== undefined && x.verdict.streamId !== null && !seen.has(x.verdict.streamId))
+        if (open && x.last !== undefined && x.verdict.streamId !== null && !seen.has(x.verdict.streamId))
           lastKnown.set(x.verdict.streamId, x.last);
         const next = await events.next();
         const raw = next.value as { streamId?: unknown; position?: unknown } | null;
