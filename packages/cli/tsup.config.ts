@@ -14,8 +14,9 @@ export default defineConfig([
   },
   {
     // The `certflow` binary: ESM only, loads the stores lazily.
-    // verifyWorker: the worker thread of `verify` (parallelVerify.ts), a file of its own beside bin.js.
-    entry: { bin: 'src/bin.ts', verifyWorker: 'src/verifyWorker.ts' },
+    // verifyWorker: the worker thread of `verify` (parallelVerify.ts), a file of its own beside bin.js;
+    // replayWorker: that of `replay` (replay/parallel.ts).
+    entry: { bin: 'src/bin.ts', verifyWorker: 'src/verifyWorker.ts', replayWorker: 'src/replay/replayWorker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -141,14 +141,16 @@ class Applying {
 
 /**
  * Runs batches through `threads` workers, at most IN_FLIGHT per worker in flight,
- * and hands the answers to `apply` in the order the batches were made.
+ * and hands the answers to `apply` in the order the batches were made (an
+ * `apply` that returns a promise is awaited before the next).
  * `nextBatch` makes the next batch (undefined: no more); it sees every
- * answer applied so far.
+ * answer applied so far. `worker`: the workers' module (default verify's).
  */
-async function runOrdered(
+export async function runOrdered(
   threads: number,
   nextBatch: (id: number) => Promise<BatchRequest | undefined>,
   apply: (a: BatchAnswer, request: BatchRequest) => void | Promise<void>,
+  worker: URL = workerUrl(),
 ): Promise<void> {
   const workers: Worker[] = [];
   const pending = new Map<number, { resolve: (a: BatchAnswer) => void; reject: (e: unknown) => void }>();
@@ -161,7 +163,7 @@ async function runOrdered(
   try {
     for (let i = 0; i < Math.max(1, threads); i++) {
       // A batch is about a megabyte: a small heap suffices, and keeps each worker's memory low.
-      const w = new Worker(workerUrl(), {
+      const w = new Worker(worker, {
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
       });
       w.on('message', (a: BatchAnswer) => {

@@ -124,6 +124,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
   /** The stream's current version, 0 if it has no events. */
   streamVersion(streamId: string): Promise<number>;
+  /**
+   * Optional: `streamVersion` of many streams in one call, in the order
+   * given (0 for a stream with no events). A store that has it answers a
+   * batch in one query (replay asks it for each batch of streams it meets).
+   */
+  streamVersions?(streamIds: readonly string[]): Promise<number[]>;
   subscribe(options: SubscribeOptions): Subscription;
   /**
    * Writes already-sealed events verbatim (export/import between stores).

@@ -158,6 +158,12 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteEventStore {
       .raw(),
     // The unique (stream_id, version) index alone answers it: no row is read.
     lastVersion: db.prepare('SELECT MAX(version) FROM certflow_events WHERE stream_id = ?').pluck(),
+    // One index lookup per id of a JSON array, in its order.
+    lastVersions: db
+      .prepare(
+        'SELECT (SELECT MAX(version) FROM certflow_events WHERE stream_id = ids.value) FROM json_each(?) AS ids ORDER BY ids.key',
+      )
+      .pluck(),
     maxPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM certflow_events').pluck(),
     insert: db.prepare(`INSERT INTO certflow_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     readStream: db
@@ -473,6 +479,14 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteEventStore {
     async streamVersion(streamId: string): Promise<number> {
       assertOpen('streamVersion');
       return reading('streamVersion', () => (sql.lastVersion.get(streamId) as number | null) ?? 0);
+    },
+
+    async streamVersions(streamIds: readonly string[]): Promise<number[]> {
+      assertOpen('streamVersions');
+      if (streamIds.length === 0) return [];
+      return reading('streamVersions', () =>
+        (sql.lastVersions.all(JSON.stringify(streamIds)) as (number | null)[]).map((v) => v ?? 0),
+      );
     },
 
     subscribe(options: SubscribeOptions): Subscription {

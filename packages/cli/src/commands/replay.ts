@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { label, type Locale } from '@certflow/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
@@ -6,9 +7,11 @@ import { t } from '../locales/index.js';
 import { progress } from '../progress.js';
 import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
 import type { DecisionComparison } from '../replay/recheck.js';
+import { WorkersFailed } from '../parallelVerify.js';
+import { replayThreads } from '../replay/parallel.js';
 import { replayLog, type ReplayInput, type ReplayResult } from '../replay/replayLog.js';
 import { spillLog, type SpilledLog } from '../replay/spill.js';
-import { cannotRead, openSource } from '../sources.js';
+import { cannotRead, openSource, PG_READ_BATCH, SQLITE_READ_BATCH } from '../sources.js';
 
 function parseUnder(spec: string): { id: string; version: string } {
   const at = spec.lastIndexOf('@');
@@ -81,7 +84,7 @@ function printText(r: ReplayResult, out: (s: string) => void, locale: Locale = '
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'rebuild every stream, re-check every decision; --under shows what another pack version changes',
-  usage: 'replay <source> [--under <pack>@<version>] [--packs <module>]... [--json]',
+  usage: 'replay <source> [--under <pack>@<version>] [--packs <module>]... [--threads <n>] [--json]',
   description: `
 Folds every stream of <source> through its machine, checking that every
 event is one the machine accepts in the state it was appended in, with data
@@ -102,9 +105,11 @@ has is reported as "pack build", apart from the log's integrity.
 the given version and lists, rule by rule with citations, what would change.
 That is information, not a problem.
 
-The log is read once, in log order; each stream is read again from the
-source as its first event is met, so memory is bounded by the streams, not
-the events. A SQLite file or PostgreSQL schema is read in place; a JSONL
+The log is read once, in log order; a stream's events are kept from that
+pass until its last version is read (the streams its checks name, and a
+stream whose events were not kept, are read again from the source), so
+memory is bounded by the streams, not the events. A SQLite file or
+PostgreSQL schema is read in place; a JSONL
 export is first copied into a private temporary SQLite file (under the
 system's temporary directory, removed when replay ends), which holds what
 the export holds.
@@ -114,6 +119,15 @@ runs in (node_modules: @certflow/rulepack-<id>, certflow-rulepack-<id>,
 @<scope>/certflow-rulepack-<id>), and in a certflow checkout every
 rulepacks/<folder>; --packs <module> adds the packs a JavaScript module
 exports (an older or a draft version), and may be repeated.
+
+--threads <n>: n worker threads read a SQLite file again beside the log
+pass and examine each event on their own (its hash and envelope, as verify
+checks them, and its data against the event catalogue), while the main
+thread checks histories, folds streams and re-evaluates decisions;
+--threads auto uses one per core but one (at most three) for a SQLite file
+of 8 MB or more, none for a smaller one, a JSONL export or PostgreSQL.
+Default 0: the main thread alone (each worker adds about 60 MB). The result
+is the same either way.
 
 Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
 3 the source could not be read.`,
@@ -132,7 +146,8 @@ Exit codes: 0 everything reproduced, 1 problems found, 2 usage error,
 --under <规则包>@<版本> 还会按指定版本重新评估该规则包的每个决定，逐条规则
 （附条款引文）列出会有哪些变化。这只是参考信息，不算问题。
 
-日志按日志顺序只读一遍；遇到某事件流的第一个事件时，再从数据源读取该事件流，
+日志按日志顺序只读一遍；某事件流的事件在这一遍中保留到读完其最后一个版本为止
+（其检查所引用的事件流，以及未保留事件的事件流，再从数据源读取），
 因此内存占用取决于事件流数而非事件数。SQLite 文件或 PostgreSQL 模式就地读取；
 JSONL 导出文件先复制到一个私有的临时 SQLite 文件（位于系统临时目录，重放结束
 即删除），其内容与导出文件相同。
@@ -142,6 +157,13 @@ JSONL 导出文件先复制到一个私有的临时 SQLite 文件（位于系统
 @<scope>/certflow-rulepack-<id>），在 certflow 检出目录中还包括每个
 rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规则包
 （旧版本或草案版本），可重复使用。
+
+--threads <n>：n 个工作线程在日志遍历之外再读一遍 SQLite 文件，各自检查每个
+事件（其哈希和信封，与 verify 的检查相同；其数据是否符合事件目录），主线程则
+检查各事件流的历史、重放事件流并重新评估决定；--threads auto 对 8 MB 及以上的
+SQLite 文件每个 CPU 核用一个线程但留一个给主线程（最多三个），较小的文件、
+JSONL 导出文件和 PostgreSQL 不用。默认 0：只用主线程（每个工作线程约多占
+60 MB 内存）。两种方式结果相同。
 
 退出码：0 全部复现，1 发现问题，2 用法错误，3 无法读取数据源。`,
   options: {
@@ -158,11 +180,20 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
       descriptionZh: '导出规则包的模块（可重复）',
       value: 'module',
     },
+    threads: {
+      type: 'string',
+      value: 'n',
+      description: 'worker threads examining the events of a SQLite file, or auto (default 0)',
+      descriptionZh: '检查 SQLite 文件各事件的工作线程数，或 auto（默认 0）',
+    },
     json: { type: 'boolean', description: 'print the result as JSON', descriptionZh: '以 JSON 格式输出结果' },
   },
   positionals: { names: ['source'], min: 1 },
   async run({ values, positionals, io, packs: given, locale = 'en' }) {
     const under = typeof values.under === 'string' ? parseUnder(values.under) : undefined;
+    const threadsText = typeof values.threads === 'string' ? values.threads : '0';
+    if (threadsText !== 'auto' && (!/^\d{1,2}$/.test(threadsText) || Number(threadsText) > 64))
+      throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'replay');
     const modules = (Array.isArray(values.packs) ? values.packs : []) as string[];
     const extra = [];
     for (const m of modules) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
@@ -179,7 +210,7 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
       );
     }
     const source = await openSource(positionals[0]!, io);
-    const unreadable: { line: number; error: string }[] = [];
+    let unreadable: { line: number; error: string }[] = [];
     let result: ReplayResult;
     let spilled: SpilledLog | undefined;
     try {
@@ -191,9 +222,22 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
           else yield r.event;
         }
       };
+      // A store's events straight from its readAll, in the batches its source reads (its errors
+      // are the source's, below): no wrapper a record at a time.
+      const store = source.store;
+      const storeEvents = () =>
+        store!.readAll({ batchSize: source.kind === 'postgres' ? PG_READ_BATCH : SQLITE_READ_BATCH });
       let input: ReplayInput;
-      if (source.store) input = { events: events(), store: source.store, oneEventPerVersion: true };
-      else {
+      let threads = 0;
+      if (store) {
+        input = { events: storeEvents(), store, oneEventPerVersion: true };
+        if (source.kind === 'sqlite' && source.file) {
+          threads = threadsText === 'auto' ? replayThreads(statSync(source.file).size) : Number(threadsText);
+          // A file the read-only open would copy into memory is replayed on one thread.
+          if (threads > 0 && !(await import('@certflow/store-sqlite')).readsInPlace(source.file)) threads = 0;
+          if (threads > 0) input.parallel = { file: source.file, threads };
+        }
+      } else {
         // A JSONL export is read once into a private temporary copy that any stream can be read from again.
         const reading = progress(io, 'read', { json: values.json === true, locale });
         try {
@@ -208,13 +252,23 @@ rulepacks/<目录>；--packs <模块> 加入某个 JavaScript 模块导出的规
           oneEventPerVersion: spilled.oneEventPerVersion,
         };
       }
-      result = await replayLog(input, {
-        source: source.label,
-        packs,
-        ...(under ? { under } : {}),
-        progress: progress(io, 'replay', { json: values.json === true, locale }),
-        listStreams: values.json === true,
-      });
+      const replay = (of: ReplayInput) =>
+        replayLog(of, {
+          source: source.label,
+          packs,
+          ...(under ? { under } : {}),
+          progress: progress(io, 'replay', { json: values.json === true, locale }),
+          listStreams: values.json === true,
+        });
+      try {
+        result = await replay(input);
+      } catch (e) {
+        if (!(e instanceof WorkersFailed) || !input.parallel) throw e;
+        // The workers could not do it (a store error among them): one thread reads the log again and reports it.
+        unreadable = [];
+        const { parallel: _, ...alone } = input;
+        result = await replay({ ...alone, events: storeEvents() });
+      }
       if (result.events === 0 && unreadable.length === 0) throw new EmptySourceError(source.label, 'replay');
     } catch (e) {
       throw source.store ? cannotRead(source.label, e) : e;

@@ -23,10 +23,17 @@ async function demoLog(): Promise<StoredEvent[]> {
   return events;
 }
 
-/** Replays a log read from a store (every stream from the store), and again keeping streams from the log pass. */
+/**
+ * Replays a log read from a store (every stream from the store, each state
+ * rebuilt by the engine's load), and again keeping streams from the log pass
+ * (each state from the history check's fold where that is the engine's).
+ */
 async function both(events: StoredEvent[], packs: PackSet) {
   const options = { source: 'log', packs, listStreams: true };
-  const fromStore = await replayLog({ events: structuredClone(events), store: logStore(events) }, options);
+  const fromStore = await replayLog(
+    { events: structuredClone(events), store: logStore(events) },
+    { ...options, foldOnce: false },
+  );
   const kept = [];
   for (const keptEvents of [undefined, 1, 0]) {
     kept.push(

@@ -5,12 +5,16 @@ import {
   historyReferences,
   positionRanges,
   sortViolations,
+  stateLabel,
   type EventStore,
   type HistoryViolation,
   type LogProblem,
   type StoredEvent,
+  type ValidationIssue,
 } from '@certflow/core';
 import type { Progress } from '../progress.js';
+import { WorkersFailed } from '../parallelVerify.js';
+import { examinedRanges, type Examined } from './parallel.js';
 import { logStore } from './logStore.js';
 import type { PackSet } from './packs.js';
 import { DECISION_RECIPES, reevaluate, recordedDecision, type DecisionComparison } from './recheck.js';
@@ -86,6 +90,15 @@ export interface ReplayInput {
    * stream from the store again.
    */
   oneEventPerVersion?: boolean;
+  /**
+   * A SQLite file that `store` reads in place and `events` is the readAll
+   * of: `threads` worker threads read it again in ranges of positions and
+   * examine each event on their own (the integrity verdict and the
+   * catalogue's check of its data), while this thread checks histories,
+   * folds streams and re-evaluates decisions. The same findings as one
+   * thread; throws WorkersFailed when the workers cannot do it.
+   */
+  parallel?: { file: string; threads: number };
 }
 
 /** Events of open streams kept from the log pass, at most (past it, the longest-open streams are read from the store again). */
@@ -93,6 +106,9 @@ const KEPT_EVENTS = 10_000;
 
 /** Streams of other streams' history checks kept read, most recently used last. */
 const REFERENCED_CACHE = 256;
+
+/** Events of the log pass taken at a time: the last versions of the streams they open are asked at once (`streamVersions`), when the store can answer many. */
+const LOOK_AHEAD = 200;
 
 /**
  * Rebuilds every stream through its machine and re-evaluates every recorded
@@ -119,6 +135,13 @@ export async function replayLog(
     listStreams?: boolean;
     /** With `oneEventPerVersion`: how many events of open streams to keep at most. Default ${KEPT_EVENTS}. */
     keptEvents?: number;
+    /**
+     * false: rebuild each stream's state with the engine's own load, never
+     * from the history check's fold of the same events (which is the
+     * engine's when every event of the stream is valid and accepted). Default
+     * true; the results are the same (held to each other by the tests).
+     */
+    foldOnce?: boolean;
   },
 ): Promise<ReplayResult> {
   const log: ReplayInput = Array.isArray(input)
@@ -172,6 +195,7 @@ export async function replayLog(
     subscribe: (...a) => source.subscribe(...a),
     readAll: (...a) => source.readAll(...a),
     streamVersion: (...a) => source.streamVersion(...a),
+    ...(source.streamVersions ? { streamVersions: (ids: readonly string[]) => source.streamVersions!(ids) } : {}),
     close: () => source.close(),
     async readStream(streamId, range = {}) {
       const from = range.fromVersion ?? 1;
@@ -193,7 +217,12 @@ export async function replayLog(
     const was = stateFirstAt.get(key);
     if (was === undefined || at < was) stateFirstAt.set(key, at);
   };
-  const firstOfStream = async (streamId: string, kept?: StoredEvent[], at = 0) => {
+  const firstOfStream = async (
+    streamId: string,
+    kept?: StoredEvent[],
+    at = 0,
+    dataIssues?: (e: StoredEvent) => readonly ValidationIssue[] | undefined,
+  ) => {
     if (kept) {
       recent.delete(streamId);
       recent.set(streamId, kept);
@@ -202,10 +231,20 @@ export async function replayLog(
     const own = await readStream(streamId);
     const others = new Map<string, StoredEvent[] | undefined>();
     for (const id of historyReferences(streamId, own)) others.set(id, await readReferenced(id));
-    history.push(...checkStreamHistory(streamId, own, (id) => others.get(id)));
+    // The history check's fold of the stream, when it is the engine's (every event valid and accepted).
+    let folded: { version: number; state: string } | undefined;
+    history.push(
+      ...checkStreamHistory(streamId, own, (id) => others.get(id), {
+        ...(dataIssues && own === kept ? { dataIssues } : {}),
+        folded: (snapshot, n) => {
+          if (n === own.length && options.foldOnce !== false)
+            folded = { version: n, state: stateLabel(snapshot.value) };
+        },
+      }),
+    );
     if (streamId.startsWith('quota-')) return;
     try {
-      const s = await engine.load(streamId);
+      const s = folded ?? (await engine.load(streamId));
       if (options.listStreams !== false) result.streams.push({ streamId, version: s.version, state: s.state });
       result.states[s.state] = (result.states[s.state] ?? 0) + 1;
       const kind = streamId.slice(0, streamId.indexOf('-'));
@@ -229,6 +268,8 @@ export async function replayLog(
     last: number;
     read: number;
     events: StoredEvent[] | undefined;
+    /** With workers: the catalogue's issues with each kept event's data, as a worker found them (undefined: not examined there). */
+    issues: (readonly ValidationIssue[] | undefined)[];
   }
   const open = log.oneEventPerVersion ? new Map<string, OpenStream>() : undefined;
   // The open streams whose events are kept, longest open first.
@@ -237,9 +278,28 @@ export async function replayLog(
   let kept = 0;
   let ordinal = 0;
   const order = new Map<string, number>();
+  // The last versions of the streams a chunk of the log pass opens, asked before the chunk is
+  // taken (in one call when the store can answer many), so each stream closes at its last event.
+  const batched = typeof log.store.streamVersions === 'function';
+  const lastKnown = new Map<string, number>();
+  const lookAhead = async (chunk: readonly unknown[]) => {
+    if (!open || !batched) return;
+    const ids: string[] = [];
+    for (const raw of chunk) {
+      const streamId = (raw as { streamId?: unknown } | null)?.streamId;
+      if (typeof streamId !== 'string' || seen.has(streamId) || lastKnown.has(streamId)) continue;
+      lastKnown.set(streamId, 0);
+      ids.push(streamId);
+    }
+    if (ids.length === 0) return;
+    const lasts = await log.store.streamVersions!(ids);
+    for (let i = 0; i < ids.length; i++) lastKnown.set(ids[i]!, lasts[i]!);
+  };
   const opened = async (streamId: string, n: number) => {
-    const last = await log.store.streamVersion(streamId);
-    const s: OpenStream = { ordinal: n, last, read: 0, events: [] };
+    const known = lastKnown.get(streamId);
+    if (known !== undefined) lastKnown.delete(streamId);
+    const last = known ?? (await log.store.streamVersion(streamId));
+    const s: OpenStream = { ordinal: n, last, read: 0, events: [], issues: [] };
     open!.set(streamId, s);
     keeping.set(streamId, s);
   };
@@ -247,10 +307,22 @@ export async function replayLog(
     open!.delete(streamId);
     keeping.delete(streamId);
     const before = { streams: result.streams.length, failed: result.failed.length };
-    await firstOfStream(streamId, events, s.ordinal);
+    const issues = s.issues;
+    const dataIssues = events
+      ? (e: StoredEvent) => (events[e.version - 1] === e ? issues[e.version - 1] : undefined)
+      : undefined;
+    await firstOfStream(streamId, events, s.ordinal, dataIssues);
     if (result.streams.length > before.streams || result.failed.length > before.failed) order.set(streamId, s.ordinal);
   };
-  const keep = async (streamId: string, event: StoredEvent) => {
+  // A stream whose last version has been read: checked and rebuilt from its kept events (or the store's).
+  const closeIfRead = async (streamId: string, s: OpenStream): Promise<boolean> => {
+    if (s.read < s.last) return false;
+    const events = s.events && s.events.length === s.last ? s.events : undefined;
+    if (s.events) kept -= s.events.length;
+    await close(streamId, s, events);
+    return true;
+  };
+  const keep = async (streamId: string, event: StoredEvent, issues?: readonly ValidationIssue[]) => {
     const s = open!.get(streamId);
     if (!s) return;
     s.read++;
@@ -261,15 +333,11 @@ export async function replayLog(
         keeping.delete(streamId);
       } else {
         s.events.push(event);
+        s.issues.push(issues);
         kept++;
       }
     }
-    if (s.read >= s.last) {
-      const events = s.events && s.events.length === s.last ? s.events : undefined;
-      if (s.events) kept -= s.events.length;
-      await close(streamId, s, events);
-      return;
-    }
+    if (await closeIfRead(streamId, s)) return;
     for (const [id, other] of keeping) {
       if (kept <= keepAtMost) break;
       keeping.delete(id);
@@ -281,25 +349,31 @@ export async function replayLog(
 
   const d = result.decisions;
   let count = 0;
-  for await (const raw of log.events) {
-    checker.check(raw);
+  // One event of the log pass: its integrity (examined here, or the verdict a worker found), its
+  // stream opened or kept, its recorded decision re-evaluated.
+  const onEvent = async (raw: unknown, examined?: Examined) => {
+    if (examined) checker.apply(examined.verdict);
+    else checker.check(raw);
     count++;
     options.progress?.update(count, log.total);
     const event = raw as StoredEvent;
     const streamId = (raw as { streamId?: unknown } | null)?.streamId;
-    if (typeof streamId !== 'string') continue;
+    if (typeof streamId !== 'string') return;
     if (!seen.has(streamId)) {
       seen.add(streamId);
       if (open) await opened(streamId, ordinal++);
       else await firstOfStream(streamId);
     }
-    if (open) await keep(streamId, event);
+    if (open) await keep(streamId, event, examined?.issues);
+    await recheck(event);
+  };
+  const recheck = async (event: StoredEvent) => {
     const recorded = recordedDecision(event);
-    if (!recorded) continue;
+    if (!recorded) return;
     const where = { streamId: event.streamId, version: event.version };
     if (!DECISION_RECIPES[event.type]) {
       d.unsupported.push({ ...where, eventType: event.type });
-      continue;
+      return;
     }
     const ref = recorded.rulePack;
     const pack = options.packs.find(ref.id, ref.version);
@@ -330,6 +404,51 @@ export async function replayLog(
     } catch (e) {
       d.errors.push({ ...where, error: (e as Error)?.message ?? String(e) });
     }
+  };
+
+  if (log.parallel) {
+    // The workers read the same file in position order, as the log pass does: the n-th verdict is
+    // the n-th event's (held to it by position and stream; anything else is the workers' failure).
+    const events = (log.events as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    let examined: Examined[] = [];
+    const take = async () => {
+      const chunk: unknown[] = [];
+      for (const x of examined) {
+        // A stream's first event: its last version, as the worker's store said.
+        if (open && x.last !== undefined && x.verdict.streamId !== null && !seen.has(x.verdict.streamId))
+          lastKnown.set(x.verdict.streamId, x.last);
+        const next = await events.next();
+        const raw = next.value as { streamId?: unknown; position?: unknown } | null;
+        if (
+          next.done ||
+          x.verdict.position !== (typeof raw?.position === 'number' ? raw.position : null) ||
+          x.verdict.streamId !== (typeof raw?.streamId === 'string' ? raw.streamId : null)
+        )
+          throw new WorkersFailed('the workers read other events than the log pass');
+        chunk.push(raw);
+      }
+      await lookAhead(chunk);
+      for (let i = 0; i < chunk.length; i++) await onEvent(chunk[i], examined[i]);
+      examined = [];
+    };
+    await examinedRanges(log.parallel.file, log.parallel.threads, async (x) => {
+      examined.push(x);
+      if (examined.length >= LOOK_AHEAD) await take();
+    });
+    await take();
+    if (!(await events.next()).done) throw new WorkersFailed('the workers read fewer events than the log pass');
+  } else {
+    let chunk: unknown[] = [];
+    const take = async () => {
+      await lookAhead(chunk);
+      for (const raw of chunk) await onEvent(raw);
+      chunk = [];
+    };
+    for await (const raw of log.events) {
+      chunk.push(raw);
+      if (chunk.length >= LOOK_AHEAD) await take();
+    }
+    await take();
   }
   if (open) {
     // Streams whose last version the log pass did not bring (a gap, an unreadable event): read from the store.

@@ -75,6 +75,11 @@ function spilled(db: Database.Database, dir: string, count: number): SpilledLog 
     .prepare('SELECT json FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version, n')
     .pluck();
   const last = db.prepare('SELECT MAX(version) FROM events WHERE stream_id = ?').pluck();
+  const lasts = db
+    .prepare(
+      'SELECT (SELECT MAX(version) FROM events WHERE stream_id = ids.value) FROM json_each(?) AS ids ORDER BY ids.key',
+    )
+    .pluck();
   const from = db.prepare('SELECT n, json FROM events WHERE n > ? ORDER BY n LIMIT ?').raw();
   // Two scans of the index: a version repeated within a stream, a version that is not a whole number.
   const repeated = db
@@ -110,6 +115,10 @@ function spilled(db: Database.Database, dir: string, count: number): SpilledLog 
     },
     async streamVersion(streamId) {
       return (last.get(streamId) as number | null) ?? 0;
+    },
+    async streamVersions(streamIds) {
+      if (streamIds.length === 0) return [];
+      return (lasts.all(JSON.stringify(streamIds)) as (number | null)[]).map((v) => v ?? 0);
     },
     async close() {},
   };

@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { STREAM_ID_PATTERN, type StoredEvent, type StreamKind } from '../event.js';
 import { foldEventsStrict, machines, stateLabel } from './fold.js';
 import { eventDataIssues } from './catalogue.js';
+import type { ValidationIssue } from '../errors.js';
 
 /** The rules `checkHistory` holds a log to; each violation names one. */
 export type HistoryRule =
@@ -97,6 +98,21 @@ export function checkStreamHistory(
   streamId: string,
   events: Iterable<StoredEvent>,
   lookup: (streamId: string) => Iterable<StoredEvent> | undefined,
+  options: {
+    /**
+     * The catalogue's issues with an event's data (`eventDataIssues` of its
+     * stream kind, type, data and format), when already found elsewhere (a
+     * worker thread); undefined: found here.
+     */
+    dataIssues?: (event: StoredEvent) => readonly ValidationIssue[] | undefined;
+    /**
+     * Called with the machine's snapshot after the stream's last event when
+     * every event of it has valid data and was accepted by its machine in
+     * turn: then it is the snapshot the engine's fold of the same events
+     * gives (`engine.load`), and `events` is how many were folded.
+     */
+    folded?: (snapshot: AnyMachineSnapshot, events: number) => void;
+  } = {},
 ): HistoryViolation[] {
   const s = asStream(streamId, events);
   if (!s) return [];
@@ -118,17 +134,19 @@ export function checkStreamHistory(
   // 1. Each event: its type and data, and its machine's acceptance.
   const valid: StoredEvent[] = [];
   for (const e of s.events) {
-    const issues = eventDataIssues(s.kind, e.type, e.data, e.meta?.format);
+    const issues = options.dataIssues?.(e) ?? eventDataIssues(s.kind, e.type, e.data, e.meta?.format);
     if (issues.length > 0) {
       const rule = issues[0]!.code === 'unknown_event_type' ? 'event-type' : 'event-data';
       report(e, rule, issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     } else valid.push(e);
   }
   if (s.kind !== 'quota') {
-    const { rejected } = foldEventsStrict(machines[s.kind], valid);
+    const { snapshot, rejected } = foldEventsStrict(machines[s.kind], valid);
     for (const r of rejected) {
       report(valid[r.index]!, 'machine-accepts', `the ${s.kind} machine does not accept ${r.type} in state ${r.state}`);
     }
+    if (options.folded && rejected.length === 0 && valid.length === s.events.length)
+      options.folded(snapshot, valid.length);
   }
 
   // 2. Facts that span streams.

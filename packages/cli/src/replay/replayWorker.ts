@@ -1,0 +1,156 @@
+// A worker thread of `certflow replay` (see parallel.ts): reads a range of
+// positions of a SQLite file in place through the store's readAll, and finds
+// what each event says about itself: its integrity verdict (examineEvent:
+// envelope, data, recomputed hash, as verify's workers) and the catalogue's
+// check of its data (eventDataIssues, the history check's schemas). It
+// answers with both in position order and keeps nothing between ranges but
+// the file it opened.
+import { parentPort } from 'node:worker_threads';
+import {
+  STREAM_ID_PATTERN,
+  eventDataIssues,
+  examineEvent,
+  type EventStore,
+  type EventVerdict,
+  type StreamKind,
+  type ValidationIssue,
+} from '@certflow/core';
+import type { RangeRequest, VerdictColumns } from '../parallelVerify.js';
+import type { ReplayBatchAnswer } from './parallel.js';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const NONE = ' '.repeat(64);
+
+/** The verdicts as columns (cheap to hand over), those that do not fit whole, as verify's workers answer. */
+function columns(): { add(v: EventVerdict): void; result(): VerdictColumns } {
+  const streamIds: string[] = [];
+  const versions: number[] = [];
+  const positions: number[] = [];
+  const hashes: string[] = [];
+  const prevHashes: string[] = [];
+  const odd: [number, EventVerdict][] = [];
+  return {
+    add(v) {
+      const plain =
+        v.schema === undefined &&
+        v.canon === undefined &&
+        v.recomputed === undefined &&
+        v.streamId !== null &&
+        v.version !== null &&
+        v.position !== null &&
+        v.hash !== null &&
+        HEX64.test(v.hash) &&
+        (v.prevHash === null || HEX64.test(v.prevHash));
+      if (!plain) {
+        odd.push([streamIds.length, v]);
+        streamIds.push('');
+        versions.push(0);
+        positions.push(0);
+        hashes.push(NONE);
+        prevHashes.push(NONE);
+        return;
+      }
+      streamIds.push(v.streamId!);
+      versions.push(v.version!);
+      positions.push(v.position!);
+      hashes.push(v.hash!);
+      prevHashes.push(v.prevHash ?? NONE);
+    },
+    result: () => ({
+      streamIds,
+      versions: Float64Array.from(versions),
+      positions: Float64Array.from(positions),
+      hashes: hashes.join(''),
+      prevHashes: prevHashes.join(''),
+      odd,
+    }),
+  };
+}
+
+/** The catalogue's issues with an event's data, as the history check finds them; undefined: not an event it checks. */
+function dataIssuesOf(raw: unknown): ValidationIssue[] | undefined {
+  const e = raw as { streamId?: unknown; type?: unknown; version?: unknown; data?: unknown; meta?: unknown } | null;
+  if (typeof e?.streamId !== 'string' || typeof e.type !== 'string' || typeof e.version !== 'number') return undefined;
+  const kind = STREAM_ID_PATTERN.exec(e.streamId)?.[1] as StreamKind | undefined;
+  if (!kind) return undefined;
+  return eventDataIssues(kind, e.type, e.data, (e.meta as { format?: unknown } | undefined)?.format);
+}
+
+const stores = new Map<string, EventStore>();
+
+export async function examineReplayRange(request: RangeRequest): Promise<ReplayBatchAnswer> {
+  let store = stores.get(request.file);
+  if (!store) {
+    const { sqliteStore } = await import('@certflow/store-sqlite');
+    store = sqliteStore({ file: request.file, readOnly: true });
+    stores.set(request.file, store);
+  }
+  const verdicts = columns();
+  const issues: [number, ValidationIssue[]][] = [];
+  const unchecked: number[] = [];
+  const firsts: number[] = [];
+  const firstIds: string[] = [];
+  let next: number | null = null;
+  let i = 0;
+  const end = request.from + request.size;
+  // Ten queries a range, as verify's workers read it (a query's rows are held until the last is examined).
+  for await (const event of store.readAll({
+    fromPosition: request.from,
+    batchSize: Math.ceil((request.size + 1) / 10),
+  })) {
+    if (event.position >= end) {
+      next = event.position;
+      break;
+    }
+    verdicts.add(examineEvent(event));
+    const found = dataIssuesOf(event);
+    if (found === undefined) unchecked.push(i);
+    else if (found.length > 0) issues.push([i, found]);
+    if (event.version === 1 && typeof event.streamId === 'string') {
+      firsts.push(i);
+      firstIds.push(event.streamId);
+    }
+    i++;
+  }
+  const lasts = new Float64Array(i).fill(Number.NaN);
+  if (firsts.length > 0 && store.streamVersions) {
+    const found = await store.streamVersions(firstIds);
+    for (let k = 0; k < firsts.length; k++) lasts[firsts[k]!] = found[k]!;
+  }
+  return {
+    id: request.id,
+    lines: 0,
+    verdicts: verdicts.result(),
+    notJson: [],
+    packs: [],
+    next,
+    issues,
+    unchecked,
+    lasts,
+  };
+}
+
+parentPort?.on('message', (request: RangeRequest) => {
+  examineReplayRange(request).then(
+    (a) => parentPort!.postMessage(a),
+    (e: unknown) =>
+      parentPort!.postMessage({
+        id: request.id,
+        lines: 0,
+        notJson: [],
+        packs: [],
+        failed: (e as Error)?.message ?? String(e),
+        verdicts: {
+          streamIds: [],
+          versions: new Float64Array(0),
+          positions: new Float64Array(0),
+          hashes: '',
+          prevHashes: '',
+          odd: [],
+        },
+        issues: [],
+        unchecked: [],
+        lasts: new Float64Array(0),
+      } satisfies ReplayBatchAnswer),
+  );
+});
