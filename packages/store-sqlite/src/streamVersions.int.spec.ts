@@ -21,8 +21,8 @@ describe('streamVersions', () => {
     const ids = ['exam-b', 'exam-none', 'exam-a', 'exam-b', 'it"s [odd]'];
     const one = await Promise.all(ids.map((id) => store.streamVersion(id)));
     expect(one).toEqual([1, 0, 2, 1, 0]);
-    expect(await store.streamVersions(ids)).toEqual(one);
-    expect(await store.streamVersions([])).toEqual([]);
+    expect(await store.streamVersions!(ids)).toEqual(one);
+    expect(await store.streamVersions!([])).toEqual([]);
     await store.close();
     const reader = sqliteStore({ file, readOnly: true });
     expect(await reader.streamVersions!(ids)).toEqual(one);
