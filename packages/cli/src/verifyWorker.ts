@@ -9,56 +9,7 @@ import { examineEvent, type EventStore, type EventVerdict } from '@certflow/core
 import { packsCollector } from './heads.js';
 import { isExportHeader, linesOf } from './jsonl.js';
 import type { BatchAnswer, LinesRequest, RangeRequest, VerdictColumns } from './parallelVerify.js';
-
-/** Collects verdicts for the main thread: the common ones as columns (cheap to hand over), the others whole. */
-function verdictColumns(): { add(v: EventVerdict): void; answer(): Pick<BatchAnswer, 'verdicts'> } {
-  const streamIds: string[] = [];
-  const versions: number[] = [];
-  const positions: number[] = [];
-  let hashes = '';
-  let prevHashes = '';
-  const odd: [number, EventVerdict][] = [];
-  const HEX64 = /^[0-9a-f]{64}$/;
-  const NONE = ' '.repeat(64);
-  return {
-    add(v) {
-      const plain =
-        v.schema === undefined &&
-        v.canon === undefined &&
-        v.recomputed === undefined &&
-        v.streamId !== null &&
-        v.version !== null &&
-        v.position !== null &&
-        v.hash !== null &&
-        HEX64.test(v.hash) &&
-        (v.prevHash === null || HEX64.test(v.prevHash));
-      if (!plain) {
-        odd.push([streamIds.length, v]);
-        streamIds.push('');
-        versions.push(0);
-        positions.push(0);
-        hashes += NONE;
-        prevHashes += NONE;
-        return;
-      }
-      streamIds.push(v.streamId!);
-      versions.push(v.version!);
-      positions.push(v.position!);
-      hashes += v.hash;
-      prevHashes += v.prevHash ?? NONE;
-    },
-    answer: () => ({
-      verdicts: {
-        streamIds,
-        versions: Float64Array.from(versions),
-        positions: Float64Array.from(positions),
-        hashes,
-        prevHashes,
-        odd,
-      },
-    }),
-  };
-}
+import { verdictColumns } from './verdictColumns.js';
 
 export function examineLines(request: LinesRequest): BatchAnswer {
   const bytes = Buffer.from(request.bytes, 0, request.length);
@@ -87,7 +38,7 @@ export function examineLines(request: LinesRequest): BatchAnswer {
   }
   answer.lines = line;
   answer.packs = packs.result();
-  answer.verdicts = verdicts.answer().verdicts;
+  answer.verdicts = verdicts.result();
   return answer;
 }
 
@@ -128,7 +79,7 @@ export async function examineRange(request: RangeRequest): Promise<BatchAnswer> 
     packs.add(event);
   }
   answer.packs = packs.result();
-  answer.verdicts = verdicts.answer().verdicts;
+  answer.verdicts = verdicts.result();
   return answer;
 }
 

@@ -402,19 +402,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteEventStore {
     },
 
     async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
-      const size = options.batchSize ?? 500;
-      if (!Number.isInteger(size) || size < 1) {
-        throw new ValidationError(
-          [
-            {
-              path: ['options', 'batchSize'],
-              code: 'invalid_number',
-              message: `expected a whole number above 0, received ${String(size)}`,
-            },
-          ],
-          'readAll',
-        );
-      }
+      const size = readBatchSize(options);
       let from = options.fromPosition ?? 0;
       for (;;) {
         assertOpen('readAll');
@@ -426,19 +414,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteEventStore {
     },
 
     async *readAllJson(options: ReadAllOptions = {}): AsyncIterable<string[]> {
-      const size = options.batchSize ?? 500;
-      if (!Number.isInteger(size) || size < 1) {
-        throw new ValidationError(
-          [
-            {
-              path: ['options', 'batchSize'],
-              code: 'invalid_number',
-              message: `expected a whole number above 0, received ${String(size)}`,
-            },
-          ],
-          'readAll',
-        );
-      }
+      const size = readBatchSize(options);
       let from = options.fromPosition ?? 0;
       for (;;) {
         assertOpen('readAll');
@@ -644,4 +620,22 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteEventStore {
       db.close();
     },
   };
+}
+
+/** `readAll`'s batch size: a whole number above 0 (default 500), else a ValidationError. */
+function readBatchSize(options: ReadAllOptions): number {
+  const size = options.batchSize ?? 500;
+  if (!Number.isInteger(size) || size < 1) {
+    throw new ValidationError(
+      [
+        {
+          path: ['options', 'batchSize'],
+          code: 'invalid_number',
+          message: `expected a whole number above 0, received ${String(size)}`,
+        },
+      ],
+      'readAll',
+    );
+  }
+  return size;
 }

@@ -11,61 +11,12 @@ import {
   eventDataIssues,
   examineEvent,
   type EventStore,
-  type EventVerdict,
   type StreamKind,
   type ValidationIssue,
 } from '@certflow/core';
-import type { RangeRequest, VerdictColumns } from '../parallelVerify.js';
+import type { RangeRequest } from '../parallelVerify.js';
+import { verdictColumns } from '../verdictColumns.js';
 import type { ReplayBatchAnswer } from './parallel.js';
-
-const HEX64 = /^[0-9a-f]{64}$/;
-const NONE = ' '.repeat(64);
-
-/** The verdicts as columns (cheap to hand over), those that do not fit whole, as verify's workers answer. */
-function columns(): { add(v: EventVerdict): void; result(): VerdictColumns } {
-  const streamIds: string[] = [];
-  const versions: number[] = [];
-  const positions: number[] = [];
-  const hashes: string[] = [];
-  const prevHashes: string[] = [];
-  const odd: [number, EventVerdict][] = [];
-  return {
-    add(v) {
-      const plain =
-        v.schema === undefined &&
-        v.canon === undefined &&
-        v.recomputed === undefined &&
-        v.streamId !== null &&
-        v.version !== null &&
-        v.position !== null &&
-        v.hash !== null &&
-        HEX64.test(v.hash) &&
-        (v.prevHash === null || HEX64.test(v.prevHash));
-      if (!plain) {
-        odd.push([streamIds.length, v]);
-        streamIds.push('');
-        versions.push(0);
-        positions.push(0);
-        hashes.push(NONE);
-        prevHashes.push(NONE);
-        return;
-      }
-      streamIds.push(v.streamId!);
-      versions.push(v.version!);
-      positions.push(v.position!);
-      hashes.push(v.hash!);
-      prevHashes.push(v.prevHash ?? NONE);
-    },
-    result: () => ({
-      streamIds,
-      versions: Float64Array.from(versions),
-      positions: Float64Array.from(positions),
-      hashes: hashes.join(''),
-      prevHashes: prevHashes.join(''),
-      odd,
-    }),
-  };
-}
 
 /** The catalogue's issues with an event's data, as the history check finds them; undefined: not an event it checks. */
 function dataIssuesOf(raw: unknown): ValidationIssue[] | undefined {
@@ -85,7 +36,7 @@ export async function examineReplayRange(request: RangeRequest): Promise<ReplayB
     store = sqliteStore({ file: request.file, readOnly: true });
     stores.set(request.file, store);
   }
-  const verdicts = columns();
+  const verdicts = verdictColumns();
   const issues: [number, ValidationIssue[]][] = [];
   const unchecked: number[] = [];
   const firsts: number[] = [];
