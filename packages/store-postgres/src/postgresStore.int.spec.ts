@@ -43,6 +43,7 @@ describe.skipIf(skip)('postgresStore', () => {
         { version: 6 },
         { version: 7 },
         { version: 8 },
+        { version: 9 },
       ]);
       // A store opened later finds the schema in place.
       const later = postgresStore({ connectionString: PG_URL, schema });
