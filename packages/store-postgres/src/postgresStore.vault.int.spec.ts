@@ -164,4 +164,31 @@ describe.skipIf(skip)('postgresStore personal-data vault and its privileges', ()
       await admin.end();
     }
   });
+
+  it('a schema dropped without its <schema>_personal migrates again on top of it: the vault written before is still read', async () => {
+    const schema = testSchemaName('vaultleft');
+    schemas.push(schema);
+    const first = postgresStore({ connectionString: PG_URL, schema, personal: true });
+    const [lookup] = await first.vault!.lookupKeys([{ kind: 'id-number', value }]);
+    const c = commitPersonalValue(value);
+    const row = { subject: 'b'.repeat(32), kind: 'id-number' as const, value, ...c, lookup: lookup! };
+    await first.append('quota-a', [testEvent()], { expectedVersion: 'no-stream', personal: [row] });
+    await first.close();
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+    } finally {
+      await admin.end();
+    }
+    const again = postgresStore({ connectionString: PG_URL, schema, personal: true });
+    try {
+      await again.append('quota-b', [testEvent()], { expectedVersion: 'no-stream' });
+      expect((await again.vault!.rows()).map((r) => [r.subject, r.commitment])).toEqual([
+        ['b'.repeat(32), c.commitment],
+      ]);
+    } finally {
+      await again.close();
+    }
+  });
 });

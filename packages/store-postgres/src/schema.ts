@@ -429,11 +429,13 @@ CREATE TABLE IF NOT EXISTS "${s}_personal".secret (
     // commitment to [kind, value, lookup key], with a fourth element, the salt, only where a
     // moved row's salt is not its subject's salt of that kind (never written otherwise).
     // refuse_clash() is how one statement refuses rows another writer made first (23505).
+    // As migration 8, it finds in place a `<schema>_personal` left by an earlier schema of
+    // the same name (dropped without it): its subjects stay, as its secret does.
     version: 9,
     description:
       'personal-data vault: one row per subject, <schema>_personal.subjects (lookup key, a salt per kind, entries by commitment); the rows of <schema>_personal.vault move there',
     sql: (s) => `
-CREATE TABLE "${s}_personal".subjects (
+CREATE TABLE IF NOT EXISTS "${s}_personal".subjects (
   subject   text PRIMARY KEY CHECK (subject ~ '^[0-9a-f]{32}$'),
   lookup    text UNIQUE,
   id_salt   text,
@@ -448,9 +450,10 @@ SELECT subject,
        jsonb_object_agg(commitment, jsonb_build_array(kind, value::jsonb, lookup)
          || CASE WHEN salt = kind_salt THEN '[]'::jsonb ELSE jsonb_build_array(salt) END)
   FROM (SELECT v.*, min(salt) OVER (PARTITION BY subject, kind) AS kind_salt FROM "${s}_personal".vault v) v
- GROUP BY subject;
+ GROUP BY subject
+ON CONFLICT (subject) DO NOTHING;
 DROP TABLE "${s}_personal".vault;
-CREATE FUNCTION "${s}_personal".refuse_clash() RETURNS void LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION "${s}_personal".refuse_clash() RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   RAISE unique_violation USING MESSAGE = 'a personal-data subject was written meanwhile with another salt or lookup key';
 END
