@@ -203,6 +203,44 @@ describe.skipIf(skip)('postgresStore Merkle tree', () => {
     }
   }, 180_000);
 
+  it('reads an upper stored node once: a second proof of a leaf reads no stored node, and its answer is still a rebuild', async () => {
+    const schema = fresh('treeknown');
+    const store = postgresStore({ connectionString: PG_URL, schema });
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    let nodeRows = 0;
+    const query = async <R extends object>(text: string, values?: unknown[], name?: string) => {
+      const rows = (await pool.query<R & { kind?: number }>({ text, values, ...(name ? { name } : {}) })).rows;
+      nodeRows += rows.filter((r) => r.kind === 1).length;
+      return rows;
+    };
+    try {
+      // 40 × 12 = 480 leaves: stored nodes at levels 4 to 8
+      for (let i = 0; i < 40; i++)
+        await store.append(`application-known${i}`, testEvents(12), { expectedVersion: 'no-stream' });
+      await store.transparency.size(); // the stored tree extended to every committed event
+      const tree = await rebuilt(store);
+      const log = postgresTransparency(query, schema);
+      const read = async (ask: () => Promise<Uint8Array[]>) => {
+        nodeRows = 0;
+        const hashes = (await ask()).map(hex);
+        return { hashes, nodeRows };
+      };
+      for (const leaf of [5, 200, 479]) {
+        const proof = tree.inclusionProof(leaf).map(hex);
+        const first = await read(() => log.inclusionProof(leaf));
+        expect(first.hashes).toEqual(proof);
+        expect(await read(() => log.inclusionProof(leaf))).toEqual({ hashes: proof, nodeRows: 0 });
+      }
+      // a consistency proof reads the path's ancestors too, once
+      const consistency = tree.consistencyProof(300).map(hex);
+      expect((await read(() => log.consistencyProof(300))).hashes).toEqual(consistency);
+      expect(await read(() => log.consistencyProof(300))).toEqual({ hashes: consistency, nodeRows: 0 });
+    } finally {
+      await pool.end();
+      await store.close();
+    }
+  });
+
   it('stays equal to a rebuild when four processes append at once', async () => {
     const schema = fresh('treeload');
     const store = postgresStore({ connectionString: PG_URL, schema });

@@ -242,8 +242,10 @@ export function postgresTransparency(
    * The statement of {@link oneStatement}, rows told apart by `kind`: 0 the
    * head (a writing store extends the stored tree first when the tail
    * completes a stored node: otherwise extend_tree would write nothing), 1
-   * the stored nodes (those asked for, and the ancestors and siblings of the
-   * path of leaf $5 below the head's size), 2 the events of the blocks asked
+   * the stored nodes (those asked for, and the siblings of the path of leaf
+   * $5 below the head's size, with its ancestors when $6; not the siblings
+   * at the levels in $7 nor the ancestors at those in $8, which
+   * {@link known} holds), 2 the events of the blocks asked
    * for (by first leaf and count, up to the head's last position), 3 those of
    * the head's last partial block, 4 the tail, each event with whether it is
    * safe (the guard of migration 4). Prepared once per connection. The
@@ -267,9 +269,11 @@ export function postgresTransparency(
        UNION ALL
        SELECT 1, n.level, n.idx, n.hash, NULL, NULL, NULL, NULL
          FROM h CROSS JOIN generate_series(${STORED_LEVEL}, 62) AS l(level)
-        CROSS JOIN LATERAL (VALUES ($5::bigint >> l.level), (($5::bigint >> l.level) # 1)) AS c(idx)
+        CROSS JOIN LATERAL (VALUES ($5::bigint >> l.level, true), (($5::bigint >> l.level) # 1, false)) AS c(idx, ancestor)
          JOIN ${s}.tree_nodes n ON n.level = l.level AND n.idx = c.idx
-        WHERE (1::bigint << l.level) <= h.size
+        WHERE (1::bigint << l.level) <= h.size AND (NOT c.ancestor OR (SELECT $6::boolean))
+          AND NOT EXISTS (SELECT 1 FROM unnest(CASE WHEN c.ancestor THEN (SELECT $8::integer[]) ELSE (SELECT $7::integer[]) END) AS k(level)
+                           WHERE k.level = l.level)
        UNION ALL
        SELECT 2, k.lo, e.position, NULL, e.hash, NULL, NULL, NULL
          FROM h, unnest((SELECT $3::bigint[]), (SELECT $4::integer[])) AS k(lo, cnt)
@@ -292,6 +296,36 @@ export function postgresTransparency(
   /** Node coordinates as one key. */
   const id = (level: number, index: number) => `${level}/${index}`;
   /**
+   * Stored nodes read before, from the upper levels: a stored node is a
+   * complete subtree, whose hash never changes, so it is kept and not read
+   * again. Only levels with at most about 2^12 nodes at the tree's size are
+   * kept ({@link cacheLevel}), so the cache stays below some 2^13 entries
+   * (a few hundred kB) at any size; a proof of a random leaf then reads only
+   * its lowest stored levels.
+   */
+  const known = new Map<string, Hash>();
+  const KNOWN_MAX = 2 ** 14;
+  /** The lowest level kept in {@link known} for a tree of `size` leaves. */
+  const cacheLevel = (size: number) => Math.max(STORED_LEVEL, Math.ceil(Math.log2(Math.max(size, 1))) - 12);
+  const remember = (level: number, index: number, hash: Hash, size: number) => {
+    if (level < cacheLevel(size)) return;
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(id(level, index), hash);
+  };
+  /** The levels at which the sibling of leaf `pivot`'s path is in {@link known}, and those at which its ancestor is. */
+  const knownLevels = (pivot: number): [siblings: number[], ancestors: number[]] => {
+    const siblings: number[] = [];
+    const ancestors: number[] = [];
+    // levels above the tree last read hold nothing cached: the statement reads them, if they exist now
+    const size = tail?.headSize ?? 0;
+    for (let level = cacheLevel(size); 2 ** level <= size; level++) {
+      const index = Math.floor(pivot / 2 ** level);
+      if (known.has(id(level, index % 2 === 0 ? index + 1 : index - 1))) siblings.push(level);
+      if (known.has(id(level, index))) ancestors.push(level);
+    }
+    return [siblings, ancestors];
+  };
+  /**
    * The subtree hashes of `rangesOf(n)` (n: `size`, or the tree's size now),
    * in one statement: the head, the tail after it, the stored nodes and the
    * events of the blocks of 16 leaves the ranges need, with the extension of
@@ -312,6 +346,7 @@ export function postgresTransparency(
    */
   const oneStatement = async (
     pivot: number | undefined,
+    ancestors: boolean,
     size: number | undefined,
     rangesOf: (n: number) => readonly LeafRange[],
   ): Promise<Hash[]> => {
@@ -326,7 +361,7 @@ export function postgresTransparency(
     };
     if (size !== undefined) {
       const needed = nodesNeeded(rangesOf(size));
-      keys = needed.filter((k) => k.level >= STORED_LEVEL);
+      keys = needed.filter((k) => k.level >= STORED_LEVEL && !known.has(id(k.level, k.index)));
       for (const k of needed) {
         if (k.level >= STORED_LEVEL) continue;
         const lo = Math.floor((k.index * 2 ** k.level) / BLOCK) * BLOCK;
@@ -352,6 +387,8 @@ export function postgresTransparency(
         blockStarts,
         blockCounts,
         size === undefined && pivot !== undefined ? pivot : null,
+        ancestors,
+        ...(size === undefined && pivot !== undefined ? knownLevels(pivot) : [[], []]),
       ],
       oneStatementName,
     );
@@ -392,7 +429,14 @@ export function postgresTransparency(
     // the nodes: read, the head's frontier, completed by the tail
     const stored = new Map<string, Hash>();
     rangeNodes(0, headSize).forEach((k, i) => void stored.set(id(k.level, k.index), frontier[i]!));
-    for (const r of rows) if (r.kind === 1) stored.set(id(Number(r.a), Number(r.b)), new Uint8Array(r.hash!));
+    for (const r of rows) {
+      if (r.kind !== 1) continue;
+      const level = Number(r.a);
+      const index = Number(r.b);
+      const h = new Uint8Array(r.hash!);
+      stored.set(id(level, index), h);
+      remember(level, index, h, headSize);
+    }
     // the leaves of each block read, below the head's size, from the block's first leaf on
     const storedBlocks = new Map<number, string[]>();
     for (const r of rows.filter((r) => r.kind === 2).sort(byPosition)) {
@@ -408,7 +452,11 @@ export function postgresTransparency(
     const keysNeeded = nodesNeeded(ranges);
     const covers = (k: NodeKey) => (k.index + 1) * 2 ** k.level;
     const missing = keysNeeded.filter(
-      (k) => k.level >= STORED_LEVEL && covers(k) <= headSize && !stored.has(id(k.level, k.index)),
+      (k) =>
+        k.level >= STORED_LEVEL &&
+        covers(k) <= headSize &&
+        !stored.has(id(k.level, k.index)) &&
+        !known.has(id(k.level, k.index)),
     );
     if (missing.length > 0) for (const [key, h] of await fetchNodes(missing)) stored.set(key, h);
     const blocks = new Map<number, Hash[]>();
@@ -431,7 +479,7 @@ export function postgresTransparency(
     const tailNodes = t.nodes;
     return rangeHashes(
       ranges,
-      lowOrStored(blocks, (key) => stored.get(key) ?? tailNodes.get(key)),
+      lowOrStored(blocks, (key) => stored.get(key) ?? tailNodes.get(key) ?? known.get(key)),
     );
   };
   /** The answer through several statements: the tree (extended, head, tail), then its nodes and blocks. */
@@ -441,21 +489,22 @@ export function postgresTransparency(
   };
   const hashes = (
     pivot: number | undefined,
+    ancestors: boolean,
     size: number | undefined,
     rangesOf: (n: number) => readonly LeafRange[],
   ) =>
     // a size that is no tree's: the statements' answer says so, with the tree's size
     options.multiStatement || (size !== undefined && !(Number.isInteger(size) && size >= 0))
       ? byStatements(size, rangesOf)
-      : oneStatement(pivot, size, rangesOf);
+      : oneStatement(pivot, ancestors, size, rangesOf);
   return {
     size: async () => (await current()).size,
     async root(size) {
-      return hashes(undefined, size, (n) => (n === 0 ? [] : [[0, n]])).then((h) => h[0] ?? EMPTY_ROOT);
+      return hashes(undefined, false, size, (n) => (n === 0 ? [] : [[0, n]])).then((h) => h[0] ?? EMPTY_ROOT);
     },
     async inclusionProof(index, size) {
       const leaf = Number.isInteger(index) && index >= 0 ? index : undefined;
-      return hashes(leaf, size, (n) => {
+      return hashes(leaf, false, size, (n) => {
         if (leaf === undefined || leaf >= n)
           throw new ProofUnavailableError(`leaf ${index} is not in a tree of ${n} leaves`);
         return inclusionRanges(leaf, n);
@@ -463,7 +512,7 @@ export function postgresTransparency(
     },
     async consistencyProof(oldSize, newSize) {
       const m = Number.isInteger(oldSize) && oldSize >= 0 ? oldSize : undefined;
-      return hashes(m ? m - 1 : undefined, newSize, (n) => {
+      return hashes(m ? m - 1 : undefined, true, newSize, (n) => {
         if (m === undefined || m > n)
           throw new ProofUnavailableError(`no consistency proof from ${oldSize} to ${n} leaves`);
         return consistencyRanges(m, n);
