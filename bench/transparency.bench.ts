@@ -11,7 +11,7 @@
 // PostgreSQL store's (skipped when no server answers; median and p99). Goal:
 // < 1 ms each.
 //
-//   node --import tsx bench/transparency.bench.ts   (ONLY=appends or ONLY=proofs for one half)
+//   node --import tsx bench/transparency.bench.ts   (ONLY=appends or ONLY=proofs for one half; STORE=sqlite or STORE=postgres for one store's appends)
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -315,8 +315,8 @@ async function postgresProofs(tree: MerkleTree, hashMs: number): Promise<void> {
 
 try {
   if (process.env.ONLY !== 'proofs') {
-    await sqliteAppends();
-    await postgresAppends();
+    if (process.env.STORE !== 'postgres') await sqliteAppends();
+    if (process.env.STORE !== 'sqlite') await postgresAppends();
   }
   if (process.env.ONLY !== 'appends') await proofs();
 } finally {
