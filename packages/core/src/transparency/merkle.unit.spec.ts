@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_ROOT, leafHash, nodeHash, splitPoint, type Hash } from './merkle.js';
+import { EMPTY_ROOT, eventLeafEntry, eventLeafHash, leafHash, nodeHash, splitPoint, type Hash } from './merkle.js';
 import { MerkleTree } from './tree.js';
 import { verifyConsistency, verifyInclusion } from './proofs.js';
 
@@ -122,6 +122,31 @@ describe('RFC 9162 Merkle tree', () => {
     const proof = t.consistencyProof(m, n);
     expect(proof.map(hex)).toEqual(path);
     expect(verifyConsistency(m, n, proof, unhex(ROOTS[m - 1]!), unhex(ROOTS[n - 1]!))).toBe(true);
+  });
+
+  it("hashes an event's leaf as the leaf of its hash's 32 bytes, and refuses anything but 64 lowercase hex digits", () => {
+    const h = 'a3'.repeat(16) + '0f'.repeat(16);
+    expect(Buffer.from(eventLeafHash(h))).toEqual(Buffer.from(leafHash(Buffer.from(h, 'hex'))));
+    expect(Buffer.from(eventLeafHash(h))).toEqual(Buffer.from(leafHash(eventLeafEntry(h))));
+    const bad = [
+      '',
+      h.slice(1),
+      `${h}0`,
+      h.toUpperCase(),
+      `${h.slice(0, 63)}A`,
+      `A${h.slice(1)}`,
+      `${h.slice(0, 30)}g${h.slice(31)}`,
+      `${h.slice(0, 63)} `,
+      ` ${h.slice(1)}`,
+      `${h.slice(0, 62)}-1`,
+      'é'.repeat(64),
+    ];
+    for (const b of bad) {
+      expect(() => eventLeafHash(b), b).toThrow(/not a SHA-256 hex digest/);
+      expect(() => eventLeafEntry(b), b).toThrow(/not a SHA-256 hex digest/);
+    }
+    // a refused hash leaves nothing behind: the next leaf is its own
+    expect(Buffer.from(eventLeafHash(h))).toEqual(Buffer.from(leafHash(Buffer.from(h, 'hex'))));
   });
 
   it('refuses proofs with a flipped bit, a wrong index or a wrong size', () => {
