@@ -151,6 +151,8 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
   }
   const sql = {
     node: db.prepare('SELECT hash FROM certflow_tree_nodes WHERE level = ? AND idx = ?').pluck(),
+    putNode: db.prepare('INSERT INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
+    putNodeIfAbsent: db.prepare('INSERT OR IGNORE INTO certflow_tree_nodes (level, idx, hash) VALUES (?, ?, ?)'),
     head: db.prepare('SELECT size, last_position FROM certflow_tree_head WHERE one = 1').raw(),
     setHead: db.prepare('UPDATE certflow_tree_head SET size = ?, last_position = ? WHERE one = 1'),
     gapAt: db.prepare('SELECT offset FROM certflow_tree_gaps WHERE leaf <= ? ORDER BY leaf DESC LIMIT 1').pluck(),
@@ -187,19 +189,6 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
         )
         .raw();
       nodeStatements.set(count, st);
-    }
-    return st;
-  };
-  // the pending nodes of a write in one statement (one step into SQLite, not one a row); one statement per count and kind
-  const putStatements = new Map<string, Database.Statement>();
-  const putNodes = (count: number, ifAbsent: boolean): Database.Statement => {
-    const key = `${count}/${ifAbsent}`;
-    let st = putStatements.get(key);
-    if (!st) {
-      st = db.prepare(
-        `INSERT ${ifAbsent ? 'OR IGNORE ' : ''}INTO certflow_tree_nodes (level, idx, hash) VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`,
-      );
-      putStatements.set(key, st);
     }
     return st;
   };
@@ -298,11 +287,11 @@ export function openTree(db: Database.Database, assertOpen: () => void = () => {
     // The pending nodes are the tail's, which a process of the release that wrote each node as it completed
     // may have written meanwhile, catching the tail up when it opened the file (no event added, so the
     // frontier held; the head moved): the same nodes of the same events, kept as they are.
-    const values: (number | Buffer)[] = [];
-    for (const [level, index, h] of f.pending)
-      values.push(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
-    putNodes(f.pending.length, head()[0] !== f.headSize).run(values);
-    treeStats.rowsWritten += f.pending.length;
+    const put = head()[0] === f.headSize ? sql.putNode : sql.putNodeIfAbsent;
+    for (const [level, index, h] of f.pending) {
+      put.run(level, index, Buffer.from(h.buffer, h.byteOffset, h.byteLength));
+      treeStats.rowsWritten++;
+    }
     f.pending = [];
   };
   /**

