@@ -6,6 +6,7 @@ import { computeEventHash } from '@certflow/core';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeScaleLog } from '../../../bench/scale/generate.js';
+import { exportHeader } from './jsonl.js';
 
 // `certflow verify --threads n` (worker threads examine batches of lines, the
 // main thread applies their verdicts in file order) reports exactly what the
@@ -150,6 +151,57 @@ describe('verify with worker threads reports what one thread reports', () => {
     expect(shortened.report.problems.some((p) => p.kind === 'stream-shortened' || p.kind === 'stream-removed')).toBe(
       true,
     );
+  }, 300_000);
+});
+
+describe('verify of a format-2 export with worker threads (they begin at its first event) reports what one thread reports', () => {
+  /** A masked format-2 export of the log: its header, lines of display forms (more than a read's 256 KB), then the events. */
+  const formatTwo = (events: string[], eol = '\n') => {
+    const display: string[] = [];
+    for (let l = 0; l < 40; l++) {
+      const forms: Record<string, string> = {};
+      for (let k = 0; k < 100; k++)
+        forms[`pd:s${l}-${k}:${'c'.repeat(64)}`] = `3701**********${String(k).padStart(4, '0')}`;
+      display.push(JSON.stringify({ certflowPersonal: { display: forms } }));
+    }
+    return [JSON.stringify(exportHeader(true, 'display')), ...display, ...events].join(eol);
+  };
+  // the log's events, without its own header (read once the log is written)
+  const eventLines = () => lines.slice(1);
+
+  it('an intact export, a changed event and a line that is not JSON, with the same line numbers', () => {
+    const events = eventLines();
+    expect(formatTwo([]).length).toBeGreaterThan(256 * 1024);
+    const intact = agree('f2-intact', formatTwo(events));
+    expect(intact.status).toBe(0);
+    expect(intact.report.events).toBe(EVENTS);
+    const changed = agree(
+      'f2-changed',
+      formatTwo(events.map((l, i) => (i === 4_321 ? l.replace(/"at":"20/, '"at":"19') : l))),
+    );
+    expect(changed.status).toBe(1);
+    expect(changed.report.problems.map((p) => p.kind)).toContain('hash-mismatch');
+    const notJson = agree('f2-notjson', formatTwo(events.map((l, i) => (i === 3_000 ? 'not json' : l))));
+    // the header, 40 lines of display forms, then event 3,000 (0-based) of the log
+    expect(notJson.report.problems.find((p) => p.kind === 'not-json')?.line).toBe(1 + 40 + 3_001);
+  }, 300_000);
+
+  it('CRLF lines are read in parallel too; a carriage return inside a line before the events has one thread read it all, with the same report', () => {
+    const events = eventLines();
+    const crlf = agree('f2-crlf', formatTwo(events, '\r\n'));
+    expect(crlf.status).toBe(0);
+    expect(crlf.report.events).toBe(EVENTS);
+    // a carriage return after a display line's JSON and before its line feed: readJsonl breaks the line there
+    // (a blank line follows), so line numbers are not line feeds counted, and the workers are not asked
+    const text = formatTwo(events).replace('}}}\n', '}}}\r \n');
+    expect(text).toContain('\r \n');
+    const file = join(dir, 'f2-cr.jsonl');
+    writeFileSync(file, text);
+    const [one, two] = [verify(file, 0, '--json'), verify(file, 2, '--json')];
+    expect(two.status).toBe(one.status);
+    const [a, b] = [JSON.parse(one.stdout) as Report, JSON.parse(two.stdout) as Report];
+    expect(b.threads).toBe(0);
+    expect(b).toEqual(a);
   }, 300_000);
 });
 

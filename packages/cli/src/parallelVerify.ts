@@ -218,14 +218,15 @@ export async function runOrdered(
 
 interface ParallelOptions {
   threads: number;
+  /** A JSONL file: the line to begin on (1-based; the lines before hold no event: a format-2 export's header and personal lines). */
+  fromLine?: number;
   kept?: StreamHeadRecord[];
   heads?: boolean;
   onRecord?: (count: number, fraction: number | undefined) => void;
 }
 
 /** Applies a batch's answer to the tally, in log order. */
-function applier(tally: ReturnType<typeof verifyTally>, onRecord: ((count: number) => void) | undefined) {
-  let lineBase = 0;
+function applier(tally: ReturnType<typeof verifyTally>, onRecord: ((count: number) => void) | undefined, lineBase = 0) {
   return (a: BatchAnswer) => {
     for (const v of verdictsOf(a.verdicts)) {
       tally.event(v);
@@ -255,8 +256,13 @@ function applier(tally: ReturnType<typeof verifyTally>, onRecord: ((count: numbe
 export async function verifyJsonlFile(file: string, label: string, options: ParallelOptions): Promise<VerifyReport> {
   const tally = verifyTally(options.kept ? { kept: options.kept } : {});
   const onRecord = options.onRecord;
-  await inJsonlBatches(file, options.threads, false, (fraction) =>
-    applier(tally, onRecord ? (n) => onRecord(n, fraction()) : undefined),
+  const fromLine = options.fromLine ?? 1;
+  await inJsonlBatches(
+    file,
+    options.threads,
+    false,
+    (fraction) => applier(tally, onRecord ? (n) => onRecord(n, fraction()) : undefined, fromLine - 1),
+    fromLine,
   );
   return tally.report(label, options.heads !== false);
 }
@@ -271,6 +277,7 @@ async function inJsonlBatches(
   threads: number,
   returnBytes: boolean,
   applier: (fraction: () => number | undefined) => (a: BatchAnswer, request: BatchRequest) => void | Promise<void>,
+  fromLine = 1,
 ): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -281,14 +288,15 @@ async function inJsonlBatches(
   const fd = handle;
   try {
     const size = (await fd.stat()).size;
-    let read = 0;
+    let read = fromLine > 1 ? await offsetOfLine(fd, fromLine) : 0;
+    const start = read;
     let carry = new Uint8Array(0);
     let eof = false;
     const nextBatch = async (id: number): Promise<LinesRequest | undefined> => {
       while (!eof) {
         const buf = new Uint8Array(carry.length + CHUNK);
         buf.set(carry);
-        const { bytesRead } = await fd.read(buf, carry.length, CHUNK, null);
+        const { bytesRead } = await fd.read(buf, carry.length, CHUNK, read);
         read += bytesRead;
         const total = carry.length + bytesRead;
         eof = bytesRead === 0;
@@ -304,7 +312,7 @@ async function inJsonlBatches(
           id,
           bytes: buf.buffer,
           length: cut,
-          first: id === 0,
+          first: id === 0 && start === 0,
           last: eof,
           ...(returnBytes ? { returnBytes } : {}),
         };
@@ -318,6 +326,41 @@ async function inJsonlBatches(
     );
   } finally {
     await fd.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The byte offset of line `line` (1-based) of a file: after its first
+ * line − 1 line breaks. Lines are numbered as `readJsonl` numbers them, which
+ * also breaks a line at a carriage return that does not end it (before its
+ * line feed): such a one before the offset (never in what `certflow export`
+ * writes) throws WorkersFailed, and the caller reads on one thread. So does
+ * a file with fewer lines.
+ */
+async function offsetOfLine(fd: Awaited<ReturnType<typeof open>>, line: number): Promise<number> {
+  const buf = Buffer.alloc(CHUNK);
+  let breaks = 0;
+  let offset = 0;
+  let carriage = false; // the chunk before ended in a carriage return
+  for (;;) {
+    const { bytesRead } = await fd.read(buf, 0, CHUNK, offset);
+    if (bytesRead === 0) throw new WorkersFailed(`the file has fewer than ${line} lines`);
+    const bytes = buf.subarray(0, bytesRead);
+    for (let at = 0; ; ) {
+      const nl = bytes.indexOf(10, at);
+      const cr = bytes.indexOf(13, at);
+      // a carriage return is a line break of its own unless a line feed follows it at once
+      if ((carriage && nl !== 0) || (cr >= 0 && (nl < 0 ? cr < bytesRead - 1 : cr < nl - 1)))
+        throw new WorkersFailed('a carriage return inside a line before the events');
+      carriage = false;
+      if (nl < 0) {
+        carriage = bytes[bytesRead - 1] === 13;
+        break;
+      }
+      if (++breaks === line - 1) return offset + nl + 1;
+      at = nl + 1;
+    }
+    offset += bytesRead;
   }
 }
 

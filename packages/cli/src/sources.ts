@@ -78,6 +78,12 @@ export interface Source {
    * display forms are unknown here.
    */
   personalWithheld?(): boolean;
+  /**
+   * A format-2 JSONL export: the line the events begin on, after the header
+   * and the certflowPersonal lines (a reader in parallel starts there; the
+   * lines before hold no event).
+   */
+  eventsLine?: number;
   close(): Promise<void>;
 }
 
@@ -322,9 +328,11 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
     }
   }
   const headerLine = header !== undefined && header.certflowExport.format !== 2;
+  const eventsLine = header?.certflowExport.format === 2 && pending ? pending.line : undefined;
   let consumed = false;
   return {
     kind: 'jsonl',
+    ...(eventsLine !== undefined ? { eventsLine } : {}),
     label: spec === '-' ? '(stdin)' : spec,
     ...(spec === '-' ? {} : { file: resolve(io.cwd ?? process.cwd(), spec) }),
     header,

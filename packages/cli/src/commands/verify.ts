@@ -226,18 +226,21 @@ async function verifyInWorkers(
     kept?: StreamHeadRecord[];
     heads: boolean;
     checkpoint: boolean;
-    /** The source carries personal data (a vault, or a format-2 export's lines) that the main thread reads. */
+    /** The source carries a vault whose commitments the main thread opens, event by event. */
     personal: boolean;
     onRecord: (count: number, fraction: number | undefined) => void;
   },
 ): Promise<{ report?: VerifyReport & { threads: number }; closed: boolean }> {
   const file = source.file;
   if (!file || options.checkpoint || options.personal || source.kind === 'postgres') return { closed: false };
+  // a format-2 export read in parallel starts at its first event: one without any is read on one thread
+  if (source.header?.certflowExport.format === 2 && source.eventsLine === undefined) return { closed: false };
   const n = threads === 'auto' ? autoThreads(statSync(file).size) : threads;
   // One thread (--threads 1, or 0) is the main thread alone.
   if (n <= 1) return { closed: false };
   const run = {
     threads: n,
+    ...(source.eventsLine !== undefined ? { fromLine: source.eventsLine } : {}),
     heads: options.heads,
     onRecord: options.onRecord,
     ...(options.kept ? { kept: options.kept } : {}),
@@ -245,7 +248,8 @@ async function verifyInWorkers(
   const closed = source.kind === 'jsonl';
   try {
     if (source.kind === 'jsonl') {
-      // The header was read (a masked export refused); the workers read the file from its start again.
+      // The header was read (a masked export refused); the workers read the file again, from its start or,
+      // in a format-2 export, from its first event (its header and personal lines hold none).
       await source.close();
       return { report: { ...(await verifyJsonlFile(file, source.label, run)), threads: n }, closed };
     }
@@ -358,8 +362,8 @@ CPU 核的机器，只用主线程（--threads auto，即默认）。--threads <
             ...(kept ? { kept } : {}),
             heads: values.json === true,
             checkpoint: checkpointOf !== undefined,
-            // A format-2 export's personal lines, or a vault to open commitments with, are read on the main thread.
-            personal: personal !== undefined || source.header?.certflowExport.format === 2,
+            // A vault to open commitments with is read on the main thread (display forms are outside every hash).
+            personal: personal?.vault !== undefined,
             onRecord: (n, f) => bar.update(n, undefined, f),
           },
         );
