@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredEvent } from '@certflow/core';
+import { CannotReadError } from '../errors.js';
 import { memorySpill, type EventSpill } from './collect.js';
 
 /** Events held in memory before the spill moves to a temporary file. */
@@ -23,6 +24,27 @@ const HEADER = 12;
  * typed arrays per stream: memory bounded by the streams, not the events).
  */
 export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSpill> {
+  /**
+   * Runs a step on the temporary file: what the file system throws (a full
+   * disk, a file cut short or removed by another process) is a
+   * CannotReadError naming the file, exit code 3, never a raw error.
+   */
+  const onFile = <T>(action: 'read' | 'write', step: () => T): T => {
+    try {
+      return step();
+    } catch (e) {
+      if (e instanceof CannotReadError) throw e;
+      throw new CannotReadError(
+        `the report's temporary file ${dir ? join(dir, 'spill') : `in ${tmpdir()}`}`,
+        (e as Error)?.message ?? String(e),
+        {
+          action,
+          ...(typeof (e as { code?: unknown })?.code === 'string' ? { causeCode: (e as { code: string }).code } : {}),
+          cause: e,
+        },
+      );
+    }
+  };
   let memory: EventSpill | undefined = memorySpill();
   const held: { e: StoredEvent; json?: string }[] = [];
   let dir: string | undefined;
@@ -37,7 +59,9 @@ export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSp
   const flush = () => {
     if (used === 0) return;
     let at = 0;
-    while (at < used) at += writeSync(fd!, buf, at, used - at, flushed + at);
+    onFile('write', () => {
+      while (at < used) at += writeSync(fd!, buf, at, used - at, flushed + at);
+    });
     flushed += used;
     used = 0;
   };
@@ -70,8 +94,10 @@ export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSp
     used += HEADER + n;
   };
   const open = () => {
-    dir = mkdtempSync(join(tmpdir(), 'certflow-report-'));
-    fd = openSync(join(dir, 'spill'), 'w+', 0o600);
+    onFile('write', () => {
+      dir = mkdtempSync(join(tmpdir(), 'certflow-report-'));
+      fd = openSync(join(dir, 'spill'), 'w+', 0o600);
+    });
     memory?.close();
     memory = undefined;
     for (const h of held.splice(0)) append(h.e, h.json);
@@ -98,11 +124,13 @@ export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSp
         const size = HEADER + len;
         if (size > read.length) read = Buffer.allocUnsafe(size);
         let got = 0;
-        while (got < size) {
-          const n = readSync(fd!, read, got, size - got, off + got);
-          if (n === 0) throw new Error(`report spill: short read at ${off + got}`);
-          got += n;
-        }
+        onFile('read', () => {
+          while (got < size) {
+            const n = readSync(fd!, read, got, size - got, off + got);
+            if (n === 0) throw new Error(`it ends at byte ${off + got}, before the record written there`);
+            got += n;
+          }
+        });
         out.push(JSON.parse(read.toString('utf8', HEADER, size)) as StoredEvent);
         off = read.readDoubleLE(0);
         len = read.readUInt32LE(8);
