@@ -12,7 +12,12 @@ const event = (streamId: string, version: number, position: number): StoredEvent
   position,
   type: 'ApplicationSubmitted',
   data: { note: `第${version}次`, position },
-  meta: { at: '2026-03-02T09:00:00+08:00', actor: { id: 'a', role: 'applicant' }, commandId: `c-${position}` },
+  meta: {
+    at: '2026-03-02T09:00:00+08:00',
+    actor: { id: 'a', role: 'applicant' },
+    commandId: `c-${position}`,
+    correlationId: 'spill',
+  },
   prevHash: null,
   hash: 'ab'.repeat(32),
 });
