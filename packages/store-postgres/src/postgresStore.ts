@@ -829,6 +829,18 @@ export function postgresStoreWithHooks(
 
     streamVersion: async (streamId: string) => streamVersion(streamId),
 
+    // Many streams in one statement, in the order asked (replay asks it for each batch of streams it meets):
+    // each id's last version read from the (stream_id, version) index, as streamVersion reads one.
+    streamVersions: async (streamIds: readonly string[]) =>
+      (
+        await query<{ v: number }>(
+          'streamVersions',
+          `SELECT coalesce((SELECT max(e.version) FROM ${t} e WHERE e.stream_id = k.id), 0) AS v
+             FROM unnest($1::text[]) WITH ORDINALITY AS k(id, o) ORDER BY k.o`,
+          [streamIds],
+        )
+      ).map((r) => Number(r.v)),
+
     async findCommand(commandId: string): Promise<RecordedCommand | undefined> {
       // On the primary (not a replica): what the next append there will be checked against. A
       // read-only store may face a schema from before migration 5: the same expression, unindexed.
