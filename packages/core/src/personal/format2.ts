@@ -401,15 +401,14 @@ export function personalValues(
  * not check them again. Any other row is checked and opened.
  */
 const madeRows = new WeakSet<object>();
-function madeRow(row: PersonalVaultRow): PersonalVaultRow {
-  if (typeof row.value === 'object' && row.value !== null) return row;
-  // What checkVaultRows asks of every row, checked once here (a vault's subject or lookup key is not trusted blindly).
-  if (
-    !HEX32.test(row.subject) ||
-    (row.kind !== 'id-number' && row.kind !== 'name') ||
-    (row.lookup !== null && !HEX64.test(row.lookup))
-  )
-    return row;
+/**
+ * A row made here, marked as checked when `checked` says its subject and
+ * lookup key are what checkVaultRows accepts (a vault's answers are checked
+ * once a person, never trusted blindly; a new subject id is by construction).
+ */
+function madeRow(row: PersonalVaultRow, checked: boolean): PersonalVaultRow {
+  if (!checked || (typeof row.value === 'object' && row.value !== null)) return row;
+  if (row.kind !== 'id-number' && row.kind !== 'name') return row;
   Object.freeze(row);
   madeRows.add(row);
   return row;
@@ -500,6 +499,8 @@ export async function personalizePayload<T>(
       subject = { lookup: known?.lookup ?? '', subject: newSubjectId(), salts: {} };
       if (p.idNumber !== undefined) made.set(p.idNumber, subject);
     }
+    const checked =
+      (subject !== known || HEX32.test(subject.subject)) && (subject.lookup === '' || HEX64.test(subject.lookup));
     for (const f of p.fields) {
       let salt = subject.salts[f.kind];
       let bytes: Buffer | undefined;
@@ -521,7 +522,7 @@ export async function personalizePayload<T>(
       if (!rows.has(commitment))
         rows.set(
           commitment,
-          madeRow({ subject: subject.subject, kind: f.kind, value: f.value, salt, commitment, lookup }),
+          madeRow({ subject: subject.subject, kind: f.kind, value: f.value, salt, commitment, lookup }, checked),
         );
     }
   }
