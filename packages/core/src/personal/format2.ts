@@ -336,7 +336,12 @@ export function personalLookupKey(secret: Uint8Array, kind: PersonalKind, value:
 type Path = readonly (string | '*')[];
 
 /** As `eachParent`, stopping at the first object for which `fn` returns true (and returning true then). */
-function eachParentUntil(value: unknown, path: Path, fn: (parent: Record<string, unknown>) => boolean, at = 0): boolean {
+function eachParentUntil(
+  value: unknown,
+  path: Path,
+  fn: (parent: Record<string, unknown>) => boolean,
+  at = 0,
+): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (at === path.length) return !Array.isArray(value) && fn(value as Record<string, unknown>);
   const head = path[at]!;
@@ -425,10 +430,9 @@ function madeRow(row: PersonalVaultRow, checked: boolean): PersonalVaultRow {
 function copyAlong(value: unknown, paths: readonly Path[]): unknown {
   if (value === null || typeof value !== 'object' || paths.length === 0) return value;
   if (Array.isArray(value)) {
-    let rest: Path[] | undefined;
-    for (const p of paths) if (p[0] === '*') (rest ??= []).push(p.slice(1));
-    if (!rest) return value;
-    const inner = rest;
+    const inner: Path[] = [];
+    for (const p of paths) if (p[0] === '*') inner.push(p.slice(1));
+    if (inner.length === 0) return value;
     return value.map((v) => copyAlong(v, inner));
   }
   const copy: Record<string, unknown> = { ...value };
@@ -469,16 +473,16 @@ export async function personalizePayload<T>(
   const idNumbers = new Set<string>();
   for (const g of byHolder) {
     eachParent(copy, g.parent, (holder) => {
-      let found: FoundValue[] | undefined;
+      const found: FoundValue[] = [];
       let idNumber: string | undefined;
       for (const { key, kind } of g.keys) {
         if (!Object.hasOwn(holder, key)) continue;
         const value = holder[key];
         if (value === undefined) continue;
-        (found ??= []).push({ holder, key, kind, value });
+        found.push({ holder, key, kind, value });
         if (idNumber === undefined && kind === 'id-number' && typeof value === 'string') idNumber = value;
       }
-      if (!found) return;
+      if (found.length === 0) return;
       if (idNumber !== undefined) idNumbers.add(idNumber);
       people.push({ fields: found, idNumber });
     });

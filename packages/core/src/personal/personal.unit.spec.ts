@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { idCardCheckCharacter } from '../domain/checkDigits.js';
 import { personalEventFields } from '../streams/personalFields.js';
+import type { NewEvent } from '../event.js';
 import { commitPersonalValue, openPersonalCommitment, PERSONAL_SALT_BYTES } from './commitment.js';
 import { personal, personalFieldPaths } from './fields.js';
 import { maskPersonalValue } from './mask.js';
@@ -243,7 +244,7 @@ describe('personalizePayload copies', () => {
     expect(copy.site).toBe(payload.site);
     expect(copy.tags).toBe(payload.tags);
     expect(copy.holder.photo).toBe(payload.holder.photo);
-    expect((copy.roster[0] as { seat: unknown }).seat).toBe(payload.roster[0]!.seat);
+    expect((copy.roster[0] as { seat: unknown }).seat).toBe((payload.roster[0] as { seat: unknown }).seat);
     expect(copy.roster[1]).toBeNull();
     expect(copy.roster[3]).toEqual([{ name: '王五' }]);
     expect(copy.roster[4]).toEqual({ seat: 2 });
@@ -284,7 +285,8 @@ describe('personalizePayload copies', () => {
       commandId: 'c',
       correlationId: 'c',
     };
-    expect(markPersonalFormat({ type: 'T', data: payload, meta }, paths).meta.format).toBe(2);
+    const tokens: NewEvent = { type: 'T', data: payload as NewEvent['data'], meta };
+    expect(markPersonalFormat(tokens, paths).meta.format).toBe(2);
     const clear = { type: 'T', data: { roster: [{ idNumber: id2(5) }] }, meta };
     expect(markPersonalFormat(clear, paths)).toBe(clear);
   });

@@ -20,6 +20,7 @@ import {
   type Command,
   type Engine,
   type EventStore,
+  type NewEvent,
   type PersonalFieldPath,
   type StoredEvent,
 } from '@certflow/core';
@@ -185,7 +186,7 @@ export function describePersonalVaultConformance(name: string, open: () => Promi
         expect(Buffer.from(r.salt, 'base64url').length).toBe(16);
         expect(openPersonalCommitment(r.commitment, r.value, r.salt)).toBe(true);
       }
-      await store.append('quota-k2', [testEvent('T', second.payload)], {
+      await store.append('quota-k2', [testEvent('T', second.payload as NewEvent['data'])], {
         expectedVersion: 'no-stream',
         personal: second.rows,
       });
