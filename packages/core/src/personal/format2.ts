@@ -82,11 +82,6 @@ export function newSubjectId(): string {
   return freshRandom(16).toString('hex');
 }
 
-/** A new salt for one subject and kind (base64url of 16 random bytes). */
-export function newPersonalSalt(): string {
-  return freshRandom(PERSONAL_SALT_BYTES).toString('base64url');
-}
-
 /**
  * One row of the personal-data vault: a value of a subject, the salt that
  * opens its commitment, and, for a 身份证号, the lookup key that finds the
