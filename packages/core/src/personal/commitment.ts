@@ -38,12 +38,19 @@ export interface PersonalCommitment {
 /** Node's one-shot digest (`crypto.hash`, Node 20.12 and later): no Hash object per call. */
 const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string }).hash;
 
-function digest(salt: Buffer, value: unknown): string {
+/**
+ * The commitment of a value under the raw salt bytes (the recipe above), for
+ * callers that hold the salt as bytes (a fresh salt, never encoded and decoded
+ * again). The salt is not checked here: at least {@link PERSONAL_SALT_BYTES}.
+ */
+export function commitmentWithSaltBytes(salt: Uint8Array, value: unknown): string {
   const bytes = Buffer.concat([PREFIX, salt, Buffer.from(canonicalJson(value), 'utf8')]);
   return oneShot ? oneShot('sha256', bytes, 'hex') : nodeCrypto.createHash('sha256').update(bytes).digest('hex');
 }
+const digest = commitmentWithSaltBytes;
 
-function saltBytes(salt: string): Buffer | undefined {
+/** The bytes of a salt given base64url, or undefined unless it is base64url of at least 16 bytes. */
+export function saltBytes(salt: string): Buffer | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(salt)) return undefined;
   const bytes = Buffer.from(salt, 'base64url');
   return bytes.length >= PERSONAL_SALT_BYTES ? bytes : undefined;

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { actorSchema, type Actor, type NewEvent, type StoredEvent } from '../event.js';
 import { canonicalJson } from '../hash.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
-import { commitPersonalValue, openPersonalCommitment, PERSONAL_SALT_BYTES } from './commitment.js';
+import { commitmentWithSaltBytes, openPersonalCommitment, PERSONAL_SALT_BYTES, saltBytes } from './commitment.js';
 import type { PersonalFieldPath, PersonalKind } from './fields.js';
 
 /**
@@ -80,11 +80,6 @@ function freshRandom(n: number): Buffer {
 /** A new subject id: 128 random bits as 32 hex digits, never derived from the person's values. */
 export function newSubjectId(): string {
   return freshRandom(16).toString('hex');
-}
-
-/** A new salt for one subject and kind (base64url of 16 random bytes). */
-export function newPersonalSalt(): string {
-  return freshRandom(PERSONAL_SALT_BYTES).toString('base64url');
 }
 
 /**
@@ -335,6 +330,24 @@ export function personalLookupKey(secret: Uint8Array, kind: PersonalKind, value:
 
 type Path = readonly (string | '*')[];
 
+/** As `eachParent`, stopping at the first object for which `fn` returns true (and returning true then). */
+function eachParentUntil(
+  value: unknown,
+  path: Path,
+  fn: (parent: Record<string, unknown>) => boolean,
+  at = 0,
+): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (at === path.length) return !Array.isArray(value) && fn(value as Record<string, unknown>);
+  const head = path[at]!;
+  if (head === '*') {
+    if (Array.isArray(value)) for (const v of value) if (eachParentUntil(v, path, fn, at + 1)) return true;
+    return false;
+  }
+  if (Array.isArray(value) || !Object.hasOwn(value, head)) return false;
+  return eachParentUntil((value as Record<string, unknown>)[head], path, fn, at + 1);
+}
+
 /** Calls `fn` with every object the parent path reaches, expanding `'*'` over arrays. */
 function eachParent(value: unknown, path: Path, fn: (parent: Record<string, unknown>) => void): void {
   if (value === null || typeof value !== 'object') return;
@@ -383,16 +396,55 @@ export function personalValues(
 
 /**
  * The vault rows `personalizePayload` made (frozen, so still as made): their
- * commitments were computed from their values and salts here, and the stores'
- * `checkVaultRows` need not compute them again. Any other row is opened.
+ * commitments were computed from their values and salts here and their
+ * subject, kind and lookup key checked, so the stores' `checkVaultRows` need
+ * not check them again. Any other row is checked and opened.
  */
 const madeRows = new WeakSet<object>();
-function madeRow(row: PersonalVaultRow): PersonalVaultRow {
-  if (typeof row.value === 'object' && row.value !== null) return row;
+/**
+ * A row made here, marked as checked when `checked` says its subject and
+ * lookup key are what checkVaultRows accepts (a vault's answers are checked
+ * once a person, never trusted blindly; a new subject id is by construction).
+ */
+function madeRow(row: PersonalVaultRow, checked: boolean): PersonalVaultRow {
+  if (!checked || (typeof row.value === 'object' && row.value !== null)) return row;
+  if (row.kind !== 'id-number' && row.kind !== 'name') return row;
   Object.freeze(row);
   madeRows.add(row);
   return row;
 }
+
+/**
+ * A copy of `value` for writing at the given parent paths: every array and
+ * object on the way to them, and every object they reach, is a fresh shallow
+ * copy; everything else is shared with `value` (never written). The same
+ * objects as `eachParent` reaches, so a field written in the copy is never
+ * the caller's; a deep copy of the whole payload cost more than the rest of
+ * the engine's work on it.
+ */
+function copyAlong(value: unknown, paths: readonly Path[]): unknown {
+  if (value === null || typeof value !== 'object' || paths.length === 0) return value;
+  if (Array.isArray(value)) {
+    const inner: Path[] = [];
+    for (const p of paths) if (p[0] === '*') inner.push(p.slice(1));
+    if (inner.length === 0) return value;
+    return value.map((v) => copyAlong(v, inner));
+  }
+  const copy: Record<string, unknown> = { ...value };
+  let byKey: Map<string, Path[]> | undefined;
+  for (const p of paths) {
+    const head = p[0];
+    if (head === undefined || head === '*' || !Object.hasOwn(value, head)) continue;
+    byKey ??= new Map();
+    const rest = byKey.get(head);
+    if (rest) rest.push(p.slice(1));
+    else byKey.set(head, [p.slice(1)]);
+  }
+  if (byKey) for (const [key, rest] of byKey) copy[key] = copyAlong(copy[key], rest);
+  return copy;
+}
+
+type FoundValue = { holder: Record<string, unknown>; key: string; kind: PersonalKind; value: unknown };
 
 /**
  * Replaces the personal values of a (validated) command payload by format-2
@@ -407,27 +459,35 @@ export async function personalizePayload<T>(
   vault: PersonalVault,
 ): Promise<{ payload: T; rows: PersonalVaultRow[] }> {
   if (fields.length === 0) return { payload, rows: [] };
-  const copy = structuredClone(payload);
-  const people: {
-    fields: { holder: Record<string, unknown>; key: string; kind: PersonalKind; value: unknown }[];
-    idNumber: string | undefined;
-  }[] = [];
-  for (const g of groups(fields)) {
+  const byHolder = groups(fields);
+  const copy = copyAlong(
+    payload,
+    byHolder.map((g) => g.parent),
+  ) as T;
+  const people: { fields: FoundValue[]; idNumber: string | undefined }[] = [];
+  const idNumbers = new Set<string>();
+  for (const g of byHolder) {
     eachParent(copy, g.parent, (holder) => {
-      const found = g.keys
-        .filter(({ key }) => Object.hasOwn(holder, key) && holder[key] !== undefined)
-        .map(({ key, kind }) => ({ holder, key, kind, value: holder[key] }));
+      const found: FoundValue[] = [];
+      let idNumber: string | undefined;
+      for (const { key, kind } of g.keys) {
+        if (!Object.hasOwn(holder, key)) continue;
+        const value = holder[key];
+        if (value === undefined) continue;
+        found.push({ holder, key, kind, value });
+        if (idNumber === undefined && kind === 'id-number' && typeof value === 'string') idNumber = value;
+      }
       if (found.length === 0) return;
-      const id = found.find((f) => f.kind === 'id-number' && typeof f.value === 'string');
-      people.push({ fields: found, idNumber: id?.value as string | undefined });
+      if (idNumber !== undefined) idNumbers.add(idNumber);
+      people.push({ fields: found, idNumber });
     });
   }
   if (people.length === 0) return { payload, rows: [] };
-  const resolved = await vault.resolve([
-    ...new Set(people.flatMap((p) => (p.idNumber === undefined ? [] : [p.idNumber]))),
-  ]);
+  const resolved = await vault.resolve([...idNumbers]);
   // Within one command, one 身份证号 is one new subject too.
   const made = new Map<string, ResolvedSubject & { subject: string }>();
+  // The raw bytes of the salts made here (a fresh salt is never encoded and decoded again).
+  const fresh = new Map<string, Buffer>();
   const rows = new Map<string, PersonalVaultRow>();
   for (const p of people) {
     const known = p.idNumber === undefined ? undefined : resolved.get(p.idNumber);
@@ -438,10 +498,21 @@ export async function personalizePayload<T>(
       subject = { lookup: known?.lookup ?? '', subject: newSubjectId(), salts: {} };
       if (p.idNumber !== undefined) made.set(p.idNumber, subject);
     }
+    const checked =
+      (subject !== known || HEX32.test(subject.subject)) && (subject.lookup === '' || HEX64.test(subject.lookup));
     for (const f of p.fields) {
-      const salt = subject.salts[f.kind] ?? newPersonalSalt();
-      subject.salts[f.kind] = salt;
-      const { commitment } = commitPersonalValue(f.value, salt);
+      let salt = subject.salts[f.kind];
+      let bytes: Buffer | undefined;
+      if (salt === undefined) {
+        bytes = freshRandom(PERSONAL_SALT_BYTES);
+        salt = bytes.toString('base64url');
+        subject.salts[f.kind] = salt;
+        fresh.set(salt, bytes);
+      } else {
+        bytes = fresh.get(salt) ?? saltBytes(salt);
+        if (!bytes) throw new RangeError(`a personal-data salt is base64url of at least ${PERSONAL_SALT_BYTES} bytes`);
+      }
+      const commitment = commitmentWithSaltBytes(bytes, f.value);
       f.holder[f.key] = personalToken(subject.subject, commitment);
       const ownId = f.kind === 'id-number' && f.value === p.idNumber;
       // The 身份证号 that found a known subject is in the vault already (its lookup key is that row's): no row.
@@ -450,7 +521,7 @@ export async function personalizePayload<T>(
       if (!rows.has(commitment))
         rows.set(
           commitment,
-          madeRow({ subject: subject.subject, kind: f.kind, value: f.value, salt, commitment, lookup }),
+          madeRow({ subject: subject.subject, kind: f.kind, value: f.value, salt, commitment, lookup }, checked),
         );
     }
   }
@@ -460,7 +531,18 @@ export async function personalizePayload<T>(
 /** Whether any personal field of `data` holds a format-2 token. */
 export function holdsPersonalTokens(data: unknown, fields: readonly PersonalFieldPath[] | undefined): boolean {
   if (!fields || fields.length === 0) return false;
-  return personalValues(data, fields).some((v) => parsePersonalToken(v.value) !== undefined);
+  // Stops at the first token (a format-2 payload holds one in its first personal field).
+  for (const f of fields) {
+    const key = f.path[f.path.length - 1]!;
+    let holds = false;
+    eachParentUntil(data, f.path.slice(0, -1), (holder) => {
+      const v = Object.hasOwn(holder, key) ? holder[key] : undefined;
+      holds = typeof v === 'string' && v.length === 106 && parsePersonalToken(v) !== undefined;
+      return holds;
+    });
+    if (holds) return true;
+  }
+  return false;
 }
 
 /** The event with `meta.format: 2` when its personal fields hold tokens; else as it is. */
@@ -492,6 +574,8 @@ export function checkVaultRows(rows: unknown, operation: 'append' | 'import' = '
     throw new ValidationError(issues, operation);
   }
   rows.forEach((r: Partial<PersonalVaultRow> | null, i) => {
+    // A row personalizePayload made (frozen since) holds what the checks below accept.
+    if (madeRows.has(r as object)) return;
     if (typeof r !== 'object' || r === null) {
       bad([i], 'a vault row', String(r));
       return;
@@ -504,7 +588,7 @@ export function checkVaultRows(rows: unknown, operation: 'append' | 'import' = '
     if (
       typeof r.salt !== 'string' ||
       typeof r.commitment !== 'string' ||
-      !(madeRows.has(r) || openPersonalCommitment(r.commitment, r.value, r.salt))
+      !openPersonalCommitment(r.commitment, r.value, r.salt)
     ) {
       bad([i, 'commitment'], 'the commitment of the value with the salt', String(r.commitment));
     }
@@ -555,7 +639,10 @@ export async function keyedPayload(
   vault: PersonalVault,
 ): Promise<unknown> {
   if (fields.length === 0 || payload === null || typeof payload !== 'object') return payload;
-  const copy = structuredClone(payload);
+  const copy = copyAlong(
+    payload,
+    groups(fields).map((g) => g.parent),
+  );
   const found = personalValues(copy, fields);
   if (found.length === 0) return payload;
   const keys = await vault.lookupKeys(found.map((f) => ({ kind: f.kind, value: f.value })));

@@ -3,10 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { idCardCheckCharacter } from '../domain/checkDigits.js';
 import { personalEventFields } from '../streams/personalFields.js';
+import type { NewEvent } from '../event.js';
 import { commitPersonalValue, openPersonalCommitment, PERSONAL_SALT_BYTES } from './commitment.js';
 import { personal, personalFieldPaths } from './fields.js';
 import { maskPersonalValue } from './mask.js';
-import { checkVaultRows, personalizePayload, personalLookupKey, type PersonalVault } from './format2.js';
+import {
+  checkVaultRows,
+  holdsPersonalTokens,
+  markPersonalFormat,
+  parsePersonalToken,
+  personalizePayload,
+  personalLookupKey,
+  type PersonalVault,
+} from './format2.js';
 
 const id17 = '37010219900101123';
 const idNumber = id17 + idCardCheckCharacter(id17);
@@ -149,5 +158,136 @@ describe('vault rows made by personalizePayload', () => {
     expect(checkVaultRows(rows)).toEqual(rows);
     expect(Object.isFrozen(rows[0])).toBe(true);
     expect(() => checkVaultRows([{ ...rows[1]!, value: '李四' }])).toThrow(/commitment/);
+  });
+
+  it('with a subject or lookup key from the vault that no store accepts, are checked like any row', async () => {
+    const badVault = (lookup: string, subject?: string) =>
+      ({
+        resolve: async (ids: readonly string[]) =>
+          new Map(ids.map((id) => [id, { lookup, salts: {}, ...(subject ? { subject } : {}) }])),
+      }) as unknown as PersonalVault;
+    const paths = fields.map((f) => ({ path: [...f.path], kind: f.kind }));
+    const payload = { roster: [{ idNumber, name: '张三' }] };
+    const badLookup = await personalizePayload(payload, paths, badVault('x'));
+    expect(() => checkVaultRows(badLookup.rows)).toThrow(/lookup/);
+    const badSubject = await personalizePayload(payload, paths, badVault('a'.repeat(64), 'S'));
+    expect(() => checkVaultRows(badSubject.rows)).toThrow(/subject/);
+  });
+
+  it('refuse a known salt the vault holds malformed (RangeError), as a commitment to it would', async () => {
+    const vault = {
+      resolve: async (ids: readonly string[]) =>
+        new Map(ids.map((id) => [id, { lookup: 'a'.repeat(64), subject: '1'.repeat(32), salts: { name: 'short' } }])),
+    } as unknown as PersonalVault;
+    await expect(
+      personalizePayload(
+        { roster: [{ idNumber, name: '张三' }] },
+        fields.map((f) => ({ path: [...f.path], kind: f.kind })),
+        vault,
+      ),
+    ).rejects.toThrow(RangeError);
+  });
+});
+
+describe('personalizePayload copies', () => {
+  const emptyVault = {
+    resolve: async (ids: readonly string[]) => new Map(ids.map((id) => [id, { lookup: 'a'.repeat(64), salts: {} }])),
+  } as unknown as PersonalVault;
+  const id2 = (n: number) => {
+    const body = `3701021990010${String(n).padStart(4, '0')}`;
+    return body + idCardCheckCharacter(body);
+  };
+
+  it('only what it writes: the payload given keeps its values, what holds no personal field is shared', async () => {
+    const fields = [
+      { path: ['roster', '*', 'idNumber'], kind: 'id-number' },
+      { path: ['roster', '*', 'name'], kind: 'name' },
+      { path: ['holder', 'idNumber'], kind: 'id-number' },
+      { path: ['idNumber'], kind: 'id-number' },
+      { path: ['absent', 'name'], kind: 'name' },
+    ] as const;
+    const payload = {
+      site: { name: '济南考点' },
+      roster: [
+        { idNumber: id2(1), name: '张三', seat: { row: 1 } },
+        null,
+        { name: '李四' },
+        [{ name: '王五' }],
+        { seat: 2 },
+      ],
+      holder: { idNumber: id2(2), photo: { ref: 'p' } },
+      idNumber: id2(3),
+      tags: ['a'],
+    };
+    const before = structuredClone(payload);
+    const { payload: copy, rows } = await personalizePayload(
+      payload,
+      fields.map((f) => ({ path: [...f.path], kind: f.kind })),
+      emptyVault,
+    );
+    expect(payload).toEqual(before);
+    // Written in the copy only: 身份证号 and name of the first candidate, the name of the third, the holder and the root.
+    const tokens = [copy.roster[0]!, copy.roster[2]!] as Record<string, unknown>[];
+    expect(
+      tokens.map((c) => [parsePersonalToken(c.idNumber) !== undefined, parsePersonalToken(c.name) !== undefined]),
+    ).toEqual([
+      [true, true],
+      [false, true],
+    ]);
+    expect(parsePersonalToken(copy.holder.idNumber)).toBeDefined();
+    expect(parsePersonalToken(copy.idNumber)).toBeDefined();
+    expect(rows).toHaveLength(5);
+    // Objects on the paths are copies; everything else is the caller's, unchanged.
+    expect(copy.roster).not.toBe(payload.roster);
+    expect(copy.roster[0]).not.toBe(payload.roster[0]);
+    expect(copy.holder).not.toBe(payload.holder);
+    expect(copy.site).toBe(payload.site);
+    expect(copy.tags).toBe(payload.tags);
+    expect(copy.holder.photo).toBe(payload.holder.photo);
+    expect((copy.roster[0] as { seat: unknown }).seat).toBe((payload.roster[0] as { seat: unknown }).seat);
+    expect(copy.roster[1]).toBeNull();
+    expect(copy.roster[3]).toEqual([{ name: '王五' }]);
+    expect(copy.roster[4]).toEqual({ seat: 2 });
+    expect(copy).not.toHaveProperty('absent');
+  });
+
+  it('return the payload itself when no personal field holds a value', async () => {
+    const payload = { roster: [{ seat: 1 }], other: { idNumber: id2(4) } };
+    const out = await personalizePayload(
+      payload,
+      [{ path: ['roster', '*', 'idNumber'], kind: 'id-number' }],
+      emptyVault,
+    );
+    expect(out.payload).toBe(payload);
+    expect(out.rows).toEqual([]);
+  });
+
+  it('tokens wherever they are: holdsPersonalTokens finds one in any field and element, markPersonalFormat marks then only', async () => {
+    const fields = [
+      { path: ['roster', '*', 'idNumber'], kind: 'id-number' },
+      { path: ['certificates', '*', 'holder', 'name'], kind: 'name' },
+    ] as const;
+    const paths = fields.map((f) => ({ path: [...f.path], kind: f.kind }));
+    const { payload } = await personalizePayload(
+      { roster: [{ seat: 1 }], certificates: [{ holder: {} }, { holder: { name: '张三' } }] },
+      paths,
+      emptyVault,
+    );
+    expect(holdsPersonalTokens(payload, paths)).toBe(true);
+    expect(
+      holdsPersonalTokens({ roster: [{ idNumber: id2(5) }], certificates: [{ holder: { name: '张三' } }] }, paths),
+    ).toBe(false);
+    expect(holdsPersonalTokens(payload, [])).toBe(false);
+    expect(holdsPersonalTokens(payload, undefined)).toBe(false);
+    const meta = {
+      at: '2020-06-01T09:00:00+08:00',
+      actor: { id: 'a', role: 'system' as const },
+      commandId: 'c',
+      correlationId: 'c',
+    };
+    const tokens: NewEvent = { type: 'T', data: payload as NewEvent['data'], meta };
+    expect(markPersonalFormat(tokens, paths).meta.format).toBe(2);
+    const clear = { type: 'T', data: { roster: [{ idNumber: id2(5) }] }, meta };
+    expect(markPersonalFormat(clear, paths)).toBe(clear);
   });
 });

@@ -14,11 +14,14 @@ import {
   erasureStreamId,
   openPersonalCommitment,
   parsePersonalToken,
+  personalizePayload,
   verifyLog,
   type Actor,
   type Command,
   type Engine,
   type EventStore,
+  type NewEvent,
+  type PersonalFieldPath,
   type StoredEvent,
 } from '@certflow/core';
 import { testEvent } from './eventFactory.js';
@@ -147,6 +150,79 @@ export function describePersonalVaultConformance(name: string, open: () => Promi
         store.append('quota-c', [{ ...testEvent(), meta }], { expectedVersion: 'no-stream', personal: [bad] }),
       ).rejects.toBeInstanceOf(ValidationError);
       expect(await store.streamVersion('quota-c')).toBe(0);
+    });
+
+    it('a roster of known and new people: the known keep subject and salts and gain what they lacked, the new are written; another salt or lookup key for a known subject writes nothing', async () => {
+      const store = await open();
+      const vault = store.vault!;
+      const fields: PersonalFieldPath[] = [
+        { path: ['roster', '*', 'idNumber'], kind: 'id-number' },
+        { path: ['roster', '*', 'name'], kind: 'name' },
+      ];
+      const [a, b, c] = testRoster(3);
+      // First the 身份证号 of A alone: a subject with an id-number salt and its lookup key, no name salt.
+      const first = await personalizePayload({ roster: [{ idNumber: a!.idNumber }] }, fields, vault);
+      await store.append('quota-k1', [testEvent('T', first.payload)], {
+        expectedVersion: 'no-stream',
+        personal: first.rows,
+      });
+      const tokenOf = (payload: unknown, i: number, key: 'idNumber' | 'name') =>
+        parsePersonalToken((payload as { roster: Record<string, string>[] }).roster[i]![key])!;
+      const subjectA = tokenOf(first.payload, 0, 'idNumber').subject;
+      // Then A with a name, and B and C new: A's 身份证号 gives the same token and no row; A's name, B and C do.
+      const second = await personalizePayload({ roster: [a, b, c] }, fields, vault);
+      expect(tokenOf(second.payload, 0, 'idNumber')).toEqual(tokenOf(first.payload, 0, 'idNumber'));
+      expect(second.rows.map((r) => [r.subject === subjectA, r.kind])).toEqual([
+        [true, 'name'],
+        [false, 'id-number'],
+        [false, 'name'],
+        [false, 'id-number'],
+        [false, 'name'],
+      ]);
+      // Every value its own fresh salt (one per subject and kind), 16 bytes, opening its commitment.
+      const salts = second.rows.map((r) => r.salt);
+      expect(new Set([...salts, first.rows[0]!.salt]).size).toBe(6);
+      for (const r of second.rows) {
+        expect(Buffer.from(r.salt, 'base64url').length).toBe(16);
+        expect(openPersonalCommitment(r.commitment, r.value, r.salt)).toBe(true);
+      }
+      await store.append('quota-k2', [testEvent('T', second.payload as NewEvent['data'])], {
+        expectedVersion: 'no-stream',
+        personal: second.rows,
+      });
+      const rows = await vault.rows();
+      expect(rows).toHaveLength(6);
+      expect(rows.filter((r) => r.subject === subjectA).map((r) => [r.kind, r.value])).toEqual([
+        ['id-number', a!.idNumber],
+        ['name', a!.name],
+      ]);
+      const resolved = (await vault.resolve([a!.idNumber, b!.idNumber])).get(a!.idNumber)!;
+      expect(resolved).toMatchObject({ subject: subjectA });
+      expect(Object.keys(resolved.salts).sort()).toEqual(['id-number', 'name']);
+      expect(verifyLog(await all(store), { personal: { vault: rows } })).toMatchObject({ ok: true });
+      // A known subject given another name salt (a writer that resolved before A's name was written), or
+      // another lookup key: a ConcurrencyError, and nothing is written.
+      const otherName = commitPersonalValue('别名');
+      const [otherLookup] = await vault.lookupKeys([{ kind: 'id-number', value: c!.idNumber }]);
+      const idSalt = rows.find((r) => r.subject === subjectA && r.kind === 'id-number')!.salt;
+      const clashes = [
+        { subject: subjectA, kind: 'name' as const, value: '别名', ...otherName, lookup: null },
+        {
+          subject: subjectA,
+          kind: 'id-number' as const,
+          value: b!.idNumber,
+          salt: idSalt,
+          commitment: commitPersonalValue(b!.idNumber, idSalt).commitment,
+          lookup: otherLookup!,
+        },
+      ];
+      for (const [i, clash] of clashes.entries()) {
+        await expect(
+          store.append(`quota-k${3 + i}`, [testEvent()], { expectedVersion: 'no-stream', personal: [clash] }),
+        ).rejects.toBeInstanceOf(ConcurrencyError);
+        expect(await store.streamVersion(`quota-k${3 + i}`)).toBe(0);
+      }
+      expect(await vault.rows()).toEqual(rows);
     });
 
     it('erases a subject: values, salts and lookup go, the erasure is an event, every chain stays valid and replay decides as before', async () => {
