@@ -16,53 +16,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  idCardCheckCharacter,
   markPersonalFormat,
   personalizePayload,
   type EventStore,
   type NewEvent,
-  type PersonalFieldPath,
 } from '@certflow/core';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { postgresStore } from '@certflow/store-postgres';
+import { examEvents, meta, resultFields, rosterFields } from './personal/workload.js';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 300);
 const STORE = process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'sqlite';
 const FORMATS = process.env.BENCH_FORMAT ? [process.env.BENCH_FORMAT === '2'] : [false, true];
-const ROSTER = 30;
 const dir = mkdtempSync(join(tmpdir(), 'certflow-bench-appends-'));
-const rosterFields: PersonalFieldPath[] = [
-  { path: ['roster', '*', 'idNumber'], kind: 'id-number' },
-  { path: ['roster', '*', 'name'], kind: 'name' },
-];
-const resultFields: PersonalFieldPath[] = [{ path: ['results', '*', 'idNumber'], kind: 'id-number' }];
-
-let people = 0;
-const person = () => {
-  const n = people++;
-  const body = `3701021990${String(1 + (Math.floor(n / 1000) % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 12000) % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
-  return { idNumber: body + idCardCheckCharacter(body), name: `考生${n}` };
-};
-const meta = (i: number): NewEvent['meta'] => ({
-  at: '2020-06-11T10:00:00+08:00',
-  actor: { id: 'org-1', role: 'applicant' },
-  commandId: `c-${i}`,
-  correlationId: `c-${i}`,
-});
-/** The i-th pair of exam events, as bench/personal-data.bench.ts makes them. */
-function examEvents(i: number): { plan: Record<string, unknown>; results: Record<string, unknown> } {
-  const roster = Array.from({ length: ROSTER }, person);
-  return {
-    plan: {
-      occupation: { code: '6-18-01-01', level: 4 },
-      examDate: '2020-06-22',
-      site: { name: '济南考点', sequence: '000001' },
-      roster,
-      seq: i,
-    },
-    results: { results: roster.map((c, n) => ({ idNumber: c.idNumber, passed: n % 4 !== 0, score: 60 + (n % 40) })) },
-  };
-}
 
 const cpu = () => {
   const u = process.cpuUsage();

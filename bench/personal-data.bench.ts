@@ -25,7 +25,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  idCardCheckCharacter,
   markPersonalFormat,
   memoryStore,
   personalizePayload,
@@ -33,7 +32,6 @@ import {
   maskPersonalValue,
   type EventStore,
   type NewEvent,
-  type PersonalFieldPath,
   type PersonalVaultRow,
   type StoredEvent,
 } from '@certflow/core';
@@ -43,6 +41,7 @@ import { bufferIo } from '../packages/cli/src/io.js';
 import { runCli } from '../packages/cli/src/runCli.js';
 import { exportHeader, toJsonlLine } from '../packages/cli/src/jsonl.js';
 import { runDemo } from '../examples/quickstart/src/demo.js';
+import { examEvents, meta, resultFields, rosterFields } from './personal/workload.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certflow-bench-personal-'));
 // Where the SQLite files live matters: synchronous FULL pays an fsync per append on a disk, none on tmpfs.
@@ -57,41 +56,6 @@ const fsType = statfsSync(dir).type;
 console.log(`SQLite files in ${tmpdir()} (${FS_TYPES[fsType] ?? `filesystem type 0x${fsType.toString(16)}`})`);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 300);
 const VERIFY_EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 20_000);
-const ROSTER = 30;
-
-const rosterFields: PersonalFieldPath[] = [
-  { path: ['roster', '*', 'idNumber'], kind: 'id-number' },
-  { path: ['roster', '*', 'name'], kind: 'name' },
-];
-const resultFields: PersonalFieldPath[] = [{ path: ['results', '*', 'idNumber'], kind: 'id-number' }];
-
-let people = 0;
-const person = () => {
-  const n = people++;
-  const body = `3701021990${String(1 + (Math.floor(n / 1000) % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 12000) % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
-  return { idNumber: body + idCardCheckCharacter(body), name: `考生${n}` };
-};
-const meta = (i: number): NewEvent['meta'] => ({
-  at: '2020-06-11T10:00:00+08:00',
-  actor: { id: 'org-1', role: 'applicant' },
-  commandId: `c-${i}`,
-  correlationId: `c-${i}`,
-});
-
-/** The i-th pair of exam events: the plan with its roster, then the results. */
-function examEvents(i: number): { plan: Record<string, unknown>; results: Record<string, unknown> } {
-  const roster = Array.from({ length: ROSTER }, person);
-  return {
-    plan: {
-      occupation: { code: '6-18-01-01', level: 4 },
-      examDate: '2020-06-22',
-      site: { name: '济南考点', sequence: '000001' },
-      roster,
-      seq: i,
-    },
-    results: { results: roster.map((c, n) => ({ idNumber: c.idNumber, passed: n % 4 !== 0, score: 60 + (n % 40) })) },
-  };
-}
 
 /** Appends every pair: format 1 (values in clear) on a store without a vault, format 2 (the engine's work) on one with. */
 async function appendAll(store: EventStore, pairs: ReturnType<typeof examEvents>[], format2: boolean): Promise<number> {
