@@ -183,18 +183,20 @@ describe('sqliteStore Merkle tree', () => {
     const file = fresh();
     const store = sqliteStore({ file });
     const before = treeStats.rowsWritten;
-    const appends = 8 * 2 ** STORED_LEVEL;
+    const appends = 2 * 2 ** WRITE_LEVEL;
     let writes = 0;
     for (let i = 0; i < appends; i++) {
       const rows = treeStats.rowsWritten;
       await store.append(`application-${i}`, testEvents(1), { expectedVersion: 'no-stream' });
       if (treeStats.rowsWritten > rows) writes++;
     }
-    // 8 blocks: the nodes they complete (8 + 4 + 2 + 1), written by the appends that complete a node of
-    // WRITE_LEVEL (every 2^WRITE_LEVEL events), each with a head write
+    // two groups of 2^WRITE_LEVEL: the nodes their blocks complete from STORED_LEVEL up (a tree of
+    // 2^(WRITE_LEVEL + 1 - STORED_LEVEL) blocks: twice that less one), written by the two appends that complete a
+    // node of WRITE_LEVEL, each with a head write
     const groups = appends / 2 ** WRITE_LEVEL;
+    expect(groups).toBe(2);
     expect(writes).toBe(groups);
-    expect(treeStats.rowsWritten - before).toBe(15 + groups);
+    expect(treeStats.rowsWritten - before).toBe(2 * (appends / 2 ** STORED_LEVEL) - 1 + groups);
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT MIN(level) FROM certflow_tree_nodes').pluck().get()).toBe(STORED_LEVEL);
     expect(db.prepare('SELECT size FROM certflow_tree_head').pluck().get()).toBe(appends);
