@@ -95,8 +95,9 @@ const BLOCK = 2 ** STORED_LEVEL;
  * 2^STORED_LEVEL leaves. Level 7 (128 leaves): each write dirties a page per
  * level written and the head's, so the longer the group, the fewer pages per
  * event go to the WAL; but a question computes the tail from its events
- * (bench/transparency.bench.ts at 6, 7 and 8: a proof and root of the newest
- * leaf took 0.35, 0.40 and 0.99 ms, median).
+ * (a proof and the root of the newest leaf, asked after each of 300 appends
+ * to 10,000 events, took 0.35, 0.40 and 0.99 ms, median, at levels 6, 7 and
+ * 8).
  */
 export const WRITE_LEVEL = 7;
 const GROUP = 2 ** WRITE_LEVEL;
