@@ -15,12 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import {
-  markPersonalFormat,
-  personalizePayload,
-  type EventStore,
-  type NewEvent,
-} from '@certflow/core';
+import { markPersonalFormat, personalizePayload, type EventStore, type NewEvent } from '@certflow/core';
 import { sqliteStore } from '@certflow/store-sqlite';
 import { postgresStore } from '@certflow/store-postgres';
 import { examEvents, meta, resultFields, rosterFields } from './personal/workload.js';
