@@ -258,7 +258,8 @@ function parsedLine(r: RawJsonlRecord): JsonlRecord {
   }
 }
 
-async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
+async function fromJsonl(spec: string, io: CliIo, options: OpenOptions): Promise<Source> {
+  const keepDisplay = options.displayForms !== false;
   let input: NonNullable<CliIo['stdin']>;
   if (spec === '-') {
     if (!io.stdin) throw new UsageError({ key: 'usage.noStdin' });
@@ -291,7 +292,7 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
       const r = next.value;
       if ('raw' in r) {
         any = true;
-        rawChunks.push(r); // its bytes, decoded only if the forms are asked for
+        if (keepDisplay) rawChunks.push(r); // its bytes, decoded only if the forms are asked for
         continue;
       }
       if (!('value' in r) || !isPersonalLine(r.value)) {
@@ -300,8 +301,9 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
       }
       any = true;
       const p = r.value.certflowPersonal;
-      if ('display' in p) chunks.push(p.display);
-      else vault.push(p.vault);
+      if ('display' in p) {
+        if (keepDisplay) chunks.push(p.display);
+      } else vault.push(p.vault);
     }
     if (any) {
       let display: Map<string, string> | undefined;
@@ -357,14 +359,25 @@ async function fromJsonl(spec: string, io: CliIo): Promise<Source> {
   };
 }
 
+export interface OpenOptions {
+  /**
+   * A format-2 JSONL export's display forms (its certflowPersonal display
+   * lines) are kept for `personal().display` (default). False: they are read
+   * past and dropped, so a command that never shows them (verify, replay,
+   * import, witness) holds none of them in memory, however many the file
+   * has; `display` then holds only what a vault in the file gives.
+   */
+  displayForms?: boolean;
+}
+
 /**
  * Opens a source for reading, by its form (see `sourceKind`). A missing file
  * is a usage error, never created; a store is opened read-only (a SQLite
  * file is not changed, PostgreSQL sees no DDL), so a SELECT-only role can read.
  */
-export async function openSource(spec: string, io: CliIo): Promise<Source> {
+export async function openSource(spec: string, io: CliIo, options: OpenOptions = {}): Promise<Source> {
   const kind = sourceKind(spec);
-  if (kind === 'jsonl') return fromJsonl(spec, io);
+  if (kind === 'jsonl') return fromJsonl(spec, io, options);
   const label = kind === 'postgres' ? redactUrl(spec) : spec;
   return fromStore(
     kind,

@@ -77,7 +77,8 @@ source could not be read or the target could not be written.`,
     const [from, to] = positionals as [string, string];
     const target = sourceKind(to) === 'postgres' ? redactUrl(to) : to;
     if (sourceKind(from) !== 'jsonl') throw new UsageError({ key: 'usage.notJsonl', values: { file: from } }, 'import');
-    const source = await openSource(from, io);
+    // display forms are never imported (only a vault is): read past, not held
+    const source = await openSource(from, io, { displayForms: false });
     try {
       if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2)
         throw new MaskedExportError(source.label, 'imported');
@@ -141,7 +142,7 @@ source could not be read or the target could not be written.`,
       let imported = 0;
       let streams = 0;
       const onRecord = (n: number, f?: number) => bar.update(n, undefined, f ?? source.fraction?.());
-      const reopen = () => openSource(from, io);
+      const reopen = () => openSource(from, io, { displayForms: false });
       try {
         if (streaming) {
           const written = await importStreaming(

@@ -209,7 +209,8 @@ JSONL 导出文件和 PostgreSQL 不用。默认 0：只用主线程（每个工
         'replay',
       );
     }
-    const source = await openSource(positionals[0]!, io);
+    // replay never shows a display form: read past, not held
+    const source = await openSource(positionals[0]!, io, { displayForms: false });
     let unreadable: { line: number; error: string }[] = [];
     let result: ReplayResult;
     let spilled: SpilledLog | undefined;

@@ -345,7 +345,8 @@ CPU 核的机器，只用主线程（--threads auto，即默认）。--threads <
       throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
     if (threadsText !== undefined && threadsText !== 'auto' && Number(threadsText) > 64)
       throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'verify');
-    let source = await openSource(positionals[0]!, io);
+    // verify never reads a display form (outside every hash): read past, not held
+    let source = await openSource(positionals[0]!, io, { displayForms: false });
     try {
       if (source.header?.certflowExport.masked && source.header.certflowExport.format !== 2)
         throw new MaskedExportError(source.label, 'verified');
@@ -372,7 +373,7 @@ CPU 核的机器，只用主线程（--threads auto，即默认）。--threads <
           // The workers could not do it (or were not asked to): one thread reads the source, as it always did.
           if (tried.closed) {
             await source.close();
-            source = await openSource(positionals[0]!, io);
+            source = await openSource(positionals[0]!, io, { displayForms: false });
           }
           const from = source;
           report = {
