@@ -24,7 +24,10 @@ import {
 import { bufferIo } from '../io.js';
 import { runCli } from '../runCli.js';
 import { tempDir } from '../testFixtures.js';
-import { STORED_LEVEL as SQLITE_STORED_LEVEL } from '../../../store-sqlite/src/merkle.js';
+import {
+  STORED_LEVEL as SQLITE_STORED_LEVEL,
+  WRITE_LEVEL as SQLITE_WRITE_LEVEL,
+} from '../../../store-sqlite/src/merkle.js';
 import { STORED_LEVEL as PG_STORED_LEVEL } from '../../../store-postgres/src/merkle.js';
 
 const { skip: noPostgres } = await postgresForTests();
@@ -182,8 +185,11 @@ const BACKENDS: Backend[] = [
         reopen: () => sqliteStore({ file, readOnly: true }),
         async tamperTree(level, idx) {
           const db = new Database(file);
-          db.prepare('UPDATE certflow_tree_nodes SET hash = zeroblob(32) WHERE level = ? AND idx = ?').run(level, idx);
+          const { changes } = db
+            .prepare('UPDATE certflow_tree_nodes SET hash = zeroblob(32) WHERE level = ? AND idx = ?')
+            .run(level, idx);
           db.close();
+          expect(changes, `stored node ${level}/${idx}`).toBe(1);
         },
         async rewrite(events) {
           await store.close();
@@ -232,11 +238,12 @@ const BACKENDS: Backend[] = [
         async tamperTree(level, idx) {
           const client = new pg.Client({ connectionString: PG_URL });
           await client.connect();
-          await client.query(
+          const { rowCount } = await client.query(
             `UPDATE "${schema}".tree_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE level = $1 AND idx = $2`,
             [level, idx],
           );
           await client.end();
+          expect(rowCount, `stored node ${level}/${idx}`).toBe(1);
         },
         async rewrite(events) {
           const client = new pg.Client({ connectionString: PG_URL });
@@ -340,6 +347,8 @@ describe('transparency commands', () => {
             expect(checked.out).toMatch(
               /no longer hash to the checkpoint's root|fewer than the 7 its checkpoint signed/,
             );
+            // the summary counts the checkpoint's failure with the events' problems (none here)
+            expect(checked.out).toMatch(/: 1 problem/);
           }
           await log.done().catch(() => undefined);
         }
@@ -382,18 +391,20 @@ describe('transparency commands', () => {
         writeFileSync(join(dir, 'tree-cp.txt'), (await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).out);
         await writeLog(log.store, 'after');
         // enough events for stored nodes: the stores keep subtrees of 2^STORED_LEVEL leaves and up (SQLite
-        // writes them once a subtree of 64 leaves completes)
+        // writes them once a subtree of 2^WRITE_LEVEL leaves completes): 9 events, then up to 2^WRITE_LEVEL + 8
+        const size = 2 ** SQLITE_WRITE_LEVEL + 8;
         await log.store.append(
           'application-jinan-bulk',
-          Array.from({ length: 63 }, (_, i) => ev('ApplicationSubmitted', { n: 10 + i }, 10 + i)),
+          Array.from({ length: size - 9 }, (_, i) => ev('ApplicationSubmitted', { n: 10 + i }, 10 + i)),
           { expectedVersion: 'no-stream' },
         );
+        expect(await (log.store as TransparentEventStore).transparency.size()).toBe(size); // a writer's question stores what completed
         const reopened = log.reopen();
-        expect(await reopened.transparency.size()).toBe(72);
+        expect(await reopened.transparency.size()).toBe(size);
         await reopened.close();
         const args = ['verify', log.source, '--checkpoint', 'tree-cp.txt', '--vkey', 'log.vkey'];
         expect((await cli(dir, args)).code).toBe(0);
-        await log.tamperTree(backend.storedLevel, 1); // with a stored level of 4, leaves 16 to 31: a stored node of the consistency proof from 7 to 72
+        await log.tamperTree(backend.storedLevel, 1); // with a stored level of 4, leaves 16 to 31: a stored node of the consistency proof from 7
         const checked = await cli(dir, args);
         expect(checked.code).toBe(1);
         expect(checked.out).toContain("the store's Merkle tree does not match its events");
@@ -403,7 +414,7 @@ describe('transparency commands', () => {
         expect(proved.err).toContain("the store's Merkle tree does not match its events");
         // checkpoint signs the root folded from the events only when the store's tree has it too
         expect((await cli(dir, ['checkpoint', log.source, '--key', 'log.key'])).code).toBe(0);
-        await log.tamperTree(backend.storedLevel + 2, 0); // leaves 0 to 63: a node of the root of 72
+        await log.tamperTree(SQLITE_WRITE_LEVEL, 0); // leaves 0 to 2^WRITE_LEVEL - 1: a node of the root
         const signed = await cli(dir, ['checkpoint', log.source, '--key', 'log.key']);
         expect(signed.code).toBe(1);
         expect(signed.err).toContain("the store's Merkle tree does not match its events");

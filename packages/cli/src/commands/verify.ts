@@ -403,7 +403,11 @@ CPU 核的机器，只用主线程（--threads auto，即默认）。--threads <
         io.stdout.write(
           report.ok
             ? `${t(locale, 'verify.ok', { ...counts, ...(kept ? { kept: kept.length } : {}) })}\n`
-            : `${t(locale, 'verify.problems', { ...counts, count: report.problems.length })}\n`,
+            : `${t(locale, 'verify.problems', {
+                ...counts,
+                // a log that does not extend the checkpoint is a problem too (its line is printed above)
+                count: report.problems.length + (checkpoint && !checkpoint.ok ? 1 : 0),
+              })}\n`,
         );
       }
       return report.ok ? EXIT.ok : EXIT.problems;
