@@ -433,26 +433,45 @@ export async function importJsonlFile(
  */
 export async function verifySqliteFile(file: string, label: string, options: ParallelOptions): Promise<VerifyReport> {
   const tally = verifyTally(options.kept ? { kept: options.kept } : {});
+  const apply = applier(tally, options.onRecord ? (n) => options.onRecord!(n, undefined) : undefined);
+  await inSqliteRanges(file, options.threads, RANGE, apply);
+  return tally.report(label, options.heads !== false);
+}
+
+/**
+ * Runs a SQLite file through the workers in ranges of `size` positions from
+ * the first on, and hands each answer to `apply` in position order (awaited);
+ * no range is asked past the one whose answer says the log ends in it, and a
+ * gap in the positions longer than the ranges in flight is skipped to the
+ * next event, not read range by range. `worker`: the workers' module
+ * (default verify's).
+ */
+export async function inSqliteRanges(
+  file: string,
+  threads: number,
+  size: number,
+  apply: (a: BatchAnswer) => void | Promise<void>,
+  worker?: URL,
+): Promise<void> {
   let from = 0;
   let ended = false;
   let dispatchedEnd = 0;
-  const apply = applier(tally, options.onRecord ? (n) => options.onRecord!(n, undefined) : undefined);
   await runOrdered(
-    options.threads,
+    threads,
     async (id) => {
       if (ended) return undefined;
-      const request: RangeRequest = { kind: 'range', id, file, from, size: RANGE };
-      from += RANGE;
+      const request: RangeRequest = { kind: 'range', id, file, from, size };
+      from += size;
       dispatchedEnd = from;
       return request;
     },
-    (a) => {
+    async (a) => {
       if (ended) return;
-      apply(a);
+      await apply(a);
       if (a.next === null || a.next === undefined) ended = true;
       // A gap in the positions longer than the ranges in flight: go on from the next event.
       else if (a.next > dispatchedEnd) from = a.next;
     },
+    worker,
   );
-  return tally.report(label, options.heads !== false);
 }

@@ -5,11 +5,12 @@
 // lines that are not JSON and the rule packs named. It keeps nothing between
 // batches but the SQLite file it opened.
 import { parentPort } from 'node:worker_threads';
-import { examineEvent, type EventStore, type EventVerdict } from '@certflow/core';
+import { examineEvent, type EventVerdict } from '@certflow/core';
 import { packsCollector } from './heads.js';
 import { isExportHeader, linesOf } from './jsonl.js';
 import type { BatchAnswer, LinesRequest, RangeRequest, VerdictColumns } from './parallelVerify.js';
 import { verdictColumns } from './verdictColumns.js';
+import { readOnlyStoreOf } from './workerStores.js';
 
 export function examineLines(request: LinesRequest): BatchAnswer {
   const bytes = Buffer.from(request.bytes, 0, request.length);
@@ -51,15 +52,8 @@ const EMPTY: VerdictColumns = {
   odd: [],
 };
 
-const stores = new Map<string, EventStore>();
-
 export async function examineRange(request: RangeRequest): Promise<BatchAnswer> {
-  let store = stores.get(request.file);
-  if (!store) {
-    const { sqliteStore } = await import('@certflow/store-sqlite');
-    store = sqliteStore({ file: request.file, readOnly: true });
-    stores.set(request.file, store);
-  }
+  const store = await readOnlyStoreOf(request.file);
   const answer: BatchAnswer = { id: request.id, lines: 0, verdicts: EMPTY, notJson: [], packs: [], next: null };
   const packs = packsCollector();
   const verdicts = verdictColumns();

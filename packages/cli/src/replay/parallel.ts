@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { EventVerdict, ValidationIssue } from '@certflow/core';
-import { autoThreads, type BatchAnswer, type RangeRequest, runOrdered, verdictsOf } from '../parallelVerify.js';
+import { autoThreads, type BatchAnswer, inSqliteRanges, verdictsOf } from '../parallelVerify.js';
 
 /** Positions of the SQLite file a worker reads at a time (as verify's workers). */
 const RANGE = 2_000;
@@ -59,20 +59,11 @@ export async function examinedRanges(
   threads: number,
   onEvent: (examined: Examined) => Promise<void>,
 ): Promise<void> {
-  let from = 0;
-  let ended = false;
-  let dispatchedEnd = 0;
-  await runOrdered(
+  await inSqliteRanges(
+    file,
     threads,
-    async (id) => {
-      if (ended) return undefined;
-      const request: RangeRequest = { kind: 'range', id, file, from, size: RANGE };
-      from += RANGE;
-      dispatchedEnd = from;
-      return request;
-    },
+    RANGE,
     async (answer) => {
-      if (ended) return;
       const a = answer as ReplayBatchAnswer;
       let i = 0;
       let issue = 0;
@@ -88,9 +79,6 @@ export async function examinedRanges(
         i++;
         await onEvent(Number.isNaN(last) ? { verdict, issues } : { verdict, issues, last });
       }
-      if (a.next === null || a.next === undefined) ended = true;
-      // A gap in the positions longer than the ranges in flight: go on from the next event.
-      else if (a.next > dispatchedEnd) from = a.next;
     },
     workerUrl(),
   );

@@ -10,13 +10,13 @@ import {
   STREAM_ID_PATTERN,
   eventDataIssues,
   examineEvent,
-  type EventStore,
   type StreamKind,
   type ValidationIssue,
 } from '@certflow/core';
 import type { RangeRequest } from '../parallelVerify.js';
 import { verdictColumns } from '../verdictColumns.js';
 import type { ReplayBatchAnswer } from './parallel.js';
+import { readOnlyStoreOf } from '../workerStores.js';
 
 /** The catalogue's issues with an event's data, as the history check finds them; undefined: not an event it checks. */
 function dataIssuesOf(raw: unknown): ValidationIssue[] | undefined {
@@ -27,15 +27,8 @@ function dataIssuesOf(raw: unknown): ValidationIssue[] | undefined {
   return eventDataIssues(kind, e.type, e.data, (e.meta as { format?: unknown } | undefined)?.format);
 }
 
-const stores = new Map<string, EventStore>();
-
 export async function examineReplayRange(request: RangeRequest): Promise<ReplayBatchAnswer> {
-  let store = stores.get(request.file);
-  if (!store) {
-    const { sqliteStore } = await import('@certflow/store-sqlite');
-    store = sqliteStore({ file: request.file, readOnly: true });
-    stores.set(request.file, store);
-  }
+  const store = await readOnlyStoreOf(request.file);
   const verdicts = verdictColumns();
   const issues: [number, ValidationIssue[]][] = [];
   const unchecked: number[] = [];
