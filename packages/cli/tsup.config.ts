@@ -15,8 +15,13 @@ export default defineConfig([
   {
     // The `certflow` binary: ESM only, loads the stores lazily.
     // verifyWorker: the worker thread of `verify` (parallelVerify.ts), a file of its own beside bin.js;
-    // replayWorker: that of `replay` (replay/parallel.ts).
-    entry: { bin: 'src/bin.ts', verifyWorker: 'src/verifyWorker.ts', replayWorker: 'src/replay/replayWorker.ts' },
+    // replayWorker: that of `replay` (replay/parallel.ts); reportWorker: that of `report --pages` (report/parallel.ts).
+    entry: {
+      bin: 'src/bin.ts',
+      verifyWorker: 'src/verifyWorker.ts',
+      replayWorker: 'src/replay/replayWorker.ts',
+      reportWorker: 'src/report/reportWorker.ts',
+    },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

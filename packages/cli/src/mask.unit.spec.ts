@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEvent, maskIdNumbers, maskIdNumbersInText } from './mask.js';
+import { maskEvent, maskIdNumbers, maskIdNumbersInText, mayHoldIdNumber } from './mask.js';
 import { ID_1, ID_2, mask } from './testFixtures.js';
 
 describe('maskIdNumbers', () => {
@@ -52,5 +52,34 @@ describe('maskIdNumbers', () => {
     expect(masked).not.toBe(nested);
     expect(masked.data.roster[0]).toBe(nested.data.roster[0]);
     expect(masked.data.roster[1]).toEqual({ id: mask(ID_1) });
+  });
+});
+
+describe('mayHoldIdNumber', () => {
+  it('is true wherever masking would change a value, and masking leaves every value it calls false as it is', () => {
+    const id = ID_1;
+    const holding: unknown[] = [
+      id,
+      `持证人 ${id} 已核验`,
+      { holder: { idNumber: id } },
+      [{ a: 1 }, [`编号${id}`]],
+      { [id]: { passed: true } },
+    ];
+    for (const v of holding) {
+      expect(mayHoldIdNumber(v)).toBe(true);
+      expect(maskIdNumbers(v)).not.toEqual(v);
+    }
+    const none: unknown[] = [
+      'no id here',
+      '12345678901234567',
+      { n: 1e17, hash: 'ab'.repeat(32), list: ['a', 1, null, true] },
+      [],
+      null,
+      42,
+    ];
+    for (const v of none) {
+      expect(mayHoldIdNumber(v)).toBe(false);
+      expect(maskIdNumbers(v)).toBe(v);
+    }
   });
 });

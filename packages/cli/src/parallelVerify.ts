@@ -131,6 +131,12 @@ export function autoThreads(size: number): number {
 const workerUrl = (): URL =>
   new URL('./verifyWorker.js', typeof __filename === 'string' ? pathToFileURL(__filename) : import.meta.url);
 
+/** What `runOrdered` starts its workers with besides its module: their heap limits (default: verify's), and their workerData. */
+export interface WorkerOptions {
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
+  workerData?: unknown;
+}
+
 /** Thrown when the workers could not do the work; the caller verifies on one thread instead. */
 export class WorkersFailed extends Error {}
 
@@ -146,14 +152,18 @@ class Applying {
  * `nextBatch` makes the next batch (undefined: no more); it sees every
  * answer applied so far. `worker`: the workers' module (default verify's).
  */
-export async function runOrdered(
+export async function runOrdered<
+  Q extends { id: number; kind: string } = BatchRequest,
+  A extends { id: number; failed?: string } = BatchAnswer,
+>(
   threads: number,
-  nextBatch: (id: number) => Promise<BatchRequest | undefined>,
-  apply: (a: BatchAnswer, request: BatchRequest) => void | Promise<void>,
+  nextBatch: (id: number) => Promise<Q | undefined>,
+  apply: (a: A, request: Q) => void | Promise<void>,
   worker: URL = workerUrl(),
+  options: WorkerOptions = {},
 ): Promise<void> {
   const workers: Worker[] = [];
-  const pending = new Map<number, { resolve: (a: BatchAnswer) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<number, { resolve: (a: A) => void; reject: (e: unknown) => void }>();
   let failure: unknown;
   const fail = (e: unknown) => {
     failure ??= e;
@@ -164,9 +174,13 @@ export async function runOrdered(
     for (let i = 0; i < Math.max(1, threads); i++) {
       // A batch is about a megabyte: a small heap suffices, and keeps each worker's memory low.
       const w = new Worker(worker, {
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+        resourceLimits: options.resourceLimits ?? {
+          maxOldGenerationSizeMb: WORKER_HEAP_MB,
+          maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+        },
+        ...(options.workerData !== undefined ? { workerData: options.workerData } : {}),
       });
-      w.on('message', (a: BatchAnswer) => {
+      w.on('message', (a: A) => {
         const p = pending.get(a.id);
         pending.delete(a.id);
         if (a.failed !== undefined) p?.reject(new WorkersFailed(a.failed));
@@ -178,17 +192,18 @@ export async function runOrdered(
       });
       workers.push(w);
     }
-    const send = (request: BatchRequest): Promise<BatchAnswer> => {
+    const send = (request: Q): Promise<A> => {
       if (failure !== undefined) return Promise.reject(failure);
-      const answer = new Promise<BatchAnswer>((resolve, reject) => {
+      const answer = new Promise<A>((resolve, reject) => {
         pending.set(request.id, { resolve, reject });
-        workers[request.id % workers.length]!.postMessage(request, request.kind === 'lines' ? [request.bytes] : []);
+        const lines = request.kind === 'lines' ? (request as unknown as LinesRequest) : undefined;
+        workers[request.id % workers.length]!.postMessage(request, lines ? [lines.bytes] : []);
       });
       // A failure is thrown where the answer is awaited, in order; until then it is not unhandled.
       answer.catch(() => undefined);
       return answer;
     };
-    const inFlight: [Promise<BatchAnswer>, BatchRequest][] = [];
+    const inFlight: [Promise<A>, Q][] = [];
     const next = async () => {
       const [answer, request] = inFlight.shift()!;
       const a = await answer;
@@ -446,17 +461,18 @@ export async function verifySqliteFile(file: string, label: string, options: Par
  * next event, not read range by range. `worker`: the workers' module
  * (default verify's).
  */
-export async function inSqliteRanges(
+export async function inSqliteRanges<A extends { id: number; next?: number | null; failed?: string } = BatchAnswer>(
   file: string,
   threads: number,
   size: number,
-  apply: (a: BatchAnswer) => void | Promise<void>,
+  apply: (a: A) => void | Promise<void>,
   worker?: URL,
+  options?: WorkerOptions,
 ): Promise<void> {
   let from = 0;
   let ended = false;
   let dispatchedEnd = 0;
-  await runOrdered(
+  await runOrdered<RangeRequest, A>(
     threads,
     async (id) => {
       if (ended) return undefined;
@@ -473,5 +489,6 @@ export async function inSqliteRanges(
       else if (a.next > dispatchedEnd) from = a.next;
     },
     worker,
+    options,
   );
 }

@@ -1,37 +1,23 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { EmptySourceError, UsageError } from '../errors.js';
 import { progress } from '../progress.js';
-import { createChinaCalendar } from '@certflow/calendar';
-import type { RulePack, StoredEvent } from '@certflow/core';
-import { loadKnownPacks, loadPackModule, packSet } from '../replay/packs.js';
-import { computeDeadlines } from '../report/deadlines.js';
-import type { DeadlineOracle } from '../report/model.js';
-import { reportCollector, type RegionOf } from '../report/collect.js';
+import type { RulePack } from '@certflow/core';
+import { loadKnownPacks, loadPackModule } from '../replay/packs.js';
+import { deadlineOracle } from '../report/deadlines.js';
+import { reportCollector } from '../report/collect.js';
 import { localeFromEnv, REPORT_LOCALES, type ReportLocale } from '../report/labels.js';
-import { writeHtmlPages, writeReport, type ReportFormat } from '../report/render.js';
+import { PAGE_CHARS, writeHtmlPages, writeReport, type ReportFormat } from '../report/render.js';
+import { collectInWorkers, reportSectionsInWorkers } from '../report/parallel.js';
+import { autoThreads, WorkersFailed } from '../parallelVerify.js';
 import { adaptiveSpill } from '../report/spill.js';
 import { toolVersions } from '../report/versions.js';
 import { cannotRead, openSource } from '../sources.js';
 import { cliFindingTranslator } from '../locales/findings.js';
 
 const FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
-
-/** Works out each stream's deadlines under the pack version its events name, with China's working-day calendar. */
-function deadlineOracle(packs: RulePack[]): { oracle: DeadlineOracle; region: RegionOf } {
-  const set = packSet(packs);
-  const calendar = createChinaCalendar();
-  return {
-    oracle: (events: StoredEvent[], asOf: string) => {
-      const ref = events.find((e) => e.meta.rulePack?.id)?.meta.rulePack;
-      const pack = ref ? set.find(ref.id, ref.version) : undefined;
-      return pack ? computeDeadlines(events, pack, calendar, asOf) : [];
-    },
-    region: (ref) => set.find(ref.id, ref.version)?.jurisdiction?.name,
-  };
-}
 
 /** A calendar date written YYYY-MM-DD that exists (no 2020-13-01, no 2021-02-29). */
 function isDate(v: unknown): v is string {
@@ -53,7 +39,7 @@ export const reportCommand: Command = {
   summary:
     'the audit report: summary, organizations with filings, exams and certificates, deadlines (md, html or json)',
   usage:
-    'report <source> [--format md|html|json] [--out <file> | --pages <dir>] [--lang zh-CN|en] [--as-of <date>] [--stream <id>]',
+    'report <source> [--format md|html|json] [--out <file> | --pages <dir> [--threads <n>]] [--lang zh-CN|en] [--as-of <date>] [--stream <id>]',
   description: `
 Writes the audit report of <source>. At the top a summary: regions,
 organizations, filings by state, exams, certificates, refusals with their
@@ -74,7 +60,11 @@ due before it whose step is not recorded is missed, not open. --lang zh-CN|en
 reports one stream alone. --pages <dir> writes the HTML report as pages, for
 a long log: index.html (summary, contents, the pages with their SHA-256) and
 the organizations on pages of about 1 MB each (an organization larger than
-that on a page of its own), each opening in a browser in moments. Packs: every
+that on a page of its own), each opening in a browser in moments; worker
+threads build the organizations' sections once the log was read (--threads
+auto, the default: one per core, at most four, when the log holds more than
+10,000 events; --threads 1 or 0: the main thread alone; the pages are the same
+byte for byte). Packs: every
 rule pack package found beside the CLI, in the folder it runs in, or in a
 certflow checkout's rulepacks/ (as for replay), plus any --packs <module> exports.
 
@@ -101,7 +91,9 @@ core 和规则包的版本，以及报告自身的 SHA-256（页脚之前全部�
 LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流。
 --pages <目录> 将 HTML 报告分页写出，适用于较长的日志：index.html（摘要、目录、
 各页及其 SHA-256）和按顺序排入约 1 MB 一页的各机构（超过此大小的机构单独一页），
-每页在浏览器中都能很快打开。规则包：CLI
+每页在浏览器中都能很快打开；读完日志后由工作线程生成各机构的章节（--threads
+auto，即默认：日志超过 10,000 个事件时每个 CPU 核一个，至多四个；--threads 1
+或 0：只用主线程；两种方式写出的页面逐字节相同）。规则包：CLI
 同目录、运行目录或 certflow 检出目录 rulepacks/ 中找到的每个规则包（与 replay
 相同），以及 --packs <模块> 导出的规则包。
 
@@ -144,6 +136,12 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
       descriptionZh: '将 HTML 报告分页写入此目录（index.html 加约 1 MB 一页的各机构）',
       value: 'dir',
     },
+    threads: {
+      type: 'string',
+      description: 'worker threads building the sections of --pages (1: the main thread alone), or auto (the default)',
+      descriptionZh: '为 --pages 生成章节的工作线程数（1：只用主线程），或 auto（默认）',
+      value: 'n|auto',
+    },
     packs: {
       type: 'string',
       multiple: true,
@@ -167,9 +165,14 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
       throw new UsageError('give --out <file> or --pages <dir>, not both', 'report');
     if (pagesDir !== undefined && values.format !== undefined && format !== 'html')
       throw new UsageError('--pages writes HTML: leave out --format or give --format html', 'report');
+    const threadsText = typeof values.threads === 'string' ? values.threads : 'auto';
+    if (threadsText !== 'auto' && (!/^\d{1,2}$/.test(threadsText) || Number(threadsText) > 64))
+      throw new UsageError({ key: 'usage.badThreads', values: { value: JSON.stringify(threadsText) } }, 'report');
+    if (values.threads !== undefined && pagesDir === undefined)
+      throw new UsageError('--threads builds the sections of --pages: give --pages <dir>', 'report');
+    const packModules = (Array.isArray(values.packs) ? values.packs : []) as string[];
     const extra: RulePack[] = [];
-    for (const m of (Array.isArray(values.packs) ? values.packs : []) as string[])
-      extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
+    for (const m of packModules) extra.push(...(await loadPackModule(m, io.cwd ?? process.cwd())));
     const { oracle, region } = deadlineOracle([
       ...(given ?? []),
       ...extra,
@@ -177,78 +180,119 @@ LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流
     ]);
     // Findings are worded in the report's language from the packs' own texts (their ./locales entries).
     const translate = await cliFindingTranslator();
-    const source = await openSource(positionals[0]!, io);
-    const spill = await adaptiveSpill();
-    try {
-      const personal = await source.personal?.();
-      const collector = reportCollector(
-        {
-          source: source.label,
-          locale,
-          masked: source.header?.certflowExport.masked === true && source.header.certflowExport.format !== 2,
-          ...(personal ? { display: personal.display } : {}),
-          deadlines: oracle,
-          region,
-          versions: { ...toolVersions(), packs: [] },
-          ...(asOf ? { asOf } : {}),
-          ...(only !== undefined ? { stream: only } : {}),
-          wordFinding: (message: string) => translate(message, locale),
-        },
-        spill,
-      );
-      let records = 0;
-      let unreadable = 0;
+    // Workers load the packs again: packs handed in as objects (a host's own) keep the report on this thread.
+    const wanted =
+      pagesDir === undefined || (given && given.length > 0) ? 0 : threadsText === 'auto' ? -1 : Number(threadsText);
+    const sectionThreads = wanted === -1 ? autoThreads(Infinity) : wanted;
+    /** Reads the log and writes the report; with `parallel`, with worker threads where they serve. */
+    const attempt = async (parallel: boolean): Promise<number> => {
+      const source = await openSource(positionals[0]!, io);
+      const spill = await adaptiveSpill();
       try {
-        const bar = progress(io, 'report', { locale });
-        for await (const r of source.records()) {
-          records++;
-          if ('error' in r) {
-            unreadable++;
-            io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error} (skipped)\n`);
-          } else collector.add(r.event);
-          bar.update(records);
-        }
-        bar.done();
-      } finally {
-        await source.close();
-      }
-      if (records === 0) throw new EmptySourceError(source.label, 'report');
-      const plan = collector.finish();
-      if (only !== undefined && plan.index.size === 0)
-        throw new UsageError(`--stream ${only}: no such stream in ${source.label}`, 'report');
-      const file = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
-      let summary: ReturnType<typeof writeReport>;
-      if (pagesDir !== undefined) {
-        const dir = resolve(io.cwd ?? process.cwd(), pagesDir);
-        let written: ReturnType<typeof writeHtmlPages>;
-        try {
-          written = writeHtmlPages(plan, dir);
-        } catch (err) {
-          throw cannotRead(pagesDir, err, 'write');
-        }
-        summary = written.summary;
-        io.stderr.write(
-          `wrote html report of ${summary.streams} streams as ${written.pages.length + 1} pages in ${pagesDir} (open ${pagesDir}/index.html)\n`,
+        const personal = await source.personal?.();
+        const collector = reportCollector(
+          {
+            source: source.label,
+            locale,
+            masked: source.header?.certflowExport.masked === true && source.header.certflowExport.format !== 2,
+            ...(personal ? { display: personal.display } : {}),
+            deadlines: oracle,
+            region,
+            versions: { ...toolVersions(), packs: [] },
+            ...(asOf ? { asOf } : {}),
+            ...(only !== undefined ? { stream: only } : {}),
+            wordFinding: (message: string) => translate(message, locale),
+          },
+          spill,
         );
-      } else if (file) {
-        let fd: number;
-        try {
-          fd = openSync(file, 'w');
-        } catch (err) {
-          throw cannotRead(String(values.out), err, 'write');
+        const setup = {
+          locale,
+          packModules,
+          cwd: io.cwd ?? process.cwd(),
+          ...(personal ? { display: [...personal.display] } : {}),
+        };
+        // A SQLite file read in place (the whole log asked for): workers read it, by range and then by stream.
+        let inPlace: string | undefined;
+        if (parallel && wanted !== 0 && only === undefined && source.kind === 'sqlite' && source.file) {
+          const threads = wanted === -1 ? autoThreads(statSync(source.file).size) : wanted;
+          if (threads > 1 && (await import('@certflow/store-sqlite')).readsInPlace(source.file)) inPlace = source.file;
         }
+        let records = 0;
+        let unreadable = 0;
         try {
-          summary = writeReport(plan, format, (s) => writeSync(fd, s));
+          const bar = progress(io, 'report', { locale });
+          if (inPlace !== undefined)
+            await collectInWorkers(inPlace, sectionThreads, collector, setup, (n) => {
+              records = n;
+              bar.update(n);
+            });
+          else
+            for await (const r of source.records()) {
+              records++;
+              if ('error' in r) {
+                unreadable++;
+                io.stderr.write(`✖ ${source.label} line ${r.line}: ${r.error} (skipped)\n`);
+              } else collector.add(r.event);
+              bar.update(records);
+            }
+          bar.done();
         } finally {
-          closeSync(fd);
+          await source.close();
         }
-        io.stderr.write(`wrote ${format} report of ${summary.streams} streams to ${values.out}\n`);
-      } else summary = writeReport(plan, format, (s) => io.stdout.write(s));
-      if (summary.brokenStreams > 0)
-        io.stderr.write(`✖ ${summary.brokenStreams} stream(s) do not verify: run certflow verify\n`);
-      return summary.brokenStreams > 0 || unreadable > 0 ? EXIT.problems : EXIT.ok;
-    } finally {
-      spill.close();
+        if (records === 0) throw new EmptySourceError(source.label, 'report');
+        const plan = collector.finish();
+        if (only !== undefined && plan.index.size === 0)
+          throw new UsageError(`--stream ${only}: no such stream in ${source.label}`, 'report');
+        const file = typeof values.out === 'string' ? resolve(io.cwd ?? process.cwd(), values.out) : undefined;
+        let summary: ReturnType<typeof writeReport>;
+        if (pagesDir !== undefined) {
+          const dir = resolve(io.cwd ?? process.cwd(), pagesDir);
+          let written: Awaited<ReturnType<typeof writeHtmlPages>>;
+          const inWorkers =
+            parallel && sectionThreads > 1
+              ? reportSectionsInWorkers(plan, sectionThreads, {
+                  ...setup,
+                  ...(inPlace !== undefined ? { store: inPlace } : {}),
+                })
+              : undefined;
+          try {
+            written = await writeHtmlPages(plan, dir, PAGE_CHARS, inWorkers);
+          } catch (err) {
+            if (err instanceof WorkersFailed) throw err;
+            throw cannotRead(pagesDir, err, 'write');
+          }
+          summary = written.summary;
+          io.stderr.write(
+            `wrote html report of ${summary.streams} streams as ${written.pages.length + 1} pages in ${pagesDir} (open ${pagesDir}/index.html)${inWorkers ? `, built by ${sectionThreads} worker threads` : ''}\n`,
+          );
+        } else if (file) {
+          let fd: number;
+          try {
+            fd = openSync(file, 'w');
+          } catch (err) {
+            throw cannotRead(String(values.out), err, 'write');
+          }
+          try {
+            summary = writeReport(plan, format, (s) => writeSync(fd, s));
+          } finally {
+            closeSync(fd);
+          }
+          io.stderr.write(`wrote ${format} report of ${summary.streams} streams to ${values.out}\n`);
+        } else summary = writeReport(plan, format, (s) => io.stdout.write(s));
+        if (summary.brokenStreams > 0)
+          io.stderr.write(`✖ ${summary.brokenStreams} stream(s) do not verify: run certflow verify\n`);
+        return summary.brokenStreams > 0 || unreadable > 0 ? EXIT.problems : EXIT.ok;
+      } finally {
+        spill.close();
+      }
+    };
+    if (sectionThreads <= 1) return attempt(false);
+    try {
+      return await attempt(true);
+    } catch (err) {
+      // The workers could not do their part: one thread reads the log and writes every page again.
+      if (!(err instanceof WorkersFailed)) throw err;
+      return attempt(false);
     }
   },
 };

@@ -5,12 +5,13 @@ import {
   PERSONAL_ERASED_DISPLAY,
   PERSONAL_WITHHELD_DISPLAY,
   positionRanges,
+  type EventVerdict,
   type LogChecker,
   type LogProblem,
   type StoredEvent,
 } from '@certflow/core';
-import { headsCollector, packsCollector, type StreamHeadRecord } from '../heads.js';
-import { maskEvent } from '../mask.js';
+import { headsCollector, packsCollector, type PackUsed, type StreamHeadRecord } from '../heads.js';
+import { maskEvent, mayHoldIdNumber } from '../mask.js';
 import type { ReportLocale } from './labels.js';
 import {
   kindOf,
@@ -41,7 +42,20 @@ export interface EventSpill {
   add(e: StoredEvent, json?: string): void;
   /** One stream's events, in version order. */
   events(streamId: string): StoredEvent[];
+  /**
+   * Where the events are, when they are in a file other threads can read
+   * (after every event was added): the file, and each stream's last record
+   * (see `readSpilledStream`). Undefined while they are held in memory.
+   */
+  onDisk?(): SpillFile | undefined;
   close(): void;
+}
+
+/** A spill's file, written: other threads read a stream's events from it by its last record. */
+export interface SpillFile {
+  file: string;
+  /** The byte offset and length of the stream's last record, undefined for a stream it does not hold. */
+  locate(streamId: string): [offset: number, length: number] | undefined;
 }
 
 /** Keeps every event in memory, grouped by stream. */
@@ -191,8 +205,138 @@ function* headsOf(
   }
 }
 
-/** Starts a report: feed it every raw event of the log, in the order read. */
-export function reportCollector(options: ReportOptions, spill: EventSpill = memorySpill()): ReportCollector {
+/**
+ * An event as the report shows it: every 身份证号 masked, and a format-2
+ * event's tokens as their display forms (「已删除」 for an erased subject's,
+ * *** without `display`).
+ */
+export function reportView(raw: StoredEvent, display: ReadonlyMap<string, string> | undefined): { e: StoredEvent } {
+  // An event whose data and meta hold no run of 18 ID-number characters has nothing to mask: it is kept
+  // as read. Only the others are copied by maskEvent.
+  const masked = mayHoldIdNumber(raw.data) || mayHoldIdNumber(raw.meta) ? maskEvent(raw) : raw;
+  return { e: masked.meta?.format === 2 ? { ...masked, data: showTokens(masked.data, display) } : masked };
+}
+
+/** A new stream's entry in the index, before any of its events is counted. */
+const newEntry = (streamId: string): StreamIndex => ({
+  kind: kindOf(streamId),
+  org: '',
+  events: 0,
+  version: Number.NEGATIVE_INFINITY,
+  hash: '',
+});
+
+/**
+ * Counts an event into its stream's entry: one more event, the head (the
+ * highest version read with a hash; of two alike, the later read), and the
+ * first rule pack named (`pack` interns the reference).
+ */
+function countEvent(
+  entry: { events: number; version: number; hash: string; pack?: { id: string; version: string } },
+  raw: StoredEvent,
+  pack: (ref: { id: string; version: string }) => { id: string; version: string },
+): void {
+  entry.events++;
+  const hash = (raw as { hash?: unknown }).hash;
+  if (typeof hash === 'string' && raw.version >= entry.version) {
+    entry.version = raw.version;
+    entry.hash = hash;
+  }
+  const ref = raw.meta.rulePack;
+  if (!entry.pack && ref?.id) entry.pack = pack(ref);
+}
+
+/** What a stream's event says of its organization, as `link` reads it. */
+export type StreamLink = ReturnType<typeof link>;
+
+/** A stream of an index part: its counts in the part, and the links read while it named no organization or parent. */
+export interface IndexPartStream {
+  id: string;
+  events: number;
+  version: number;
+  hash: string;
+  pack?: { id: string; version: string };
+  links: StreamLink[];
+}
+
+/**
+ * What a part of the log (a range of positions, read by a worker) adds to
+ * the report's index: its streams in the order first read, its events, the
+ * last meta.at, and the heads of the records that are no events.
+ */
+export interface IndexPart {
+  streams: IndexPartStream[];
+  events: number;
+  lastAt: string;
+  others: { streamId: unknown; version: unknown; hash: unknown }[];
+}
+
+/** A value the report's view of an event may show otherwise: one with a run of ID-number characters (masked), or a token. */
+const shownOtherwise = (v: string | undefined) =>
+  v !== undefined && (MAYBE_ID_NUMBER.test(v) || parsePersonalToken(v) !== undefined);
+
+/**
+ * `link` of the event as the report shows it (`reportView`), without making
+ * that view when nothing it links is shown otherwise: masking and tokens
+ * change only such values, so the event as read links alike.
+ */
+function linkAsShown(raw: StoredEvent, display: ReadonlyMap<string, string> | undefined): StreamLink {
+  const l = link(raw);
+  return shownOtherwise(l.org) || shownOtherwise(l.name) || shownOtherwise(l.parent)
+    ? link(reportView(raw, display).e)
+    : l;
+}
+
+/** Indexes a part of the log on its own (a worker's range): `reportCollector().addPart` adds it, in log order. */
+export function indexPart(display: ReadonlyMap<string, string> | undefined): {
+  add(raw: unknown): void;
+  result(): IndexPart;
+} {
+  const byId = new Map<string, IndexPartStream & { org?: string; parent?: string }>();
+  let events = 0;
+  let lastAt = '';
+  const others: IndexPart['others'] = [];
+  const same = (ref: { id: string; version: string }) => ({ id: ref.id, version: ref.version });
+  return {
+    add(raw) {
+      if (!looksLikeEvent(raw)) {
+        const r = raw as { streamId?: unknown; version?: unknown; hash?: unknown } | null;
+        others.push({ streamId: r?.streamId, version: r?.version, hash: r?.hash });
+        return;
+      }
+      events++;
+      if (raw.meta.at > lastAt) lastAt = raw.meta.at;
+      let entry = byId.get(raw.streamId);
+      if (!entry) {
+        entry = { id: raw.streamId, events: 0, version: Number.NEGATIVE_INFINITY, hash: '', links: [] };
+        byId.set(raw.streamId, entry);
+      }
+      countEvent(entry, raw, same);
+      // The whole log's entry needs no more once it names both; the part keeps what it read until then.
+      if (!entry.org || !entry.parent) {
+        const l = linkAsShown(raw, display);
+        entry.links.push(l);
+        if (!entry.org && l.org) entry.org = l.org;
+        if (!entry.parent && l.parent) entry.parent = l.parent;
+      }
+    },
+    result: () => ({
+      streams: [...byId.values()].map(({ org: _org, parent: _parent, ...s }) => s),
+      events,
+      lastAt,
+      others,
+    }),
+  };
+}
+
+/** Starts a report: feed it every raw event of the log, in the order read (or the parts workers indexed, in order). */
+export function reportCollector(
+  options: ReportOptions,
+  spill: EventSpill = memorySpill(),
+): ReportCollector & {
+  /** A part of the log indexed by a worker (`indexPart`), with its events' integrity verdicts and the packs they name. */
+  addPart(part: IndexPart, verdicts: Iterable<EventVerdict>, packsUsed: readonly PackUsed[]): void;
+} {
   const checker = options.masked ? undefined : createLogChecker({ positions: positionRanges() });
   // The heads of events the index does not take (no type or meta.at, but a stream, version and hash).
   const others = headsCollector();
@@ -208,6 +352,28 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
     return v;
   };
   const packRefs = new Map<string, { id: string; version: string }>();
+  const packOf = (ref: { id: string; version: string }) => {
+    const key = `${ref.id}@${ref.version}`;
+    let pack = packRefs.get(key);
+    if (!pack) {
+      pack = { id: ref.id, version: ref.version };
+      packRefs.set(key, pack);
+    }
+    return pack;
+  };
+  const entryOf = (streamId: string) => {
+    let entry = index.get(streamId);
+    if (!entry) {
+      entry = newEntry(streamId);
+      index.set(streamId, entry);
+    }
+    return entry;
+  };
+  const applyLink = (entry: StreamIndex, l: StreamLink) => {
+    if (!entry.org && l.org) entry.org = intern(l.org);
+    if (!entry.parent && l.parent) entry.parent = intern(l.parent);
+    if (l.org && l.name && !orgNames.has(l.org)) orgNames.set(l.org, l.name);
+  };
   let events = 0;
   let lastAt = '';
   return {
@@ -219,41 +385,31 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
         others.add(raw);
         return;
       }
-      // An event whose JSON has no run of 18 ID-number characters has nothing to mask: it is kept as read,
-      // and its JSON is what the spill writes. Only the others are walked by maskEvent.
-      const text = JSON.stringify(raw);
-      const masked = MAYBE_ID_NUMBER.test(text) ? maskEvent(raw) : raw;
-      const e = masked.meta?.format === 2 ? { ...masked, data: showTokens(masked.data, options.display) } : masked;
+      const { e } = reportView(raw, options.display);
       events++;
-      if (e.meta.at > lastAt) lastAt = e.meta.at;
-      let entry = index.get(e.streamId);
-      if (!entry) {
-        entry = { kind: kindOf(e.streamId), org: '', events: 0, version: Number.NEGATIVE_INFINITY, hash: '' };
-        index.set(e.streamId, entry);
-      }
-      entry.events++;
-      const hash = (raw as { hash?: unknown }).hash;
-      if (typeof hash === 'string' && raw.version >= entry.version) {
-        entry.version = raw.version;
-        entry.hash = hash;
-      }
-      const ref = e.meta.rulePack;
-      if (!entry.pack && ref?.id) {
-        const key = `${ref.id}@${ref.version}`;
-        let pack = packRefs.get(key);
-        if (!pack) {
-          pack = { id: ref.id, version: ref.version };
-          packRefs.set(key, pack);
+      if (raw.meta.at > lastAt) lastAt = raw.meta.at;
+      const entry = entryOf(raw.streamId);
+      countEvent(entry, raw, packOf);
+      if (!entry.org || !entry.parent) applyLink(entry, link(e));
+      spill.add(e);
+    },
+    addPart(part, verdicts, packsUsed) {
+      if (checker) for (const v of verdicts) checker.apply(v);
+      packs.merge(packsUsed);
+      for (const o of part.others) others.add(o);
+      events += part.events;
+      if (part.lastAt > lastAt) lastAt = part.lastAt;
+      for (const p of part.streams) {
+        const entry = entryOf(p.id);
+        entry.events += p.events;
+        if (p.version >= entry.version) {
+          entry.version = p.version;
+          entry.hash = p.hash;
         }
-        entry.pack = pack;
+        if (!entry.pack && p.pack) entry.pack = packOf(p.pack);
+        // As one thread links: only while the stream names no organization or no parent.
+        for (const l of p.links) if (!entry.org || !entry.parent) applyLink(entry, l);
       }
-      if (!entry.org || !entry.parent) {
-        const l = link(e);
-        if (!entry.org && l.org) entry.org = intern(l.org);
-        if (!entry.parent && l.parent) entry.parent = intern(l.parent);
-        if (l.org && l.name && !orgNames.has(l.org)) orgNames.set(l.org, l.name);
-      }
-      spill.add(e, e === raw ? text : undefined);
     },
     finish() {
       strings.clear();
@@ -298,17 +454,19 @@ export function reportCollector(options: ReportOptions, spill: EventSpill = memo
   };
 }
 
-/** Counts the report's summary as organizations are built. */
-export function summaryCounter(plan: ReportPlan): {
+/** Counts the report's summary as organizations are built (or adds up the counts of parts of it, in report order). */
+export function summaryCounter(totals: { streams: number; events: number }): {
   addOrganization(o: OrganizationReport): void;
   addBookkeeping(s: StreamReport): void;
+  /** Adds the counts of a part of the report (organizations or bookkeeping streams counted apart), after those before it. */
+  merge(part: ReportSummary): void;
   result(): ReportSummary;
 } {
   const regions = new Map<string, { organizations: number; filings: number; exams: number; certificates: number }>();
   const filingsByState: Record<string, number> = {};
   const s: ReportSummary = {
-    streams: plan.index.size,
-    events: plan.events,
+    streams: totals.streams,
+    events: totals.events,
     decisions: 0,
     organizations: 0,
     regions: [],
@@ -322,6 +480,14 @@ export function summaryCounter(plan: ReportPlan): {
     brokenStreams: 0,
     broken: [],
     bookkeepingStreams: 0,
+  };
+  const regionOf = (name: string) => {
+    let r = regions.get(name);
+    if (!r) {
+      r = { organizations: 0, filings: 0, exams: 0, certificates: 0 };
+      regions.set(name, r);
+    }
+    return r;
   };
   const addStream = (st: StreamReport, org: string, anchor: string) => {
     s.decisions += st.decisions.length;
@@ -344,8 +510,7 @@ export function summaryCounter(plan: ReportPlan): {
   return {
     addOrganization(o) {
       if (o.id) s.organizations++;
-      const r = regions.get(o.region) ?? { organizations: 0, filings: 0, exams: 0, certificates: 0 };
-      regions.set(o.region, r);
+      const r = regionOf(o.region);
       if (o.id) r.organizations++;
       const exams = [...o.filings.flatMap((f) => f.exams), ...o.exams];
       const certificates = [...exams.flatMap((x) => x.certificates), ...o.certificates];
@@ -367,24 +532,61 @@ export function summaryCounter(plan: ReportPlan): {
       s.bookkeepingStreams++;
       addStream(st, '', 'appendix-bookkeeping');
     },
+    merge(p) {
+      for (const pr of p.regions) {
+        const r = regionOf(pr.name);
+        r.organizations += pr.organizations;
+        r.filings += pr.filings;
+        r.exams += pr.exams;
+        r.certificates += pr.certificates;
+      }
+      for (const [state, n] of Object.entries(p.filingsByState))
+        filingsByState[state] = (filingsByState[state] ?? 0) + n;
+      s.decisions += p.decisions;
+      s.organizations += p.organizations;
+      s.exams += p.exams;
+      s.certificates += p.certificates;
+      s.deadlinesMet += p.deadlinesMet;
+      s.deadlinesMissed += p.deadlinesMissed;
+      s.deadlinesOpen += p.deadlinesOpen;
+      s.brokenStreams += p.brokenStreams;
+      s.bookkeepingStreams += p.bookkeepingStreams;
+      for (const r of p.refusals) s.refusals.push(r);
+      for (const b of p.broken) s.broken.push(b);
+    },
     result: () => ({ ...s, regions: [...regions].map(([name, r]) => ({ name, ...r })) }),
   };
 }
 
-function integrityOf(plan: ReportPlan, streamId: string): StreamReport['integrity'] {
-  if (!plan.problems) return { status: 'not-checked', reason: 'masked export: hashes cannot be recomputed' };
-  const problem = plan.problems.get(streamId);
+/** What a stream's section is built with besides its events: the date deadlines are judged at, and the packs' words. */
+export interface StreamContext {
+  asOf: string;
+  deadlines?: DeadlineOracle;
+  wordFinding?: FindingWording;
+}
+
+/** A stream's section, from its events (in version order) and its integrity. */
+export function buildStream(
+  streamId: string,
+  events: StoredEvent[],
+  integrity: StreamReport['integrity'],
+  ctx: StreamContext,
+): StreamReport {
+  return streamReport(streamId, events, integrity, ctx.asOf, ctx.deadlines, ctx.wordFinding);
+}
+
+/** A stream's integrity as the report shows it: not checked (a masked export of format 1), its first problem, or verified. */
+export function integrityFrom(problem: LogProblem | undefined, checked: boolean): StreamReport['integrity'] {
+  if (!checked) return { status: 'not-checked', reason: 'masked export: hashes cannot be recomputed' };
   return problem ? { status: 'broken', problem } : { status: 'verified' };
 }
 
 function build(plan: ReportPlan, streamId: string): StreamReport {
-  return streamReport(
+  return buildStream(
     streamId,
     plan.spill.events(streamId),
-    integrityOf(plan, streamId),
-    plan.asOf,
-    plan.options.deadlines,
-    plan.options.wordFinding,
+    integrityFrom(plan.problems?.get(streamId), plan.problems !== undefined),
+    { asOf: plan.asOf, deadlines: plan.options.deadlines, wordFinding: plan.options.wordFinding },
   );
 }
 
@@ -409,11 +611,65 @@ const field = (s: StreamReport, type: string, key: string) =>
     .at(-1)
     ?.fields.find((f) => f.key === key)?.value;
 
+/** An organization in report order, as the plan lists it. */
+export type PlannedOrganization = ReportPlan['organizations'][number];
+
+/** What an organization is built from: each of its streams' kind and parent, and each stream's section. */
+export interface OrganizationStreams {
+  kind(streamId: string): StreamKindName;
+  parent(streamId: string): string | undefined;
+  build(streamId: string): StreamReport;
+}
+
 /**
- * The organizations of a log in report order, each built from its streams'
- * events only when it is its turn: one organization's events in memory at a time.
+ * One organization's report from its streams (ids sorted): its filings with
+ * their exams and certificates nested, and what belongs to none of them.
  */
-export function* organizations(plan: ReportPlan): Generator<OrganizationReport> {
+export function organizationReport(
+  o: PlannedOrganization,
+  ids: string[],
+  streams: OrganizationStreams,
+): OrganizationReport {
+  const byKind = (k: StreamKindName) => ids.filter((id) => streams.kind(id) === k);
+  const certs = byKind('certificate').map((id) => certificate(streams.build(id)));
+  const exams: ExamView[] = byKind('exam').map((id) => {
+    const stream = streams.build(id);
+    const examDate = field(stream, 'ExamPlanned', 'examDate');
+    return {
+      stream,
+      ...(examDate ? { examDate } : {}),
+      certificates: certs.filter((c) => streams.parent(c.streamId) === id),
+    };
+  });
+  const filings: FilingView[] = byKind('application').map((id) => {
+    const stream = streams.build(id);
+    const filingNumber = field(stream, 'FilingCompleted', 'filingNumber');
+    const validFrom = field(stream, 'FilingCompleted', 'validFrom');
+    const validUntil = field(stream, 'FilingCompleted', 'validUntil');
+    return {
+      stream,
+      ...(filingNumber ? { filingNumber } : {}),
+      ...(validFrom ? { validFrom } : {}),
+      ...(validUntil ? { validUntil: validUntil === '—' ? null : validUntil } : {}),
+      exams: exams.filter((x) => streams.parent(x.stream.streamId) === id),
+    };
+  });
+  const nested = new Set(filings.flatMap((f) => f.exams.map((x) => x.stream.streamId)));
+  const underExam = new Set(exams.flatMap((x) => x.certificates.map((c) => c.streamId)));
+  return {
+    id: o.id,
+    ...(o.name ? { name: o.name } : {}),
+    region: o.region,
+    anchor: o.anchor,
+    filings,
+    exams: exams.filter((x) => !nested.has(x.stream.streamId)),
+    certificates: certs.filter((c) => !underExam.has(c.streamId)),
+    other: byKind('other').map((id) => streams.build(id)),
+  };
+}
+
+/** Each organization's streams (quota places aside), by organization id, each list sorted. */
+export function membersOf(plan: ReportPlan): Map<string, string[]> {
   const members = new Map<string, string[]>();
   for (const [id, entry] of plan.index) {
     if (entry.kind === 'quota') continue;
@@ -421,51 +677,32 @@ export function* organizations(plan: ReportPlan): Generator<OrganizationReport> 
     if (list) list.push(id);
     else members.set(entry.org, [id]);
   }
-  for (const o of plan.organizations) {
-    const ids = (members.get(o.id) ?? []).sort();
-    const byKind = (k: StreamKindName) => ids.filter((id) => plan.index.get(id)!.kind === k);
-    const certs = byKind('certificate').map((id) => certificate(build(plan, id)));
-    const exams: ExamView[] = byKind('exam').map((id) => {
-      const stream = build(plan, id);
-      const examDate = field(stream, 'ExamPlanned', 'examDate');
-      return {
-        stream,
-        ...(examDate ? { examDate } : {}),
-        certificates: certs.filter((c) => plan.index.get(c.streamId)!.parent === id),
-      };
-    });
-    const filings: FilingView[] = byKind('application').map((id) => {
-      const stream = build(plan, id);
-      const filingNumber = field(stream, 'FilingCompleted', 'filingNumber');
-      const validFrom = field(stream, 'FilingCompleted', 'validFrom');
-      const validUntil = field(stream, 'FilingCompleted', 'validUntil');
-      return {
-        stream,
-        ...(filingNumber ? { filingNumber } : {}),
-        ...(validFrom ? { validFrom } : {}),
-        ...(validUntil ? { validUntil: validUntil === '—' ? null : validUntil } : {}),
-        exams: exams.filter((x) => plan.index.get(x.stream.streamId)!.parent === id),
-      };
-    });
-    const nested = new Set(filings.flatMap((f) => f.exams.map((x) => x.stream.streamId)));
-    const underExam = new Set(exams.flatMap((x) => x.certificates.map((c) => c.streamId)));
-    yield {
-      id: o.id,
-      ...(o.name ? { name: o.name } : {}),
-      region: o.region,
-      anchor: o.anchor,
-      filings,
-      exams: exams.filter((x) => !nested.has(x.stream.streamId)),
-      certificates: certs.filter((c) => !underExam.has(c.streamId)),
-      other: byKind('other').map((id) => build(plan, id)),
-    };
-  }
+  for (const list of members.values()) list.sort();
+  return members;
+}
+
+/**
+ * The organizations of a log in report order, each built from its streams'
+ * events only when it is its turn: one organization's events in memory at a time.
+ */
+export function* organizations(plan: ReportPlan): Generator<OrganizationReport> {
+  const members = membersOf(plan);
+  const streams: OrganizationStreams = {
+    kind: (id) => plan.index.get(id)!.kind,
+    parent: (id) => plan.index.get(id)!.parent,
+    build: (id) => build(plan, id),
+  };
+  for (const o of plan.organizations) yield organizationReport(o, members.get(o.id) ?? [], streams);
+}
+
+/** The bookkeeping streams' ids (quota places, serial numbers), sorted. */
+export function bookkeepingIds(plan: ReportPlan): string[] {
+  const ids: string[] = [];
+  for (const [id, e] of plan.index) if (e.kind === 'quota') ids.push(id);
+  return ids.sort();
 }
 
 /** The bookkeeping streams (quota places, serial numbers), one at a time. */
 export function* bookkeeping(plan: ReportPlan): Generator<StreamReport> {
-  const ids: string[] = [];
-  for (const [id, e] of plan.index) if (e.kind === 'quota') ids.push(id);
-  ids.sort();
-  for (const id of ids) yield build(plan, id);
+  for (const id of bookkeepingIds(plan)) yield build(plan, id);
 }

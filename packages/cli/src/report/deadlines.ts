@@ -7,7 +7,10 @@ import {
   type StoredEvent,
   type WorkingDayCalendar,
 } from '@certflow/core';
-import type { DeadlineView } from './model.js';
+import { createChinaCalendar } from '@certflow/calendar';
+import { packSet } from '../replay/packs.js';
+import type { RegionOf } from './collect.js';
+import type { DeadlineOracle, DeadlineView } from './model.js';
 
 function fieldOf(data: unknown, field: string): unknown {
   return field
@@ -129,4 +132,18 @@ export function computeDeadlines(
     });
   }
   return out;
+}
+
+/** Works out each stream's deadlines under the pack version its events name, with China's working-day calendar. */
+export function deadlineOracle(packs: RulePack[]): { oracle: DeadlineOracle; region: RegionOf } {
+  const set = packSet(packs);
+  const calendar = createChinaCalendar();
+  return {
+    oracle: (events: StoredEvent[], asOf: string) => {
+      const ref = events.find((e) => e.meta.rulePack?.id)?.meta.rulePack;
+      const pack = ref ? set.find(ref.id, ref.version) : undefined;
+      return pack ? computeDeadlines(events, pack, calendar, asOf) : [];
+    },
+    region: (ref) => set.find(ref.id, ref.version)?.jurisdiction?.name,
+  };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { bookkeeping as bookkeepingStreams, organizations, summaryCounter, type ReportPlan } from './collect.js';
 import { t, type Labels } from './labels.js';
-import type { Report, StreamReport } from './model.js';
+import type { Report, ReportSummary } from './model.js';
 import * as sections from './sections/index.js';
 import type { ReportDocument } from './sections/index.js';
 import { CSS } from './style.js';
@@ -107,7 +107,7 @@ const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
  */
 export function writeReport(plan: ReportPlan, format: ReportFormat, out: ReportSink): Report['summary'] {
   const l: Labels = t(plan.options.locale ?? 'en');
-  const counter = summaryCounter(plan);
+  const counter = summaryCounter({ streams: plan.index.size, events: plan.events });
   const body = spool();
   const appendix = spool();
   let orgCount = 0;
@@ -232,11 +232,69 @@ export interface ReportPage {
  * footer digest; memory holds one organization's events and one page's text
  * at a time.
  */
-export function writeHtmlPages(
+/** An organization's section as written: its anchor, the heading of a page it begins, and its HTML. */
+export interface OrganizationPart {
+  anchor: string;
+  heading: string;
+  /** The section's HTML, as text or as its UTF-8 bytes (a worker's, handed over without a copy). */
+  html: string | Uint8Array;
+  /** Its length in UTF-16 code units (what a page's size is counted in): given with bytes. */
+  chars?: number;
+}
+
+/** A part's length as a page counts it (UTF-16 code units, as `string.length`). */
+const charsOf = (part: OrganizationPart) => (typeof part.html === 'string' ? part.html.length : part.chars!);
+
+/** Sections in report order (organizations', or bookkeeping streams'), and what they count towards the summary. */
+export interface SectionsChunk {
+  parts: OrganizationPart[];
+  summary: ReportSummary;
+}
+
+/**
+ * Builds the sections of a report written as pages and hands them to
+ * `onChunk` in report order: every organization's (in the plan's order),
+ * then every bookkeeping stream's (sorted by id; only their `html` is read).
+ * One thread builds them from the plan (`oneThreadSections`);
+ * `reportSectionsInWorkers` builds them in worker threads from the spill's file.
+ */
+export type SectionsWriter = (
+  onChunk: (what: 'organizations' | 'bookkeeping', chunk: SectionsChunk) => void,
+) => void | Promise<void>;
+
+/** The heading of a page that begins with organization `o`. */
+export const organizationHeading = (o: { id: string; name?: string }, l: Labels): string =>
+  o.id ? (o.name ?? o.id) : l.ui.noOrganization;
+
+/** The sections built on this thread, from the plan's spill, one organization (or bookkeeping stream) at a time. */
+export function oneThreadSections(plan: ReportPlan): SectionsWriter {
+  const l: Labels = t(plan.options.locale ?? 'en');
+  return (onChunk) => {
+    for (const o of organizations(plan)) {
+      const counter = summaryCounter({ streams: 0, events: 0 });
+      counter.addOrganization(o);
+      onChunk('organizations', {
+        parts: [{ anchor: o.anchor, heading: organizationHeading(o, l), html: sections.organization.html(o, l) }],
+        summary: counter.result(),
+      });
+    }
+    for (const st of bookkeepingStreams(plan)) {
+      const counter = summaryCounter({ streams: 0, events: 0 });
+      counter.addBookkeeping(st);
+      onChunk('bookkeeping', {
+        parts: [{ anchor: '', heading: '', html: `${sections.bookkeeping.html(st, l)}\n` }],
+        summary: counter.result(),
+      });
+    }
+  };
+}
+
+export async function writeHtmlPages(
   plan: ReportPlan,
   dir: string,
   pageChars = PAGE_CHARS,
-): { summary: Report['summary']; pages: ReportPage[] } {
+  writeSections: SectionsWriter = oneThreadSections(plan),
+): Promise<{ summary: Report['summary']; pages: ReportPage[] }> {
   mkdirSync(dir, { recursive: true });
   const l: Labels = t(plan.options.locale ?? 'en');
   const locale = plan.options.locale ?? 'en';
@@ -246,42 +304,78 @@ export function writeHtmlPages(
     packs: plan.packs.map((p) => `${p.id}@${p.version}`),
   };
   const pages: ReportPage[] = [];
-  const page = (file: string, heading: string, write: (emit: ReportSink) => void) => {
+  /** Opens a page: `emit` writes to it (a megabyte at a time), `end` writes its footer and closes it. */
+  const openPage = (file: string, heading: string) => {
     const fd = openSync(join(dir, file), 'w');
+    const hash = createHash('sha256');
+    // Written a megabyte at a time: a page of many small parts is not many small writes.
+    let held: (string | Uint8Array)[] = [];
+    let size = 0;
+    const flush = () => {
+      if (size === 0) return;
+      if (held.every((h) => typeof h === 'string')) writeSync(fd, held.join(''));
+      else writeSync(fd, Buffer.concat(held.map((h) => (typeof h === 'string' ? Buffer.from(h, 'utf8') : h))));
+      held = [];
+      size = 0;
+    };
+    const emit = (s: string | Uint8Array) => {
+      if (s.length === 0) return;
+      if (typeof s === 'string') hash.update(s, 'utf8');
+      else hash.update(s);
+      held.push(s);
+      size += s.length;
+      if (size >= WRITE_CHARS) flush();
+    };
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      closeSync(fd);
+    };
     try {
-      const hash = createHash('sha256');
-      // Written a megabyte at a time: a page of many small parts is not many small writes.
-      let held: string[] = [];
-      let size = 0;
-      const flush = () => {
-        if (size === 0) return;
-        writeSync(fd, held.join(''));
-        held = [];
-        size = 0;
-      };
-      const emit: ReportSink = (s) => {
-        if (s.length === 0) return;
-        hash.update(s, 'utf8');
-        held.push(s);
-        size += s.length;
-        if (size >= WRITE_CHARS) flush();
-      };
       emit(htmlHead(locale, `${heading} · ${title}`));
       emit(`<p class="muted"><a href="index.html">${esc(title)}</a> › ${esc(heading)}</p>\n`);
-      write(emit);
-      const sha256 = hash.digest('hex');
-      flush();
-      writeSync(fd, `${sections.footer.html({ versions, sha256 }, l)}\n</body></html>\n`);
-      pages.push({ file, sha256 });
-    } finally {
-      closeSync(fd);
+    } catch (e) {
+      close();
+      throw e;
     }
+    return {
+      emit: (s: string | Uint8Array) => {
+        try {
+          emit(s);
+        } catch (e) {
+          close();
+          throw e;
+        }
+      },
+      end: () => {
+        try {
+          const sha256 = hash.digest('hex');
+          flush();
+          writeSync(fd, `${sections.footer.html({ versions, sha256 }, l)}\n</body></html>\n`);
+          pages.push({ file, sha256 });
+        } finally {
+          close();
+        }
+      },
+      close,
+    };
   };
-  const counter = summaryCounter(plan);
+  const page = (file: string, heading: string, write: (emit: (s: string | Uint8Array) => void) => void) => {
+    const p = openPage(file, heading);
+    try {
+      write(p.emit);
+    } catch (e) {
+      p.close();
+      throw e;
+    }
+    p.end();
+  };
+  const counter = summaryCounter({ streams: plan.index.size, events: plan.events });
   // Organizations go onto a page in report order until it holds `pageChars` of sections: a page
   // is named after its first organization's anchor, and a page of one organization is as before.
   const pageOf = new Map<string, string>();
-  let onPage: { anchor: string; heading: string; html: string }[] = [];
+  let onPage: OrganizationPart[] = [];
   let pageSize = 0;
   const endPage = () => {
     if (onPage.length === 0) return;
@@ -294,28 +388,37 @@ export function writeHtmlPages(
       for (const part of parts) emit(part.html);
     });
   };
-  for (const o of organizations(plan)) {
-    counter.addOrganization(o);
-    const html = sections.organization.html(o, l);
-    if (onPage.length > 0 && pageSize + html.length > pageChars) endPage();
-    pageOf.set(o.anchor, onPage[0]?.anchor ?? o.anchor);
-    onPage.push({ anchor: o.anchor, heading: o.id ? (o.name ?? o.id) : l.ui.noOrganization, html });
-    pageSize += html.length;
-  }
-  endPage();
   let bookCount = 0;
-  const books = bookkeepingStreams(plan);
-  const first = books.next();
-  if (!first.done) {
-    page('appendix-bookkeeping.html', l.ui.bookkeeping, (emit) => {
-      emit(`${sections.bookkeepingHeading.html(l.ui.bookkeeping)}\n`);
-      for (let r: IteratorResult<StreamReport> = first; !r.done; r = books.next()) {
-        counter.addBookkeeping(r.value);
-        emit(`${sections.bookkeeping.html(r.value, l)}\n`);
+  let books: ReturnType<typeof openPage> | undefined;
+  try {
+    await writeSections((what, chunk) => {
+      counter.merge(chunk.summary);
+      if (what === 'organizations') {
+        for (const part of chunk.parts) {
+          if (onPage.length > 0 && pageSize + charsOf(part) > pageChars) endPage();
+          pageOf.set(part.anchor, onPage[0]?.anchor ?? part.anchor);
+          onPage.push(part);
+          pageSize += charsOf(part);
+        }
+        return;
+      }
+      for (const part of chunk.parts) {
+        if (!books) {
+          endPage();
+          books = openPage('appendix-bookkeeping.html', l.ui.bookkeeping);
+          books.emit(`${sections.bookkeepingHeading.html(l.ui.bookkeeping)}\n`);
+        }
+        books.emit(part.html);
         bookCount++;
       }
-      emit('</section>\n');
     });
+    endPage();
+    if (books) {
+      books.emit('</section>\n');
+      books.end();
+    }
+  } finally {
+    books?.close();
   }
   page('appendix-heads.html', l.ui.heads, (emit) => {
     for (const chunk of headsHtmlChunks(plan.heads(), l)) emit(chunk);
@@ -370,7 +473,7 @@ export function writeHtmlPages(
 
 /** The whole report as one object, for a host that wants the data (small logs: it is all in memory). */
 export function reportOf(plan: ReportPlan): Report {
-  const counter = summaryCounter(plan);
+  const counter = summaryCounter({ streams: plan.index.size, events: plan.events });
   const orgs = [...organizations(plan)];
   for (const o of orgs) counter.addOrganization(o);
   const books = [...bookkeepingStreams(plan)];

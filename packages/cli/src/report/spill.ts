@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredEvent } from '@certflow/core';
 import { CannotReadError } from '../errors.js';
-import { memorySpill, type EventSpill } from './collect.js';
+import { memorySpill, type EventSpill, type SpillFile } from './collect.js';
 
 /** Events held in memory before the spill moves to a temporary file. */
 export const SPILL_IN_MEMORY = 10_000;
@@ -55,7 +55,7 @@ export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSp
   const slots = new Map<string, number>();
   let offsets = new Float64Array(1024);
   let lengths = new Uint32Array(1024);
-  let read = Buffer.allocUnsafe(64 * 1024);
+  let read: Buffer = Buffer.allocUnsafe(64 * 1024);
   const flush = () => {
     if (used === 0) return;
     let at = 0;
@@ -117,27 +117,20 @@ export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSp
       flush();
       const slot = slots.get(streamId);
       if (slot === undefined) return [];
-      const out: StoredEvent[] = [];
-      let off = offsets[slot]!;
-      let len = lengths[slot]!;
-      while (off >= 0) {
-        const size = HEADER + len;
-        if (size > read.length) read = Buffer.allocUnsafe(size);
-        let got = 0;
-        onFile('read', () => {
-          while (got < size) {
-            const n = readSync(fd!, read, got, size - got, off + got);
-            if (n === 0) throw new Error(`it ends at byte ${off + got}, before the record written there`);
-            got += n;
-          }
-        });
-        out.push(JSON.parse(read.toString('utf8', HEADER, size)) as StoredEvent);
-        off = read.readDoubleLE(0);
-        len = read.readUInt32LE(8);
-      }
-      // Read from the last back: put them in the order written, then by version (stable).
-      out.reverse();
-      return out.sort((a, b) => a.version - b.version);
+      const r = readSpilledStream(fd!, offsets[slot]!, lengths[slot]!, read, (step) => onFile('read', step));
+      read = r.buffer;
+      return r.events;
+    },
+    onDisk() {
+      if (memory || dir === undefined) return undefined;
+      flush();
+      return {
+        file: join(dir, 'spill'),
+        locate: (streamId) => {
+          const slot = slots.get(streamId);
+          return slot === undefined ? undefined : [offsets[slot]!, lengths[slot]!];
+        },
+      } satisfies SpillFile;
     },
     close() {
       memory?.close();
@@ -149,4 +142,42 @@ export async function adaptiveSpill(inMemory = SPILL_IN_MEMORY): Promise<EventSp
       dir = undefined;
     },
   };
+}
+
+/**
+ * A stream's events from a spill's file (`fd`), following the chain back from
+ * its last record (`offset`, `length`): in version order. `buffer` is reused
+ * for the reads (a larger one is returned when a record needs it); `guard`
+ * runs each read (the spill's own turns what the file system throws into a
+ * CannotReadError).
+ */
+export function readSpilledStream(
+  fd: number,
+  offset: number,
+  length: number,
+  buffer: Buffer,
+  guard: (step: () => void) => void = (step) => step(),
+): { events: StoredEvent[]; buffer: Buffer } {
+  const out: StoredEvent[] = [];
+  let read = buffer;
+  let off = offset;
+  let len = length;
+  while (off >= 0) {
+    const size = HEADER + len;
+    if (size > read.length) read = Buffer.allocUnsafe(size);
+    let got = 0;
+    guard(() => {
+      while (got < size) {
+        const n = readSync(fd, read, got, size - got, off + got);
+        if (n === 0) throw new Error(`it ends at byte ${off + got}, before the record written there`);
+        got += n;
+      }
+    });
+    out.push(JSON.parse(read.toString('utf8', HEADER, size)) as StoredEvent);
+    off = read.readDoubleLE(0);
+    len = read.readUInt32LE(8);
+  }
+  // Read from the last back: put them in the order written, then by version (stable).
+  out.reverse();
+  return { events: out.sort((a, b) => a.version - b.version), buffer: read };
 }
