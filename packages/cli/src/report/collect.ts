@@ -217,10 +217,17 @@ export function reportView(raw: StoredEvent, display: ReadonlyMap<string, string
   return { e: masked.meta?.format === 2 ? { ...masked, data: showTokens(masked.data, display) } : masked };
 }
 
-/** A new stream's entry in the index, before any of its events is counted. */
+/**
+ * A new stream's entry in the index, before any of its events is counted.
+ * Every field is there from the start (parent and pack undefined until
+ * known): one object of a fixed shape per stream, no second array for the
+ * fields added later.
+ */
 const newEntry = (streamId: string): StreamIndex => ({
   kind: kindOf(streamId),
   org: '',
+  parent: undefined,
+  pack: undefined,
   events: 0,
   version: Number.NEGATIVE_INFINITY,
   hash: '',
@@ -251,7 +258,9 @@ export type StreamLink = ReturnType<typeof link>;
 
 /** A stream of an index part: its counts in the part, and the links read while it named no organization or parent. */
 export interface IndexPartStream {
-  id: string;
+  /** The stream's id; or, from a worker, `at`: the index of its first event's verdict in the range (its id is there). */
+  id?: string;
+  at?: number;
   events: number;
   version: number;
   hash: string;
@@ -289,8 +298,10 @@ function linkAsShown(raw: StoredEvent, display: ReadonlyMap<string, string> | un
 
 /** Indexes a part of the log on its own (a worker's range): `reportCollector().addPart` adds it, in log order. */
 export function indexPart(display: ReadonlyMap<string, string> | undefined): {
-  add(raw: unknown): void;
-  result(): IndexPart;
+  /** An event, and the index of its verdict in the range (the stream's id is taken from there, one copy for both). */
+  add(raw: unknown, verdict?: number): void;
+  /** `byVerdict(at)`: whether the verdict at that index carries the stream's id (else the part names it). */
+  result(byVerdict?: (at: number) => boolean): IndexPart;
 } {
   const byId = new Map<string, IndexPartStream & { org?: string; parent?: string }>();
   let events = 0;
@@ -298,7 +309,7 @@ export function indexPart(display: ReadonlyMap<string, string> | undefined): {
   const others: IndexPart['others'] = [];
   const same = (ref: { id: string; version: string }) => ({ id: ref.id, version: ref.version });
   return {
-    add(raw) {
+    add(raw, verdict) {
       if (!looksLikeEvent(raw)) {
         const r = raw as { streamId?: unknown; version?: unknown; hash?: unknown } | null;
         others.push({ streamId: r?.streamId, version: r?.version, hash: r?.hash });
@@ -308,7 +319,14 @@ export function indexPart(display: ReadonlyMap<string, string> | undefined): {
       if (raw.meta.at > lastAt) lastAt = raw.meta.at;
       let entry = byId.get(raw.streamId);
       if (!entry) {
-        entry = { id: raw.streamId, events: 0, version: Number.NEGATIVE_INFINITY, hash: '', links: [] };
+        entry = {
+          id: raw.streamId,
+          ...(verdict === undefined ? {} : { at: verdict }),
+          events: 0,
+          version: Number.NEGATIVE_INFINITY,
+          hash: '',
+          links: [],
+        };
         byId.set(raw.streamId, entry);
       }
       countEvent(entry, raw, same);
@@ -320,8 +338,11 @@ export function indexPart(display: ReadonlyMap<string, string> | undefined): {
         if (!entry.parent && l.parent) entry.parent = l.parent;
       }
     },
-    result: () => ({
-      streams: [...byId.values()].map(({ org: _org, parent: _parent, ...s }) => s),
+    result: (byVerdict) => ({
+      // A stream whose first event's verdict carries its id is named by that verdict's index: one copy of the id.
+      streams: [...byId.values()].map(({ org: _org, parent: _parent, id, at, ...s }) =>
+        at !== undefined && byVerdict?.(at) ? { at, ...s } : { id, ...s },
+      ),
       events,
       lastAt,
       others,
@@ -334,8 +355,17 @@ export function reportCollector(
   options: ReportOptions,
   spill: EventSpill = memorySpill(),
 ): ReportCollector & {
-  /** A part of the log indexed by a worker (`indexPart`), with its events' integrity verdicts and the packs they name. */
-  addPart(part: IndexPart, verdicts: Iterable<EventVerdict>, packsUsed: readonly PackUsed[]): void;
+  /**
+   * A part of the log indexed by a worker (`indexPart`), with its events'
+   * integrity verdicts, their stream ids by verdict (what a part's `at`
+   * points into) and the packs they name.
+   */
+  addPart(
+    part: IndexPart,
+    verdicts: Iterable<EventVerdict>,
+    streamIds: readonly (string | null)[],
+    packsUsed: readonly PackUsed[],
+  ): void;
 } {
   const checker = options.masked ? undefined : createLogChecker({ positions: positionRanges() });
   // The heads of events the index does not take (no type or meta.at, but a stream, version and hash).
@@ -393,14 +423,14 @@ export function reportCollector(
       if (!entry.org || !entry.parent) applyLink(entry, link(e));
       spill.add(e);
     },
-    addPart(part, verdicts, packsUsed) {
+    addPart(part, verdicts, streamIds, packsUsed) {
       if (checker) for (const v of verdicts) checker.apply(v);
       packs.merge(packsUsed);
       for (const o of part.others) others.add(o);
       events += part.events;
       if (part.lastAt > lastAt) lastAt = part.lastAt;
       for (const p of part.streams) {
-        const entry = entryOf(p.id);
+        const entry = entryOf(p.id ?? streamIds[p.at!]!);
         entry.events += p.events;
         if (p.version >= entry.version) {
           entry.version = p.version;

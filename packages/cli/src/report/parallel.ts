@@ -29,14 +29,16 @@ export const REPORT_TASK_STREAMS = 256;
 /** Positions of a SQLite file per range of the log pass. */
 const RANGE = 1_000;
 /**
- * A worker's heap: the old generation holds one task's organizations (one
- * thread has no bound but the process's; an organization too large for it
- * makes the workers fail, and one thread writes the pages instead). The
- * young generation: at 250,000 events, 4 MB took 26.3 s, 8 MB 22.8 s and
- * 16 MB 21.5 s (peak RSS 350 MB at 8, 384 MB at 16), 32 MB hardly less time
- * for more memory (docs/scale.md).
+ * A worker's heap. The old generation holds one task (up to 1,000
+ * positions of the log pass, or about 256 streams' sections): at 1,000,000
+ * events a limit of 48 MB took 74 s where 256 MB took 84 s, the same peak
+ * RSS (its garbage is collected sooner). An organization too large for it
+ * makes the workers fail, and one thread writes the pages instead (one
+ * thread has no bound but the process's). The young generation: at 250,000
+ * events 4 MB took 26.3 s, 8 MB 22.8 s and 16 MB 21.5 s (peak RSS 350 MB
+ * at 8, 384 MB at 16); 32 MB hardly less time for more memory (docs/scale.md).
  */
-const WORKER_LIMITS: WorkerOptions['resourceLimits'] = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS: WorkerOptions['resourceLimits'] = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
 /** What every report worker starts with. */
 export interface ReportWorkerSetup {
@@ -116,7 +118,7 @@ export async function collectInWorkers(
     threads,
     RANGE,
     (a) => {
-      collector.addPart(a.part, verdictsOf(a.verdicts), a.packs);
+      collector.addPart(a.part, verdictsOf(a.verdicts), a.verdicts.streamIds, a.packs);
       events += a.verdicts.streamIds.length;
       onEvents?.(events);
     },

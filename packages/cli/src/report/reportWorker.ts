@@ -60,6 +60,7 @@ export async function indexRange(request: RangeRequest): Promise<RangeAnswer> {
   const part = indexPart(display);
   const end = request.from + request.size;
   let next: number | null = null;
+  let count = 0;
   // Five queries a range, as verify's workers read it (a query's rows are held until the last is examined).
   for await (const event of store.readAll({
     fromPosition: request.from,
@@ -69,11 +70,14 @@ export async function indexRange(request: RangeRequest): Promise<RangeAnswer> {
       next = event.position;
       break;
     }
+    part.add(event, count++);
     verdicts.add(examineEvent(event));
     packs.add(event);
-    part.add(event);
   }
-  return { id: request.id, verdicts: verdicts.result(), packs: packs.result(), part: part.result(), next };
+  const columns = verdicts.result();
+  // A verdict handed over whole (a problem, an odd field) has no id in the columns: its stream is named in the part.
+  const whole = new Set(columns.odd.map(([i]) => i));
+  return { id: request.id, verdicts: columns, packs: packs.result(), part: part.result((at) => !whole.has(at)), next };
 }
 
 let buffer: Buffer = Buffer.allocUnsafe(64 * 1024);
