@@ -10,7 +10,7 @@ import { packsCollector } from './heads.js';
 import { isExportHeader, linesOf } from './jsonl.js';
 import type { BatchAnswer, LinesRequest, RangeRequest, VerdictColumns } from './parallelVerify.js';
 import { verdictColumns } from './verdictColumns.js';
-import { readOnlyStoreOf } from './workerStores.js';
+import { eachInRange } from './workerStores.js';
 
 export function examineLines(request: LinesRequest): BatchAnswer {
   const bytes = Buffer.from(request.bytes, 0, request.length);
@@ -53,25 +53,14 @@ const EMPTY: VerdictColumns = {
 };
 
 export async function examineRange(request: RangeRequest): Promise<BatchAnswer> {
-  const store = await readOnlyStoreOf(request.file);
   const answer: BatchAnswer = { id: request.id, lines: 0, verdicts: EMPTY, notJson: [], packs: [], next: null };
   const packs = packsCollector();
   const verdicts = verdictColumns();
-  const end = request.from + request.size;
-  // A range in five queries (its events and the one that says where the next range starts), not one:
-  // a query's rows are held until the last is examined, and thousands of them outlive V8's young
-  // generation (see SQLITE_READ_BATCH in sources.ts).
-  for await (const event of store.readAll({
-    fromPosition: request.from,
-    batchSize: Math.ceil((request.size + 1) / 5),
-  })) {
-    if (event.position >= end) {
-      answer.next = event.position;
-      break;
-    }
+  // A range in five queries (its events and the one that says where the next range starts).
+  answer.next = await eachInRange(request, 5, (event) => {
     verdicts.add(examineEvent(event));
     packs.add(event);
-  }
+  });
   answer.packs = packs.result();
   answer.verdicts = verdicts.result();
   return answer;

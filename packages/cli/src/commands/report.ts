@@ -60,11 +60,12 @@ due before it whose step is not recorded is missed, not open. --lang zh-CN|en
 reports one stream alone. --pages <dir> writes the HTML report as pages, for
 a long log: index.html (summary, contents, the pages with their SHA-256) and
 the organizations on pages of about 1 MB each (an organization larger than
-that on a page of its own), each opening in a browser in moments; worker
-threads build the organizations' sections once the log was read (--threads
-auto, the default: one per core, at most four, when the log holds more than
-10,000 events; --threads 1 or 0: the main thread alone; the pages are the same
-byte for byte). Packs: every
+that on a page of its own), each opening in a browser in moments. Worker
+threads write them: they read a SQLite file (8 MB or more) in ranges and then
+build the organizations' sections, of any other source they build the
+sections once the log was read (--threads auto, the default: one per core, at
+most four, for a log of more than 10,000 events; --threads 1 or 0: the main
+thread alone; the pages are the same byte for byte). Packs: every
 rule pack package found beside the CLI, in the folder it runs in, or in a
 certflow checkout's rulepacks/ (as for replay), plus any --packs <module> exports.
 
@@ -91,9 +92,11 @@ core 和规则包的版本，以及报告自身的 SHA-256（页脚之前全部�
 LC_MESSAGES 或 LANG：zh* 即 zh-CN）。--stream <id> 只报告一个事件流。
 --pages <目录> 将 HTML 报告分页写出，适用于较长的日志：index.html（摘要、目录、
 各页及其 SHA-256）和按顺序排入约 1 MB 一页的各机构（超过此大小的机构单独一页），
-每页在浏览器中都能很快打开；读完日志后由工作线程生成各机构的章节（--threads
-auto，即默认：日志超过 10,000 个事件时每个 CPU 核一个，至多四个；--threads 1
-或 0：只用主线程；两种方式写出的页面逐字节相同）。规则包：CLI
+每页在浏览器中都能很快打开。这些页面由工作线程写出：对 SQLite 文件（8 MB 及
+以上），工作线程分段读取文件，再生成各机构的章节；对其他数据源，读完日志后由
+工作线程生成章节（--threads auto，即默认：日志超过 10,000 个事件时每个 CPU 核
+一个，至多四个；--threads 1 或 0：只用主线程；两种方式写出的页面逐字节相同）。
+规则包：CLI
 同目录、运行目录或 certflow 检出目录 rulepacks/ 中找到的每个规则包（与 replay
 相同），以及 --packs <模块> 导出的规则包。
 

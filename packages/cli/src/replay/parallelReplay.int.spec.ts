@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { computeEventHash, type StoredEvent } from '@certflow/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeScaleLog } from '../../../../bench/scale/generate.js';
+import { fileTampers, importedScaleLog, tamperedCopy } from '../parallelFixtures.js';
 
 // `certflow replay --threads n` of a SQLite file (worker threads read it in
 // ranges of positions and examine each event: its integrity verdict and the
@@ -24,14 +24,7 @@ let db: string;
 beforeAll(async () => {
   if (!existsSync(bin)) throw new Error('this test runs the built CLI: pnpm build first');
   dir = mkdtempSync(join(tmpdir(), 'certflow-parallel-replay-'));
-  const file = join(dir, 'log.jsonl');
-  await writeScaleLog(file, EVENTS);
-  db = join(dir, 'log.sqlite');
-  const imported = spawnSync(process.execPath, [bin, 'import', file, db], {
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
-  expect(imported.status).toBe(0);
+  ({ db } = await importedScaleLog(bin, dir, EVENTS));
 }, 180_000);
 
 afterAll(() => {
@@ -65,14 +58,7 @@ function agreeOn(file: string): { status: number | null; result: Result } {
 }
 
 /** A copy of the imported file with `change` made to it directly. */
-function tampered(name: string, change: (h: Database.Database) => void): string {
-  const copy = join(dir, `${name}.sqlite`);
-  copyFileSync(db, copy);
-  const h = new Database(copy);
-  change(h);
-  h.close();
-  return copy;
-}
+const tampered = (name: string, change: (h: Database.Database) => void) => tamperedCopy(db, dir, name, change);
 
 /** The event at a position, changed by `edit` and sealed again (its hash recomputed: only the change is wrong). */
 function resealed(h: Database.Database, where: string, edit: (e: StoredEvent) => StoredEvent): void {
@@ -112,14 +98,7 @@ describe('replay of a SQLite file with worker threads reports what the main thre
 
   it('copies with a changed row, a removed row, a gap in the positions, data not valid for its type and an event its machine does not accept', () => {
     const variants: [string, (h: Database.Database) => void][] = [
-      [
-        'changed',
-        (h) =>
-          h.exec('UPDATE certflow_events SET meta = replace(meta, \'"at":"20\', \'"at":"19\') WHERE position = 2210'),
-      ],
-      ['removed', (h) => h.exec('DELETE FROM certflow_events WHERE position = 1500')],
-      // positions far apart: the ranges after the gap are skipped, not read one by one
-      ['gap', (h) => h.exec('UPDATE certflow_events SET position = position + 100000000 WHERE position > 2000')],
+      ...fileTampers(EVENTS),
       [
         'data',
         (h) =>

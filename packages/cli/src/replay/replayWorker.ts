@@ -16,7 +16,7 @@ import {
 import type { RangeRequest } from '../parallelVerify.js';
 import { verdictColumns } from '../verdictColumns.js';
 import type { ReplayBatchAnswer } from './parallel.js';
-import { readOnlyStoreOf } from '../workerStores.js';
+import { eachInRange, readOnlyStoreOf } from '../workerStores.js';
 
 /** The catalogue's issues with an event's data, as the history check finds them; undefined: not an event it checks. */
 function dataIssuesOf(raw: unknown): ValidationIssue[] | undefined {
@@ -34,18 +34,9 @@ export async function examineReplayRange(request: RangeRequest): Promise<ReplayB
   const unchecked: number[] = [];
   const firsts: number[] = [];
   const firstIds: string[] = [];
-  let next: number | null = null;
   let i = 0;
-  const end = request.from + request.size;
-  // Ten queries a range, as verify's workers read it (a query's rows are held until the last is examined).
-  for await (const event of store.readAll({
-    fromPosition: request.from,
-    batchSize: Math.ceil((request.size + 1) / 10),
-  })) {
-    if (event.position >= end) {
-      next = event.position;
-      break;
-    }
+  // Ten queries a range, as verify's workers read it.
+  const next = await eachInRange(request, 10, (event) => {
     verdicts.add(examineEvent(event));
     const found = dataIssuesOf(event);
     if (found === undefined) unchecked.push(i);
@@ -55,7 +46,7 @@ export async function examineReplayRange(request: RangeRequest): Promise<ReplayB
       firstIds.push(event.streamId);
     }
     i++;
-  }
+  });
   const lasts = new Float64Array(i).fill(Number.NaN);
   if (firsts.length > 0 && store.streamVersions) {
     const found = await store.streamVersions(firstIds);

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sqliteStore } from '@certflow/store-sqlite';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeScaleLog } from '../../../../bench/scale/generate.js';
+import { fileTampers, importedScaleLog, tamperedCopy } from '../parallelFixtures.js';
 import { formatTwoLog } from '../testFixtures.js';
 
 // `certflow report --pages --threads n` (worker threads read a SQLite file
@@ -26,14 +25,7 @@ let db: string;
 beforeAll(async () => {
   if (!existsSync(bin)) throw new Error('this test runs the built CLI: pnpm build first');
   dir = mkdtempSync(join(tmpdir(), 'certflow-parallel-report-'));
-  jsonl = join(dir, 'log.jsonl');
-  await writeScaleLog(jsonl, EVENTS);
-  db = join(dir, 'log.sqlite');
-  const imported = spawnSync(process.execPath, [bin, 'import', jsonl, db], {
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
-  expect(imported.status).toBe(0);
+  ({ jsonl, db } = await importedScaleLog(bin, dir, EVENTS));
 }, 180_000);
 
 afterAll(() => {
@@ -70,15 +62,6 @@ function agreeOn(file: string, ...more: string[]) {
   return one;
 }
 
-function tampered(name: string, change: (h: Database.Database) => void): string {
-  const copy = join(dir, `${name}.sqlite`);
-  copyFileSync(db, copy);
-  const h = new Database(copy);
-  change(h);
-  h.close();
-  return copy;
-}
-
 describe('report --pages with worker threads writes what the main thread alone writes', () => {
   it('a SQLite file (read in ranges, sections from the file) and its JSONL export (sections from the spill)', () => {
     const fromDb = agreeOn(db);
@@ -95,17 +78,8 @@ describe('report --pages with worker threads writes what the main thread alone w
   }, 600_000);
 
   it('copies with a changed row, a removed row and a gap in the positions: the same broken streams', () => {
-    const variants: [string, (h: Database.Database) => void][] = [
-      [
-        'changed',
-        (h) =>
-          h.exec('UPDATE certflow_events SET meta = replace(meta, \'"at":"20\', \'"at":"19\') WHERE position = 9210'),
-      ],
-      ['removed', (h) => h.exec('DELETE FROM certflow_events WHERE position = 4500')],
-      ['gap', (h) => h.exec('UPDATE certflow_events SET position = position + 100000000 WHERE position > 7000')],
-    ];
-    for (const [name, change] of variants) {
-      const r = agreeOn(tampered(name, change));
+    for (const [name, change] of fileTampers(EVENTS)) {
+      const r = agreeOn(tamperedCopy(db, dir, name, change));
       expect(r.status, name).toBe(1);
       expect(r.stderr, name).toMatch(/stream\(s\) do not verify/);
     }

@@ -16,7 +16,7 @@ import { cliFindingTranslator } from '../locales/findings.js';
 import type { RangeRequest } from '../parallelVerify.js';
 import { loadKnownPacks, loadPackModule } from '../replay/packs.js';
 import { verdictColumns } from '../verdictColumns.js';
-import { readOnlyStoreOf } from '../workerStores.js';
+import { eachInRange, readOnlyStoreOf } from '../workerStores.js';
 import {
   buildStream,
   indexPart,
@@ -54,26 +54,16 @@ async function start() {
 
 /** The log pass over a range of a SQLite file's positions: verdicts, packs and the index's part, in position order. */
 export async function indexRange(request: RangeRequest): Promise<RangeAnswer> {
-  const store = await readOnlyStoreOf(request.file);
   const packs = packsCollector();
   const verdicts = verdictColumns();
   const part = indexPart(display);
-  const end = request.from + request.size;
-  let next: number | null = null;
   let count = 0;
-  // Five queries a range, as verify's workers read it (a query's rows are held until the last is examined).
-  for await (const event of store.readAll({
-    fromPosition: request.from,
-    batchSize: Math.ceil((request.size + 1) / 5),
-  })) {
-    if (event.position >= end) {
-      next = event.position;
-      break;
-    }
+  // Five queries a range, as verify's workers read it.
+  const next = await eachInRange(request, 5, (event) => {
     part.add(event, count++);
     verdicts.add(examineEvent(event));
     packs.add(event);
-  }
+  });
   const columns = verdicts.result();
   // A verdict handed over whole (a problem, an odd field) has no id in the columns: its stream is named in the part.
   const whole = new Set(columns.odd.map(([i]) => i));
