@@ -97,6 +97,18 @@ describe('report --pages with worker threads writes what the main thread alone w
     expect(pages).not.toMatch(/(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])/);
   }, 120_000);
 
+  it('workers that fail (a --packs module they cannot load): one thread writes the same pages again', () => {
+    const packs = join(import.meta.dirname, 'mainThreadPacks.mjs');
+    const one = report(db, '1', '--packs', packs);
+    const two = report(db, '2', '--packs', packs);
+    expect(one.status).toBe(0);
+    expect(two.workers, 'the pages were written by one thread').toBeUndefined();
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.status).toBe(one.status);
+    expect(two.files).toEqual(one.files);
+    for (const f of one.files) expect(two.contents.get(f), f).toBe(one.contents.get(f));
+  }, 300_000);
+
   it('--threads is for --pages, and takes a number or auto', () => {
     const bad = spawnSync(process.execPath, [bin, 'report', db, '--threads', 'many', '--pages', join(dir, 'x')], {
       encoding: 'utf8',
