@@ -12,9 +12,9 @@ import {
 } from '@certflow/core';
 import { headsCollector, packsCollector, type PackUsed, type StreamHeadRecord } from '../heads.js';
 import { maskEvent, mayHoldIdNumber } from '../mask.js';
+import { StreamIndexTable, type StreamIndex } from './streamIndex.js';
 import type { ReportLocale } from './labels.js';
 import {
-  kindOf,
   looksLikeEvent,
   obj,
   refusalsOf,
@@ -70,18 +70,6 @@ export function memorySpill(): EventSpill {
     events: (id) => [...(byStream.get(id) ?? [])].sort((a, b) => a.version - b.version),
     close: () => byStream.clear(),
   };
-}
-
-/** What the first pass remembers of each stream: a few fields, never its events. */
-interface StreamIndex {
-  kind: StreamKindName;
-  org: string;
-  parent?: string;
-  pack?: { id: string; version: string };
-  events: number;
-  /** The stream's head: its highest version read (of two with one version, the later read) and that event's hash. */
-  version: number;
-  hash: string;
 }
 
 /** What the report needs to know of a rule pack: the region it is written for. */
@@ -141,7 +129,7 @@ export interface ReportPlan {
   options: ReportOptions;
   asOf: string;
   events: number;
-  index: Map<string, StreamIndex>;
+  index: StreamIndexTable;
   orgNames: Map<string, string>;
   /** Organizations in report order: by region, then name, then id. */
   organizations: { id: string; name?: string; region: string; anchor: string }[];
@@ -216,22 +204,6 @@ export function reportView(raw: StoredEvent, display: ReadonlyMap<string, string
   const masked = mayHoldIdNumber(raw.data) || mayHoldIdNumber(raw.meta) ? maskEvent(raw) : raw;
   return { e: masked.meta?.format === 2 ? { ...masked, data: showTokens(masked.data, display) } : masked };
 }
-
-/**
- * A new stream's entry in the index, before any of its events is counted.
- * Every field is there from the start (parent and pack undefined until
- * known): one object of a fixed shape per stream, no second array for the
- * fields added later.
- */
-const newEntry = (streamId: string): StreamIndex => ({
-  kind: kindOf(streamId),
-  org: '',
-  parent: undefined,
-  pack: undefined,
-  events: 0,
-  version: Number.NEGATIVE_INFINITY,
-  hash: '',
-});
 
 /**
  * Counts an event into its stream's entry: one more event, the head (the
@@ -371,39 +343,16 @@ export function reportCollector(
   // The heads of events the index does not take (no type or meta.at, but a stream, version and hash).
   const others = headsCollector();
   const packs = packsCollector();
-  const index = new Map<string, StreamIndex>();
+  const index = new StreamIndexTable();
   const orgNames = new Map<string, string>();
-  // One copy of each organization id, parent stream id and pack reference however many streams name them.
-  const strings = new Map<string, string>();
-  const intern = (v: string) => {
-    const hit = strings.get(v);
-    if (hit !== undefined) return hit;
-    strings.set(v, v);
-    return v;
-  };
-  const packRefs = new Map<string, { id: string; version: string }>();
-  const packOf = (ref: { id: string; version: string }) => {
-    const key = `${ref.id}@${ref.version}`;
-    let pack = packRefs.get(key);
-    if (!pack) {
-      pack = { id: ref.id, version: ref.version };
-      packRefs.set(key, pack);
-    }
-    return pack;
-  };
-  const entryOf = (streamId: string) => {
-    let entry = index.get(streamId);
-    if (!entry) {
-      entry = newEntry(streamId);
-      index.set(streamId, entry);
-    }
-    return entry;
-  };
-  const applyLink = (entry: StreamIndex, l: StreamLink) => {
-    if (!entry.org && l.org) entry.org = intern(l.org);
-    if (!entry.parent && l.parent) entry.parent = intern(l.parent);
+  /** What an event says of its stream's organization, taken as one thread takes it: only what is not known yet. */
+  const applyLink = (at: number, l: StreamLink) => {
+    if (!index.orgAt(at) && l.org) index.setOrg(at, l.org);
+    if (index.parentAt(at) === undefined && l.parent) index.setParent(at, l.parent);
     if (l.org && l.name && !orgNames.has(l.org)) orgNames.set(l.org, l.name);
   };
+  /** Still linked from its events: it names no organization or no parent yet. */
+  const linking = (at: number) => !index.orgAt(at) || index.parentAt(at) === undefined;
   let events = 0;
   let lastAt = '';
   return {
@@ -418,9 +367,13 @@ export function reportCollector(
       const { e } = reportView(raw, options.display);
       events++;
       if (raw.meta.at > lastAt) lastAt = raw.meta.at;
-      const entry = entryOf(raw.streamId);
-      countEvent(entry, raw, packOf);
-      if (!entry.org || !entry.parent) applyLink(entry, link(e));
+      const at = index.slot(raw.streamId);
+      index.count(at, 1);
+      const hash = (raw as { hash?: unknown }).hash;
+      if (typeof hash === 'string' && raw.version >= index.versionAt(at)) index.setHead(at, raw.version, hash);
+      const ref = raw.meta.rulePack;
+      if (!index.hasPack(at) && ref?.id) index.setPack(at, ref);
+      if (linking(at)) applyLink(at, link(e));
       spill.add(e);
     },
     addPart(part, verdicts, streamIds, packsUsed) {
@@ -430,24 +383,24 @@ export function reportCollector(
       events += part.events;
       if (part.lastAt > lastAt) lastAt = part.lastAt;
       for (const p of part.streams) {
-        const entry = entryOf(p.id ?? streamIds[p.at!]!);
-        entry.events += p.events;
-        if (p.version >= entry.version) {
-          entry.version = p.version;
-          entry.hash = p.hash;
-        }
-        if (!entry.pack && p.pack) entry.pack = packOf(p.pack);
+        const at = index.slot(p.id ?? streamIds[p.at!]!);
+        index.count(at, p.events);
+        if (p.version >= index.versionAt(at)) index.setHead(at, p.version, p.hash);
+        if (!index.hasPack(at) && p.pack) index.setPack(at, p.pack);
         // As one thread links: only while the stream names no organization or no parent.
-        for (const l of p.links) if (!entry.org || !entry.parent) applyLink(entry, l);
+        for (const l of p.links) if (linking(at)) applyLink(at, l);
       }
     },
     finish() {
-      strings.clear();
       const asOf = options.asOf ?? (lastAt ? chinaLocalDate(lastAt) : '');
       // A certificate names its issuer; one that names only its exam belongs to the exam's organization.
-      for (const entry of index.values()) {
-        if (!entry.org && entry.parent) entry.org = index.get(entry.parent)?.org ?? '';
+      for (const [, at] of index.slots()) {
+        const parent = index.parentAt(at);
+        if (index.orgAt(at) || parent === undefined) continue;
+        const of = index.find(parent);
+        index.setOrg(at, of === undefined ? '' : index.orgAt(of));
       }
+      index.sealStrings();
       const orgs = new Map<string, { region: string }>();
       for (const entry of index.values()) {
         if (entry.kind === 'quota' || orgs.has(entry.org)) continue;
@@ -718,8 +671,8 @@ export function membersOf(plan: ReportPlan): Map<string, string[]> {
 export function* organizations(plan: ReportPlan): Generator<OrganizationReport> {
   const members = membersOf(plan);
   const streams: OrganizationStreams = {
-    kind: (id) => plan.index.get(id)!.kind,
-    parent: (id) => plan.index.get(id)!.parent,
+    kind: (id) => plan.index.kindOf(id)!,
+    parent: (id) => plan.index.parentOf(id),
     build: (id) => build(plan, id),
   };
   for (const o of plan.organizations) yield organizationReport(o, members.get(o.id) ?? [], streams);

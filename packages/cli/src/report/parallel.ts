@@ -149,14 +149,9 @@ export function reportSectionsInWorkers(
     checked: plan.problems !== undefined,
   };
   const streamOf = (id: string): TaskStream => {
-    const entry = plan.index.get(id)!;
+    const parent = plan.index.parentOf(id);
     const at = spilled?.locate(id);
-    return {
-      id,
-      kind: entry.kind,
-      ...(entry.parent !== undefined ? { parent: entry.parent } : {}),
-      ...(at ? { at } : {}),
-    };
+    return { id, kind: plan.index.kindOf(id)!, ...(parent !== undefined ? { parent } : {}), ...(at ? { at } : {}) };
   };
   return async (onChunk) => {
     const members = membersOf(plan);
