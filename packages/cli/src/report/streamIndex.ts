@@ -19,6 +19,13 @@ export interface StreamIndex {
   hash: string;
 }
 
+/** A copy of a typed array, `length` long (the rest zero). */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
 const KINDS: readonly StreamKindName[] = ['application', 'exam', 'certificate', 'quota', 'other'];
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -67,19 +74,14 @@ export class StreamIndexTable implements ReadonlyMap<string, StreamIndex> {
 
   #grow(): void {
     const n = this.#kinds.length * 2;
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (k: number) => T, per = 1): T => {
-      const b = make(n * per);
-      b.set(a);
-      return b;
-    };
-    this.#kinds = grow(this.#kinds, (k) => new Uint8Array(k));
-    this.#orgs = grow(this.#orgs, (k) => new Int32Array(k));
-    this.#parents = grow(this.#parents, (k) => new Int32Array(k));
-    this.#packRefs = grow(this.#packRefs, (k) => new Int32Array(k));
-    this.#events = grow(this.#events, (k) => new Float64Array(k));
-    this.#versions = grow(this.#versions, (k) => new Float64Array(k));
-    this.#hashes = grow(this.#hashes, (k) => new Uint8Array(k), 32);
-    this.#hashKinds = grow(this.#hashKinds, (k) => new Uint8Array(k));
+    this.#kinds = grown(this.#kinds, n);
+    this.#orgs = grown(this.#orgs, n);
+    this.#parents = grown(this.#parents, n);
+    this.#packRefs = grown(this.#packRefs, n);
+    this.#events = grown(this.#events, n);
+    this.#versions = grown(this.#versions, n);
+    this.#hashes = grown(this.#hashes, n * 32);
+    this.#hashKinds = grown(this.#hashKinds, n);
   }
 
   #string(v: string): number {
