@@ -171,9 +171,6 @@ function firstProblems(checker: LogChecker): Map<string, LogProblem> {
   return out;
 }
 
-/** 18 characters a 身份证号 could be: what `maskEvent` looks for, and more. */
-const MAYBE_ID_NUMBER = /\d{17}[\dXx]/;
-
 /** The heads of the indexed streams and of the other events, by stream id. */
 function* headsOf(
   index: ReadonlyMap<string, StreamIndex>,
@@ -254,7 +251,7 @@ export interface IndexPart {
 
 /** A value the report's view of an event may show otherwise: one with a run of ID-number characters (masked), or a token. */
 const shownOtherwise = (v: string | undefined) =>
-  v !== undefined && (MAYBE_ID_NUMBER.test(v) || parsePersonalToken(v) !== undefined);
+  v !== undefined && (mayHoldIdNumber(v) || parsePersonalToken(v) !== undefined);
 
 /**
  * `link` of the event as the report shows it (`reportView`), without making
